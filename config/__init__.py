@@ -1,0 +1,1 @@
+"""Typed settings and process-wide helpers: the lowest room, imported by every other."""

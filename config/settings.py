@@ -1,0 +1,81 @@
+"""All configuration, read from QF_* environment variables (and an optional .env file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Values a developer might leave in place; prod refuses them by name.
+PLACEHOLDERS = frozenset({"", "changeme", "change-me", "dev", "dev-secret", "secret", "test", "placeholder"})
+DEV_SECRET = "dev-secret"  # noqa: S105 - the known-unsafe dev default that prod refuses
+# 43 characters, a valid EncodingAESKey shape; only ever used in dev and tests.
+DEV_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QF_", env_file=".env", extra="ignore")
+
+    env: Literal["dev", "prod"] = "dev"
+    database_url: str = "sqlite:///var/qingfeng.db"
+    test_postgres_url: str = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+    wechat_token: str = "qingfeng-dev-token"
+    wechat_appid: str = "wx0000000000000000"
+    wechat_appsecret: str = DEV_SECRET
+    wechat_aes_key: str = DEV_AES_KEY
+    wechat_aes_key_previous: str = ""
+    wechat_api_base: str = "https://api.weixin.qq.com"
+    wechat_template_id: str = ""
+    wechat_follow_url: str = ""
+
+    secret_key: str = DEV_SECRET
+    identity_key: str = DEV_SECRET
+    identity_key_previous: str = ""
+    cookie_secure: bool = False
+    public_base_url: str = "http://127.0.0.1:8000"
+    media_dir: Path = Path("var/media")
+    far_report_km: float = 30.0
+
+    # Seconds a webhook request may spend before answering `success` and replying via the outbox.
+    reply_budget_s: float = Field(default=4.0, gt=0)
+    run_background: bool = True
+
+    @property
+    def is_prod(self) -> bool:
+        return self.env == "prod"
+
+    def problems(self) -> list[str]:
+        """Names of settings that are unsafe for production (empty when fine)."""
+        if not self.is_prod:
+            return []
+        bad: list[str] = []
+        for name in ("wechat_token", "wechat_appid", "wechat_appsecret", "secret_key", "identity_key"):
+            value = str(getattr(self, name))
+            if value.strip().lower() in PLACEHOLDERS or value in {DEV_SECRET, "qingfeng-dev-token"}:
+                bad.append(f"QF_{name.upper()}")
+        if self.wechat_appid == "wx0000000000000000":
+            bad.append("QF_WECHAT_APPID")
+        if self.wechat_aes_key == DEV_AES_KEY:
+            bad.append("QF_WECHAT_AES_KEY")
+        if self.secret_key == self.identity_key:
+            bad.append("QF_IDENTITY_KEY (must differ from QF_SECRET_KEY)")
+        return sorted(set(bad))
+
+
+class UnsafeSettings(RuntimeError):
+    pass
+
+
+def check_for_prod(settings: Settings) -> None:
+    problems = settings.problems()
+    if problems:
+        raise UnsafeSettings("refusing to start in prod; set real values for: " + ", ".join(problems))
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

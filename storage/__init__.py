@@ -1,0 +1,1 @@
+"""Models, engine and sessions, repository functions and migrations: the leaf room."""

@@ -1,0 +1,113 @@
+"""SQLAlchemy 2 typed models. Tables are created only by the Alembic migrations beside this file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, datetime: UTCDateTime()}
+
+
+class County(Base):
+    __tablename__ = "counties"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+
+
+class Town(Base):
+    __tablename__ = "towns"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    county_code: Mapped[str] = mapped_column(ForeignKey("counties.code"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+
+
+class Village(Base):
+    """A village-level unit. `is_village` is false for industrial-park units: no poster for them."""
+
+    __tablename__ = "villages"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    town_code: Mapped[str] = mapped_column(ForeignKey("towns.code"), index=True)
+    county_code: Mapped[str] = mapped_column(ForeignKey("counties.code"), index=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    urban_rural_code: Mapped[str | None] = mapped_column(String(3))
+    is_village: Mapped[bool] = mapped_column(Boolean, default=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lng: Mapped[float | None] = mapped_column(Float)
+    # 'gcj02' (WeChat) or 'wgs84' (browsers); a point without its datum is ambiguous by ~500 m.
+    datum: Mapped[str | None] = mapped_column(String(8))
+
+
+class WechatUser(Base):
+    __tablename__ = "wechat_users"
+    openid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
+    subscribed: Mapped[bool] = mapped_column(Boolean, default=True)
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]
+    last_message_at: Mapped[datetime | None]
+    # The last LOCATION event (GCJ-02), kept so a report can use "the position when entering".
+    last_lat: Mapped[float | None] = mapped_column(Float)
+    last_lng: Mapped[float | None] = mapped_column(Float)
+    last_location_at: Mapped[datetime | None]
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+    openid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(64), default="idle")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime]
+
+
+class ProcessedMessage(Base):
+    """The dedup ledger: the primary key makes 'at most once' a database fact, not a memory one."""
+
+    __tablename__ = "processed_messages"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    openid: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    reply: Mapped[str | None] = mapped_column(Text)
+
+
+class OutboxMessage(Base):
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    # Idempotency key: a repeat enqueue is a no-op, and the receiver can dedupe a repeat delivery.
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    openid: Mapped[str | None] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+
+class WechatToken(Base):
+    """The one shared access token per appid, so processes never refresh it against each other."""
+
+    __tablename__ = "wechat_tokens"
+    appid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    access_token: Mapped[str] = mapped_column(Text)
+    expires_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Lease(Base):
+    """Who runs the singleton background jobs (outbox drainer, scheduler) right now."""
+
+    __tablename__ = "leases"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime]

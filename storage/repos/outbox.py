@@ -1,0 +1,77 @@
+"""The outbox: messages to the outside world, written in the same transaction as the change."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import OutboxMessage
+
+MAX_ATTEMPTS = 8
+
+
+def enqueue(
+    session: Session, *, key: str, kind: str, payload: dict[str, Any], now: datetime, openid: str | None = None
+) -> OutboxMessage:
+    """Add a message unless one with the same key exists (enqueue is idempotent)."""
+    existing = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
+    if existing is not None:
+        return existing
+    row = OutboxMessage(
+        key=key,
+        kind=kind,
+        openid=openid,
+        payload=payload,
+        status="pending",
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def due(session: Session, *, now: datetime, limit: int = 50) -> list[OutboxMessage]:
+    stmt = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def mark_sent(session: Session, *, row: OutboxMessage, now: datetime) -> None:
+    row.status = "sent"
+    row.sent_at = now
+    row.attempts += 1
+    row.last_error = None
+    session.flush()
+
+
+def mark_failed(session: Session, *, row: OutboxMessage, now: datetime, error: str, permanent: bool) -> None:
+    """Back off exponentially; give up ('dead') after MAX_ATTEMPTS or on a permanent error."""
+    row.attempts += 1
+    row.last_error = error[:500]
+    if permanent or row.attempts >= MAX_ATTEMPTS:
+        row.status = "dead"
+    else:
+        row.next_attempt_at = now + timedelta(seconds=min(3600, 5 * 2 ** (row.attempts - 1)))
+    session.flush()
+
+
+def stats(session: Session, *, now: datetime) -> tuple[int, float]:
+    """(pending count, age in seconds of the oldest pending message)."""
+    count, oldest = session.execute(
+        select(func.count(OutboxMessage.id), func.min(OutboxMessage.created_at)).where(
+            OutboxMessage.status == "pending"
+        )
+    ).one()
+    age = 0.0
+    if oldest is not None:
+        age = max(0.0, (now - oldest).total_seconds())
+    return int(count), age

@@ -1,0 +1,106 @@
+"""Shared fixtures. Database-backed tests run on SQLite and on PostgreSQL (one schema per run).
+
+Use the `sessions` fixture (a sessionmaker on a migrated, emptied database) or `engine`. Both are
+parametrised over the two backends. In CI (CI=true) an unreachable PostgreSQL fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from config.settings import Settings
+from storage.db import make_engine, make_sessionmaker
+from storage.migrate import upgrade
+from storage.models import Base
+
+FIXTURES = Path(__file__).parent / "fixtures"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def postgres_base_url() -> str:
+    return os.environ.get("QF_TEST_POSTGRES_URL", Settings().test_postgres_url)
+
+
+def _unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"PostgreSQL suite cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def _pg_schema() -> Iterator[tuple[str, str] | None]:
+    """Create one throw-away schema for this test run; yield (url, schema)."""
+    url = postgres_base_url()
+    schema = f"qf_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        admin = make_engine(url, pool_size=1)
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as exc:  # noqa: BLE001 - any connection problem means "not available"
+        yield None
+        _ = exc
+        return
+    yield url, schema
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def pg_engine_for(url: str, schema: str) -> Engine:
+    return make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+
+
+@pytest.fixture(scope="session")
+def _engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Engine]]:
+    engines: dict[str, Engine] = {}
+    yield engines
+    for eng in engines.values():
+        eng.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(
+    request: pytest.FixtureRequest,
+    _engines: dict[str, Engine],
+    _pg_schema: tuple[str, str] | None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Engine:
+    backend: str = request.param
+    if backend not in _engines:
+        if backend == "sqlite":
+            path = tmp_path_factory.mktemp("sqlite") / "qingfeng.db"
+            eng = make_engine(f"sqlite:///{path}")
+        else:
+            if _pg_schema is None:
+                _unavailable(f"PostgreSQL not reachable at {postgres_base_url()}")
+            assert _pg_schema is not None
+            eng = pg_engine_for(*_pg_schema)
+        upgrade(eng)
+        _engines[backend] = eng
+    eng = _engines[backend]
+    _empty(eng)
+    return eng
+
+
+def _empty(eng: Engine) -> None:
+    with eng.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return make_sessionmaker(engine)
+
+
+@pytest.fixture
+def db_url(engine: Engine) -> str:
+    """The URL of the test database (PostgreSQL URLs omit the schema: prefer `engine`)."""
+    return engine.url.render_as_string(hide_password=False)
