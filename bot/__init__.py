@@ -1,1 +1,1 @@
-"""bot"""
+"""The villager conversation: a dispatcher, the conversation state and the intents. No HTTP, no SQL."""

@@ -1,1 +1,1 @@
-"""wechat"""
+"""WeChat adapters: signatures and crypto, inbound message parsing, replies, the outbound API."""

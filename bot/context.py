@@ -1,0 +1,50 @@
+"""The one typed context every handler receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from storage.models import WechatUser
+from storage.repos.villages import Place
+from wechat.inbound import Inbound
+
+
+@dataclass
+class Services:
+    """Long-lived things handlers may use; later issues add theirs (knowledge base, case service)."""
+
+    public_base_url: str = "http://127.0.0.1:8000"
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    message: Inbound
+    user: WechatUser
+    place: Place | None
+    state: str
+    data: dict[str, Any]
+    session: Session
+    now: datetime
+    services: Services
+
+    @property
+    def text(self) -> str:
+        return self.message.text.strip()
+
+    def go(self, state: str, **data: Any) -> None:
+        """Move the conversation to `state` with fresh state data."""
+        self.state = state
+        self.data = dict(data)
+
+    def reset(self) -> None:
+        self.go("idle")
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str

@@ -1,0 +1,42 @@
+"""Runs one inbound message through the dispatcher inside the caller's transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.context import Context, Reply, Services
+from bot.dispatcher import Dispatcher
+from bot.intents import basics, binding, pending
+from storage.repos import users as users_repo
+from storage.repos.villages import get_place
+from wechat.inbound import Inbound
+
+
+def default_dispatcher() -> Dispatcher:
+    return Dispatcher(binding.router, basics.router, pending.router, fallback=basics.not_understood)
+
+
+def handle(
+    session: Session, *, message: Inbound, now: datetime, services: Services, dispatcher: Dispatcher
+) -> Reply | None:
+    """Load the villager's user row and conversation, dispatch, and save the new state (no commit)."""
+    user = users_repo.touch_user(session, openid=message.openid, now=now, is_message=not message.is_event)
+    conversation = users_repo.load_conversation(session, openid=message.openid, now=now)
+    place = get_place(session, code=user.village_code) if user.village_code else None
+    ctx = Context(
+        message=message,
+        user=user,
+        place=place,
+        state=conversation.state,
+        data=dict(conversation.data or {}),
+        session=session,
+        now=now,
+        services=services,
+    )
+    reply = dispatcher.dispatch(ctx)
+    if ctx.state != conversation.state or ctx.data != conversation.data:
+        users_repo.save_conversation(session, conversation=conversation, state=ctx.state, data=ctx.data, now=now)
+    session.flush()
+    return reply

@@ -1,0 +1,96 @@
+"""Routes one message to one handler: events, then the current state, then commands, menu and kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.context import Context, Reply
+from bot.menu import CLICK_KEYS
+
+Handler = Callable[[Context], Reply | None]
+# A state handler returns PASS to let global commands and the menu handle the message instead.
+PASS = Reply("\x00pass")
+
+
+@dataclass
+class Router:
+    """Handlers a feature contributes. Features are merged into one Dispatcher."""
+
+    events: dict[str, Handler] = field(default_factory=dict)
+    states: dict[str, Handler] = field(default_factory=dict)
+    commands: dict[str, Handler] = field(default_factory=dict)
+    menu: dict[str, Handler] = field(default_factory=dict)
+    kinds: dict[str, Handler] = field(default_factory=dict)
+
+    def event(self, *names: str) -> Callable[[Handler], Handler]:
+        return self._register(self.events, names)
+
+    def state(self, *names: str) -> Callable[[Handler], Handler]:
+        return self._register(self.states, names)
+
+    def command(self, *words: str) -> Callable[[Handler], Handler]:
+        return self._register(self.commands, words)
+
+    def menu_item(self, *numbers: str) -> Callable[[Handler], Handler]:
+        return self._register(self.menu, numbers)
+
+    def kind(self, *kinds: str) -> Callable[[Handler], Handler]:
+        return self._register(self.kinds, kinds)
+
+    @staticmethod
+    def _register(table: dict[str, Handler], keys: tuple[str, ...]) -> Callable[[Handler], Handler]:
+        def wrap(fn: Handler) -> Handler:
+            for key in keys:
+                if key in table:
+                    raise ValueError(f"handler for {key!r} registered twice")
+                table[key] = fn
+            return fn
+
+        return wrap
+
+
+class Dispatcher:
+    def __init__(self, *routers: Router, fallback: Handler) -> None:
+        self.router = Router()
+        for router in routers:
+            self.include(router)
+        self.fallback = fallback
+
+    def include(self, router: Router) -> None:
+        for name in ("events", "states", "commands", "menu", "kinds"):
+            mine: dict[str, Handler] = getattr(self.router, name)
+            for key, fn in getattr(router, name).items():
+                if key in mine:
+                    raise ValueError(f"{name} handler for {key!r} registered twice")
+                mine[key] = fn
+
+    def dispatch(self, ctx: Context) -> Reply | None:
+        msg = ctx.message
+        r = self.router
+        if msg.is_event:
+            if msg.event == "click":
+                number = CLICK_KEYS.get(msg.event_key)
+                if number is not None and number in r.menu:
+                    ctx.reset()
+                    return r.menu[number](ctx)
+            handler = r.events.get(msg.event)
+            return handler(ctx) if handler else None
+        state_handler = r.states.get(ctx.state.split(":", 1)[0])
+        if state_handler is not None:
+            reply = state_handler(ctx)
+            if reply is not PASS:
+                return reply
+        text = ctx.text
+        if msg.kind in ("text", "voice") and text:
+            command = r.commands.get(text)
+            if command is not None:
+                return command(ctx)
+            item = r.menu.get(text)
+            if item is not None:
+                ctx.reset()
+                return item(ctx)
+        kind_handler = r.kinds.get(msg.kind)
+        if kind_handler is not None:
+            return kind_handler(ctx)
+        return self.fallback(ctx)

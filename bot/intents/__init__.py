@@ -1,0 +1,1 @@
+"""Intents: each module contributes a Router of handlers."""

@@ -1,0 +1,11 @@
+"""Import target for uvicorn (`handlers.asgi:create`, a factory), so several workers can each build the app."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from handlers.app import create_app
+
+
+def create() -> FastAPI:
+    return create_app()

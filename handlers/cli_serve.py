@@ -1,0 +1,67 @@
+"""`qingfeng serve` and `qingfeng setup`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+import uvicorn
+
+from config.settings import UnsafeSettings, check_for_prod, get_settings
+from handlers.runtime import Runtime
+from storage.db import transaction
+from storage.migrate import upgrade
+from storage.repos.villages import count_villages
+from villages.importer import import_registry
+from villages.registry import PACKAGED_REGISTRY
+
+
+def register(sub: Any) -> None:
+    serve = sub.add_parser("serve", help="apply migrations and serve HTTP")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--no-worker", action="store_true", help="do not run the outbox drainer and scheduler here")
+    serve.set_defaults(func=cmd_serve)
+    setup = sub.add_parser("setup", help="migrate and load the registry (and dev demo data); safe to repeat")
+    setup.set_defaults(func=cmd_setup)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    try:
+        check_for_prod(settings)
+    except UnsafeSettings as exc:
+        print(f"错误 / error: {exc}")
+        return 2
+    upgrade(Runtime.from_settings(settings).engine)
+    if args.no_worker:
+        os.environ["QF_RUN_BACKGROUND"] = "false"
+    print(f"清风 serving on http://{args.host}:{args.port}  (webhook: /wechat, health: /healthz)", flush=True)
+    uvicorn.run(
+        "handlers.asgi:create",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="warning",
+        proxy_headers=True,
+    )
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    rt = Runtime.from_settings()
+    upgrade(rt.engine)
+    with transaction(rt.sessions) as session:
+        if count_villages(session) == 0:
+            report = import_registry(session, path=PACKAGED_REGISTRY)
+            v = report.villages
+            print(f"village registry loaded: {v.inserted} new, {v.updated} updated, {len(report.bad_rows)} bad rows")
+        else:
+            print(f"village registry present: {count_villages(session)} units")
+    base = rt.settings.public_base_url
+    print(f"ready. webhook {base}/wechat  health {base}/healthz  metrics {base}/metrics")
+    print("try: .venv/bin/qingfeng chat --village 630223106213")
+    return 0

@@ -1,0 +1,167 @@
+"""/wechat: verification GET and message POST (plain, compat and safe mode)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+
+from bot.context import Reply, Services
+from bot.dispatcher import Dispatcher
+from bot.exactly_once import claim_and_handle, divert_to_outbox, earlier_reply
+from config.privacy import openid_tag
+from config.settings import Settings
+from handlers.budget import Budget
+from handlers.observability import Metrics, openid_tag_var
+from storage.db import transaction
+from storage.types import utcnow
+from wechat.crypto import BadPayload, SafeMode, signature_ok
+from wechat.inbound import MAX_BODY_BYTES, Inbound, MalformedMessage, parse, safe_fields
+from wechat.replies import SUCCESS, text_reply_xml
+
+log = logging.getLogger("qingfeng.webhook")
+XML = "application/xml; charset=utf-8"
+TEXT = "text/plain; charset=utf-8"
+CLAIM_ATTEMPTS = 3
+APOLOGY = "抱歉，系统出了点问题，请稍后再试，或回复“菜单”。"
+
+
+@dataclass
+class Webhook:
+    settings: Settings
+    sessions: sessionmaker[Session]
+    dispatcher: Dispatcher
+    services: Services
+    metrics: Metrics
+
+    def __post_init__(self) -> None:
+        s = self.settings
+        self.safe = SafeMode(
+            token=s.wechat_token, appid=s.wechat_appid, aes_keys=[s.wechat_aes_key, s.wechat_aes_key_previous]
+        )
+
+    def process(self, message: Inbound, budget: Budget) -> Reply | None:
+        """Do the work once; a duplicate gets the reply recorded the first time (runs in a worker thread)."""
+        for _ in range(CLAIM_ATTEMPTS):
+            try:
+                with transaction(self.sessions) as session:
+                    now = utcnow()
+                    reply = claim_and_handle(
+                        session, message=message, now=now, services=self.services, dispatcher=self.dispatcher
+                    )
+                    if not budget.finish_inline():
+                        divert_to_outbox(session, message=message, reply=reply, now=now)
+                        self.metrics.late_replies.inc()
+                        return None
+                    return reply
+            except IntegrityError:
+                # Either a retry of this message (its ledger row exists) or a race on another row
+                # (two first messages of a new user): the former is answered, the latter retried.
+                with self.sessions() as session:
+                    previous = earlier_reply(session, message=message)
+                if previous is not None:
+                    return Reply(previous) if previous else None
+        raise RuntimeError("could not claim message after retries")
+
+
+def build_router(hook: Webhook) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/wechat", include_in_schema=False)
+    async def verify(request: Request) -> Response:
+        q = request.query_params
+        if not _signed(hook.settings.wechat_token, q.get("signature"), q.get("timestamp"), q.get("nonce")):
+            return PlainTextResponse("forbidden", status_code=403)
+        return PlainTextResponse(q.get("echostr", ""), media_type=TEXT)
+
+    @router.post("/wechat", include_in_schema=False)
+    async def receive(request: Request) -> Response:
+        q = request.query_params
+        timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
+        if not _signed(hook.settings.wechat_token, q.get("signature"), timestamp, nonce):
+            return PlainTextResponse("forbidden", status_code=403)
+        body = await _read_capped(request)
+        if body is None:
+            return PlainTextResponse("body too large", status_code=400)
+        encrypted = q.get("encrypt_type", "raw").lower() == "aes"
+        try:
+            text = body.decode("utf-8")
+            if encrypted:
+                envelope = safe_fields(text)
+                if not envelope.get("Encrypt"):
+                    return PlainTextResponse("missing Encrypt", status_code=400)
+                text = hook.safe.decrypt(
+                    encrypt=envelope["Encrypt"], msg_signature=q.get("msg_signature", ""), timestamp=timestamp, nonce=nonce
+                )
+            message = parse(text)
+        except PermissionError:
+            return PlainTextResponse("forbidden", status_code=403)
+        except (MalformedMessage, BadPayload, UnicodeDecodeError) as exc:
+            log.info("rejected body", extra={"fields": {"reason": str(exc)}})
+            return PlainTextResponse("bad request", status_code=400)
+
+        openid_tag_var.set(openid_tag(message.openid, key=hook.settings.secret_key))
+        hook.metrics.messages.labels(message.kind, message.event).inc()
+        try:
+            reply = await _within_budget(hook, message)
+        except OperationalError:
+            log.exception("database unavailable")
+            # 503 makes WeChat retry later; the ledger makes that retry safe.
+            return PlainTextResponse("unavailable", status_code=503)
+        except Exception:
+            # A bug in a handler: the transaction rolled back; say sorry rather than fail the request.
+            log.exception("handler failed")
+            reply = Reply(APOLOGY)
+        if reply is None or not reply.text:
+            return PlainTextResponse(SUCCESS, media_type=TEXT)
+        xml = text_reply_xml(to_openid=message.openid, from_account=message.account, content=reply.text)
+        if encrypted:
+            xml = hook.safe.encrypt(xml=xml, nonce=nonce, timestamp=str(int(time.time())))
+        return Response(xml, media_type=XML)
+
+    return router
+
+
+async def _within_budget(hook: Webhook, message: Inbound) -> Reply | None:
+    budget = Budget()
+    task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget))
+    try:
+        return await asyncio.wait_for(asyncio.shield(task), timeout=hook.settings.reply_budget_s)
+    except TimeoutError:
+        if budget.expire():
+            task.add_done_callback(_log_late_failure)
+            return None
+        # The worker is already committing its inline answer; it is moments away.
+        return await task
+
+
+def _log_late_failure(task: asyncio.Future[Reply | None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("late message failed", exc_info=task.exception())
+
+
+def _signed(token: str, signature: str | None, timestamp: str | None, nonce: str | None) -> bool:
+    if not signature or timestamp is None or nonce is None:
+        return False
+    return signature_ok(token, signature, timestamp, nonce)
+
+
+async def _read_capped(request: Request) -> bytes | None:
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)

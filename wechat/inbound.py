@@ -1,0 +1,132 @@
+"""Inbound messages: safe XML parsing and one typed message, parsed once with wechatpy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from xml.parsers.expat import ExpatError
+
+import defusedxml.ElementTree as SafeET
+import wechatpy
+from defusedxml import DefusedXmlException
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+class MalformedMessage(ValueError):
+    pass
+
+
+def safe_fields(xml: str | bytes) -> dict[str, str]:
+    """Parse the top-level fields of a WeChat envelope, refusing DTDs, entities and other tricks."""
+    try:
+        root = SafeET.fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except (DefusedXmlException, SafeET.ParseError, ExpatError, ValueError) as exc:
+        raise MalformedMessage(f"malformed XML: {type(exc).__name__}") from exc
+    if root.tag != "xml":
+        raise MalformedMessage("root element must be <xml>")
+    return {child.tag: (child.text or "") for child in root}
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """One message or event from a villager, with the fields our rooms use."""
+
+    kind: str  # text, image, voice, video, shortvideo, location, link, event, unknown
+    event: str  # for events: subscribe, subscribe_scan, unsubscribe, scan, location, click, view, ...
+    openid: str
+    account: str  # ToUserName: our account's original id
+    create_time: int
+    msg_id: int | None = None
+    content: str = ""
+    media_id: str = ""
+    recognition: str = ""
+    voice_format: str = ""
+    lat: float | None = None
+    lng: float | None = None
+    label: str = ""
+    event_key: str = ""
+    title: str = ""
+    url: str = ""
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind == "event"
+
+    @property
+    def dedup_key(self) -> str:
+        """Messages by MsgId; events by sender, second, event and key (LOCATION may share SCAN's second)."""
+        if self.msg_id:
+            return f"m:{self.msg_id}"
+        raw_event = str(self.raw.get("Event", self.event))
+        raw_key = str(self.raw.get("EventKey", self.event_key) or "")
+        return f"e:{self.openid}:{self.create_time}:{raw_event}:{raw_key}"[:200]
+
+    @property
+    def scene(self) -> str:
+        """The QR scene of a subscribe_scan or scan event (wechatpy strips `qrscene_`)."""
+        return self.event_key if self.event in ("subscribe_scan", "scan") else ""
+
+    @property
+    def text(self) -> str:
+        """What the villager said: typed text, or voice recognised as text."""
+        return self.content if self.kind == "text" else self.recognition
+
+
+def parse(xml: str) -> Inbound:
+    fields = safe_fields(xml)
+    if not fields.get("MsgType") or not fields.get("FromUserName"):
+        raise MalformedMessage("missing MsgType or FromUserName")
+    try:
+        msg = wechatpy.parse_message(xml)
+    except (ExpatError, KeyError, TypeError, ValueError) as exc:
+        raise MalformedMessage(f"unparseable message: {type(exc).__name__}") from exc
+    raw: dict[str, Any] = dict(msg._data)
+    # wechatpy calls unknown events "unknown"; keep them as events so they dedupe by event key.
+    kind = "event" if str(raw.get("MsgType", "")).lower() == "event" else str(msg.type or "unknown")
+    try:
+        create_time = int(raw.get("CreateTime") or 0)
+        msg_id = int(raw["MsgId"]) if raw.get("MsgId") else None
+    except ValueError as exc:
+        raise MalformedMessage("CreateTime and MsgId must be integers") from exc
+    event = ""
+    if kind == "event":
+        event = str(getattr(msg, "event", "") or raw.get("Event") or "").lower()
+    lat, lng = _coordinates(kind, event, raw)
+    return Inbound(
+        kind=kind if kind in _KINDS else "unknown",
+        event=event,
+        openid=str(raw.get("FromUserName", "")),
+        account=str(raw.get("ToUserName", "")),
+        create_time=create_time,
+        msg_id=msg_id,
+        content=str(raw.get("Content") or ""),
+        media_id=str(raw.get("MediaId") or ""),
+        recognition=str(raw.get("Recognition") or "").strip(),
+        voice_format=str(raw.get("Format") or ""),
+        lat=lat,
+        lng=lng,
+        label=str(raw.get("Label") or ""),
+        event_key=str(raw.get("EventKey") or "") if kind == "event" else "",
+        title=str(raw.get("Title") or ""),
+        url=str(raw.get("Url") or raw.get("PicUrl") or ""),
+        raw=raw,
+    )
+
+
+_KINDS = {"text", "image", "voice", "video", "shortvideo", "location", "link", "event"}
+
+
+def _coordinates(kind: str, event: str, raw: dict[str, Any]) -> tuple[float | None, float | None]:
+    # Location_X is latitude and Location_Y longitude (strings); the LOCATION event carries floats.
+    keys = ("Location_X", "Location_Y") if kind == "location" else ("Latitude", "Longitude")
+    if kind != "location" and event != "location":
+        return None, None
+    try:
+        lat, lng = float(raw[keys[0]]), float(raw[keys[1]])
+    except (KeyError, TypeError, ValueError):
+        return None, None
+    if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        return None, None
+    return lat, lng
