@@ -37,6 +37,8 @@ def handle(
     )
     reply = dispatcher.dispatch(ctx)
     if ctx.state != conversation.state or ctx.data != conversation.data:
-        users_repo.save_conversation(session, conversation=conversation, state=ctx.state, data=ctx.data, now=now)
+        users_repo.save_conversation(
+            session, conversation=conversation, state=ctx.state, data=ctx.data, now=now
+        )
     session.flush()
     return reply

@@ -23,7 +23,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///var/qingfeng.db"
     test_postgres_url: str = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
-    wechat_token: str = "qingfeng-dev-token"
+    wechat_token: str = "qingfeng-dev-token"  # noqa: S105 - dev default, refused in prod
     wechat_appid: str = "wx0000000000000000"
     wechat_appsecret: str = DEV_SECRET
     wechat_aes_key: str = DEV_AES_KEY

@@ -9,6 +9,7 @@ from starlette.requests import Request
 
 from bot.context import Services
 from bot.conversation import default_dispatcher
+from bot.dispatcher import Dispatcher
 from config.settings import check_for_prod
 from handlers import health, webhook
 from handlers.observability import Metrics, RequestMiddleware
@@ -17,7 +18,7 @@ from storage.repos.villages import list_places
 from villages.lookup import PlaceIndex
 
 
-def create_app(runtime: Runtime | None = None) -> FastAPI:
+def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None = None) -> FastAPI:
     runtime = runtime or Runtime.from_settings()
     settings = runtime.settings
     check_for_prod(settings)
@@ -32,7 +33,7 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     hook = webhook.Webhook(
         settings=settings,
         sessions=runtime.sessions,
-        dispatcher=default_dispatcher(),
+        dispatcher=dispatcher or default_dispatcher(),
         services=services,
         metrics=metrics,
     )

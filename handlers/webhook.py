@@ -98,7 +98,10 @@ def build_router(hook: Webhook) -> APIRouter:
                 if not envelope.get("Encrypt"):
                     return PlainTextResponse("missing Encrypt", status_code=400)
                 text = hook.safe.decrypt(
-                    encrypt=envelope["Encrypt"], msg_signature=q.get("msg_signature", ""), timestamp=timestamp, nonce=nonce
+                    encrypt=envelope["Encrypt"],
+                    msg_signature=q.get("msg_signature", ""),
+                    timestamp=timestamp,
+                    nonce=nonce,
                 )
             message = parse(text)
         except PermissionError:

@@ -13,7 +13,6 @@ router = Router()
 ASK_VILLAGE = "请回复您所在的村名（如“土观村”），也可以回复县名加村名，我们会为您找到本村。"
 
 
-
 def bind(ctx: Context, place: Place) -> str:
     """Bind the user to `place`; return the greeting line (mentions a switch from another village)."""
     previous = ctx.place
@@ -87,5 +86,3 @@ def choose_village(ctx: Context) -> Reply:
     lines = [f"{i} {m.place.full_name}" for i, m in enumerate(matches, 1)]
     hint = "\n没有您的村？请加上乡镇名再发一次。" if len(matches) > 1 else ""
     return Reply("请回复序号确认您的村：\n" + "\n".join(lines) + hint)
-
-
