@@ -91,7 +91,9 @@ def test_installed_wheel_migrates_loads_registry_and_serves(installed: Path, tmp
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        server = subprocess.Popen([qingfeng, "serve", "--port", str(port)], env=env, cwd=tmp_path, stdout=out, stderr=out)
+        server = subprocess.Popen(
+            [qingfeng, "serve", "--port", str(port)], env=env, cwd=tmp_path, stdout=out, stderr=out
+        )
     try:
         deadline = time.monotonic() + 60
         status = None

@@ -1,0 +1,53 @@
+"""Settings: QF_ variables, and prod refuses to start with placeholder secrets, naming each one."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.settings import Settings, UnsafeSettings, check_for_prod
+
+
+def test_reads_qf_prefixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QF_DATABASE_URL", "sqlite:///elsewhere.db")
+    monkeypatch.setenv("QF_FAR_REPORT_KM", "12.5")
+    monkeypatch.setenv("QF_COOKIE_SECURE", "true")
+    s = Settings()
+    assert (s.database_url, s.far_report_km, s.cookie_secure) == ("sqlite:///elsewhere.db", 12.5, True)
+
+
+def test_dev_defaults_are_accepted_in_dev() -> None:
+    check_for_prod(Settings(env="dev"))
+
+
+def test_prod_names_every_placeholder() -> None:
+    with pytest.raises(UnsafeSettings) as err:
+        check_for_prod(Settings(env="prod"))
+    for name in ("QF_SECRET_KEY", "QF_IDENTITY_KEY", "QF_WECHAT_TOKEN", "QF_WECHAT_APPSECRET", "QF_WECHAT_AES_KEY"):
+        assert name in str(err.value)
+
+
+def test_prod_rejects_identity_key_equal_to_secret_key() -> None:
+    s = Settings(
+        env="prod",
+        wechat_token="t-9f8e7d",
+        wechat_appid="wx1234567890abcdef",
+        wechat_appsecret="a" * 32,
+        wechat_aes_key="ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut",
+        secret_key="same-long-secret-value",
+        identity_key="same-long-secret-value",
+    )
+    with pytest.raises(UnsafeSettings, match="QF_IDENTITY_KEY"):
+        check_for_prod(s)
+
+
+def test_prod_with_real_values_starts() -> None:
+    s = Settings(
+        env="prod",
+        wechat_token="t-9f8e7d",
+        wechat_appid="wx1234567890abcdef",
+        wechat_appsecret="a" * 32,
+        wechat_aes_key="ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut",
+        secret_key="one-long-secret-value",
+        identity_key="another-long-secret-value",
+    )
+    check_for_prod(s)
