@@ -10,10 +10,12 @@ from importlib import import_module
 # Modules that define `register(subparsers)`; a later issue adds its group here.
 COMMAND_MODULES = (
     "handlers.cli_db",
+    "handlers.cli_worker",
     "handlers.cli_serve",
     "handlers.cli_villages",
     "handlers.cli_wechat",
     "handlers.cli_chat",
+    "handlers.cli_kb",
 )
 
 Command = Callable[[argparse.Namespace], int]

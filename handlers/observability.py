@@ -61,7 +61,9 @@ class Metrics:
             "qingfeng_wechat_messages", "WeChat messages by type", ["kind", "event"], registry=self.registry
         )
         self.late_replies = Counter(
-            "qingfeng_wechat_late_replies", "Replies sent via the outbox after the time budget", registry=self.registry
+            "qingfeng_wechat_late_replies",
+            "Replies sent via the outbox after the time budget",
+            registry=self.registry,
         )
 
 

@@ -99,7 +99,7 @@ def test_installed_wheel_migrates_loads_registry_and_serves(installed: Path, tmp
         status = None
         while time.monotonic() < deadline and status != 200:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
                     status = r.status
             except OSError:
                 assert server.poll() is None, log.read_text()

@@ -47,7 +47,7 @@ def test_concurrent_upgrades_on_postgres_are_serialised_by_the_advisory_lock() -
         admin = make_engine(postgres_base_url(), pool_size=1)
         with admin.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         from tests.conftest import _unavailable
 
         _unavailable(str(exc))
@@ -96,7 +96,7 @@ def test_times_come_back_aware_in_utc(sessions: sessionmaker[Session]) -> None:
 
 def test_naive_datetimes_are_refused(sessions: sessionmaker[Session]) -> None:
     with pytest.raises(Exception, match="naive"), transaction(sessions) as s:
-        users.touch_user(s, openid="o-n", now=datetime(2026, 1, 1), is_message=False)  # noqa: DTZ001
+        users.touch_user(s, openid="o-n", now=datetime(2026, 1, 1), is_message=False)
 
 
 def test_conversation_state_persists(sessions: sessionmaker[Session]) -> None:

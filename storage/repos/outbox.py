@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import OutboxMessage
@@ -14,7 +14,13 @@ MAX_ATTEMPTS = 8
 
 
 def enqueue(
-    session: Session, *, key: str, kind: str, payload: dict[str, Any], now: datetime, openid: str | None = None
+    session: Session,
+    *,
+    key: str,
+    kind: str,
+    payload: dict[str, Any],
+    now: datetime,
+    openid: str | None = None,
 ) -> OutboxMessage:
     """Add a message unless one with the same key exists (enqueue is idempotent)."""
     existing = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
@@ -75,3 +81,20 @@ def stats(session: Session, *, now: datetime) -> tuple[int, float]:
     if oldest is not None:
         age = max(0.0, (now - oldest).total_seconds())
     return int(count), age
+
+
+def mark_held(session: Session, *, row: OutboxMessage, error: str) -> None:
+    """Keep the message until the villager writes again (outside the 48 h window, not following)."""
+    row.status = "held"
+    row.last_error = error[:500]
+    session.flush()
+
+
+def release_held(session: Session, *, openid: str, now: datetime) -> int:
+    """Make this villager's held messages due again; call it when the villager writes. Returns the count."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.openid == openid, OutboxMessage.status == "held")
+        .values(status="pending", next_attempt_at=now)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -45,4 +45,6 @@ def save_conversation(
 
 
 def count_users_in_village(session: Session, *, village_code: str) -> int:
-    return len(session.scalars(select(WechatUser.openid).where(WechatUser.village_code == village_code)).all())
+    return len(
+        session.scalars(select(WechatUser.openid).where(WechatUser.village_code == village_code)).all()
+    )
