@@ -1,0 +1,152 @@
+"""Drain the outbox: send due messages through the WechatApi, one row at a time.
+
+The HTTP call happens outside any database transaction (a token refresh needs its own, and on
+SQLite an open write transaction would block every other writer for the length of the call).
+Each row is read in one short transaction and marked in another. Delivery is at least once: a
+crash between the two resends the row, which its unique key makes harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from config.settings import get_settings
+from storage.db import transaction
+from storage.models import OutboxMessage
+from storage.repos import outbox
+from wechat.api import NotFollowing, OutsideWindow, QuotaUsed, WechatApi, WechatApiError
+
+log = logging.getLogger(__name__)
+
+KEFU_TEXT = "kefu_text"
+TEMPLATE = "template"
+# Kefu refusals that only the villager's next message lifts.
+_NEEDS_VISIT = (OutsideWindow, NotFollowing, QuotaUsed)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    via_template: int = 0  # kefu texts sent as the fallback template (also counted in `sent`)
+    held: int = 0
+    retrying: int = 0
+    dead: int = 0
+
+    @property
+    def attempted(self) -> int:
+        return self.sent + self.held + self.retrying + self.dead
+
+
+@dataclass(frozen=True)
+class _Job:
+    kind: str
+    openid: str | None
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: str  # "sent" | "held" | "failed"
+    error: str = ""
+    permanent: bool = False
+    via_template: bool = False
+
+
+def fallback_template_data(text: str) -> dict[str, Any]:
+    """The data of the fallback template: fields `first`, `keyword1`, `remark`."""
+    return {
+        "first": {"value": "清风：您有一条新消息"},
+        "keyword1": {"value": text},
+        "remark": {"value": "如需继续办理，请在公众号中回复。"},
+    }
+
+
+def deliver_due(
+    *,
+    sessions: sessionmaker[Session],
+    api: WechatApi,
+    now: datetime,
+    limit: int = 50,
+    template_id: str | None = None,
+) -> DeliveryReport:
+    """Send up to `limit` due outbox rows. `template_id` defaults to QF_WECHAT_TEMPLATE_ID."""
+    if template_id is None:
+        template_id = get_settings().wechat_template_id
+    with transaction(sessions) as session:
+        ids = [row.id for row in outbox.due(session, now=now, limit=limit)]
+    report = DeliveryReport()
+    for row_id in ids:
+        with transaction(sessions) as session:
+            row = session.get(OutboxMessage, row_id)
+            if row is None or row.status != "pending" or row.next_attempt_at > now:
+                continue
+            job = _Job(kind=row.kind, openid=row.openid, payload=dict(row.payload or {}))
+        outcome = _attempt(api, job, template_id or None)
+        with transaction(sessions) as session:
+            row = session.get(OutboxMessage, row_id)
+            if row is not None:
+                _record(session, row, outcome, now, report)
+    return report
+
+
+def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: datetime, report: DeliveryReport) -> None:
+    if outcome.status == "sent":
+        outbox.mark_sent(session, row=row, now=now)
+        report.sent += 1
+        report.via_template += int(outcome.via_template)
+    elif outcome.status == "held":
+        outbox.mark_held(session, row=row, error=outcome.error)
+        report.held += 1
+    else:
+        outbox.mark_failed(session, row=row, now=now, error=outcome.error, permanent=outcome.permanent)
+        if row.status == "dead":
+            report.dead += 1
+            log.warning("outbox row %s is dead: %s", row.id, outcome.error)
+        else:
+            report.retrying += 1
+
+
+def _attempt(api: WechatApi, job: _Job, template_id: str | None) -> _Outcome:
+    if not job.openid:
+        return _Outcome("failed", "no openid", permanent=True)
+    try:
+        if job.kind == KEFU_TEXT:
+            return _send_kefu(api, job.openid, str(job.payload["text"]), template_id)
+        if job.kind == TEMPLATE:
+            api.send_template(
+                openid=job.openid,
+                template_id=str(job.payload["template_id"]),
+                data=dict(job.payload["data"]),
+                url=job.payload.get("url"),
+            )
+            return _Outcome("sent")
+        return _Outcome("failed", f"unknown outbox kind {job.kind!r}", permanent=True)
+    except (KeyError, TypeError, ValueError) as exc:
+        return _Outcome("failed", f"bad payload: {exc!r}", permanent=True)
+    except WechatApiError as exc:
+        return _Outcome("failed", str(exc), permanent=exc.permanent)
+    except Exception as exc:  # a bug or an unexpected library error: retry with backoff
+        log.exception("outbox delivery failed unexpectedly")
+        return _Outcome("failed", repr(exc))
+
+
+def _send_kefu(api: WechatApi, openid: str, text: str, template_id: str | None) -> _Outcome:
+    try:
+        api.send_text(openid=openid, text=text)
+        return _Outcome("sent")
+    except _NEEDS_VISIT as exc:
+        if template_id is None:
+            return _Outcome("held", str(exc))
+        refused = exc
+    try:
+        api.send_template(openid=openid, template_id=template_id, data=fallback_template_data(text), url=None)
+        return _Outcome("sent", via_template=True)
+    except NotFollowing as exc:
+        return _Outcome("held", str(exc))
+    except WechatApiError as exc:
+        return _Outcome("failed", f"{refused}; fallback template: {exc}", permanent=exc.permanent)
