@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from bot.context import Context, Reply, Services
 from bot.dispatcher import Dispatcher
 from bot.intents import basics, binding, pending
+from storage.repos import outbox
 from storage.repos import users as users_repo
 from storage.repos.villages import get_place
 from wechat.inbound import Inbound
@@ -23,6 +24,9 @@ def handle(
 ) -> Reply | None:
     """Load the villager's user row and conversation, dispatch, and save the new state (no commit)."""
     user = users_repo.touch_user(session, openid=message.openid, now=now, is_message=not message.is_event)
+    if not message.is_event:
+        # A villager's message reopens the 48-hour window: news held back for them can go out now.
+        outbox.release_held(session, openid=message.openid, now=now)
     conversation = users_repo.load_conversation(session, openid=message.openid, now=now)
     place = get_place(session, code=user.village_code) if user.village_code else None
     ctx = Context(
@@ -37,8 +41,6 @@ def handle(
     )
     reply = dispatcher.dispatch(ctx)
     if ctx.state != conversation.state or ctx.data != conversation.data:
-        users_repo.save_conversation(
-            session, conversation=conversation, state=ctx.state, data=ctx.data, now=now
-        )
+        users_repo.save_conversation(session, conversation=conversation, state=ctx.state, data=ctx.data, now=now)
     session.flush()
     return reply

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse
@@ -14,8 +17,28 @@ from config.settings import check_for_prod
 from handlers import health, webhook
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
+from handlers.worker import BackgroundWorker
 from storage.repos.villages import list_places
 from villages.lookup import PlaceIndex
+from wechat.client import make_api
+
+
+def _lifespan(runtime: Runtime) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Run the outbox drainer and scheduler beside the app; the lease lets only one process work."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        worker = None
+        if runtime.settings.run_background:
+            worker = BackgroundWorker(runtime, make_api(runtime.settings, sessions=runtime.sessions))
+            worker.start()
+        try:
+            yield
+        finally:
+            if worker is not None:
+                worker.stop()
+
+    return lifespan
 
 
 def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None = None) -> FastAPI:
@@ -27,7 +50,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     with runtime.sessions() as session:
         services.extras["place_index"] = PlaceIndex(list_places(session))
 
-    app = FastAPI(title="清风 Qingfeng", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title="清风 Qingfeng", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(runtime))
     app.state.runtime = runtime
     app.state.metrics = metrics
     hook = webhook.Webhook(

@@ -27,7 +27,7 @@ APPID = "wx2c2769f8efd9abc2"
 ACCOUNT = "gh_10f6c3c3ac5a"
 
 
-def test_settings(**overrides: object) -> Settings:
+def settings_for_tests(**overrides: object) -> Settings:
     values: dict[str, object] = {
         "wechat_token": TOKEN,
         "wechat_aes_key": AES_KEY,
@@ -39,7 +39,7 @@ def test_settings(**overrides: object) -> Settings:
 
 
 def make_client(engine: Engine, *, dispatcher: Dispatcher | None = None, **overrides: object) -> TestClient:
-    runtime = Runtime.from_settings(test_settings(**overrides), engine=engine)
+    runtime = Runtime.from_settings(settings_for_tests(**overrides), engine=engine)
     with transaction(runtime.sessions) as session:
         import_registry(session, path=MINI_REGISTRY)
     return TestClient(create_app(runtime, dispatcher=dispatcher), raise_server_exceptions=False)
@@ -61,9 +61,7 @@ def text_xml(openid: str, content: str, *, msg_id: int | None = None) -> str:
     return xml_message(openid, "text", f"<Content><![CDATA[{content}]]></Content><MsgId>{mid}</MsgId>")
 
 
-def event_xml(
-    openid: str, event: str, key: str = "", *, create_time: int | None = None, extra: str = ""
-) -> str:
+def event_xml(openid: str, event: str, key: str = "", *, create_time: int | None = None, extra: str = "") -> str:
     return xml_message(
         openid,
         "event",
