@@ -33,5 +33,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+eval: $(STAMP)
+	$(BIN)/python -m knowledge.eval
+
 clean:
 	rm -rf $(VENV) var dist build

@@ -1,0 +1,53 @@
+"""Dialect and colloquial aliases (aliases.yaml): rewrite a normalised text, longest match first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
+
+
+class AliasTable:
+    """A one-pass rewriter. Targets are also keys mapping to themselves, so a canonical form is
+    never rewritten from inside (小额信贷 in 脱贫人口小额信贷)."""
+
+    def __init__(self, mapping: Mapping[str, str]) -> None:
+        table = {target: target for target in mapping.values()}
+        table.update(mapping)
+        self._table = table
+        keys = sorted(table, key=lambda k: (-len(k), k))
+        self._pattern = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def rewrite(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(lambda m: self._table[m.group(0)], text)
+
+
+def parse_aliases(data: object) -> dict[str, str]:
+    """Flatten the sections of an aliases document into one alias -> canonical mapping."""
+    if not isinstance(data, dict):
+        raise ValueError("aliases: expected a mapping of sections")
+    merged: dict[str, str] = {}
+    for section, pairs in data.items():
+        if not isinstance(pairs, dict):
+            raise ValueError(f"aliases: section {section!r} is not a mapping")
+        for alias, target in pairs.items():
+            if not isinstance(alias, str) or not isinstance(target, str) or not alias:
+                raise ValueError(f"aliases: bad pair {alias!r}: {target!r} in {section!r}")
+            merged[alias] = target
+    return merged
+
+
+@lru_cache(maxsize=1)
+def default_aliases() -> AliasTable:
+    with ALIASES_FILE.open(encoding="utf-8") as fh:
+        return AliasTable(parse_aliases(yaml.safe_load(fh)))

@@ -1,0 +1,113 @@
+"""`kb check`: everything that must hold before the knowledge base is served."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.loader import ENTRIES_DIR, TOPICS_FILE, LoadedEntry, LoadProblem, load_topics, read_entries
+from knowledge.normalise import normalise
+from knowledge.reply import MAX_ANSWER_CHARS, MAX_REPLY_BYTES, compose_answer, fits, utf8_len
+from knowledge.schema import Entry
+
+PARTS = ("谁能享受", "标准", "怎么办", "找谁")
+LOCAL_CAVEAT = "具体以当地公布为准"
+RELATED_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class UnverifiedFigure:
+    entry_id: str
+    figure: str
+    path: Path
+
+
+@dataclass
+class CheckReport:
+    entries: int = 0
+    problems: list[LoadProblem] = field(default_factory=list)
+    unverified: list[UnverifiedFigure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def answer_parts(answer: str) -> list[str]:
+    """The labels that open the answer's lines, in order (谁能享受：... -> 谁能享受)."""
+    labels = []
+    for line in answer.splitlines():
+        head = line.strip().replace(":", "：").split("：", 1)
+        if len(head) == 2 and head[0] in PARTS:
+            labels.append(head[0])
+    return labels
+
+
+def check_entry(entry: Entry, topics: set[str], longest_titles: list[str]) -> list[str]:
+    problems: list[str] = []
+    unknown = [t for t in entry.topics if t not in topics]
+    if unknown:
+        problems.append(f"unknown topics: {', '.join(unknown)}")
+    if not entry.sources:
+        problems.append("missing sources")
+    if len(entry.answer) > MAX_ANSWER_CHARS:
+        problems.append(f"answer has {len(entry.answer)} characters (at most {MAX_ANSWER_CHARS})")
+    related = [t for t in longest_titles if t != entry.title][:RELATED_SHOWN]
+    full = compose_answer(entry.title, entry.answer, related, offers_report=entry.offers_report)
+    if not fits(full):
+        problems.append(
+            f"the answer with {RELATED_SHOWN} related questions needs {utf8_len(full)} bytes: "
+            f"it must fit in one message ({MAX_REPLY_BYTES} bytes)"
+        )
+    if answer_parts(entry.answer) != list(PARTS):
+        problems.append("the answer must have the four parts 谁能享受：/标准：/怎么办：/找谁：, in order")
+    if entry.unverified_figures and not entry.answer.rstrip().rstrip("。.").endswith(LOCAL_CAVEAT):
+        problems.append(f"an answer with unverified figures must end with {LOCAL_CAVEAT}")
+    return problems
+
+
+def check_cross(loaded: list[LoadedEntry]) -> list[LoadProblem]:
+    """Duplicate ids, overrides that point nowhere, and question variants repeated across entries
+    (allowed between a local entry and the entry it overrides)."""
+    problems: list[LoadProblem] = []
+    by_id: dict[str, LoadedEntry] = {}
+    for item in loaded:
+        if item.entry.id in by_id:
+            problems.append(
+                LoadProblem(item.path, f"duplicate id {item.entry.id!r} (also {by_id[item.entry.id].path})")
+            )
+        by_id.setdefault(item.entry.id, item)
+    for item in loaded:
+        target = item.entry.overrides
+        if target is not None and target not in by_id:
+            problems.append(LoadProblem(item.path, f"overrides unknown entry {target!r}"))
+    owners: dict[str, list[LoadedEntry]] = defaultdict(list)
+    for item in loaded:
+        for variant in {normalise(q) for q in (*item.entry.questions,)}:
+            owners[variant].append(item)
+    for variant, items in sorted(owners.items()):
+        for other in items[1:]:
+            first = items[0].entry
+            pair = {first.overrides, other.entry.overrides}
+            if first.id in pair or other.entry.id in pair:
+                continue
+            problems.append(LoadProblem(other.path, f"question {variant!r} is also a question of {first.id!r}"))
+    return problems
+
+
+def check(directory: Path = ENTRIES_DIR, topics_file: Path = TOPICS_FILE) -> CheckReport:
+    loaded, problems = read_entries(directory)
+    topics = set(load_topics(topics_file))
+    report = CheckReport(entries=len(loaded), problems=list(problems))
+    longest = sorted((item.entry.title for item in loaded), key=utf8_len, reverse=True)[: RELATED_SHOWN + 1]
+    for item in loaded:
+        entry = item.entry
+        report.problems.extend(LoadProblem(item.path, m) for m in check_entry(entry, topics, longest))
+        if entry.topics and item.path.parent.name != entry.topics[0] and item.path.parent != directory:
+            report.problems.append(
+                LoadProblem(item.path, f"file is not under its first topic's folder {entry.topics[0]!r}")
+            )
+        report.unverified.extend(UnverifiedFigure(entry.id, f, item.path) for f in entry.unverified_figures)
+    report.problems.extend(check_cross(loaded))
+    return report

@@ -1,0 +1,157 @@
+"""`make eval`: hit@1, hit@3, MRR, out-of-scope refusal and confident-but-wrong rates of the engine
+and of baselines, on clean questions and with 20% of characters replaced by same-pinyin characters.
+
+Run: python -m knowledge.eval [--questions tests/eval/questions.yaml] [--entries DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.baselines import JiebaBM25, RankBM25, Ranked, RapidfuzzRatio, System
+from knowledge.evalset import DEFAULT_QUESTIONS, EvalSet, Homophones, Question, load_evalset
+from knowledge.loader import ENTRIES_DIR, load_entries
+from knowledge.schema import Entry
+from knowledge.service import KnowledgeBase
+
+HOLD_OUT_EVERY = 5  # questions 5, 10, 15... were never looked at while tuning
+
+
+@dataclass(frozen=True)
+class Metrics:
+    questions: int
+    hit1: float
+    hit3: float
+    mrr: float
+    refusal: float | None  # out-of-scope questions refused
+    confident_wrong: float | None  # in-scope questions answered with confidence, wrongly
+    confident: float | None  # in-scope questions answered with confidence
+
+
+class Ours:
+    name = "qingfeng engine"
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def rank(self, text: str) -> Ranked:
+        result = self.kb.search(text, limit=10)
+        return Ranked([h.entry_id for h in result.hits], result.confident, result.out_of_scope)
+
+
+def relevant(question: Question, entries: dict[str, Entry]) -> set[str]:
+    """The labelled entry ids; before labelling, the entries carrying one of the question's topics."""
+    if question.entries:
+        return set(question.entries)
+    return {e.id for e in entries.values() if set(e.topics) & set(question.topics)}
+
+
+def measure(
+    system: System, evalset: EvalSet, entries: dict[str, Entry], transform: Callable[[str, str], str]
+) -> Metrics:
+    hit1 = hit3 = rr = wrong = sure = 0.0
+    flags = True
+    for index, question in enumerate(evalset.in_scope):
+        ranked = system.rank(transform(question.q, f"in{index}"))
+        good = relevant(question, entries)
+        rank = next((pos for pos, i in enumerate(ranked.ids, 1) if i in good), None)
+        hit1 += rank == 1
+        hit3 += rank is not None and rank <= 3
+        rr += 1.0 / rank if rank else 0.0
+        if ranked.confident is None:
+            flags = False
+        elif ranked.confident and not ranked.out_of_scope:
+            sure += 1
+            wrong += rank != 1
+    refused = 0.0
+    for index, text in enumerate(evalset.out_of_scope):
+        ranked = system.rank(transform(text, f"out{index}"))
+        refused += bool(ranked.out_of_scope)
+    n, m = len(evalset.in_scope) or 1, len(evalset.out_of_scope) or 1
+    return Metrics(
+        questions=len(evalset.in_scope),
+        hit1=hit1 / n,
+        hit3=hit3 / n,
+        mrr=rr / n,
+        refusal=refused / m if flags else None,
+        confident_wrong=wrong / n if flags else None,
+        confident=sure / n if flags else None,
+    )
+
+
+def held_out(evalset: EvalSet) -> EvalSet:
+    return EvalSet(
+        [q for i, q in enumerate(evalset.in_scope, 1) if i % HOLD_OUT_EVERY == 0],
+        [q for i, q in enumerate(evalset.out_of_scope, 1) if i % HOLD_OUT_EVERY == 0],
+    )
+
+
+def noise_for(entries: Sequence[Entry], evalset: EvalSet) -> Callable[[str, str], str]:
+    vocabulary = "".join(e.title + e.answer + "".join(e.questions) for e in entries)
+    vocabulary += "".join(q.q for q in evalset.in_scope) + "".join(evalset.out_of_scope)
+    homophones = Homophones(vocabulary)
+    return homophones.corrupt
+
+
+def _pct(value: float | None) -> str:
+    return "     —" if value is None else f"{100 * value:6.1f}"
+
+
+def table(rows: list[tuple[str, Metrics, Metrics]]) -> str:
+    head = "hit@1  hit@3    MRR refuse  c-wrong  sure"
+    lines = [
+        f"{'':24} | {'clean':^43} | {'noisy (20% same-pinyin characters)':^43}",
+        f"{'system':24} | {head} | {head}",
+    ]
+    for name, clean, noisy in rows:
+        cells = []
+        for m in (clean, noisy):
+            cells.append(
+                f"{_pct(m.hit1)} {_pct(m.hit3)} {_pct(m.mrr)} {_pct(m.refusal)} "
+                f"{_pct(m.confident_wrong)}   {_pct(m.confident)}"
+            )
+        lines.append(f"{name:24} | {cells[0]} | {cells[1]}")
+    return "\n".join(lines)
+
+
+def run(entries: list[Entry], evalset: EvalSet, *, baselines: bool = True) -> list[tuple[str, Metrics, Metrics]]:
+    by_id = {e.id: e for e in entries}
+    systems: list[System] = [Ours(KnowledgeBase(entries))]
+    if baselines:
+        systems += [RapidfuzzRatio(entries), JiebaBM25(entries), RankBM25(entries)]
+    noisy = noise_for(entries, evalset)
+
+    def clean(text: str, key: str) -> str:
+        return text
+
+    return [(s.name, measure(s, evalset, by_id, clean), measure(s, evalset, by_id, noisy)) for s in systems]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m knowledge.eval", description=__doc__)
+    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    parser.add_argument("--entries", type=Path, default=ENTRIES_DIR)
+    args = parser.parse_args(argv)
+    entries = load_entries(args.entries)
+    evalset = load_evalset(args.questions)
+    labelled = sum(1 for q in evalset.in_scope if q.entries)
+    print(
+        f"{len(entries)} entries; {len(evalset.in_scope)} in-scope questions ({labelled} labelled with "
+        f"entry ids, the rest scored by topic), {len(evalset.out_of_scope)} out of scope"
+    )
+    print("refuse: out-of-scope questions refused; c-wrong: in-scope questions answered with")
+    print("confidence but wrongly; sure: in-scope questions answered with confidence (all in %)\n")
+    print("All questions")
+    print(table(run(entries, evalset)))
+    part = held_out(evalset)
+    print(f"\nHeld out (every {HOLD_OUT_EVERY}th question, not used for tuning)")
+    print(table(run(entries, part)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The knowledge base as the bot uses it: entries + engine, `ask` -> Answer, and the reply text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from knowledge.engine import Doc, SearchEngine, SearchResult, Tuning, visible
+from knowledge.loader import ENTRIES_DIR, load_entries
+from knowledge.reply import answer_text, choices_text, out_of_scope_text
+from knowledge.schema import Entry
+
+AnswerKind = Literal["answer", "choices", "out_of_scope"]
+MAX_RELATED = 3
+MAX_CHOICES = 3
+
+
+@dataclass(frozen=True)
+class Answer:
+    """kind "answer": `entry` and up to 3 `related` questions (entry ids in `related_ids`);
+    kind "choices": up to 3 `choices`; kind "out_of_scope": nothing matched."""
+
+    kind: AnswerKind
+    result: SearchResult
+    entry: Entry | None = None
+    related: tuple[str, ...] = ()
+    related_ids: tuple[str, ...] = ()
+    choices: tuple[Entry, ...] = ()
+
+
+def to_doc(entry: Entry) -> Doc:
+    return Doc(
+        id=entry.id,
+        title=entry.title,
+        questions=entry.questions,
+        topics=entry.topics,
+        scope=entry.scope,
+        overrides=entry.overrides,
+    )
+
+
+class KnowledgeBase:
+    def __init__(self, entries: Sequence[Entry], *, tuning: Tuning | None = None) -> None:
+        self.entries = {e.id: e for e in entries}
+        self.engine = SearchEngine((to_doc(e) for e in entries), tuning=tuning)
+
+    @classmethod
+    def load(cls, directory: Path) -> KnowledgeBase:
+        return cls(load_entries(directory))
+
+    @classmethod
+    def load_default(cls) -> KnowledgeBase:
+        """The entries packaged with this module (knowledge/entries)."""
+        return cls.load(ENTRIES_DIR)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def search(self, text: str, *, county_code: str | None = None, limit: int = 3) -> SearchResult:
+        return self.engine.search(text, county_code=county_code, limit=limit)
+
+    def ask(self, text: str, *, county_code: str | None = None) -> Answer:
+        result = self.search(text, county_code=county_code, limit=MAX_CHOICES)
+        if result.out_of_scope or not result.hits:
+            return Answer("out_of_scope", result)
+        if not result.confident:
+            choices = tuple(self.entries[h.entry_id] for h in result.hits[:MAX_CHOICES])
+            return Answer("choices", result, choices=choices)
+        entry = self.entries[result.hits[0].entry_id]
+        related = self.related(entry, result, county_code)
+        return Answer(
+            "answer",
+            result,
+            entry=entry,
+            related=tuple(e.title for e in related),
+            related_ids=tuple(e.id for e in related),
+        )
+
+    def related(self, entry: Entry, result: SearchResult, county_code: str | None) -> list[Entry]:
+        """Entries sharing the answer's topics, then the next search hits; as the villager sees them."""
+        hidden = self.engine.hidden_for(county_code)
+        picked: list[Entry] = []
+        pool = [e for e in self.entries.values() if set(e.topics) & set(entry.topics)]
+        pool += [self.entries[h.entry_id] for h in result.hits[1:]]
+        for other in pool:
+            if len(picked) >= MAX_RELATED:
+                break
+            if other.id == entry.id or other.id in hidden or other in picked:
+                continue
+            if visible(other.scope, county_code):
+                picked.append(other)
+        return picked
+
+
+def format_reply(answer: Answer) -> str:
+    """The villager's reply, one WeChat message."""
+    if answer.kind == "answer" and answer.entry is not None:
+        entry = answer.entry
+        return answer_text(entry.title, entry.answer, answer.related, offers_report=entry.offers_report)
+    if answer.kind == "choices":
+        return choices_text([e.title for e in answer.choices])
+    return out_of_scope_text()

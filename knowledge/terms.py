@@ -1,0 +1,79 @@
+"""Policy-term detection: jieba, with the policy terms (policy_terms.txt) as its dictionary.
+
+The segmenter only has to find policy terms, so it loads just those terms, not jieba's 350,000-word
+general dictionary (1.4 s and ~150 MB): it starts in milliseconds and writes no cache file.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from knowledge.aliases import AliasTable, default_aliases
+from knowledge.normalise import normalise
+
+TERMS_FILE = Path(__file__).with_name("policy_terms.txt")
+_TERM_FREQ = 1000
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def parse_terms(lines: Iterable[str], aliases: AliasTable | None = None) -> dict[str, frozenset[str]]:
+    """`term topic[,topic]` lines (# comments allowed) -> normalised, alias-rewritten term -> topics."""
+    table: dict[str, set[str]] = {}
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) != 2:
+            raise ValueError(f"policy terms line {number}: expected `term topic[,topic]`: {line!r}")
+        term = normalise(parts[0])
+        if aliases is not None:
+            term = aliases.rewrite(term)
+        table.setdefault(term, set()).update(t for t in parts[1].split(",") if t)
+    return {term: frozenset(topics) for term, topics in table.items()}
+
+
+class PolicyTerms:
+    """Finds the policy terms in a normalised text and the topics they point to."""
+
+    def __init__(self, terms: Mapping[str, frozenset[str]]) -> None:
+        self.topics_of = dict(terms)
+        self._lock = threading.Lock()
+        self._tokenizer: jieba.Tokenizer | None = None
+
+    def _segmenter(self) -> jieba.Tokenizer:
+        with self._lock:
+            if self._tokenizer is None:
+                tokenizer = jieba.Tokenizer()
+                lines = "".join(f"{term} {_TERM_FREQ}\n" for term in self.topics_of if " " not in term)
+                tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(io.BytesIO(lines.encode("utf-8")))
+                tokenizer.initialized = True
+                self._tokenizer = tokenizer
+            return self._tokenizer
+
+    def find(self, text: str) -> list[str]:
+        """Policy terms in `text`, in order of appearance (duplicates removed)."""
+        seen: dict[str, None] = {}
+        for word in self._segmenter().cut(text, HMM=False):
+            if word in self.topics_of:
+                seen[word] = None
+        return list(seen)
+
+    def topics(self, found: Iterable[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for term in found:
+            out |= self.topics_of.get(term, frozenset())
+        return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def default_terms() -> PolicyTerms:
+    with TERMS_FILE.open(encoding="utf-8") as fh:
+        return PolicyTerms(parse_terms(fh, default_aliases()))

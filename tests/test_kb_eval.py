@@ -1,0 +1,54 @@
+"""The evaluation set is independent of the entries, and the engine stays above its floors."""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz import fuzz
+
+from knowledge.eval import Metrics, Ours, measure, noise_for
+from knowledge.evalset import load_evalset
+from knowledge.loader import load_entries
+from knowledge.service import KnowledgeBase
+
+# A little below what the engine reaches (see `make eval`).
+CLEAN = {"hit1": 0.80, "hit3": 0.93, "refusal": 0.85, "confident_wrong": 0.07}
+NOISY = {"hit1": 0.75, "hit3": 0.90, "refusal": 0.85, "confident_wrong": 0.07}
+
+
+def test_no_question_copies_an_entry_variant() -> None:
+    variants = [q for e in load_entries() for q in e.questions]
+    evalset = load_evalset()
+    close = [(q.q, v) for q in evalset.in_scope for v in variants if fuzz.ratio(q.q, v) >= 80]
+    assert not close
+
+
+def test_every_question_is_labelled_with_existing_entries() -> None:
+    ids = {e.id for e in load_entries()}
+    for question in load_evalset().in_scope:
+        assert question.entries and set(question.entries) <= ids, question.q
+
+
+@pytest.fixture(scope="module")
+def metrics() -> tuple[Metrics, Metrics]:
+    entries = load_entries()
+    evalset = load_evalset()
+    system = Ours(KnowledgeBase(entries))
+    by_id = {e.id: e for e in entries}
+    clean = measure(system, evalset, by_id, lambda text, key: text)
+    noisy = measure(system, evalset, by_id, noise_for(entries, evalset))
+    return clean, noisy
+
+
+def check_floors(m: Metrics, floors: dict[str, float]) -> None:
+    assert m.hit1 >= floors["hit1"]
+    assert m.hit3 >= floors["hit3"]
+    assert m.refusal is not None and m.refusal >= floors["refusal"]
+    assert m.confident_wrong is not None and m.confident_wrong <= floors["confident_wrong"]
+
+
+def test_clean_metrics_stay_above_floors(metrics: tuple[Metrics, Metrics]) -> None:
+    check_floors(metrics[0], CLEAN)
+
+
+def test_noisy_metrics_stay_above_floors(metrics: tuple[Metrics, Metrics]) -> None:
+    check_floors(metrics[1], NOISY)
