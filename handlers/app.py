@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from functools import lru_cache
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -18,9 +19,16 @@ from handlers import health, webhook
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
 from handlers.worker import BackgroundWorker
+from knowledge.service import KnowledgeBase
 from storage.repos.villages import list_places
 from villages.lookup import PlaceIndex
 from wechat.client import make_api
+
+
+@lru_cache(maxsize=1)
+def default_knowledge() -> KnowledgeBase:
+    """The packaged knowledge base, built once per process (workers share nothing else)."""
+    return KnowledgeBase.load_default()
 
 
 def _lifespan(runtime: Runtime) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
@@ -49,6 +57,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     services = Services(public_base_url=settings.public_base_url)
     with runtime.sessions() as session:
         services.extras["place_index"] = PlaceIndex(list_places(session))
+    services.extras["knowledge"] = default_knowledge()
 
     app = FastAPI(title="清风 Qingfeng", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(runtime))
     app.state.runtime = runtime

@@ -111,3 +111,16 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(128))
     expires_at: Mapped[datetime]
+
+
+class Inquiry(Base):
+    """A policy question the search could not answer; staff pick it up in the admin page."""
+
+    __tablename__ = "inquiries"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    openid: Mapped[str | None] = mapped_column(String(64), index=True)
+    village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    candidates: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(index=True)

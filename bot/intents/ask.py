@@ -1,0 +1,109 @@
+"""Policy questions: menu item 1 or any free text; digits pick from the numbers the last reply showed."""
+
+from __future__ import annotations
+
+from bot.context import Context, Reply
+from bot.dispatcher import PASS, Router
+from bot.intents.basics import not_understood
+from knowledge.service import Answer, KnowledgeBase, format_reply
+from storage.repos import inquiries
+
+router = Router()
+
+PROMPT = "请直接打字或发语音说出您的问题，例如：“扶贫贷款咋申请”“低保怎么办理”。"
+HANDED_OVER = "已收到，您的问题已转给工作人员，会尽快答复。也可以拨打 12345 政务服务热线咨询。"
+
+
+def knowledge(ctx: Context) -> KnowledgeBase:
+    kb = ctx.services.extras["knowledge"]
+    assert isinstance(kb, KnowledgeBase)
+    return kb
+
+
+def county_of(ctx: Context) -> str | None:
+    return ctx.place.county_code[:6] if ctx.place else None
+
+
+@router.menu_item("1")
+def start(ctx: Context) -> Reply:
+    ctx.go("ask")
+    return Reply(PROMPT)
+
+
+def answer(ctx: Context, text: str) -> Reply:
+    result = knowledge(ctx).ask(text, county_code=county_of(ctx))
+    remember(ctx, text, result)
+    return Reply(format_reply(result))
+
+
+def remember(ctx: Context, question: str, result: Answer) -> None:
+    """Keep what the numbers in this reply mean, so the next digit picks the right entry."""
+    if result.kind == "answer" and result.entry is not None:
+        ctx.go("answered", options=list(result.related_ids), report=result.entry.offers_report, question=question)
+    elif result.kind == "choices":
+        ctx.go("answered", options=[e.id for e in result.choices], handoff=True, question=question)
+    else:
+        ctx.go("ask")
+
+
+def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
+    kb = knowledge(ctx)
+    entry = kb.entries.get(entry_id)
+    if entry is None:
+        return answer(ctx, question)
+    related = kb.related(entry, kb.search(entry.title, county_code=county_of(ctx)), county_of(ctx))
+    result = Answer(
+        "answer",
+        kb.search(entry.title),
+        entry=entry,
+        related=tuple(e.title for e in related),
+        related_ids=tuple(e.id for e in related),
+    )
+    remember(ctx, question, result)
+    return Reply(format_reply(result))
+
+
+@router.state("answered")
+def follow_up(ctx: Context) -> Reply:
+    text = ctx.text
+    options: list[str] = list(ctx.data.get("options", []))
+    question = str(ctx.data.get("question", ""))
+    if text.isdigit() and 1 <= int(text) <= len(options):
+        return show_entry(ctx, options[int(text) - 1], question)
+    handoff_number = str(len(options) + 1)
+    if ctx.data.get("handoff") and text in (handoff_number, "都不是", "转人工", "人工"):
+        inquiries.record(
+            ctx.session,
+            openid=ctx.user.openid,
+            village_code=ctx.place.code if ctx.place else None,
+            question=question,
+            candidates={"entries": options},
+            now=ctx.now,
+        )
+        ctx.reset()
+        return Reply(HANDED_OVER)
+    ctx.reset()
+    return PASS
+
+
+@router.state("ask")
+def asking(ctx: Context) -> Reply:
+    if ctx.message.kind in ("text", "voice") and ctx.text and not ctx.text.isdigit():
+        if ctx.text in ("菜单", "取消", "返回"):
+            ctx.reset()
+            return PASS
+        return answer(ctx, ctx.text)
+    ctx.reset()
+    return PASS
+
+
+def free_text(ctx: Context) -> Reply | None:
+    """Any text (or recognised voice) that is not a command is a policy question."""
+    if ctx.text:
+        return answer(ctx, ctx.text)
+    return None
+
+
+@router.kind("text", "voice")
+def on_text(ctx: Context) -> Reply | None:
+    return free_text(ctx) or not_understood(ctx)
