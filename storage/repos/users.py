@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import Conversation, WechatUser
@@ -42,9 +41,3 @@ def save_conversation(
     conversation.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
     conversation.updated_at = now
     session.flush()
-
-
-def count_users_in_village(session: Session, *, village_code: str) -> int:
-    return len(
-        session.scalars(select(WechatUser.openid).where(WechatUser.village_code == village_code)).all()
-    )
