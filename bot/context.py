@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from storage.models import WechatUser
-from storage.repos.villages import Place
+from storage.repos.villages import Place, get_place
 from wechat.inbound import Inbound
 
 
@@ -18,7 +18,12 @@ class Services:
     """Long-lived things handlers may use; later issues add theirs (knowledge base, case service)."""
 
     public_base_url: str = "http://127.0.0.1:8000"
+    # Places by code, loaded once: every message needs its village, and the registry rarely changes.
+    places: dict[str, Place] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
+
+    def place(self, session: Session, code: str) -> Place | None:
+        return self.places.get(code) or get_place(session, code=code)
 
 
 @dataclass

@@ -11,7 +11,6 @@ from bot.dispatcher import Dispatcher
 from bot.intents import ask, basics, binding, pending
 from storage.repos import outbox
 from storage.repos import users as users_repo
-from storage.repos.villages import get_place
 from wechat.inbound import Inbound
 
 
@@ -28,7 +27,7 @@ def handle(
         # A villager's message reopens the 48-hour window: news held back for them can go out now.
         outbox.release_held(session, openid=message.openid, now=now)
     conversation = users_repo.load_conversation(session, openid=message.openid, now=now)
-    place = get_place(session, code=user.village_code) if user.village_code else None
+    place = services.place(session, user.village_code) if user.village_code else None
     ctx = Context(
         message=message,
         user=user,
@@ -42,5 +41,4 @@ def handle(
     reply = dispatcher.dispatch(ctx)
     if ctx.state != conversation.state or ctx.data != conversation.data:
         users_repo.save_conversation(session, conversation=conversation, state=ctx.state, data=ctx.data, now=now)
-    session.flush()
     return reply

@@ -56,7 +56,9 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     metrics = Metrics()
     services = Services(public_base_url=settings.public_base_url)
     with runtime.sessions() as session:
-        services.extras["place_index"] = PlaceIndex(list_places(session))
+        places = list_places(session)
+    services.places = {p.code: p for p in places}
+    services.extras["place_index"] = PlaceIndex(places)
     services.extras["knowledge"] = default_knowledge()
 
     app = FastAPI(title="清风 Qingfeng", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(runtime))

@@ -22,9 +22,7 @@ def register(sub: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
-    serve.add_argument(
-        "--no-worker", action="store_true", help="do not run the outbox drainer and scheduler here"
-    )
+    serve.add_argument("--no-worker", action="store_true", help="do not run the outbox drainer and scheduler here")
     serve.set_defaults(func=cmd_serve)
     setup = sub.add_parser("setup", help="migrate and load the registry (and dev demo data); safe to repeat")
     setup.set_defaults(func=cmd_setup)
@@ -60,9 +58,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         if count_villages(session) == 0:
             report = import_registry(session, path=PACKAGED_REGISTRY)
             v = report.villages
-            print(
-                f"village registry loaded: {v.inserted} new, {v.updated} updated, {len(report.bad_rows)} bad rows"
-            )
+            print(f"village registry loaded: {v.inserted} new, {v.updated} updated, {len(report.bad_rows)} bad rows")
         else:
             print(f"village registry present: {count_villages(session)} units")
     base = rt.settings.public_base_url

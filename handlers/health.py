@@ -31,9 +31,7 @@ class OutboxCollector(Collector):
         except SQLAlchemyError:
             return
         yield GaugeMetricFamily("qingfeng_outbox_depth", "Pending outbox messages", value=depth)
-        yield GaugeMetricFamily(
-            "qingfeng_outbox_oldest_age_seconds", "Age of the oldest pending message", value=age
-        )
+        yield GaugeMetricFamily("qingfeng_outbox_oldest_age_seconds", "Age of the oldest pending message", value=age)
 
 
 def build_router(sessions: sessionmaker[Session], metrics: Metrics) -> APIRouter:

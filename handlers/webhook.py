@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
@@ -14,8 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from bot.context import Reply, Services
+from bot.conversation import handle
 from bot.dispatcher import Dispatcher
-from bot.exactly_once import claim_and_handle, divert_to_outbox, earlier_reply
+from bot.exactly_once import earlier_reply, record
 from config.privacy import openid_tag
 from config.settings import Settings
 from handlers.budget import Budget
@@ -42,6 +44,10 @@ class Webhook:
     metrics: Metrics
 
     def __post_init__(self) -> None:
+        # SQLite lets one writer in at a time; queueing here, in order, beats dozens of threads
+        # sleeping in SQLite's busy handler (which made the tail latency seconds long).
+        sqlite = self.sessions.kw["bind"].dialect.name == "sqlite"
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db") if sqlite else None
         s = self.settings
         self.safe = SafeMode(
             token=s.wechat_token, appid=s.wechat_appid, aes_keys=[s.wechat_aes_key, s.wechat_aes_key_previous]
@@ -52,23 +58,24 @@ class Webhook:
         for _ in range(CLAIM_ATTEMPTS):
             try:
                 with transaction(self.sessions) as session:
+                    previous = earlier_reply(session, message=message)
+                    if previous is not None:
+                        return Reply(previous) if previous else None
                     now = utcnow()
-                    reply = claim_and_handle(
+                    reply = handle(
                         session, message=message, now=now, services=self.services, dispatcher=self.dispatcher
                     )
-                    if not budget.finish_inline():
-                        divert_to_outbox(session, message=message, reply=reply, now=now)
+                    inline = budget.finish_inline()
+                    record(session, message=message, reply=reply, inline=inline, now=now)
+                    if not inline:
                         self.metrics.late_replies.inc()
                         return None
-                    return reply
+                return reply
             except IntegrityError:
-                # Either a retry of this message (its ledger row exists) or a race on another row
-                # (two first messages of a new user): the former is answered, the latter retried.
-                with self.sessions() as session:
-                    previous = earlier_reply(session, message=message)
-                if previous is not None:
-                    return Reply(previous) if previous else None
-        raise RuntimeError("could not claim message after retries")
+                # A concurrent retry committed first (its ledger row now exists), or a race on another
+                # row such as two first messages of a new user: loop, and the re-check tells which.
+                continue
+        raise RuntimeError("could not record message after retries")
 
 
 def build_router(hook: Webhook) -> APIRouter:
@@ -134,7 +141,10 @@ def build_router(hook: Webhook) -> APIRouter:
 
 async def _within_budget(hook: Webhook, message: Inbound) -> Reply | None:
     budget = Budget()
-    task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget))
+    if hook.executor is not None:
+        task = asyncio.get_running_loop().run_in_executor(hook.executor, hook.process, message, budget)
+    else:
+        task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget))
     try:
         return await asyncio.wait_for(asyncio.shield(task), timeout=hook.settings.reply_budget_s)
     except TimeoutError:

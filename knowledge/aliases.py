@@ -26,6 +26,11 @@ class AliasTable:
     def __len__(self) -> int:
         return len(self._table)
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every alias and canonical form."""
+        return frozenset(self._table)
+
     def rewrite(self, text: str) -> str:
         if self._pattern is None:
             return text

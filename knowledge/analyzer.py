@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
+from itertools import pairwise
 
 from knowledge.aliases import AliasTable, default_aliases
 from knowledge.normalise import normalise
 from knowledge.phonetic import syllables
+from knowledge.soundfix import SoundFixer
 from knowledge.terms import PolicyTerms, default_terms
 
 
@@ -14,7 +17,9 @@ def bigrams(tokens: str | list[str], sep: str = "") -> list[str]:
     """Adjacent pairs; a single token stands for itself."""
     if len(tokens) == 1:
         return [tokens[0]]
-    return [tokens[i] + sep + tokens[i + 1] for i in range(len(tokens) - 1)]
+    if sep:
+        return [a + sep + b for a, b in pairwise(tokens)]
+    return [a + b for a, b in pairwise(tokens)]
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,15 @@ class Analyzer:
     def __init__(self, aliases: AliasTable | None = None, terms: PolicyTerms | None = None) -> None:
         self.aliases = aliases if aliases is not None else default_aliases()
         self.terms = terms if terms is not None else default_terms()
+        self.sounds = SoundFixer(self.aliases.words | self.terms.topics_of.keys())
 
-    def analyse(self, raw: str, *, with_terms: bool = True) -> Analysed:
-        text = self.aliases.rewrite(normalise(raw))
+    def analyse(self, raw: str, *, with_terms: bool = True, known: Container[str] = ()) -> Analysed:
+        """`with_terms`: a question (voice slips repaired, policy terms found); `known`: character
+        bigrams of the indexed text, which the repair leaves alone."""
+        clean = normalise(raw)
+        if with_terms:  # a question: repair voice slips first
+            clean = self.sounds.fix(clean, known)
+        text = self.aliases.rewrite(clean)
         compact = text.replace(" ", "")
         sylls = syllables(text)
         return Analysed(

@@ -26,32 +26,33 @@ class SparseBM25:
         cap: int = POSTINGS_CAP,
     ) -> None:
         self.size = len(docs)
-        total = sum(len(d) for d in docs)
-        avgdl = total / self.size if self.size else 1.0
         lengths = [len(d) for d in docs]
-        postings: dict[str, tuple[list[int], list[int]]] = {}
+        avgdl = sum(lengths) / self.size if self.size else 1.0
+        norms = [k1 * (1 - b + b * length / avgdl) for length in lengths]
+        postings: dict[str, tuple[list[int], list[float]]] = {}
         for doc_id, doc in enumerate(docs):
+            norm = norms[doc_id]
+            # tf-saturation of each term, (k1+1)·tf / (tf + norm); idf is applied per term below.
             for term, tf in Counter(doc).items():
                 entry = postings.get(term)
                 if entry is None:
-                    postings[term] = ([doc_id], [tf])
-                else:
-                    entry[0].append(doc_id)
-                    entry[1].append(tf)
-        norms = [k1 * (1 - b + b * length / avgdl) for length in lengths]
+                    entry = postings[term] = ([], [])
+                entry[0].append(doc_id)
+                entry[1].append(tf / (tf + norm))
         scale = k1 + 1
+        log, size = math.log, self.size
         self.idf: dict[str, float] = {}
         self.postings: dict[str, tuple[array[int], array[float]]] = {}
-        for term, (ids, tfs) in postings.items():
+        for term, (ids, sats) in postings.items():
             df = len(ids)
-            idf = math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
+            idf = log(1.0 + (size - df + 0.5) / (df + 0.5))
             self.idf[term] = idf
-            weights = [idf * tf * scale / (tf + norms[d]) for d, tf in zip(ids, tfs, strict=True)]
+            factor = idf * scale
             if df > cap:
-                order = sorted(range(df), key=weights.__getitem__, reverse=True)[:cap]
+                order = sorted(range(df), key=sats.__getitem__, reverse=True)[:cap]
                 ids = [ids[i] for i in order]
-                weights = [weights[i] for i in order]
-            self.postings[term] = (array("i", ids), array("f", weights))
+                sats = [sats[i] for i in order]
+            self.postings[term] = (array("i", ids), array("f", [sat * factor for sat in sats]))
         self.unseen_idf = math.log(1.0 + (self.size + 0.5) / 0.5)
 
     def ideal(self, terms: Iterable[str]) -> float:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.analyzer import Analysed, Analyzer
 from knowledge.bm25 import SparseBM25
+from knowledge.normalise import normalise
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,10 @@ class Tuning:
     topic_boost: float = 0.08  # the question names a policy of the entry's topics
     term_boost: float = 0.08  # ... a policy term the entry itself is tagged with
     candidates: int = 20
-    confident_score: float = 0.62
-    confident_margin: float = 0.06
-    in_scope_lexical: float = 0.30  # below this coverage, with no policy term, it is out of scope
+    confident_score: float = 0.60
+    confident_margin: float = 0.25  # a wrong answer costs more than a choice: tuned for c-wrong <= 3%
+    in_scope_lexical: float = 0.45  # below this coverage, with no policy term, it is out of scope
+    in_scope_lexical_terms: float = 0.0  # ... and with one (拖拉机打不着火: a term, but not its policy)
 
 
 @dataclass
@@ -90,7 +92,8 @@ class SearchEngine:
         for doc in docs:
             texts = (doc.title, *doc.questions)
             variants = [self.analyzer.analyse(q, with_terms=False) for q in texts]
-            found = self.analyzer.analyse(" | ".join((*texts, *doc.terms))).terms
+            tagged = " ".join((*texts, *doc.terms))
+            found = self.analyzer.terms.contained(self.analyzer.aliases.rewrite(normalise(tagged)))
             stored = _Stored(doc, variants, frozenset(found), frozenset(doc.topics))
             stored.texts = [v.text for v in variants]
             stored.spoken = [v.spoken for v in variants]
@@ -117,7 +120,7 @@ class SearchEngine:
         return hidden
 
     def search(self, text: str, *, county_code: str | None = None, limit: int = 3) -> SearchResult:
-        query = self.analyzer.analyse(text)
+        query = self.analyzer.analyse(text, known=self._chars.idf)
         if not query.chars:
             return SearchResult((), confident=False, out_of_scope=True)
         tuning = self.tuning
@@ -153,7 +156,8 @@ class SearchEngine:
             for score, _, i in scored[:limit]
         )
         best_lex = max((lex for _, lex, _ in scored), default=0.0)
-        out_of_scope = not scored or (best_lex < tuning.in_scope_lexical and not query.terms)
+        floor = tuning.in_scope_lexical_terms if query.terms else tuning.in_scope_lexical
+        out_of_scope = not scored or best_lex < floor
         confident = False
         if scored and not out_of_scope:
             second = scored[1][0] if len(scored) > 1 else 0.0

@@ -6,8 +6,6 @@ Folding: zh/z, ch/c, sh/s, n/l, and -ang/-an, -eng/-en, -ing/-in. Each character
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pypinyin import Style, lazy_pinyin
 
 
@@ -22,17 +20,28 @@ def fold(syllable: str) -> str:
     return s
 
 
-@lru_cache(maxsize=65536)
+# Folded syllable per character: a plain dict (no lru_cache call overhead), since the index build
+# looks up every character of every variant. Bounded by the number of distinct characters seen.
+_SYLLABLE: dict[str, str] = {}
+
+
 def char_syllable(ch: str) -> str:
     """The folded syllable of one CJK character, or the character itself when it has none."""
-    reading = lazy_pinyin(ch, style=Style.NORMAL, errors="default")
-    return fold(reading[0]) if reading and reading[0] != ch else ch
+    cached = _SYLLABLE.get(ch)
+    if cached is None:
+        reading = lazy_pinyin(ch, style=Style.NORMAL, errors="default")
+        cached = fold(reading[0]) if reading and reading[0] != ch else ch
+        _SYLLABLE[ch] = cached
+    return cached
 
 
 def syllables(text: str) -> list[str]:
     """Folded syllables of a normalised text; runs of ASCII letters/digits stay single tokens."""
+    if text.isascii():
+        return text.split()
     out: list[str] = []
     run: list[str] = []
+    syllable = _SYLLABLE.get
     for ch in text:
         if ch.isascii():
             if ch != " ":
@@ -44,7 +53,7 @@ def syllables(text: str) -> list[str]:
         if run:
             out.append("".join(run))
             run = []
-        out.append(char_syllable(ch))
+        out.append(syllable(ch) or char_syllable(ch))
     if run:
         out.append("".join(run))
     return out

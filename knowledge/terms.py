@@ -45,6 +45,12 @@ class PolicyTerms:
 
     def __init__(self, terms: Mapping[str, frozenset[str]]) -> None:
         self.topics_of = dict(terms)
+        # For tagging entries: every term by its first character, longest first.
+        by_first: dict[str, list[str]] = {}
+        for term in sorted(self.topics_of, key=lambda t: (-len(t), t)):
+            if term:
+                by_first.setdefault(term[0], []).append(term)
+        self._by_first = by_first
         self._lock = threading.Lock()
         self._tokenizer: jieba.Tokenizer | None = None
 
@@ -65,6 +71,16 @@ class PolicyTerms:
             if word in self.topics_of:
                 seen[word] = None
         return list(seen)
+
+    def contained(self, text: str) -> list[str]:
+        """Every policy term occurring in `text`, nested ones included (危房 in 危房改造).
+
+        Used to tag entries at index time: a plain substring scan is ~10x faster than segmenting,
+        and tagging an entry with a nested term too is what a question naming only 危房 wants."""
+        found: list[str] = []
+        for first in set(text) & self._by_first.keys():
+            found.extend(term for term in self._by_first[first] if term in text)
+        return found
 
     def topics(self, found: Iterable[str]) -> frozenset[str]:
         out: set[str] = set()

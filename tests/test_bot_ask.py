@@ -24,8 +24,8 @@ def test_menu_item_1_prompts_then_answers(sender: Sender) -> None:
 
 def test_free_text_is_a_policy_question_and_digits_follow_up(sender: Sender) -> None:
     reply = sender.reply_text(text_xml("o-a2", "俺家是低保户 低保咋申请"))
-    assert "谁能享受" in reply
-    assert "回复数字" in reply
+    assert "回复数字" in reply and "低保" in reply
+    # Whether it answered (with related questions) or offered choices, "1" picks the first number shown.
     follow = sender.reply_text(text_xml("o-a2", "1"))
     assert "谁能享受" in follow and follow != reply
 

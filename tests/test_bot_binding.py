@@ -21,9 +21,7 @@ def village_of(engine: Engine, openid: str) -> str | None:
         return user.village_code if user else None
 
 
-def test_subscribe_with_scene_binds_and_greets_with_full_name_and_menu(
-    sender: Sender, engine: Engine
-) -> None:
+def test_subscribe_with_scene_binds_and_greets_with_full_name_and_menu(sender: Sender, engine: Engine) -> None:
     reply = sender.reply_text(event_xml("o-1", "subscribe", "qrscene_630223106213"))
     assert "互助土族自治县 五十镇 土观村委会" in reply
     assert "1 政策咨询" in reply and "4 查询进度" in reply

@@ -166,9 +166,7 @@ def test_wrong_appid_is_400(client) -> None:  # type: ignore[no-untyped-def]
     other = SafeMode(token=TOKEN, appid="wx_other_app", aes_keys=[AES_KEY])
     sender = Sender(client)
     q = sender.query()
-    envelope = safe_fields(
-        other.encrypt(xml=text_xml("o-x", "hi"), nonce=q["nonce"], timestamp=q["timestamp"])
-    )
+    envelope = safe_fields(other.encrypt(xml=text_xml("o-x", "hi"), nonce=q["nonce"], timestamp=q["timestamp"]))
     q.update(encrypt_type="aes", msg_signature=envelope["MsgSignature"])
     body = f"<xml><Encrypt><![CDATA[{envelope['Encrypt']}]]></Encrypt></xml>"
     assert client.post("/wechat", params=q, content=body.encode()).status_code == 400

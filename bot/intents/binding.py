@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
-from storage.repos.villages import Place, get_place
+from storage.repos.villages import Place
 from villages.scene import parse_scene
 
 router = Router()
@@ -28,7 +28,7 @@ def bind(ctx: Context, place: Place) -> str:
 def on_scan(ctx: Context) -> Reply:
     ctx.user.subscribed = True
     parsed = parse_scene(ctx.message.scene)
-    place = get_place(ctx.session, code=parsed[0]) if parsed else None
+    place = ctx.services.place(ctx.session, parsed[0]) if parsed else None
     if place is None:
         ctx.go("bind")
         return Reply("这个二维码没有对应的村庄，可能已经更换。\n" + ASK_VILLAGE)
@@ -75,7 +75,7 @@ def choose_village(ctx: Context) -> Reply:
         return PASS
     choices: list[str] = list(ctx.data.get("choices", []))
     if text.isdigit() and choices and 1 <= int(text) <= len(choices):
-        place = get_place(ctx.session, code=choices[int(text) - 1])
+        place = ctx.services.place(ctx.session, choices[int(text) - 1])
         if place is not None:
             return Reply(bind(ctx, place) + "\n\n" + menu_text())
     index = ctx.services.extras["place_index"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from storage.models import ProcessedMessage
@@ -12,21 +12,29 @@ from storage.models import ProcessedMessage
 RETENTION = timedelta(days=7)
 
 
-def claim(session: Session, *, key: str, openid: str, now: datetime) -> None:
-    """Insert the ledger row. Raises IntegrityError when the message was already claimed.
+def serialise(session: Session, *, key: str) -> None:
+    """Make concurrent retries of one message wait for each other (until the first commits).
 
-    Inside the request's transaction, so a concurrent retry blocks on the key until the first
-    attempt commits or rolls back: the database, not process memory, decides who does the work.
+    PostgreSQL: a transaction-scoped advisory lock on the key's hash. SQLite: nothing to do, as every
+    write transaction already starts with BEGIN IMMEDIATE and so runs one at a time.
     """
-    session.add(ProcessedMessage(key=key, openid=openid, received_at=now, reply=None))
-    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})
 
 
-def record_reply(session: Session, *, key: str, reply: str) -> None:
-    row = session.get(ProcessedMessage, key)
-    if row is not None:
-        row.reply = reply
-        session.flush()
+def recorded_reply(session: Session, *, key: str) -> str | None:
+    """The reply stored for `key` ('' when there was no passive reply), or None if never processed."""
+    return session.execute(select(ProcessedMessage.reply).where(ProcessedMessage.key == key)).scalar_one_or_none()
+
+
+def record(session: Session, *, key: str, openid: str, reply: str, now: datetime) -> None:
+    """Insert the ledger row in the transaction that did the work.
+
+    The primary key makes a second commit of the same message fail (IntegrityError), so even two
+    concurrent retries that both got past `recorded_reply` leave exactly one effect behind.
+    Core insert: this runs on every message, and the ORM unit of work costs more than the SQL.
+    """
+    session.execute(insert(ProcessedMessage).values(key=key, openid=openid, received_at=now, reply=reply))
 
 
 def get(session: Session, *, key: str) -> ProcessedMessage | None:

@@ -17,7 +17,6 @@ def touch_user(session: Session, *, openid: str, now: datetime, is_message: bool
     if is_message:
         # The 48-hour customer-service window counts from the villager's last message.
         user.last_message_at = now
-    session.flush()
     return user
 
 
@@ -30,7 +29,6 @@ def load_conversation(session: Session, *, openid: str, now: datetime) -> Conver
     if conv is None:
         conv = Conversation(openid=openid, state="idle", data={}, updated_at=now)
         session.add(conv)
-        session.flush()
     return conv
 
 
@@ -40,4 +38,3 @@ def save_conversation(
     conversation.state = state
     conversation.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
     conversation.updated_at = now
-    session.flush()

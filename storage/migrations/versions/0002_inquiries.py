@@ -1,4 +1,4 @@
-"""inquiries
+"""inquiries, and an index for releasing held outbox news
 
 Revision ID: 0002
 Revises: 0001
@@ -36,9 +36,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_inquiries_created_at"), ["created_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_inquiries_openid"), ["openid"], unique=False)
         batch_op.create_index(batch_op.f("ix_inquiries_village_code"), ["village_code"], unique=False)
+    # release_held runs on every villager message: find that villager's held news without a scan.
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.create_index("ix_outbox_openid_status", ["openid", "status"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_index("ix_outbox_openid_status")
     with op.batch_alter_table("inquiries", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_inquiries_village_code"))
         batch_op.drop_index(batch_op.f("ix_inquiries_openid"))
