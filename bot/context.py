@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from storage.models import WechatUser
+from storage.repos.users import UserRecord
 from storage.repos.villages import Place, get_place
 from wechat.inbound import Inbound
 
@@ -29,7 +29,7 @@ class Services:
 @dataclass
 class Context:
     message: Inbound
-    user: WechatUser
+    user: UserRecord
     place: Place | None
     state: str
     data: dict[str, Any]

@@ -39,6 +39,7 @@ def handle(
         services=services,
     )
     reply = dispatcher.dispatch(ctx)
+    users_repo.save_user(session, user=user)
     if ctx.state != conversation.state or ctx.data != conversation.data:
         users_repo.save_conversation(session, conversation=conversation, state=ctx.state, data=ctx.data, now=now)
     return reply

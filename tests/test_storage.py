@@ -88,7 +88,7 @@ def test_ledger_prunes_after_seven_days(sessions: sessionmaker[Session]) -> None
 def test_times_come_back_aware_in_utc(sessions: sessionmaker[Session]) -> None:
     moment = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
     with transaction(sessions) as s:
-        users.touch_user(s, openid="o-t", now=moment, is_message=True)
+        users.save_user(s, user=users.touch_user(s, openid="o-t", now=moment, is_message=True))
     with sessions() as s:
         user = users.get_user(s, openid="o-t")
         assert user is not None and user.first_seen == moment and user.first_seen.tzinfo is not None
@@ -96,7 +96,22 @@ def test_times_come_back_aware_in_utc(sessions: sessionmaker[Session]) -> None:
 
 def test_naive_datetimes_are_refused(sessions: sessionmaker[Session]) -> None:
     with pytest.raises(Exception, match="naive"), transaction(sessions) as s:
-        users.touch_user(s, openid="o-n", now=datetime(2026, 1, 1), is_message=False)
+        naive = datetime(2026, 1, 1)
+        users.save_user(s, user=users.touch_user(s, openid="o-n", now=naive, is_message=False))
+
+
+def test_user_record_updates_only_what_changed(sessions: sessionmaker[Session]) -> None:
+    now = utcnow()
+    with transaction(sessions) as s:
+        users.save_user(s, user=users.touch_user(s, openid="o-u", now=now, is_message=False))
+    with transaction(sessions) as s:
+        user = users.touch_user(s, openid="o-u", now=now, is_message=True)
+        user.village_code = None
+        user.subscribed = False
+        users.save_user(s, user=user)
+    with sessions() as s:
+        again = users.get_user(s, openid="o-u")
+        assert again is not None and again.subscribed is False and again.last_message_at == now
 
 
 def test_conversation_state_persists(sessions: sessionmaker[Session]) -> None:
