@@ -17,6 +17,7 @@ from sqlalchemy import (
     Integer,
     Numeric,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -197,3 +198,14 @@ class ScanDaily(Base):
     count: Mapped[int] = mapped_column(Integer, default=0)
     first_seen: Mapped[datetime]
     last_seen: Mapped[datetime]
+
+
+# Case tables live in their own module; importing it here registers them on Base.metadata.
+from storage import models_cases as _models_cases  # noqa: E402,F401
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table behind a model, typed, for hot-path statements that skip the ORM."""
+    t = model.__table__
+    assert isinstance(t, Table)
+    return t

@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from storage.models import ProcessedMessage
+from storage.models import ProcessedMessage, table
 
 RETENTION = timedelta(days=7)
+_LEDGER = table(ProcessedMessage)  # Core statements: these run on every message
 
 
 def serialise(session: Session, *, key: str) -> None:
@@ -24,7 +25,7 @@ def serialise(session: Session, *, key: str) -> None:
 
 def recorded_reply(session: Session, *, key: str) -> str | None:
     """The reply stored for `key` ('' when there was no passive reply), or None if never processed."""
-    return session.execute(select(ProcessedMessage.reply).where(ProcessedMessage.key == key)).scalar_one_or_none()
+    return session.execute(select(_LEDGER.c.reply).where(_LEDGER.c.key == key)).scalar_one_or_none()
 
 
 def record(session: Session, *, key: str, openid: str, reply: str, now: datetime) -> None:
@@ -34,7 +35,7 @@ def record(session: Session, *, key: str, openid: str, reply: str, now: datetime
     concurrent retries that both got past `recorded_reply` leave exactly one effect behind.
     Core insert: this runs on every message, and the ORM unit of work costs more than the SQL.
     """
-    session.execute(insert(ProcessedMessage).values(key=key, openid=openid, received_at=now, reply=reply))
+    session.execute(insert(_LEDGER).values(key=key, openid=openid, received_at=now, reply=reply))
 
 
 def get(session: Session, *, key: str) -> ProcessedMessage | None:

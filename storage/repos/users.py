@@ -15,10 +15,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from storage.models import Conversation, WechatUser
+from storage.models import Conversation, WechatUser, table
 
-_USER = WechatUser.__table__
-_CONV = Conversation.__table__
+_USER = table(WechatUser)
+_CONV = table(Conversation)
 
 
 @dataclass
