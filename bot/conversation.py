@@ -8,14 +8,22 @@ from sqlalchemy.orm import Session
 
 from bot.context import Context, Reply, Services
 from bot.dispatcher import Dispatcher
-from bot.intents import ask, basics, binding, pending
+from bot.intents import ask, basics, binding, more, pending, projects
 from storage.repos import outbox
 from storage.repos import users as users_repo
 from wechat.inbound import Inbound
 
 
 def default_dispatcher() -> Dispatcher:
-    return Dispatcher(binding.router, basics.router, ask.router, pending.router, fallback=basics.not_understood)
+    return Dispatcher(
+        binding.router,
+        basics.router,
+        ask.router,
+        projects.router,
+        more.router,
+        pending.router,
+        fallback=basics.not_understood,
+    )
 
 
 def handle(

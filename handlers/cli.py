@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "handlers.cli_wechat",
     "handlers.cli_chat",
     "handlers.cli_kb",
+    "handlers.cli_projects",
 )
 
 Command = Callable[[argparse.Namespace], int]

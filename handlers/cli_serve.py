@@ -13,7 +13,9 @@ from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.migrate import upgrade
 from storage.repos.villages import count_villages
+from storage.types import utcnow
 from villages.importer import import_registry
+from villages.projects_import import load_demo_projects
 from villages.registry import PACKAGED_REGISTRY
 
 
@@ -53,14 +55,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     rt = Runtime.from_settings()
-    upgrade(rt.engine)
-    with transaction(rt.sessions) as session:
-        if count_villages(session) == 0:
-            report = import_registry(session, path=PACKAGED_REGISTRY)
-            v = report.villages
-            print(f"village registry loaded: {v.inserted} new, {v.updated} updated, {len(report.bad_rows)} bad rows")
-        else:
-            print(f"village registry present: {count_villages(session)} units")
+    try:
+        upgrade(rt.engine)
+        with transaction(rt.sessions) as session:
+            if count_villages(session) == 0:
+                report = import_registry(session, path=PACKAGED_REGISTRY)
+                v = report.villages
+                print(
+                    f"village registry loaded: {v.inserted} new, {v.updated} updated, {len(report.bad_rows)} bad rows"
+                )
+            else:
+                print(f"village registry present: {count_villages(session)} units")
+            if rt.settings.env == "dev":
+                demo = load_demo_projects(session, now=utcnow()).counts
+                print(f"demo projects (invented, dev only): {demo.inserted} new, {demo.updated} updated")
+    finally:
+        rt.engine.dispose()
     base = rt.settings.public_base_url
     print(f"ready. webhook {base}/wechat  health {base}/healthz  metrics {base}/metrics")
     print("try: .venv/bin/qingfeng chat --village 630223106213")

@@ -76,12 +76,11 @@ def _same(stored: Any, new: Any) -> bool:
 def _execute_upsert(session: Session, values: list[dict[str, Any]]) -> None:
     # ON CONFLICT keeps a concurrent import correct: the unique key decides, not our earlier SELECT.
     dialect = session.get_bind().dialect.name
-    table = Project.__table__
     if dialect == "postgresql":
-        pg = postgresql.insert(table)
+        pg = postgresql.insert(Project)
         stmt: Any = pg.on_conflict_do_update(index_elements=list(_KEY), set_=_update_set(pg.excluded))
     elif dialect == "sqlite":
-        lite = sqlite.insert(table)
+        lite = sqlite.insert(Project)
         stmt = lite.on_conflict_do_update(index_elements=list(_KEY), set_=_update_set(lite.excluded))
     else:
         raise NotImplementedError(f"upsert not supported on {dialect}")
@@ -104,7 +103,7 @@ def list_projects(session: Session, *, village_code: str) -> list[ProjectRow]:
     stmt = (
         select(*(getattr(Project, c) for c in _COLUMNS))
         .where(Project.village_code == village_code)
-        .order_by(Project.year.desc(), Project.start_date.desc(), Project.name)
+        .order_by(Project.year.desc(), Project.start_date.desc().nulls_last(), Project.name)
     )
     return [ProjectRow(**{**row._asdict(), "amount_yuan": Decimal(row.amount_yuan)}) for row in session.execute(stmt)]
 

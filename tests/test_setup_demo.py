@@ -1,0 +1,56 @@
+"""`qingfeng setup` loads the invented demo projects in dev only, on both databases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from config.settings import get_settings
+from handlers.cli import main
+from storage.db import make_sessionmaker
+from storage.repos.projects import count_projects
+
+
+def url_of(engine: Engine) -> str:
+    url = engine.url.render_as_string(hide_password=False)
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            schema = conn.exec_driver_sql("SHOW search_path").scalar()
+        url += f"{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    return url
+
+
+@pytest.fixture
+def database(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    monkeypatch.setenv("QF_DATABASE_URL", url_of(engine))
+    get_settings.cache_clear()
+    yield engine
+    get_settings.cache_clear()
+
+
+def demo_count(engine: Engine) -> int:
+    with make_sessionmaker(engine)() as s:
+        return count_projects(s, demo=True)
+
+
+def test_setup_in_dev_loads_demo_projects_once(
+    database: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QF_ENV", "dev")
+    assert main(["setup"]) == 0
+    assert "demo projects (invented, dev only): 16 new" in capsys.readouterr().out
+    assert demo_count(database) == 16
+    assert main(["setup"]) == 0
+    assert "0 new, 0 updated" in capsys.readouterr().out
+    assert demo_count(database) == 16
+
+
+def test_setup_in_prod_loads_no_demo_projects(
+    database: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QF_ENV", "prod")
+    assert main(["setup"]) == 0
+    assert "demo" not in capsys.readouterr().out
+    assert demo_count(database) == 0

@@ -1,0 +1,100 @@
+"""The villager's view of their village's projects: totals, then one page that fits one WeChat message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from storage.repos.projects import ProjectRow
+
+MAX_REPLY_BYTES = 2048
+PAGE_SIZE = 6
+MAX_YEARS = 4  # years totalled in the summary, newest first
+DEMO_NOTE = "（演示数据，不是真实项目）"
+MORE = "回复「更多」看下一页，回复「菜单」返回。"
+LAST = "回复「菜单」返回。对项目和资金有疑问，可回复 3 反映问题。"
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    next_offset: int | None  # where "更多" continues; None on the last page
+
+
+def yuan(amount: Decimal) -> str:
+    """86万元, 32.99万元, 3600元: villagers read 万元 for anything large."""
+    if amount >= 10000:
+        return f"{_plain(amount / 10000)}万元"
+    return f"{_plain(amount)}元"
+
+
+def _plain(value: Decimal) -> str:
+    text = f"{value.quantize(Decimal('0.01')):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def summary(village_name: str, projects: Sequence[ProjectRow]) -> str:
+    total = sum((p.amount_yuan for p in projects), Decimal(0))
+    years = sorted({p.year for p in projects}, reverse=True)
+    by_year = "；".join(_year_total(y, [p for p in projects if p.year == y]) for y in years[:MAX_YEARS])
+    demo = DEMO_NOTE if any(p.is_demo for p in projects) else ""
+    return f"【{village_name} 项目公开】{demo}\n共{len(projects)}个项目，资金合计{yuan(total)}。\n{by_year}"
+
+
+def _year_total(year: int, projects: Sequence[ProjectRow]) -> str:
+    return f"{year}年：{len(projects)}个，{yuan(sum((p.amount_yuan for p in projects), Decimal(0)))}"
+
+
+def item(number: int, p: ProjectRow) -> str:
+    lines = [
+        f"{number}. {p.year}年 {p.name}",
+        f"资金：{yuan(p.amount_yuan)}（{p.fund_source}）",
+        f"实施：{p.implementing_unit}",
+    ]
+    status = f"状态：{p.status}"
+    if p.start_date and p.completion_date:
+        status += f"，{p.start_date:%Y-%m-%d}至{p.completion_date:%Y-%m-%d}"
+    elif p.start_date:
+        status += f"，{p.start_date:%Y-%m-%d}开工"
+    if p.beneficiaries is not None:
+        status += f"，受益{p.beneficiaries}人"
+    lines.append(status)
+    return "\n".join(lines)
+
+
+def no_projects(village_name: str) -> str:
+    return (
+        f"{village_name}还没有公开的项目信息。\n对本村项目和资金有疑问，可回复 3 反映问题，或拨打 12345 政务服务热线。"
+    )
+
+
+def page(village_name: str, projects: Sequence[ProjectRow], offset: int = 0) -> Page:
+    """Totals, then projects from `offset` while they fit in one message (at most PAGE_SIZE)."""
+    if not projects:
+        return Page(no_projects(village_name), None)
+    offset = max(0, min(offset, len(projects) - 1))
+    head = summary(village_name, projects)
+    if offset:
+        head += f"\n（接上页，第{offset + 1}个起）"
+    items: list[str] = []
+    end = offset
+    while end < len(projects) and len(items) < PAGE_SIZE:
+        candidate = [*items, item(end + 1, projects[end])]
+        if items and not _fits(head, candidate, MORE):
+            break
+        items = candidate
+        end += 1
+    more = end < len(projects)
+    text = "\n\n".join([head, *items, MORE if more else LAST])
+    return Page(_cut(text), end if more else None)
+
+
+def _fits(head: str, items: list[str], tail: str) -> bool:
+    return len("\n\n".join([head, *items, tail]).encode("utf-8")) <= MAX_REPLY_BYTES
+
+
+def _cut(text: str) -> str:
+    # Only reached when a single project is longer than a message (names are capped at 200 characters).
+    data = text.encode("utf-8")
+    return text if len(data) <= MAX_REPLY_BYTES else data[: MAX_REPLY_BYTES - 6].decode("utf-8", "ignore") + "……"
