@@ -1,1 +1,14 @@
-"""cases"""
+"""Cases: villagers' reports and their rules.
+
+Public API:
+- categories.categories(), categories.by_code(code), categories.CADRE_LEVELS: report categories as data
+- lifecycle.STATES, lifecycle.TRANSITIONS, lifecycle.transition(...), lifecycle.record_event(...),
+  lifecycle.IllegalTransition: the one transition table and the one function for changes
+- validation.ReportInput / EvidenceInput / LocationInput, validation.check(report), InvalidReport
+- submit.submit(session, report=, key=, policy=SubmitPolicy(...), now=) -> Submitted: the one submit service
+- tracking.own_cases / lookup(number, code) / view(case) / awaiting_rating
+- service.accept / public_reply / close / rate / add_text / add_media: actions on a case
+- drafts.*: the chat's one draft per villager; media_jobs.install(...): evidence downloads via the outbox
+- identity.IdentityKeys / reporter_tag / seal / unseal: sealed reporter identity
+- numbers.next_number / normalise_number: case numbers and query codes
+"""

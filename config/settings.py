@@ -38,11 +38,19 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
     public_base_url: str = "http://127.0.0.1:8000"
     media_dir: Path = Path("var/media")
-    far_report_km: float = 30.0
+    far_report_km: float = 5.0
+    # Reports one villager may file per day (Beijing date); counted in the database.
+    reports_per_day: int = Field(default=5, ge=1)
+    # Largest photo or voice file downloaded from WeChat for a case.
+    media_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
 
     # Seconds a webhook request may spend before answering `success` and replying via the outbox.
     reply_budget_s: float = Field(default=4.0, gt=0)
     run_background: bool = True
+    # Policy entries the service loads and `qingfeng kb reload` checks (empty: the packaged knowledge/entries).
+    kb_dir: Path | None = None
+    # Seconds between a process's checks of the knowledge-base version row (a reload switches within this).
+    kb_poll_s: float = Field(default=5.0, ge=0)
 
     @property
     def is_prod(self) -> bool:

@@ -9,6 +9,7 @@ crash between the two resends the row, which its unique key makes harmless.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,6 +28,27 @@ KEFU_TEXT = "kefu_text"
 TEMPLATE = "template"
 # Kefu refusals that only the villager's next message lifts.
 _NEEDS_VISIT = (OutsideWindow, NotFollowing, QuotaUsed)
+
+
+class PermanentFailure(Exception):
+    """Raised by a kind handler when retrying cannot help (e.g. a file of the wrong type)."""
+
+
+@dataclass(frozen=True)
+class KindHandler:
+    """Work for an outbox kind other than messages (e.g. "media_download"). `run` raises to fail;
+    `on_dead` is called, in the transaction that marks the row dead, when the work is given up."""
+
+    run: Callable[[WechatApi, dict[str, Any]], None]
+    on_dead: Callable[[Session, dict[str, Any], str], None] | None = None
+
+
+_KINDS: dict[str, KindHandler] = {}
+
+
+def register_kind(kind: str, handler: KindHandler) -> None:
+    """Deliver rows of `kind` with `handler` (a later registration replaces an earlier one)."""
+    _KINDS[kind] = handler
 
 
 @dataclass
@@ -95,16 +117,27 @@ def deliver_due(
 
 
 def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: datetime, report: DeliveryReport) -> None:
+    payload = dict(row.payload or {})
     if outcome.status == "sent":
         outbox.mark_sent(session, row=row, now=now)
+        if payload.get("purge_on_send"):
+            # Notices about a case: once delivered, no row pairs the openid with the case any more.
+            row.payload, row.openid = {}, None
         report.sent += 1
         report.via_template += int(outcome.via_template)
     elif outcome.status == "held":
         outbox.mark_held(session, row=row, error=outcome.error)
         report.held += 1
     else:
-        outbox.mark_failed(session, row=row, now=now, error=outcome.error, permanent=outcome.permanent)
+        until = payload.get("retry_until")
+        retry_until = datetime.fromisoformat(until) if isinstance(until, str) else None
+        outbox.mark_failed(
+            session, row=row, now=now, error=outcome.error, permanent=outcome.permanent, retry_until=retry_until
+        )
         if row.status == "dead":
+            handler = _KINDS.get(row.kind)
+            if handler is not None and handler.on_dead is not None:
+                handler.on_dead(session, payload, outcome.error)
             report.dead += 1
             log.warning("outbox row %s is dead: %s", row.id, outcome.error)
         else:
@@ -112,6 +145,9 @@ def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: dateti
 
 
 def _attempt(api: WechatApi, job: _Job, template_id: str | None) -> _Outcome:
+    custom = _KINDS.get(job.kind)
+    if custom is not None:
+        return _run_kind(api, job, custom)
     if not job.openid:
         return _Outcome("failed", "no openid", permanent=True)
     try:
@@ -150,3 +186,16 @@ def _send_kefu(api: WechatApi, openid: str, text: str, template_id: str | None) 
         return _Outcome("held", str(exc))
     except WechatApiError as exc:
         return _Outcome("failed", f"{refused}; fallback template: {exc}", permanent=exc.permanent)
+
+
+def _run_kind(api: WechatApi, job: _Job, handler: KindHandler) -> _Outcome:
+    try:
+        handler.run(api, job.payload)
+        return _Outcome("sent")
+    except PermanentFailure as exc:
+        return _Outcome("failed", str(exc), permanent=True)
+    except WechatApiError as exc:
+        return _Outcome("failed", str(exc), permanent=exc.permanent)
+    except Exception as exc:
+        log.exception("outbox %s failed unexpectedly", job.kind)
+        return _Outcome("failed", repr(exc))

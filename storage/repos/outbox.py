@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, table
 
 MAX_ATTEMPTS = 8
 
@@ -59,14 +59,25 @@ def mark_sent(session: Session, *, row: OutboxMessage, now: datetime) -> None:
     session.flush()
 
 
-def mark_failed(session: Session, *, row: OutboxMessage, now: datetime, error: str, permanent: bool) -> None:
-    """Back off exponentially; give up ('dead') after MAX_ATTEMPTS or on a permanent error."""
+def mark_failed(
+    session: Session,
+    *,
+    row: OutboxMessage,
+    now: datetime,
+    error: str,
+    permanent: bool,
+    retry_until: datetime | None = None,
+) -> None:
+    """Back off exponentially; give up ('dead') on a permanent error, or after MAX_ATTEMPTS, or, when
+    `retry_until` is given, once that moment has passed (the last try is made at it)."""
     row.attempts += 1
     row.last_error = error[:500]
-    if permanent or row.attempts >= MAX_ATTEMPTS:
+    exhausted = now >= retry_until if retry_until is not None else row.attempts >= MAX_ATTEMPTS
+    if permanent or exhausted:
         row.status = "dead"
     else:
-        row.next_attempt_at = now + timedelta(seconds=min(3600, 5 * 2 ** (row.attempts - 1)))
+        later = now + timedelta(seconds=min(3600, 5 * 2 ** min(row.attempts - 1, 20)))
+        row.next_attempt_at = min(later, retry_until) if retry_until is not None else later
     session.flush()
 
 
@@ -92,9 +103,8 @@ def mark_held(session: Session, *, row: OutboxMessage, error: str) -> None:
 
 def release_held(session: Session, *, openid: str, now: datetime) -> int:
     """Make this villager's held messages due again; call it when the villager writes. Returns the count."""
+    t = table(OutboxMessage)  # Core, not ORM: this runs on every villager message
     result = session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.openid == openid, OutboxMessage.status == "held")
-        .values(status="pending", next_attempt_at=now)
+        update(t).where(t.c.openid == openid, t.c.status == "held").values(status="pending", next_attempt_at=now)
     )
     return int(getattr(result, "rowcount", 0) or 0)

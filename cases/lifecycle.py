@@ -1,0 +1,136 @@
+"""The case lifecycle: one transition table, and one function through which every change goes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from storage.models_cases import Case, CaseEvent
+
+RECEIVED = "received"
+ROUTED = "routed"
+ACCEPTED = "accepted"
+IN_PROGRESS = "in_progress"
+ANSWERED = "answered"
+CLOSED = "closed"
+REOPENED = "reopened"
+TRANSFERRED = "transferred"
+MERGED = "merged"
+REJECTED = "rejected"
+
+STATES: tuple[str, ...] = (
+    RECEIVED,
+    ROUTED,
+    ACCEPTED,
+    IN_PROGRESS,
+    ANSWERED,
+    CLOSED,
+    REOPENED,
+    TRANSFERRED,
+    MERGED,
+    REJECTED,
+)
+
+# Every allowed move, from -> set of to. Anything not listed is refused.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    RECEIVED: frozenset({ROUTED, REJECTED, MERGED}),
+    ROUTED: frozenset({ACCEPTED, TRANSFERRED, REJECTED, MERGED}),
+    TRANSFERRED: frozenset({ACCEPTED, TRANSFERRED, REJECTED, MERGED}),
+    ACCEPTED: frozenset({IN_PROGRESS, ANSWERED, TRANSFERRED, MERGED}),
+    IN_PROGRESS: frozenset({ANSWERED, TRANSFERRED, MERGED}),
+    ANSWERED: frozenset({CLOSED, IN_PROGRESS}),
+    CLOSED: frozenset({REOPENED}),
+    REOPENED: frozenset({ACCEPTED, IN_PROGRESS, ANSWERED, TRANSFERRED}),
+    REJECTED: frozenset({REOPENED}),
+    MERGED: frozenset(),
+}
+
+# What a villager reads for each state.
+LABELS: dict[str, str] = {
+    RECEIVED: "已收到",
+    ROUTED: "已转交办理单位",
+    ACCEPTED: "已受理",
+    IN_PROGRESS: "正在办理",
+    ANSWERED: "已答复",
+    CLOSED: "已办结",
+    REOPENED: "重新办理（督办）",
+    TRANSFERRED: "已转办",
+    MERGED: "已与同类问题合并办理",
+    REJECTED: "不属于受理范围",
+}
+
+OPEN_STATES = frozenset(STATES) - {CLOSED, MERGED, REJECTED}
+
+
+class IllegalTransition(ValueError):
+    """The table does not allow this move."""
+
+    def __init__(self, current: str, target: str) -> None:
+        super().__init__(f"不允许从“{LABELS.get(current, current)}”变为“{LABELS.get(target, target)}”")
+        self.current = current
+        self.target = target
+
+
+def allowed(current: str, target: str) -> bool:
+    return target in TRANSITIONS.get(current, frozenset())
+
+
+def transition(
+    session: Session,
+    *,
+    case: Case,
+    to: str,
+    actor: str,
+    reason: str | None,
+    now: datetime,
+    action: str = "status",
+    public: bool = False,
+) -> CaseEvent:
+    """Move `case` to `to` and record who, when, from, to and why. Raises IllegalTransition."""
+    if not allowed(case.status, to):
+        raise IllegalTransition(case.status, to)
+    event = CaseEvent(
+        case_id=case.id,
+        at=now,
+        actor=actor[:64],
+        action=action,
+        from_status=case.status,
+        to_status=to,
+        reason=reason,
+        public=public,
+    )
+    case.status = to
+    case.updated_at = now
+    if to == CLOSED:
+        case.closed_at = now
+    session.add(event)
+    session.flush()
+    return event
+
+
+def record_event(
+    session: Session,
+    *,
+    case: Case,
+    action: str,
+    actor: str,
+    reason: str | None,
+    now: datetime,
+    public: bool = False,
+) -> CaseEvent:
+    """An action that does not change the status (a note, a public reply, a rating, added material)."""
+    event = CaseEvent(
+        case_id=case.id,
+        at=now,
+        actor=actor[:64],
+        action=action,
+        from_status=case.status,
+        to_status=case.status,
+        reason=reason,
+        public=public,
+    )
+    case.updated_at = now
+    session.add(event)
+    session.flush()
+    return event

@@ -1,0 +1,35 @@
+"""Counters in the database (every process sees them): reports per villager per day, message floods."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models_cases import RateCounter
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_at: datetime) -> None:
+        super().__init__(f"rate limited until {retry_at.isoformat()}")
+        self.retry_at = retry_at
+
+
+def take(session: Session, *, bucket: str, limit: int, expires_at: datetime) -> int:
+    """Count one use of `bucket`; raise RateLimited (counting nothing) when `limit` is already used."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(RateCounter).values(bucket=bucket, count=1, expires_at=expires_at)
+    stmt = stmt.on_conflict_do_update(index_elements=["bucket"], set_={"count": RateCounter.count + 1})
+    count = session.execute(stmt.returning(RateCounter.count)).scalar_one()
+    if count > limit:
+        session.execute(update(RateCounter).where(RateCounter.bucket == bucket).values(count=RateCounter.count - 1))
+        raise RateLimited(expires_at)
+    return int(count)
+
+
+def prune(session: Session, *, now: datetime) -> int:
+    result = session.execute(delete(RateCounter).where(RateCounter.expires_at < now))
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,111 @@
+"""What a report is made of, and the checks every channel (chat, H5 form) applies before submitting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cases.categories import CADRE_LEVELS, by_code
+from cases.geo import coordinates_valid
+
+MAX_DESCRIPTION = 2000
+MAX_PHOTOS = 9
+MAX_VOICES = 9
+MAX_NAME = 20
+PHONE_RE = re.compile(r"1\d{10}")
+LOCATION_SOURCES = frozenset({"message", "event", "registry", "browser"})
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    kind: str  # image, voice
+    media_id: str
+    media_format: str | None = None
+    received_at_iso: str | None = None  # when WeChat received it (its media expire 3 days later)
+
+
+@dataclass(frozen=True)
+class LocationInput:
+    lat: float
+    lng: float
+    source: str  # message, event, browser
+    accuracy_m: float | None = None
+    datum: str = "gcj02"
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    category: str
+    description: str
+    village_code: str
+    reporter_openid: str | None
+    anonymous: bool = True
+    name: str | None = None
+    phone: str | None = None
+    cadre_level: str | None = None
+    location: LocationInput | None = None
+    evidence: tuple[EvidenceInput, ...] = field(default_factory=tuple)
+    channel: str = "chat"
+
+
+class InvalidReport(ValueError):
+    """The report cannot be submitted; `problems` are short Chinese sentences for the villager."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("；".join(problems))
+        self.problems = problems
+
+
+def description_problem(text: str) -> str | None:
+    stripped = text.strip()
+    if not stripped:
+        return "请说说发生了什么：谁、做了什么、什么时候、涉及多少钱。"
+    if len(stripped) > MAX_DESCRIPTION:
+        return f"内容太长了（{len(stripped)} 字），最多 {MAX_DESCRIPTION} 字。请删减后再发。"
+    return None
+
+
+def phone_problem(phone: str) -> str | None:
+    return None if PHONE_RE.fullmatch(phone) else "手机号应为 11 位数字，以 1 开头。"
+
+
+def location_problem(location: LocationInput) -> str | None:
+    if not coordinates_valid(location.lat, location.lng):
+        return "位置坐标不正确：纬度应在 -90 到 90 之间，经度应在 -180 到 180 之间。"
+    if location.source not in LOCATION_SOURCES:
+        return "位置来源不正确。"
+    return None
+
+
+def check(report: ReportInput) -> None:
+    """Raise InvalidReport with every problem found."""
+    problems: list[str] = []
+    category = by_code(report.category)
+    if category is None:
+        problems.append("请选择问题类别。")
+    problem = description_problem(report.description)
+    if problem:
+        problems.append(problem)
+    if category is not None and report.cadre_level is not None and report.cadre_level not in dict(CADRE_LEVELS):
+        problems.append("反映对象的选项不正确。")
+    if not report.village_code:
+        problems.append("请先选择您所在的村。")
+    if not report.anonymous:
+        if report.phone and (problem := phone_problem(report.phone)):
+            problems.append(problem)
+        if report.name and len(report.name.strip()) > MAX_NAME:
+            problems.append(f"姓名最多 {MAX_NAME} 个字。")
+    if report.location is not None and (problem := location_problem(report.location)):
+        problems.append(problem)
+    photos = [e for e in report.evidence if e.kind == "image"]
+    if len(photos) > MAX_PHOTOS:
+        problems.append(f"照片最多 {MAX_PHOTOS} 张。")
+    if len([e for e in report.evidence if e.kind == "voice"]) > MAX_VOICES:
+        problems.append(f"语音最多 {MAX_VOICES} 条。")
+    if any(not e.media_id.strip() for e in report.evidence):
+        problems.append("有照片或语音缺少 MediaId，无法保存，请重新发送。")
+    if any(e.kind not in ("image", "voice") for e in report.evidence):
+        problems.append("证据只能是照片或语音。")
+    if problems:
+        raise InvalidReport(problems)

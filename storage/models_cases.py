@@ -1,0 +1,146 @@
+"""Models of villagers' reports (cases): drafts, cases, evidence, events, counters and rate limits.
+
+Imported at the end of storage.models so that Alembic and every session see these tables.
+A case never stores a plaintext openid: only a keyed tag (for the villager's own lookups) and
+ciphertexts (see cases/identity.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models import Base
+
+_ID = BigInteger().with_variant(Integer, "sqlite")
+
+
+class ReportDraft(Base):
+    """The one report a villager is filling in, step by step, in the chat (kept 24 hours)."""
+
+    __tablename__ = "report_drafts"
+    openid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    draft_id: Mapped[str] = mapped_column(String(32), unique=True)
+    step: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class DraftEvidence(Base):
+    """A photo or voice note sent while drafting: one row per message, so concurrent ones all land."""
+
+    __tablename__ = "draft_evidence"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    draft_id: Mapped[str] = mapped_column(String(32), index=True)
+    msg_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # image, voice
+    media_id: Mapped[str] = mapped_column(String(256))
+    media_format: Mapped[str | None] = mapped_column(String(16))
+    received_at: Mapped[datetime]
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    submit_key: Mapped[str] = mapped_column(String(200), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))  # chat, h5
+    county_code: Mapped[str] = mapped_column(String(6), index=True)
+    village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    cadre_level: Mapped[str | None] = mapped_column(String(16))
+    anonymous: Mapped[bool] = mapped_column(Boolean)
+    # HMAC of the openid under QF_IDENTITY_KEY: the villager finds their own cases with it.
+    reporter_tag: Mapped[str | None] = mapped_column(String(64))
+    # Sealed openid, only for notices to the villager; never shown to staff.
+    contact_seal: Mapped[str | None] = mapped_column(Text)
+    # Sealed openid, name and phone of a real-name reporter, for a permitted reveal. None if anonymous.
+    identity_seal: Mapped[str | None] = mapped_column(Text)
+    query_code_hash: Mapped[str] = mapped_column(String(200))
+    code_failures: Mapped[int] = mapped_column(Integer, default=0)
+    code_locked_until: Mapped[datetime | None]
+    route_unit: Mapped[str] = mapped_column(String(64), index=True)
+    route_unit_name: Mapped[str] = mapped_column(String(128))
+    route_reason: Mapped[str] = mapped_column(Text)
+    first_response_due: Mapped[datetime]
+    resolve_due: Mapped[datetime]
+    deadline_basis: Mapped[str] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lng: Mapped[float | None] = mapped_column(Float)
+    location_source: Mapped[str | None] = mapped_column(String(16))  # message, event, registry, browser
+    location_accuracy_m: Mapped[float | None] = mapped_column(Float)
+    location_datum: Mapped[str | None] = mapped_column(String(8))
+    location_label: Mapped[str | None] = mapped_column(String(200))
+    distance_km: Mapped[float | None] = mapped_column(Float)
+    far_from_village: Mapped[bool] = mapped_column(Boolean, default=False)
+    finding: Mapped[str | None] = mapped_column(String(16))
+    resolution: Mapped[str | None] = mapped_column(Text)
+    public_update: Mapped[str | None] = mapped_column(Text)
+    public_update_at: Mapped[datetime | None]
+    rating: Mapped[int | None] = mapped_column(Integer)
+    rating_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    updated_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+
+class CaseEvidence(Base):
+    __tablename__ = "case_evidence"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # image, voice, text
+    media_id: Mapped[str | None] = mapped_column(String(256))
+    media_format: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    supplement: Mapped[bool] = mapped_column(Boolean, default=False)
+    # none (text), pending, stored, failed (for good)
+    download_status: Mapped[str] = mapped_column(String(16))
+    media_expires_at: Mapped[datetime | None]
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    content_type: Mapped[str | None] = mapped_column(String(64))
+    size_bytes: Mapped[int | None] = mapped_column(Integer)
+    storage_key: Mapped[str | None] = mapped_column(String(200))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class CaseEvent(Base):
+    """The case's history: every change of status and every action, with who, when, from, to and why."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CaseCounter(Base):
+    """The last case number issued per county and year; its row lock makes numbers unique."""
+
+    __tablename__ = "case_counters"
+    county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RateCounter(Base):
+    """Counts per bucket (e.g. reports by one villager on one day), shared by every process."""
+
+    __tablename__ = "rate_counters"
+    bucket: Mapped[str] = mapped_column(String(128), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+Index("ix_cases_reporter_status", Case.reporter_tag, Case.status)
