@@ -122,3 +122,21 @@ def test_conversation_state_persists(sessions: sessionmaker[Session]) -> None:
     with sessions() as s:
         conv = users.load_conversation(s, openid="o-c", now=now)
         assert (conv.state, conv.data) == ("bind", {"choices": ["1"]})
+
+
+def test_fast_sql_writes_what_the_orm_reads(sessions: sessionmaker[Session]) -> None:
+    from storage.models import Conversation, WechatUser
+
+    moment = datetime(2026, 5, 4, 3, 2, 1, 123456, tzinfo=UTC)
+    with transaction(sessions) as s:
+        user = users.touch_user(s, openid="o-f", now=moment, is_message=True)
+        user.last_lat, user.last_lng = 36.5, 102.1
+        users.save_user(s, user=user)
+        conv = users.load_conversation(s, openid="o-f", now=moment)
+        users.save_conversation(s, conversation=conv, state="ask", data={"问": ["一", 2]}, now=moment)
+    with sessions() as s:
+        orm_user = s.get(WechatUser, "o-f")
+        orm_conv = s.get(Conversation, "o-f")
+        assert orm_user is not None and orm_conv is not None
+        assert (orm_user.first_seen, orm_user.last_message_at, orm_user.last_lat) == (moment, moment, 36.5)
+        assert (orm_conv.state, orm_conv.data, orm_conv.updated_at) == ("ask", {"问": ["一", 2]}, moment)

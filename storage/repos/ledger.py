@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
-from storage.models import ProcessedMessage, table
+from storage.fastsql import FastSQL
+from storage.models import ProcessedMessage
 
 RETENTION = timedelta(days=7)
-_LEDGER = table(ProcessedMessage)  # Core statements: these run on every message
 
 
 def serialise(session: Session, *, key: str) -> None:
@@ -25,7 +25,8 @@ def serialise(session: Session, *, key: str) -> None:
 
 def recorded_reply(session: Session, *, key: str) -> str | None:
     """The reply stored for `key` ('' when there was no passive reply), or None if never processed."""
-    return session.execute(select(_LEDGER.c.reply).where(_LEDGER.c.key == key)).scalar_one_or_none()
+    row = FastSQL(session).one("SELECT reply FROM processed_messages WHERE key = %(key)s", {"key": key}, ("reply",))
+    return None if row is None else str(row["reply"] or "")
 
 
 def record(session: Session, *, key: str, openid: str, reply: str, now: datetime) -> None:
@@ -33,9 +34,13 @@ def record(session: Session, *, key: str, openid: str, reply: str, now: datetime
 
     The primary key makes a second commit of the same message fail (IntegrityError), so even two
     concurrent retries that both got past `recorded_reply` leave exactly one effect behind.
-    Core insert: this runs on every message, and the ORM unit of work costs more than the SQL.
+    Plain SQL (storage.fastsql): this runs on every message.
     """
-    session.execute(insert(_LEDGER).values(key=key, openid=openid, received_at=now, reply=reply))
+    FastSQL(session).execute(
+        "INSERT INTO processed_messages (key, openid, received_at, reply) "
+        "VALUES (%(key)s, %(openid)s, %(now)s, %(reply)s)",
+        {"key": key, "openid": openid, "now": now, "reply": reply},
+    )
 
 
 def get(session: Session, *, key: str) -> ProcessedMessage | None:

@@ -1,7 +1,7 @@
-"""WeChat users and their conversation state, as plain records read and written with Core SQL.
+"""WeChat users and their conversation state, as plain records.
 
-Every villager message loads and saves both, so this is the hottest path in the service: Core
-statements cost a fraction of the ORM's unit of work, and records make the changes explicit.
+Every villager message loads and saves both, so this is the hottest path in the service: the
+statements go through storage.fastsql, and records make the changes explicit.
 """
 
 from __future__ import annotations
@@ -10,15 +10,9 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from storage.models import Conversation, WechatUser, table
-
-_USER = table(WechatUser)
-_CONV = table(Conversation)
+from storage.fastsql import FastSQL, as_datetime, as_json
 
 
 @dataclass
@@ -45,6 +39,8 @@ class ConversationRecord:
 
 
 _USER_FIELDS = tuple(f.name for f in fields(UserRecord) if not f.name.startswith("_"))
+_TIMES = ("first_seen", "last_seen", "last_message_at", "last_location_at")
+_SELECT_USER = f"SELECT {', '.join(_USER_FIELDS)} FROM wechat_users WHERE openid = %(openid)s"  # noqa: S608
 
 
 def _columns(record: UserRecord) -> dict[str, Any]:
@@ -52,10 +48,13 @@ def _columns(record: UserRecord) -> dict[str, Any]:
 
 
 def load_user(session: Session, *, openid: str) -> UserRecord | None:
-    row = session.execute(select(_USER).where(_USER.c.openid == openid)).mappings().first()
+    row = FastSQL(session).one(_SELECT_USER, {"openid": openid}, _USER_FIELDS)
     if row is None:
         return None
-    record = UserRecord(**{k: row[k] for k in _USER_FIELDS})
+    for name in _TIMES:
+        row[name] = as_datetime(row[name])
+    row["subscribed"] = bool(row["subscribed"])
+    record = UserRecord(**row)
     record._stored = _columns(record)
     return record
 
@@ -66,9 +65,11 @@ def touch_user(session: Session, *, openid: str, now: datetime, is_message: bool
     if user is None:
         # Insert-if-absent right away: a second first message racing this one waits here for our
         # commit (PostgreSQL's unique index; SQLite runs writers one at a time) instead of failing.
-        dialect_insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        stmt = dialect_insert(_USER).values(openid=openid, first_seen=now, last_seen=now, subscribed=True)
-        session.execute(stmt.on_conflict_do_nothing(index_elements=["openid"]))
+        FastSQL(session).execute(
+            "INSERT INTO wechat_users (openid, first_seen, last_seen, subscribed) "
+            "VALUES (%(openid)s, %(now)s, %(now)s, %(yes)s) ON CONFLICT (openid) DO NOTHING",
+            {"openid": openid, "now": now, "yes": True},
+        )
         user = load_user(session, openid=openid)
         assert user is not None
     user.last_seen = now
@@ -79,14 +80,16 @@ def touch_user(session: Session, *, openid: str, now: datetime, is_message: bool
 
 
 def save_user(session: Session, *, user: UserRecord) -> None:
-    """Insert a new user, or update only the columns that changed."""
+    """Update only the columns that changed (touch_user always stores the row first)."""
     values = _columns(user)
-    if user._stored is None:
-        session.execute(insert(_USER).values(**values))
-    else:
-        changed = {k: v for k, v in values.items() if user._stored.get(k) != v}
-        if changed:
-            session.execute(update(_USER).where(_USER.c.openid == user.openid).values(**changed))
+    stored = user._stored or {}
+    changed = {k: v for k, v in values.items() if k != "openid" and stored.get(k) != v}
+    if changed:
+        sets = ", ".join(f"{k} = %({k})s" for k in changed)
+        FastSQL(session).execute(
+            f"UPDATE wechat_users SET {sets} WHERE openid = %(openid)s",  # noqa: S608 - column names are ours
+            {**changed, "openid": user.openid},
+        )
     user._stored = values
 
 
@@ -95,19 +98,28 @@ def get_user(session: Session, *, openid: str) -> UserRecord | None:
 
 
 def load_conversation(session: Session, *, openid: str, now: datetime) -> ConversationRecord:
-    row = session.execute(select(_CONV.c.state, _CONV.c.data).where(_CONV.c.openid == openid)).first()
+    row = FastSQL(session).one(
+        "SELECT state, data FROM conversations WHERE openid = %(openid)s", {"openid": openid}, ("state", "data")
+    )
     if row is None:
         return ConversationRecord(openid=openid, updated_at=now)
-    return ConversationRecord(openid=openid, state=row.state, data=dict(row.data or {}), _stored=True)
+    return ConversationRecord(openid=openid, state=row["state"], data=as_json(row["data"]), _stored=True)
 
 
 def save_conversation(
     session: Session, *, conversation: ConversationRecord, state: str, data: dict[str, Any], now: datetime
 ) -> None:
-    values = {"state": state, "data": dict(data), "updated_at": now}
+    params = {"openid": conversation.openid, "state": state, "data": dict(data), "now": now}
     if conversation._stored:
-        session.execute(update(_CONV).where(_CONV.c.openid == conversation.openid).values(**values))
+        sql = (
+            "UPDATE conversations SET state = %(state)s, data = %(data)s, updated_at = %(now)s "
+            "WHERE openid = %(openid)s"
+        )
     else:
-        session.execute(insert(_CONV).values(openid=conversation.openid, **values))
+        sql = (
+            "INSERT INTO conversations (openid, state, data, updated_at) "
+            "VALUES (%(openid)s, %(state)s, %(data)s, %(now)s)"
+        )
+    FastSQL(session).execute(sql, params)
     conversation.state, conversation.data, conversation.updated_at = state, dict(data), now
     conversation._stored = True
