@@ -21,3 +21,10 @@ def parse_scene(scene: str) -> Scene | None:
         return None
     code, number = match.groups()
     return Scene(code, int(number) if number else None)
+
+
+def format_scene(village_code: str, poster_no: int) -> str:
+    """The scene of a village's poster: the bare code for poster 1, `<code>-<n>` for the others."""
+    if poster_no < 1:
+        raise ValueError("poster numbers start at 1")
+    return village_code if poster_no == 1 else f"{village_code}-{poster_no}"
