@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "handlers.cli_chat",
     "handlers.cli_kb",
     "handlers.cli_projects",
+    "handlers.cli_qr",
 )
 
 Command = Callable[[argparse.Namespace], int]
