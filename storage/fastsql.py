@@ -21,11 +21,21 @@ _NAMED = re.compile(r"%\((\w+)\)s")
 SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # what SQLAlchemy's SQLite DateTime writes
 
 
+def fastsql(session: Session) -> FastSQL:
+    """The session's FastSQL, made once per transaction's connection (getting it costs more than a query)."""
+    conn = session.connection()
+    cached = session.info.get("fastsql")
+    if cached is None or cached.conn is not conn:
+        cached = session.info["fastsql"] = FastSQL(session)
+    assert isinstance(cached, FastSQL)
+    return cached
+
+
 class FastSQL:
     """Runs `%(name)s`-style SQL on the session's connection, adapting values for its dialect."""
 
     def __init__(self, session: Session) -> None:
-        conn = session.connection()
+        conn = self.conn = session.connection()
         self.sqlite = conn.dialect.name == "sqlite"
         self.dbapi_error: type[Exception] = conn.dialect.loaded_dbapi.Error
         self.cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
-from storage.fastsql import FastSQL
+from storage.fastsql import fastsql
 from storage.models import ProcessedMessage
 
 RETENTION = timedelta(days=7)
@@ -25,7 +25,7 @@ def serialise(session: Session, *, key: str) -> None:
 
 def recorded_reply(session: Session, *, key: str) -> str | None:
     """The reply stored for `key` ('' when there was no passive reply), or None if never processed."""
-    row = FastSQL(session).one("SELECT reply FROM processed_messages WHERE key = %(key)s", {"key": key}, ("reply",))
+    row = fastsql(session).one("SELECT reply FROM processed_messages WHERE key = %(key)s", {"key": key}, ("reply",))
     return None if row is None else str(row["reply"] or "")
 
 
@@ -36,7 +36,7 @@ def record(session: Session, *, key: str, openid: str, reply: str, now: datetime
     concurrent retries that both got past `recorded_reply` leave exactly one effect behind.
     Plain SQL (storage.fastsql): this runs on every message.
     """
-    FastSQL(session).execute(
+    fastsql(session).execute(
         "INSERT INTO processed_messages (key, openid, received_at, reply) "
         "VALUES (%(key)s, %(openid)s, %(now)s, %(reply)s)",
         {"key": key, "openid": openid, "now": now, "reply": reply},

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from storage.fastsql import FastSQL, as_datetime, as_json
+from storage.fastsql import as_datetime, as_json, fastsql
 
 
 @dataclass
@@ -48,7 +48,7 @@ def _columns(record: UserRecord) -> dict[str, Any]:
 
 
 def load_user(session: Session, *, openid: str) -> UserRecord | None:
-    row = FastSQL(session).one(_SELECT_USER, {"openid": openid}, _USER_FIELDS)
+    row = fastsql(session).one(_SELECT_USER, {"openid": openid}, _USER_FIELDS)
     if row is None:
         return None
     for name in _TIMES:
@@ -65,7 +65,7 @@ def touch_user(session: Session, *, openid: str, now: datetime, is_message: bool
     if user is None:
         # Insert-if-absent right away: a second first message racing this one waits here for our
         # commit (PostgreSQL's unique index; SQLite runs writers one at a time) instead of failing.
-        FastSQL(session).execute(
+        fastsql(session).execute(
             "INSERT INTO wechat_users (openid, first_seen, last_seen, subscribed) "
             "VALUES (%(openid)s, %(now)s, %(now)s, %(yes)s) ON CONFLICT (openid) DO NOTHING",
             {"openid": openid, "now": now, "yes": True},
@@ -86,7 +86,7 @@ def save_user(session: Session, *, user: UserRecord) -> None:
     changed = {k: v for k, v in values.items() if k != "openid" and stored.get(k) != v}
     if changed:
         sets = ", ".join(f"{k} = %({k})s" for k in changed)
-        FastSQL(session).execute(
+        fastsql(session).execute(
             f"UPDATE wechat_users SET {sets} WHERE openid = %(openid)s",  # noqa: S608 - column names are ours
             {**changed, "openid": user.openid},
         )
@@ -98,7 +98,7 @@ def get_user(session: Session, *, openid: str) -> UserRecord | None:
 
 
 def load_conversation(session: Session, *, openid: str, now: datetime) -> ConversationRecord:
-    row = FastSQL(session).one(
+    row = fastsql(session).one(
         "SELECT state, data FROM conversations WHERE openid = %(openid)s", {"openid": openid}, ("state", "data")
     )
     if row is None:
@@ -120,6 +120,6 @@ def save_conversation(
             "INSERT INTO conversations (openid, state, data, updated_at) "
             "VALUES (%(openid)s, %(state)s, %(data)s, %(now)s)"
         )
-    FastSQL(session).execute(sql, params)
+    fastsql(session).execute(sql, params)
     conversation.state, conversation.data, conversation.updated_at = state, dict(data), now
     conversation._stored = True
