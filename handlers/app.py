@@ -16,6 +16,7 @@ from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from config.settings import check_for_prod
 from handlers import health, webhook
+from handlers.cases_wiring import install_cases
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
 from handlers.worker import BackgroundWorker
@@ -59,6 +60,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
         places = list_places(session)
     services.places = {p.code: p for p in places}
     services.extras["place_index"] = PlaceIndex(places)
+    install_cases(runtime, services)
     services.extras["knowledge"] = default_knowledge()
 
     app = FastAPI(title="清风 Qingfeng", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(runtime))

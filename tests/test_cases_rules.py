@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import datetime
 
 import pytest
 
@@ -14,6 +15,7 @@ from cases.numbers import code_matches, hash_code, normalise_number
 from cases.routing import default_route
 from cases.validation import MAX_DESCRIPTION, EvidenceInput, InvalidReport, LocationInput, ReportInput, check
 from storage.models_cases import Case
+from storage.types import utcnow
 
 
 def test_seven_categories_with_routes_and_deadlines() -> None:
@@ -40,7 +42,8 @@ def test_transition_table_move_by_move(current: str, target: str) -> None:
     expected = target in lifecycle.TRANSITIONS[current]
 
     class Recorder:
-        added: list[object] = []
+        def __init__(self) -> None:
+            self.added: list[object] = []
 
         def add(self, obj: object) -> None:
             self.added.append(obj)
@@ -64,9 +67,7 @@ def test_every_state_has_a_label_and_an_entry() -> None:
     assert lifecycle.TRANSITIONS[lifecycle.MERGED] == frozenset()
 
 
-def _now():  # type: ignore[no-untyped-def]
-    from storage.types import utcnow
-
+def _now() -> datetime:
     return utcnow()
 
 

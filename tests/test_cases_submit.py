@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -114,9 +115,7 @@ def test_five_wrong_codes_lock_tracking_for_fifteen_minutes(sessions: sessionmak
         assert lookup(s, number=done.number, code=done.query_code, now=later).outcome == "ok"
 
 
-def lifecycle_lock():  # type: ignore[no-untyped-def]
-    from datetime import timedelta
-
+def lifecycle_lock() -> timedelta:
     return timedelta(minutes=15, seconds=1)
 
 

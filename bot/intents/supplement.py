@@ -1,0 +1,71 @@
+"""Adding material (补充材料) to an open case of one's own: text, photos or voice."""
+
+from __future__ import annotations
+
+from bot.context import Context, Reply
+from bot.dispatcher import PASS, Router
+from bot.intents.report import policy
+from bot.report_prompts import DONE_WORDS
+from cases import lifecycle, service, tracking
+from cases.validation import InvalidReport
+from storage.models_cases import Case
+
+router = Router()
+STATE = "supplement"
+
+
+def _open_cases(ctx: Context) -> list[Case]:
+    cases = tracking.own_cases(ctx.session, openid=ctx.user.openid, keys=policy(ctx).keys, limit=20)
+    return [c for c in cases if c.status in lifecycle.OPEN_STATES][:5]
+
+
+@router.command("补充材料", "补充", "补充证据")
+def start(ctx: Context) -> Reply:
+    cases = _open_cases(ctx)
+    if not cases:
+        return Reply("您没有正在办理的问题，无法补充。如有新问题，请回复 3 反映。")
+    if len(cases) == 1:
+        return _begin(ctx, cases[0].number)
+    ctx.go(STATE, choices=[c.number for c in cases])
+    lines = [f"{i} {c.number}" for i, c in enumerate(cases, 1)]
+    return Reply("要补充到哪一件？回复数字：\n" + "\n".join(lines))
+
+
+def _begin(ctx: Context, number: str) -> Reply:
+    ctx.go(STATE, number=number)
+    return Reply(f"请发送要补充到编号 {number} 的文字、照片或语音。发完请回复“好了”。")
+
+
+@router.state(STATE)
+def on_message(ctx: Context) -> Reply:
+    msg = ctx.message
+    if msg.kind == "text" and ctx.text in ("取消", "菜单"):
+        ctx.reset()
+        return PASS
+    number = ctx.data.get("number")
+    if not isinstance(number, str):
+        choices = list(ctx.data.get("choices", []))
+        if ctx.text.isdigit() and 1 <= int(ctx.text) <= len(choices):
+            return _begin(ctx, str(choices[int(ctx.text) - 1]))
+        return Reply("请回复数字选择要补充的编号，或回复“取消”。")
+    if msg.kind == "text" and ctx.text in DONE_WORDS:
+        ctx.reset()
+        return Reply(f"补充完成，已转给编号 {number} 的办理人员。")
+    case = next((c for c in _open_cases(ctx) if c.number == number), None)
+    if case is None:
+        ctx.reset()
+        return Reply("这件事已经办结，不能再补充。")
+    try:
+        if msg.kind in ("image", "voice"):
+            service.add_media(
+                ctx.session, case=case, kind=msg.kind, media_id=msg.media_id, media_format=msg.voice_format, now=ctx.now
+            )
+            if msg.kind == "voice" and msg.recognition:
+                service.add_text(ctx.session, case=case, text=msg.recognition, now=ctx.now)
+        elif msg.kind == "text":
+            service.add_text(ctx.session, case=case, text=msg.content, now=ctx.now)
+        else:
+            return Reply("这里可以发文字、照片或语音。发完请回复“好了”。")
+    except InvalidReport as exc:
+        return Reply("\n".join(exc.problems))
+    return Reply("已补充。还可以继续发送，发完请回复“好了”。")

@@ -1,0 +1,88 @@
+"""Tracking (查询进度): the villager's own cases, or any case by its number and query code."""
+
+from __future__ import annotations
+
+from bot.context import Context, Reply
+from bot.dispatcher import PASS, Router
+from bot.intents.report import policy
+from cases import tracking
+from cases.numbers import normalise_number
+from cases.service import RATING_PROMPT
+from cases.timeutil import chinese_date, chinese_time
+
+router = Router()
+STATE = "track"
+HOW = "查询别人的案件，请发送：案件编号 查询码\n例如：630223-2026-000123 123456"
+
+
+def describe(view: tracking.CaseView) -> str:
+    lines = [f"编号 {view.number}（{view.category}）", f"状态：{view.status_label}"]
+    if view.public_update:
+        lines.append(f"最新答复：{view.public_update[:200]}")
+    if view.is_open:
+        lines.append(f"首次答复期限：{chinese_date(view.first_response_due)}")
+    if view.failed_downloads:
+        lines.append(f"注意：有 {view.failed_downloads} 个照片或语音没能保存，可回复“补充材料”重新发送。")
+    return "\n".join(lines)
+
+
+@router.menu_item("4")
+@router.command("查询进度", "查询", "进度", "查进度")
+def show(ctx: Context) -> Reply:
+    cases = tracking.own_cases(ctx.session, openid=ctx.user.openid, keys=policy(ctx).keys)
+    ctx.go(STATE)
+    if not cases:
+        return Reply("您还没有反映过问题。\n" + HOW)
+    views = [tracking.view(ctx.session, c) for c in cases]
+    text = "您反映的问题：\n\n" + "\n\n".join(describe(v) for v in views)
+    if any(v.awaiting_rating for v in views):
+        ctx.go("rate")
+        text += "\n\n" + RATING_PROMPT
+    return Reply(text + "\n\n" + HOW)
+
+
+@router.state("idle")
+def number_anywhere(ctx: Context) -> Reply:
+    """A message holding a case number and a code tracks that case, whatever came before."""
+    if ctx.message.kind == "text" and normalise_number(ctx.text):
+        return _track_text(ctx)
+    return PASS
+
+
+@router.state(STATE)
+def on_message(ctx: Context) -> Reply:
+    return _track_text(ctx)
+
+
+def _track_text(ctx: Context) -> Reply:
+    if ctx.message.kind != "text":
+        ctx.reset()
+        return PASS
+    number = normalise_number(ctx.text) or ctx.data.get("number")
+    if not isinstance(number, str):
+        ctx.reset()
+        return PASS
+    rest = ctx.text.replace(number, " ") if number in ctx.text else ctx.text
+    digits = "".join(ch for ch in normalise_digits(rest) if ch.isdigit())
+    if len(digits) != 6:
+        ctx.go(STATE, number=number)
+        return Reply(f"请发送编号 {number} 的 6 位查询码。")
+    return _check(ctx, number, digits)
+
+
+def normalise_digits(text: str) -> str:
+    return text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def _check(ctx: Context, number: str, code: str) -> Reply:
+    found = tracking.lookup(ctx.session, number=number, code=code, now=ctx.now)
+    if found.outcome == "locked" and found.retry_at is not None:
+        ctx.go(STATE)
+        return Reply(f"查询码错误次数太多，这个编号暂时锁定。请在 {chinese_time(found.retry_at)} 后再试。")
+    if found.outcome == "ok" and found.case is not None:
+        ctx.reset()
+        return Reply(describe(tracking.view(ctx.session, found.case)))
+    ctx.go(STATE)
+    if found.outcome == "wrong":
+        return Reply(f"编号或查询码不对，还可以再试 {found.tries_left} 次。")
+    return Reply("编号或查询码不对，请核对后再发。")

@@ -1,0 +1,44 @@
+"""Wiring for cases: the submit policy the bot uses, evidence downloads in the outbox, and pruning."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.context import Services
+from cases import drafts, media_jobs, ratelimit
+from cases.identity import IdentityKeys
+from cases.media_store import FileMediaStore
+from cases.submit import SubmitPolicy
+from handlers.runtime import Runtime
+from handlers.worker import JobContext, register_job
+from storage.db import transaction
+
+log = logging.getLogger(__name__)
+PRUNE_EVERY_S = 3600.0
+
+
+def case_policy(runtime: Runtime) -> SubmitPolicy:
+    s = runtime.settings
+    return SubmitPolicy(
+        keys=IdentityKeys(s.identity_key, s.identity_key_previous),
+        reports_per_day=s.reports_per_day,
+        far_report_km=s.far_report_km,
+    )
+
+
+def install_cases(runtime: Runtime, services: Services | None = None) -> None:
+    """Call once per process: before building the bot's services, and before starting a worker."""
+    if services is not None:
+        services.extras["case_policy"] = case_policy(runtime)
+    s = runtime.settings
+    media_jobs.install(sessions=runtime.sessions, store=FileMediaStore(s.media_dir), max_bytes=s.media_max_bytes)
+    register_job("cases_prune", PRUNE_EVERY_S, prune_cases)
+
+
+def prune_cases(ctx: JobContext) -> None:
+    """Drop drafts older than 24 hours and spent rate counters."""
+    with transaction(ctx.runtime.sessions) as session:
+        gone = drafts.prune(session, now=ctx.now)
+        ratelimit.prune(session, now=ctx.now)
+    if gone:
+        log.info("cases: pruned %d expired drafts", gone)
