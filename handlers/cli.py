@@ -20,13 +20,30 @@ COMMAND_MODULES = (
     "handlers.cli_qr",
 )
 
+# The command each module defines, so `qingfeng X` imports only X's module: importing all of them
+# (segmenter, PDF fonts, web app) costs seconds and ~180 MB, which every short command would pay.
+COMMANDS = {
+    "db": "handlers.cli_db",
+    "worker": "handlers.cli_worker",
+    "serve": "handlers.cli_serve",
+    "setup": "handlers.cli_serve",
+    "villages": "handlers.cli_villages",
+    "wechat": "handlers.cli_wechat",
+    "chat": "handlers.cli_chat",
+    "kb": "handlers.cli_kb",
+    "projects": "handlers.cli_projects",
+    "qr": "handlers.cli_qr",
+}
+
 Command = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """All command groups, or only the module that defines `command` when it is known."""
     parser = argparse.ArgumentParser(prog="qingfeng", description="清风 village supervision service")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
         try:
             module = import_module(name)
         except ModuleNotFoundError as exc:
@@ -38,8 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args_list if not a.startswith("-")), None)
+    parser = build_parser(first)
+    args = parser.parse_args(args_list)
     func: Command = args.func
     try:
         return func(args)
