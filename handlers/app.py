@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from functools import lru_cache
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -15,21 +14,15 @@ from bot.context import Services
 from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from config.settings import check_for_prod
-from handlers import health, webhook
+from handlers import api_kb, health, webhook
 from handlers.cases_wiring import install_cases
+from handlers.kb_live import knowledge_holder
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
 from handlers.worker import BackgroundWorker
-from knowledge.service import KnowledgeBase
 from storage.repos.villages import list_places
 from villages.lookup import PlaceIndex
 from wechat.client import make_api
-
-
-@lru_cache(maxsize=1)
-def default_knowledge() -> KnowledgeBase:
-    """The packaged knowledge base, built once per process (workers share nothing else)."""
-    return KnowledgeBase.load_default()
 
 
 def _lifespan(runtime: Runtime) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
@@ -61,7 +54,8 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     services.places = {p.code: p for p in places}
     services.extras["place_index"] = PlaceIndex(places)
     install_cases(runtime, services)
-    services.extras["knowledge"] = default_knowledge()
+    # One holder for the bot and the API: a reload (kb_state version) swaps the index in both.
+    knowledge = services.extras["knowledge"] = knowledge_holder(runtime)
 
     app = FastAPI(title="清风 Qingfeng", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(runtime))
     app.state.runtime = runtime
@@ -75,6 +69,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     )
     app.include_router(webhook.build_router(hook))
     app.include_router(health.build_router(runtime.sessions, metrics))
+    app.include_router(api_kb.build_router(knowledge, services, runtime.sessions))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:

@@ -8,9 +8,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from handlers.kb_live import entries_dir
+from handlers.runtime import Runtime
 from knowledge.check import check
 from knowledge.loader import ENTRIES_DIR, TOPICS_FILE
 from knowledge.service import KnowledgeBase, format_reply
+from storage.db import transaction
+from storage.migrate import upgrade
+from storage.repos import kb_state
+from storage.types import utcnow
 
 
 def register(sub: Any) -> None:
@@ -26,6 +32,8 @@ def register(sub: Any) -> None:
     ask.add_argument("--json", action="store_true", help="print the hits as JSON")
     ask.add_argument("--entries", type=Path, default=ENTRIES_DIR, help="entries directory")
     ask.set_defaults(func=cmd_ask)
+    reload = kbsub.add_parser("reload", help="check the entries, then make every process switch to them")
+    reload.set_defaults(func=cmd_reload)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -54,4 +62,25 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     print(format_reply(kb.ask(args.question, county_code=args.county)))
+    return 0
+
+
+def cmd_reload(args: argparse.Namespace) -> int:
+    """Refuse entries that fail `kb check`; otherwise bump the version row every process polls."""
+    rt = Runtime.from_settings()
+    try:
+        directory = entries_dir(rt)
+        report = check(directory, TOPICS_FILE)
+        if not report.ok:
+            for problem in report.problems:
+                print(f"problem: {problem}")
+            print(f"not reloaded: {len(report.problems)} problems in {directory}")
+            return 1
+        upgrade(rt.engine)
+        with transaction(rt.sessions) as session:
+            version = kb_state.bump(session, now=utcnow())
+    finally:
+        rt.engine.dispose()
+    print(f"knowledge base version {version}: {report.entries} entries from {directory}")
+    print(f"every process switches within {rt.settings.kb_poll_s:g} s of its next request")
     return 0

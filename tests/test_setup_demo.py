@@ -11,15 +11,7 @@ from config.settings import get_settings
 from handlers.cli import main
 from storage.db import make_sessionmaker
 from storage.repos.projects import count_projects
-
-
-def url_of(engine: Engine) -> str:
-    url = engine.url.render_as_string(hide_password=False)
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            schema = conn.exec_driver_sql("SHOW search_path").scalar()
-        url += f"{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    return url
+from tests.db_url import url_of
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import not_understood
+from knowledge.holder import KnowledgeHolder
 from knowledge.service import Answer, KnowledgeBase, format_reply
 from storage.repos import inquiries
 
@@ -16,6 +17,8 @@ HANDED_OVER = "已收到，您的问题已转给工作人员，会尽快答复�
 
 def knowledge(ctx: Context) -> KnowledgeBase:
     kb = ctx.services.extras["knowledge"]
+    if isinstance(kb, KnowledgeHolder):
+        kb = kb.get()  # the current index; a reload swaps it between messages
     assert isinstance(kb, KnowledgeBase)
     return kb
 
@@ -82,6 +85,11 @@ def follow_up(ctx: Context) -> Reply:
         )
         ctx.reset()
         return Reply(HANDED_OVER)
+    if text.isdigit() and options:
+        # After a reply with numbers, digits mean those numbers, not the main menu.
+        return Reply(
+            f"请回复上面列出的数字（1—{len(options) + bool(ctx.data.get('handoff'))}），或回复「菜单」返回主菜单。"
+        )
     ctx.reset()
     return PASS
 
