@@ -10,6 +10,7 @@ import threading
 from types import FrameType
 from typing import Any
 
+from handlers.cases_wiring import install_cases
 from handlers.runtime import Runtime
 from handlers.worker import BackgroundWorker
 from storage.migrate import upgrade
@@ -27,6 +28,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     rt = Runtime.from_settings()
     upgrade(rt.engine)
+    install_cases(rt)  # evidence downloads are outbox rows this worker delivers
     with make_api(rt.settings, sessions=rt.sessions) as api:
         worker = BackgroundWorker(rt, api, interval=args.interval)
         in_main = threading.current_thread() is threading.main_thread()
