@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from handlers.app import create_app
+from handlers.observability import configure_logging
 
 
 def create() -> FastAPI:
+    configure_logging()
     return create_app()

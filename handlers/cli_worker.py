@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import signal
 import threading
 from types import FrameType
 from typing import Any
 
 from handlers.cases_wiring import install_cases
+from handlers.observability import configure_logging
 from handlers.runtime import Runtime
 from handlers.worker import BackgroundWorker
 from storage.migrate import upgrade
@@ -24,8 +24,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()
     rt = Runtime.from_settings()
     upgrade(rt.engine)
     install_cases(rt)  # evidence downloads are outbox rows this worker delivers

@@ -7,7 +7,7 @@ import logging
 import time
 import uuid
 from contextvars import ContextVar
-from typing import Any
+from typing import IO, Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -35,8 +35,9 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(doc, ensure_ascii=False)
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    handler = logging.StreamHandler()
+def configure_logging(level: int = logging.INFO, stream: IO[str] | None = None) -> None:
+    """JSON lines on stderr for every `qingfeng.*` logger (called by each process's entry point)."""
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger("qingfeng")
     root.handlers[:] = [handler]

@@ -119,6 +119,7 @@ def build_router(hook: Webhook) -> APIRouter:
 
         openid_tag_var.set(openid_tag(message.openid, key=hook.settings.secret_key))
         hook.metrics.messages.labels(message.kind, message.event).inc()
+        started = time.perf_counter()
         try:
             reply = await _within_budget(hook, message)
         except OperationalError:
@@ -129,6 +130,10 @@ def build_router(hook: Webhook) -> APIRouter:
             # A bug in a handler: the transaction rolled back; say sorry rather than fail the request.
             log.exception("handler failed")
             reply = Reply(APOLOGY)
+        log.info(
+            "message",
+            extra={"fields": {"kind": message.kind, "event": message.event, "ms": _ms_since(started)}},
+        )
         if reply is None or not reply.text:
             return PlainTextResponse(SUCCESS, media_type=TEXT)
         xml = text_reply_xml(to_openid=message.openid, from_account=message.account, content=reply.text)
@@ -158,6 +163,10 @@ async def _within_budget(hook: Webhook, message: Inbound) -> Reply | None:
 def _log_late_failure(task: asyncio.Future[Reply | None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("late message failed", exc_info=task.exception())
+
+
+def _ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
 
 
 def _signed(token: str, signature: str | None, timestamp: str | None, nonce: str | None) -> bool:
