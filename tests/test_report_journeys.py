@@ -200,3 +200,18 @@ def test_a_confirm_retried_concurrently_by_wechat_gives_one_case_and_the_same_re
     assert len(set(replies)) == 1 and re.search(NUMBER_RE, replies[0])
     with make_sessionmaker(engine)() as s:
         assert s.scalar(select(func.count()).select_from(Case)) == 1
+
+
+def test_a_flood_of_messages_is_throttled_and_nothing_typed_is_lost(engine: Engine) -> None:
+    v = villager(engine, "o-flood")
+    v.say("3")
+    v.say("7")
+    replies = []
+    for i in range(62):  # a minute boundary may reset the count once; 62 messages cross the limit anyway
+        replies.append(v.say(f"第{i}句"))
+        if "太快" in replies[-1]:
+            break
+    assert "太快" in replies[-1] and "都还在" in replies[-1]
+    with make_sessionmaker(engine)() as s:
+        draft = s.scalars(select(ReportDraft)).one()
+        assert len(draft.data["parts"]) == len(replies) - 1

@@ -7,12 +7,13 @@ The reply with the case number is the webhook's passive reply, sent after the co
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from cases import drafts
+from cases import drafts, ratelimit
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.ratelimit import RateLimited
 from cases.submit import SubmitPolicy, submit
@@ -30,6 +31,7 @@ from storage.models_cases import ReportDraft
 
 router = Router()
 STATE = "report"
+FLOOD_LIMIT = 30
 
 
 def policy(ctx: Context) -> SubmitPolicy:
@@ -53,8 +55,26 @@ def start(ctx: Context) -> Reply:
     return Reply(p.category_prompt())
 
 
+def _flooding(ctx: Context) -> Reply | None:
+    """At most FLOOD_LIMIT report messages a minute per villager, counted in the database."""
+    minute = ctx.now.replace(second=0, microsecond=0)
+    try:
+        ratelimit.take(
+            ctx.session,
+            bucket=f"flood:{ctx.user.openid}:{minute:%Y%m%d%H%M}",
+            limit=FLOOD_LIMIT,
+            expires_at=minute + timedelta(minutes=1),
+        )
+    except RateLimited as exc:
+        return Reply(f"您发得太快了，请在 {chinese_time(exc.retry_at)} 后再发。已记下的内容都还在。")
+    return None
+
+
 @router.state(STATE)
 def on_message(ctx: Context) -> Reply:
+    flooding = _flooding(ctx)
+    if flooding is not None:
+        return flooding
     draft = drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     if draft is None:
         ctx.reset()
