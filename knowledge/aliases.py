@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """A regex matching the longest of `keys` at a position, as a trie of nested groups: the
+    regex engine then rejects a position on its first character instead of trying every key."""
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 class AliasTable:
@@ -20,8 +41,7 @@ class AliasTable:
         table = {target: target for target in mapping.values()}
         table.update(mapping)
         self._table = table
-        keys = sorted(table, key=lambda k: (-len(k), k))
-        self._pattern = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+        self._pattern = re.compile(_trie_pattern(table)) if table else None
 
     def __len__(self) -> int:
         return len(self._table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from dataclasses import dataclass
 from itertools import pairwise
@@ -11,6 +12,19 @@ from knowledge.normalise import normalise
 from knowledge.phonetic import syllables
 from knowledge.soundfix import SoundFixer
 from knowledge.terms import PolicyTerms, default_terms
+
+# Words by which a text describes a problem (a benefit withheld, taken, refused; staff failing):
+# a question that names none prefers the entry that is not about one (低保 -> 低保咋申请, not
+# 低保被取消). "X不X" / "X没X" are question forms (给不给, 有没有), not problems.
+_TROUBLE = re.compile(
+    "被|没|不给|不公|不满|不服|不到|不管|不让|不真实|不落实|不在|拖欠|克扣|扣了|异议|缺口|投诉|占了|冒领|"
+    "截留|挂名|报复|不准|诬告|乱|不批|取消|停了|停发|不对|少了|假的|不公开|不公示"
+)
+_QUESTION_FORM = re.compile(r"(.)[没不]\1")
+
+
+def describes_trouble(text: str) -> bool:
+    return _TROUBLE.search(_QUESTION_FORM.sub("", text)) is not None
 
 
 def bigrams(tokens: str | list[str], sep: str = "") -> list[str]:
@@ -29,6 +43,7 @@ class Analysed:
     sounds: list[str]  # folded pinyin-syllable bigrams
     spoken: str  # folded syllables joined by spaces (for fuzzy matching)
     terms: list[str]  # policy terms found
+    trouble: bool = False  # it describes a problem (describes_trouble)
 
 
 class Analyzer:
@@ -36,6 +51,11 @@ class Analyzer:
         self.aliases = aliases if aliases is not None else default_aliases()
         self.terms = terms if terms is not None else default_terms()
         self.sounds = SoundFixer(self.aliases.words | self.terms.topics_of.keys())
+
+    def index_form(self, raw: str) -> str:
+        """An indexed text (an entry's title or question variant), normalised and alias-rewritten;
+        the engine derives its bigrams and syllables for all texts at once."""
+        return self.aliases.rewrite(normalise(raw))
 
     def analyse(self, raw: str, *, with_terms: bool = True, known: Container[str] = ()) -> Analysed:
         """`with_terms`: a question (voice slips repaired, policy terms found); `known`: character
@@ -52,4 +72,5 @@ class Analyzer:
             sounds=bigrams(sylls, "_") if sylls else [],
             spoken=" ".join(sylls),
             terms=self.terms.find(text) if with_terms else [],
+            trouble=describes_trouble(clean),
         )

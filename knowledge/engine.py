@@ -1,21 +1,35 @@
 """The standalone search engine: index any list of documents, search them, say how sure it is.
 
-Retrieval: character-bigram BM25 plus folded-pinyin-bigram BM25 over each entry (its title and all
-its question variants), then the best candidates are reranked with rapidfuzz against every variant,
+Retrieval: character-bigram BM25 plus folded-pinyin-bigram BM25, scored per question variant (an
+entry's title is one more variant) and per entry (all its variants together). An entry's lexical
+score is its best variant's plus a smaller share of the whole entry's, each a fraction of what the
+question could score. The best candidates are then reranked with rapidfuzz against every variant,
 with a boost for entries tagged with the policy a question names (found by jieba).
+
+The index is a pair of numpy CSR matrices (variants x terms, entries x terms), so a query is a few
+vectorised gathers and one `bincount`, whatever the number of terms or entries.
 """
 
 from __future__ import annotations
 
-import heapq
+import re
+import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import itemgetter
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from knowledge.analyzer import Analysed, Analyzer
-from knowledge.bm25 import SparseBM25
-from knowledge.normalise import normalise
+from knowledge.analyzer import Analysed, Analyzer, describes_trouble
+from knowledge.bm25 import POSTINGS_CAP, Postings
+from knowledge.phonetic import char_syllable
+
+_MASK_CACHE = 4096  # visibility masks kept, one per county code seen
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -55,24 +69,23 @@ class SearchResult:
 class Tuning:
     char_weight: float = 0.5  # of the character-bigram coverage
     sound_weight: float = 0.5  # of the pinyin-bigram coverage
-    fuzz_weight: float = 0.35  # of the best rapidfuzz similarity to a variant
+    entry_share: float = 0.6  # of the whole entry's coverage; the rest is its best variant's
+    fuzz_weight: float = 0.2  # of the best rapidfuzz similarity to a variant
     topic_boost: float = 0.08  # the question names a policy of the entry's topics
-    term_boost: float = 0.08  # ... a policy term the entry itself is tagged with
-    candidates: int = 20
+    term_boost: float = 0.15  # ... a policy term the entry itself is tagged with
+    trouble_boost: float = 0.05  # question and title agree on describing a problem (or not)
+    pool: int = 40  # entries scored exactly, of those with the best capped whole-entry score
+    candidates: int = 10  # of those, reranked with rapidfuzz
+    # A wrong answer costs more than a choice: tuned for c-wrong <= 3% (on the tuning split).
     confident_score: float = 0.60
-    confident_margin: float = 0.25  # a wrong answer costs more than a choice: tuned for c-wrong <= 3%
-    in_scope_lexical: float = 0.45  # below this coverage, with no policy term, it is out of scope
+    confident_margin: float = 0.05  # over the runner-up...
+    sibling_margin: float = 0.20  # ... or over one sharing a topic (the usual near miss)
+    confident_similarity: float = 0.5  # rapidfuzz similarity of the answer's closest variant
+    confident_share: float = 0.0  # share of the answer's closest variant the question covers
+    crowd: int = 2  # ... and no more entries than this cover the question nearly as well
+    crowd_ratio: float = 0.8
+    in_scope_lexical: float = 0.5  # below this coverage, with no policy term, it is out of scope
     in_scope_lexical_terms: float = 0.0  # ... and with one (拖拉机打不着火: a term, but not its policy)
-
-
-@dataclass
-class _Stored:
-    doc: Doc
-    variants: list[Analysed]
-    terms: frozenset[str]
-    topics: frozenset[str] = field(default_factory=frozenset)
-    texts: list[str] = field(default_factory=list)
-    spoken: list[str] = field(default_factory=list)
 
 
 def visible(scope: str, county_code: str | None) -> bool:
@@ -82,90 +95,280 @@ def visible(scope: str, county_code: str | None) -> bool:
     return county_code is not None and county_code.startswith(scope)
 
 
+def _bigram_codes(ids: IntArray, base: int) -> tuple[IntArray, IntArray]:
+    """Bigram codes (a * base + b) of the texts in `ids`, texts separated (and surrounded) by 0;
+    a text of one token is coded a * base + base - 1. Returns the codes and each one's text."""
+    sep = ids == 0
+    text_of = np.cumsum(sep) - 1
+    left, right = ids[:-1], ids[1:]
+    pair = ~sep[:-1] & ~sep[1:]
+    single = ~sep[1:-1] & sep[:-2] & sep[2:]
+    codes = np.concatenate((left[pair] * base + right[pair], ids[1:-1][single] * base + (base - 1)))
+    texts = np.concatenate((text_of[:-1][pair], text_of[1:-1][single]))
+    return codes, texts
+
+
+_ASCII_RUN = re.compile(r"[!-~]+")
+
+
+def _code_points(texts: Sequence[str]) -> IntArray:
+    """The code points of `texts`, each text preceded and the last followed by 0."""
+    joined = "\0" + "\0".join(texts) + "\0"
+    return np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+class _Vocabulary:
+    """The indexed texts as term ids, and the term strings (as the analyzer writes them) of the
+    two spaces, numbered as in `Postings`. `texts` are normalised and alias-rewritten."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        # character bigrams of the texts without spaces
+        self.compact = [text.replace(" ", "") for text in texts]
+        points = _code_points(self.compact)
+        base = 1 << 21
+        codes, self.char_rows = _bigram_codes(points, base)
+        unique, inverse = np.unique(codes, return_inverse=True)
+        self.char_terms = inverse.reshape(-1)
+        self.chars: dict[str, int] = {}
+        for term, code in enumerate(unique.tolist()):
+            a, b = divmod(code, base)
+            self.chars[chr(a) if b == base - 1 else chr(a) + chr(b)] = term
+        # syllables (phonetic.syllables, vectorised): a token per non-ASCII character, its folded
+        # syllable; a token per run of ASCII letters/digits; spaces only separate
+        joined = "\0" + "\0".join(texts) + "\0"
+        points = _code_points(texts)
+        distinct, char_index = np.unique(points, return_inverse=True)
+        names: list[str] = ["\0"]  # token 0 separates texts
+        numbering: dict[str, int] = {"\0": 0}
+        lookup = np.zeros(len(distinct), np.int64)
+        for i, point in enumerate(distinct.tolist()):
+            if point >= 128:
+                name = char_syllable(chr(point))
+                lookup[i] = numbering.setdefault(name, len(names))
+                if lookup[i] == len(names):
+                    names.append(name)
+        tokens = lookup[char_index.reshape(-1)]
+        keep = points >= 128
+        keep[points == 0] = True
+        if len(distinct) and int(distinct[distinct < 128].max(initial=0)) > 32:  # some ASCII text
+            for match in _ASCII_RUN.finditer(joined):
+                name = match.group()
+                token = numbering.setdefault(name, len(names))
+                if token == len(names):
+                    names.append(name)
+                tokens[match.start()] = token
+                keep[match.start()] = True
+        tokens = tokens[keep]
+        base = len(names) + 1
+        codes, self.sound_rows = _bigram_codes(tokens, base)
+        unique, inverse = np.unique(codes, return_inverse=True)
+        self.sound_terms = inverse.reshape(-1)
+        offset = len(self.chars)
+        self.sounds: dict[str, int] = {}
+        for term, code in enumerate(unique.tolist(), offset):
+            a, b = divmod(code, base)
+            self.sounds[names[a] if b == base - 1 else f"{names[a]}_{names[b]}"] = term
+        # the syllables of each text joined by spaces (for rapidfuzz)
+        spelled = " ".join(itemgetter(*tokens.tolist())(names))
+        self.spoken = [part.strip(" ") for part in spelled.split("\0")[1:-1]]
+
+
 class SearchEngine:
     def __init__(self, docs: Iterable[Doc], *, analyzer: Analyzer | None = None, tuning: Tuning | None = None) -> None:
         self.analyzer = analyzer if analyzer is not None else Analyzer()
         self.tuning = tuning if tuning is not None else Tuning()
-        self._stored: list[_Stored] = []
-        char_docs: list[list[str]] = []
-        sound_docs: list[list[str]] = []
-        for doc in docs:
-            texts = (doc.title, *doc.questions)
-            variants = [self.analyzer.analyse(q, with_terms=False) for q in texts]
-            tagged = " ".join((*texts, *doc.terms))
-            found = self.analyzer.terms.contained(self.analyzer.aliases.rewrite(normalise(tagged)))
-            stored = _Stored(doc, variants, frozenset(found), frozenset(doc.topics))
-            stored.texts = [v.text for v in variants]
-            stored.spoken = [v.spoken for v in variants]
-            self._stored.append(stored)
-            char_docs.append([g for v in variants for g in v.chars])
-            sound_docs.append([g for v in variants for g in v.sounds])
-        self._chars = SparseBM25(char_docs)
-        self._sounds = SparseBM25(sound_docs)
+        self.docs: list[Doc] = list(docs)
+        analyzer = self.analyzer
+        forms: list[str] = []
+        starts: list[int] = []
+        self._terms: list[frozenset[str]] = []
+        for doc in self.docs:
+            starts.append(len(forms))
+            mine = [analyzer.index_form(text) for text in (doc.title, *doc.questions)]
+            forms.extend(mine)
+            tagged = "|".join(mine + [analyzer.index_form(t) for t in doc.terms]).replace(" ", "")
+            self._terms.append(frozenset(analyzer.terms.contained(tagged)))
+        vocabulary = _Vocabulary(forms)
+        self._texts = vocabulary.compact
+        self._spoken = vocabulary.spoken
+        self._starts = np.array(starts, dtype=np.int64)
+        self._ends = np.append(self._starts[1:], len(forms)).astype(np.int64)
+        self._topics = [frozenset(doc.topics) for doc in self.docs]
+        self._trouble = [describes_trouble(self._texts[start]) for start in starts]
+        self._chars, self._sounds = vocabulary.chars, vocabulary.sounds
+        self._n_chars = len(self._chars)
+        spaces = (
+            (vocabulary.char_rows, vocabulary.char_terms, len(self._chars)),
+            (vocabulary.sound_rows, vocabulary.sound_terms, len(self._sounds)),
+        )
+        unit_doc = np.repeat(np.arange(len(self.docs), dtype=np.int64), self._ends - self._starts)
+        self._variants = Postings(len(forms), spaces)
+        entry_spaces = [(unit_doc[rows], terms, n) for rows, terms, n in spaces]
+        self._entries = Postings(len(self.docs), entry_spaces, by_term=True, cap=POSTINGS_CAP)
+        self._visible: dict[str | None, npt.NDArray[np.bool_]] = {}
+        self._local = threading.local()
         self._hidden: dict[str | None, frozenset[str]] = {}
 
     def __len__(self) -> int:
-        return len(self._stored)
+        return len(self.docs)
 
     def hidden_for(self, county_code: str | None) -> frozenset[str]:
         """Ids replaced by a local entry this county sees."""
         hidden = self._hidden.get(county_code)
         if hidden is None:
             hidden = frozenset(
-                s.doc.overrides
-                for s in self._stored
-                if s.doc.overrides and s.doc.scope != "national" and visible(s.doc.scope, county_code)
+                d.overrides
+                for d in self.docs
+                if d.overrides and d.scope != "national" and visible(d.scope, county_code)
             )
+            if len(self._hidden) >= _MASK_CACHE:
+                self._hidden.clear()
             self._hidden[county_code] = hidden
         return hidden
 
+    def _mask(self, county_code: str | None) -> npt.NDArray[np.bool_]:
+        """Entries this county sees (its local entries, not the national ones they replace)."""
+        mask = self._visible.get(county_code)
+        if mask is None:
+            hidden = self.hidden_for(county_code)
+            mask = np.array([visible(d.scope, county_code) and d.id not in hidden for d in self.docs], dtype=bool)
+            if len(self._visible) >= _MASK_CACHE:
+                self._visible.clear()
+            self._visible[county_code] = mask
+        return mask
+
+    def _query_terms(self, query: Analysed) -> tuple[IntArray, FloatArray, FloatArray]:
+        """Known term ids of the query (sorted) and their weights per variant and per entry: each
+        space scaled so that a text holding every query term scores its weight (terms never
+        indexed count in the ideal, at the top idf)."""
+        tuning = self.tuning
+        ids: list[int] = []
+        scales: tuple[list[float], list[float]] = ([], [])
+        for grams, vocab, weight in (
+            (set(query.chars), self._chars, tuning.char_weight),
+            (set(query.sounds), self._sounds, tuning.sound_weight),
+        ):
+            known = sorted(vocab[g] for g in grams if g in vocab)
+            if not known:
+                continue
+            ids.extend(known)
+            for postings, scale in zip((self._variants, self._entries), scales, strict=True):
+                ideal = float(postings.idf[known].sum()) + postings.unseen_idf * (len(grams) - len(known))
+                scale.extend([weight / ideal] * len(known))
+        return np.array(ids, dtype=np.int64), np.array(scales[0]), np.array(scales[1])
+
+    def lexical(
+        self, query: Analysed, county_code: str | None = None
+    ) -> tuple[IntArray, FloatArray, FloatArray, IntArray]:
+        """Candidate entries (those this county sees that score best over the whole entry, with
+        capped postings) and, exactly, their best variant's coverage of the query and the whole
+        entry's; and the query's known term ids."""
+        ids, per_variant, per_entry = self._query_terms(query)
+        if not len(ids):
+            return np.zeros(0, np.int64), np.zeros(0), np.zeros(0), ids
+        coarse = self._entries.scores(ids, per_entry)
+        coarse[~self._mask(county_code)] = 0.0
+        count = min(self.tuning.pool, len(coarse))
+        pool = np.argpartition(-coarse, count - 1)[:count] if count < len(coarse) else np.arange(len(coarse))
+        pool = pool[coarse[pool] > 0.0]
+        if not len(pool):
+            return pool, np.zeros(0), np.zeros(0), ids
+        table = self._scale_table()
+        table[ids] = per_entry
+        whole = self._entries.row_scores(pool, table)
+        lengths = self._ends[pool] - self._starts[pool]
+        ends = np.cumsum(lengths)
+        variants = np.arange(int(ends[-1])) + np.repeat(self._starts[pool] - (ends - lengths), lengths)
+        table[ids] = per_variant
+        best = np.maximum.reduceat(self._variants.row_scores(variants, table), ends - lengths)
+        table[ids] = 0.0
+        return pool, best, whole, ids
+
+    def matched_share(self, doc_index: int, ids: IntArray) -> float:
+        """How much of the entry's closest variant the question covers (its share of the variant's
+        own BM25 mass): high when the question says all the variant says, not just part of it."""
+        rows = np.arange(self._starts[doc_index], self._ends[doc_index])
+        table = self._scale_table()
+        table[ids] = 1.0
+        matched = self._variants.row_scores(rows, table)
+        table[ids] = 0.0
+        mass = self._variants.row_mass[rows]
+        return float(np.max(np.divide(matched, mass, out=np.zeros_like(matched), where=mass > 0)))
+
+    def _scale_table(self) -> FloatArray:
+        """This thread's dense term -> query weight table (all zero between queries)."""
+        table: FloatArray | None = getattr(self._local, "table", None)
+        if table is None:
+            table = self._local.table = np.zeros(self._variants.n_terms)
+        return table
+
     def search(self, text: str, *, county_code: str | None = None, limit: int = 3) -> SearchResult:
-        query = self.analyzer.analyse(text, known=self._chars.idf)
-        if not query.chars:
+        query = self.analyzer.analyse(text, known=self._chars)
+        if not query.chars or not self.docs:
             return SearchResult((), confident=False, out_of_scope=True)
         tuning = self.tuning
-        chars, sounds = set(query.chars), set(query.sounds)
-        lexical: dict[int, float] = {}
-        self._chars.accumulate(chars, tuning.char_weight / self._chars.ideal(chars), lexical)
-        self._sounds.accumulate(sounds, tuning.sound_weight / self._sounds.ideal(sounds), lexical)
-        hidden = self.hidden_for(county_code)
-        pool = [(i, lexical[i]) for i in heapq.nlargest(tuning.candidates * 2, lexical, key=lexical.__getitem__)]
+        pool, best, whole, ids = self.lexical(query, county_code)
+        lexical = (1.0 - tuning.entry_share) * best + tuning.entry_share * whole
+        if len(pool) > tuning.candidates:
+            keep = np.argpartition(-lexical, tuning.candidates - 1)[: tuning.candidates]
+            pool, best, lexical = pool[keep], best[keep], lexical[keep]
+        similarity = self._similarity(query, pool.tolist())
         q_topics = self.analyzer.terms.topics(query.terms)
         q_terms = set(query.terms)
-        scored: list[tuple[float, float, int]] = []
-        for doc_index, lex in pool:
-            stored = self._stored[doc_index]
-            if stored.doc.id in hidden or not visible(stored.doc.scope, county_code):
-                continue
-            score = lex + tuning.fuzz_weight * self._similarity(query, stored)
-            if q_topics & stored.topics:
+        scored: list[tuple[float, float, int, float]] = []
+        for doc_index, lex, top_variant, sim in zip(
+            pool.tolist(), lexical.tolist(), best.tolist(), similarity, strict=True
+        ):
+            score = lex + tuning.fuzz_weight * sim
+            if q_topics & self._topics[doc_index]:
                 score += tuning.topic_boost
             if q_terms:
-                score += tuning.term_boost * len(q_terms & stored.terms) / len(q_terms)
-            scored.append((score, lex, doc_index))
-            if len(scored) >= tuning.candidates:
-                break
-        scored.sort(reverse=True)
+                score += tuning.term_boost * len(q_terms & self._terms[doc_index]) / len(q_terms)
+            if query.trouble == self._trouble[doc_index]:
+                score += tuning.trouble_boost
+            scored.append((score, top_variant, doc_index, sim))
+        scored.sort(key=lambda s: (-s[0], s[2]))
         hits = tuple(
             Hit(
-                entry_id=self._stored[i].doc.id,
-                topics=tuple(self._stored[i].doc.topics),
+                entry_id=self.docs[i].id,
+                topics=tuple(self.docs[i].topics),
                 score=round(score, 4),
-                title=self._stored[i].doc.title,
+                title=self.docs[i].title,
             )
-            for score, _, i in scored[:limit]
+            for score, _, i, _ in scored[:limit]
         )
-        best_lex = max((lex for _, lex, _ in scored), default=0.0)
+        best_lex = max((lex for _, lex, _, _ in scored), default=0.0)
         floor = tuning.in_scope_lexical_terms if query.terms else tuning.in_scope_lexical
         out_of_scope = not scored or best_lex < floor
         confident = False
         if scored and not out_of_scope:
-            second = scored[1][0] if len(scored) > 1 else 0.0
-            confident = scored[0][0] >= tuning.confident_score and scored[0][0] - second >= tuning.confident_margin
+            top, _, top_index, top_sim = scored[0]
+            margin, needed = top, tuning.confident_margin
+            if len(scored) > 1:
+                second, _, second_index, _ = scored[1]
+                margin = top - second
+                if self._topics[top_index] & self._topics[second_index]:
+                    needed = tuning.sibling_margin
+            confident = (
+                top >= tuning.confident_score
+                and margin >= needed
+                and top_sim >= tuning.confident_similarity
+                and self.matched_share(top_index, ids) >= tuning.confident_share
+                and int(np.count_nonzero(best >= tuning.crowd_ratio * scored[0][1])) <= tuning.crowd
+            )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
 
-    @staticmethod
-    def _similarity(query: Analysed, stored: _Stored) -> float:
-        by_text = process.extractOne(query.text, stored.texts, scorer=fuzz.ratio)
-        by_sound = process.extractOne(query.spoken, stored.spoken, scorer=fuzz.ratio)
-        return max(by_text[1] if by_text else 0.0, by_sound[1] if by_sound else 0.0) / 100.0
+    def _similarity(self, query: Analysed, pool: list[int]) -> list[float]:
+        """Per candidate: the best rapidfuzz ratio of the question to one of its variants, by
+        characters or by sound (0..1)."""
+        if not pool:
+            return []
+        bounds = [(int(self._starts[i]), int(self._ends[i])) for i in pool]
+        texts = [t for a, b in bounds for t in self._texts[a:b]]
+        spoken = [t for a, b in bounds for t in self._spoken[a:b]]
+        by_text = process.cdist([query.text], texts, scorer=fuzz.ratio, dtype=np.float32)[0]
+        by_sound = process.cdist([query.spoken], spoken, scorer=fuzz.ratio, dtype=np.float32)[0]
+        both = np.maximum(by_text, by_sound)
+        offsets = np.cumsum([0] + [b - a for a, b in bounds[:-1]])
+        best: list[float] = (np.maximum.reduceat(both, offsets) / 100.0).tolist()
+        return best
