@@ -16,6 +16,13 @@ class Route:
     unit: str  # e.g. "630223:jw"
     unit_name: str
     reason: str
+    # Set by the rule router (cases/rules.py): which rule, who assists, conflict of interest, supervisor.
+    rule_id: int | None = None
+    rule_name: str | None = None
+    co_units: tuple[str, ...] = ()
+    conflict: bool = False
+    conflict_reason: str | None = None
+    supervising_unit: str | None = None
 
 
 def default_route(category: Category, *, county_code: str, county_name: str, cadre_level: str | None) -> Route:

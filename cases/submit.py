@@ -14,12 +14,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import lifecycle, numbers, ratelimit
+from cases import lifecycle, numbers, ratelimit, rules
 from cases.categories import Category, by_code
 from cases.geo import distance_km
 from cases.identity import IdentityKeys, reporter_tag, seal
 from cases.media_jobs import enqueue_download
-from cases.routing import Route, default_route
+from cases.routing import Route
 from cases.timeutil import end_of_day_after, local_date, next_local_midnight
 from cases.validation import InvalidReport, ReportInput, check
 from storage.models import County, Village
@@ -67,9 +67,13 @@ def submit(session: Session, *, report: ReportInput, key: str, policy: SubmitPol
             expires_at=next_local_midnight(now),
         )
     county = session.get(County, village.county_code)
-    county_code = village.county_code[:6]
-    route = default_route(
-        category, county_code=county_code, county_name=county.name if county else "", cadre_level=report.cadre_level
+    route = rules.route_case(
+        session,
+        category=category,
+        village=village,
+        county_name=county.name if county else "",
+        cadre_level=report.cadre_level,
+        text=report.description,
     )
     case = _new_case(session, report, key, category, route, village, tag, code, policy, now)
     _add_evidence(session, case, report, now)
@@ -128,6 +132,7 @@ def _new_case(
     session.flush()
     lifecycle.record_event(session, case=case, action="submitted", actor="villager", reason=report.channel, now=now)
     lifecycle.transition(session, case=case, to=lifecycle.ROUTED, actor="system", reason=route.reason, now=now)
+    rules.record_route(session, case=case, route=route, now=now)
     return case
 
 

@@ -19,6 +19,7 @@ from handlers.cases_wiring import install_cases
 from handlers.kb_live import knowledge_holder
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
+from handlers.staff_wiring import install_staff
 from handlers.worker import BackgroundWorker
 from storage.repos.villages import list_places
 from villages.lookup import PlaceIndex
@@ -54,6 +55,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     services.places = {p.code: p for p in places}
     services.extras["place_index"] = PlaceIndex(places)
     install_cases(runtime, services)
+    install_staff(runtime)
     # One holder for the bot and the API: a reload (kb_state version) swaps the index in both.
     knowledge = services.extras["knowledge"] = knowledge_holder(runtime)
 

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "handlers.cli_kb",
     "handlers.cli_projects",
     "handlers.cli_qr",
+    "handlers.cli_org",
 )
 
 # The command each module defines, so `qingfeng X` imports only X's module: importing all of them

@@ -9,7 +9,9 @@ from typing import Any
 import uvicorn
 
 from config.settings import UnsafeSettings, check_for_prod, get_settings
+from handlers.cli_org import seed_org
 from handlers.runtime import Runtime
+from handlers.staff_auth import DEMO_PASSWORD, ensure_demo_staff
 from storage.db import transaction
 from storage.migrate import upgrade
 from storage.repos.villages import count_villages
@@ -55,6 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     rt = Runtime.from_settings()
+    demo_logins: list[tuple[str, str, str]] = []
     try:
         upgrade(rt.engine)
         with transaction(rt.sessions) as session:
@@ -69,9 +72,18 @@ def cmd_setup(args: argparse.Namespace) -> int:
             if rt.settings.env == "dev":
                 demo = load_demo_projects(session, now=utcnow()).counts
                 print(f"demo projects (invented, dev only): {demo.inserted} new, {demo.updated} updated")
+        units, rules = seed_org(rt)
+        print(f"units: {units.inserted} new, {units.updated} updated; routing rules added: {rules}")
+        if rt.settings.env == "dev":
+            with transaction(rt.sessions) as session:
+                demo_logins = ensure_demo_staff(session, now=utcnow())
     finally:
         rt.engine.dispose()
     base = rt.settings.public_base_url
     print(f"ready. webhook {base}/wechat  health {base}/healthz  metrics {base}/metrics")
+    if rt.settings.env == "dev":
+        print(f"admin {base}/admin  demo logins (dev only), password {DEMO_PASSWORD}:")
+        for username, role, unit in demo_logins:
+            print(f"  {username:<12} {role:<18} {unit}")
     print("try: .venv/bin/qingfeng chat --village 630223106213")
     return 0

@@ -202,6 +202,7 @@ class ScanDaily(Base):
 
 # Case tables live in their own module; importing it here registers them on Base.metadata.
 from storage import models_cases as _models_cases  # noqa: E402,F401
+from storage import models_staff as _models_staff  # noqa: E402,F401
 
 
 def table(model: type[Base]) -> Table:

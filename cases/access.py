@@ -1,0 +1,91 @@
+"""Who sees which cases, enforced in the query: every staff read of a case goes through case_scope.
+
+| role | sees |
+| city | all cases |
+| county_discipline | every case in its county (and the supervision list) |
+| department | cases its unit leads or assists, in its county |
+| town | cases its town government handles, never conflict-of-interest ones |
+| admin | no case content |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+from sqlalchemy.orm import Session
+
+from storage.models_cases import Case
+from storage.models_staff import CaseCoUnit, CaseRouting, StaffUser, Unit
+
+ROLES = ("city", "county_discipline", "department", "town", "admin")
+ROLE_LABELS = {
+    "city": "市级监督",
+    "county_discipline": "县纪委监委",
+    "department": "县直部门",
+    "town": "乡镇",
+    "admin": "系统管理员",
+}
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: int
+    username: str
+    role: str
+    unit_code: str
+    unit_name: str
+    county_code: str | None
+
+    @property
+    def actor(self) -> str:
+        return f"staff:{self.username}"
+
+
+def viewer_for(session: Session, user: StaffUser) -> Viewer:
+    unit = session.get(Unit, user.unit_code)
+    return Viewer(
+        user_id=user.id,
+        username=user.username,
+        role=user.role,
+        unit_code=user.unit_code,
+        unit_name=unit.name if unit else user.unit_code,
+        county_code=unit.county_code if unit else None,
+    )
+
+
+def case_scope(viewer: Viewer) -> ColumnElement[bool]:
+    if viewer.role == "city":
+        return true()
+    if viewer.role == "county_discipline" and viewer.county_code:
+        return Case.county_code == viewer.county_code
+    if viewer.role == "department":
+        co = exists().where(CaseCoUnit.case_id == Case.id, CaseCoUnit.unit_code == viewer.unit_code)
+        return or_(Case.route_unit == viewer.unit_code, co)
+    if viewer.role == "town":
+        conflict = exists().where(CaseRouting.case_id == Case.id, CaseRouting.conflict.is_(True))
+        return and_(Case.route_unit == viewer.unit_code, ~conflict)
+    return false()
+
+
+def scoped_case(session: Session, viewer: Viewer, case_id: int) -> Case | None:
+    return session.scalar(select(Case).where(Case.id == case_id, case_scope(viewer)))
+
+
+def is_supervisor(viewer: Viewer) -> bool:
+    return viewer.role in ("city", "county_discipline")
+
+
+def can_act(viewer: Viewer, case: Case) -> bool:
+    """Handle the case: its lead unit, or a supervisor over it (scoping already checked)."""
+    return is_supervisor(viewer) or case.route_unit == viewer.unit_code
+
+
+def can_approve_extension(viewer: Viewer, routing: CaseRouting | None) -> bool:
+    if viewer.role == "city":
+        return True
+    return routing is not None and viewer.unit_code == routing.supervising_unit
+
+
+def can_reveal(viewer: Viewer) -> bool:
+    return viewer.role in ("city", "county_discipline")

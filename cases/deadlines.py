@@ -1,0 +1,50 @@
+"""Deadlines per category: calendar days from categories.yaml, or working days from data/deadlines.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from cases.categories import by_code
+from cases.timeutil import end_of_day_after
+from cases.workdays import add_working_days, working_deadline
+
+DATA = Path(__file__).parent / "data" / "deadlines.yaml"
+
+
+@dataclass(frozen=True)
+class Limits:
+    first_response: int
+    resolve: int
+    day_kind: str  # calendar | working
+    basis: str
+
+
+@lru_cache(maxsize=1)
+def _working() -> dict[str, Limits]:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    return {
+        code: Limits(int(v["first_response"]), int(v["resolve"]), "working", str(v["basis"])) for code, v in raw.items()
+    }
+
+
+def limits(category: str) -> Limits:
+    if category in _working():
+        return _working()[category]
+    cat = by_code(category)
+    if cat is None:
+        return Limits(15, 60, "calendar", "信访工作条例 第三十二条、第三十五条，自然日")
+    return Limits(cat.first_response_days, cat.resolve_days, "calendar", cat.basis)
+
+
+def due(moment: datetime, days: int, day_kind: str) -> tuple[datetime, str]:
+    if day_kind == "working":
+        return working_deadline(moment, days)
+    return end_of_day_after(moment, days), ""
+
+
+__all__ = ["Limits", "add_working_days", "due", "limits"]
