@@ -26,6 +26,7 @@ from knowledge.analyzer import Analysed, Analyzer, describes_trouble
 from knowledge.bm25 import POSTINGS_CAP, Postings
 from knowledge.phonetic import char_syllable
 
+SMALL_INDEX = 400  # entries up to which every entry is scored exactly, without a candidate pool
 _MASK_CACHE = 4096  # visibility masks kept, one per county code seen
 
 IntArray = npt.NDArray[np.int64]
@@ -81,7 +82,6 @@ class Tuning:
     confident_margin: float = 0.05  # over the runner-up...
     sibling_margin: float = 0.20  # ... or over one sharing a topic (the usual near miss)
     confident_similarity: float = 0.5  # rapidfuzz similarity of the answer's closest variant
-    confident_share: float = 0.0  # share of the answer's closest variant the question covers
     crowd: int = 2  # ... and no more entries than this cover the question nearly as well
     crowd_ratio: float = 0.8
     in_scope_lexical: float = 0.5  # below this coverage, with no policy term, it is out of scope
@@ -207,6 +207,7 @@ class SearchEngine:
         self._entries = Postings(len(self.docs), entry_spaces, by_term=True, cap=POSTINGS_CAP)
         self._visible: dict[str | None, npt.NDArray[np.bool_]] = {}
         self._local = threading.local()
+        self._idf = (self._variants.idf.tolist(), self._entries.idf.tolist())
         self._hidden: dict[str | None, frozenset[str]] = {}
 
     def __len__(self) -> int:
@@ -237,63 +238,64 @@ class SearchEngine:
             self._visible[county_code] = mask
         return mask
 
-    def _query_terms(self, query: Analysed) -> tuple[IntArray, FloatArray, FloatArray]:
-        """Known term ids of the query (sorted) and their weights per variant and per entry: each
-        space scaled so that a text holding every query term scores its weight (terms never
-        indexed count in the ideal, at the top idf)."""
+    def _query_terms(self, query: Analysed) -> tuple[list[int], list[float], list[float]]:
+        """Known term ids of the query and their weights per variant and per entry: each space
+        scaled so that a text holding every query term scores its weight (terms never indexed
+        count in the ideal, at the top idf)."""
         tuning = self.tuning
         ids: list[int] = []
-        scales: tuple[list[float], list[float]] = ([], [])
+        per_variant: list[float] = []
+        per_entry: list[float] = []
+        variant_idf, entry_idf = self._idf
         for grams, vocab, weight in (
             (set(query.chars), self._chars, tuning.char_weight),
             (set(query.sounds), self._sounds, tuning.sound_weight),
         ):
-            known = sorted(vocab[g] for g in grams if g in vocab)
+            known = [vocab[g] for g in grams if g in vocab]
             if not known:
                 continue
-            ids.extend(known)
-            for postings, scale in zip((self._variants, self._entries), scales, strict=True):
-                ideal = float(postings.idf[known].sum()) + postings.unseen_idf * (len(grams) - len(known))
-                scale.extend([weight / ideal] * len(known))
-        return np.array(ids, dtype=np.int64), np.array(scales[0]), np.array(scales[1])
+            ids += known
+            unseen = len(grams) - len(known)
+            ideal = sum(variant_idf[i] for i in known) + self._variants.unseen_idf * unseen
+            per_variant += [weight / ideal] * len(known)
+            ideal = sum(entry_idf[i] for i in known) + self._entries.unseen_idf * unseen
+            per_entry += [weight / ideal] * len(known)
+        return ids, per_variant, per_entry
 
-    def lexical(
-        self, query: Analysed, county_code: str | None = None
-    ) -> tuple[IntArray, FloatArray, FloatArray, IntArray]:
-        """Candidate entries (those this county sees that score best over the whole entry, with
-        capped postings) and, exactly, their best variant's coverage of the query and the whole
-        entry's; and the query's known term ids."""
+    def lexical(self, query: Analysed, county_code: str | None = None) -> tuple[IntArray, FloatArray, FloatArray]:
+        """Candidate entries this county sees and, exactly, their best variant's coverage of the
+        query and the whole entry's. In a large index the candidates are those with the best
+        whole-entry scores from capped postings (`Tuning.pool` of them)."""
         ids, per_variant, per_entry = self._query_terms(query)
-        if not len(ids):
-            return np.zeros(0, np.int64), np.zeros(0), np.zeros(0), ids
-        coarse = self._entries.scores(ids, per_entry)
-        coarse[~self._mask(county_code)] = 0.0
-        count = min(self.tuning.pool, len(coarse))
-        pool = np.argpartition(-coarse, count - 1)[:count] if count < len(coarse) else np.arange(len(coarse))
-        pool = pool[coarse[pool] > 0.0]
-        if not len(pool):
-            return pool, np.zeros(0), np.zeros(0), ids
+        if not ids:
+            return np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
+        mask = self._mask(county_code)
         table = self._scale_table()
-        table[ids] = per_entry
-        whole = self._entries.row_scores(pool, table)
-        lengths = self._ends[pool] - self._starts[pool]
-        ends = np.cumsum(lengths)
-        variants = np.arange(int(ends[-1])) + np.repeat(self._starts[pool] - (ends - lengths), lengths)
-        table[ids] = per_variant
-        best = np.maximum.reduceat(self._variants.row_scores(variants, table), ends - lengths)
-        table[ids] = 0.0
-        return pool, best, whole, ids
-
-    def matched_share(self, doc_index: int, ids: IntArray) -> float:
-        """How much of the entry's closest variant the question covers (its share of the variant's
-        own BM25 mass): high when the question says all the variant says, not just part of it."""
-        rows = np.arange(self._starts[doc_index], self._ends[doc_index])
-        table = self._scale_table()
-        table[ids] = 1.0
-        matched = self._variants.row_scores(rows, table)
-        table[ids] = 0.0
-        mass = self._variants.row_mass[rows]
-        return float(np.max(np.divide(matched, mass, out=np.zeros_like(matched), where=mass > 0)))
+        try:
+            if len(self.docs) <= SMALL_INDEX:  # score every entry exactly: fewer numpy calls
+                table[ids] = per_entry
+                whole = self._entries.all_scores(table)
+                table[ids] = per_variant
+                best = np.maximum.reduceat(self._variants.all_scores(table), self._starts)
+                pool = np.flatnonzero(mask & (whole > 0.0))
+                return pool, best[pool], whole[pool]
+            coarse = self._entries.scores(np.array(ids, dtype=np.int64), np.array(per_entry))
+            coarse[~mask] = 0.0
+            count = min(self.tuning.pool, len(coarse))
+            pool = np.argpartition(-coarse, count - 1)[:count]
+            pool = pool[coarse[pool] > 0.0]
+            if not len(pool):
+                return pool, np.zeros(0), np.zeros(0)
+            table[ids] = per_entry
+            whole = self._entries.row_scores(pool, table)
+            lengths = self._ends[pool] - self._starts[pool]
+            ends = np.cumsum(lengths)
+            variants = np.arange(int(ends[-1])) + np.repeat(self._starts[pool] - (ends - lengths), lengths)
+            table[ids] = per_variant
+            best = np.maximum.reduceat(self._variants.row_scores(variants, table), ends - lengths)
+            return pool, best, whole
+        finally:
+            table[ids] = 0.0
 
     def _scale_table(self) -> FloatArray:
         """This thread's dense term -> query weight table (all zero between queries)."""
@@ -307,7 +309,7 @@ class SearchEngine:
         if not query.chars or not self.docs:
             return SearchResult((), confident=False, out_of_scope=True)
         tuning = self.tuning
-        pool, best, whole, ids = self.lexical(query, county_code)
+        pool, best, whole = self.lexical(query, county_code)
         lexical = (1.0 - tuning.entry_share) * best + tuning.entry_share * whole
         if len(pool) > tuning.candidates:
             keep = np.argpartition(-lexical, tuning.candidates - 1)[: tuning.candidates]
@@ -353,7 +355,6 @@ class SearchEngine:
                 top >= tuning.confident_score
                 and margin >= needed
                 and top_sim >= tuning.confident_similarity
-                and self.matched_share(top_index, ids) >= tuning.confident_share
                 and int(np.count_nonzero(best >= tuning.crowd_ratio * scored[0][1])) <= tuning.crowd
             )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
