@@ -15,6 +15,7 @@ from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
+from handlers.admin.views import install_admin
 from handlers.cases_wiring import install_cases
 from handlers.kb_live import knowledge_holder
 from handlers.observability import Metrics, RequestMiddleware
@@ -72,6 +73,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.include_router(webhook.build_router(hook))
     app.include_router(health.build_router(runtime.sessions, metrics))
     app.include_router(api_kb.build_router(knowledge, services, runtime.sessions))
+    install_admin(app, runtime)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:

@@ -58,6 +58,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "villages/data/haidong_villages.csv",
         "villages/data/PROVENANCE.txt",
         "knowledge/kb-topics.yaml",
+        "handlers/admin/templates/base.html",
+        "handlers/admin/templates/case.html",
+        "handlers/admin/static/admin.css",
+        "cases/data/holidays/2026.yaml",
+        "cases/data/routing_rules.yaml",
     ):
         assert required in names, f"{required} missing from the wheel"
     venv = tmp / "venv"

@@ -1,0 +1,624 @@
+"""Routes of the admin pages. Every case read goes through cases.access.case_scope (404 outside the
+viewer's scope); every POST carries a CSRF token; every case view and action is audited."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route, Router
+
+from cases import access, lifecycle, service, triage
+from cases.categories import by_code, cadre_level_label, categories
+from cases.identity import IdentityKeys, SealBroken, unseal
+from cases.org import DEPT_NAMES, KINDS, LEVELS
+from cases.timeutil import chinese_time
+from handlers import staff_auth
+from handlers.runtime import Runtime
+from storage.db import transaction
+from storage.models import Inquiry, Village
+from storage.models_cases import Case, CaseEvent, CaseEvidence
+from storage.models_staff import AuditEntry, CaseCoUnit, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
+from storage.types import utcnow
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+PAGE = 50
+LOGIN_COOKIE = "qf_login"
+ACTION_LABELS = {
+    "submitted": "群众提交",
+    "status": "状态变更",
+    "assign": "指定承办人",
+    "note": "内部备注",
+    "public_reply": "公开答复",
+    "extension_request": "申请延期",
+    "extension_approved": "批准延期",
+    "extension_refused": "不批准延期",
+    "supervise": "督办",
+    "merged_in": "并入重复件",
+    "rating": "评价",
+    "phone_followup": "电话回访",
+    "supplement": "群众补充材料",
+}
+
+_env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+_env.filters["t"] = lambda v: chinese_time(v) if isinstance(v, datetime) else ""
+_env.globals.update(
+    STATUS=lifecycle.LABELS,
+    ROLE_LABELS=access.ROLE_LABELS,
+    ACTION_LABELS=ACTION_LABELS,
+    FINDINGS=service.FINDINGS,
+    RATINGS=service.RATINGS,
+    DEPTS=DEPT_NAMES,
+    KINDS=KINDS,
+    LEVELS=LEVELS,
+)
+
+
+def _category_label(code: str) -> str:
+    cat = by_code(code)
+    return cat.label if cat else code
+
+
+_env.filters["category"] = _category_label
+
+
+class Ctx:
+    """What a request handler needs: the request, its session, the viewer and the CSRF token."""
+
+    def __init__(self, request: Request, session: Session, viewer: access.Viewer | None, csrf: str) -> None:
+        self.request, self.session, self.viewer, self.csrf = request, session, viewer, csrf
+
+    def render(self, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+        notices = 0
+        if self.viewer is not None:
+            notices = int(
+                self.session.scalar(
+                    select(func.count())
+                    .select_from(StaffNotice)
+                    .where(StaffNotice.user_id == self.viewer.user_id, StaffNotice.read_at.is_(None))
+                )
+                or 0
+            )
+        html = _env.get_template(name).render(viewer=self.viewer, csrf=self.csrf, unread=notices, **values)
+        return HTMLResponse(html, status_code=status, headers=_NO_STORE)
+
+    def audit(self, action: str, case_id: int | None = None, **detail: Any) -> None:
+        assert self.viewer is not None
+        self.session.add(
+            AuditEntry(at=utcnow(), username=self.viewer.username, action=action, case_id=case_id, detail=detail)
+        )
+
+
+_NO_STORE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
+Handler = Callable[[Ctx], Awaitable[Response]]
+
+
+class Admin:
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        s = runtime.settings
+        self.secret = s.secret_key
+        self.secure = s.cookie_secure
+        self.keys = IdentityKeys(s.identity_key, s.identity_key_previous)
+
+    # -- plumbing ---------------------------------------------------------------------------------
+
+    def page(
+        self, fn: Handler, *, roles: tuple[str, ...] | None = None, public: bool = False
+    ) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            try:
+                form = await request.form() if request.method == "POST" else None
+                with transaction(self.runtime.sessions) as session:
+                    return await self._run(fn, request, session, form, roles, public)
+            except OperationalError:
+                log.exception("admin: database unavailable")
+                return _plain_error("数据库暂时不可用，请稍后重试。", 503)
+            except Exception:
+                log.exception("admin: unexpected error")
+                return _plain_error("系统出现问题，已记录，请稍后重试或联系管理员。", 503)
+
+        return endpoint
+
+    async def _run(
+        self,
+        fn: Handler,
+        request: Request,
+        session: Session,
+        form: FormData | None,
+        roles: tuple[str, ...] | None,
+        public: bool,
+    ) -> Response:
+        sess = staff_auth.read_cookie(self.secret, request.cookies.get(staff_auth.COOKIE))
+        viewer = None
+        if sess is not None:
+            user = session.get(StaffUser, sess.user_id)
+            if user is not None and user.active and user.session_epoch == sess.epoch:
+                viewer = access.viewer_for(session, user)
+        if viewer is None and not public:
+            return RedirectResponse("/admin/login", status_code=303)
+        csrf = staff_auth.csrf_token(self.secret, sess) if sess is not None and viewer is not None else ""
+        request.state.form = form
+        ctx = Ctx(request, session, viewer, csrf)
+        if form is not None and not public:
+            assert sess is not None
+            if not staff_auth.csrf_ok(self.secret, sess, str(form.get("csrf") or "")):
+                return ctx.render("error.html", 403, message="安全校验失败（CSRF），请返回刷新页面后重试。")
+        if roles is not None and viewer is not None and viewer.role not in roles:
+            return ctx.render("error.html", 403, message="您的角色无权访问此页面。")
+        return await fn(ctx)
+
+    # -- login --------------------------------------------------------------------------------------
+
+    async def login_form(self, ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+        nonce = ctx.request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(16)
+        resp = ctx.render("login.html", status, error=error, login_csrf=staff_auth.login_csrf(self.secret, nonce))
+        resp.set_cookie(LOGIN_COOKIE, nonce, httponly=True, samesite="strict", secure=self.secure, path="/admin")
+        return resp
+
+    async def login_get(self, ctx: Ctx) -> Response:
+        if ctx.viewer is not None:
+            return RedirectResponse("/admin/cases", status_code=303)
+        return await self.login_form(ctx)
+
+    async def login_post(self, ctx: Ctx) -> Response:
+        form = ctx.request.state.form
+        nonce = ctx.request.cookies.get(LOGIN_COOKIE) or ""
+        token = str(form.get("csrf") or "")
+        if not nonce or not secrets.compare_digest(token, staff_auth.login_csrf(self.secret, nonce)):
+            return await self.login_form(ctx, "安全校验失败（CSRF），请重新登录。", 403)
+        result = staff_auth.authenticate(
+            ctx.session,
+            username=str(form.get("username") or ""),
+            password=str(form.get("password") or ""),
+            now=utcnow(),
+        )
+        if result.user is None:
+            ctx.session.add(
+                AuditEntry(at=utcnow(), username=str(form.get("username") or "")[:64], action="login_failed", detail={})
+            )
+            return await self.login_form(ctx, result.error, 400)
+        ctx.session.add(AuditEntry(at=utcnow(), username=result.user.username, action="login", detail={}))
+        resp = RedirectResponse("/admin/cases", status_code=303)
+        resp.set_cookie(
+            staff_auth.COOKIE,
+            staff_auth.make_cookie(self.secret, user=result.user),
+            httponly=True,
+            samesite="strict",
+            secure=self.secure,
+            path="/admin",
+            max_age=staff_auth.SESSION_MAX_AGE_S,
+        )
+        resp.delete_cookie(LOGIN_COOKIE, path="/admin")
+        return resp
+
+    async def logout(self, ctx: Ctx) -> Response:
+        resp = RedirectResponse("/admin/login", status_code=303)
+        resp.delete_cookie(staff_auth.COOKIE, path="/admin")
+        return resp
+
+    # -- queue --------------------------------------------------------------------------------------
+
+    async def queue(self, ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        if v.role == "admin":
+            return RedirectResponse("/admin/units", status_code=303)
+        q = ctx.request.query_params
+        filters = {k: (q.get(k) or "").strip()[:100] for k in ("status", "category", "text", "overdue", "before")}
+        stmt = select(Case).where(access.case_scope(v))
+        if filters["status"] in lifecycle.STATES:
+            stmt = stmt.where(Case.status == filters["status"])
+        elif filters["status"] == "open":
+            stmt = stmt.where(Case.status.in_(sorted(lifecycle.OPEN_STATES)))
+        if by_code(filters["category"]):
+            stmt = stmt.where(Case.category == filters["category"])
+        if filters["text"]:
+            like = "%" + filters["text"].replace("%", "").replace("_", "") + "%"
+            stmt = stmt.where(or_(Case.description.like(like), Case.number.like(like)))
+        if filters["overdue"]:
+            stmt = stmt.where(Case.status.in_(sorted(lifecycle.OPEN_STATES)), Case.resolve_due < utcnow())
+        if filters["before"].isdigit():
+            stmt = stmt.where(Case.id < int(filters["before"]))
+        rows = ctx.session.scalars(stmt.order_by(Case.id.desc()).limit(PAGE + 1)).all()
+        more = rows[PAGE].id + 1 if len(rows) > PAGE else None
+        notices = ctx.session.scalars(
+            select(StaffNotice)
+            .where(StaffNotice.user_id == v.user_id, StaffNotice.read_at.is_(None))
+            .order_by(StaffNotice.id.desc())
+            .limit(20)
+        ).all()
+        ctx.audit("view_queue", filters={k: val for k, val in filters.items() if val})
+        return ctx.render(
+            "queue.html",
+            cases=rows[:PAGE],
+            filters=filters,
+            more=more,
+            categories=categories(),
+            notices=notices,
+            places=_places(ctx.session, rows),
+            now=utcnow(),
+        )
+
+    # -- case page ----------------------------------------------------------------------------------
+
+    def _scoped(self, ctx: Ctx) -> Case | None:
+        raw = ctx.request.path_params.get("case_id", "")
+        if not str(raw).isdigit():
+            return None
+        assert ctx.viewer is not None
+        return access.scoped_case(ctx.session, ctx.viewer, int(raw))
+
+    async def case_page(self, ctx: Ctx) -> Response:
+        case = self._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message="没有找到这个案件，或您无权查看。")
+        ctx.audit("view_case", case.id)
+        return self._render_case(ctx, case)
+
+    def _render_case(
+        self,
+        ctx: Ctx,
+        case: Case,
+        *,
+        error: str | None = None,
+        status: int = 200,
+        revealed: dict[str, Any] | None = None,
+    ) -> HTMLResponse:
+        assert ctx.viewer is not None
+        s = ctx.session
+        routing = triage.routing_of(s, case)
+        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()
+        evidence = s.scalars(
+            select(CaseEvidence).where(CaseEvidence.case_id == case.id).order_by(CaseEvidence.id)
+        ).all()
+        co = s.scalars(
+            select(Unit).join(CaseCoUnit, CaseCoUnit.unit_code == Unit.code).where(CaseCoUnit.case_id == case.id)
+        ).all()
+        dups = [d for d in triage.duplicates(s, case) if access.scoped_case(s, ctx.viewer, d.case.id) is not None]
+        units = s.scalars(
+            select(Unit)
+            .where(
+                Unit.active.is_(True),
+                or_(Unit.county_code == case.county_code, Unit.level == "city"),
+                Unit.kind != "county",
+            )
+            .order_by(Unit.level, Unit.code)
+        ).all()
+        merged_into = s.get(Case, routing.merged_into) if routing.merged_into else None
+        village = s.get(Village, case.village_code) if case.village_code else None
+        return ctx.render(
+            "case.html",
+            status,
+            case=case,
+            routing=routing,
+            events=events,
+            evidence=evidence,
+            co_units=co,
+            duplicates=dups,
+            units=units,
+            error=error,
+            revealed=revealed,
+            village=village,
+            merged_into=merged_into,
+            place=_places(s, [case]).get(case.id, ""),
+            cadre=cadre_level_label(case.cadre_level),
+            can_act=access.can_act(ctx.viewer, case),
+            can_reveal=access.can_reveal(ctx.viewer),
+            can_approve=access.can_approve_extension(ctx.viewer, routing),
+            now=utcnow(),
+            is_open=case.status in lifecycle.OPEN_STATES,
+        )
+
+    async def case_action(self, ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        case = self._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message="没有找到这个案件，或您无权查看。")
+        form = ctx.request.state.form
+        action = str(form.get("action") or "")
+
+        def get(key: str) -> str:
+            return _field(form, key)
+
+        now, actor, s = utcnow(), v.actor, ctx.session
+        routing = triage.routing_of(s, case)
+        if action == "decide_extension":
+            allowed = access.can_approve_extension(v, routing)
+        elif action == "note":
+            allowed = True
+        else:
+            allowed = access.can_act(v, case)
+        if not allowed:
+            return self._render_case(ctx, case, error="您的单位不是此案的办理单位，不能进行此操作。", status=403)
+        try:
+            with s.begin_nested():
+                if action == "accept":
+                    triage.accept(s, case=case, actor=actor, keys=self.keys, now=now)
+                elif action == "start":
+                    triage.start(s, case=case, actor=actor, now=now)
+                elif action == "assign":
+                    triage.assign(s, case=case, assignee=get("assignee"), actor=actor, now=now)
+                elif action == "transfer":
+                    triage.transfer(s, case=case, to_unit=get("to_unit"), reason=get("reason"), actor=actor, now=now)
+                elif action == "request_extension":
+                    days = get("days")
+                    if not days.isdigit():
+                        raise triage.ActionRefused("延期天数请填写数字。")
+                    triage.request_extension(s, case=case, days=int(days), reason=get("reason"), actor=actor, now=now)
+                elif action == "decide_extension":
+                    triage.decide_extension(
+                        s, case=case, approve=get("decision") == "approve", actor=actor, note=get("note"), now=now
+                    )
+                elif action == "note":
+                    triage.note(s, case=case, text=get("text"), actor=actor, now=now)
+                elif action == "reply":
+                    triage.reply(s, case=case, text=get("text"), actor=actor, keys=self.keys, now=now)
+                elif action == "close":
+                    triage.close(
+                        s,
+                        case=case,
+                        finding=get("finding"),
+                        resolution=get("resolution"),
+                        actor=actor,
+                        keys=self.keys,
+                        now=now,
+                    )
+                elif action == "merge":
+                    number = get("into")
+                    target = s.scalar(select(Case).where(Case.number == number, access.case_scope(v)))
+                    if target is None:
+                        raise triage.ActionRefused("没有找到要并入的案件编号（须是您能查看的案件）。")
+                    triage.merge(s, case=case, into=target, actor=actor, keys=self.keys, now=now)
+                elif action == "reopen":
+                    triage.reopen(s, case=case, reason=get("reason"), actor=actor, now=now)
+                elif action == "phone_rating":
+                    rating = get("rating")
+                    triage.phone_rating(
+                        s,
+                        case=case,
+                        rating=int(rating) if rating.isdigit() else 0,
+                        note_text=get("note"),
+                        actor=actor,
+                        now=now,
+                    )
+                else:
+                    raise triage.ActionRefused("未知的操作。")
+        except (triage.ActionRefused, lifecycle.IllegalTransition) as exc:
+            s.refresh(case)
+            return self._render_case(ctx, case, error=str(exc), status=400)
+        ctx.audit(f"case_{action}", case.id)
+        return RedirectResponse(f"/admin/cases/{case.id}", status_code=303)
+
+    async def reveal(self, ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        case = self._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message="没有找到这个案件，或您无权查看。")
+        reason = str(ctx.request.state.form.get("reason") or "").strip()
+        if not access.can_reveal(v):
+            return self._render_case(ctx, case, error="只有纪委监委可以查看实名举报人身份。", status=403)
+        if case.anonymous or not case.identity_seal:
+            return self._render_case(ctx, case, error="匿名举报，身份不可查看。", status=400)
+        if len(reason) < 4:
+            return self._render_case(ctx, case, error="查看举报人身份须填写书面理由（至少 4 个字）。", status=400)
+        try:
+            identity = unseal(case.identity_seal, keys=self.keys)
+        except SealBroken:
+            return self._render_case(ctx, case, error="无法解密举报人身份（密钥不符），请联系管理员。", status=400)
+        ctx.audit("reveal_identity", case.id, reason=reason[:500])
+        shown = {"name": identity.get("name") or "（未留姓名）", "phone": identity.get("phone") or "（未留电话）"}
+        return self._render_case(ctx, case, revealed=shown)
+
+    # -- lists --------------------------------------------------------------------------------------
+
+    async def supervision(self, ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        now = utcnow()
+        open_states = sorted(lifecycle.OPEN_STATES)
+        base = select(Case).where(access.case_scope(v), Case.status.in_(open_states))
+        overdue = ctx.session.scalars(
+            base.join(CaseRouting, CaseRouting.case_id == Case.id)
+            .where(CaseRouting.overdue_at.is_not(None))
+            .order_by(Case.resolve_due)
+            .limit(200)
+        ).all()
+        soon = ctx.session.scalars(
+            base.where(Case.resolve_due >= now, Case.resolve_due < now + triage.DUE_SOON)
+            .order_by(Case.resolve_due)
+            .limit(200)
+        ).all()
+        pending_ext = ctx.session.scalars(
+            base.join(CaseRouting, CaseRouting.case_id == Case.id)
+            .where(CaseRouting.extension_days.is_not(None))
+            .limit(200)
+        ).all()
+        ctx.audit("view_supervision")
+        return ctx.render(
+            "supervision.html",
+            overdue=overdue,
+            soon=soon,
+            pending_ext=pending_ext,
+            places=_places(ctx.session, [*overdue, *soon, *pending_ext]),
+            now=now,
+        )
+
+    async def inquiries(self, ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        stmt = select(Inquiry).order_by(Inquiry.id.desc()).limit(200)
+        if v.role != "city":
+            stmt = stmt.where(Inquiry.village_code.like(f"{v.county_code or 'none'}%"))
+        rows = ctx.session.scalars(stmt).all()
+        ctx.audit("view_inquiries")
+        return ctx.render("inquiries.html", inquiries=rows)
+
+    async def notices_read(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        for n in ctx.session.scalars(
+            select(StaffNotice).where(StaffNotice.user_id == ctx.viewer.user_id, StaffNotice.read_at.is_(None))
+        ):
+            n.read_at = utcnow()
+        return RedirectResponse("/admin/cases", status_code=303)
+
+    async def audit_log(self, ctx: Ctx) -> Response:
+        rows = ctx.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(300)).all()
+        return ctx.render("audit.html", rows=rows)
+
+    # -- administration -----------------------------------------------------------------------------
+
+    async def units(self, ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+        county = (ctx.request.query_params.get("county") or "").strip()[:6]
+        stmt = select(Unit).order_by(Unit.code)
+        if county:
+            stmt = stmt.where(or_(Unit.county_code == county, Unit.level == "city"))
+        rows = ctx.session.scalars(stmt.limit(500)).all()
+        counties = ctx.session.scalars(select(Unit).where(Unit.kind == "county").order_by(Unit.code)).all()
+        return ctx.render("units.html", status, units=rows, counties=counties, county=county, error=error)
+
+    async def units_post(self, ctx: Ctx) -> Response:
+        form = ctx.request.state.form
+        code = str(form.get("code") or "").strip()
+        unit = ctx.session.get(Unit, code)
+        name = str(form.get("name") or "").strip()
+        if unit is None:
+            return await self.units(ctx, "没有这个单位。", 400)
+        if not name or len(name) > 128:
+            return await self.units(ctx, "单位名称不能为空，且不超过 128 字。", 400)
+        unit.name, unit.active = name, form.get("active") == "on"
+        ctx.audit("unit_edit", unit=code, name=name, active=unit.active)
+        return RedirectResponse(f"/admin/units?county={unit.county_code or ''}", status_code=303)
+
+    async def rules(self, ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+        form = ctx.request.state.form
+        county = ctx.request.query_params.get("county") or (str(form.get("county_code") or "") if form else "")
+        county = county.strip()[:6]
+        counties = ctx.session.scalars(select(Unit).where(Unit.kind == "county").order_by(Unit.code)).all()
+        if not county and counties:
+            county = counties[0].code
+        rows = ctx.session.scalars(
+            select(RoutingRule)
+            .where(RoutingRule.county_code == county)
+            .order_by(RoutingRule.is_default, RoutingRule.priority, RoutingRule.id)
+        ).all()
+        return ctx.render(
+            "rules.html", status, rules=rows, counties=counties, county=county, error=error, categories=categories()
+        )
+
+    async def rules_post(self, ctx: Ctx) -> Response:
+        form = ctx.request.state.form
+
+        def get(key: str) -> str:
+            return _field(form, key)
+
+        county = get("county_code")
+        if ctx.session.get(Unit, county) is None:
+            return await self.rules(ctx, "请选择县。", 400)
+        rule_id = get("rule_id")
+        rule = ctx.session.get(RoutingRule, int(rule_id)) if rule_id.isdigit() else None
+        if rule_id and (rule is None or rule.county_code != county):
+            return await self.rules(ctx, "没有这条规则。", 400)
+        problems = []
+        name, priority = get("name"), get("priority")
+        if not name or len(name) > 128:
+            problems.append("规则名称不能为空，且不超过 128 字")
+        if not priority.lstrip("-").isdigit():
+            problems.append("优先级请填写整数")
+        if get("category") and by_code(get("category")) is None:
+            problems.append("问题类别无效")
+        lead = get("lead_dept")
+        if lead not in DEPT_NAMES and lead != "town":
+            problems.append("请选择牵头单位")
+        co = [c for c in form.getlist("co_depts") if isinstance(c, str)]
+        if any(c not in DEPT_NAMES for c in co):
+            problems.append("协办单位无效")
+        level = get("lead_level") or "county"
+        if level not in LEVELS:
+            problems.append("层级无效")
+        if get("reported_level") not in ("", "village", "town", "county", "unknown"):
+            problems.append("反映对象层级无效")
+        if problems:
+            return await self.rules(ctx, "；".join(problems) + "。", 400)
+        if rule is None:
+            rule = RoutingRule(county_code=county, is_default=False, active=True, updated_at=utcnow())
+            ctx.session.add(rule)
+        rule.name, rule.priority, rule.category = name, int(priority), get("category") or None
+        rule.jurisdiction = get("jurisdiction")[:12] or None
+        rule.reported_level = get("reported_level") or None
+        rule.keywords = [k.strip() for k in get("keywords").replace("，", ",").split(",") if k.strip()][:30]
+        rule.lead_dept, rule.lead_level = lead, "town" if lead == "town" else level
+        rule.co_depts, rule.updated_at = co, utcnow()
+        rule.active = True if rule.is_default else form.get("active") == "on"
+        ctx.session.flush()
+        ctx.audit("rule_edit", rule_id=rule.id, county=county, name=name)
+        return RedirectResponse(f"/admin/rules?county={county}", status_code=303)
+
+    def router(self) -> Router:
+        supervisors = ("city", "county_discipline")
+        staff = ("city", "county_discipline", "department", "town")
+        return Router(
+            routes=[
+                Route("/admin", lambda r: RedirectResponse("/admin/cases", status_code=303)),
+                Route("/admin/static/admin.css", _css),
+                Route("/admin/login", self.page(self.login_get, public=True), methods=["GET"]),
+                Route("/admin/login", self.page(self.login_post, public=True), methods=["POST"]),
+                Route("/admin/logout", self.page(self.logout), methods=["POST"]),
+                Route("/admin/cases", self.page(self.queue), methods=["GET"]),
+                Route("/admin/cases/{case_id}", self.page(self.case_page, roles=staff), methods=["GET"]),
+                Route("/admin/cases/{case_id}/action", self.page(self.case_action, roles=staff), methods=["POST"]),
+                Route("/admin/cases/{case_id}/reveal", self.page(self.reveal, roles=staff), methods=["POST"]),
+                Route("/admin/supervision", self.page(self.supervision, roles=supervisors), methods=["GET"]),
+                Route("/admin/inquiries", self.page(self.inquiries, roles=staff), methods=["GET"]),
+                Route("/admin/notices/read", self.page(self.notices_read), methods=["POST"]),
+                Route("/admin/audit", self.page(self.audit_log, roles=supervisors), methods=["GET"]),
+                Route("/admin/units", self.page(self.units, roles=("admin",)), methods=["GET"]),
+                Route("/admin/units", self.page(self.units_post, roles=("admin",)), methods=["POST"]),
+                Route("/admin/rules", self.page(self.rules, roles=("admin",)), methods=["GET"]),
+                Route("/admin/rules", self.page(self.rules_post, roles=("admin",)), methods=["POST"]),
+            ]
+        )
+
+
+def _field(form: FormData, key: str) -> str:
+    value = form.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _places(session: Session, cases: Any) -> dict[int, str]:
+    codes = {c.village_code for c in cases if c.village_code}
+    if not codes:
+        return {}
+    names = {v.code: v.name for v in session.scalars(select(Village).where(Village.code.in_(codes)))}
+    return {c.id: names.get(c.village_code or "", "") for c in cases}
+
+
+_CSS = (HERE / "static" / "admin.css").read_bytes()
+
+
+async def _css(_request: Request) -> Response:
+    return Response(_CSS, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
+def _plain_error(message: str, status: int) -> HTMLResponse:
+    html = _env.get_template("error.html").render(viewer=None, csrf="", unread=0, message=message)
+    return HTMLResponse(html, status_code=status)
+
+
+def install_admin(app: Any, runtime: Runtime) -> None:
+    """Add the /admin routes to the FastAPI app."""
+    app.router.routes.extend(Admin(runtime).router().routes)
