@@ -110,3 +110,20 @@ def test_status_notices_reach_the_villager_and_are_purged_once_sent(sessions: se
     with sessions() as s:
         row = s.scalars(select(OutboxMessage).where(OutboxMessage.kind == "kefu_text")).one()
         assert row.status == "sent" and row.openid is None and row.payload == {}
+
+
+def test_a_notice_outside_the_window_goes_as_a_template_when_one_is_configured(
+    sessions: sessionmaker[Session],
+) -> None:
+    load_registry(sessions)
+    done = submit_once(sessions, report("o-far-away"), "template")
+    with transaction(sessions) as s:
+        case = service.get_case(s, number=done.number)
+        service.accept(s, case=case, actor="staff:1", keys=KEYS, now=utcnow())
+    with StandinWechat() as wx:
+        wx.fail(45015, path="message/custom/send", openid="o-far-away")
+        with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as api:
+            result = deliver_due(sessions=sessions, api=api, now=utcnow(), template_id="TPL-1")
+        assert result.via_template == 1
+        (call,) = wx.calls_to("message/template/send")
+        assert call.body["touser"] == "o-far-away" and done.number in call.body["data"]["keyword1"]["value"]

@@ -215,3 +215,20 @@ def test_a_flood_of_messages_is_throttled_and_nothing_typed_is_lost(engine: Engi
     with make_sessionmaker(engine)() as s:
         draft = s.scalars(select(ReportDraft)).one()
         assert len(draft.data["parts"]) == len(replies) - 1
+
+
+def test_the_daily_limit_says_when_to_try_again_and_keeps_the_draft(engine: Engine) -> None:
+    v = Villager(Sender(make_client(engine, identity_key=KEYS.current, reports_per_day=1), safe=True), "o-limit")
+    v.scan(VILLAGE)
+    file_report(v)
+    v.say("3")
+    v.say("7")
+    v.say("再反映一件事")
+    v.say("好了")
+    v.say("跳过")
+    v.say("2")
+    refused = v.say("1")
+    assert "今天已提交 1 次" in refused and "后再提交" in refused and "保留 24 小时" in refused
+    with make_sessionmaker(engine)() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 1
+        assert s.scalar(select(func.count()).select_from(ReportDraft)) == 1
