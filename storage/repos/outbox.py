@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage, table
+from storage.fastsql import fastsql
+from storage.models import OutboxMessage
 
 MAX_ATTEMPTS = 8
 
@@ -103,8 +104,8 @@ def mark_held(session: Session, *, row: OutboxMessage, error: str) -> None:
 
 def release_held(session: Session, *, openid: str, now: datetime) -> int:
     """Make this villager's held messages due again; call it when the villager writes. Returns the count."""
-    t = table(OutboxMessage)  # Core, not ORM: this runs on every villager message
-    result = session.execute(
-        update(t).where(t.c.openid == openid, t.c.status == "held").values(status="pending", next_attempt_at=now)
+    # Plain SQL (storage.fastsql): this runs on every villager message.
+    return fastsql(session).execute(
+        "UPDATE outbox SET status = 'pending', next_attempt_at = %(now)s WHERE openid = %(openid)s AND status = 'held'",
+        {"openid": openid, "now": now},
     )
-    return int(getattr(result, "rowcount", 0) or 0)
