@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
-# Modules that define `register(subparsers)`; a later issue adds its group here.
+# Modules that define `register(subparsers)`; a new command group adds its module here and in COMMANDS.
 COMMAND_MODULES = (
     "handlers.cli_db",
     "handlers.cli_worker",
@@ -34,6 +34,8 @@ COMMANDS = {
     "kb": "handlers.cli_kb",
     "projects": "handlers.cli_projects",
     "qr": "handlers.cli_qr",
+    "org": "handlers.cli_org",
+    "users": "handlers.cli_org",
 }
 
 Command = Callable[[argparse.Namespace], int]
@@ -45,13 +47,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
     for name in modules:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+        import_module(name).register(sub)
     return parser
 
 

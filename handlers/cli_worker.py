@@ -12,6 +12,7 @@ from typing import Any
 from handlers.cases_wiring import install_cases
 from handlers.observability import configure_logging
 from handlers.runtime import Runtime
+from handlers.staff_wiring import install_staff
 from handlers.worker import BackgroundWorker
 from storage.migrate import upgrade
 from wechat.client import make_api
@@ -28,6 +29,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     rt = Runtime.from_settings()
     upgrade(rt.engine)
     install_cases(rt)  # evidence downloads are outbox rows this worker delivers
+    install_staff(rt)  # the overdue (督办) job
     with make_api(rt.settings, sessions=rt.sessions) as api:
         worker = BackgroundWorker(rt, api, interval=args.interval)
         in_main = threading.current_thread() is threading.main_thread()
