@@ -45,6 +45,17 @@ class KnowledgeBase:
     def __init__(self, entries: Sequence[Entry], *, tuning: Tuning | None = None) -> None:
         self.entries = {e.id: e for e in entries}
         self.engine = SearchEngine((to_doc(e) for e in entries), tuning=tuning)
+        # Entries sharing a topic with each entry, in file order: related questions are asked for on
+        # every answer, and scanning all entries each time cost more than the search itself.
+        order = {e.id: i for i, e in enumerate(self.entries.values())}
+        by_topic: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            for topic in e.topics:
+                by_topic.setdefault(topic, []).append(e)
+        self._siblings: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            same = {o.id: o for t in e.topics for o in by_topic[t]}
+            self._siblings[e.id] = sorted(same.values(), key=lambda o: order[o.id])
 
     @classmethod
     def load(cls, directory: Path) -> KnowledgeBase:
@@ -82,7 +93,7 @@ class KnowledgeBase:
         """Entries sharing the answer's topics, then the next search hits; as the villager sees them."""
         hidden = self.engine.hidden_for(county_code)
         picked: list[Entry] = []
-        pool = [e for e in self.entries.values() if set(e.topics) & set(entry.topics)]
+        pool = list(self._siblings.get(entry.id, ()))
         pool += [self.entries[h.entry_id] for h in result.hits[1:]]
         for other in pool:
             if len(picked) >= MAX_RELATED:
