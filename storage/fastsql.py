@@ -65,7 +65,7 @@ class FastSQL:
             if value.tzinfo is None:
                 raise ValueError("naive datetime; use storage.types.utcnow()")
             # SQLAlchemy's SQLite DateTime format, naive UTC (see storage.types.UTCDateTime).
-            return value.astimezone(UTC).strftime(SQLITE_DATETIME) if self.sqlite else value
+            return _sqlite_datetime(value) if self.sqlite else value
         if isinstance(value, dict):
             if self.sqlite:
                 return json.dumps(value, ensure_ascii=False)
@@ -92,6 +92,12 @@ def as_json(value: Any) -> dict[str, Any]:
         loaded = json.loads(value)
         return loaded if isinstance(loaded, dict) else {}
     return dict(value)
+
+
+@lru_cache(maxsize=64)
+def _sqlite_datetime(value: datetime) -> str:
+    # One request writes the same `now` into several columns; format it once.
+    return value.astimezone(UTC).strftime(SQLITE_DATETIME)
 
 
 @lru_cache(maxsize=256)
