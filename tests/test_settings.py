@@ -26,28 +26,22 @@ def test_prod_names_every_placeholder() -> None:
         assert name in str(err.value)
 
 
-def test_prod_rejects_identity_key_equal_to_secret_key() -> None:
-    s = Settings(
+def prod(secret_key: str, identity_key: str) -> Settings:
+    return Settings(
         env="prod",
         wechat_token="t-9f8e7d",
         wechat_appid="wx1234567890abcdef",
         wechat_appsecret="a" * 32,
         wechat_aes_key="ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut",
-        secret_key="same-long-secret-value",
-        identity_key="same-long-secret-value",
+        secret_key=secret_key,
+        identity_key=identity_key,
     )
+
+
+def test_prod_rejects_identity_key_equal_to_secret_key() -> None:
     with pytest.raises(UnsafeSettings, match="QF_IDENTITY_KEY"):
-        check_for_prod(s)
+        check_for_prod(prod("same-long-secret-value", "same-long-secret-value"))
 
 
 def test_prod_with_real_values_starts() -> None:
-    s = Settings(
-        env="prod",
-        wechat_token="t-9f8e7d",
-        wechat_appid="wx1234567890abcdef",
-        wechat_appsecret="a" * 32,
-        wechat_aes_key="ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut",
-        secret_key="one-long-secret-value",
-        identity_key="another-long-secret-value",
-    )
-    check_for_prod(s)
+    check_for_prod(prod("one-long-secret-value", "another-long-secret-value"))
