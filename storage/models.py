@@ -71,6 +71,9 @@ class WechatUser(Base):
     last_lat: Mapped[float | None] = mapped_column(Float)
     last_lng: Mapped[float | None] = mapped_column(Float)
     last_location_at: Mapped[datetime | None]
+    last_precision_m: Mapped[float | None] = mapped_column(Float)  # the LOCATION event's Precision
+    # Customer-service messages sent since the villager last wrote: WeChat allows 5 in the 48 h window.
+    kefu_sent_in_window: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Conversation(Base):

@@ -96,3 +96,8 @@ def test_cdata_terminator_in_reply_cannot_break_the_xml() -> None:
     xml = text_reply_xml(to_openid="o1", from_account="gh", content="a]]><x>b</x>]]>c")
     assert fromstring(xml).findtext("Content") == "a]]><x>b</x>]]>c"
     assert cdata_safe("plain") == "plain"
+
+
+def test_location_event_carries_its_precision() -> None:
+    msg = parse((SAMPLES / "wechatpy__test_parse_location_event.xml").read_text())
+    assert msg.precision is not None and msg.precision >= 0

@@ -72,6 +72,7 @@ def test_scan_then_report_with_nine_photos_at_once_and_a_location(engine: Engine
 
 def test_anonymous_report_by_voice_with_and_without_recognition(engine: Engine) -> None:
     v = villager(engine, "o-voice")
+    v.entered_at(36.86, 101.97)
     v.say("举报")
     v.say("6")
     assert "没能识别" in v.send(voice_xml("o-voice", "voice-1"))
@@ -87,6 +88,8 @@ def test_anonymous_report_by_voice_with_and_without_recognition(engine: Engine) 
         assert case.route_unit.endswith(":nync") and "返贫" in case.route_reason
         assert case.anonymous and case.identity_seal is None and case.cadre_level is None
         assert case.description == "我家老人住院花了八万，快揭不开锅了。"
+        # The position from entering the chat (LOCATION event), with its precision and datum.
+        assert (case.lat, case.lng, case.location_source, case.location_accuracy_m) == (36.86, 101.97, "event", 65.0)
         kinds = s.scalars(select(CaseEvidence.kind).where(CaseEvidence.case_id == case.id)).all()
         assert sorted(kinds) == ["voice", "voice"]
 

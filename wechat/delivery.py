@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from config.settings import get_settings
 from storage.db import transaction
 from storage.models import OutboxMessage
-from storage.repos import outbox
+from storage.repos import outbox, users
 from wechat.api import NotFollowing, OutsideWindow, QuotaUsed, WechatApi, WechatApiError
+from wechat.window import kefu_refusal
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class _Job:
     kind: str
     openid: str | None
     payload: dict[str, Any]
+    kefu_refusal: str | None = None  # why WeChat would refuse a kefu message now (tracked on our side)
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,10 @@ def deliver_due(
             row = session.get(OutboxMessage, row_id)
             if row is None or row.status != "pending" or row.next_attempt_at > now:
                 continue
-            job = _Job(kind=row.kind, openid=row.openid, payload=dict(row.payload or {}))
+            refusal = None
+            if row.kind == KEFU_TEXT and row.openid:
+                refusal = kefu_refusal(users.get_user(session, openid=row.openid), now=now)
+            job = _Job(kind=row.kind, openid=row.openid, payload=dict(row.payload or {}), kefu_refusal=refusal)
         outcome = _attempt(api, job, template_id or None)
         with transaction(sessions) as session:
             row = session.get(OutboxMessage, row_id)
@@ -120,6 +125,8 @@ def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: dateti
     payload = dict(row.payload or {})
     if outcome.status == "sent":
         outbox.mark_sent(session, row=row, now=now)
+        if row.kind == KEFU_TEXT and row.openid and not outcome.via_template:
+            users.count_kefu_sent(session, openid=row.openid)
         if payload.get("purge_on_send"):
             # Notices about a case: once delivered, no row pairs the openid with the case any more.
             row.payload, row.openid = {}, None
@@ -152,7 +159,7 @@ def _attempt(api: WechatApi, job: _Job, template_id: str | None) -> _Outcome:
         return _Outcome("failed", "no openid", permanent=True)
     try:
         if job.kind == KEFU_TEXT:
-            return _send_kefu(api, job.openid, str(job.payload["text"]), template_id)
+            return _send_kefu(api, job.openid, str(job.payload["text"]), template_id, job.kefu_refusal)
         if job.kind == TEMPLATE:
             api.send_template(
                 openid=job.openid,
@@ -171,14 +178,21 @@ def _attempt(api: WechatApi, job: _Job, template_id: str | None) -> _Outcome:
         return _Outcome("failed", repr(exc))
 
 
-def _send_kefu(api: WechatApi, openid: str, text: str, template_id: str | None) -> _Outcome:
-    try:
-        api.send_text(openid=openid, text=text)
-        return _Outcome("sent")
-    except _NEEDS_VISIT as exc:
+def _send_kefu(api: WechatApi, openid: str, text: str, template_id: str | None, refusal: str | None) -> _Outcome:
+    refused: Exception | str
+    if refusal is not None:
+        # Our own window and quota tracking says WeChat would refuse: don't spend a call on it.
         if template_id is None:
-            return _Outcome("held", str(exc))
-        refused = exc
+            return _Outcome("held", refusal)
+        refused = refusal
+    else:
+        try:
+            api.send_text(openid=openid, text=text)
+            return _Outcome("sent")
+        except _NEEDS_VISIT as exc:
+            if template_id is None:
+                return _Outcome("held", str(exc))
+            refused = exc
     try:
         api.send_template(openid=openid, template_id=template_id, data=fallback_template_data(text), url=None)
         return _Outcome("sent", via_template=True)

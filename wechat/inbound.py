@@ -44,6 +44,7 @@ class Inbound:
     voice_format: str = ""
     lat: float | None = None
     lng: float | None = None
+    precision: float | None = None  # metres, from the LOCATION event
     label: str = ""
     event_key: str = ""
     title: str = ""
@@ -107,12 +108,21 @@ def parse(xml: str) -> Inbound:
         voice_format=str(raw.get("Format") or ""),
         lat=lat,
         lng=lng,
+        precision=_float(raw.get("Precision")) if event == "location" else None,
         label=str(raw.get("Label") or ""),
         event_key=str(raw.get("EventKey") or "") if kind == "event" else "",
         title=str(raw.get("Title") or ""),
         url=str(raw.get("Url") or raw.get("PicUrl") or ""),
         raw=raw,
     )
+
+
+def _float(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 0 else None
 
 
 _KINDS = {"text", "image", "voice", "video", "shortvideo", "location", "link", "event"}

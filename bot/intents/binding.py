@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
+from cases.timeutil import local_date
+from storage.repos.scans import count_scan
 from storage.repos.villages import Place
 from villages.scene import parse_scene
 
@@ -29,6 +31,9 @@ def on_scan(ctx: Context) -> Reply:
     ctx.user.subscribed = True
     parsed = parse_scene(ctx.message.scene)
     place = ctx.services.place(ctx.session, parsed[0]) if parsed else None
+    if parsed is not None and place is not None:
+        channel = "subscribe" if ctx.message.event == "subscribe_scan" else "scan"
+        count_scan(ctx.session, scene=ctx.message.scene.strip(), day=local_date(ctx.now), channel=channel, now=ctx.now)
     if place is None:
         ctx.go("bind")
         return Reply("这个二维码没有对应的村庄，可能已经更换。\n" + ASK_VILLAGE)
@@ -56,6 +61,7 @@ def on_location(ctx: Context) -> None:
     msg = ctx.message
     if msg.lat is not None and msg.lng is not None:
         ctx.user.last_lat, ctx.user.last_lng, ctx.user.last_location_at = msg.lat, msg.lng, ctx.now
+        ctx.user.last_precision_m = msg.precision
     return None
 
 

@@ -261,7 +261,13 @@ def _set_location(data: dict[str, Any], ctx: Context, *, source: str) -> None:
     if source == "message" and msg.lat is not None and msg.lng is not None:
         data["location"] = {"lat": msg.lat, "lng": msg.lng, "source": "message", "label": msg.label[:200]}
     elif user.last_lat is not None and user.last_lng is not None:
-        data["location"] = {"lat": user.last_lat, "lng": user.last_lng, "source": "event", "label": ""}
+        data["location"] = {
+            "lat": user.last_lat,
+            "lng": user.last_lng,
+            "source": "event",
+            "label": "",
+            "accuracy_m": user.last_precision_m,
+        }
 
 
 # --- step 4: identity ------------------------------------------------------------------------
@@ -340,7 +346,11 @@ def _submit(ctx: Context, draft: ReportDraft) -> Reply:
         phone=data.get("phone"),
         cadre_level=data.get("cadre_level"),
         location=LocationInput(
-            lat=float(loc["lat"]), lng=float(loc["lng"]), source=str(loc["source"]), label=loc.get("label") or None
+            lat=float(loc["lat"]),
+            lng=float(loc["lng"]),
+            source=str(loc["source"]),
+            label=loc.get("label") or None,
+            accuracy_m=loc.get("accuracy_m"),
         )
         if isinstance(loc, dict)
         else None,

@@ -26,6 +26,8 @@ class UserRecord:
     last_lat: float | None = None
     last_lng: float | None = None
     last_location_at: datetime | None = None
+    last_precision_m: float | None = None
+    kefu_sent_in_window: int = 0
     _stored: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
 
@@ -74,8 +76,9 @@ def touch_user(session: Session, *, openid: str, now: datetime, is_message: bool
         assert user is not None
     user.last_seen = now
     if is_message:
-        # The 48-hour customer-service window counts from the villager's last message.
+        # The 48-hour customer-service window (and its quota of 5) counts from the villager's last message.
         user.last_message_at = now
+        user.kefu_sent_in_window = 0
     return user
 
 
@@ -123,3 +126,11 @@ def save_conversation(
     fastsql(session).execute(sql, params)
     conversation.state, conversation.data, conversation.updated_at = state, dict(data), now
     conversation._stored = True
+
+
+def count_kefu_sent(session: Session, *, openid: str) -> None:
+    """One more customer-service message sent in the villager's current window."""
+    fastsql(session).execute(
+        "UPDATE wechat_users SET kefu_sent_in_window = kefu_sent_in_window + 1 WHERE openid = %(openid)s",
+        {"openid": openid},
+    )
