@@ -57,4 +57,7 @@ def _village(r: RegistryRow) -> repo.VillageRow:
         name=r.village_name,
         urban_rural_code=r.urban_rural_code,
         is_village=r.is_village,
+        lat=r.lat,
+        lng=r.lng,
+        datum=r.datum,
     )

@@ -22,6 +22,10 @@ HEADER = (
     "urban_rural_code",
 )
 
+# Optional trailing columns: the village's position and its datum (gcj02 from WeChat maps, wgs84 from GPS).
+COORDINATE_COLUMNS = ("lat", "lng", "datum")
+DATUMS = frozenset({"gcj02", "wgs84"})
+
 # ASCII digits only: str.isdigit() and \d would also accept full-width and other Unicode digits.
 _CODE = re.compile(r"[0-9]{12}")
 _URBAN_RURAL = re.compile(r"[0-9]{3}")
@@ -37,6 +41,9 @@ class RegistryRow:
     village_code: str
     village_name: str
     urban_rural_code: str | None
+    lat: float | None = None
+    lng: float | None = None
+    datum: str | None = None
 
     @property
     def is_village(self) -> bool:
@@ -72,16 +79,19 @@ def parse_registry(data: bytes) -> ParsedRegistry:
     header = next(reader, None)
     if header is None:
         return ParsedRegistry((), (BadRow(1, "file is empty; expected a header line"),))
-    if tuple(cell.strip() for cell in header) != HEADER:
-        reason = f"wrong header {','.join(header)!r}; expected {','.join(HEADER)!r}"
+    columns = tuple(cell.strip() for cell in header)
+    if columns not in (HEADER, HEADER + COORDINATE_COLUMNS):
+        expected = ",".join(HEADER)
+        reason = f"wrong header {','.join(header)!r}; expected {expected!r}, optionally followed by ,lat,lng,datum"
         return ParsedRegistry((), (BadRow(1, reason),))
-    return _Validator().run(reader)
+    return _Validator(len(columns)).run(reader)
 
 
 class _Validator:
     """Checks rows one by one, remembering what earlier rows said about each code."""
 
-    def __init__(self) -> None:
+    def __init__(self, width: int) -> None:
+        self.width = width
         self.rows: list[RegistryRow] = []
         self.bad: list[BadRow] = []
         self.counties: dict[str, tuple[str, int]] = {}  # code -> (name, first line)
@@ -102,10 +112,16 @@ class _Validator:
         return ParsedRegistry(tuple(self.rows), tuple(self.bad))
 
     def _check(self, line: int, cells: list[str]) -> tuple[str | None, RegistryRow | None]:
-        if len(cells) != len(HEADER):
-            return f"expected {len(HEADER)} fields, found {len(cells)}", None
-        county, county_name, town, town_name, village, village_name, urban = cells
-        row = RegistryRow(line, county, county_name, town, town_name, village, village_name, urban or None)
+        if len(cells) != self.width:
+            return f"expected {self.width} fields, found {len(cells)}", None
+        county, county_name, town, town_name, village, village_name, urban = cells[: len(HEADER)]
+        position, problem = _position(cells[len(HEADER) :])
+        if problem is not None:
+            return problem, None
+        lat, lng, datum = position
+        row = RegistryRow(
+            line, county, county_name, town, town_name, village, village_name, urban or None, lat, lng, datum
+        )
         problem = _check_fields(row) or self._check_conflicts(row)
         if problem is not None:
             return problem, None
@@ -128,6 +144,23 @@ class _Validator:
         if earlier is not None and _payload(earlier) != _payload(row):
             return f"village_code {row.village_code} repeats line {earlier.line} with different values"
         return None
+
+
+def _position(cells: list[str]) -> tuple[tuple[float | None, float | None, str | None], str | None]:
+    """The optional lat,lng,datum cells: all empty, or a valid point with its datum."""
+    none: tuple[float | None, float | None, str | None] = (None, None, None)
+    if not any(cells):
+        return none, None
+    lat_text, lng_text, datum = cells
+    try:
+        lat, lng = float(lat_text), float(lng_text)
+    except ValueError:
+        return none, f"lat/lng must be numbers, got {lat_text!r}, {lng_text!r}"
+    if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        return none, f"lat/lng out of range: {lat}, {lng}"
+    if datum.lower() not in DATUMS:
+        return none, f"datum must be gcj02 or wgs84, got {datum!r}"
+    return (lat, lng, datum.lower()), None
 
 
 def _payload(row: RegistryRow) -> tuple[str | None, ...]:

@@ -6,11 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from storage.models import County, Town, Village
+from storage.models import County, Town, Village, table
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class VillageRow:
     name: str
     urban_rural_code: str | None
     is_village: bool
+    lat: float | None = None
+    lng: float | None = None
+    datum: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,13 @@ def upsert_villages(session: Session, *, rows: Sequence[VillageRow]) -> UpsertCo
         }
         for r in rows
     ]
-    return _upsert(session, Village, Village.code, values)
+    counts = _upsert(session, Village, Village.code, values)
+    located = [{"b_code": r.code, "lat": r.lat, "lng": r.lng, "datum": r.datum} for r in rows if r.lat is not None]
+    if located:
+        # Only rows that carry a position set one; a registry file without positions keeps those stored.
+        villages = table(Village)
+        session.execute(update(villages).where(villages.c.code == bindparam("b_code")), located)
+    return counts
 
 
 def _upsert(
