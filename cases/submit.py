@@ -158,6 +158,23 @@ def _place(case: Case, report: ReportInput, village: Village, far_km: float) -> 
 
 def _add_evidence(session: Session, case: Case, report: ReportInput, now: datetime) -> None:
     for item in report.evidence:
+        if item.storage_key:  # uploaded on the H5 page: stored already
+            session.add(
+                CaseEvidence(
+                    case_id=case.id,
+                    kind=item.kind,
+                    media_id=None,
+                    media_format=item.media_format,
+                    supplement=False,
+                    download_status="stored",
+                    sha256=item.sha256,
+                    content_type=item.content_type,
+                    size_bytes=item.size_bytes,
+                    storage_key=item.storage_key,
+                    created_at=now,
+                )
+            )
+            continue
         received = datetime.fromisoformat(item.received_at_iso) if item.received_at_iso else now
         row = CaseEvidence(
             case_id=case.id,

@@ -22,6 +22,11 @@ class EvidenceInput:
     media_id: str
     media_format: str | None = None
     received_at_iso: str | None = None  # when WeChat received it (its media expire 3 days later)
+    # An H5 upload is already in the media store: its key and facts, and nothing to download.
+    storage_key: str | None = None
+    sha256: str | None = None
+    content_type: str | None = None
+    size_bytes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def check(report: ReportInput) -> None:
         problems.append(f"照片最多 {MAX_PHOTOS} 张。")
     if len([e for e in report.evidence if e.kind == "voice"]) > MAX_VOICES:
         problems.append(f"语音最多 {MAX_VOICES} 条。")
-    if any(not e.media_id.strip() for e in report.evidence):
+    if any(not e.media_id.strip() and not e.storage_key for e in report.evidence):
         problems.append("有照片或语音缺少 MediaId，无法保存，请重新发送。")
     if any(e.kind not in ("image", "voice") for e in report.evidence):
         problems.append("证据只能是照片或语音。")

@@ -17,6 +17,7 @@ from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
 from handlers.admin.views import install_admin
 from handlers.cases_wiring import install_cases
+from handlers.h5.views import install_h5
 from handlers.kb_live import knowledge_holder
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
@@ -74,6 +75,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.include_router(health.build_router(runtime.sessions, metrics))
     app.include_router(api_kb.build_router(knowledge, services, runtime.sessions))
     install_admin(app, runtime)
+    install_h5(app, runtime, services, knowledge)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:

@@ -150,6 +150,11 @@ def login_csrf(secret: str, nonce: str) -> str:
     return _mac(secret, "login-csrf", nonce)
 
 
+# The public H5 pages have no login either: their token is bound to the device cookie's nonce.
+def device_csrf(secret: str, nonce: str) -> str:
+    return _mac(secret, "h5-csrf", nonce)
+
+
 DEMO_PASSWORD = "qingfeng-demo"  # noqa: S105 - dev-only demo accounts, never created when QF_ENV=prod
 DEMO_STAFF: tuple[tuple[str, str, str, str], ...] = (
     ("city", "city", "6302:jw", "海东市纪委监委（演示）"),

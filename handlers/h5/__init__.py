@@ -1,0 +1,1 @@
+"""The public H5 page behind every poster (/v/<scene>)."""
