@@ -19,12 +19,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
-from cases import access, lifecycle, service, triage
+from cases import access, lifecycle, queue, service, triage
 from cases.categories import by_code, cadre_level_label, categories
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from handlers import staff_auth
+from handlers.admin import reports
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.models import Inquiry, Village
@@ -216,31 +217,17 @@ class Admin:
         assert v is not None
         if v.role == "admin":
             return RedirectResponse("/admin/units", status_code=303)
-        q = ctx.request.query_params
-        filters = {k: (q.get(k) or "").strip()[:100] for k in ("status", "category", "text", "overdue", "before")}
-        stmt = select(Case).where(access.case_scope(v))
-        if filters["status"] in lifecycle.STATES:
-            stmt = stmt.where(Case.status == filters["status"])
-        elif filters["status"] == "open":
-            stmt = stmt.where(Case.status.in_(sorted(lifecycle.OPEN_STATES)))
-        if by_code(filters["category"]):
-            stmt = stmt.where(Case.category == filters["category"])
-        if filters["text"]:
-            like = "%" + filters["text"].replace("%", "").replace("_", "") + "%"
-            stmt = stmt.where(or_(Case.description.like(like), Case.number.like(like)))
-        if filters["overdue"]:
-            stmt = stmt.where(Case.status.in_(sorted(lifecycle.OPEN_STATES)), Case.resolve_due < utcnow())
-        if filters["before"].isdigit():
-            stmt = stmt.where(Case.id < int(filters["before"]))
-        rows = ctx.session.scalars(stmt.order_by(Case.id.desc()).limit(PAGE + 1)).all()
-        more = rows[PAGE].id + 1 if len(rows) > PAGE else None
+        filters = queue.parse(ctx.request.query_params)
+        now = utcnow()
+        rows = ctx.session.scalars(queue.page_statement(v, filters, now=now, limit=PAGE + 1)).all()
+        more = queue.cursor_of(filters, rows[PAGE - 1]) if len(rows) > PAGE else None
         notices = ctx.session.scalars(
             select(StaffNotice)
             .where(StaffNotice.user_id == v.user_id, StaffNotice.read_at.is_(None))
             .order_by(StaffNotice.id.desc())
             .limit(20)
         ).all()
-        ctx.audit("view_queue", filters={k: val for k, val in filters.items() if val})
+        ctx.audit("view_queue", filters=filters.params())
         return ctx.render(
             "queue.html",
             cases=rows[:PAGE],
@@ -249,7 +236,11 @@ class Admin:
             categories=categories(),
             notices=notices,
             places=_places(ctx.session, rows),
-            now=utcnow(),
+            now=now,
+            options=reports.filter_options(ctx.session, v, filters),
+            sorts=queue.SORTS,
+            bulk_units=reports.transfer_targets(ctx.session, v),
+            bulk=ctx.request.query_params.get("bulk", "")[:200],
         )
 
     # -- case page ----------------------------------------------------------------------------------
@@ -590,6 +581,7 @@ class Admin:
                 Route("/admin/units", self.page(self.units_post, roles=("admin",)), methods=["POST"]),
                 Route("/admin/rules", self.page(self.rules, roles=("admin",)), methods=["GET"]),
                 Route("/admin/rules", self.page(self.rules_post, roles=("admin",)), methods=["POST"]),
+                *reports.Reports(self).routes(),
             ]
         )
 
