@@ -201,6 +201,11 @@ def test_chat_case_routed_by_rule_accept_reply_close_and_the_villager_is_asked_t
     assert "满意" in page.inner_text("main")
     with site.sessions() as s:
         assert s.get(Case, cid).rating == 1  # type: ignore[union-attr]
+    page.goto(site.base + "/admin/stats")
+    body = page.inner_text("main")
+    assert "按县" in body and "互助土族自治县" in body and "查实" in body and "乐都区" not in body
+    assert page.locator("svg.bar").count() >= 3
+    shot(page, "admin-stats")
 
 
 def test_conflict_of_interest_case_never_reaches_the_town_and_transfer_needs_a_reason(page: Any, site: Site) -> None:
