@@ -15,6 +15,7 @@ from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
+from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
 from handlers.cases_wiring import install_cases
 from handlers.h5.views import install_h5
@@ -76,6 +77,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.include_router(api_kb.build_router(knowledge, services, runtime.sessions))
     install_admin(app, runtime)
     install_h5(app, runtime, services, knowledge)
+    install_scan_analytics(app, runtime)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:

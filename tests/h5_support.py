@@ -53,9 +53,9 @@ def seed(sessions: sessionmaker[Session], *, users: bool = False) -> None:
         )
 
 
-def h5_client(engine: Engine, media_dir: Path, **overrides: object) -> TestClient:
+def h5_client(engine: Engine, media_dir: Path, *, users: bool = False, **overrides: object) -> TestClient:
     c = make_client(engine, identity_key=KEYS.current, media_dir=media_dir, **overrides)
-    seed(make_sessionmaker(engine))
+    seed(make_sessionmaker(engine), users=users)
     return c
 
 
