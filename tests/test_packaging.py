@@ -61,6 +61,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "handlers/admin/templates/base.html",
         "handlers/admin/templates/case.html",
         "handlers/admin/static/admin.css",
+        "handlers/admin/templates/scans.html",
+        "handlers/h5/templates/base.html",
+        "handlers/h5/templates/report.html",
+        "handlers/h5/static/h5.css",
+        "handlers/h5/static/h5.js",
         "cases/data/holidays/2026.yaml",
         "cases/data/routing_rules.yaml",
     ):
