@@ -8,6 +8,7 @@ bench.load.Options, printing its own table and writing `<out_dir>/<name>.json`) 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -50,10 +51,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = Options(
         seconds=args.seconds, warmup=args.warmup, connections=args.connections, rate=args.rate, out_dir=args.out
     )
+    chosen = args.sections or sections
+    if len(chosen) == 1:
+        print(f"== bench {chosen[0]}", flush=True)
+        return run_section(chosen[0], options)
+    # Several sections: each in a fresh process, so one section's memory (indexes, imports) never
+    # shows up in the next one's figures (a forked child's peak RSS counts the parent's pages).
     failed = 0
-    for name in args.sections or sections:
-        print(f"== bench {name}", flush=True)
-        failed |= run_section(name, options)
+    for name in chosen:
+        forwarded = ["--seconds", str(args.seconds), "--warmup", str(args.warmup)]
+        forwarded += ["--connections", str(args.connections), "--rate", str(args.rate), "--out", str(args.out)]
+        failed |= subprocess.run([sys.executable, "-m", "bench", name, *forwarded], check=False).returncode
     return 1 if failed else 0
 
 
