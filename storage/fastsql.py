@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -66,6 +66,8 @@ class FastSQL:
                 raise ValueError("naive datetime; use storage.types.utcnow()")
             # SQLAlchemy's SQLite DateTime format, naive UTC (see storage.types.UTCDateTime).
             return _sqlite_datetime(value) if self.sqlite else value
+        if isinstance(value, date):
+            return value.isoformat() if self.sqlite else value  # SQLAlchemy's SQLite Date format
         if isinstance(value, dict):
             if self.sqlite:
                 return json.dumps(value, ensure_ascii=False)

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.fastsql import fastsql
 from storage.models import Poster, ScanDaily
 from storage.models_cases import Case
 
@@ -20,14 +20,13 @@ def count_scan(session: Session, *, scene: str, day: date, channel: str, now: da
     """Add one to the scene's count for `day` and `channel`, keeping the first and last time seen."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown scan channel {channel!r}")
-    dialect = session.get_bind().dialect.name
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(ScanDaily).values(scene=scene[:64], day=day, channel=channel, count=1, first_seen=now, last_seen=now)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["scene", "day", "channel"],
-        set_={"count": ScanDaily.count + 1, "last_seen": now},
+    # Plain SQL (storage.fastsql): every scan runs it, and this upsert recompiled on each Core call.
+    fastsql(session).execute(
+        "INSERT INTO scan_daily (scene, day, channel, count, first_seen, last_seen) "
+        "VALUES (%(scene)s, %(day)s, %(channel)s, 1, %(now)s, %(now)s) "
+        "ON CONFLICT (scene, day, channel) DO UPDATE SET count = scan_daily.count + 1, last_seen = %(now)s",
+        {"scene": scene[:64], "day": day, "channel": channel, "now": now},
     )
-    session.execute(stmt)
 
 
 def _village_of_scene() -> Any:
