@@ -15,6 +15,7 @@ from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
+from handlers.admin.posters import install_poster_downloads
 from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
 from handlers.cases_wiring import install_cases
@@ -78,6 +79,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     install_admin(app, runtime)
     install_h5(app, runtime, services, knowledge)
     install_scan_analytics(app, runtime)
+    install_poster_downloads(app, runtime)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:

@@ -62,6 +62,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "handlers/admin/templates/case.html",
         "handlers/admin/static/admin.css",
         "handlers/admin/templates/scans.html",
+        "handlers/admin/templates/villages.html",
         "handlers/h5/templates/base.html",
         "handlers/h5/templates/report.html",
         "handlers/h5/static/h5.css",
