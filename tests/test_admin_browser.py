@@ -4,16 +4,11 @@ chat to the rating. In CI (CI=true) a browser suite that cannot run fails instea
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
@@ -28,47 +23,19 @@ from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import CaseRouting, StaffNotice
 from storage.types import utcnow
+from tests.browser_support import chromium, live, shot
 from tests.cases_support import KEYS, VILLAGE
-from tests.conftest import IN_CI
 from tests.report_support import NUMBER_RE, Villager, file_report
 from tests.staff_support import PASSWORD, load_org
 from tests.webhook_support import Sender, settings_for_tests
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
-SHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _unavailable(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(f"browser suite cannot run in CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install 'playwright>=1.45')")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} missing (apt-get install chromium)")
-    with sync_playwright() as pw:
-        try:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        except Exception as exc:
-            _unavailable(f"chromium does not start: {exc}")
-        yield chromium
-        chromium.close()
+    with chromium() as b:
+        yield b
 
 
 class Site:
@@ -82,12 +49,6 @@ class Site:
         return v
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'qf.db'}")
@@ -95,18 +56,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     runtime = Runtime.from_settings(settings_for_tests(identity_key=KEYS.current), engine=engine)
     load_org(runtime.sessions)
     app = create_app(runtime)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
     try:
-        yield Site(engine, f"http://127.0.0.1:{port}", Sender(TestClient(app), safe=True))
+        with live(app) as base:
+            yield Site(engine, base, Sender(TestClient(app), safe=True))
     finally:
-        server.should_exit = True
-        thread.join(10)
         engine.dispose()
 
 
@@ -131,11 +84,6 @@ def login(page: Any, site: Site, username: str) -> None:
 def case_id(site: Site, number: str) -> int:
     with site.sessions() as s:
         return int(s.scalars(select(Case.id).where(Case.number == number)).one())
-
-
-def shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def act(page: Any, action: str, **fields: str) -> None:

@@ -5,15 +5,11 @@ var/screenshots/h5-*.png. In CI (CI=true) a browser suite that cannot run fails 
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine, select
 
 from cases import service
@@ -24,42 +20,23 @@ from storage.migrate import upgrade
 from storage.models import ScanDaily
 from storage.models_cases import Case, CaseEvidence
 from storage.types import utcnow
+from tests.browser_support import chromium, live
+from tests.browser_support import shot as screenshot
 from tests.cases_support import KEYS, VILLAGE
-from tests.conftest import IN_CI
 from tests.h5_support import seed, write_png
 from tests.webhook_support import settings_for_tests
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
-SHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 PHONE_UA = (
     "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36"
 )
 HOME = (36.8352, 101.9521)  # near 土观村, WGS-84
 
 
-def _unavailable(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(f"browser suite cannot run in CI: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install 'playwright>=1.45')")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} missing (apt-get install chromium)")
-    with sync_playwright() as pw:
-        try:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        except Exception as exc:
-            _unavailable(f"chromium does not start: {exc}")
-        yield chromium
-        chromium.close()
+    with chromium() as b:
+        yield b
 
 
 class Site:
@@ -72,12 +49,6 @@ class Site:
             return list(s.scalars(select(Case).order_by(Case.id)))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     tmp = tmp_path_factory.mktemp("h5-browser")
@@ -87,18 +58,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     runtime = Runtime.from_settings(settings, engine=engine)
     seed(runtime.sessions)
     app = create_app(runtime)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
     try:
-        yield Site(engine, f"http://127.0.0.1:{port}")
+        with live(app) as base:
+            yield Site(engine, base)
     finally:
-        server.should_exit = True
-        thread.join(10)
         engine.dispose()
 
 
@@ -121,8 +84,7 @@ def page(browser: Any, site: Site) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"h5-{name}.png"), full_page=True)
+    screenshot(page, f"h5-{name}")
 
 
 def fill_report(
