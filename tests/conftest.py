@@ -19,6 +19,8 @@ from config.settings import Settings
 from storage.db import make_engine, make_sessionmaker
 from storage.migrate import upgrade
 from storage.models import Base
+from wechat.client import WechatClient
+from wechat.standin import StandinWechat
 
 FIXTURES = Path(__file__).parent / "fixtures"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -104,3 +106,17 @@ def sessions(engine: Engine) -> sessionmaker[Session]:
 def db_url(engine: Engine) -> str:
     """The URL of the test database (PostgreSQL URLs omit the schema: prefer `engine`)."""
     return engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def wx() -> Iterator[StandinWechat]:
+    """WeChat's API stand-in on loopback."""
+    with StandinWechat() as server:
+        yield server
+
+
+@pytest.fixture
+def api(sessions: sessionmaker[Session], wx: StandinWechat) -> Iterator[WechatClient]:
+    """The real outbound client, talking to the stand-in, with its token in the test database."""
+    with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as c:
+        yield c

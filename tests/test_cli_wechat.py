@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, select
@@ -20,12 +19,6 @@ from storage.repos import outbox
 from storage.types import utcnow
 from wechat.client import WechatClient
 from wechat.standin import StandinWechat
-
-
-@pytest.fixture
-def wx() -> Iterator[StandinWechat]:
-    with StandinWechat() as server:
-        yield server
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,18 +18,6 @@ from wechat.standin import StandinWechat
 
 NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 TPL = "TPL-FALLBACK"
-
-
-@pytest.fixture
-def wx() -> Iterator[StandinWechat]:
-    with StandinWechat() as server:
-        yield server
-
-
-@pytest.fixture
-def api(sessions: sessionmaker[Session], wx: StandinWechat) -> Iterator[WechatClient]:
-    with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as c:
-        yield c
 
 
 def add(sessions: sessionmaker[Session], key: str, kind: str, payload: dict[str, Any], openid: str = "o-1") -> int:

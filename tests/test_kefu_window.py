@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,18 +14,6 @@ from storage.types import utcnow
 from wechat.client import WechatClient
 from wechat.delivery import deliver_due
 from wechat.standin import StandinWechat
-
-
-@pytest.fixture
-def wx() -> Iterator[StandinWechat]:
-    with StandinWechat() as server:
-        yield server
-
-
-@pytest.fixture
-def api(sessions: sessionmaker[Session], wx: StandinWechat) -> Iterator[WechatClient]:
-    with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as c:
-        yield c
 
 
 def villager_wrote(sessions: sessionmaker[Session], openid: str, hours_ago: float) -> None:

@@ -24,12 +24,6 @@ NO_WAIT = RateLimit(0)
 
 
 @pytest.fixture
-def wx() -> Iterator[StandinWechat]:
-    with StandinWechat() as server:
-        yield server
-
-
-@pytest.fixture
 def api(wx: StandinWechat, sessions: sessionmaker[Session]) -> Iterator[WechatClient]:
     settings = Settings(wechat_api_base=wx.url, wechat_appid=wx.appid, wechat_appsecret=wx.secret)
     with make_api(settings, sessions=sessions) as client:

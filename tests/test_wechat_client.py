@@ -32,12 +32,6 @@ from wechat.client import WechatClient, api_base_url, make_api
 from wechat.standin import PERMANENT_QR_LIMIT, StandinWechat
 
 
-@pytest.fixture
-def wx() -> Iterator[StandinWechat]:
-    with StandinWechat() as server:
-        yield server
-
-
 def new_client(sessions: sessionmaker[Session], wx: StandinWechat, **kwargs: object) -> WechatClient:
     return WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions, **kwargs)  # type: ignore[arg-type]
 

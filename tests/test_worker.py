@@ -22,12 +22,6 @@ from wechat.standin import StandinWechat
 
 
 @pytest.fixture
-def wx() -> Iterator[StandinWechat]:
-    with StandinWechat() as server:
-        yield server
-
-
-@pytest.fixture
 def runtime(engine: Engine, sessions: sessionmaker[Session], wx: StandinWechat) -> Runtime:
     settings = Settings(wechat_api_base=wx.url, wechat_appid=wx.appid, wechat_appsecret=wx.secret)
     return Runtime(settings=settings, engine=engine, sessions=sessions)
