@@ -16,7 +16,7 @@ from importlib.util import find_spec
 
 from bench.load import Options
 
-SECTIONS = ("webhook", "search", "posters")
+SECTIONS = ("webhook", "search", "posters", "queue")
 
 
 def available() -> list[str]:
