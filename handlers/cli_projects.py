@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from handlers.runtime import Runtime
-from storage.db import transaction
-from storage.migrate import upgrade
+from handlers.runtime import in_one_transaction
 from storage.types import utcnow
 from villages.projects import HEADER
 from villages.projects_import import import_projects
@@ -29,13 +27,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"no such file: {path}", file=sys.stderr)
         return 2
-    rt = Runtime.from_settings()
-    try:
-        upgrade(rt.engine)
-        with transaction(rt.sessions) as session:
-            report = import_projects(session, path=path, now=utcnow(), demo=args.demo)
-    finally:
-        rt.engine.dispose()
+    report = in_one_transaction(lambda session: import_projects(session, path=path, now=utcnow(), demo=args.demo))
     c = report.counts
     print(f"projects: {c.inserted} inserted, {c.updated} updated, {c.unchanged} unchanged")
     for bad in report.bad_rows:

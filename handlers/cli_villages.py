@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from handlers.runtime import Runtime
-from storage.db import transaction
-from storage.migrate import current_revision, upgrade
+from handlers.runtime import Runtime, in_one_transaction
+from storage.migrate import current_revision
 from storage.repos.villages import UpsertCounts
 from villages.importer import import_registry
 from villages.lookup import PlaceIndex
@@ -33,13 +32,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"no such file: {path}", file=sys.stderr)
         return 2
-    rt = Runtime.from_settings()
-    try:
-        upgrade(rt.engine)  # so the first command on a fresh database just works
-        with transaction(rt.sessions) as session:
-            report = import_registry(session, path=path)
-    finally:
-        rt.engine.dispose()
+    report = in_one_transaction(lambda session: import_registry(session, path=path))
     print(f"counties: {_counts(report.counties)}")
     print(f"towns: {_counts(report.towns)}")
     print(f"villages: {_counts(report.villages)}")

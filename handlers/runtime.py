@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings, get_settings
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_engine, make_sessionmaker, transaction
+from storage.migrate import upgrade
 
 
 @dataclass(frozen=True)
@@ -22,3 +25,17 @@ class Runtime:
         settings = settings or get_settings()
         engine = engine or make_engine(settings.database_url)
         return cls(settings=settings, engine=engine, sessions=make_sessionmaker(engine))
+
+
+T = TypeVar("T")
+
+
+def in_one_transaction(work: Callable[[Session], T]) -> T:
+    """Migrate (so a first command on a fresh database just works), run `work` in one transaction, close."""
+    rt = Runtime.from_settings()
+    try:
+        upgrade(rt.engine)
+        with transaction(rt.sessions) as session:
+            return work(session)
+    finally:
+        rt.engine.dispose()
