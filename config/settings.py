@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Values a developer might leave in place; prod refuses them by name.
@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     reports_per_day: int = Field(default=5, ge=1)
     # Largest photo or voice file downloaded from WeChat for a case.
     media_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # An XYZ tile server (Web Mercator, WGS-84), e.g. https://tiles.example.org/{z}/{x}/{y}.png; empty: the
+    # case page shows coordinates and map links only, no embedded map.
+    map_tile_url: str = ""
 
     # Seconds a webhook request may spend before answering `success` and replying via the outbox.
     reply_budget_s: float = Field(default=4.0, gt=0)
@@ -51,6 +54,16 @@ class Settings(BaseSettings):
     kb_dir: Path | None = None
     # Seconds between a process's checks of the knowledge-base version row (a reload switches within this).
     kb_poll_s: float = Field(default=5.0, ge=0)
+
+    @field_validator("map_tile_url")
+    @classmethod
+    def _tile_template(cls, value: str) -> str:
+        value = value.strip()
+        if value and (
+            not value.startswith(("https://", "http://")) or any(p not in value for p in ("{z}", "{x}", "{y}"))
+        ):
+            raise ValueError("QF_MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y} in it, or empty")
+        return value
 
     @property
     def is_prod(self) -> bool:

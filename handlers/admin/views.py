@@ -25,7 +25,7 @@ from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from handlers import staff_auth
-from handlers.admin import reports
+from handlers.admin import location, media, reports
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.models import Inquiry, Village
@@ -113,6 +113,7 @@ class Admin:
         self.secret = s.secret_key
         self.secure = s.cookie_secure
         self.keys = IdentityKeys(s.identity_key, s.identity_key_previous)
+        self.media = media.CaseMedia(self)
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -305,6 +306,10 @@ class Admin:
             village=village,
             merged_into=merged_into,
             place=_places(s, [case]).get(case.id, ""),
+            voices=self.media.voices(evidence),
+            location=location.describe(
+                case.lat, case.lng, case.location_datum, tile_url=self.runtime.settings.map_tile_url
+            ),
             cadre=cadre_level_label(case.cadre_level),
             can_act=access.can_act(ctx.viewer, case),
             can_reveal=access.can_reveal(ctx.viewer),
@@ -582,6 +587,7 @@ class Admin:
                 Route("/admin/rules", self.page(self.rules, roles=("admin",)), methods=["GET"]),
                 Route("/admin/rules", self.page(self.rules_post, roles=("admin",)), methods=["POST"]),
                 *reports.Reports(self).routes(),
+                *self.media.routes(),
             ]
         )
 
