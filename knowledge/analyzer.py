@@ -10,7 +10,7 @@ from itertools import pairwise
 from knowledge.aliases import AliasTable, default_aliases
 from knowledge.normalise import normalise
 from knowledge.phonetic import syllables
-from knowledge.soundfix import SoundFixer
+from knowledge.soundfix import SoundFixer, default_keep
 from knowledge.terms import PolicyTerms, default_terms
 
 # Words by which a text describes a problem (a benefit withheld, taken, refused; staff failing):
@@ -50,7 +50,7 @@ class Analyzer:
     def __init__(self, aliases: AliasTable | None = None, terms: PolicyTerms | None = None) -> None:
         self.aliases = aliases if aliases is not None else default_aliases()
         self.terms = terms if terms is not None else default_terms()
-        self.sounds = SoundFixer(self.aliases.words | self.terms.topics_of.keys())
+        self.sounds = SoundFixer(self.aliases.words | self.terms.topics_of.keys(), default_keep())
 
     def index_form(self, raw: str) -> str:
         """An indexed text (an entry's title or question variant), normalised and alias-rewritten;

@@ -93,6 +93,15 @@ def check_cross(loaded: list[LoadedEntry]) -> list[LoadProblem]:
             if first.id in pair or other.entry.id in pair:
                 continue
             problems.append(LoadProblem(other.path, f"question {variant!r} is also a question of {first.id!r}"))
+    overview: dict[tuple[str, str], LoadedEntry] = {}
+    for item in loaded:
+        if item.entry.overview and item.entry.topics:
+            key = (item.entry.scope, item.entry.topics[0])
+            if key in overview:
+                problems.append(
+                    LoadProblem(item.path, f"a second overview of {key[1]!r} (also {overview[key].entry.id!r})")
+                )
+            overview.setdefault(key, item)
     return problems
 
 

@@ -44,6 +44,7 @@ class Doc:
     terms: Sequence[str] = ()
     scope: str = "national"
     overrides: str | None = None
+    overview: bool = False  # the entry a question naming only a policy term of its first topic gets
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,13 @@ class Tuning:
     char_weight: float = 0.5  # of the character-bigram coverage
     sound_weight: float = 0.5  # of the pinyin-bigram coverage
     entry_share: float = 0.6  # of the whole entry's coverage; the rest is its best variant's
+    entry_k1: float = 1.2  # BM25 term-frequency saturation of the whole entry
     fuzz_weight: float = 0.2  # of the best rapidfuzz similarity to a variant
     topic_boost: float = 0.08  # the question names a policy of the entry's topics
     term_boost: float = 0.15  # ... a policy term the entry itself is tagged with
     trouble_boost: float = 0.05  # question and title agree on describing a problem (or not)
+    overview_boost: float = 0.3  # a bare policy term, and the overview entry speaks of it
+    bare_rest: int = 2  # characters besides its policy terms that a question may have and be bare
     pool: int = 40  # entries scored exactly, of those with the best capped whole-entry score
     candidates: int = 10  # of those, reranked with rapidfuzz
     # A wrong answer costs more than a choice: tuned for c-wrong <= 3% (on the tuning split).
@@ -194,6 +198,7 @@ class SearchEngine:
         self._starts = np.array(starts, dtype=np.int64)
         self._ends = np.append(self._starts[1:], len(forms)).astype(np.int64)
         self._topics = [frozenset(doc.topics) for doc in self.docs]
+        self._overview = [doc.overview for doc in self.docs]
         self._trouble = [describes_trouble(self._texts[start]) for start in starts]
         self._chars, self._sounds = vocabulary.chars, vocabulary.sounds
         self._n_chars = len(self._chars)
@@ -204,7 +209,7 @@ class SearchEngine:
         unit_doc = np.repeat(np.arange(len(self.docs), dtype=np.int64), self._ends - self._starts)
         self._variants = Postings(len(forms), spaces)
         entry_spaces = [(unit_doc[rows], terms, n) for rows, terms, n in spaces]
-        self._entries = Postings(len(self.docs), entry_spaces, by_term=True, cap=POSTINGS_CAP)
+        self._entries = Postings(len(self.docs), entry_spaces, k1=self.tuning.entry_k1, by_term=True, cap=POSTINGS_CAP)
         self._visible: dict[str | None, npt.NDArray[np.bool_]] = {}
         self._local = threading.local()
         self._idf = (self._variants.idf.tolist(), self._entries.idf.tolist())
@@ -317,6 +322,7 @@ class SearchEngine:
         similarity = self._similarity(query, pool.tolist())
         q_topics = self.analyzer.terms.topics(query.terms)
         q_terms = set(query.terms)
+        bare = bool(q_terms) and self._bare(query)
         scored: list[tuple[float, float, int, float]] = []
         for doc_index, lex, top_variant, sim in zip(
             pool.tolist(), lexical.tolist(), best.tolist(), similarity, strict=True
@@ -328,6 +334,8 @@ class SearchEngine:
                 score += tuning.term_boost * len(q_terms & self._terms[doc_index]) / len(q_terms)
             if query.trouble == self._trouble[doc_index]:
                 score += tuning.trouble_boost
+            if bare and self._overview[doc_index] and q_terms <= self._terms[doc_index]:
+                score += tuning.overview_boost
             scored.append((score, top_variant, doc_index, sim))
         scored.sort(key=lambda s: (-s[0], s[2]))
         hits = tuple(
@@ -358,6 +366,13 @@ class SearchEngine:
                 and int(np.count_nonzero(best >= tuning.crowd_ratio * scored[0][1])) <= tuning.crowd
             )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
+
+    def _bare(self, query: Analysed) -> bool:
+        """The question is nothing but policy terms (and `Tuning.bare_rest` characters more)."""
+        rest = query.text
+        for term in sorted(query.terms, key=len, reverse=True):
+            rest = rest.replace(term, "")
+        return len(rest) <= self.tuning.bare_rest
 
     def _similarity(self, query: Analysed, pool: list[int]) -> list[float]:
         """Per candidate: the best rapidfuzz ratio of the question to one of its variants, by

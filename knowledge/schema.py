@@ -21,6 +21,7 @@ FIELDS = frozenset(
         "overrides",
         "reviewed",
         "offers_report",
+        "overview",
         "questions",
         "answer",
         "sources",
@@ -61,6 +62,9 @@ class Entry:
     overrides: str | None = None
     offers_report: bool = False
     unverified_figures: tuple[str, ...] = ()
+    # The entry a question naming only its first topic's policy term gets (低保 -> 低保咋申请, not
+    # 低保被取消): at most one per topic.
+    overview: bool = False
 
     @property
     def is_local(self) -> bool:
@@ -188,6 +192,7 @@ def parse_entry(data: object) -> Entry:
         overrides=overrides,
         offers_report=fields.flag("offers_report", False),
         unverified_figures=fields.texts("unverified_figures"),
+        overview=fields.flag("overview", False),
     )
     if fields.problems:
         raise SchemaError(fields.problems)

@@ -38,6 +38,7 @@ def to_doc(entry: Entry) -> Doc:
         topics=entry.topics,
         scope=entry.scope,
         overrides=entry.overrides,
+        overview=entry.overview,
     )
 
 

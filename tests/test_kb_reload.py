@@ -126,6 +126,7 @@ def test_unreadable_version_keeps_serving() -> None:
 def write_new_entry(directory: Path) -> None:
     data: dict[str, Any] = yaml.safe_load((directory / "dibao" / "dibao-apply.yaml").read_text(encoding="utf-8"))
     data["id"] = NEW_ID
+    data["overview"] = False  # dibao-apply is the overview of its topic; a topic has one
     data["title"] = "青稞酒节补贴怎么申请"
     data["questions"] = [
         NEW_QUESTION,
