@@ -2,6 +2,8 @@
 State Council notice, with its public holidays and make-up working days (调休上班).
 
 A year without a file counts Monday to Friday as working days, and says so (`covered` is False).
+An administrator adds the next year in the admin pages; those years are rows (`holiday_years`), read
+with `load_stored` and handed to `use_stored` by each process (a shipped file wins over a row).
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cases.timeutil import BEIJING, local_date
+from storage.models_admin import HolidayYear as HolidayYearRow
 
 HOLIDAY_DIR = Path(__file__).parent / "data" / "holidays"
 
@@ -36,9 +41,9 @@ class BadHolidayFile(ValueError):
     pass
 
 
-def _day(value: Any, year: int, path: Path) -> date:
+def _day(value: Any, year: int, where: str) -> date:
     if not isinstance(value, date) or value.year != year:
-        raise BadHolidayFile(f"{path.name}: {value!r} is not a date in {year}")
+        raise BadHolidayFile(f"{where}: {value!r} is not a date in {year}")
     return value
 
 
@@ -46,23 +51,34 @@ def parse_year(path: Path) -> HolidayYear:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict):
         raise BadHolidayFile(f"{path.name}: not a mapping")
-    year = int(raw["year"])
-    if path.stem != str(year):
-        raise BadHolidayFile(f"{path.name}: year {year} does not match the file name")
+    year = from_mapping(raw, path.name)
+    if path.stem != str(year.year):
+        raise BadHolidayFile(f"{path.name}: year {year.year} does not match the file name")
+    return year
+
+
+def from_mapping(raw: dict[str, Any], where: str) -> HolidayYear:
+    """One year in the file format (year, notice, number, issued, holidays ranges, workdays)."""
+    try:
+        year = int(raw["year"])
+    except (KeyError, TypeError, ValueError):
+        raise BadHolidayFile(f"{where}: 'year' is missing") from None
     if not str(raw.get("notice") or "").startswith("国务院办公厅关于"):
-        raise BadHolidayFile(f"{path.name}: cite the State Council notice in 'notice'")
+        raise BadHolidayFile(f"{where}: cite the State Council notice in 'notice'")
     holidays: set[date] = set()
     for span in raw.get("holidays") or []:
-        first, last = _day(span[0], year, path), _day(span[-1], year, path)
+        if not isinstance(span, list | tuple) or not span:
+            raise BadHolidayFile(f"{where}: {span!r} is not a date range")
+        first, last = _day(span[0], year, where), _day(span[-1], year, where)
         if last < first:
-            raise BadHolidayFile(f"{path.name}: {first} after {last}")
+            raise BadHolidayFile(f"{where}: {first} after {last}")
         holidays.update(first + timedelta(days=i) for i in range((last - first).days + 1))
-    workdays = {_day(d, year, path) for d in raw.get("workdays") or []}
+    workdays = {_day(d, year, where) for d in raw.get("workdays") or []}
     if holidays & workdays:
-        raise BadHolidayFile(f"{path.name}: a day is both holiday and working day")
+        raise BadHolidayFile(f"{where}: a day is both holiday and working day")
     issued = raw.get("issued")
     if not isinstance(issued, date):
-        raise BadHolidayFile(f"{path.name}: 'issued' must be the notice's date")
+        raise BadHolidayFile(f"{where}: 'issued' must be the notice's date")
     number = raw.get("number")
     return HolidayYear(
         year=year,
@@ -75,8 +91,50 @@ def parse_year(path: Path) -> HolidayYear:
 
 
 @lru_cache(maxsize=1)
-def years() -> dict[int, HolidayYear]:
+def shipped() -> dict[int, HolidayYear]:
+    """The years shipped as files in data/holidays."""
     return {int(p.stem): parse_year(p) for p in sorted(HOLIDAY_DIR.glob("[0-9][0-9][0-9][0-9].yaml"))}
+
+
+_stored: dict[int, HolidayYear] = {}
+_merged: dict[int, HolidayYear] | None = None
+
+
+def use_stored(stored: dict[int, HolidayYear]) -> None:
+    """Years added by an administrator (rows), as this process should count them from now on."""
+    global _stored, _merged
+    _stored, _merged = dict(stored), None
+
+
+def stored() -> dict[int, HolidayYear]:
+    return dict(_stored)
+
+
+def years() -> dict[int, HolidayYear]:
+    global _merged
+    merged = _merged
+    if merged is None:
+        merged = _merged = {**_stored, **shipped()}
+    return merged
+
+
+def load_stored(session: Session) -> dict[int, HolidayYear]:
+    """The years an administrator added, from the `holiday_years` table; a bad row is skipped."""
+    out: dict[int, HolidayYear] = {}
+    for row in session.scalars(select(HolidayYearRow).order_by(HolidayYearRow.year)):
+        raw = {
+            "year": row.year,
+            "notice": row.notice,
+            "number": row.number,
+            "issued": row.issued,
+            "holidays": [[date.fromisoformat(str(d)) for d in span] for span in row.holidays],
+            "workdays": [date.fromisoformat(str(d)) for d in row.workdays],
+        }
+        try:
+            out[row.year] = from_mapping(raw, f"holiday_years {row.year}")
+        except (BadHolidayFile, ValueError, TypeError):
+            continue
+    return out
 
 
 def covered(day: date) -> bool:

@@ -15,11 +15,13 @@ from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
+from handlers.admin.manage import install_management
 from handlers.admin.posters import install_poster_downloads
 from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
 from handlers.cases_wiring import install_cases
 from handlers.h5.views import install_h5
+from handlers.holiday_live import install_holiday_calendar
 from handlers.kb_live import knowledge_holder
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
@@ -80,6 +82,8 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     install_h5(app, runtime, services, knowledge)
     install_scan_analytics(app, runtime)
     install_poster_downloads(app, runtime)
+    install_management(app, runtime)
+    install_holiday_calendar(app, runtime)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:

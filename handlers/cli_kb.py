@@ -8,14 +8,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from handlers.kb_live import entries_dir
+from handlers.kb_live import checked_reload, entries_dir
 from handlers.runtime import Runtime
 from knowledge.check import check
 from knowledge.loader import ENTRIES_DIR, TOPICS_FILE
 from knowledge.service import KnowledgeBase, format_reply
 from storage.db import transaction
 from storage.migrate import upgrade
-from storage.repos import kb_state
 from storage.types import utcnow
 
 
@@ -70,17 +69,16 @@ def cmd_reload(args: argparse.Namespace) -> int:
     rt = Runtime.from_settings()
     try:
         directory = entries_dir(rt)
-        report = check(directory, TOPICS_FILE)
-        if not report.ok:
-            for problem in report.problems:
-                print(f"problem: {problem}")
-            print(f"not reloaded: {len(report.problems)} problems in {directory}")
-            return 1
         upgrade(rt.engine)
         with transaction(rt.sessions) as session:
-            version = kb_state.bump(session, now=utcnow())
+            result = checked_reload(session, directory, now=utcnow())
     finally:
         rt.engine.dispose()
-    print(f"knowledge base version {version}: {report.entries} entries from {directory}")
+    if not result.ok:
+        for problem in result.problems:
+            print(f"problem: {problem}")
+        print(f"not reloaded: {len(result.problems)} problems in {directory}")
+        return 1
+    print(f"knowledge base version {result.version}: {result.entries} entries from {directory}")
     print(f"every process switches within {rt.settings.kb_poll_s:g} s of its next request")
     return 0

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache, partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.runtime import Runtime
+from knowledge.check import check
 from knowledge.holder import KnowledgeHolder
-from knowledge.loader import ENTRIES_DIR
+from knowledge.loader import ENTRIES_DIR, TOPICS_FILE
 from knowledge.service import KnowledgeBase
 from storage.repos import kb_state
 
@@ -30,6 +33,27 @@ def read_version(sessions: sessionmaker[Session]) -> int:
 
 def entries_dir(runtime: Runtime) -> Path:
     return runtime.settings.kb_dir or ENTRIES_DIR
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    directory: Path
+    entries: int
+    version: int | None  # None: refused
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.version is not None
+
+
+def checked_reload(session: Session, directory: Path, *, now: datetime) -> ReloadResult:
+    """What `qingfeng kb reload` and the admin button do: refuse entries that fail `kb check`, else bump
+    the version row every process polls (in the caller's transaction)."""
+    report = check(directory, TOPICS_FILE)
+    if not report.ok:
+        return ReloadResult(directory, report.entries, None, [str(p) for p in report.problems])
+    return ReloadResult(directory, report.entries, kb_state.bump(session, now=now))
 
 
 def knowledge_holder(runtime: Runtime) -> KnowledgeHolder:

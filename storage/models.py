@@ -143,8 +143,13 @@ class Inquiry(Base):
     village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
     question: Mapped[str] = mapped_column(Text)
     candidates: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open, answered
     created_at: Mapped[datetime] = mapped_column(index=True)
+    # Filled when staff answer it (the villager is told through the outbox when the openid is known).
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(String(64))
+    answered_at: Mapped[datetime | None]
+    notified: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Project(Base):
@@ -204,6 +209,7 @@ class ScanDaily(Base):
 
 
 # Case tables live in their own module; importing it here registers them on Base.metadata.
+from storage import models_admin as _models_admin  # noqa: E402,F401
 from storage import models_cases as _models_cases  # noqa: E402,F401
 from storage import models_staff as _models_staff  # noqa: E402,F401
 

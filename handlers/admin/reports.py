@@ -22,6 +22,7 @@ from cases import access, lifecycle, queue, service, stats, triage
 from cases.categories import by_code, categories
 from cases.org import DEPT_NAMES
 from cases.timeutil import BEIJING
+from handlers.admin.exports import neutralise
 from storage.models import Town, Village
 from storage.models_cases import Case
 from storage.models_staff import Unit
@@ -73,19 +74,13 @@ def transfer_targets(session: Session, viewer: access.Viewer) -> Sequence[Unit]:
 # -- CSV --------------------------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # Excel would run a cell that starts like a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF lines."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([neutralise(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

@@ -28,7 +28,7 @@ from handlers import staff_auth
 from handlers.admin import location, media, reports
 from handlers.runtime import Runtime
 from storage.db import transaction
-from storage.models import Inquiry, Village
+from storage.models import Village
 from storage.models_cases import Case, CaseEvent, CaseEvidence
 from storage.models_staff import AuditEntry, CaseCoUnit, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
 from storage.types import utcnow
@@ -454,16 +454,6 @@ class Admin:
             now=now,
         )
 
-    async def inquiries(self, ctx: Ctx) -> Response:
-        v = ctx.viewer
-        assert v is not None
-        stmt = select(Inquiry).order_by(Inquiry.id.desc()).limit(200)
-        if v.role != "city":
-            stmt = stmt.where(Inquiry.village_code.like(f"{v.county_code or 'none'}%"))
-        rows = ctx.session.scalars(stmt).all()
-        ctx.audit("view_inquiries")
-        return ctx.render("inquiries.html", inquiries=rows)
-
     async def notices_read(self, ctx: Ctx) -> Response:
         assert ctx.viewer is not None
         for n in ctx.session.scalars(
@@ -579,7 +569,6 @@ class Admin:
                 Route("/admin/cases/{case_id}/action", self.page(self.case_action, roles=staff), methods=["POST"]),
                 Route("/admin/cases/{case_id}/reveal", self.page(self.reveal, roles=staff), methods=["POST"]),
                 Route("/admin/supervision", self.page(self.supervision, roles=supervisors), methods=["GET"]),
-                Route("/admin/inquiries", self.page(self.inquiries, roles=staff), methods=["GET"]),
                 Route("/admin/notices/read", self.page(self.notices_read), methods=["POST"]),
                 Route("/admin/audit", self.page(self.audit_log, roles=supervisors), methods=["GET"]),
                 Route("/admin/units", self.page(self.units, roles=("admin",)), methods=["GET"]),

@@ -1,0 +1,49 @@
+"""The knowledge base for the administrator (/admin/kb): the version every process serves, a reload
+button (the same checks and version bump as `qingfeng kb reload`), and the drafts made from answered
+inquiries, to download, complete and add to the entries directory."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from starlette.responses import Response
+from starlette.routing import Route
+
+from handlers.admin.views import Admin, Ctx
+from handlers.kb_live import checked_reload, entries_dir
+from storage.models_admin import KbDraft
+from storage.repos import kb_state
+from storage.types import utcnow
+
+ADMIN = ("admin",)
+SHOWN_PROBLEMS = 30
+
+
+class KbAdmin:
+    def __init__(self, admin: Admin) -> None:
+        self.admin = admin
+
+    async def page(self, ctx: Ctx, result: object = None, status: int = 200) -> Response:
+        drafts = ctx.session.scalars(select(KbDraft).order_by(KbDraft.id.desc()).limit(200)).all()
+        return ctx.render(
+            "kb.html",
+            status,
+            version=kb_state.get_version(ctx.session),
+            directory=entries_dir(self.admin.runtime),
+            poll=self.admin.runtime.settings.kb_poll_s,
+            drafts=drafts,
+            result=result,
+            shown=SHOWN_PROBLEMS,
+        )
+
+    async def reload(self, ctx: Ctx) -> Response:
+        result = checked_reload(ctx.session, entries_dir(self.admin.runtime), now=utcnow())
+        ctx.audit(
+            "kb_reload", ok=result.ok, version=result.version, entries=result.entries, problems=len(result.problems)
+        )
+        return await self.page(ctx, result, 200 if result.ok else 400)
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/admin/kb", self.admin.page(self.page, roles=ADMIN), methods=["GET"]),
+            Route("/admin/kb/reload", self.admin.page(self.reload, roles=ADMIN), methods=["POST"]),
+        ]

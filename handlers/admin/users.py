@@ -1,0 +1,109 @@
+"""Staff accounts for the administrator (/admin/users): list, create with role and unit, reset a
+password, lock and unlock. Passwords are argon2 hashes (handlers.staff_auth, as `qingfeng users create`);
+a reset or a lock ends the account's sessions (the session epoch moves). Every change is audited,
+never with the password."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from cases.access import ROLES
+from handlers import staff_auth
+from handlers.admin.views import Admin, Ctx
+from storage.models_staff import StaffUser, Unit
+from storage.types import utcnow
+
+ADMIN = ("admin",)
+
+
+def _get(ctx: Ctx, key: str) -> str:
+    value = ctx.request.state.form.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+async def users_page(ctx: Ctx, error: str | None = None, status: int = 200, done: str | None = None) -> Response:
+    users = ctx.session.scalars(select(StaffUser).order_by(StaffUser.username).limit(1000)).all()
+    units = {u.code: u for u in ctx.session.scalars(select(Unit).where(Unit.kind != "county").order_by(Unit.code))}
+    return ctx.render(
+        "users.html",
+        status,
+        users=users,
+        units=units,
+        roles=ROLES,
+        error=error,
+        done=done or ctx.request.query_params.get("done", "")[:100],
+        now=utcnow(),
+    )
+
+
+async def users_post(ctx: Ctx) -> Response:
+    v = ctx.viewer
+    assert v is not None
+    action = _get(ctx, "action")
+    s = ctx.session
+    if action == "create":
+        username, role, unit, name, password = (
+            _get(ctx, "username"),
+            _get(ctx, "role"),
+            _get(ctx, "unit"),
+            _get(ctx, "display_name"),
+            str(ctx.request.state.form.get("password") or ""),
+        )
+        if s.scalar(select(StaffUser).where(StaffUser.username == username)) is not None:
+            return await users_page(ctx, "用户名已存在；要重置密码请用列表里的“重置密码”。", 400)
+        unit_row = s.get(Unit, unit)
+        if unit_row is None or unit_row.kind == "county":
+            return await users_page(ctx, "请选择有效的单位（县本身不是办理单位，请选县纪委监委或县直部门）。", 400)
+        try:
+            staff_auth.create_user(
+                s,
+                username=username,
+                role=role,
+                unit_code=unit,
+                display_name=name or username,
+                password=password,
+                now=utcnow(),
+            )
+        except staff_auth.PasswordProblem as exc:
+            return await users_page(ctx, f"{exc}。", 400)
+        ctx.audit("user_create", username=username, role=role, unit=unit)
+        return RedirectResponse("/admin/users?done=created", status_code=303)
+    raw = _get(ctx, "user_id")
+    user = s.get(StaffUser, int(raw)) if raw.isdigit() else None
+    if user is None:
+        return await users_page(ctx, "没有这个用户。", 404)
+    if action == "reset":
+        try:
+            staff_auth.create_user(
+                s,
+                username=user.username,
+                role=user.role,
+                unit_code=user.unit_code,
+                display_name=user.display_name,
+                password=str(ctx.request.state.form.get("password") or ""),
+                now=utcnow(),
+            )
+        except staff_auth.PasswordProblem as exc:
+            return await users_page(ctx, f"{user.username}：{exc}。", 400)
+        ctx.audit("user_reset_password", username=user.username)
+        return RedirectResponse("/admin/users?done=reset", status_code=303)
+    if action in ("lock", "unlock"):
+        if user.id == v.user_id:
+            return await users_page(ctx, "不能停用自己的账号。", 400)
+        if action == "lock":
+            user.active = False
+            user.session_epoch += 1  # signed-in sessions end at once
+        else:
+            user.active, user.failed_logins, user.locked_until = True, 0, None
+        ctx.audit(f"user_{action}", username=user.username)
+        return RedirectResponse(f"/admin/users?done={action}", status_code=303)
+    return await users_page(ctx, "未知的操作。", 400)
+
+
+def routes(admin: Admin) -> list[Route]:
+    return [
+        Route("/admin/users", admin.page(users_page, roles=ADMIN), methods=["GET"]),
+        Route("/admin/users", admin.page(users_post, roles=ADMIN), methods=["POST"]),
+    ]
