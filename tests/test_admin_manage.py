@@ -155,6 +155,8 @@ def test_an_answered_inquiry_becomes_a_knowledge_base_draft(engine: Engine) -> N
     c.post(f"/admin/inquiries/{ours}/answer", data={"answer": answer, "csrf": token})
     made = c.post(f"/admin/inquiries/{ours}/draft", data={"csrf": token}, follow_redirects=False)
     assert made.status_code == 303
+    twice = c.post(f"/admin/inquiries/{ours}/draft", data={"csrf": token})
+    assert twice.status_code == 400 and "已经生成过草稿" in twice.text
     with sessions() as s:
         draft = s.scalars(select(KbDraft).where(KbDraft.inquiry_id == ours)).one()
     assert draft.status == "drafted" and draft.county_code == "630223"

@@ -228,6 +228,8 @@ class Inquiries:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         if inquiry.status != "answered" or not inquiry.answer:
             return self._detail(ctx, inquiry, error="请先答复群众，再用答复生成知识库草稿。", status=400)
+        if ctx.session.scalar(select(KbDraft.id).where(KbDraft.inquiry_id == inquiry.id).limit(1)) is not None:
+            return self._detail(ctx, inquiry, error="这条咨询已经生成过草稿，请下载下面的文件。", status=400)
         county = (inquiry.village_code or "")[:6]
         if len(county) != 6:
             return self._detail(ctx, inquiry, error="这条咨询没有所属的村，无法确定适用的县。", status=400)

@@ -1,0 +1,142 @@
+"""Browser journeys in headless Chromium for issue 5's remaining pages: a county's staff member answers
+a 转人工 inquiry and drafts a knowledge-base entry from it; the administrator adds next year's holidays
+and creates a staff account. Screenshots: var/screenshots/admin-inquiry.png, admin-holidays.png,
+admin-users.png."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from cases import workdays
+from handlers.app import create_app
+from handlers.runtime import Runtime
+from storage.db import make_engine, transaction
+from storage.migrate import upgrade
+from storage.models import Inquiry, OutboxMessage
+from storage.models_admin import KbDraft
+from storage.models_staff import StaffUser
+from storage.repos import inquiries
+from storage.types import utcnow
+from tests.browser_support import chromium, live, shot
+from tests.cases_support import KEYS, VILLAGE
+from tests.staff_support import PASSWORD, load_org
+from tests.webhook_support import settings_for_tests
+
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+
+class Site:
+    def __init__(self, engine: Engine, base: str, sessions: sessionmaker[Session]) -> None:
+        self.engine, self.base, self.sessions = engine, base, sessions
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('browser-manage') / 'qf.db'}")
+    upgrade(engine)
+    runtime = Runtime.from_settings(settings_for_tests(identity_key=KEYS.current), engine=engine)
+    load_org(runtime.sessions)
+    app = create_app(runtime)
+    try:
+        with live(app) as base:
+            yield Site(engine, base, runtime.sessions)
+    finally:
+        workdays.use_stored({})
+        engine.dispose()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()
+
+
+def login(page: Any, site: Site, username: str, password: str = PASSWORD) -> None:
+    page.context.clear_cookies()
+    page.goto(site.base + "/admin/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/(cases|units)"))
+
+
+def test_staff_answer_an_inquiry_and_draft_a_knowledge_base_entry(page: Any, site: Site) -> None:
+    question = "俺村的光伏收益咋分的，去年分了没有"
+    with transaction(site.sessions) as s:
+        inquiry_id = inquiries.record(
+            s,
+            openid="o-browser-asker",
+            village_code=VILLAGE,
+            question=question,
+            candidates={"entries": ["photovoltaic-income"]},
+            now=utcnow(),
+        ).id
+    login(page, site, "jw_huzhu")
+    page.click("text=转人工咨询")
+    assert question in page.inner_text("main")
+    page.click(f"a[href='/admin/inquiries/{inquiry_id}']")
+    answer = (
+        "村级光伏电站收益归村集体，用于公益岗位和小型公益事业，分配方案要在村里公示。去年的分配情况请到村委会查看公示。"
+    )
+    page.fill("#answer", answer)
+    page.click("text=发送答复")
+    page.wait_for_load_state()
+    body = page.inner_text("main")
+    assert answer in body and "已通过公众号发给群众" in body and "kb reload" in body
+    page.click("text=生成草稿")
+    page.wait_for_load_state()
+    link = page.locator("a[href$='.yaml']")
+    assert link.count() == 1 and f"inquiry-{inquiry_id}" in link.inner_text()
+    shot(page, "admin-inquiry")
+    with site.sessions() as s:
+        row = s.get(Inquiry, inquiry_id)
+        assert row is not None and row.status == "answered" and row.answered_by == "staff:jw_huzhu"
+        told = s.scalars(select(OutboxMessage).where(OutboxMessage.openid == "o-browser-asker")).one()
+        assert answer in told.payload["text"]
+        assert s.scalars(select(KbDraft).where(KbDraft.inquiry_id == inquiry_id)).one().county_code == "630223"
+
+
+def test_administrator_adds_next_years_holidays_and_a_staff_account(page: Any, site: Site) -> None:
+    login(page, site, "admin")
+    page.click("text=节假日")
+    assert "国办发明电〔2024〕12号" in page.inner_text("main")
+    page.fill("#h-year", "2027")
+    page.fill("#h-notice", "国务院办公厅关于2027年部分节假日安排的通知")
+    page.fill("#h-issued", "2026-11-05")
+    page.fill("#h-source", "测试数据（不是真实通知）")
+    page.fill("#h-holidays", "2027-01-01 元旦\n2027-10-01 2027-10-07 国庆节")
+    page.fill("#h-workdays", "2027-10-09")
+    page.click("text=保存")
+    page.wait_for_load_state()
+    assert "已保存 2027 年" in page.inner_text("main")
+    assert not workdays.is_working_day(date(2027, 10, 4)) and workdays.is_working_day(date(2027, 10, 9))
+    shot(page, "admin-holidays")
+    page.click("nav >> text=用户")
+    page.fill("#new-username", "zj_huzhu")
+    page.select_option("#new-role", "department")
+    page.fill("#new-unit", "630223:zj")
+    page.fill("#new-password", "browser-pass-1")
+    page.click("text=创建")
+    page.wait_for_load_state()
+    assert "已创建用户" in page.inner_text("main") and "zj_huzhu" in page.inner_text("table")
+    shot(page, "admin-users")
+    with site.sessions() as s:
+        assert s.scalars(select(StaffUser).where(StaffUser.username == "zj_huzhu")).one().role == "department"
+    login(page, site, "zj_huzhu", "browser-pass-1")
+    assert "案件队列" in page.inner_text("h1")
