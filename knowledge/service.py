@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,9 @@ from knowledge.schema import Entry
 AnswerKind = Literal["answer", "choices", "out_of_scope"]
 MAX_RELATED = 3
 MAX_CHOICES = 3
+# Villagers ask the same few questions over and over (低保怎么申请): answers are kept per index
+# version (a reload builds a new KnowledgeBase, so nothing stale survives it).
+ASK_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class KnowledgeBase:
         for e in self.entries.values():
             same = {o.id: o for t in e.topics for o in by_topic[t]}
             self._siblings[e.id] = sorted(same.values(), key=lambda o: order[o.id])
+        self._asked: dict[tuple[str, str | None], Answer] = {}
+        self._asked_lock = threading.Lock()
 
     @classmethod
     def load(cls, directory: Path) -> KnowledgeBase:
@@ -74,6 +80,17 @@ class KnowledgeBase:
         return self.engine.search(text, county_code=county_code, limit=limit)
 
     def ask(self, text: str, *, county_code: str | None = None) -> Answer:
+        key = (text, county_code)
+        cached = self._asked.get(key)
+        if cached is None:
+            cached = self._answer(text, county_code)
+            with self._asked_lock:
+                if len(self._asked) >= ASK_CACHE_SIZE:
+                    self._asked.pop(next(iter(self._asked)))  # oldest first; no LRU bookkeeping on hits
+                self._asked[key] = cached
+        return cached
+
+    def _answer(self, text: str, county_code: str | None) -> Answer:
         result = self.search(text, county_code=county_code, limit=MAX_CHOICES)
         if result.out_of_scope or not result.hits:
             return Answer("out_of_scope", result)

@@ -14,21 +14,34 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 _NAMED = re.compile(r"%\((\w+)\)s")
 SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # what SQLAlchemy's SQLite DateTime writes
 
 
+_KEY = "fastsql"
+
+
 def fastsql(session: Session) -> FastSQL:
-    """The session's FastSQL, made once per transaction's connection (getting it costs more than a query)."""
-    conn = session.connection()
-    cached = session.info.get("fastsql")
-    if cached is None or cached.conn is not conn:
-        cached = session.info["fastsql"] = FastSQL(session)
+    """The session's FastSQL, made once per transaction.
+
+    Even asking the session for its connection costs more than a query, so the FastSQL is kept in
+    `session.info` and dropped when the outermost transaction ends (the listener below).
+    """
+    cached = session.info.get(_KEY)
+    if cached is None:
+        cached = session.info[_KEY] = FastSQL(session)
     assert isinstance(cached, FastSQL)
     return cached
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_KEY, None)
 
 
 class FastSQL:
