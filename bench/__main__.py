@@ -1,8 +1,8 @@
 """`python -m bench [SECTION ...] [--seconds N]` (`make bench` runs every section that exists).
 
 A section is a module `bench.<name>` listed in SECTIONS. It exposes either `run(options)` (taking
-bench.load.Options, printing its own table and writing `<out_dir>/<name>.json`) or `main() -> int`
-(a section with its own settings). Sections are imported only when they run.
+bench.load.Options, printing its own table and writing `<out_dir>/<name>.json`; an int it returns is
+the exit code) or `main() -> int` (a section with its own settings). Sections are imported only when they run.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ def available() -> list[str]:
 def run_section(name: str, options: Options) -> int:
     module = import_module(f"bench.{name}")
     if hasattr(module, "run"):
-        module.run(options)
-        return 0
+        result = module.run(options)
+        # A section whose run() returns an exit code (an int) is judged by it; others by finishing.
+        return result if isinstance(result, int) and not isinstance(result, bool) else 0
     code: int = module.main()
     return code
 

@@ -4,9 +4,10 @@ bench.queue_seed and reused by later runs.
 
 Measured through the pages' own functions (cases.queue.page_statement, cases.stats.compute), p50/p95
 of: a filtered queue page (one county, open cases, newest first, keyset pages of 50 followed from the
-first), a text search on the queue (a common word, and a rare one that has to scan the table), and
-the statistics page (one county over 30 days, and the whole city over all time). Each with the
-indexes on `cases`, then without them (dropped, measured, rebuilt) as the baseline.
+first), a text search on the queue (a common word, and a rare one city-wide and per county), and the
+statistics page (one county over 30 days, the whole city over all time, the city for one category).
+Each with the indexes on `cases`, the FTS5 table (SQLite) and the statistics rollup, then as the
+baseline without them (indexes dropped, text by a plain scan, statistics summed from the cases).
 Goals: p95 ≤ 150 ms per queue page, ≤ 500 ms for the statistics.
 
 Run: python -m bench queue   (or python -m bench.queue --help for its own settings)
@@ -119,12 +120,17 @@ def queue_pages(session: Session, counties: Sequence[str]) -> list[queue.QueueFi
     return pages
 
 
-def queries(session: Session, world: World) -> list[tuple[str, float, list[Callable[[], object]]]]:
+def queries(session: Session, world: World, *, indexed: bool) -> list[tuple[str, float, list[Callable[[], object]]]]:
+    """The measured calls; `indexed=False` is the baseline: text by a plain scan (no FTS5 table), the
+    statistics summed from the cases (no rollup)."""
+
     def page(viewer: access.Viewer, f: queue.QueueFilters) -> Callable[[], object]:
-        return lambda: session.scalars(queue.page_statement(viewer, f, now=NOW, limit=PAGE + 1)).all()
+        return lambda: session.scalars(
+            queue.page_statement(viewer, f, now=NOW, limit=PAGE + 1, text_index=indexed)
+        ).all()
 
     def statistics(viewer: access.Viewer, f: queue.QueueFilters) -> Callable[[], object]:
-        return lambda: stats.compute(session, viewer, f, now=NOW)
+        return lambda: stats.compute(session, viewer, f, now=NOW, rollup=indexed)
 
     counties = world.counties
     month = (NOW - timedelta(days=30)).date().isoformat()
@@ -132,13 +138,23 @@ def queries(session: Session, world: World) -> list[tuple[str, float, list[Calla
     return [
         ("queue page: county, open, newest", QUEUE_GOAL_MS, [page(CITY, f) for f in queue_pages(session, counties)]),
         ("search: common word", QUEUE_GOAL_MS, [page(CITY, queue.parse({"text": COMMON_WORD}))]),
-        ("search: rare word (full scan)", QUEUE_GOAL_MS, [page(CITY, queue.parse({"text": RARE_WORD}))]),
+        ("search: rare word", QUEUE_GOAL_MS, [page(CITY, queue.parse({"text": RARE_WORD}))]),
+        (
+            "search: rare word, one county",
+            QUEUE_GOAL_MS,
+            [page(v, queue.parse({"text": RARE_WORD})) for v in county_viewers],
+        ),
         (
             "statistics: county, 30 days",
             STATS_GOAL_MS,
             [statistics(v, queue.parse({"date_from": month})) for v in county_viewers],
         ),
         ("statistics: city, all time", STATS_GOAL_MS, [statistics(CITY, queue.parse({}))]),
+        (
+            "statistics: city, one category",
+            STATS_GOAL_MS,
+            [statistics(CITY, queue.parse({"category": c})) for c in world.categories[:3]],
+        ),
     ]
 
 
@@ -164,7 +180,7 @@ def bench_database(name: str, engine: Engine, *, rows: int, seed_budget: float) 
             drop_indexes(engine)
         try:
             with factory() as session:
-                for label, goal, calls in queries(session, world):
+                for label, goal, calls in queries(session, world, indexed=with_indexes):
                     samples = measure(calls)
                     figure = Figure(
                         name,
@@ -248,8 +264,8 @@ def bench(*, out_dir: str, rows: int, seed_budget: float, databases: Sequence[st
     return 1 if incomplete or missed else 0
 
 
-def run(options: Options) -> None:
-    bench(out_dir=options.out_dir, rows=ROWS, seed_budget=SEED_BUDGET_S, databases=("sqlite", "postgres"))
+def run(options: Options) -> int:
+    return bench(out_dir=options.out_dir, rows=ROWS, seed_budget=SEED_BUDGET_S, databases=("sqlite", "postgres"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from storage.models_cases import Case
@@ -65,6 +65,18 @@ def case_scope(viewer: Viewer) -> ColumnElement[bool]:
     if viewer.role == "town":
         conflict = exists().where(CaseRouting.case_id == Case.id, CaseRouting.conflict.is_(True))
         return and_(Case.route_unit == viewer.unit_code, ~conflict)
+    return false()
+
+
+def county_scope(viewer: Viewer, county: SQLColumnExpression[str]) -> ColumnElement[bool] | None:
+    """case_scope as a condition on a county code alone (for the statistics' rollup, whose rows are per
+    county and unit), or None when the role's scope needs the case itself (co-handling, conflict)."""
+    if viewer.role == "city":
+        return true()
+    if viewer.role == "county_discipline":
+        return county == viewer.county_code if viewer.county_code else false()
+    if viewer.role in ("department", "town"):
+        return None
     return false()
 
 

@@ -61,6 +61,8 @@ LABELS: dict[str, str] = {
 }
 
 OPEN_STATES = frozenset(STATES) - {CLOSED, MERGED, REJECTED}
+# Moves by which a unit first answers the villager (with any public reply): cases.first_response_at.
+RESPONSE_STATES = (ACCEPTED, ANSWERED, REJECTED)
 
 
 class IllegalTransition(ValueError):
@@ -100,6 +102,7 @@ def transition(
         reason=reason,
         public=public,
     )
+    _note_response(case, event)
     case.status = to
     case.updated_at = now
     if to == CLOSED:
@@ -130,7 +133,17 @@ def record_event(
         reason=reason,
         public=public,
     )
+    _note_response(case, event)
     case.updated_at = now
     session.add(event)
     session.flush()
     return event
+
+
+def _note_response(case: Case, event: CaseEvent) -> None:
+    """Keep case.first_response_at the earliest staff event that answered the villager: a move into
+    accepted, answered or rejected, or any public event (the statistics' first response)."""
+    responds = event.public or (event.to_status in RESPONSE_STATES and event.from_status != event.to_status)
+    earliest = case.first_response_at is None or event.at < case.first_response_at
+    if event.actor.startswith("staff:") and responds and earliest:
+        case.first_response_at = event.at

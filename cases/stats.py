@@ -16,17 +16,13 @@ queue's filters (cases/queue.py). Definitions (also on the page):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import access, lifecycle, queue, service
-from storage.models_cases import Case, CaseEvent
+from cases import access, queue, service, stats_sql
 from storage.models_staff import Unit
-
-RESPONSE_STATES = (lifecycle.ACCEPTED, lifecycle.ANSWERED, lifecycle.REJECTED)
 
 
 @dataclass
@@ -60,90 +56,61 @@ class Statistics:
     total: Row
 
 
-def _days(dialect: str, later: Any, earlier: Any) -> ColumnElement[Any]:
-    if dialect == "sqlite":
-        return func.julianday(later) - func.julianday(earlier)
-    return func.extract("epoch", later - earlier) / 86400.0
-
-
-def _count(cond: ColumnElement[bool]) -> ColumnElement[Any]:
-    return func.sum(case((cond, 1), else_=0))
-
-
-def compute(session: Session, viewer: access.Viewer, filters: queue.QueueFilters, *, now: datetime) -> Statistics:
-    dialect = session.get_bind().dialect.name
-    first = (
-        select(CaseEvent.case_id.label("case_id"), func.min(CaseEvent.at).label("at"))
-        .where(
-            CaseEvent.actor.like("staff:%"),
-            or_(
-                and_(CaseEvent.to_status.in_(RESPONSE_STATES), CaseEvent.from_status != CaseEvent.to_status),
-                CaseEvent.public.is_(True),
-            ),
-        )
-        .group_by(CaseEvent.case_id)
-        .subquery()
-    )
-    open_states = sorted(lifecycle.OPEN_STATES)
-    closed = Case.status == lifecycle.CLOSED
-    finished = Case.status.in_((lifecycle.CLOSED, lifecycle.REJECTED))
-    measures: list[ColumnElement[Any]] = [
-        func.count().label("received"),
-        _count(closed).label("closed"),
-        _count(and_(closed, Case.closed_at <= Case.resolve_due)).label("on_time"),
-        _count(
-            or_(
-                and_(closed, Case.closed_at > Case.resolve_due),
-                and_(Case.status.in_(open_states), Case.resolve_due < now),
+def compute(
+    session: Session, viewer: access.Viewer, filters: queue.QueueFilters, *, now: datetime, rollup: bool = True
+) -> Statistics:
+    """The statistics for the viewer's scope and the filters. `rollup=False` sums every case directly
+    (the benchmark's baseline)."""
+    f = queue.without_cursor(filters)
+    cells: stats_sql.Cells = {}
+    where = stats_sql.rollup_scope(viewer, f) if rollup else None
+    start, last = stats_sql.parse_day(f.date_from), stats_sql.parse_day(f.date_to)
+    months = stats_sql.whole_months(start, last) if where is not None else None
+    if where is None or months is None:
+        stats_sql.direct(session, viewer, f, now=now, cells=cells)
+    else:
+        first, end = months
+        stats_sql.rollup(session, where, first, end, cells)
+        in_months = stats_sql.day_range(f, first, end - timedelta(days=1) if end else None)
+        stats_sql.open_cases(session, viewer, in_months, now=now, cells=cells)
+        if first is not None and start is not None and start < first:
+            stats_sql.direct(
+                session, viewer, stats_sql.day_range(f, start, first - timedelta(days=1)), now=now, cells=cells
             )
-        ).label("overdue"),
-        _count(and_(Case.status.in_(open_states), Case.resolve_due >= now)).label("pending"),
-        func.avg(case((first.c.at.is_not(None), _days(dialect, first.c.at, Case.created_at)))).label("first"),
-        func.avg(case((closed, _days(dialect, Case.closed_at, Case.created_at)))).label("close"),
-    ]
-    for i, finding in enumerate(service.FINDINGS):
-        measures.append(_count(and_(finished, Case.finding == finding)).label(f"f{i}"))
-    for rating in service.RATINGS:
-        measures.append(_count(Case.rating == rating).label(f"r{rating}"))
-    where = queue.conditions(viewer, queue.without_cursor(filters), now=now)
+        if end is not None and last is not None and last >= end:
+            stats_sql.direct(session, viewer, stats_sql.day_range(f, end, last), now=now, cells=cells)
+    return _tables(session, cells)
 
-    def run(*keys: Any, extra: tuple[Any, ...] = ()) -> list[Any]:
-        stmt = (
-            select(*keys, *extra, *measures)
-            .select_from(Case)
-            .outerjoin(first, first.c.case_id == Case.id)
-            .where(*where)
-        )
-        if keys:
-            stmt = stmt.group_by(*keys)
-        return list(session.execute(stmt).all())
 
-    def row_of(key: str, name: str, r: Any) -> Row:
-        return Row(
-            key=key,
-            name=name,
-            received=int(r.received or 0),
-            closed=int(r.closed or 0),
-            on_time=int(r.on_time or 0),
-            overdue=int(r.overdue or 0),
-            pending=int(r.pending or 0),
-            findings={f: int(getattr(r, f"f{i}") or 0) for i, f in enumerate(service.FINDINGS)},
-            ratings={k: int(getattr(r, f"r{k}") or 0) for k in service.RATINGS},
-            avg_first_response_days=None if r.first is None else round(float(r.first), 1),
-            avg_close_days=None if r.close is None else round(float(r.close), 1),
-        )
-
-    county_names = {u.code: u.name for u in session.scalars(select(Unit).where(Unit.kind == "county"))}
-    by_unit = [
-        row_of(r.route_unit, r.name, r)
-        for r in run(Case.route_unit, extra=(func.max(Case.route_unit_name).label("name"),))
-        if r.route_unit is not None
-    ]
+def _tables(session: Session, cells: stats_sql.Cells) -> Statistics:
+    """Add the (county, unit) sums up per unit, per county and in total (a few hundred rows at most)."""
+    names = {u.code: (u.name, u.kind) for u in session.scalars(select(Unit))}
+    units: dict[str, stats_sql.Sums] = {}
+    counties: dict[str, stats_sql.Sums] = {}
+    total = stats_sql.Sums()
+    for (county, unit), sums in cells.items():
+        if not sums.received:
+            continue
+        units.setdefault(unit, stats_sql.Sums()).add(sums)
+        counties.setdefault(county, stats_sql.Sums()).add(sums)
+        total.add(sums)
+    by_unit = [_row(code, names.get(code, (code, ""))[0], s) for code, s in units.items()]
     by_unit.sort(key=lambda x: (-x.received, x.key))
-    by_county = [
-        row_of(r.county_code, county_names.get(r.county_code, r.county_code), r) for r in run(Case.county_code)
-    ]
-    by_county.sort(key=lambda x: x.key)
-    totals = run()
-    total = row_of("all", "合计", totals[0]) if totals else Row("all", "合计")
-    return Statistics(by_unit=by_unit, by_county=by_county, total=total)
+    by_county = [_row(code, names.get(code, (code, ""))[0], s) for code, s in sorted(counties.items())]
+    return Statistics(by_unit=by_unit, by_county=by_county, total=_row("all", "合计", total))
+
+
+def _row(key: str, name: str, s: stats_sql.Sums) -> Row:
+    return Row(
+        key=key,
+        name=name,
+        received=s.received,
+        closed=s.closed,
+        on_time=s.on_time,
+        overdue=s.closed_late + s.open_overdue,
+        pending=s.pending,
+        findings={f: getattr(s, f"finding_{i}") for i, f in enumerate(service.FINDINGS)},
+        ratings={k: getattr(s, f"rating_{k}") for k in service.RATINGS},
+        avg_first_response_days=round(s.response_days / s.responded, 1) if s.responded else None,
+        avg_close_days=round(s.close_days / s.closed, 1) if s.closed else None,
+    )

@@ -88,6 +88,37 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
+    # The first time staff answered the villager (accepted, rejected or a public reply): the minimum
+    # `at` of those events, kept by cases/lifecycle.py so the statistics need not group case_events.
+    first_response_at: Mapped[datetime | None]
+
+
+class CaseStatCell(Base):
+    """The statistics' rollup: sums over the cases received in one Beijing month, in one county, led by one
+    unit, of one category. Kept by database triggers on `cases` (migration 0008) in the same transaction
+    as every insert, update or delete of a case, so it can never drift. Figures that depend on the clock
+    (open cases overdue or not yet due) are not here: the statistics read those from the open cases."""
+
+    __tablename__ = "case_stat_cells"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM, Beijing time
+    county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    route_unit: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    received: Mapped[int] = mapped_column(Integer)
+    closed: Mapped[int] = mapped_column(Integer)
+    on_time: Mapped[int] = mapped_column(Integer)
+    closed_late: Mapped[int] = mapped_column(Integer)
+    # finished (closed or rejected) cases by finding, in the order of cases.service.FINDINGS
+    finding_0: Mapped[int] = mapped_column(Integer)
+    finding_1: Mapped[int] = mapped_column(Integer)
+    finding_2: Mapped[int] = mapped_column(Integer)
+    finding_3: Mapped[int] = mapped_column(Integer)
+    rating_1: Mapped[int] = mapped_column(Integer)
+    rating_2: Mapped[int] = mapped_column(Integer)
+    rating_3: Mapped[int] = mapped_column(Integer)
+    responded: Mapped[int] = mapped_column(Integer)  # cases with a first response
+    response_days: Mapped[float] = mapped_column(Float)  # their summed days from receipt to it
+    close_days: Mapped[float] = mapped_column(Float)  # closed cases' summed days from receipt to closing
 
 
 class CaseEvidence(Base):
@@ -144,3 +175,24 @@ class RateCounter(Base):
 
 
 Index("ix_cases_reporter_status", Case.reporter_tag, Case.status)
+# The statistics (migration 0008): a county's cases over a date range, and the open cases' figures that
+# follow the clock, read from this index alone (status first: open cases are a few percent of all).
+Index("ix_cases_county_created", Case.county_code, Case.created_at)
+Index(
+    "ix_cases_status_stats",
+    Case.status,
+    Case.county_code,
+    Case.created_at,
+    Case.resolve_due,
+    Case.route_unit,
+    Case.category,
+)
+# Text search on PostgreSQL (pg_trgm, migration 0008): LIKE '%…%' on either column uses these. On SQLite
+# the same search reads the FTS5 trigram table cases_fts, which the migration keeps with triggers.
+for _column in (Case.description, Case.number):
+    Index(
+        f"ix_cases_{_column.key}_trgm",
+        _column,
+        postgresql_using="gin",
+        postgresql_ops={_column.key: "public.gin_trgm_ops"},
+    ).ddl_if(dialect="postgresql")
