@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.media_store import MediaStore
+from cases.photo_privacy import strip_metadata
 from storage.db import transaction
 from storage.models_cases import CaseEvidence
 from storage.repos import outbox
@@ -79,14 +80,15 @@ class MediaDownloader:
         if declared.startswith(("application/json", "text/")):
             raise PermanentFailure(f"not a media file: {declared}")
         content_type, ext = sniff(kind, media.content)
-        digest = hashlib.sha256(media.content).hexdigest()
+        content = strip_metadata(media.content, content_type)  # no GPS or device traces of the reporter
+        digest = hashlib.sha256(content).hexdigest()
         key = f"{digest[:2]}/{digest}.{ext}"
-        self.store.put(key=key, content=media.content)
+        self.store.put(key=key, content=content)
         with transaction(self.sessions) as session:
             row = session.get(CaseEvidence, evidence_id)
             if row is not None:
                 row.download_status = "stored"
-                row.sha256, row.content_type, row.size_bytes = digest, content_type, len(media.content)
+                row.sha256, row.content_type, row.size_bytes = digest, content_type, len(content)
                 row.storage_key, row.error = key, None
 
     @staticmethod

@@ -5,11 +5,13 @@ and scan counting from the webhook and from H5 visits."""
 from __future__ import annotations
 
 import html as htmllib
+import io
 import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from PIL import Image
 from sqlalchemy import Engine, func, select
 
 from cases import service
@@ -142,6 +144,27 @@ def test_report_with_photo_and_location_posted_twice_makes_one_case(
     assert evidence.download_status == "stored" and evidence.content_type == "image/png"
     assert (tmp_path / "media" / evidence.storage_key).read_bytes() == photo  # type: ignore[operator]
     assert "受理" in first.text  # the first-response deadline
+
+
+def test_an_uploaded_photo_is_stored_without_its_gps_position(
+    client: TestClient, engine: Engine, tmp_path: Path
+) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8825).update({1: "N", 2: (36.0, 50.0, 7.0), 3: "E", 4: (101.0, 57.0, 8.0)})
+    out = io.BytesIO()
+    Image.new("RGB", (24, 24), (90, 120, 60)).save(out, "JPEG", exif=exif.tobytes())
+    photo = out.getvalue()
+    done = confirm(client, preview(client, files=[("photos", ("home.jpg", photo, "image/jpeg"))]).text)
+    assert "已收到您的反映" in done.text
+    (case,) = cases(engine)
+    with make_sessionmaker(engine)() as s:
+        (evidence,) = s.scalars(select(CaseEvidence).where(CaseEvidence.case_id == case.id)).all()
+    stored = (tmp_path / "media" / evidence.storage_key).read_bytes()  # type: ignore[operator]
+    assert b"PhoneMaker" in photo and b"PhoneMaker" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert not image.getexif().get_ifd(0x8825)
+    assert evidence.size_bytes == len(stored)
 
 
 def test_real_name_report_and_the_same_validation_as_the_chat(client: TestClient, engine: Engine) -> None:

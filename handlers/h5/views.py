@@ -31,6 +31,7 @@ from bot.context import Services
 from cases import lifecycle, ratelimit, service, tracking
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.media_store import FileMediaStore
+from cases.photo_privacy import strip_metadata
 from cases.submit import SubmitPolicy, submit
 from cases.timeutil import chinese_date, chinese_time, local_date, next_local_midnight
 from cases.validation import (
@@ -474,6 +475,7 @@ class H5:
             if magic is None or not content.startswith(magic) or not webp_ok:
                 problems.append(f"“{name}”不是照片（只收 JPG、PNG、GIF、WEBP 格式）。")
                 continue
+            content = strip_metadata(content, declared)  # no GPS or device traces of the reporter
             digest = hashlib.sha256(content).hexdigest()
             key = f"{digest[:2]}/{digest}.{EXTENSIONS[declared]}"
             self.store.put(key=key, content=content)
