@@ -60,7 +60,9 @@ def case_scope(viewer: Viewer) -> ColumnElement[bool]:
     if viewer.role == "county_discipline" and viewer.county_code:
         return Case.county_code == viewer.county_code
     if viewer.role == "department":
-        co = exists().where(CaseCoUnit.case_id == Case.id, CaseCoUnit.unit_code == viewer.unit_code)
+        # IN rather than a correlated EXISTS: both sides of the OR can then use an index (route_unit, and
+        # the case ids from case_co_units), so a department's cases are never found by scanning them all.
+        co = Case.id.in_(select(CaseCoUnit.case_id).where(CaseCoUnit.unit_code == viewer.unit_code))
         return or_(Case.route_unit == viewer.unit_code, co)
     if viewer.role == "town":
         conflict = exists().where(CaseRouting.case_id == Case.id, CaseRouting.conflict.is_(True))

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, column, or_, select, table
+from sqlalchemy import ColumnElement, column, or_, select, table
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.sqltypes import NullType
 
 from storage.models_cases import Case
 
@@ -26,12 +27,14 @@ TRIGRAM = 3
 _FTS = table("cases_fts", column("rowid"), column("cases_fts"))
 
 
-class _PerDialect(ColumnElement[bool]):
-    """`sqlite` when compiled for SQLite, `other` elsewhere (both cacheable clauses)."""
+class _PerDialect(ColumnElement[Any]):
+    """`sqlite` when compiled for SQLite, `other` elsewhere."""
 
     # Not cached: statements with a text search are compiled each time (about a millisecond).
     inherit_cache = False
-    type = Boolean()
+    # Not Boolean: SQLite (no boolean type) would render a Boolean expression in WHERE as `(…) = 1`,
+    # which hides the rowid IN (…) from the planner.
+    type = NullType()
 
     def __init__(self, sqlite: ColumnElement[bool], other: ColumnElement[bool]) -> None:
         self.sqlite = sqlite

@@ -78,6 +78,14 @@ def test_indexed_search_returns_exactly_what_the_plain_scan_returns(engine: Engi
         assert _ids(s, LEDU, "挪用扶贫款", indexed=True) == {ids[0]}  # i % 3 == 0: in 乐都
         assert _ids(s, LEDU, "草场补助", indexed=True) == set()  # in 互助: never outside the scope
         assert len(_ids(s, CITY, "挪用", indexed=True)) == 3
+        if engine.dialect.name == "sqlite":  # the FTS5 candidates drive the query: rowid lookups, no scan
+            stmt = queue.page_statement(CITY, queue.parse({"text": "挪用扶贫款"}), now=utcnow(), limit=51)
+            compiled = stmt.compile(engine, compile_kwargs={"render_postcompile": True})
+            params = tuple(compiled.params[k] for k in compiled.positiontup or ())
+            plan = " ".join(
+                str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), params)
+            )
+            assert "INTEGER PRIMARY KEY" in plan and "SCAN cases " not in plan + " ", plan
     with transaction(sessions) as s:
         case = s.get(Case, ids[0])
         assert case is not None
