@@ -105,21 +105,33 @@ class Postings:
             else np.zeros(0, np.int64)
         )
         # one sort: (row, term) pairs in row-major order, with their term frequencies
-        keys, tf = np.unique(all_rows * max(n_terms_total, 1) + all_terms, return_counts=True)
-        row_of, term_of = np.divmod(keys, max(n_terms_total, 1))
-        space_of = np.searchsorted(offsets[1:], term_of, side="right")
-        # document lengths (occurrences) per space, for the length normalisation
+        width = max(n_terms_total, 1)
+        keys = np.multiply(all_rows, width, dtype=np.int64)
+        keys += all_terms
+        keys, tf = _counted(keys)
+        row_of, term_of = np.divmod(keys, width)
+        del keys
+        # document lengths (occurrences) per space, for the length normalisation; the space of a
+        # term is the number of space boundaries at or below it
         lengths = np.zeros((max(len(spaces), 1), n_rows))
         for index, (rows, _, _) in enumerate(spaces):
             lengths[index] = np.bincount(rows, minlength=n_rows)
         avgdl = np.maximum(lengths.mean(axis=1, keepdims=True), 1e-9) if n_rows else np.ones((len(lengths), 1))
+        where = row_of.copy()
+        for boundary in offsets[1:-1].tolist():
+            where += (term_of >= boundary) * n_rows
         df = np.bincount(term_of, minlength=n_terms_total).astype(np.float64)
         self.idf = np.log1p((n_rows - df + 0.5) / (df + 0.5))
         self.unseen_idf = math.log1p((n_rows + 0.5) / 0.5)
-        norm = k1 * (1.0 - b + b * (lengths / avgdl)[space_of, row_of])
-        weights = self.idf[term_of] * (k1 + 1.0) * tf / (tf + norm)
+        norm = (k1 * b / avgdl * lengths + k1 * (1.0 - b)).ravel()[where]
+        del where
+        norm += tf
+        weights = self.idf[term_of]
+        weights *= (k1 + 1.0) * tf
+        weights /= norm
+        del norm
         # row-major
-        self.row_terms = term_of.astype(np.intp)
+        self.row_terms = term_of.astype(np.intp, copy=False)
         self.row_weights = weights
         self.row_ptr = _pointers(row_of, n_rows)
         self.row_nonempty = np.diff(self.row_ptr) > 0
@@ -129,18 +141,15 @@ class Postings:
         self.weights = np.zeros(0)
         self.indptr = np.zeros(n_terms_total + 1, np.int64)
         if by_term:
-            order = np.argsort(term_of, kind="stable")
-            term_sorted = term_of[order]
-            starts = _pointers(term_sorted, n_terms_total)
-            heavy = np.flatnonzero(np.diff(starts) > cap)
-            if len(heavy):  # the few common terms: their strongest `cap` postings
-                inside = np.isin(term_sorted, heavy)
-                sub = order[inside]
-                sub = sub[np.lexsort((-weights[sub], term_of[sub]))]
-                rank = np.arange(len(sub)) - _pointers(term_of[sub], n_terms_total)[term_of[sub]]
-                order = np.concatenate((order[~inside], sub[rank < cap]))
-                order = order[np.argsort(term_of[order], kind="stable")]
+            if len(weights) and int(df.max()) > cap:  # the common terms: their strongest `cap` postings
+                # one sort by term, then by weight, strongest first (weights are positive)
+                order = np.argsort(term_of + (1.0 - weights / (2.0 * float(weights.max()))))
                 term_sorted = term_of[order]
+                rank = np.arange(len(order)) - _pointers(term_sorted, n_terms_total)[term_sorted]
+                order = order[rank < cap]
+            else:
+                order = np.argsort(term_of, kind="stable")
+            term_sorted = term_of[order]
             self.rows = row_of[order].astype(np.int32)
             self.weights = weights[order]
             self.indptr = _pointers(term_sorted, n_terms_total)
@@ -181,6 +190,21 @@ def _segment_sums(
     sums: npt.NDArray[np.float64] = np.add.reduceat(values, first)
     sums[~nonempty] = 0.0
     return sums
+
+
+def _counted(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """`np.unique(keys, return_counts=True)`, without its extra passes; sorts `keys` in place."""
+    if not len(keys):
+        return keys, np.zeros(0, np.int64)
+    keys.sort()
+    new = np.empty(len(keys), dtype=bool)
+    new[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    counts = np.empty(len(starts), dtype=np.int64)
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1] = len(keys) - starts[-1]
+    return keys[starts], counts
 
 
 def _pointers(sorted_ids: npt.NDArray[np.int64], count: int) -> npt.NDArray[np.int64]:

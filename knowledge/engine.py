@@ -80,9 +80,10 @@ class Tuning:
     overview_boost: float = 0.3  # a bare policy term, and the overview entry speaks of it
     bare_rest: int = 2  # characters besides its policy terms that a question may have and be bare
     pool: int = 40  # entries scored exactly, of those with the best capped whole-entry score
+    variant_pool: int = 12  # of those, the best by exact whole-entry score get their variants scored
     candidates: int = 10  # of those, reranked with rapidfuzz
     # A wrong answer costs more than a choice: tuned for c-wrong <= 3% (on the tuning split).
-    confident_score: float = 0.60
+    confident_score: float = 0.80
     confident_margin: float = 0.05  # over the runner-up...
     sibling_margin: float = 0.20  # ... or over one sharing a topic (the usual near miss)
     confident_similarity: float = 0.5  # rapidfuzz similarity of the answer's closest variant
@@ -99,20 +100,39 @@ def visible(scope: str, county_code: str | None) -> bool:
     return county_code is not None and county_code.startswith(scope)
 
 
-def _bigram_codes(ids: IntArray, base: int) -> tuple[IntArray, IntArray]:
+def _bigram_codes(ids: IntArray, base: int, solo: npt.NDArray[np.bool_] | None = None) -> tuple[IntArray, IntArray]:
     """Bigram codes (a * base + b) of the texts in `ids`, texts separated (and surrounded) by 0;
-    a text of one token is coded a * base + base - 1. Returns the codes and each one's text."""
+    a text of one token is coded a * base + base - 1, and so is every token `solo` marks (also
+    counted on its own). Returns the codes and each one's text."""
     sep = ids == 0
     text_of = np.cumsum(sep) - 1
     left, right = ids[:-1], ids[1:]
     pair = ~sep[:-1] & ~sep[1:]
     single = ~sep[1:-1] & sep[:-2] & sep[2:]
+    if solo is not None:
+        single |= solo[1:-1]
     codes = np.concatenate((left[pair] * base + right[pair], ids[1:-1][single] * base + (base - 1)))
     texts = np.concatenate((text_of[:-1][pair], text_of[1:-1][single]))
     return codes, texts
 
 
+_FIRST_CJK = 0x4E00  # characters from here on also count one by one in the character space
 _ASCII_RUN = re.compile(r"[!-~]+")
+_DENSE_LIMIT = 1 << 23  # values below this are numbered with a lookup table instead of a sort
+
+
+def _numbered(values: IntArray, bound: int) -> tuple[IntArray, IntArray]:
+    """`np.unique(values, return_inverse=True)` for values in 0..bound-1: with a table instead of
+    a sort when `bound` is small (an index build numbers millions of codes)."""
+    if bound > _DENSE_LIMIT:
+        unique, inverse = np.unique(values, return_inverse=True)
+        return unique, inverse.reshape(-1)
+    seen = np.zeros(bound, dtype=bool)
+    seen[values] = True
+    unique = np.flatnonzero(seen)
+    lookup = np.zeros(bound, dtype=np.int64)
+    lookup[unique] = np.arange(len(unique))
+    return unique, lookup[values]
 
 
 def _code_points(texts: Sequence[str]) -> IntArray:
@@ -126,22 +146,25 @@ class _Vocabulary:
     two spaces, numbered as in `Postings`. `texts` are normalised and alias-rewritten."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        # character bigrams of the texts without spaces
+        # character bigrams (and Chinese characters) of the texts without spaces, over the
+        # characters numbered 0 (the separator) .. n-1
         self.compact = [text.replace(" ", "") for text in texts]
         points = _code_points(self.compact)
-        base = 1 << 21
-        codes, self.char_rows = _bigram_codes(points, base)
-        unique, inverse = np.unique(codes, return_inverse=True)
-        self.char_terms = inverse.reshape(-1)
-        self.chars: dict[str, int] = {}
-        for term, code in enumerate(unique.tolist()):
-            a, b = divmod(code, base)
-            self.chars[chr(a) if b == base - 1 else chr(a) + chr(b)] = term
+        letters, ids = _numbered(points, 0x110000)
+        base = len(letters) + 1
+        codes, self.char_rows = _bigram_codes(ids, base, points >= _FIRST_CJK)
+        unique, self.char_terms = _numbered(codes, base * base)
+        first, second = np.divmod(unique, base)
+        spelled = [chr(c) for c in letters.tolist()]
+        self.chars: dict[str, int] = {
+            spelled[a] if b == base - 1 else spelled[a] + spelled[b]: term
+            for term, (a, b) in enumerate(zip(first.tolist(), second.tolist(), strict=True))
+        }
         # syllables (phonetic.syllables, vectorised): a token per non-ASCII character, its folded
         # syllable; a token per run of ASCII letters/digits; spaces only separate
         joined = "\0" + "\0".join(texts) + "\0"
         points = _code_points(texts)
-        distinct, char_index = np.unique(points, return_inverse=True)
+        distinct, char_index = _numbered(points, 0x110000)
         names: list[str] = ["\0"]  # token 0 separates texts
         numbering: dict[str, int] = {"\0": 0}
         lookup = np.zeros(len(distinct), np.int64)
@@ -151,7 +174,7 @@ class _Vocabulary:
                 lookup[i] = numbering.setdefault(name, len(names))
                 if lookup[i] == len(names):
                     names.append(name)
-        tokens = lookup[char_index.reshape(-1)]
+        tokens = lookup[char_index]
         keep = points >= 128
         keep[points == 0] = True
         if len(distinct) and int(distinct[distinct < 128].max(initial=0)) > 32:  # some ASCII text
@@ -165,16 +188,16 @@ class _Vocabulary:
         tokens = tokens[keep]
         base = len(names) + 1
         codes, self.sound_rows = _bigram_codes(tokens, base)
-        unique, inverse = np.unique(codes, return_inverse=True)
-        self.sound_terms = inverse.reshape(-1)
+        unique, self.sound_terms = _numbered(codes, base * base)
+        first, second = np.divmod(unique, base)
         offset = len(self.chars)
-        self.sounds: dict[str, int] = {}
-        for term, code in enumerate(unique.tolist(), offset):
-            a, b = divmod(code, base)
-            self.sounds[names[a] if b == base - 1 else f"{names[a]}_{names[b]}"] = term
+        self.sounds: dict[str, int] = {
+            names[a] if b == base - 1 else f"{names[a]}_{names[b]}": term
+            for term, (a, b) in enumerate(zip(first.tolist(), second.tolist(), strict=True), offset)
+        }
         # the syllables of each text joined by spaces (for rapidfuzz)
-        spelled = " ".join(itemgetter(*tokens.tolist())(names))
-        self.spoken = [part.strip(" ") for part in spelled.split("\0")[1:-1]]
+        spelled_out = " ".join(itemgetter(*tokens.tolist())(names))
+        self.spoken = [part.strip(" ") for part in spelled_out.split("\0")[1:-1]]
 
 
 class SearchEngine:
@@ -183,22 +206,30 @@ class SearchEngine:
         self.tuning = tuning if tuning is not None else Tuning()
         self.docs: list[Doc] = list(docs)
         analyzer = self.analyzer
-        forms: list[str] = []
+        raw: list[str] = []
         starts: list[int] = []
-        self._terms: list[frozenset[str]] = []
         for doc in self.docs:
-            starts.append(len(forms))
-            mine = [analyzer.index_form(text) for text in (doc.title, *doc.questions)]
-            forms.extend(mine)
-            tagged = "|".join(mine + [analyzer.index_form(t) for t in doc.terms]).replace(" ", "")
-            self._terms.append(frozenset(analyzer.terms.contained(tagged)))
+            starts.append(len(raw))
+            raw.append(doc.title)
+            raw.extend(doc.questions)
+        forms = analyzer.index_forms(raw)
+        # An entry is tagged with every policy term its texts (and `Doc.terms`) hold: asked only of
+        # a question's few terms and a few candidates, so kept as the texts themselves.
+        self._tagged: list[str] = []
+        for doc, start, end in zip(self.docs, starts, [*starts[1:], len(forms)], strict=True):
+            mine = forms[start:end]
+            if doc.terms:
+                mine = mine + analyzer.index_forms(doc.terms)
+            self._tagged.append("|".join(mine).replace(" ", ""))
         vocabulary = _Vocabulary(forms)
         self._texts = vocabulary.compact
         self._spoken = vocabulary.spoken
         self._starts = np.array(starts, dtype=np.int64)
         self._ends = np.append(self._starts[1:], len(forms)).astype(np.int64)
+        self._spans = list(zip(starts, self._ends.tolist(), strict=True))  # each entry's texts
         self._topics = [frozenset(doc.topics) for doc in self.docs]
-        self._overview = [doc.overview for doc in self.docs]
+        # the topic each entry is the overview of ("" for none)
+        self._overview = [doc.topics[0] if doc.overview and doc.topics else "" for doc in self.docs]
         self._trouble = [describes_trouble(self._texts[start]) for start in starts]
         self._chars, self._sounds = vocabulary.chars, vocabulary.sounds
         self._n_chars = len(self._chars)
@@ -211,6 +242,7 @@ class SearchEngine:
         entry_spaces = [(unit_doc[rows], terms, n) for rows, terms, n in spaces]
         self._entries = Postings(len(self.docs), entry_spaces, k1=self.tuning.entry_k1, by_term=True, cap=POSTINGS_CAP)
         self._visible: dict[str | None, npt.NDArray[np.bool_]] = {}
+        self._everyone = np.ones(len(self.docs), dtype=bool)  # the mask when all entries are seen
         self._local = threading.local()
         self._idf = (self._variants.idf.tolist(), self._entries.idf.tolist())
         self._hidden: dict[str | None, frozenset[str]] = {}
@@ -238,6 +270,8 @@ class SearchEngine:
         if mask is None:
             hidden = self.hidden_for(county_code)
             mask = np.array([visible(d.scope, county_code) and d.id not in hidden for d in self.docs], dtype=bool)
+            if mask.all():
+                mask = self._everyone
             if len(self._visible) >= _MASK_CACHE:
                 self._visible.clear()
             self._visible[county_code] = mask
@@ -256,14 +290,14 @@ class SearchEngine:
             (set(query.chars), self._chars, tuning.char_weight),
             (set(query.sounds), self._sounds, tuning.sound_weight),
         ):
-            known = [vocab[g] for g in grams if g in vocab]
+            known = [i for i in map(vocab.get, grams) if i is not None]
             if not known:
                 continue
             ids += known
             unseen = len(grams) - len(known)
-            ideal = sum(variant_idf[i] for i in known) + self._variants.unseen_idf * unseen
+            ideal = sum(map(variant_idf.__getitem__, known)) + self._variants.unseen_idf * unseen
             per_variant += [weight / ideal] * len(known)
-            ideal = sum(entry_idf[i] for i in known) + self._entries.unseen_idf * unseen
+            ideal = sum(map(entry_idf.__getitem__, known)) + self._entries.unseen_idf * unseen
             per_entry += [weight / ideal] * len(known)
         return ids, per_variant, per_entry
 
@@ -285,14 +319,20 @@ class SearchEngine:
                 pool = np.flatnonzero(mask & (whole > 0.0))
                 return pool, best[pool], whole[pool]
             coarse = self._entries.scores(np.array(ids, dtype=np.int64), np.array(per_entry))
-            coarse[~mask] = 0.0
+            if mask is not self._everyone:
+                coarse[~mask] = 0.0
             count = min(self.tuning.pool, len(coarse))
-            pool = np.argpartition(-coarse, count - 1)[:count]
+            pool = np.argpartition(-coarse, count - 1)[:count]  # (kth near the end is slow on ties)
             pool = pool[coarse[pool] > 0.0]
             if not len(pool):
                 return pool, np.zeros(0), np.zeros(0)
             table[ids] = per_entry
             whole = self._entries.row_scores(pool, table)
+            # best variants only of the entries whose whole score can still make the candidates
+            keep = min(self.tuning.variant_pool, len(pool))
+            if keep < len(pool):
+                top = np.argpartition(-whole, keep - 1)[:keep]
+                pool, whole = pool[top], whole[top]
             lengths = self._ends[pool] - self._starts[pool]
             ends = np.cumsum(lengths)
             variants = np.arange(int(ends[-1])) + np.repeat(self._starts[pool] - (ends - lengths), lengths)
@@ -322,7 +362,7 @@ class SearchEngine:
         similarity = self._similarity(query, pool.tolist())
         q_topics = self.analyzer.terms.topics(query.terms)
         q_terms = set(query.terms)
-        bare = bool(q_terms) and self._bare(query)
+        bare = self.analyzer.terms.primary(q_terms) if q_terms and self._bare(query) else frozenset()
         scored: list[tuple[float, float, int, float]] = []
         for doc_index, lex, top_variant, sim in zip(
             pool.tolist(), lexical.tolist(), best.tolist(), similarity, strict=True
@@ -330,11 +370,12 @@ class SearchEngine:
             score = lex + tuning.fuzz_weight * sim
             if q_topics & self._topics[doc_index]:
                 score += tuning.topic_boost
-            if q_terms:
-                score += tuning.term_boost * len(q_terms & self._terms[doc_index]) / len(q_terms)
+            tagged = sum(term in self._tagged[doc_index] for term in q_terms)
+            if tagged:
+                score += tuning.term_boost * tagged / len(q_terms)
             if query.trouble == self._trouble[doc_index]:
                 score += tuning.trouble_boost
-            if bare and self._overview[doc_index] and q_terms <= self._terms[doc_index]:
+            if self._overview[doc_index] in bare and tagged == len(q_terms):
                 score += tuning.overview_boost
             scored.append((score, top_variant, doc_index, sim))
         scored.sort(key=lambda s: (-s[0], s[2]))
@@ -379,7 +420,7 @@ class SearchEngine:
         characters or by sound (0..1)."""
         if not pool:
             return []
-        bounds = [(int(self._starts[i]), int(self._ends[i])) for i in pool]
+        bounds = [self._spans[i] for i in pool]
         texts = [t for a, b in bounds for t in self._texts[a:b]]
         spoken = [t for a, b in bounds for t in self._spoken[a:b]]
         by_text = process.cdist([query.text], texts, scorer=fuzz.ratio, dtype=np.float32)[0]

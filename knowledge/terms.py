@@ -23,9 +23,10 @@ _TERM_FREQ = 1000
 logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
-def parse_terms(lines: Iterable[str], aliases: AliasTable | None = None) -> dict[str, frozenset[str]]:
-    """`term topic[,topic]` lines (# comments allowed) -> normalised, alias-rewritten term -> topics."""
-    table: dict[str, set[str]] = {}
+def parse_terms(lines: Iterable[str], aliases: AliasTable | None = None) -> dict[str, tuple[str, ...]]:
+    """`term topic[,topic]` lines (# comments allowed) -> normalised, alias-rewritten term -> topics,
+    in the order first listed (the first is the term's own topic)."""
+    table: dict[str, dict[str, None]] = {}
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -36,15 +37,17 @@ def parse_terms(lines: Iterable[str], aliases: AliasTable | None = None) -> dict
         term = normalise(parts[0])
         if aliases is not None:
             term = aliases.rewrite(term)
-        table.setdefault(term, set()).update(t for t in parts[1].split(",") if t)
-    return {term: frozenset(topics) for term, topics in table.items()}
+        table.setdefault(term, {}).update(dict.fromkeys(t for t in parts[1].split(",") if t))
+    return {term: tuple(topics) for term, topics in table.items()}
 
 
 class PolicyTerms:
     """Finds the policy terms in a normalised text and the topics they point to."""
 
-    def __init__(self, terms: Mapping[str, frozenset[str]]) -> None:
-        self.topics_of = dict(terms)
+    def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
+        ordered = {term: tuple(topics) for term, topics in terms.items()}
+        self.topics_of = {term: frozenset(topics) for term, topics in ordered.items()}
+        self.primary_of = {term: topics[0] for term, topics in ordered.items() if topics}
         # For tagging entries: every term by its first character, longest first.
         by_first: dict[str, list[str]] = {}
         for term in sorted(self.topics_of, key=lambda t: (-len(t), t)):
@@ -81,6 +84,10 @@ class PolicyTerms:
         for first in set(text) & self._by_first.keys():
             found.extend(term for term in self._by_first[first] if term in text)
         return found
+
+    def primary(self, found: Iterable[str]) -> frozenset[str]:
+        """The own topic (the first listed) of each term."""
+        return frozenset(self.primary_of[term] for term in found if term in self.primary_of)
 
     def topics(self, found: Iterable[str]) -> frozenset[str]:
         out: set[str] = set()
