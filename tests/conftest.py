@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -120,3 +121,22 @@ def api(sessions: sessionmaker[Session], wx: StandinWechat) -> Iterator[WechatCl
     """The real outbound client, talking to the stand-in, with its token in the test database."""
     with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser suite (tests/browser_support.py launches it)."""
+    from tests.browser_support import chromium  # not at import time: browser_support imports this module
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh desktop page (its own cookies) for the admin suites; the H5 suite makes a phone page."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()

@@ -23,19 +23,13 @@ from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import CaseRouting, StaffNotice
 from storage.types import utcnow
-from tests.browser_support import chromium, live, shot
+from tests.browser_support import live, shot
 from tests.cases_support import KEYS, VILLAGE
 from tests.report_support import NUMBER_RE, Villager, file_report
 from tests.staff_support import PASSWORD, load_org
 from tests.webhook_support import Sender, settings_for_tests
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 class Site:
@@ -61,15 +55,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             yield Site(engine, base, Sender(TestClient(app), safe=True))
     finally:
         engine.dispose()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(10_000)
-    yield pg
-    context.close()
 
 
 def login(page: Any, site: Site, username: str) -> None:

@@ -24,7 +24,7 @@ from storage.models_admin import KbDraft
 from storage.models_staff import StaffUser
 from storage.repos import inquiries
 from storage.types import utcnow
-from tests.browser_support import chromium, live, shot
+from tests.browser_support import live, shot
 from tests.cases_support import KEYS, VILLAGE
 from tests.staff_support import PASSWORD, load_org
 from tests.webhook_support import settings_for_tests
@@ -35,12 +35,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::Deprecati
 class Site:
     def __init__(self, engine: Engine, base: str, sessions: sessionmaker[Session]) -> None:
         self.engine, self.base, self.sessions = engine, base, sessions
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
@@ -56,15 +50,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     finally:
         workdays.use_stored({})
         engine.dispose()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(10_000)
-    yield pg
-    context.close()
 
 
 def login(page: Any, site: Site, username: str, password: str = PASSWORD) -> None:

@@ -22,7 +22,7 @@ from storage.migrate import upgrade
 from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import AuditEntry, CaseRouting
-from tests.browser_support import chromium, live, shot
+from tests.browser_support import live, shot
 from tests.cases_support import KEYS
 from tests.report_support import NUMBER_RE, Villager, file_report, location_xml, voice_xml
 from tests.staff_support import load_org
@@ -35,12 +35,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::Deprecati
 
 class MediaSite(Site):
     media_dir: Path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
@@ -59,15 +53,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MediaSite]:
             yield s
     finally:
         engine.dispose()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(10_000)
-    yield pg
-    context.close()
 
 
 def report_with_voice_and_position(v: Villager, *, lat: float, lng: float) -> str:

@@ -20,7 +20,7 @@ from storage.migrate import upgrade
 from storage.models import ScanDaily
 from storage.models_cases import Case, CaseEvidence
 from storage.types import utcnow
-from tests.browser_support import chromium, live
+from tests.browser_support import live
 from tests.browser_support import shot as screenshot
 from tests.cases_support import KEYS, VILLAGE
 from tests.h5_support import seed, write_png
@@ -31,12 +31,6 @@ PHONE_UA = (
     "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36"
 )
 HOME = (36.8352, 101.9521)  # near 土观村, WGS-84
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 class Site:
