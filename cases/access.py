@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
-from storage.models_cases import Case
+from storage.models_cases import Case, CaseStatCell
 from storage.models_staff import CaseCoUnit, CaseRouting, StaffUser, Unit
 
 ROLES = ("city", "county_discipline", "department", "town", "admin")
@@ -70,16 +70,34 @@ def case_scope(viewer: Viewer) -> ColumnElement[bool]:
     return false()
 
 
-def county_scope(viewer: Viewer, county: SQLColumnExpression[str]) -> ColumnElement[bool] | None:
-    """case_scope as a condition on a county code alone (for the statistics' rollup, whose rows are per
-    county and unit), or None when the role's scope needs the case itself (co-handling, conflict)."""
+@dataclass(frozen=True)
+class RollupScope:
+    """case_scope split for the statistics' rollup (rows per month, county, unit and category):
+    `cells` selects rollup rows, `cases` is the same set of cases as a condition on Case, and `rest`
+    (disjoint from it) is the remainder of the scope the rollup cannot hold, or None."""
+
+    cells: ColumnElement[bool]
+    cases: ColumnElement[bool]
+    rest: ColumnElement[bool] | None = None
+
+
+def rollup_scope(viewer: Viewer) -> RollupScope | None:
+    """cells ∪ rest is exactly case_scope(viewer); None for a role whose scope needs each case (town:
+    never its conflict-of-interest cases)."""
     if viewer.role == "city":
-        return true()
-    if viewer.role == "county_discipline":
-        return county == viewer.county_code if viewer.county_code else false()
-    if viewer.role in ("department", "town"):
+        return RollupScope(true(), true())
+    if viewer.role == "county_discipline" and viewer.county_code:
+        return RollupScope(CaseStatCell.county_code == viewer.county_code, Case.county_code == viewer.county_code)
+    if viewer.role == "department":
+        assisted = Case.id.in_(select(CaseCoUnit.case_id).where(CaseCoUnit.unit_code == viewer.unit_code))
+        return RollupScope(
+            CaseStatCell.route_unit == viewer.unit_code,
+            Case.route_unit == viewer.unit_code,
+            and_(assisted, Case.route_unit != viewer.unit_code),
+        )
+    if viewer.role == "town":
         return None
-    return false()
+    return RollupScope(false(), false())
 
 
 def scoped_case(session: Session, viewer: Viewer, case_id: int) -> Case | None:

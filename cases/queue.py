@@ -122,11 +122,17 @@ def _start_of(day: date) -> datetime:
 
 
 def conditions(
-    viewer: access.Viewer, f: QueueFilters, *, now: datetime, text_index: bool = True
+    viewer: access.Viewer,
+    f: QueueFilters,
+    *,
+    now: datetime,
+    text_index: bool = True,
+    scope: ColumnElement[bool] | None = None,
 ) -> list[ColumnElement[bool]]:
     """The viewer's scope and every filter, as SQL conditions on Case (dates are Beijing days).
-    `text_index=False` searches text by a plain scan (the benchmark's baseline)."""
-    where: list[ColumnElement[bool]] = [access.case_scope(viewer)]
+    `text_index=False` searches text by a plain scan (the benchmark's baseline). `scope` replaces the
+    viewer's scope by a part of it (only ever one of access.rollup_scope's parts)."""
+    where: list[ColumnElement[bool]] = [access.case_scope(viewer) if scope is None else scope]
     open_states = sorted(lifecycle.OPEN_STATES)
     if f.status in lifecycle.STATES:
         where.append(Case.status == f.status)

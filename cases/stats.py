@@ -63,22 +63,25 @@ def compute(
     (the benchmark's baseline)."""
     f = queue.without_cursor(filters)
     cells: stats_sql.Cells = {}
-    where = stats_sql.rollup_scope(viewer, f) if rollup else None
+    scope = access.rollup_scope(viewer) if rollup else None
+    where = stats_sql.rollup_filters(scope, f) if scope is not None else None
     start, last = stats_sql.parse_day(f.date_from), stats_sql.parse_day(f.date_to)
     months = stats_sql.whole_months(start, last) if where is not None else None
-    if where is None or months is None:
+    if scope is None or where is None or months is None:
         stats_sql.direct(session, viewer, f, now=now, cells=cells)
-    else:
-        first, end = months
-        stats_sql.rollup(session, where, first, end, cells)
-        in_months = stats_sql.day_range(f, first, end - timedelta(days=1) if end else None)
-        stats_sql.open_cases(session, viewer, in_months, now=now, cells=cells)
-        if first is not None and start is not None and start < first:
-            stats_sql.direct(
-                session, viewer, stats_sql.day_range(f, start, first - timedelta(days=1)), now=now, cells=cells
-            )
-        if end is not None and last is not None and last >= end:
-            stats_sql.direct(session, viewer, stats_sql.day_range(f, end, last), now=now, cells=cells)
+        return _tables(session, cells)
+    first, end = months
+    stats_sql.rollup(session, where, first, end, cells)
+    in_months = stats_sql.day_range(f, first, end - timedelta(days=1) if end else None)
+    stats_sql.open_cases(session, viewer, in_months, now=now, cells=cells, scope=scope.cases)
+    if first is not None and start is not None and start < first:
+        before = stats_sql.day_range(f, start, first - timedelta(days=1))
+        stats_sql.direct(session, viewer, before, now=now, cells=cells, scope=scope.cases)
+    if end is not None and last is not None and last >= end:
+        after = stats_sql.day_range(f, end, last)
+        stats_sql.direct(session, viewer, after, now=now, cells=cells, scope=scope.cases)
+    if scope.rest is not None:  # e.g. the cases a department assists but does not lead
+        stats_sql.direct(session, viewer, f, now=now, cells=cells, scope=scope.rest)
     return _tables(session, cells)
 
 

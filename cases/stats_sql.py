@@ -2,10 +2,12 @@
 case_stat_cells (kept by triggers, migration 0008). Every query aggregates in the database and returns
 one row per county and unit; cases/stats.py adds those rows up.
 
-The rollup answers whole Beijing months for city and county supervisors with no filter it cannot
-express (status, text, overdue, town, village); the days of a date range outside whole months, and
-every other request, are summed from `cases` directly. Whether an open case is overdue depends on the
-clock, so those two figures are always read from the open cases.
+The rollup answers whole Beijing months for the part of a viewer's scope it can hold
+(access.rollup_scope: the city, a county, the cases a department leads) when no filter needs each
+case (status, text, overdue, town, village); the days of a date range outside whole months, the rest
+of the scope (cases a department only assists) and every other request are summed from `cases`.
+Whether an open case is overdue depends on the clock, so those two figures always come from the open
+cases.
 """
 
 from __future__ import annotations
@@ -70,8 +72,16 @@ def _collect(cells: Cells, rows: Any) -> None:
         cells.setdefault((r.county_code, r.route_unit), Sums()).add(sums)
 
 
-def direct(session: Session, viewer: access.Viewer, f: queue.QueueFilters, *, now: datetime, cells: Cells) -> None:
-    """Every figure, summed over the matching cases in one grouped scan."""
+def direct(
+    session: Session,
+    viewer: access.Viewer,
+    f: queue.QueueFilters,
+    *,
+    now: datetime,
+    cells: Cells,
+    scope: ColumnElement[bool] | None = None,
+) -> None:
+    """Every figure, summed over the matching cases (in `scope`, a part of the viewer's) in one query."""
     dialect = session.get_bind().dialect.name
     open_states = sorted(lifecycle.OPEN_STATES)
     closed = Case.status == lifecycle.CLOSED
@@ -95,11 +105,19 @@ def direct(session: Session, viewer: access.Viewer, f: queue.QueueFilters, *, no
     for rating in service.RATINGS:
         measures.append(_count(Case.rating == rating).label(f"rating_{rating}"))
     keys = (Case.county_code, Case.route_unit)
-    stmt = select(*keys, *measures).where(*queue.conditions(viewer, f, now=now)).group_by(*keys)
+    stmt = select(*keys, *measures).where(*queue.conditions(viewer, f, now=now, scope=scope)).group_by(*keys)
     _collect(cells, session.execute(stmt))
 
 
-def open_cases(session: Session, viewer: access.Viewer, f: queue.QueueFilters, *, now: datetime, cells: Cells) -> None:
+def open_cases(
+    session: Session,
+    viewer: access.Viewer,
+    f: queue.QueueFilters,
+    *,
+    now: datetime,
+    cells: Cells,
+    scope: ColumnElement[bool] | None = None,
+) -> None:
     """Open cases past their deadline, and open cases not yet due (the figures that follow the clock)."""
     is_open: ColumnElement[bool] = Case.status.in_(sorted(lifecycle.OPEN_STATES))
     if session.get_bind().dialect.name == "sqlite":
@@ -113,21 +131,18 @@ def open_cases(session: Session, viewer: access.Viewer, f: queue.QueueFilters, *
             _count(Case.resolve_due < now).label("open_overdue"),
             _count(Case.resolve_due >= now).label("pending"),
         )
-        .where(is_open, *queue.conditions(viewer, replace(f, status=""), now=now))
+        .where(is_open, *queue.conditions(viewer, replace(f, status=""), now=now, scope=scope))
         .group_by(*keys)
     )
     _collect(cells, session.execute(stmt))
 
 
-def rollup_scope(viewer: access.Viewer, f: queue.QueueFilters) -> list[ColumnElement[bool]] | None:
-    """The viewer's scope and the filters as conditions on rollup cells, or None if the rollup cannot
-    express them."""
+def rollup_filters(scope: access.RollupScope, f: queue.QueueFilters) -> list[ColumnElement[bool]] | None:
+    """The scope's cells and the filters as conditions on rollup cells, or None if the rollup cannot
+    express the filters."""
     if f.status or f.text or f.overdue or f.town or f.village:
         return None
-    scope = access.county_scope(viewer, CaseStatCell.county_code)
-    if scope is None:
-        return None
-    where = [scope]
+    where = [scope.cells]
     if f.county:
         where.append(CaseStatCell.county_code == f.county)
     if f.category:
