@@ -71,12 +71,12 @@ class SearchResult:
 class Tuning:
     char_weight: float = 0.5  # of the character-bigram coverage
     sound_weight: float = 0.5  # of the pinyin-bigram coverage
-    entry_share: float = 0.6  # of the whole entry's coverage; the rest is its best variant's
+    entry_share: float = 0.9  # of the whole entry's coverage; the rest is its best variant's
     entry_k1: float = 1.2  # BM25 term-frequency saturation of the whole entry
-    fuzz_weight: float = 0.2  # of the best rapidfuzz similarity to a variant
+    fuzz_weight: float = 0.1  # of the best rapidfuzz similarity to a variant
     topic_boost: float = 0.08  # the question names a policy of the entry's topics
     term_boost: float = 0.15  # ... a policy term the entry itself is tagged with
-    trouble_boost: float = 0.05  # question and title agree on describing a problem (or not)
+    trouble_boost: float = 0.075  # question and title agree on describing a problem (or not)
     overview_boost: float = 0.3  # a bare policy term, and the overview entry speaks of it
     bare_rest: int = 2  # characters besides its policy terms that a question may have and be bare
     pool: int = 40  # entries scored exactly, of those with the best capped whole-entry score
