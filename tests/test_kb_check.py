@@ -124,3 +124,10 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
     text = yaml.safe_dump(entry("a"), allow_unicode=True).replace("'2026-11-22'", "2026-11-22")
     (folder / "other.yaml").write_text(text, encoding="utf-8")
     assert "differs from the file name" in messages(check(tmp_path, TOPICS_FILE))
+
+
+def test_one_overview_per_topic(tmp_path: Path) -> None:
+    report = run(tmp_path, entry("yulu-a", overview=True), entry("yulu-b", overview=True), entry("yulu-c"))
+    assert any("a second overview of 'yulu-plan'" in str(p) for p in report.problems)
+    (tmp_path / "one").mkdir()
+    assert run(tmp_path / "one", entry("yulu-a", overview=True), entry("yulu-b")).ok

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from knowledge.engine import Doc, SearchEngine
+from knowledge.bm25 import _counted
+from knowledge.engine import SMALL_INDEX, Doc, SearchEngine, _numbered
 
 DOCS = [
     Doc(
@@ -147,3 +149,48 @@ def test_any_faq_data_works_without_the_knowledge_base() -> None:
         ]
     )
     assert top(engine, "I forgot the password") == "a"
+
+
+def test_a_bare_policy_term_gets_the_overview_of_its_topic() -> None:
+    docs = [
+        Doc(
+            "dibao-refused",
+            "低保被取消咋办",
+            ["低保被取消了", "低保被停了找谁", "低保不给批", "低保名额被顶了"],
+            ["dibao"],
+        ),
+        Doc("dibao-apply", "低保怎么申请", ["低保怎么申请", "吃低保要啥条件"], ["dibao"], overview=True),
+    ]
+    engine = SearchEngine(docs)
+    assert top(engine, "低保") == "dibao-apply"
+    assert top(engine, "低保停了咋办") == "dibao-refused"  # not bare: the overview is not preferred
+
+
+def test_characters_match_when_the_bigrams_do_not() -> None:
+    docs = [
+        Doc(
+            "insurance", "农业保险保费谁交", ["庄稼保险自己交多少", "种地上保险政府补多少"], ["agricultural-insurance"]
+        ),
+        Doc("pension", "养老金怎么领", ["养老金每月领多少", "养老金去哪办"], ["elderly-support"]),
+    ]
+    assert top(SearchEngine(docs), "保的险是谁交的") == "insurance"
+
+
+def test_large_index_agrees_with_exact_scoring() -> None:
+    """Beyond SMALL_INDEX entries the engine scores a pool; an entry that stands out is still found."""
+    filler = [Doc(f"f{i}", f"其他事项{i}号", [f"第{i}件别的事情怎么办", f"别的问题{i}找谁"]) for i in range(500)]
+    engine = SearchEngine([*filler, *DOCS])
+    assert len(engine) > SMALL_INDEX
+    assert top(engine, "雨露计划每年补多少钱") == "yulu-plan"
+    assert top(engine, "俺想贷点款养牛咋弄") == "microcredit-apply"
+
+
+def test_build_numbering_matches_numpy() -> None:
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 5000, 20_000)
+    unique, inverse = _numbered(values, 5000)
+    expected_unique, expected_inverse = np.unique(values, return_inverse=True)
+    assert (unique == expected_unique).all() and (inverse == expected_inverse.reshape(-1)).all()
+    keys, counts = _counted(values.copy())
+    expected_keys, expected_counts = np.unique(values, return_counts=True)
+    assert (keys == expected_keys).all() and (counts == expected_counts).all()

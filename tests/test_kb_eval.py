@@ -11,8 +11,9 @@ from knowledge.loader import load_entries
 from knowledge.service import KnowledgeBase
 
 # A little below what the engine reaches (see `make eval`).
-CLEAN = {"hit1": 0.83, "hit3": 0.95, "refusal": 0.93, "confident_wrong": 0.03}
-NOISY = {"hit1": 0.82, "hit3": 0.95, "refusal": 0.93, "confident_wrong": 0.03}
+CLEAN = {"hit1": 0.89, "hit3": 0.98, "refusal": 0.94, "confident_wrong": 0.03}
+NOISY = {"hit1": 0.875, "hit3": 0.975, "refusal": 0.94, "confident_wrong": 0.03}
+NOISE_LOSS = 0.02  # hit@1 points lost under 20% same-pinyin noise, at most
 
 
 def test_no_question_copies_an_entry_variant() -> None:
@@ -52,3 +53,7 @@ def test_clean_metrics_stay_above_floors(metrics: tuple[Metrics, Metrics]) -> No
 
 def test_noisy_metrics_stay_above_floors(metrics: tuple[Metrics, Metrics]) -> None:
     check_floors(metrics[1], NOISY)
+
+
+def test_noise_costs_little(metrics: tuple[Metrics, Metrics]) -> None:
+    assert metrics[0].hit1 - metrics[1].hit1 <= NOISE_LOSS
