@@ -1,7 +1,8 @@
 """Synthetic cases for `python -m bench queue`: a dedicated SQLite file and a PostgreSQL schema, each
 migrated with storage.migrate.upgrade, holding the Haidong registry, its units and up to 1,000,000
-cases (plus one staff response event per answered case, which the statistics' first-response subquery
-reads).
+cases (plus one staff response event per answered case; cases.first_response_at carries its time, as
+cases/lifecycle.py would have set it). The triggers of migration 0008 fill the FTS5 table and the
+statistics rollup as rows arrive.
 
 Rows are a pure function of their id, so seeding is resumable: it appends from the current row count
 in chunks and stops at a time budget; the next run carries on. A database that already holds the
@@ -97,9 +98,10 @@ CASE_COLUMNS = (
     "created_at",
     "updated_at",
     "closed_at",
+    "first_response_at",
 )
 EVENT_COLUMNS = ("id", "case_id", "at", "actor", "action", "from_status", "to_status", "public")
-TIMES = {"first_response_due", "resolve_due", "created_at", "updated_at", "closed_at", "at"}
+TIMES = {"first_response_due", "resolve_due", "created_at", "updated_at", "closed_at", "first_response_at", "at"}
 BOOLS = {"anonymous", "far_from_village", "public"}
 
 
@@ -234,7 +236,7 @@ def rows(world: World, start: int, stop: int) -> Iterator[tuple[tuple[Any, ...],
         if status != lifecycle.ROUTED:
             at = created + timedelta(hours=1 + rng.random() * 72)
             event = (case_id, case_id, at, "staff:bench", "accept", lifecycle.ROUTED, lifecycle.ACCEPTED, False)
-        yield case, event
+        yield (*case, event[2] if event else None), event  # first_response_at: the accept, as lifecycle sets it
 
 
 def _sqlite_value(name: str, value: Any) -> Any:
