@@ -104,6 +104,8 @@ class Ctx:
 
 _NO_STORE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
 Handler = Callable[[Ctx], Awaitable[Response]]
+TX_ATTEMPTS = 3
+RETRYABLE_SQLSTATES = {"40P01", "40001"}  # deadlock_detected, serialization_failure
 
 
 class Admin:
@@ -123,8 +125,15 @@ class Admin:
         async def endpoint(request: Request) -> Response:
             try:
                 form = await request.form() if request.method == "POST" else None
-                with transaction(self.runtime.sessions) as session:
-                    return await self._run(fn, request, session, form, roles, public)
+                for attempt in range(1, TX_ATTEMPTS + 1):
+                    try:
+                        with transaction(self.runtime.sessions) as session:
+                            return await self._run(fn, request, session, form, roles, public)
+                    except OperationalError as exc:
+                        if attempt == TX_ATTEMPTS or not _retryable(exc):
+                            raise
+                        log.warning("admin: transaction retried", extra={"fields": {"attempt": attempt}})
+                raise AssertionError("unreachable")
             except OperationalError:
                 log.exception("admin: database unavailable")
                 return _plain_error("数据库暂时不可用，请稍后重试。", 503)
@@ -579,6 +588,15 @@ class Admin:
                 *self.media.routes(),
             ]
         )
+
+
+def _retryable(exc: OperationalError) -> bool:
+    """PostgreSQL gave up on this transaction to break a deadlock or a serialisation conflict.
+
+    Two staff bulk actions can take the statistics rollup rows (kept by triggers, migration 0008) in
+    opposite orders; the loser's whole transaction rolled back, so running it again is safe.
+    """
+    return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
 def _field(form: FormData, key: str) -> str:
