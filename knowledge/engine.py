@@ -1,10 +1,12 @@
 """The standalone search engine: index any list of documents, search them, say how sure it is.
 
-Retrieval: character-bigram BM25 plus folded-pinyin-bigram BM25, scored per question variant (an
-entry's title is one more variant) and per entry (all its variants together). An entry's lexical
-score is its best variant's plus a smaller share of the whole entry's, each a fraction of what the
-question could score. The best candidates are then reranked with rapidfuzz against every variant,
-with a boost for entries tagged with the policy a question names (found by jieba).
+Retrieval: BM25 over character bigrams and single Chinese characters, plus BM25 over folded-pinyin
+bigrams, scored per question variant (an entry's title is one more variant) and per entry (all its
+variants together). An entry's lexical score is mostly the whole entry's, plus a share of its best
+variant's, each a fraction of what the question could score. The best candidates are then reranked
+with rapidfuzz against every variant, with boosts for entries tagged with the policy a question names
+(found by jieba), for agreeing with the question on describing a problem, and for the overview entry
+of a topic when the question is nothing but its policy term.
 
 The index is a pair of numpy CSR matrices (variants x terms, entries x terms), so a query is a few
 vectorised gathers and one `bincount`, whatever the number of terms or entries.
@@ -91,7 +93,7 @@ class Tuning:
     confident_similarity: float = 0.5  # rapidfuzz similarity of the answer's closest variant
     crowd: int = 2  # ... and no more entries than this cover the question nearly as well
     crowd_ratio: float = 0.8
-    in_scope_lexical: float = 0.5  # below this coverage, with no policy term, it is out of scope
+    in_scope_lexical: float = 0.7  # below this whole-entry coverage, with no policy term: out of scope
     in_scope_lexical_terms: float = 0.0  # ... and with one (拖拉机打不着火: a term, but not its policy)
 
 
@@ -391,6 +393,7 @@ class SearchEngine:
         tuning = self.tuning
         pool, best, whole = self.lexical(query, county_code)
         lexical = (1.0 - tuning.entry_share) * best + tuning.entry_share * whole
+        cover = float(whole.max(initial=0.0))  # how much of the question the closest entry holds
         if len(pool) > tuning.candidates:
             keep = np.argpartition(-lexical, tuning.candidates - 1)[: tuning.candidates]
             pool, best, lexical = pool[keep], best[keep], lexical[keep]
@@ -423,9 +426,8 @@ class SearchEngine:
             )
             for score, _, i, _ in scored[:limit]
         )
-        best_lex = max((lex for _, lex, _, _ in scored), default=0.0)
         floor = tuning.in_scope_lexical_terms if query.terms else tuning.in_scope_lexical
-        out_of_scope = not scored or best_lex < floor
+        out_of_scope = not scored or cover < floor
         confident = False
         if scored and not out_of_scope:
             top, _, top_index, top_sim = scored[0]

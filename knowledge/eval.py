@@ -30,6 +30,7 @@ class Metrics:
     refusal: float | None  # out-of-scope questions refused
     confident_wrong: float | None  # in-scope questions answered with confidence, wrongly
     confident: float | None  # in-scope questions answered with confidence
+    wrongly_refused: float | None = None  # in-scope questions taken for out of scope
 
 
 class Ours:
@@ -53,7 +54,7 @@ def relevant(question: Question, entries: dict[str, Entry]) -> set[str]:
 def measure(
     system: System, evalset: EvalSet, entries: dict[str, Entry], transform: Callable[[str, str], str]
 ) -> Metrics:
-    hit1 = hit3 = rr = wrong = sure = 0.0
+    hit1 = hit3 = rr = wrong = sure = declined = 0.0
     flags = True
     for index, question in enumerate(evalset.in_scope):
         ranked = system.rank(transform(question.q, f"in{index}"))
@@ -67,6 +68,7 @@ def measure(
         elif ranked.confident and not ranked.out_of_scope:
             sure += 1
             wrong += rank != 1
+        declined += bool(ranked.out_of_scope)
     refused = 0.0
     for index, text in enumerate(evalset.out_of_scope):
         ranked = system.rank(transform(text, f"out{index}"))
@@ -80,6 +82,7 @@ def measure(
         refusal=refused / m if flags else None,
         confident_wrong=wrong / n if flags else None,
         confident=sure / n if flags else None,
+        wrongly_refused=declined / n if flags else None,
     )
 
 
@@ -102,9 +105,9 @@ def _pct(value: float | None) -> str:
 
 
 def table(rows: list[tuple[str, Metrics, Metrics]]) -> str:
-    head = "hit@1  hit@3    MRR refuse  c-wrong  sure"
+    head = "hit@1  hit@3    MRR refuse  c-wrong  sure  in-ref"
     lines = [
-        f"{'':24} | {'clean':^43} | {'noisy (20% same-pinyin characters)':^43}",
+        f"{'':24} | {'clean':^51} | {'noisy (20% same-pinyin characters)':^51}",
         f"{'system':24} | {head} | {head}",
     ]
     for name, clean, noisy in rows:
@@ -112,7 +115,7 @@ def table(rows: list[tuple[str, Metrics, Metrics]]) -> str:
         for m in (clean, noisy):
             cells.append(
                 f"{_pct(m.hit1)} {_pct(m.hit3)} {_pct(m.mrr)} {_pct(m.refusal)} "
-                f"{_pct(m.confident_wrong)}   {_pct(m.confident)}"
+                f"{_pct(m.confident_wrong)}   {_pct(m.confident)} {_pct(m.wrongly_refused)}"
             )
         lines.append(f"{name:24} | {cells[0]} | {cells[1]}")
     return "\n".join(lines)
@@ -144,7 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"entry ids, the rest scored by topic), {len(evalset.out_of_scope)} out of scope"
     )
     print("refuse: out-of-scope questions refused; c-wrong: in-scope questions answered with")
-    print("confidence but wrongly; sure: in-scope questions answered with confidence (all in %)\n")
+    print("confidence but wrongly; sure: in-scope questions answered with confidence; in-ref: in-scope")
+    print("questions taken for out of scope (all in %)\n")
     print("All questions")
     print(table(run(entries, evalset)))
     part = held_out(evalset)
