@@ -134,8 +134,6 @@ class Postings:
         self.row_terms = term_of.astype(np.intp, copy=False)
         self.row_weights = weights
         self.row_ptr = _pointers(row_of, n_rows)
-        self.row_nonempty = np.diff(self.row_ptr) > 0
-        self.row_first = np.minimum(self.row_ptr[:-1], max(len(weights) - 1, 0))
         # term-major, capped to the strongest postings of each term
         self.rows = np.zeros(0, np.int32)
         self.weights = np.zeros(0)
@@ -160,14 +158,7 @@ class Postings:
         lengths = self.indptr[terms + 1] - starts
         positions = _ranges(starts, lengths)
         weights = self.weights[positions] * np.repeat(scale, lengths)
-        return np.bincount(self.rows[positions], weights, minlength=self.n_rows).astype(np.float64)
-
-    def all_scores(self, scale: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        """The exact score of every row, `scale` as for `row_scores`."""
-        if not len(self.row_weights):
-            return np.zeros(self.n_rows)
-        weighted = self.row_weights * scale.take(self.row_terms)
-        return _segment_sums(weighted, self.row_first, self.row_nonempty)
+        return np.bincount(self.rows[positions], weights, minlength=self.n_rows).astype(np.float64, copy=False)
 
     def row_scores(self, rows: npt.NDArray[np.int64], scale: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """The exact score of each of `rows`, `scale` giving each term's weight (dense, by term id;

@@ -83,8 +83,8 @@ class Tuning:
     trouble_boost: float = 0.075  # question and title agree on describing a problem (or not)
     overview_boost: float = 0.3  # a bare policy term, and the overview entry speaks of it
     bare_rest: int = 2  # characters besides its policy terms that a question may have and be bare
-    pool: int = 40  # entries scored exactly, of those with the best capped whole-entry score
-    variant_pool: int = 12  # of those, the best by exact whole-entry score get their variants scored
+    pool: int = 20  # entries scored exactly, of those with the best capped whole-entry score
+    variant_pool: int = 8  # of those, the best by exact whole-entry score get their variants scored
     candidates: int = 10  # of those, reranked with rapidfuzz
     # A wrong answer costs more than a choice: tuned for c-wrong <= 3% (on the tuning split).
     confident_score: float = 0.80
@@ -275,9 +275,14 @@ class SearchEngine:
             (vocabulary.sound_rows, vocabulary.sound_terms, len(self._sounds)),
         )
         unit_doc = np.repeat(np.arange(len(self.docs), dtype=np.int64), self._ends - self._starts)
-        self._variants = Postings(len(forms), spaces)
+        # A small index is scored exactly from uncapped postings of the query's terms alone; a large
+        # one picks a pool from capped entry postings and scores its rows (see `lexical`).
+        small = len(self.docs) <= SMALL_INDEX
+        self._variants = Postings(len(forms), spaces, by_term=small)
         entry_spaces = [(unit_doc[rows], terms, n) for rows, terms, n in spaces]
-        self._entries = Postings(len(self.docs), entry_spaces, k1=self.tuning.entry_k1, by_term=True, cap=POSTINGS_CAP)
+        self._entries = Postings(
+            len(self.docs), entry_spaces, k1=self.tuning.entry_k1, by_term=True, cap=1 << 30 if small else POSTINGS_CAP
+        )
         self._visible: dict[str | None, npt.NDArray[np.bool_]] = {}
         self._everyone = np.ones(len(self.docs), dtype=bool)  # the mask when all entries are seen
         self._local = threading.local()
@@ -348,11 +353,10 @@ class SearchEngine:
         mask = self._mask(county_code)
         table = self._scale_table()
         try:
-            if len(self.docs) <= SMALL_INDEX:  # score every entry exactly: fewer numpy calls
-                table[ids] = per_entry
-                whole = self._entries.all_scores(table)
-                table[ids] = per_variant
-                best = np.maximum.reduceat(self._variants.all_scores(table), self._starts)
+            if len(self.docs) <= SMALL_INDEX:  # every entry exactly, from the query terms' postings
+                terms = np.array(ids, dtype=np.int64)
+                whole = self._entries.scores(terms, np.array(per_entry))
+                best = np.maximum.reduceat(self._variants.scores(terms, np.array(per_variant)), self._starts)
                 pool = np.flatnonzero(mask & (whole > 0.0))
                 return pool, best[pool], whole[pool]
             coarse = self._entries.scores(np.array(ids, dtype=np.int64), np.array(per_entry))
