@@ -92,7 +92,7 @@ class Postings:
         k1: float = 1.2,
         b: float = 0.4,
         by_term: bool = False,
-        cap: int = 1 << 30,
+        cap: int | npt.NDArray[np.int64] = 1 << 30,
     ) -> None:
         self.n_rows = n_rows
         sizes = [n_terms for _, _, n_terms in spaces]
@@ -139,12 +139,13 @@ class Postings:
         self.weights = np.zeros(0)
         self.indptr = np.zeros(n_terms_total + 1, np.int64)
         if by_term:
-            if len(weights) and int(df.max()) > cap:  # the common terms: their strongest `cap` postings
+            caps = np.broadcast_to(np.asarray(cap, dtype=np.int64), (n_terms_total,))
+            if len(weights) and bool((df > caps).any()):  # the common terms: their strongest `cap` postings
                 # one sort by term, then by weight, strongest first (weights are positive)
                 order = np.argsort(term_of + (1.0 - weights / (2.0 * float(weights.max()))))
                 term_sorted = term_of[order]
                 rank = np.arange(len(order)) - _pointers(term_sorted, n_terms_total)[term_sorted]
-                order = order[rank < cap]
+                order = order[rank < caps[term_sorted]]
             else:
                 order = np.argsort(term_of, kind="stable")
             term_sorted = term_of[order]

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 
 import numpy as np
@@ -30,6 +31,7 @@ from knowledge.analyzer import Analysed, Analyzer, describes_trouble
 from knowledge.bm25 import POSTINGS_CAP, Postings
 from knowledge.phonetic import char_syllable
 
+UNIGRAM_CAP = 32  # postings a single character keeps in a large index (bigrams: POSTINGS_CAP); it says less
 SMALL_INDEX = 400  # entries up to which every entry is scored exactly, without a candidate pool
 _MASK_CACHE = 4096  # visibility masks kept, one per county code seen
 
@@ -280,8 +282,10 @@ class SearchEngine:
         small = len(self.docs) <= SMALL_INDEX
         self._variants = Postings(len(forms), spaces, by_term=small)
         entry_spaces = [(unit_doc[rows], terms, n) for rows, terms, n in spaces]
+        caps = np.full(len(self._chars) + len(self._sounds), POSTINGS_CAP, dtype=np.int64)
+        caps[[term for gram, term in self._chars.items() if len(gram) == 1]] = UNIGRAM_CAP
         self._entries = Postings(
-            len(self.docs), entry_spaces, k1=self.tuning.entry_k1, by_term=True, cap=1 << 30 if small else POSTINGS_CAP
+            len(self.docs), entry_spaces, k1=self.tuning.entry_k1, by_term=True, cap=1 << 30 if small else caps
         )
         self._visible: dict[str | None, npt.NDArray[np.bool_]] = {}
         self._everyone = np.ones(len(self.docs), dtype=bool)  # the mask when all entries are seen
@@ -462,8 +466,8 @@ class SearchEngine:
         if not pool:
             return []
         bounds = [self._spans[i] for i in pool]
-        texts = [t for a, b in bounds for t in self._texts[a:b]]
-        spoken = [t for a, b in bounds for t in self._spoken[a:b]]
+        texts = list(chain.from_iterable(self._texts[a:b] for a, b in bounds))
+        spoken = list(chain.from_iterable(self._spoken[a:b] for a, b in bounds))
         by_text = process.cdist([query.text], texts, scorer=fuzz.ratio, dtype=np.float32)[0]
         by_sound = process.cdist([query.spoken], spoken, scorer=fuzz.ratio, dtype=np.float32)[0]
         both = np.maximum(by_text, by_sound)

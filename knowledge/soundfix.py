@@ -46,7 +46,9 @@ class SoundFixer:
                 by_sound.setdefault(tuple(char_syllable(ch) for ch in word), set()).add(word)
         self._by_sound = {key: frozenset(found) for key, found in by_sound.items()}
         self._lengths = sorted({len(key) for key in by_sound}, reverse=True)
-        self._first = frozenset(key[0] for key in by_sound)  # a word can start only on these sounds
+        # a word can start only on these sounds, and only on these pairs of sounds
+        self._first = frozenset(key[0] for key in by_sound)
+        self._pairs = frozenset(key[:2] for key in by_sound)
         kept = sorted({word for word in keep if word}, key=lambda w: (-len(w), w))
         self._keep = re.compile("|".join(map(re.escape, kept))) if kept else None
 
@@ -63,7 +65,7 @@ class SoundFixer:
         while i < n:
             step = 1
             piece = text[i]
-            if sounds[i] in self._first:
+            if sounds[i] in self._first and tuple(sounds[i : i + 2]) in self._pairs:
                 for length in self._lengths:
                     if i + length > n:
                         continue

@@ -69,6 +69,8 @@ class PolicyTerms:
 
     def find(self, text: str) -> list[str]:
         """Policy terms in `text`, in order of appearance (duplicates removed)."""
+        if self._by_first.keys().isdisjoint(text):  # no term can start anywhere in it
+            return []
         seen: dict[str, None] = {}
         for word in self._segmenter().cut(text, HMM=False):
             if word in self.topics_of:
