@@ -23,6 +23,7 @@ from config.privacy import openid_tag
 from config.settings import Settings
 from handlers.budget import Budget
 from handlers.observability import Metrics, openid_tag_var
+from handlers.params import whole
 from storage.db import transaction
 from storage.types import utcnow
 from wechat.crypto import BadPayload, SafeMode, signature_ok
@@ -180,7 +181,8 @@ def _signed(token: str, signature: str | None, timestamp: str | None, nonce: str
 
 async def _read_capped(request: Request) -> bytes | None:
     declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+    declared_size = whole(declared) if declared is not None else 0
+    if declared_size is None or declared_size > MAX_BODY_BYTES:
         return None
     chunks: list[bytes] = []
     size = 0

@@ -11,6 +11,8 @@ import wechatpy
 from defusedxml import DefusedXmlException
 
 MAX_BODY_BYTES = 64 * 1024
+MAX_OPENID = 64  # the columns that store them
+MAX_MEDIA_ID = 256
 
 
 class MalformedMessage(ValueError):
@@ -79,9 +81,11 @@ def parse(xml: str) -> Inbound:
     fields = safe_fields(xml)
     if not fields.get("MsgType") or not fields.get("FromUserName"):
         raise MalformedMessage("missing MsgType or FromUserName")
+    if len(fields["FromUserName"]) > MAX_OPENID or len(fields.get("MediaId", "")) > MAX_MEDIA_ID:
+        raise MalformedMessage("FromUserName or MediaId too long")  # WeChat's openids are 28 characters
     try:
         msg = wechatpy.parse_message(xml)
-    except (ExpatError, KeyError, TypeError, ValueError) as exc:
+    except (AttributeError, ExpatError, KeyError, TypeError, ValueError) as exc:  # e.g. an empty <Event/>
         raise MalformedMessage(f"unparseable message: {type(exc).__name__}") from exc
     raw: dict[str, Any] = dict(msg._data)
     # wechatpy calls unknown events "unknown"; keep them as events so they dedupe by event key.
@@ -89,7 +93,7 @@ def parse(xml: str) -> Inbound:
     try:
         create_time = int(raw.get("CreateTime") or 0)
         msg_id = int(raw["MsgId"]) if raw.get("MsgId") else None
-    except ValueError as exc:
+    except (TypeError, ValueError) as exc:  # TypeError: an element where a number belongs
         raise MalformedMessage("CreateTime and MsgId must be integers") from exc
     event = ""
     if kind == "event":

@@ -16,6 +16,7 @@ from starlette.routing import Route
 from cases import workdays
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
+from handlers.params import whole
 from storage.models_admin import HolidayYear as HolidayRow
 from storage.types import utcnow
 
@@ -84,9 +85,9 @@ async def holidays_post(ctx: Ctx) -> Response:
     assert v is not None
     year_text, source = _get(ctx, "year"), _get(ctx, "source")
     try:
-        if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
+        year = whole(year_text, low=2000, high=2100)
+        if year is None:
             raise FormProblem("请填写年份（如 2027）")
-        year = int(year_text)
         if year in workdays.shipped():
             raise FormProblem(f"{year} 年的安排随程序发布（cases/data/holidays/{year}.yaml），不能在这里修改")
         if not source:

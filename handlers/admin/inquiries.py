@@ -30,6 +30,7 @@ from cases import access
 from cases.timeutil import local_date
 from handlers.admin.exports import download
 from handlers.kb_live import default_knowledge
+from handlers.params import whole
 from knowledge.loader import read_entries
 from knowledge.schema import Entry
 from storage.models import Inquiry, Village
@@ -60,9 +61,10 @@ def inquiry_scope(viewer: access.Viewer) -> ColumnElement[bool]:
 
 
 def scoped_inquiry(session: Session, viewer: access.Viewer, raw_id: object) -> Inquiry | None:
-    if not str(raw_id).isdigit():
+    inquiry_id = whole(str(raw_id))
+    if inquiry_id is None:
         return None
-    return session.scalar(select(Inquiry).where(Inquiry.id == int(str(raw_id)), inquiry_scope(viewer)))
+    return session.scalar(select(Inquiry).where(Inquiry.id == inquiry_id, inquiry_scope(viewer)))
 
 
 def villager_message(question: str, answer: str) -> str:
@@ -259,8 +261,8 @@ class Inquiries:
     async def draft_download(self, ctx: Ctx) -> Response:
         v = ctx.viewer
         assert v is not None
-        raw = str(ctx.request.path_params.get("draft_id", ""))
-        row = ctx.session.get(KbDraft, int(raw)) if raw.isdigit() else None
+        draft_id = whole(ctx.request.path_params.get("draft_id"))
+        row = ctx.session.get(KbDraft, draft_id) if draft_id is not None else None
         # The administrator (the knowledge-base maintainer) may download any draft; staff only their scope's.
         if row is None or (v.role != "admin" and scoped_inquiry(ctx.session, v, row.inquiry_id) is None):
             return ctx.render("error.html", 404, message="没有找到这份草稿，或您无权查看。")

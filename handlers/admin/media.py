@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from cases import access, media_audio
 from cases.media_store import FileMediaStore
+from handlers.params import whole
 from storage.models_cases import CaseEvidence
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 STAFF = ("city", "county_discipline", "department", "town")
 INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", media_audio.PLAYABLE_TYPE})
-_RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
+# ASCII digits only, at most 18: a longer or stranger range is ignored and the whole body sent.
+_RANGE = re.compile(r"bytes=([0-9]{0,18})-([0-9]{0,18})$")
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,13 @@ class CaseMedia:
         return out
 
     def _evidence(self, ctx: Ctx) -> CaseEvidence | None:
-        raw_case = str(ctx.request.path_params.get("case_id", ""))
-        raw_evidence = str(ctx.request.path_params.get("evidence_id", ""))
-        if not raw_case.isdigit() or not raw_evidence.isdigit():
+        case_id = whole(ctx.request.path_params.get("case_id"))
+        evidence_id = whole(ctx.request.path_params.get("evidence_id"))
+        if case_id is None or evidence_id is None:
             return None
         assert ctx.viewer is not None
-        case = access.scoped_case(ctx.session, ctx.viewer, int(raw_case))
-        row = ctx.session.get(CaseEvidence, int(raw_evidence))
+        case = access.scoped_case(ctx.session, ctx.viewer, case_id)
+        row = ctx.session.get(CaseEvidence, evidence_id)
         if case is None or row is None or row.case_id != case.id:
             return None
         if row.download_status != "stored" or not row.storage_key:

@@ -23,6 +23,7 @@ from cases.categories import by_code, categories
 from cases.org import DEPT_NAMES
 from cases.timeutil import BEIJING
 from handlers.admin.exports import neutralise
+from handlers.params import whole
 from storage.models import Town, Village
 from storage.models_cases import Case
 from storage.models_staff import Unit
@@ -253,9 +254,10 @@ class Reports:
             return refuse("请选择批量操作：指定承办人或转办。")
         if not raw_ids:
             return refuse("请先勾选案件。")
-        if any(not x.isdigit() for x in raw_ids) or len(set(raw_ids)) > BULK_MAX:
+        parsed = [whole(x) for x in raw_ids]
+        if any(x is None for x in parsed) or len(set(raw_ids)) > BULK_MAX:
             return refuse(f"勾选的案件无效（一次最多 {BULK_MAX} 件）。")
-        ids = sorted({int(x) for x in raw_ids})
+        ids = sorted({x for x in parsed if x is not None})
         reason, assignee, target = get("reason"), get("assignee"), None
         if action == "transfer":
             if len(reason) < 2:

@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
+from handlers.params import whole
 from handlers.runtime import Runtime
 from storage.models import County, Town, Village
 from storage.repos.scans import quiet_posters, reports_by_village, scans_by_village
@@ -47,7 +48,7 @@ class Row:
 
 
 def _days(raw: str | None) -> int:
-    return int(raw) if raw and raw.isdigit() and 1 <= int(raw) <= 365 else DEFAULT_DAYS
+    return whole(raw, low=1, high=365) or DEFAULT_DAYS
 
 
 async def scan_analytics(ctx: Ctx) -> Response:

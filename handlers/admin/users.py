@@ -12,6 +12,7 @@ from starlette.routing import Route
 from cases.access import ROLES
 from handlers import staff_auth
 from handlers.admin.views import Admin, Ctx
+from handlers.params import whole
 from storage.models_staff import StaffUser, Unit
 from storage.types import utcnow
 
@@ -70,8 +71,8 @@ async def users_post(ctx: Ctx) -> Response:
             return await users_page(ctx, f"{exc}。", 400)
         ctx.audit("user_create", username=username, role=role, unit=unit)
         return RedirectResponse("/admin/users?done=created", status_code=303)
-    raw = _get(ctx, "user_id")
-    user = s.get(StaffUser, int(raw)) if raw.isdigit() else None
+    user_id = whole(_get(ctx, "user_id"))
+    user = s.get(StaffUser, user_id) if user_id is not None else None
     if user is None:
         return await users_page(ctx, "没有这个用户。", 404)
     if action == "reset":

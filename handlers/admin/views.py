@@ -15,6 +15,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
@@ -26,6 +27,7 @@ from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from handlers import staff_auth
 from handlers.admin import location, media, reports
+from handlers.params import has_nul, whole
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.models import Village
@@ -36,6 +38,7 @@ from storage.types import utcnow
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 PAGE = 50
+MAX_PRIORITY = 999_999
 LOGIN_COOKIE = "qf_login"
 ACTION_LABELS = {
     "submitted": "群众提交",
@@ -123,8 +126,14 @@ class Admin:
         self, fn: Handler, *, roles: tuple[str, ...] | None = None, public: bool = False
     ) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
+            form = None
             try:
-                form = await request.form() if request.method == "POST" else None
+                try:
+                    form = await request.form() if request.method == "POST" else None
+                except HTTPException:  # Starlette's answer to a malformed multipart body
+                    return _plain_error("提交的内容格式不正确，请返回上一页刷新后重试。", 400)
+                if has_nul(request, form):
+                    return _plain_error("提交的内容中有无法识别的字符，请删掉后重试。", 400)
                 for attempt in range(1, TX_ATTEMPTS + 1):
                     try:
                         with transaction(self.runtime.sessions) as session:
@@ -140,6 +149,9 @@ class Admin:
             except Exception:
                 log.exception("admin: unexpected error")
                 return _plain_error("系统出现问题，已记录，请稍后重试或联系管理员。", 503)
+            finally:
+                if form is not None:
+                    await form.close()
 
         return endpoint
 
@@ -256,11 +268,11 @@ class Admin:
     # -- case page ----------------------------------------------------------------------------------
 
     def _scoped(self, ctx: Ctx) -> Case | None:
-        raw = ctx.request.path_params.get("case_id", "")
-        if not str(raw).isdigit():
+        case_id = whole(ctx.request.path_params.get("case_id"))
+        if case_id is None:
             return None
         assert ctx.viewer is not None
-        return access.scoped_case(ctx.session, ctx.viewer, int(raw))
+        return access.scoped_case(ctx.session, ctx.viewer, case_id)
 
     async def case_page(self, ctx: Ctx) -> Response:
         case = self._scoped(ctx)
@@ -360,10 +372,10 @@ class Admin:
                 elif action == "transfer":
                     triage.transfer(s, case=case, to_unit=get("to_unit"), reason=get("reason"), actor=actor, now=now)
                 elif action == "request_extension":
-                    days = get("days")
-                    if not days.isdigit():
+                    days = whole(get("days"), high=9999)
+                    if days is None:
                         raise triage.ActionRefused("延期天数请填写数字。")
-                    triage.request_extension(s, case=case, days=int(days), reason=get("reason"), actor=actor, now=now)
+                    triage.request_extension(s, case=case, days=days, reason=get("reason"), actor=actor, now=now)
                 elif action == "decide_extension":
                     triage.decide_extension(
                         s, case=case, approve=get("decision") == "approve", actor=actor, note=get("note"), now=now
@@ -391,11 +403,10 @@ class Admin:
                 elif action == "reopen":
                     triage.reopen(s, case=case, reason=get("reason"), actor=actor, now=now)
                 elif action == "phone_rating":
-                    rating = get("rating")
                     triage.phone_rating(
                         s,
                         case=case,
-                        rating=int(rating) if rating.isdigit() else 0,
+                        rating=whole(get("rating"), high=9) or 0,
                         note_text=get("note"),
                         actor=actor,
                         now=now,
@@ -525,15 +536,16 @@ class Admin:
         if ctx.session.get(Unit, county) is None:
             return await self.rules(ctx, "请选择县。", 400)
         rule_id = get("rule_id")
-        rule = ctx.session.get(RoutingRule, int(rule_id)) if rule_id.isdigit() else None
+        rule_no = whole(rule_id)
+        rule = ctx.session.get(RoutingRule, rule_no) if rule_no is not None else None
         if rule_id and (rule is None or rule.county_code != county):
             return await self.rules(ctx, "没有这条规则。", 400)
         problems = []
-        name, priority = get("name"), get("priority")
+        name, priority = get("name"), whole(get("priority"), low=-MAX_PRIORITY, high=MAX_PRIORITY)
         if not name or len(name) > 128:
             problems.append("规则名称不能为空，且不超过 128 字")
-        if not priority.lstrip("-").isdigit():
-            problems.append("优先级请填写整数")
+        if priority is None:
+            problems.append(f"优先级请填写整数（-{MAX_PRIORITY} 到 {MAX_PRIORITY}）")
         if get("category") and by_code(get("category")) is None:
             problems.append("问题类别无效")
         lead = get("lead_dept")
@@ -552,7 +564,8 @@ class Admin:
         if rule is None:
             rule = RoutingRule(county_code=county, is_default=False, active=True, updated_at=utcnow())
             ctx.session.add(rule)
-        rule.name, rule.priority, rule.category = name, int(priority), get("category") or None
+        assert priority is not None
+        rule.name, rule.priority, rule.category = name, priority, get("category") or None
         rule.jurisdiction = get("jurisdiction")[:12] or None
         rule.reported_level = get("reported_level") or None
         rule.keywords = [k.strip() for k in get("keywords").replace("，", ",").split(",") if k.strip()][:30]

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route, Router
@@ -46,6 +47,7 @@ from cases.validation import (
     phone_problem,
 )
 from handlers import staff_auth
+from handlers.params import whole
 from handlers.runtime import Runtime
 from knowledge.holder import KnowledgeHolder
 from storage.db import transaction
@@ -79,6 +81,7 @@ EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "imag
 FORM_FIELDS = ("key", "category", "cadre_level", "description", "anonymous", "name", "phone", "lat", "lng", "accuracy")
 _KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _NUMBER = re.compile(r"[0-9]{6}-[0-9]{4}-[0-9]{6}")
+_CODE = re.compile(r"[0-9]{6}")
 _HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
@@ -153,7 +156,10 @@ class H5:
                 form = None
                 if request.method == "POST":
                     self._check_size(request)
-                    form = await request.form(max_files=MAX_PHOTOS + 1, max_fields=50)
+                    try:
+                        form = await request.form(max_files=MAX_PHOTOS + 1, max_fields=50)
+                    except HTTPException as exc:  # Starlette's answer to a malformed or overlong multipart body
+                        raise Refused(400, "提交的内容格式不正确，请返回上一页刷新后重试。") from exc
                 try:
                     response = await self._attempts(fn, request, form, nonce, new_device, scene=scene, action=action)
                 finally:
@@ -226,8 +232,8 @@ class H5:
         return await fn(ctx)
 
     def _check_size(self, request: Request) -> None:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_PHOTOS * self.max_bytes + 1024 * 1024:
+        length = request.headers.get("content-length")
+        if length is not None and (whole(length) or 0) > MAX_PHOTOS * self.max_bytes + 1024 * 1024:
             raise Refused(413, f"上传的内容太大。照片最多 {MAX_PHOTOS} 张，每张不超过 {_mb(self.max_bytes)}。")
 
     def _place_for(self, session: Session, raw: str) -> Place | None:
@@ -445,9 +451,10 @@ class H5:
             return kept
         for raw in ctx.form.getlist("photo")[:MAX_PHOTOS]:
             parts = raw.split("|") if isinstance(raw, str) else []
-            if len(parts) != 4 or not parts[2].isdigit():
+            size = whole(parts[2]) if len(parts) == 4 else None
+            if size is None:
                 continue
-            key, content_type, size, sig = parts[0], parts[1], int(parts[2]), parts[3]
+            key, content_type, sig = parts[0], parts[1], parts[3]
             if not hmac.compare_digest(sig, self._sign(key, content_type, size)) or not self.store.exists(key=key):
                 continue
             kept.append(Photo(key, key.split("/")[-1].split(".")[0], content_type, size, sig))
@@ -502,7 +509,7 @@ class H5:
     def _lookup(self, ctx: Ctx) -> tuple[Case | None, Response | None]:
         number = ctx.field("number", 32).replace(" ", "")
         code = ctx.field("code", 16).replace(" ", "")
-        if not _NUMBER.fullmatch(number) or not code.isdigit() or len(code) != 6:
+        if not _NUMBER.fullmatch(number) or not _CODE.fullmatch(code):
             error = "请填写完整的案件编号（如 630223-2026-000123）和 6 位查询码。"
             return None, ctx.render("track.html", 400, number=number, error=error)
         found = tracking.lookup(ctx.session, number=number, code=code, now=utcnow())
@@ -543,15 +550,15 @@ class H5:
         if case is None:
             assert refused is not None
             return refused
-        rating = ctx.field("rating")
-        if not rating.isdigit() or int(rating) not in service.RATINGS:
+        rating = whole(ctx.field("rating"), high=9)
+        if rating is None or rating not in service.RATINGS:
             return self._show_case(ctx, case, error="请选择 满意、基本满意 或 不满意。")
         try:
             with ctx.session.begin_nested():
                 service.rate(
                     ctx.session,
                     case=case,
-                    rating=int(rating),
+                    rating=rating,
                     reason=ctx.field("reason", 500) or None,
                     actor="villager",
                     now=utcnow(),
@@ -559,7 +566,7 @@ class H5:
         except lifecycle.IllegalTransition:
             ctx.session.refresh(case)
             return self._show_case(ctx, case, error="这件事现在不能评价（已评价过，或还没有办结）。")
-        return self._show_case(ctx, case, notice=f"感谢您的评价（{service.RATINGS[int(rating)]}）。")
+        return self._show_case(ctx, case, notice=f"感谢您的评价（{service.RATINGS[rating]}）。")
 
     # -- village search (the 404 page) --------------------------------------------------------------
 
