@@ -13,6 +13,7 @@ from starlette.requests import Request
 from bot.context import Services
 from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
+from cases.validation import MAX_PHOTOS
 from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
 from handlers.admin.manage import install_management
@@ -22,6 +23,7 @@ from handlers.admin.views import install_admin
 from handlers.cases_wiring import install_cases
 from handlers.h5.views import install_h5
 from handlers.holiday_live import install_holiday_calendar
+from handlers.http_errors import install_http_errors
 from handlers.kb_live import knowledge_holder
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
@@ -65,7 +67,13 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     # One holder for the bot and the API: a reload (kb_state version) swaps the index in both.
     knowledge = services.extras["knowledge"] = knowledge_holder(runtime)
 
-    app = FastAPI(title="清风 Qingfeng", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan(runtime))
+    app = FastAPI(
+        title="清风 Qingfeng",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=_lifespan(runtime),
+    )
     app.state.runtime = runtime
     app.state.metrics = metrics
     hook = webhook.Webhook(
@@ -84,6 +92,8 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     install_poster_downloads(app, runtime)
     install_management(app, runtime)
     install_holiday_calendar(app, runtime)
+    # The largest honest request is an H5 report with every photo at its limit.
+    install_http_errors(app, max_body=MAX_PHOTOS * settings.media_max_bytes + 1024 * 1024)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:

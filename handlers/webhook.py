@@ -143,8 +143,11 @@ def build_router(hook: Webhook) -> APIRouter:
             xml = hook.safe.encrypt(xml=xml, nonce=nonce, timestamp=str(int(time.time())))
         return Response(xml, media_type=XML)
 
-    router.routes.append(Route("/wechat", verify, methods=["GET"], include_in_schema=False))
-    router.routes.append(Route("/wechat", receive, methods=["POST"], include_in_schema=False))
+    async def wechat(request: Request) -> Response:
+        return await (receive(request) if request.method == "POST" else verify(request))
+
+    # One route for both methods, so that any other method gets a 405 that names both.
+    router.routes.append(Route("/wechat", wechat, methods=["GET", "POST"], include_in_schema=False))
     return router
 
 

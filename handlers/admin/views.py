@@ -108,6 +108,7 @@ class Ctx:
 _NO_STORE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
 Handler = Callable[[Ctx], Awaitable[Response]]
 TX_ATTEMPTS = 3
+ADMIN_MAX_BODY = 1024 * 1024  # staff forms are a few fields; no admin page takes uploads
 RETRYABLE_SQLSTATES = {"40P01", "40001"}  # deadlock_detected, serialization_failure
 
 
@@ -127,10 +128,14 @@ class Admin:
     ) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             form = None
+            if (whole(request.headers.get("content-length", "0")) or 0) > ADMIN_MAX_BODY:
+                return _plain_error("提交的内容太大。", 413)
             try:
                 try:
                     form = await request.form() if request.method == "POST" else None
-                except HTTPException:  # Starlette's answer to a malformed multipart body
+                except HTTPException as exc:  # a malformed multipart body, or one over the app's size limit
+                    if exc.status_code == 413:
+                        return _plain_error("提交的内容太大。", 413)
                     return _plain_error("提交的内容格式不正确，请返回上一页刷新后重试。", 400)
                 if has_nul(request, form):
                     return _plain_error("提交的内容中有无法识别的字符，请删掉后重试。", 400)

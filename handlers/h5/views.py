@@ -159,6 +159,8 @@ class H5:
                     try:
                         form = await request.form(max_files=MAX_PHOTOS + 1, max_fields=50)
                     except HTTPException as exc:  # Starlette's answer to a malformed or overlong multipart body
+                        if exc.status_code == 413:
+                            raise Refused(413, "上传的内容太大，请少选几张照片后重试。") from exc
                         raise Refused(400, "提交的内容格式不正确，请返回上一页刷新后重试。") from exc
                 try:
                     response = await self._attempts(fn, request, form, nonce, new_device, scene=scene, action=action)
