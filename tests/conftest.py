@@ -123,9 +123,13 @@ def api(sessions: sessionmaker[Session], wx: StandinWechat) -> Iterator[WechatCl
         yield c
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for every browser suite (tests/browser_support.py launches it)."""
+    """Headless Chromium for a browser suite (tests/browser_support.py launches it).
+
+    Per module, not per session: Playwright's sync API keeps an event loop running in the main thread
+    while it is open, and tests that call asyncio.run would fail until it stops.
+    """
     from tests.browser_support import chromium  # not at import time: browser_support imports this module
 
     with chromium() as b:
