@@ -28,12 +28,17 @@ def notify(session: Session, *, case: Case, text: str, keys: IdentityKeys, now: 
     openid = contact_openid(case, keys=keys)
     if openid is None:
         return False
+    send_text(session, openid=openid, text=text, now=now)
+    return True
+
+
+def send_text(session: Session, *, openid: str, text: str, now: datetime, kind: str = "notice") -> None:
+    """Queue a kefu text for one villager; the row is purged of openid and text once delivered."""
     outbox.enqueue(
         session,
-        key=f"notice:{uuid.uuid4().hex}",  # the key names neither the case nor the villager
+        key=f"{kind}:{uuid.uuid4().hex}",  # the key names neither the matter nor the villager
         kind="kefu_text",
         payload={"text": text, "purge_on_send": True},
         openid=openid,
         now=now,
     )
-    return True

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases import workdays
 from handlers.admin.exports import neutralise
-from handlers.admin.inquiries import guess_topics
 from handlers.holiday_live import HolidaySync
 from handlers.kb_live import default_knowledge
 from handlers.staff_auth import create_user
+from knowledge.drafts import guess_topics
 from knowledge.loader import ENTRIES_DIR
 from knowledge.schema import parse_entry
 from storage.db import make_sessionmaker, transaction

@@ -14,28 +14,24 @@ like case content) but downloads the drafts on the knowledge-base page. Another 
 
 from __future__ import annotations
 
-import uuid
-from collections import Counter
 from collections.abc import Sequence
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import yaml
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import access
+from cases.inquiries import answer_inquiry, inquiry_scope, scoped_inquiry
 from cases.timeutil import local_date
 from handlers.admin.exports import download
 from handlers.kb_live import default_knowledge
 from handlers.params import whole
+from knowledge.drafts import draft_yaml, guess_topics
 from knowledge.loader import read_entries
 from knowledge.schema import Entry
 from storage.models import Inquiry, Village
 from storage.models_admin import KbDraft
-from storage.repos import outbox
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -46,107 +42,6 @@ ANSWER_MAX = 500  # with the question quoted, one kefu message stays under WeCha
 PAGE = 200
 STATUS_LABELS = {"open": "待答复", "answered": "已答复"}
 NOT_FOUND = "没有找到这条咨询，或您无权查看。"
-
-
-def inquiry_scope(viewer: access.Viewer) -> ColumnElement[bool]:
-    """The inquiries a viewer may see, as one SQL condition (like cases.access.case_scope)."""
-    if viewer.role == "city":
-        return true()
-    if viewer.role in ("county_discipline", "department") and viewer.county_code:
-        return Inquiry.village_code.like(f"{viewer.county_code}%")
-    if viewer.role == "town":
-        town_villages = select(Village.code).where(Village.town_code == viewer.unit_code)
-        return Inquiry.village_code.in_(town_villages)
-    return false()
-
-
-def scoped_inquiry(session: Session, viewer: access.Viewer, raw_id: object) -> Inquiry | None:
-    inquiry_id = whole(str(raw_id))
-    if inquiry_id is None:
-        return None
-    return session.scalar(select(Inquiry).where(Inquiry.id == inquiry_id, inquiry_scope(viewer)))
-
-
-def villager_message(question: str, answer: str) -> str:
-    quoted = question if len(question) <= 40 else question[:40] + "…"
-    return f"您咨询的问题有了人工答复：\n「{quoted}」\n{answer}\n\n回复「菜单」查看更多服务。"
-
-
-def answer_inquiry(session: Session, *, inquiry: Inquiry, text: str, actor: str) -> bool:
-    """Store the answer and queue it for the villager; returns whether a message was queued."""
-    now = utcnow()
-    inquiry.answer, inquiry.answered_by, inquiry.answered_at = text, actor, now
-    inquiry.status = "answered"
-    if inquiry.openid:
-        outbox.enqueue(
-            session,
-            key=f"inquiry:{uuid.uuid4().hex}",  # the key names neither the inquiry nor the villager
-            kind="kefu_text",
-            payload={"text": villager_message(inquiry.question, text), "purge_on_send": True},
-            openid=inquiry.openid,
-            now=now,
-        )
-        inquiry.notified = True
-    session.flush()
-    return inquiry.notified
-
-
-# -- knowledge-base drafts --------------------------------------------------------------------------
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
-
-
-def guess_topics(candidates: dict[str, Any], entries: dict[str, Entry]) -> list[str]:
-    """Topics of the entries the search offered before the villager asked for a person, most common first."""
-    ids = candidates.get("entries") if isinstance(candidates, dict) else None
-    counts: Counter[str] = Counter()
-    for entry_id in ids if isinstance(ids, list) else []:
-        entry = entries.get(str(entry_id))
-        if entry is not None:
-            counts.update(entry.topics)
-    return [topic for topic, _ in counts.most_common(3)]
-
-
-def draft_yaml(*, entry_id: str, inquiry: Inquiry, county: str, topics: Sequence[str], author: str, today: date) -> str:
-    """An entry in the knowledge/entries format, deliberately incomplete: one question variant and no
-    sources, so `kb check` refuses it until a maintainer completes it."""
-    question = " ".join(inquiry.question.split())
-    title = question if len(question) <= 40 else question[:40] + "…"
-    head = (
-        f"# 知识库条目草稿：由转人工咨询 #{inquiry.id} 生成（{today.isoformat()}，{author}）。尚未生效。\n"
-        "# 生效前请：补足至少 5 个群众问法；核对 topics（按当时的候选条目推测）；按 谁能享受 / 标准 / 怎么办 / 找谁\n"
-        "# 整理答复；填写 sources（name, issuer, number, date, checked, verified）；\n"
-        "# 然后放入条目目录（QF_KB_DIR，默认 knowledge/entries），运行 qingfeng kb check，再运行 qingfeng kb reload。\n"
-    )
-    body = yaml.dump(
-        {
-            "id": entry_id,
-            "title": title,
-            "topics": list(topics),
-            "scope": county,
-            "overrides": None,
-            "reviewed": today,
-            "offers_report": False,
-            "questions": [question],
-            "answer": (inquiry.answer or "").strip(),
-        },
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1000,
-    )
-    tail = "sources: []  # 待填写：至少一份政策文件（名称、发文机关、文号、日期、核对方式、是否已核实）\n"
-    return head + body + tail
 
 
 class Inquiries:
@@ -200,7 +95,7 @@ class Inquiries:
 
     async def detail(self, ctx: Ctx) -> Response:
         assert ctx.viewer is not None
-        inquiry = scoped_inquiry(ctx.session, ctx.viewer, ctx.request.path_params.get("inquiry_id"))
+        inquiry = scoped_inquiry(ctx.session, ctx.viewer, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         ctx.audit("view_inquiry", inquiry=inquiry.id)
@@ -209,7 +104,7 @@ class Inquiries:
     async def answer(self, ctx: Ctx) -> Response:
         v = ctx.viewer
         assert v is not None
-        inquiry = scoped_inquiry(ctx.session, v, ctx.request.path_params.get("inquiry_id"))
+        inquiry = scoped_inquiry(ctx.session, v, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         value = ctx.request.state.form.get("answer")
@@ -225,7 +120,7 @@ class Inquiries:
     async def draft(self, ctx: Ctx) -> Response:
         v = ctx.viewer
         assert v is not None
-        inquiry = scoped_inquiry(ctx.session, v, ctx.request.path_params.get("inquiry_id"))
+        inquiry = scoped_inquiry(ctx.session, v, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         if inquiry.status != "answered" or not inquiry.answer:
@@ -238,7 +133,9 @@ class Inquiries:
         entry_id = f"local-{county}-inquiry-{inquiry.id}"
         body = draft_yaml(
             entry_id=entry_id,
-            inquiry=inquiry,
+            source=f"转人工咨询 #{inquiry.id}",
+            question=inquiry.question,
+            answer=inquiry.answer,
             county=county,
             topics=guess_topics(inquiry.candidates, self._entries()),
             author=v.username,
