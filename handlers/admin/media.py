@@ -37,6 +37,16 @@ class Voice:
     playable: bool
 
 
+def _send(ctx: Ctx, row: CaseEvidence, data: bytes, media_type: str, disposition: str, copy: str) -> Response:
+    """Serve one stored file privately, audited once per view (not for the player's follow-up ranges)."""
+    headers = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+    headers["Content-Disposition"] = disposition
+    range_header = ctx.request.headers.get("range")
+    if not _continuation(range_header):
+        ctx.audit("view_media", row.case_id, evidence_id=row.id, kind=row.kind, copy=copy)
+    return _ranged(range_header, data, media_type, headers)
+
+
 def _ranged(range_header: str | None, body: bytes, media_type: str, headers: dict[str, str]) -> Response:
     """The whole body, or the one byte range asked for (media elements seek with Range requests)."""
     headers = {**headers, "Accept-Ranges": "bytes"}
@@ -101,15 +111,8 @@ class CaseMedia:
         media_type = row.content_type or "application/octet-stream"
         ext = key.rsplit(".", 1)[-1] if "." in key else "bin"
         disposition = "inline" if media_type in INLINE_TYPES else "attachment"
-        headers = {
-            "Cache-Control": "private, no-store",
-            "X-Content-Type-Options": "nosniff",
-            "Content-Disposition": f'{disposition}; filename="evidence-{row.case_id}-{row.id}.{ext}"',
-        }
-        range_header = ctx.request.headers.get("range")
-        if not _continuation(range_header):
-            ctx.audit("view_media", row.case_id, evidence_id=row.id, kind=row.kind, copy="original")
-        return _ranged(range_header, self.store.get(key=key), media_type, headers)
+        filename = f"evidence-{row.case_id}-{row.id}.{ext}"
+        return _send(ctx, row, self.store.get(key=key), media_type, f'{disposition}; filename="{filename}"', "original")
 
     async def playable(self, ctx: Ctx) -> Response:
         row = self._evidence(ctx)
@@ -120,15 +123,8 @@ class CaseMedia:
         )
         if done.key is None:
             return ctx.render("error.html", 404, message="这条语音无法转换为网页可播放的格式，请下载原始文件收听。")
-        headers = {
-            "Cache-Control": "private, no-store",
-            "X-Content-Type-Options": "nosniff",
-            "Content-Disposition": f'inline; filename="voice-{row.case_id}-{row.id}.ogg"',
-        }
-        range_header = ctx.request.headers.get("range")
-        if not _continuation(range_header):
-            ctx.audit("view_media", row.case_id, evidence_id=row.id, kind=row.kind, copy="playable")
-        return _ranged(range_header, self.store.get(key=done.key), media_audio.PLAYABLE_TYPE, headers)
+        disposition = f'inline; filename="voice-{row.case_id}-{row.id}.ogg"'
+        return _send(ctx, row, self.store.get(key=done.key), media_audio.PLAYABLE_TYPE, disposition, "playable")
 
     def routes(self) -> list[Route]:
         page = self.admin.page
