@@ -5,14 +5,20 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
+from handlers.runtime import Runtime
+from storage.db import make_engine
+from storage.migrate import upgrade
 from tests.conftest import IN_CI
 
 SHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
@@ -79,3 +85,30 @@ def live(app: Any) -> Iterator[str]:
 def shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@dataclass(frozen=True)
+class Served:
+    engine: Engine
+    runtime: Runtime
+    app: Any
+    base: str
+
+
+@contextmanager
+def served_app(root: Path, seed: Callable[[sessionmaker[Session]], None], **settings: object) -> Iterator[Served]:
+    """The whole app on a migrated SQLite database under `root`, seeded, served live on loopback."""
+    from handlers.app import create_app
+    from tests.cases_support import KEYS
+    from tests.webhook_support import settings_for_tests
+
+    engine = make_engine(f"sqlite:///{root / 'qf.db'}")
+    upgrade(engine)
+    runtime = Runtime.from_settings(settings_for_tests(identity_key=KEYS.current, **settings), engine=engine)
+    seed(runtime.sessions)
+    app = create_app(runtime)
+    try:
+        with live(app) as base:
+            yield Served(engine, runtime, app, base)
+    finally:
+        engine.dispose()

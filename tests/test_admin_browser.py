@@ -13,17 +13,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from cases import lifecycle
-from handlers.app import create_app
 from handlers.runtime import Runtime
 from handlers.staff_wiring import mark_overdue
 from handlers.worker import JobContext
-from storage.db import make_engine, make_sessionmaker
-from storage.migrate import upgrade
+from storage.db import make_sessionmaker
 from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import CaseRouting, StaffNotice
 from storage.types import utcnow
-from tests.browser_support import live, shot
+from tests.browser_support import served_app, shot
 from tests.cases_support import KEYS, VILLAGE
 from tests.report_support import NUMBER_RE, Villager, file_report
 from tests.staff_support import PASSWORD, load_org
@@ -45,16 +43,8 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'qf.db'}")
-    upgrade(engine)
-    runtime = Runtime.from_settings(settings_for_tests(identity_key=KEYS.current), engine=engine)
-    load_org(runtime.sessions)
-    app = create_app(runtime)
-    try:
-        with live(app) as base:
-            yield Site(engine, base, Sender(TestClient(app), safe=True))
-    finally:
-        engine.dispose()
+    with served_app(tmp_path_factory.mktemp("browser"), load_org) as srv:
+        yield Site(srv.engine, srv.base, Sender(TestClient(srv.app), safe=True))
 
 
 def login(page: Any, site: Site, username: str) -> None:

@@ -15,19 +15,15 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import workdays
-from handlers.app import create_app
-from handlers.runtime import Runtime
-from storage.db import make_engine, transaction
-from storage.migrate import upgrade
+from storage.db import transaction
 from storage.models import Inquiry, OutboxMessage
 from storage.models_admin import KbDraft
 from storage.models_staff import StaffUser
 from storage.repos import inquiries
 from storage.types import utcnow
-from tests.browser_support import live, shot
-from tests.cases_support import KEYS, VILLAGE
+from tests.browser_support import served_app, shot
+from tests.cases_support import VILLAGE
 from tests.staff_support import PASSWORD, load_org
-from tests.webhook_support import settings_for_tests
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -39,17 +35,11 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('browser-manage') / 'qf.db'}")
-    upgrade(engine)
-    runtime = Runtime.from_settings(settings_for_tests(identity_key=KEYS.current), engine=engine)
-    load_org(runtime.sessions)
-    app = create_app(runtime)
     try:
-        with live(app) as base:
-            yield Site(engine, base, runtime.sessions)
+        with served_app(tmp_path_factory.mktemp("browser-manage"), load_org) as srv:
+            yield Site(srv.engine, srv.base, srv.runtime.sessions)
     finally:
         workdays.use_stored({})
-        engine.dispose()
 
 
 def login(page: Any, site: Site, username: str, password: str = PASSWORD) -> None:

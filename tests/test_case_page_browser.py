@@ -15,20 +15,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from cases import lifecycle
-from handlers.app import create_app
-from handlers.runtime import Runtime
-from storage.db import make_engine
-from storage.migrate import upgrade
 from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import AuditEntry, CaseRouting
-from tests.browser_support import live, shot
-from tests.cases_support import KEYS
+from tests.browser_support import served_app, shot
 from tests.report_support import NUMBER_RE, Villager, file_report, location_xml, voice_xml
 from tests.staff_support import load_org
 from tests.test_admin_browser import Site, act, case_id, login
 from tests.voice_support import amr_note, store_voice
-from tests.webhook_support import Sender, settings_for_tests
+from tests.webhook_support import Sender
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -40,19 +35,10 @@ class MediaSite(Site):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MediaSite]:
     root = tmp_path_factory.mktemp("case-page")
-    engine = make_engine(f"sqlite:///{root / 'qf.db'}")
-    upgrade(engine)
-    settings = settings_for_tests(identity_key=KEYS.current, media_dir=root / "media")
-    runtime = Runtime.from_settings(settings, engine=engine)
-    load_org(runtime.sessions)
-    app = create_app(runtime)
-    try:
-        with live(app) as base:
-            s = MediaSite(engine, base, Sender(TestClient(app), safe=True))
-            s.media_dir = root / "media"
-            yield s
-    finally:
-        engine.dispose()
+    with served_app(root, load_org, media_dir=root / "media") as srv:
+        s = MediaSite(srv.engine, srv.base, Sender(TestClient(srv.app), safe=True))
+        s.media_dir = root / "media"
+        yield s
 
 
 def report_with_voice_and_position(v: Villager, *, lat: float, lng: float) -> str:

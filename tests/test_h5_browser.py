@@ -13,18 +13,14 @@ import pytest
 from sqlalchemy import Engine, select
 
 from cases import service
-from handlers.app import create_app
-from handlers.runtime import Runtime
-from storage.db import make_engine, make_sessionmaker, transaction
-from storage.migrate import upgrade
+from storage.db import make_sessionmaker, transaction
 from storage.models import ScanDaily
 from storage.models_cases import Case, CaseEvidence
 from storage.types import utcnow
-from tests.browser_support import live
+from tests.browser_support import served_app
 from tests.browser_support import shot as screenshot
 from tests.cases_support import KEYS, VILLAGE
 from tests.h5_support import seed, write_png
-from tests.webhook_support import settings_for_tests
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 PHONE_UA = (
@@ -46,17 +42,8 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     tmp = tmp_path_factory.mktemp("h5-browser")
-    engine = make_engine(f"sqlite:///{tmp / 'qf.db'}")
-    upgrade(engine)
-    settings = settings_for_tests(identity_key=KEYS.current, media_dir=tmp / "media")
-    runtime = Runtime.from_settings(settings, engine=engine)
-    seed(runtime.sessions)
-    app = create_app(runtime)
-    try:
-        with live(app) as base:
-            yield Site(engine, base)
-    finally:
-        engine.dispose()
+    with served_app(tmp, seed, media_dir=tmp / "media") as srv:
+        yield Site(srv.engine, srv.base)
 
 
 @pytest.fixture
