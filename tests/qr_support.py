@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import zxingcpp
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.db import transaction
@@ -30,3 +33,9 @@ def seed_places(sessions: sessionmaker[Session]) -> None:
         upsert_counties(session, rows=COUNTIES)
         upsert_towns(session, rows=TOWNS)
         upsert_villages(session, rows=VILLAGES)
+
+
+def read_qr_codes(image: Any) -> list[Any]:
+    """The QR codes a phone would read in `image`; other symbologies are not asked for, because a
+    poster's text and borders can pass for a short linear barcode now and then."""
+    return list(zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)))

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import Engine
@@ -16,6 +15,7 @@ from storage.repos.posters import NewPoster, add_posters, list_posters
 from storage.types import utcnow
 from tests.cases_support import VILLAGE
 from tests.h5_support import h5_client
+from tests.qr_support import read_qr_codes
 from tests.test_h5_analytics import login
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -65,7 +65,7 @@ def test_png_and_svg_hold_the_posters_content(client, engine: Engine) -> None:  
     login(client, "jw_huzhu")
     png = client.get(f"/admin/posters/{VILLAGE}-2.png")
     assert png.status_code == 200 and png.headers["content-type"] == "image/png"
-    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.content)))
+    decoded = read_qr_codes(Image.open(io.BytesIO(png.content)))
     assert [d.text for d in decoded] == [stored[f"{VILLAGE}-2"]]
     svg = client.get(f"/admin/posters/{VILLAGE}.svg")
     assert svg.status_code == 200 and svg.text.lstrip().startswith("<")

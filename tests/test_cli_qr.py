@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-import zxingcpp
 from PIL import Image
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,7 +17,7 @@ from handlers import cli, cli_qr
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.models import Poster
-from tests.qr_support import PARK, REAL, seed_places
+from tests.qr_support import PARK, REAL, read_qr_codes, seed_places
 from wechat.standin import StandinWechat
 
 BASE = "https://qingfeng.example.cn"
@@ -103,7 +102,7 @@ def test_posters_print_stored_codes_and_add_h5_rows_where_none(
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert all(v.name in text for v in REAL) and "产业园虚拟村" not in text
     for scene, row in rows.items():
-        found = zxingcpp.read_barcodes(Image.open(tmp_path / "png" / f"{scene}.png").convert("L"))
+        found = read_qr_codes(Image.open(tmp_path / "png" / f"{scene}.png").convert("L"))
         assert [f.text for f in found] == [row.content]
         assert (tmp_path / "svg" / f"{scene}.svg").is_file()
     # A reprint is the same posters with the same codes.

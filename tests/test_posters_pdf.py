@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
-import zxingcpp
 from PIL import Image
 
 from storage.repos.villages import Place
 from tests.conftest import IN_CI
+from tests.qr_support import read_qr_codes
 from villages.hotlines import Hotline, Hotlines, load_hotlines
 from villages.poster_fonts import FontError
 from villages.poster_layout import A3, A4, ACTIONS, PRIVACY, PosterPage, poster_chars
@@ -84,7 +84,7 @@ def test_drawn_code_decodes(tmp_path: Path) -> None:
         x, y, w, _h = (int(v) for v in rect.split())
         for dx in range(w):
             image.putpixel((x + dx, side - 1 - y), 0)
-    found = zxingcpp.read_barcodes(image.resize((side * 4, side * 4), Image.Resampling.NEAREST))
+    found = read_qr_codes(image.resize((side * 4, side * 4), Image.Resampling.NEAREST))
     assert [(f.text, f.ec_level) for f in found] == [(pages()[0].content, "H")]
 
 

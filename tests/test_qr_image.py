@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import qrcode
-import zxingcpp
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_H
 
+from tests.qr_support import read_qr_codes
 from villages.qr_batch import h5_url
 from villages.qr_image import QUIET_ZONE, encode, to_image, write_png, write_svg
 
@@ -21,7 +21,7 @@ H5_URL = h5_url("https://qingfeng.example.cn/", "630223106213-2")
 
 def decode(path_or_image: Path | Image.Image) -> tuple[str, str]:
     image = Image.open(path_or_image) if isinstance(path_or_image, Path) else path_or_image
-    found = zxingcpp.read_barcodes(image.convert("L"))
+    found = read_qr_codes(image.convert("L"))
     assert len(found) == 1
     return found[0].text, found[0].ec_level
 
