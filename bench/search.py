@@ -2,19 +2,26 @@
 build time, time from process start to the first answer, and peak memory of one worker.
 
 The larger sets are synthetic entries made from the real entries' text (each variant with a few
-characters swapped for characters of other entries). Run: python -m bench.search
+characters swapped for characters of other entries). In the same run, on the same entries and
+queries, the baselines `make eval` scores are built and timed: rapidfuzz's ratio against every
+variant, and rank-bm25's BM25Okapi over jieba words of every variant. Figures go to
+`<out_dir>/search.json`. Run: python -m bench search
 """
 
 from __future__ import annotations
 
+import json
 import random
 import resource
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from bench.load import Options
+from knowledge.baselines import RankBM25, RapidfuzzRatio
 from knowledge.engine import Doc, SearchEngine
 from knowledge.evalset import load_evalset
 from knowledge.loader import load_entries
@@ -23,6 +30,13 @@ from knowledge.service import to_doc
 
 SIZES = (100, 1_000, 10_000)
 QUERIES = 3_000
+# The same baselines `make eval` scores for accuracy.
+BASELINES: dict[str, Callable[[Sequence[Doc]], Callable[[str], object]]] = {
+    "rapidfuzz ratio": lambda docs: RapidfuzzRatio(docs).rank,
+    "rank-bm25 (variants)": lambda docs: RankBM25(docs).rank,
+}
+BASELINE_QUERIES = 200  # the baselines take tens of ms a query at 10,000 entries
+GOALS = {"p99_ms": 1.0, "build_s": 2.0, "first_answer_s": 1.5, "worker_rss_mb": 300}
 ROOT = Path(__file__).resolve().parents[1]
 FIRST_ANSWER = (
     "import time; t = time.perf_counter()\n"
@@ -56,13 +70,14 @@ def percentile(sorted_values: Sequence[float], fraction: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(fraction * len(sorted_values)))]
 
 
-def time_queries(engine: SearchEngine, queries: Sequence[str]) -> tuple[float, float]:
-    engine.search(queries[0])  # warm the caches
+def time_queries(search: Callable[[str], object], queries: Sequence[str], count: int) -> tuple[float, float]:
+    """p50 and p99 in seconds of `count` searches cycling through `queries`."""
+    search(queries[0])  # warm the caches
     samples = []
-    for i in range(QUERIES):
+    for i in range(count):
         text = queries[i % len(queries)]
         start = time.perf_counter()
-        engine.search(text)
+        search(text)
         samples.append(time.perf_counter() - start)
     samples.sort()
     return percentile(samples, 0.5), percentile(samples, 0.99)
@@ -79,26 +94,83 @@ def first_answer() -> tuple[float, float, int]:
     return wall, float(out[0]), int(out[1]) // 1024
 
 
-def main() -> int:
+def measure_size(docs: Sequence[Doc], queries: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Build time and query p50/p99 (ms) of the engine and of each baseline on the same docs."""
+    rows: dict[str, dict[str, float]] = {}
+    start = time.perf_counter()
+    engine = SearchEngine(docs)
+    build = time.perf_counter() - start
+    p50, p99 = time_queries(engine.search, queries, QUERIES)
+    rows["qingfeng"] = {"build_s": build, "p50_ms": 1000 * p50, "p99_ms": 1000 * p99}
+    del engine
+    for name, make in BASELINES.items():
+        start = time.perf_counter()
+        search = make(docs)
+        build = time.perf_counter() - start
+        p50, p99 = time_queries(search, queries, BASELINE_QUERIES)
+        rows[name] = {"build_s": build, "p50_ms": 1000 * p50, "p99_ms": 1000 * p99}
+    return rows
+
+
+def goals(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    largest = report["sizes"][str(max(SIZES))]["qingfeng"]
+    figures = {
+        "p99_ms": largest["p99_ms"],
+        "build_s": largest["build_s"],
+        "first_answer_s": report["first_answer_s"],
+        "worker_rss_mb": report["worker_rss_mb"],
+    }
+    return {key: {"value": value, "goal": GOALS[key], "pass": value <= GOALS[key]} for key, value in figures.items()}
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = [
+        f"policy search bench: {report['entries']} real entries, {report['queries']} distinct queries "
+        f"({QUERIES} timed searches for ours, {BASELINE_QUERIES} for each baseline)",
+        f"first answer after process start: {report['first_answer_s']:.2f} s "
+        f"(of which imports+load+answer {report['first_answer_inside_s']:.2f} s)",
+        f"peak RSS of that worker (knowledge base + segmenter loaded): {report['worker_rss_mb']} MB",
+        "",
+        f"{'entries':>8}  {'system':<22}{'build s':>8}{'p50 ms':>9}{'p99 ms':>9}{'p99 vs ours':>13}",
+    ]
+    for size, rows in report["sizes"].items():
+        ours = rows["qingfeng"]["p99_ms"]
+        for name, row in rows.items():
+            times = row["p99_ms"] / ours
+            ratio = "" if name == "qingfeng" else f"{times:>12.{1 if times < 10 else 0}f}×"
+            lines.append(
+                f"{size:>8}  {name:<22}{row['build_s']:>8.2f}{row['p50_ms']:>9.3f}{row['p99_ms']:>9.3f} {ratio}"
+            )
+    lines.append(f"\npeak RSS of this process (all indexes built): {report['bench_rss_mb']} MB")
+    units = {"p99_ms": "ms", "build_s": "s", "first_answer_s": "s", "worker_rss_mb": "MB"}
+    for key, goal in report["goals"].items():
+        verdict = "PASS" if goal["pass"] else "MISS"
+        lines.append(f"goal {key} ≤ {goal['goal']:g} {units[key]}: {goal['value']:.3g} {verdict}")
+    return "\n".join(lines)
+
+
+def run(options: Options) -> int:
     entries = load_entries()
     evalset = load_evalset()
     queries = [q.q for q in evalset.in_scope] + list(evalset.out_of_scope)
     wall, inside, rss = first_answer()
-    print(f"policy search bench: {len(entries)} real entries, {len(queries)} distinct queries")
-    print(f"first answer after process start: {wall:.2f} s (of which imports+load+answer {inside:.2f} s)")
-    print(f"peak RSS of that worker (knowledge base + segmenter loaded): {rss} MB\n")
-    print(f"{'entries':>8} {'build s':>8} {'p50 ms':>8} {'p99 ms':>8}")
-    for size in SIZES:
-        docs = synthetic_docs(entries, size)
-        start = time.perf_counter()
-        engine = SearchEngine(docs)
-        build = time.perf_counter() - start
-        p50, p99 = time_queries(engine, queries)
-        print(f"{size:>8} {build:>8.2f} {1000 * p50:>8.3f} {1000 * p99:>8.3f}")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"\npeak RSS of this process (all three indexes built): {peak} MB")
+    report: dict[str, Any] = {
+        "entries": len(entries),
+        "queries": len(queries),
+        "first_answer_s": wall,
+        "first_answer_inside_s": inside,
+        "worker_rss_mb": rss,
+        "sizes": {str(size): measure_size(synthetic_docs(entries, size), queries) for size in SIZES},
+        "bench_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }
+    report["goals"] = goals(report)
+    print(render(report))
+    out = Path(options.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "search.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {out / 'search.json'}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(Options()))

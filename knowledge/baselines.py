@@ -11,7 +11,6 @@ from rapidfuzz import fuzz, process
 
 from knowledge.bm25 import SparseBM25
 from knowledge.normalise import normalise
-from knowledge.schema import Entry
 
 RAPIDFUZZ_CONFIDENT = 70.0
 RAPIDFUZZ_REFUSE = 40.0
@@ -30,7 +29,18 @@ class System(Protocol):
     def rank(self, text: str) -> Ranked: ...
 
 
-def _texts(entry: Entry) -> list[str]:
+class Searchable(Protocol):
+    """What a baseline indexes: an entry (knowledge.schema.Entry) or an engine Doc."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def questions(self) -> Sequence[str]: ...
+
+
+def _texts(entry: Searchable) -> list[str]:
     return [normalise(t) for t in (entry.title, *entry.questions)]
 
 
@@ -39,7 +49,7 @@ class RapidfuzzRatio:
 
     name = "rapidfuzz ratio"
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Searchable]) -> None:
         self._choices: list[str] = []
         self._owner: list[str] = []
         for entry in entries:
@@ -69,7 +79,7 @@ class JiebaBM25:
 
     name = "BM25 jieba words"
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Searchable]) -> None:
         self._ids = [e.id for e in entries]
         self._index = SparseBM25([[w for t in _texts(e) for w in jieba_words(t)] for e in entries], b=0.75)
 
@@ -85,7 +95,7 @@ class RankBM25:
 
     name = "rank-bm25 (variants)"
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Searchable]) -> None:
         from rank_bm25 import BM25Okapi  # type: ignore[import-untyped]
 
         corpus: list[list[str]] = []
