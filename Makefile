@@ -18,7 +18,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	mkdir -p var
-	$(BIN)/qingfeng setup
+	$(BIN)/qingfeng setup --host $(HOST) --port $(PORT)
 	$(BIN)/qingfeng serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)

@@ -29,6 +29,9 @@ def register(sub: Any) -> None:
     serve.add_argument("--no-worker", action="store_true", help="do not run the outbox drainer and scheduler here")
     serve.set_defaults(func=cmd_serve)
     setup = sub.add_parser("setup", help="migrate and load the registry (and dev demo data); safe to repeat")
+    # Only for the URLs it prints: where `serve` will listen (make run passes its HOST and PORT).
+    setup.add_argument("--host", default="127.0.0.1")
+    setup.add_argument("--port", type=int, default=8000)
     setup.set_defaults(func=cmd_setup)
 
 
@@ -79,8 +82,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
                 demo_logins = ensure_demo_staff(session, now=utcnow())
     finally:
         rt.engine.dispose()
-    base = rt.settings.public_base_url
+    base = f"http://{args.host}:{args.port}"
     print(f"ready. webhook {base}/wechat  health {base}/healthz  metrics {base}/metrics")
+    if rt.settings.public_base_url.rstrip("/") != base:
+        print(f"links and QR codes point to QF_PUBLIC_BASE_URL={rt.settings.public_base_url}")
     if rt.settings.env == "dev":
         print(f"admin {base}/admin  demo logins (dev only), password {DEMO_PASSWORD}:")
         for username, role, unit in demo_logins:

@@ -46,3 +46,17 @@ def test_setup_in_prod_loads_no_demo_projects(
     assert main(["setup"]) == 0
     assert "demo" not in capsys.readouterr().out
     assert demo_count(database) == 0
+
+
+def test_setup_prints_where_serve_will_listen(
+    database: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `make run PORT=8011` runs `setup --port 8011`: the printed URLs must be the ones served.
+    monkeypatch.setenv("QF_ENV", "dev")
+    monkeypatch.delenv("QF_PUBLIC_BASE_URL", raising=False)
+    assert main(["setup", "--host", "127.0.0.1", "--port", "8011"]) == 0
+    out = capsys.readouterr().out
+    assert "webhook http://127.0.0.1:8011/wechat" in out and "admin http://127.0.0.1:8011/admin" in out
+    assert "QF_PUBLIC_BASE_URL=http://127.0.0.1:8000" in out  # links still go to the configured origin
+    assert main(["setup"]) == 0
+    assert "QF_PUBLIC_BASE_URL" not in capsys.readouterr().out
