@@ -83,6 +83,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
         services=services,
         metrics=metrics,
     )
+    app.state.webhook = hook
     app.include_router(webhook.build_router(hook))
     app.include_router(health.build_router(runtime.sessions, metrics))
     app.include_router(api_kb.build_router(knowledge, services, runtime.sessions))

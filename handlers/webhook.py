@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
@@ -21,6 +21,7 @@ from bot.dispatcher import Dispatcher
 from bot.exactly_once import earlier_reply, record
 from config.privacy import openid_tag
 from config.settings import Settings
+from handlers.batch_writer import BatchWriter
 from handlers.budget import Budget
 from handlers.observability import Metrics, openid_tag_var
 from handlers.params import whole
@@ -46,10 +47,10 @@ class Webhook:
     metrics: Metrics
 
     def __post_init__(self) -> None:
-        # SQLite lets one writer in at a time; queueing here, in order, beats dozens of threads
-        # sleeping in SQLite's busy handler (which made the tail latency seconds long).
+        # SQLite: one writer thread, several messages per transaction when they queue up
+        # (handlers.batch_writer). PostgreSQL takes concurrent writers: a thread each, one message each.
         sqlite = self.sessions.kw["bind"].dialect.name == "sqlite"
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db") if sqlite else None
+        self.writer: BatchWriter[Job, Reply | None] | None = BatchWriter(self.process_batch) if sqlite else None
         s = self.settings
         self.safe = SafeMode(
             token=s.wechat_token, appid=s.wechat_appid, aes_keys=[s.wechat_aes_key, s.wechat_aes_key_previous]
@@ -60,24 +61,65 @@ class Webhook:
         for _ in range(CLAIM_ATTEMPTS):
             try:
                 with transaction(self.sessions) as session:
-                    previous = earlier_reply(session, message=message)
-                    if previous is not None:
-                        return Reply(previous) if previous else None
-                    now = utcnow()
-                    reply = handle(
-                        session, message=message, now=now, services=self.services, dispatcher=self.dispatcher
-                    )
-                    inline = budget.finish_inline()
-                    record(session, message=message, reply=reply, inline=inline, now=now)
-                    if not inline:
-                        self.metrics.late_replies.inc()
-                        return None
-                return reply
+                    answer = self._work(session, message, budget)
+                return self._answered(answer)
             except IntegrityError:
                 # A concurrent retry committed first (its ledger row now exists), or a race on another
                 # row such as two first messages of a new user: loop, and the re-check tells which.
                 continue
         raise RuntimeError("could not record message after retries")
+
+    def process_batch(self, jobs: Sequence[Job]) -> list[Reply | Exception | None]:
+        """Several messages in one transaction (group commit); each answer is released after COMMIT.
+
+        If any message fails, or the commit does, nothing of the batch was kept: each message then
+        runs again alone, in its own transaction, so one bad message costs the others nothing.
+        """
+        if len(jobs) > 1:
+            try:
+                with transaction(self.sessions) as session:
+                    answers = []
+                    for message, budget in jobs:
+                        answers.append(self._work(session, message, budget))
+                        # The next message's plain SQL (storage.fastsql) must see this one's ORM changes.
+                        session.flush()
+                return [self._answered(answer) for answer in answers]
+            except OperationalError as exc:
+                return [exc] * len(jobs)  # the database is unavailable: running them alone would not help
+            except Exception:
+                log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
+        return [self._alone(message, budget) for message, budget in jobs]
+
+    def _alone(self, message: Inbound, budget: Budget) -> Reply | Exception | None:
+        try:
+            return self.process(message, budget)
+        except Exception as exc:  # the request turns it into a 503 or an apology
+            return exc
+
+    def _work(self, session: Session, message: Inbound, budget: Budget) -> _Answer:
+        previous = earlier_reply(session, message=message)
+        if previous is not None:
+            return _Answer(Reply(previous) if previous else None, late=False)
+        now = utcnow()
+        reply = handle(session, message=message, now=now, services=self.services, dispatcher=self.dispatcher)
+        inline = budget.finish_inline()
+        record(session, message=message, reply=reply, inline=inline, now=now)
+        return _Answer(reply if inline else None, late=not inline)
+
+    def _answered(self, answer: _Answer) -> Reply | None:
+        """Called once the answer's transaction has committed."""
+        if answer.late:
+            self.metrics.late_replies.inc()
+        return answer.reply
+
+
+Job = tuple[Inbound, Budget]
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    reply: Reply | None
+    late: bool  # the request already answered `success`; the reply went to the outbox
 
 
 def build_router(hook: Webhook) -> APIRouter:
@@ -153,8 +195,9 @@ def build_router(hook: Webhook) -> APIRouter:
 
 async def _within_budget(hook: Webhook, message: Inbound) -> Reply | None:
     budget = Budget()
-    if hook.executor is not None:
-        task = asyncio.get_running_loop().run_in_executor(hook.executor, hook.process, message, budget)
+    task: asyncio.Future[Reply | None]
+    if hook.writer is not None:
+        task = hook.writer.submit((message, budget))
     else:
         task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget))
     try:
