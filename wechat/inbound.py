@@ -1,14 +1,16 @@
-"""Inbound messages: safe XML parsing and one typed message, parsed once with wechatpy."""
+"""Inbound messages: one safe XML parse, then wechatpy's message classes for the typing rules."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from xml.etree.ElementTree import Element
 from xml.parsers.expat import ExpatError
 
 import defusedxml.ElementTree as SafeET
-import wechatpy
 from defusedxml import DefusedXmlException
+from wechatpy.events import EVENT_TYPES
+from wechatpy.messages import MESSAGE_TYPES, BaseMessage, UnknownMessage
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_OPENID = 64  # the columns that store them
@@ -21,13 +23,17 @@ class MalformedMessage(ValueError):
 
 def safe_fields(xml: str | bytes) -> dict[str, str]:
     """Parse the top-level fields of a WeChat envelope, refusing DTDs, entities and other tricks."""
+    return {child.tag: (child.text or "") for child in _safe_root(xml)}
+
+
+def _safe_root(xml: str | bytes) -> Element:
     try:
-        root = SafeET.fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root: Element = SafeET.fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except (DefusedXmlException, SafeET.ParseError, ExpatError, ValueError) as exc:
         raise MalformedMessage(f"malformed XML: {type(exc).__name__}") from exc
     if root.tag != "xml":
         raise MalformedMessage("root element must be <xml>")
-    return {child.tag: (child.text or "") for child in root}
+    return root
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +84,15 @@ class Inbound:
 
 
 def parse(xml: str) -> Inbound:
-    fields = safe_fields(xml)
+    root = _safe_root(xml)
+    fields = {child.tag: (child.text or "") for child in root}
     if not fields.get("MsgType") or not fields.get("FromUserName"):
         raise MalformedMessage("missing MsgType or FromUserName")
     if len(fields["FromUserName"]) > MAX_OPENID or len(fields.get("MediaId", "")) > MAX_MEDIA_ID:
         raise MalformedMessage("FromUserName or MediaId too long")  # WeChat's openids are 28 characters
     try:
-        msg = wechatpy.parse_message(xml)
-    except (AttributeError, ExpatError, KeyError, TypeError, ValueError) as exc:  # e.g. an empty <Event/>
+        msg = _wechatpy_message(_xmltodict_like(root))
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:  # e.g. an empty <Event/>
         raise MalformedMessage(f"unparseable message: {type(exc).__name__}") from exc
     raw: dict[str, Any] = dict(msg._data)
     # wechatpy calls unknown events "unknown"; keep them as events so they dedupe by event key.
@@ -119,6 +126,56 @@ def parse(xml: str) -> Inbound:
         url=str(raw.get("Url") or raw.get("PicUrl") or ""),
         raw=raw,
     )
+
+
+def _xmltodict_like(element: Element) -> Any:
+    """What `xmltodict.parse` makes of an element (wechatpy's input), from the tree already parsed.
+
+    Text is stripped and empty text is None; children become a dict, repeated ones a list;
+    attributes become `@name` keys and text beside them `#text`. Saves parsing every message twice.
+    """
+    children = list(element)
+    text = "".join([element.text or "", *(child.tail or "" for child in children)]).strip() or None
+    if not children and not element.attrib:
+        return text
+    value: dict[str, Any] = {f"@{k}": v for k, v in element.attrib.items()}
+    for child in children:
+        item = _xmltodict_like(child)
+        if child.tag not in value:
+            value[child.tag] = item
+        elif isinstance(value[child.tag], list):
+            value[child.tag].append(item)
+        else:
+            value[child.tag] = [value[child.tag], item]
+    if text is not None:
+        value["#text"] = text
+    return value
+
+
+def _wechatpy_message(root: Any) -> BaseMessage:
+    """wechatpy.parse_message's choice of class (wechatpy 1.8, parser.py), given xmltodict's dict."""
+    message = root if isinstance(root, dict) else {}
+    message_type = message["MsgType"].lower()
+    event_type = None
+    if message_type == "event" or message_type.startswith("device_"):
+        if "Event" in message:
+            event_type = message["Event"].lower()
+        if event_type is None and message_type.startswith("device_"):
+            event_type = message_type
+        elif message_type.startswith("device_"):
+            event_type = f"device_{event_type}"
+        if event_type == "subscribe" and message.get("EventKey"):
+            event_key = message["EventKey"]
+            if event_key.startswith(("scanbarcode|", "scanimage|")):
+                event_type = message["Event"] = "subscribe_scan_product"
+            elif event_key.startswith("qrscene_"):
+                event_type = message["Event"] = "subscribe_scan"
+                message["EventKey"] = event_key[len("qrscene_") :]
+        message_class = EVENT_TYPES.get(event_type, UnknownMessage)
+    else:
+        message_class = MESSAGE_TYPES.get(message_type, UnknownMessage)
+    built: BaseMessage = message_class(message)
+    return built
 
 
 def _float(value: Any) -> float | None:

@@ -13,22 +13,18 @@ import base64
 import hashlib
 import hmac
 import itertools
-import os
 import secrets
-import struct
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import defusedxml.ElementTree as SafeET
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from defusedxml import DefusedXmlException
 
-from wechat.crypto import sha1_signature
+from wechat.crypto import BadPayload, aes_key_bytes, decrypt_payload, encrypt_payload, sha1_signature
 
 DEFAULT_ACCOUNT = "gh_0a1b2c3d4e5f"  # the official account's original id (ToUserName)
-_BLOCK = 32  # WeChat pads to 32-byte blocks (PKCS#7 with k=32)
 
 
 class SimRequest(NamedTuple):
@@ -71,38 +67,6 @@ def next_msg_id() -> int:
 
 def cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-
-
-def aes_key_bytes(encoding_aes_key: str) -> bytes:
-    key = base64.b64decode(encoding_aes_key + "=")
-    if len(key) != 32:
-        raise ValueError("EncodingAESKey must be 43 characters (32 bytes)")
-    return key
-
-
-def encrypt_payload(xml: str, *, key: bytes, appid: str, random16: bytes | None = None) -> str:
-    """WeChat's safe-mode envelope: AES-256-CBC(random16 + len + msg + appid), IV = key[:16], base64."""
-    msg = xml.encode("utf-8")
-    random16 = random16 if random16 is not None else os.urandom(16)
-    plain = random16 + struct.pack(">I", len(msg)) + msg + appid.encode("utf-8")
-    pad = _BLOCK - len(plain) % _BLOCK
-    plain += bytes([pad]) * pad
-    encryptor = Cipher(algorithms.AES(key), modes.CBC(key[:16])).encryptor()
-    return base64.b64encode(encryptor.update(plain) + encryptor.finalize()).decode("ascii")
-
-
-def decrypt_payload(encrypt: str, *, key: bytes, appid: str) -> str:
-    decryptor = Cipher(algorithms.AES(key), modes.CBC(key[:16])).decryptor()
-    plain = decryptor.update(base64.b64decode(encrypt)) + decryptor.finalize()
-    pad = plain[-1]
-    if not 1 <= pad <= _BLOCK:
-        raise SimulatorError("bad padding in encrypted reply")
-    plain = plain[16:-pad]
-    (length,) = struct.unpack(">I", plain[:4])
-    msg, receive_id = plain[4 : 4 + length], plain[4 + length :]
-    if receive_id.decode("utf-8") != appid:
-        raise SimulatorError(f"encrypted reply names appid {receive_id!r}, expected {appid!r}")
-    return msg.decode("utf-8")
 
 
 def _fields(xml: str) -> dict[str, str]:
@@ -227,7 +191,10 @@ class Simulator:
             )
             if not hmac.compare_digest(expected, fields.get("MsgSignature", "")):
                 raise SimulatorError("encrypted reply has a bad MsgSignature")
-            stripped = decrypt_payload(fields["Encrypt"], key=self._key, appid=self.appid)
+            try:
+                stripped = decrypt_payload(fields["Encrypt"], key=self._key, appid=self.appid)
+            except BadPayload as exc:
+                raise SimulatorError(f"encrypted reply cannot be opened: {exc}") from exc
             fields = _fields(stripped)
         elif self.safe:
             raise SimulatorError("plain reply to a safe-mode request")
