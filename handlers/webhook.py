@@ -28,7 +28,7 @@ from handlers.params import whole
 from storage.db import transaction
 from storage.types import utcnow
 from wechat.crypto import BadPayload, SafeMode, signature_ok
-from wechat.inbound import MAX_BODY_BYTES, Inbound, MalformedMessage, parse, safe_fields
+from wechat.inbound import MAX_BODY_BYTES, Inbound, MalformedMessage, encrypted_part, parse
 from wechat.replies import SUCCESS, text_reply_xml
 
 log = logging.getLogger("qingfeng.webhook")
@@ -145,11 +145,11 @@ def build_router(hook: Webhook) -> APIRouter:
         try:
             text = body.decode("utf-8")
             if encrypted:
-                envelope = safe_fields(text)
-                if not envelope.get("Encrypt"):
+                encrypt = encrypted_part(text)
+                if not encrypt:
                     return PlainTextResponse("missing Encrypt", status_code=400)
                 text = hook.safe.decrypt(
-                    encrypt=envelope["Encrypt"],
+                    encrypt=encrypt,
                     msg_signature=q.get("msg_signature", ""),
                     timestamp=timestamp,
                     nonce=nonce,

@@ -8,7 +8,7 @@ import pytest
 import wechatpy
 import xmltodict
 
-from wechat.inbound import _safe_root, _wechatpy_message, _xmltodict_like
+from wechat.inbound import MalformedMessage, _safe_root, _wechatpy_message, _xmltodict_like, encrypted_part, safe_fields
 
 WECHAT = Path(__file__).parent / "fixtures" / "wechat"
 SAMPLES = sorted(
@@ -48,3 +48,26 @@ def test_same_dict_and_message_as_wechatpy(xml: str) -> None:
 
 def test_the_samples_are_there() -> None:
     assert len(SAMPLES) >= 20
+
+
+ENVELOPES = [
+    (WECHAT / "derived_safe_mode" / "text.request_body.xml").read_text(encoding="utf-8"),
+    (WECHAT / "official_py_sample" / "request_body.xml").read_text(encoding="utf-8"),  # plain fields beside it
+    "<xml>\n  <ToUserName><![CDATA[gh_1]]></ToUserName>\n  <Encrypt><![CDATA[QUJD]]></Encrypt>\n</xml>\n",
+    "<xml><Encrypt><![CDATA[QUJD]]></Encrypt><ToUserName><![CDATA[gh_1]]></ToUserName></xml>",
+    "<xml><ToUserName>gh_1</ToUserName><Encrypt>QUJD</Encrypt></xml>",
+    "<xml><ToUserName><![CDATA[gh_1]]></ToUserName></xml>",
+    '<!DOCTYPE x [<!ENTITY e "QUJD">]><xml><ToUserName>gh_1</ToUserName><Encrypt>&e;</Encrypt></xml>',
+    "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Encrypt><![CDATA[QUJD]]></Encrypt></xml><!-- x -->",
+]
+
+
+@pytest.mark.parametrize("body", ENVELOPES)
+def test_encrypted_part_is_what_the_safe_parse_finds(body: str) -> None:
+    try:
+        expected = safe_fields(body).get("Encrypt", "")
+    except MalformedMessage:
+        with pytest.raises(MalformedMessage):
+            encrypted_part(body)
+        return
+    assert encrypted_part(body) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -24,6 +25,20 @@ class MalformedMessage(ValueError):
 def safe_fields(xml: str | bytes) -> dict[str, str]:
     """Parse the top-level fields of a WeChat envelope, refusing DTDs, entities and other tricks."""
     return {child.tag: (child.text or "") for child in _safe_root(xml)}
+
+
+# The envelope WeChat posts in safe mode, as it always looks: matched without an XML parser (the
+# parser is a third of the cost of a message). Anything else, odd spacing included, is parsed.
+_ENVELOPE = re.compile(
+    r"<xml>\s*<ToUserName><!\[CDATA\[[A-Za-z0-9_\-]{1,64}\]\]></ToUserName>\s*"
+    r"<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]></Encrypt>\s*</xml>\s*"
+)
+
+
+def encrypted_part(xml: str) -> str:
+    """The `Encrypt` field of a safe-mode body ('' when there is none). Raises MalformedMessage."""
+    match = _ENVELOPE.fullmatch(xml)
+    return match.group(1) if match else safe_fields(xml).get("Encrypt", "")
 
 
 def _safe_root(xml: str | bytes) -> Element:
