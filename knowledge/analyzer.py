@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from knowledge.aliases import AliasTable, default_aliases
-from knowledge.normalise import normalise
+from knowledge.normalise import normalise, normalise_joined
 from knowledge.phonetic import syllables
 from knowledge.soundfix import SoundFixer, default_keep
 from knowledge.terms import PolicyTerms, default_terms
@@ -69,13 +69,9 @@ class Analyzer:
         return self.aliases.rewrite(normalise(raw))
 
     def index_forms(self, raws: Sequence[str]) -> list[str]:
-        """`index_form` of each text, with one alias pass over them all (an index build has tens of
-        thousands). Texts holding a newline are done one by one."""
-        clean = [normalise(raw) for raw in raws]
-        joined = "\n".join(clean)
-        if joined.count("\n") != max(len(clean) - 1, 0):
-            return [self.aliases.rewrite(text) for text in clean]
-        return self.aliases.rewrite(joined).split("\n") if clean else []
+        """`index_form` of each text, normalised and alias-rewritten in one pass over them all (an
+        index build has a hundred thousand)."""
+        return self.aliases.rewrite(normalise_joined(raws)).split("\n") if raws else []
 
     def analyse(self, raw: str, *, with_terms: bool = True, known: Container[str] = ()) -> Analysed:
         """`with_terms`: a question (voice slips repaired, policy terms found); `known`: character
