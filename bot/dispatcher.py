@@ -22,11 +22,17 @@ class Router:
     commands: dict[str, Handler] = field(default_factory=dict)
     menu: dict[str, Handler] = field(default_factory=dict)
     kinds: dict[str, Handler] = field(default_factory=dict)
+    # States in which a message that is exactly a command word runs that command (see `state`).
+    commands_first: set[str] = field(default_factory=set)
 
     def event(self, *names: str) -> Callable[[Handler], Handler]:
         return self._register(self.events, names)
 
-    def state(self, *names: str) -> Callable[[Handler], Handler]:
+    def state(self, *names: str, commands_first: bool = False) -> Callable[[Handler], Handler]:
+        """`commands_first`: a state that takes any free text (a question) still lets the exact command
+        words through, so 反映 after a policy answer starts a report instead of being searched."""
+        if commands_first:
+            self.commands_first.update(names)
         return self._register(self.states, names)
 
     def command(self, *words: str) -> Callable[[Handler], Handler]:
@@ -64,6 +70,7 @@ class Dispatcher:
                 if key in mine:
                     raise ValueError(f"{name} handler for {key!r} registered twice")
                 mine[key] = fn
+        self.router.commands_first |= router.commands_first
 
     def dispatch(self, ctx: Context) -> Reply | None:
         msg = ctx.message
@@ -76,7 +83,11 @@ class Dispatcher:
                     return r.menu[number](ctx)
             handler = r.events.get(msg.event)
             return handler(ctx) if handler else None
-        state_handler = r.states.get(ctx.state.split(":", 1)[0])
+        state = ctx.state.split(":", 1)[0]
+        state_handler = r.states.get(state)
+        if state in r.commands_first and msg.kind in ("text", "voice") and ctx.text in r.commands:
+            ctx.reset()
+            state_handler = None
         if state_handler is not None:
             reply = state_handler(ctx)
             if reply is not PASS:

@@ -63,3 +63,12 @@ def test_more_with_nothing_open_says_so(sender: Sender) -> None:
     openid = bound(sender, "o-x1")
     reply = sender.reply_text(text_xml(openid, "更多"))
     assert "没有更多内容" in reply and MAIN_MENU in reply
+
+
+def test_a_complaint_no_policy_answers_is_steered_to_a_report(sender: Sender) -> None:
+    openid = bound(sender, "o-c1")
+    reply = sender.reply_text(text_xml(openid, "村里修路的钱被干部贪了"))
+    assert "反映问题" in reply and "回答不了" not in reply
+    assert "请选择您要反映的问题" in sender.reply_text(text_xml(openid, "反映"))  # the report flow starts
+    other = bound(sender, "o-c2")
+    assert "回答不了" in sender.reply_text(text_xml(other, "今晚有球赛没"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import not_understood
@@ -13,6 +15,15 @@ router = Router()
 
 PROMPT = "请直接打字或发语音说出您的问题，例如：“扶贫贷款咋申请”“低保怎么办理”。"
 HANDED_OVER = "已收到，您的问题已转给工作人员，会尽快答复。也可以拨打 12345 政务服务热线咨询。"
+SOUNDS_LIKE_A_REPORT = (
+    "听起来您是想反映问题。回复「反映」开始，可以匿名，我们保护您的信息。\n"
+    "如果是问政策，请换个说法再问，或回复「菜单」。"
+)
+# Words of misconduct that make a message a report rather than a question ("村里修路的钱被干部贪了").
+# Only used when no policy entry answers it; plain words like 没 or 被 are left out (快递到了没).
+_MISCONDUCT = re.compile(
+    "贪|挪用|挪去|挪走|克扣|截留|冒领|套取|虚报|吃拿卡要|优亲厚友|索要|好处费|回扣|私分|侵占|不作为|乱收费|打白条|贿"
+)
 
 
 def knowledge(ctx: Context) -> KnowledgeBase:
@@ -36,6 +47,8 @@ def start(ctx: Context) -> Reply:
 def answer(ctx: Context, text: str) -> Reply:
     result = knowledge(ctx).ask(text, county_code=county_of(ctx))
     remember(ctx, text, result)
+    if result.kind == "out_of_scope" and _MISCONDUCT.search(text):
+        return Reply(SOUNDS_LIKE_A_REPORT)
     return Reply(format_reply(result))
 
 
@@ -94,7 +107,7 @@ def follow_up(ctx: Context) -> Reply:
     return PASS
 
 
-@router.state("ask")
+@router.state("ask", commands_first=True)
 def asking(ctx: Context) -> Reply:
     if ctx.message.kind in ("text", "voice") and ctx.text and not ctx.text.isdigit():
         if ctx.text in ("菜单", "取消", "返回"):
