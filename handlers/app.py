@@ -30,6 +30,7 @@ from handlers.runtime import Runtime
 from handlers.staff_wiring import install_staff
 from handlers.worker import BackgroundWorker
 from storage.repos.villages import list_places
+from storage.wal_checkpointer import WalCheckpointer
 from villages.lookup import PlaceIndex
 from wechat.client import make_api
 
@@ -43,9 +44,14 @@ def _lifespan(runtime: Runtime) -> Callable[[FastAPI], AbstractAsyncContextManag
         if runtime.settings.run_background:
             worker = BackgroundWorker(runtime, make_api(runtime.settings, sessions=runtime.sessions))
             worker.start()
+        checkpointer = WalCheckpointer(runtime.engine) if runtime.engine.dialect.name == "sqlite" else None
+        if checkpointer is not None:
+            checkpointer.start()
         try:
             yield
         finally:
+            if checkpointer is not None:
+                checkpointer.stop()
             if worker is not None:
                 worker.stop()
 

@@ -19,6 +19,9 @@ def normalise_url(url: str) -> str:
     return url
 
 
+WAL_AUTOCHECKPOINT_PAGES = 20_000  # ~80 MB of log before a commit checkpoints it itself (SQLite: 1,000)
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
@@ -43,6 +46,8 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
+        # A safety net only: a serving process checkpoints on its own thread (storage.wal_checkpointer).
+        cur.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
         cur.close()
 
     @event.listens_for(engine, "begin")
