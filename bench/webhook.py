@@ -1,6 +1,7 @@
 """The webhook benchmark: the whole app under uvicorn against two references, served the same way.
 
-For each server (ceiling, naive, qingfeng) in turn, alone on the machine, it measures two scenarios,
+For each server (ceiling, naive, qingfeng on SQLite, and the same app on PostgreSQL in a throw-away
+schema, for information) in turn, alone on the machine, it measures two scenarios,
 a safe-mode text message and a scan (subscribe with `qrscene_<village>`), each with a fresh MsgId
 and openid per request:
 
@@ -32,6 +33,7 @@ from typing import Any, Literal
 
 import httpx
 
+from bench import pg
 from bench.load import Options, RequestSpec, run_phase
 from config.settings import Settings
 from handlers.cli_chat import prepare_database
@@ -41,11 +43,15 @@ from wechat.simulator import Simulator, SimulatorError
 HOST = "127.0.0.1"
 VILLAGE = "630223106213"
 VILLAGE_NAME = "互助土族自治县 五十镇 土观村委会"
-SERVERS: tuple[tuple[str, str], ...] = (
-    ("ceiling", "bench.references:ceiling_app"),
-    ("naive", "bench.references:naive_app"),
-    ("qingfeng", "handlers.asgi:create"),
+# (name, app factory, database). The goals are judged on `qingfeng`, the prefecture setup (SQLite);
+# `qingfeng-pg` is the same app on PostgreSQL, for information (a province runs several processes).
+SERVERS: tuple[tuple[str, str, str], ...] = (
+    ("ceiling", "bench.references:ceiling_app", "sqlite"),
+    ("naive", "bench.references:naive_app", "sqlite"),
+    ("qingfeng", "handlers.asgi:create", "sqlite"),
+    ("qingfeng-pg", "handlers.asgi:create", "postgres"),
 )
+PG_SCHEMA = "qf_bench_webhook"
 SCENARIOS: tuple[Literal["text", "scan"], ...] = ("text", "scan")
 MODES: tuple[Literal["closed", "open"], ...] = ("closed", "open")
 THROUGHPUT_GOAL = 0.5  # × the naive webhook
@@ -59,6 +65,7 @@ def run(options: Options) -> dict[str, Any]:
         report = _run(options, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+        pg.drop_schema(PG_SCHEMA)
     out = Path(options.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "webhook.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -71,14 +78,14 @@ def _run(options: Options, workdir: Path) -> dict[str, Any]:
     token = "bench-" + secrets.token_hex(8)
     appid = "wx" + secrets.token_hex(8)
     aes_key = base64.b64encode(secrets.token_bytes(32)).decode("ascii").rstrip("=")
-    db_url = f"sqlite:///{workdir / 'bench.db'}"
-    runtime = Runtime.from_settings(Settings(database_url=db_url))
-    prepare_database(runtime)
-    runtime.engine.dispose()
+    databases = {"sqlite": f"sqlite:///{workdir / 'bench.db'}", "postgres": pg.fresh_schema(PG_SCHEMA)}
+    for url in databases.values():
+        runtime = Runtime.from_settings(Settings(database_url=url))
+        prepare_database(runtime)
+        runtime.engine.dispose()
     env = {
         **os.environ,
         "QF_ENV": "dev",
-        "QF_DATABASE_URL": db_url,
         "QF_WECHAT_TOKEN": token,
         "QF_WECHAT_APPID": appid,
         "QF_WECHAT_AES_KEY": aes_key,
@@ -92,9 +99,10 @@ def _run(options: Options, workdir: Path) -> dict[str, Any]:
     checker = Simulator(token=token, appid=appid, aes_key=aes_key, safe=True)
     results: dict[str, dict[str, dict[str, Any]]] = {}
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as load:
-        for name, target in SERVERS:
+        for name, target, database in SERVERS:
             results[name] = {}
-            with serve(target, env=env, log=workdir / f"{name}.log") as port:
+            server_env = {**env, "QF_DATABASE_URL": databases[database]}
+            with serve(target, env=server_env, log=workdir / f"{name}.log") as port:
                 for scenario in SCENARIOS:
                     row: dict[str, Any] = {}
                     for mode in MODES:
@@ -111,6 +119,7 @@ def _run(options: Options, workdir: Path) -> dict[str, Any]:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "results": results,
         "ratios": _ratios(results),
+        "ratios_postgres": _ratios(results, "qingfeng-pg"),
         "goals": _goals(results),
     }
 
@@ -129,15 +138,16 @@ def _replies_ok(server: str, scenario: str, row: dict[str, Any], checker: Simula
                 reply = checker.parse_reply(200, body)
             except SimulatorError:
                 return False
-            if not reply.text or (server == "qingfeng" and scenario == "scan" and VILLAGE_NAME not in reply.text):
+            ours = server.startswith("qingfeng")
+            if not reply.text or (ours and scenario == "scan" and VILLAGE_NAME not in reply.text):
                 return False
     return True
 
 
-def _ratios(results: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, float]]:
+def _ratios(results: dict[str, dict[str, dict[str, Any]]], ours_name: str = "qingfeng") -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for scenario in SCENARIOS:
-        ours = results["qingfeng"][scenario]["closed"]["throughput"]
+        ours = results[ours_name][scenario]["closed"]["throughput"]
         out[scenario] = {
             ref: round(ours / results[ref][scenario]["closed"]["throughput"], 3)
             if results[ref][scenario]["closed"]["throughput"]
@@ -168,17 +178,17 @@ def render(report: dict[str, Any]) -> str:
     lines = [
         f"webhook bench · closed loop {o['connections']} conns {o['seconds']:g} s · open loop {o['rate']:g} req/s "
         f"{o['seconds']:g} s · warm-up {o['warmup']:g} s · uvicorn 1 worker · {report['machine']['cpus']} CPUs",
-        f"{'scenario':<9}{'server':<10}{'req/s':>9}{'p50':>8}{'p99':>8} │{'p50@rate':>10}{'p99@rate':>10}"
+        f"{'scenario':<9}{'server':<12}{'req/s':>9}{'p50':>8}{'p99':>8} │{'p50@rate':>10}{'p99@rate':>10}"
         f"{'max':>8}{'late':>6}  ok",
     ]
     for scenario in SCENARIOS:
-        for server, _ in SERVERS:
+        for server, _, _ in SERVERS:
             row = report["results"][server][scenario]
             c, p = row["closed"], row["open"]
             ok = "yes" if row["replies_ok"] else "NO"
             late = c["success_bodies"] + p["success_bodies"]
             lines.append(
-                f"{scenario:<9}{server:<10}{c['throughput']:>9.0f}{c['p50_ms']:>8.1f}{c['p99_ms']:>8.1f} │"
+                f"{scenario:<9}{server:<12}{c['throughput']:>9.0f}{c['p50_ms']:>8.1f}{c['p99_ms']:>8.1f} │"
                 f"{p['p50_ms']:>10.1f}{p['p99_ms']:>10.1f}{p['max_ms']:>8.1f}{late:>6}  {ok}"
             )
     lines.append(
@@ -188,6 +198,9 @@ def render(report: dict[str, Any]) -> str:
     for scenario in SCENARIOS:
         r = report["ratios"][scenario]
         lines.append(f"{scenario}: qingfeng = {r['ceiling']:.2f}× ceiling, {r['naive']:.2f}× naive")
+    for scenario in SCENARIOS:
+        r = report["ratios_postgres"][scenario]
+        lines.append(f"{scenario}: qingfeng-pg = {r['naive']:.2f}× naive (PostgreSQL, one process, for information)")
     for scenario in SCENARIOS:
         g = report["goals"][scenario]
         lines.append(

@@ -19,7 +19,7 @@ def test_webhook_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFix
         print("\n" + printed)
 
     assert json.loads((tmp_path / "webhook.json").read_text()) == report
-    assert set(report["results"]) == {"ceiling", "naive", "qingfeng"}
+    assert set(report["results"]) == {"ceiling", "naive", "qingfeng", "qingfeng-pg"}
     for server, scenarios in report["results"].items():
         assert set(scenarios) == {"text", "scan"}
         for scenario, row in scenarios.items():
@@ -30,6 +30,6 @@ def test_webhook_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFix
                 assert phase["statuses"] == {"200": phase["completed"]}
                 assert phase["throughput"] > 0 and phase["p50_ms"] <= phase["p99_ms"]
     for scenario in ("text", "scan"):
-        assert set(report["ratios"][scenario]) == {"ceiling", "naive"}
+        assert set(report["ratios"][scenario]) == set(report["ratios_postgres"][scenario]) == {"ceiling", "naive"}
         assert {"throughput_vs_naive", "throughput_pass", "p99_ms", "p99_pass"} <= set(report["goals"][scenario])
     assert "PASS" in printed or "MISS" in printed
