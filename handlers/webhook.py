@@ -85,7 +85,9 @@ class Webhook:
                         session.flush()
                 return [self._answered(answer) for answer in answers]
             except OperationalError as exc:
-                return [exc] * len(jobs)  # the database is unavailable: running them alone would not help
+                if _database_unavailable(exc):
+                    return [exc] * len(jobs)  # running them alone would only wait out the same lock again
+                log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
             except Exception:
                 log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
         return [self._alone(message, budget) for message, budget in jobs]
@@ -114,6 +116,14 @@ class Webhook:
 
 
 Job = tuple[Inbound, Budget]
+# SQLite's and PostgreSQL's words for a database that cannot take the write at all (as opposed to an
+# error in one message's statements, such as a missing column in a code path only it reaches).
+_UNAVAILABLE = ("locked", "busy", "unable to open", "disk i/o", "readonly", "database or disk is full", "connection")
+
+
+def _database_unavailable(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return any(word in text for word in _UNAVAILABLE)
 
 
 @dataclass(frozen=True, slots=True)

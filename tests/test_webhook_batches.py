@@ -6,6 +6,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
 
 from bot.context import Context, Reply
 from bot.conversation import default_dispatcher
@@ -98,3 +99,37 @@ def test_concurrent_requests_share_transactions_and_all_get_their_answers(engine
     assert replies == [["第1条", "第2条", "第3条", "第4条", "第5条"]] * len(openids)
     assert ledger_rows(engine) == 40
     assert hook.writer is None or hook.writer.jobs == 40
+
+
+def failing_dispatcher(error: str, calls: dict[str, int]) -> Dispatcher:
+    router = Router()
+
+    @router.command("查")
+    def query(ctx: Context) -> Reply:
+        calls["n"] += 1
+        raise OperationalError("SELECT x FROM t", {}, Exception(error))
+
+    dispatcher = dispatcher_with_commands()
+    dispatcher.include(router)
+    return dispatcher
+
+
+def test_an_operational_error_of_one_message_costs_the_others_nothing(engine: Engine) -> None:
+    calls = {"n": 0}
+    hook = make_client(engine, dispatcher=failing_dispatcher("no such column: x", calls)).app.state.webhook  # type: ignore[attr-defined]
+    jobs = [(parse(text_xml("o-op1", "记")), Budget()), (parse(text_xml("o-op2", "查")), Budget())]
+    good, bad = hook.process_batch(jobs)
+    assert isinstance(good, Reply) and good.text == "第1条"
+    assert isinstance(bad, OperationalError)
+    assert calls["n"] == 2  # in the batch, then alone
+    assert ledger_rows(engine) == 1
+
+
+def test_a_locked_database_fails_the_batch_at_once(engine: Engine) -> None:
+    calls = {"n": 0}
+    hook = make_client(engine, dispatcher=failing_dispatcher("database is locked", calls)).app.state.webhook  # type: ignore[attr-defined]
+    jobs = [(parse(text_xml("o-lk1", "查")), Budget()), (parse(text_xml("o-lk2", "记")), Budget())]
+    outcomes = hook.process_batch(jobs)
+    assert all(isinstance(o, OperationalError) for o in outcomes)  # both answered 503: WeChat retries
+    assert calls["n"] == 1  # nobody waited for the lock a second time
+    assert ledger_rows(engine) == 0
