@@ -18,16 +18,17 @@ def base_url() -> str:
 
 def fresh_schema(schema: str) -> str:
     """Drop and create `schema`; the URL whose connections use it (raises if PostgreSQL is not there)."""
-    _admin(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE', f'CREATE SCHEMA "{schema}"')
+    admin(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE', f'CREATE SCHEMA "{schema}"')
     url = base_url()
     return f"{url}{'&' if '?' in url else '?'}options={quote(f'-csearch_path={schema}')}"
 
 
 def drop_schema(schema: str) -> None:
-    _admin(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    admin(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def _admin(*statements: str) -> None:
+def admin(*statements: str) -> None:
+    """Run `statements` in one transaction on the server's default schema."""
     engine = make_engine(base_url(), pool_size=1)
     try:
         with engine.begin() as conn:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -29,6 +28,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from bench import pg
 from bench.load import Options
 from bench.queue_seed import (
     COMMON_WORD,
@@ -51,7 +51,6 @@ STATS_GOAL_MS = 500.0
 SAMPLES = 40
 BUDGET_S = 6.0  # per measurement; slow ones stop early with fewer samples
 SEED_BUDGET_S = 150.0  # per database per run; the next run resumes
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_SCHEMA = "qf_bench"
 NOW = NEWEST + timedelta(days=1)
 CITY = access.Viewer(user_id=0, username="bench", role="city", unit_code="6302", unit_name="海东市", county_code=None)
@@ -211,14 +210,9 @@ def bench_database(name: str, engine: Engine, *, rows: int, seed_budget: float) 
     return result
 
 
-def postgres_engine(url: str) -> Engine:
-    admin = make_engine(url)
-    try:
-        with admin.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {PG_SCHEMA}"))
-    finally:
-        admin.dispose()
-    return make_engine(url, connect_args={"options": f"-csearch_path={PG_SCHEMA}"})
+def postgres_engine() -> Engine:
+    pg.admin(f"CREATE SCHEMA IF NOT EXISTS {PG_SCHEMA}")  # kept between runs: the seed is reused
+    return make_engine(pg.base_url(), connect_args={"options": f"-csearch_path={PG_SCHEMA}"})
 
 
 def print_table(results: Sequence[DatabaseResult]) -> None:
@@ -246,9 +240,8 @@ def bench(*, out_dir: str, rows: int, seed_budget: float, databases: Sequence[st
         finally:
             engine.dispose()
     if "postgres" in databases:
-        url = os.environ.get("QF_TEST_POSTGRES_URL", PG_URL)
         try:
-            engine = postgres_engine(url)
+            engine = postgres_engine()
         except Exception as exc:  # no server: report it, the SQLite figures still stand
             results.append(DatabaseResult("postgres", 0, {}, error=f"{type(exc).__name__}: {exc}"[:200]))
         else:

@@ -84,11 +84,9 @@ class Webhook:
                         # The next message's plain SQL (storage.fastsql) must see this one's ORM changes.
                         session.flush()
                 return [self._answered(answer) for answer in answers]
-            except OperationalError as exc:
-                if _database_unavailable(exc):
+            except Exception as exc:
+                if isinstance(exc, OperationalError) and _database_unavailable(exc):
                     return [exc] * len(jobs)  # running them alone would only wait out the same lock again
-                log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
-            except Exception:
                 log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
         return [self._alone(message, budget) for message, budget in jobs]
 

@@ -24,7 +24,11 @@ class MalformedMessage(ValueError):
 
 def safe_fields(xml: str | bytes) -> dict[str, str]:
     """Parse the top-level fields of a WeChat envelope, refusing DTDs, entities and other tricks."""
-    return {child.tag: (child.text or "") for child in _safe_root(xml)}
+    return _top_fields(_safe_root(xml))
+
+
+def _top_fields(root: Element) -> dict[str, str]:
+    return {child.tag: (child.text or "") for child in root}
 
 
 # The envelope WeChat posts in safe mode, as it always looks: matched without an XML parser (the
@@ -100,7 +104,7 @@ class Inbound:
 
 def parse(xml: str) -> Inbound:
     root = _safe_root(xml)
-    fields = {child.tag: (child.text or "") for child in root}
+    fields = _top_fields(root)
     if not fields.get("MsgType") or not fields.get("FromUserName"):
         raise MalformedMessage("missing MsgType or FromUserName")
     if len(fields["FromUserName"]) > MAX_OPENID or len(fields.get("MediaId", "")) > MAX_MEDIA_ID:
