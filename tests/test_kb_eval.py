@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from knowledge.eval import Metrics, Ours, measure, noise_for
+from knowledge.eval import Metrics, Ours, goal_lines, measure, noise_for
 from knowledge.evalset import load_evalset
 from knowledge.loader import load_entries
 from knowledge.service import KnowledgeBase
 
 # A little below what the engine reaches (see `make eval`).
-CLEAN = {"hit1": 0.89, "hit3": 0.98, "refusal": 0.94, "confident_wrong": 0.03}
-NOISY = {"hit1": 0.875, "hit3": 0.975, "refusal": 0.94, "confident_wrong": 0.03}
+CLEAN = {"hit1": 0.91, "hit3": 0.98, "refusal": 0.92, "confident_wrong": 0.03}
+NOISY = {"hit1": 0.905, "hit3": 0.975, "refusal": 0.94, "confident_wrong": 0.03}
 NOISE_LOSS = 0.02  # hit@1 points lost under 20% same-pinyin noise, at most
 
 
@@ -57,3 +57,16 @@ def test_noisy_metrics_stay_above_floors(metrics: tuple[Metrics, Metrics]) -> No
 
 def test_noise_costs_little(metrics: tuple[Metrics, Metrics]) -> None:
     assert metrics[0].hit1 - metrics[1].hit1 <= NOISE_LOSS
+
+
+def test_goal_lines_judge_unrounded_figures() -> None:
+    # 309 of 336 prints as 92.0 in the table, but is short of 92%
+    clean = Metrics(
+        questions=336, hit1=309 / 336, hit3=0.99, mrr=0.95, refusal=0.93, confident_wrong=0.015, confident=0.5
+    )
+    noisy = Metrics(questions=336, hit1=0.915, hit3=0.99, mrr=0.95, refusal=0.95, confident_wrong=0.01, confident=0.5)
+    lines = {line[:24].strip(): line[24:] for line in goal_lines(clean, noisy)}
+    assert "91.96 (309/336)" in lines["hit@1"] and lines["hit@1"].endswith("MISS")
+    assert lines["hit@3"].endswith("PASS")
+    assert lines["hit@1 lost under noise"].endswith("PASS") and "0.46" in lines["hit@1 lost under noise"]
+    assert lines["out-of-scope refusal"].endswith("PASS") and lines["confident but wrong"].endswith("PASS")
