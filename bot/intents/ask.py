@@ -19,8 +19,10 @@ SOUNDS_LIKE_A_REPORT = (
     "听起来您是想反映问题。回复「反映」开始，可以匿名，我们保护您的信息。\n"
     "如果是问政策，请换个说法再问，或回复「菜单」。"
 )
+REPORT_HINT = "如果是想反映问题，请回复「反映」。"
 # Words of misconduct that make a message a report rather than a question ("村里修路的钱被干部贪了").
-# Only used when no policy entry answers it; plain words like 没 or 被 are left out (快递到了没).
+# Used when no entry answers it for sure (nothing matched, or only choices were found); plain
+# words like 没 or 被 are left out (快递到了没).
 _MISCONDUCT = re.compile(
     "贪|挪用|挪去|挪走|克扣|截留|冒领|套取|虚报|吃拿卡要|优亲厚友|索要|好处费|回扣|私分|侵占|不作为|乱收费|打白条|贿"
 )
@@ -49,6 +51,8 @@ def answer(ctx: Context, text: str) -> Reply:
     remember(ctx, text, result)
     if result.kind == "out_of_scope" and _MISCONDUCT.search(text):
         return Reply(SOUNDS_LIKE_A_REPORT)
+    if result.kind == "choices" and _MISCONDUCT.search(text):
+        return Reply(f"{format_reply(result)}\n{REPORT_HINT}")
     return Reply(format_reply(result))
 
 
