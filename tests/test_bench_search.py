@@ -31,6 +31,7 @@ def test_search_bench_times_ours_and_the_baselines(
     assert report["goals"]["p99_ms"]["value"] == report["sizes"]["300"]["qingfeng"]["p99_ms"]
     assert {goal["goal"] for goal in report["goals"].values()} == set(search.GOALS.values())
     assert report["first_answer_s"] > 0 and report["worker_rss_mb"] > 0
+    assert report["real_shape"]["build_s"] > 0 and "real shape" in printed
     assert printed.count("goal ") == 4 and ("PASS" in printed or "MISS" in printed)
     assert "rank-bm25 (variants)" in printed and "×" in printed
 
@@ -43,4 +44,7 @@ def test_synthetic_entries_keep_the_real_ones_first() -> None:
     assert [d.id for d in docs[: len(entries)]] == [e.id for e in entries]
     extra = docs[len(entries)]
     assert extra.id == f"{entries[0].id}-{len(entries)}" and extra.topics == entries[0].topics
-    assert len(extra.questions) == len(entries[0].questions)
+    # a fixed shape, whatever the number of variants the real entries have grown to
+    assert len(extra.questions) == min(search.SYNTHETIC_VARIANTS, len(entries[0].questions))
+    real_shape = search.synthetic_docs(entries, len(entries) + 5, variants=None)[len(entries)]
+    assert len(real_shape.questions) == len(entries[0].questions)
