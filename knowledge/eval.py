@@ -121,26 +121,27 @@ def table(rows: list[tuple[str, Metrics, Metrics]]) -> str:
     return "\n".join(lines)
 
 
-# The issue's goals for the engine: (label, value of (clean, noisy), goal, higher is better).
-GOALS: tuple[tuple[str, Callable[[Metrics, Metrics], float | None], float, bool], ...] = (
-    ("hit@1", lambda c, n: c.hit1, 0.92, True),
-    ("hit@3", lambda c, n: c.hit3, 0.98, True),
-    ("hit@1 lost under noise", lambda c, n: c.hit1 - n.hit1, 0.02, False),
-    ("out-of-scope refusal", lambda c, n: c.refusal, 0.90, True),
-    ("confident but wrong", lambda c, n: c.confident_wrong, 0.03, False),
+# The issue's goals for the engine: (label, value of (clean, noisy), goal, higher is better, a share
+# of the in-scope questions whose count is worth printing).
+GOALS: tuple[tuple[str, Callable[[Metrics, Metrics], float | None], float, bool, bool], ...] = (
+    ("hit@1", lambda c, n: c.hit1, 0.92, True, True),
+    ("hit@3", lambda c, n: c.hit3, 0.98, True, True),
+    ("hit@1 lost under noise", lambda c, n: c.hit1 - n.hit1, 0.02, False, False),
+    ("out-of-scope refusal", lambda c, n: c.refusal, 0.90, True, False),
+    ("confident but wrong", lambda c, n: c.confident_wrong, 0.03, False, False),
 )
 
 
 def goal_lines(clean: Metrics, noisy: Metrics) -> list[str]:
     """PASS or MISS per goal, judged on unrounded figures (91.96% prints as 92.0 in the table)."""
     lines = []
-    for label, value_of, goal, higher in GOALS:
+    for label, value_of, goal, higher, counted in GOALS:
         value = value_of(clean, noisy)
         if value is None:
             continue
         met = value >= goal if higher else value <= goal
         sign = ">=" if higher else "<="
-        count = f" ({round(value * clean.questions)}/{clean.questions})" if label in ("hit@1", "hit@3") else ""
+        count = f" ({round(value * clean.questions)}/{clean.questions})" if counted else ""
         lines.append(f"{label:24} {100 * value:6.2f}{count}  goal {sign} {100 * goal:g}  {'PASS' if met else 'MISS'}")
     return lines
 

@@ -49,10 +49,10 @@ def start(ctx: Context) -> Reply:
 def answer(ctx: Context, text: str) -> Reply:
     result = knowledge(ctx).ask(text, county_code=county_of(ctx))
     remember(ctx, text, result)
-    if result.kind == "out_of_scope" and _MISCONDUCT.search(text):
-        return Reply(SOUNDS_LIKE_A_REPORT)
-    if result.kind == "choices" and _MISCONDUCT.search(text):
-        return Reply(f"{format_reply(result)}\n{REPORT_HINT}")
+    if result.kind != "answer" and _MISCONDUCT.search(text):
+        if result.kind == "out_of_scope":
+            return Reply(SOUNDS_LIKE_A_REPORT)
+        return Reply(f"{format_reply(result)}\n{REPORT_HINT}")  # choices: the hint goes under them
     return Reply(format_reply(result))
 
 
