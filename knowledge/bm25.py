@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+Ids = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # row or term numbers, 32 bits where they fit
+
 # A term in more documents than this keeps only its strongest postings: at 10,000 entries a common
 # bigram (怎么) would otherwise dominate the time of every query while barely moving its ranking.
 POSTINGS_CAP = 128
@@ -87,7 +89,7 @@ class Postings:
     def __init__(
         self,
         n_rows: int,
-        spaces: Sequence[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], int]],
+        spaces: Sequence[tuple[Ids, Ids, int]],
         *,
         k1: float = 1.2,
         b: float = 0.4,
@@ -95,45 +97,48 @@ class Postings:
         cap: int | npt.NDArray[np.int64] = 1 << 30,
     ) -> None:
         self.n_rows = n_rows
-        sizes = [n_terms for _, _, n_terms in spaces]
-        offsets = np.cumsum([0, *sizes])
+        offsets = np.cumsum([0, *(n_terms for _, _, n_terms in spaces)]).tolist()
         self.n_terms = n_terms_total = int(offsets[-1])
-        all_rows = np.concatenate([rows for rows, _, _ in spaces]) if spaces else np.zeros(0, np.int64)
-        all_terms = (
-            np.concatenate([terms + offset for (_, terms, _), offset in zip(spaces, offsets.tolist(), strict=False)])
-            if spaces
-            else np.zeros(0, np.int64)
-        )
-        # one sort: (row, term) pairs in row-major order, with their term frequencies
+        # one sort: (row, term) keys in row-major order, with their term frequencies. Arrays of
+        # millions are written in place and kept to 32 bits where they fit: a large build's time
+        # went as much to the kernel, faulting in fresh pages, as to the arithmetic.
         width = max(n_terms_total, 1)
-        keys = np.multiply(all_rows, width, dtype=np.int64)
-        keys += all_terms
+        keys = np.empty(sum(len(rows) for rows, _, _ in spaces), np.int64)
+        at = 0
+        for (rows, terms, _), offset in zip(spaces, offsets, strict=False):
+            part = keys[at : at + len(rows)]
+            np.multiply(rows, width, out=part, dtype=np.int64)
+            part += terms
+            part += offset
+            at += len(rows)
         keys, tf = _counted(keys)
-        row_of, term_of = np.divmod(keys, width)
+        row_of, term_of = np.empty(len(keys), np.int32), np.empty(len(keys), np.int32)
+        np.divmod(keys, width, out=(row_of, term_of), casting="unsafe")
         del keys
-        # document lengths (occurrences) per space, for the length normalisation; the space of a
-        # term is the number of space boundaries at or below it
-        lengths = np.zeros((max(len(spaces), 1), n_rows))
-        for index, (rows, _, _) in enumerate(spaces):
-            lengths[index] = np.bincount(rows, minlength=n_rows)
-        avgdl = np.maximum(lengths.mean(axis=1, keepdims=True), 1e-9) if n_rows else np.ones((len(lengths), 1))
-        where = row_of.copy()
-        for boundary in offsets[1:-1].tolist():
-            where += (term_of >= boundary) * n_rows
         counts = np.bincount(term_of, minlength=n_terms_total)
         df = counts.astype(np.float64)
         self.idf = np.log1p((n_rows - df + 0.5) / (df + 0.5))
         self.unseen_idf = math.log1p((n_rows + 0.5) / 0.5)
-        norm = (k1 * b / avgdl * lengths + k1 * (1.0 - b)).ravel()[where]
+        # tf-saturation with each space's own length normalisation: k1 * (1 - b + b * length / avgdl)
+        lengths = np.zeros((max(len(spaces), 1), n_rows))
+        for index, (rows, _, _) in enumerate(spaces):
+            lengths[index] = np.bincount(rows, minlength=n_rows)
+        avgdl = np.maximum(lengths.mean(axis=1, keepdims=True), 1e-9) if n_rows else np.ones((len(lengths), 1))
+        norms = (k1 * b / avgdl * lengths + k1 * (1.0 - b)).ravel()
+        where = row_of.astype(np.int64)  # (space, row) of each key; a term's space: the boundaries below it
+        for boundary in offsets[1:-1]:
+            np.add(where, n_rows, out=where, where=term_of >= boundary)
+        norm = norms[where]
         del where
         norm += tf
         weights = self.idf[term_of]
-        weights *= (k1 + 1.0) * tf
+        weights *= tf
+        weights *= k1 + 1.0
         weights /= norm
-        del norm
+        del norm, tf
         # row-major
-        self.row_terms = term_of.astype(np.intp, copy=False)
-        self.row_weights = weights
+        self.row_terms = term_of
+        self.row_weights = weights.astype(np.float32)
         self.row_ptr = _pointers(row_of, n_rows)
         # term-major, capped to the strongest postings of each term
         self.rows = np.zeros(0, np.int32)
@@ -155,8 +160,8 @@ class Postings:
                     above[ties] = True
                     keep[start : start + count] = above
                 order = order[keep]
-            self.rows = row_of[order].astype(np.int32)
-            self.weights = weights[order]
+            self.rows = row_of[order]
+            self.weights = weights[order].astype(np.float32)
             np.cumsum(np.minimum(counts, caps), out=self.indptr[1:])
 
     def scores(self, terms: npt.NDArray[np.int64], scale: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -205,7 +210,7 @@ def _counted(keys: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.ND
     return keys[starts], counts
 
 
-def _by_term(terms: npt.NDArray[np.int64], n_terms: int) -> npt.NDArray[np.intp]:
+def _by_term(terms: Ids, n_terms: int) -> npt.NDArray[np.intp]:
     """`np.argsort(terms, kind="stable")`: for ids below 2**24 as two radix passes (16 bits, then 8),
     which numpy runs as counting sorts, several times faster than a comparison sort of millions."""
     if n_terms > 1 << 24:
@@ -216,7 +221,7 @@ def _by_term(terms: npt.NDArray[np.int64], n_terms: int) -> npt.NDArray[np.intp]
     return order
 
 
-def _pointers(sorted_ids: npt.NDArray[np.int64], count: int) -> npt.NDArray[np.int64]:
+def _pointers(sorted_ids: Ids, count: int) -> npt.NDArray[np.int64]:
     """CSR pointers of ids 0..count-1 in a sorted array."""
     pointers = np.zeros(count + 1, np.int64)
     np.cumsum(np.bincount(sorted_ids, minlength=count), out=pointers[1:])

@@ -37,6 +37,7 @@ SMALL_INDEX = 400  # entries up to which every entry is scored exactly, without 
 _MASK_CACHE = 4096  # visibility masks kept, one per county code seen
 
 IntArray = npt.NDArray[np.int64]
+Ids = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # numbers of characters, terms, texts
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -107,12 +108,14 @@ def visible(scope: str, county_code: str | None) -> bool:
     return county_code is not None and county_code.startswith(scope)
 
 
-def _bigram_codes(ids: IntArray, base: int, solo: npt.NDArray[np.bool_] | None = None) -> tuple[IntArray, IntArray]:
+def _bigram_codes(ids: Ids, base: int, solo: npt.NDArray[np.bool_] | None = None) -> tuple[Ids, Ids]:
     """Bigram codes (a * base + b) of the texts in `ids`, texts separated (and surrounded) by 0;
     a text of one token is coded a * base + base - 1, and so is every token `solo` marks (also
     counted on its own). Returns the codes and each one's text."""
     sep = ids == 0
-    text_of = np.cumsum(sep) - 1
+    text_of = np.cumsum(sep, dtype=np.int32) - 1
+    if base * base >= 1 << 31:  # codes overflow 32 bits
+        ids = ids.astype(np.int64)
     left, right = ids[:-1], ids[1:]
     pair = ~sep[:-1] & ~sep[1:]
     single = ~sep[1:-1] & sep[:-2] & sep[2:]
@@ -128,24 +131,37 @@ _ASCII_RUN = re.compile(r"[!-~]+")
 _DENSE_LIMIT = 1 << 23  # values below this are numbered with a lookup table instead of a sort
 
 
-def _numbered(values: IntArray, bound: int) -> tuple[IntArray, IntArray]:
+def _numbered(values: Ids, bound: int) -> tuple[IntArray, Ids]:
     """`np.unique(values, return_inverse=True)` for values in 0..bound-1: with a table instead of
     a sort when `bound` is small (an index build numbers millions of codes)."""
     if bound > _DENSE_LIMIT:
         unique, inverse = np.unique(values, return_inverse=True)
-        return unique, inverse.reshape(-1)
+        return unique.astype(np.int64), inverse.reshape(-1).astype(np.int64)
     seen = np.zeros(bound, dtype=bool)
     seen[values] = True
     unique = np.flatnonzero(seen)
-    lookup = np.zeros(bound, dtype=np.int64)
+    lookup = np.zeros(bound, dtype=np.int32)  # (32 bits: the table is most of a build's fresh memory)
     lookup[unique] = np.arange(len(unique))
     return unique, lookup[values]
 
 
-def _code_points(texts: Sequence[str]) -> IntArray:
+def _spelled(letters: Ids, codes: Ids, base: int) -> list[str]:
+    """The strings of bigram codes (a * base + b, a and b numbering `letters`; b = base - 1: the
+    character a alone), spelled by numpy: the two code points viewed as one 2-character string,
+    where a lone character's second is 0, which numpy drops from the end of a string."""
+    points = np.append(letters, 0).astype(np.uint32)  # number base - 1 spells nothing
+    pairs = np.empty((len(codes), 2), np.uint32)
+    first, second = np.divmod(codes, base)
+    pairs[:, 0] = points[first]
+    pairs[:, 1] = points[second]
+    spelled: list[str] = pairs.view("<U2").ravel().tolist()
+    return spelled
+
+
+def _code_points(texts: Sequence[str]) -> Ids:
     """The code points of `texts`, each text preceded and the last followed by 0."""
     joined = "\0" + "\0".join(texts) + "\0"
-    return np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int32)
 
 
 class _Vocabulary:
@@ -161,12 +177,8 @@ class _Vocabulary:
         base = len(letters) + 1
         codes, self.char_rows = _bigram_codes(ids, base, points >= _FIRST_CJK)
         unique, self.char_terms = _numbered(codes, base * base)
-        first, second = np.divmod(unique, base)
-        spelled = [chr(c) for c in letters.tolist()]
-        self.chars: dict[str, int] = {
-            spelled[a] if b == base - 1 else spelled[a] + spelled[b]: term
-            for term, (a, b) in enumerate(zip(first.tolist(), second.tolist(), strict=True))
-        }
+        self.chars: dict[str, int] = dict(zip(_spelled(letters, unique, base), range(len(unique)), strict=True))
+        self.lone_chars = np.flatnonzero(unique % base == base - 1)  # the terms of one character
         # syllables (phonetic.syllables, vectorised): a token per non-ASCII character, its folded
         # syllable; a token per run of ASCII letters/digits; spaces only separate
         joined = "\0" + "\0".join(texts) + "\0"
@@ -202,9 +214,12 @@ class _Vocabulary:
             names[a] if b == base - 1 else f"{names[a]}_{names[b]}": term
             for term, (a, b) in enumerate(zip(first.tolist(), second.tolist(), strict=True), offset)
         }
-        # the syllables of each text joined by spaces (for rapidfuzz)
-        spelled_out = " ".join(itemgetter(*tokens.tolist())(names))
-        self.spoken = [part.strip(" ") for part in spelled_out.split("\0")[1:-1]]
+        self._tokens, self._names = tokens, names
+
+    def spoken(self) -> list[str]:
+        """The syllables of each text joined by spaces (for rapidfuzz)."""
+        spelled_out = " ".join(itemgetter(*self._tokens.tolist())(self._names))
+        return [part.strip(" ") for part in spelled_out.split("\0")[1:-1]]
 
 
 def _hugepage_switch() -> Callable[[bool], bool] | None:
@@ -253,26 +268,10 @@ class SearchEngine:
             raw.append(doc.title)
             raw.extend(doc.questions)
         forms = analyzer.index_forms(raw)
-        # An entry is tagged with every policy term its texts (and `Doc.terms`) hold: asked only of
-        # a question's few terms and a few candidates, so kept as the texts themselves.
-        self._tagged: list[str] = []
-        for doc, start, end in zip(self.docs, starts, [*starts[1:], len(forms)], strict=True):
-            mine = forms[start:end]
-            if doc.terms:
-                mine = mine + analyzer.index_forms(doc.terms)
-            self._tagged.append("|".join(mine).replace(" ", ""))
         vocabulary = _Vocabulary(forms)
-        self._texts = vocabulary.compact
-        self._spoken = vocabulary.spoken
+        self._chars, self._sounds = vocabulary.chars, vocabulary.sounds
         self._starts = np.array(starts, dtype=np.int64)
         self._ends = np.append(self._starts[1:], len(forms)).astype(np.int64)
-        self._spans = list(zip(starts, self._ends.tolist(), strict=True))  # each entry's texts
-        self._topics = [frozenset(doc.topics) for doc in self.docs]
-        # the topic each entry is the overview of ("" for none)
-        self._overview = [doc.topics[0] if doc.overview and doc.topics else "" for doc in self.docs]
-        self._trouble = [describes_trouble(self._texts[start]) for start in starts]
-        self._chars, self._sounds = vocabulary.chars, vocabulary.sounds
-        self._n_chars = len(self._chars)
         spaces = (
             (vocabulary.char_rows, vocabulary.char_terms, len(self._chars)),
             (vocabulary.sound_rows, vocabulary.sound_terms, len(self._sounds)),
@@ -283,21 +282,41 @@ class SearchEngine:
         small = len(self.docs) <= SMALL_INDEX
         entry_spaces = [(unit_doc[rows], terms, n) for rows, terms, n in spaces]
         caps = np.full(len(self._chars) + len(self._sounds), POSTINGS_CAP, dtype=np.int64)
-        caps[[term for gram, term in self._chars.items() if len(gram) == 1]] = UNIGRAM_CAP
-        # The two matrices are independent and numpy's sorts let go of the GIL: build them side by
-        # side on a large index (a second core cut the build by a fifth at 10,000 entries).
+        caps[vocabulary.lone_chars] = UNIGRAM_CAP
+        # The two matrices are independent and numpy lets go of the GIL in its sorts and large
+        # array operations: on a large index they are built side by side, while this thread
+        # does the Python part of the build.
         with ThreadPoolExecutor(max_workers=1 if small else 2) as pool:
             variants = pool.submit(Postings, len(forms), spaces, by_term=small)
             entries = pool.submit(
                 Postings, len(self.docs), entry_spaces, k1=self.tuning.entry_k1, by_term=True,
                 cap=1 << 30 if small else caps,
             )  # fmt: skip
+            self._describe(forms, vocabulary)
             self._variants, self._entries = variants.result(), entries.result()
         self._visible: dict[str | None, npt.NDArray[np.bool_]] = {}
         self._everyone = np.ones(len(self.docs), dtype=bool)  # the mask when all entries are seen
         self._local = threading.local()
-        self._idf = (self._variants.idf.tolist(), self._entries.idf.tolist())
         self._hidden: dict[str | None, frozenset[str]] = {}
+
+    def _describe(self, forms: list[str], vocabulary: _Vocabulary) -> None:
+        """What the search asks of each entry besides its postings."""
+        self._texts = vocabulary.compact
+        self._spoken = vocabulary.spoken()
+        starts = self._starts.tolist()
+        self._spans = list(zip(starts, self._ends.tolist(), strict=True))  # each entry's texts
+        # An entry is tagged with every policy term its texts (and `Doc.terms`) hold: asked only of
+        # a question's few terms and a few candidates, so kept as the texts themselves.
+        self._tagged: list[str] = []
+        for doc, (start, end) in zip(self.docs, self._spans, strict=True):
+            mine = forms[start:end]
+            if doc.terms:
+                mine = mine + self.analyzer.index_forms(doc.terms)
+            self._tagged.append("|".join(mine).replace(" ", ""))
+        self._topics = [frozenset(doc.topics) for doc in self.docs]
+        # the topic each entry is the overview of ("" for none)
+        self._overview = [doc.topics[0] if doc.overview and doc.topics else "" for doc in self.docs]
+        self._trouble = [describes_trouble(self._texts[start]) for start in starts]
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -337,7 +356,6 @@ class SearchEngine:
         ids: list[int] = []
         per_variant: list[float] = []
         per_entry: list[float] = []
-        variant_idf, entry_idf = self._idf
         for grams, vocab, weight in (
             (set(query.chars), self._chars, tuning.char_weight),
             (set(query.sounds), self._sounds, tuning.sound_weight),
@@ -347,9 +365,12 @@ class SearchEngine:
                 continue
             ids += known
             unseen = len(grams) - len(known)
-            ideal = sum(map(variant_idf.__getitem__, known)) + self._variants.unseen_idf * unseen
+            # (numpy's gather over the idf arrays: a Python list's floats are scattered objects, and
+            # a query's few dozen terms missed the cache on each one)
+            at = np.array(known)
+            ideal = float(self._variants.idf[at].sum()) + self._variants.unseen_idf * unseen
             per_variant += [weight / ideal] * len(known)
-            ideal = sum(map(entry_idf.__getitem__, known)) + self._entries.unseen_idf * unseen
+            ideal = float(self._entries.idf[at].sum()) + self._entries.unseen_idf * unseen
             per_entry += [weight / ideal] * len(known)
         return ids, per_variant, per_entry
 

@@ -32,6 +32,11 @@ def test_search_bench_times_ours_and_the_baselines(
     assert {goal["goal"] for goal in report["goals"].values()} == set(search.GOALS.values())
     assert report["first_answer_s"] > 0 and report["worker_rss_mb"] > 0
     assert report["real_shape"]["build_s"] > 0 and "real shape" in printed
+    # ours: medians of several builds and passes, each run kept
+    ours = report["sizes"]["300"]["qingfeng"]
+    assert len(ours["build_s_runs"]) == search.BUILDS and len(ours["p99_ms_passes"]) == search.PASSES
+    assert min(ours["p99_ms_passes"]) <= ours["p99_ms"] <= max(ours["p99_ms_passes"])
+    assert ours["build_s"] == sorted(ours["build_s_runs"])[search.BUILDS // 2]
     assert printed.count("goal ") == 4 and ("PASS" in printed or "MISS" in printed)
     assert "rank-bm25 (variants)" in printed and "×" in printed
 

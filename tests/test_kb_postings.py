@@ -33,3 +33,12 @@ def test_term_major_keeps_the_strongest_postings_of_common_terms() -> None:
         kept = sorted(zip(postings.weights[start:end].tolist(), postings.rows[start:end].tolist(), strict=True))
         assert kept == sorted(strongest)
     assert int(postings.indptr[-1]) < len(postings.row_terms)  # some terms were capped
+
+
+def test_bigram_codes_widen_when_32_bits_overflow() -> None:
+    from knowledge.engine import _bigram_codes
+
+    ids = np.array([0, 50_000, 50_001, 0, 7, 0], dtype=np.int32)  # two texts: a pair, and one token alone
+    codes, texts = _bigram_codes(ids, 60_000)
+    assert codes.tolist() == [50_000 * 60_000 + 50_001, 7 * 60_000 + 59_999]
+    assert texts.tolist() == [0, 1]
