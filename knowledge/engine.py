@@ -158,6 +158,21 @@ def _spelled(letters: Ids, codes: Ids, base: int) -> list[str]:
     return spelled
 
 
+def _top(scores: FloatArray, count: int) -> IntArray:
+    """The (at most) `count` positive scores' positions, best first not guaranteed. A selection over
+    every entry of a large index took a query's largest share of time (argpartition: 56-84 us
+    at 10,000 entries, many of them tied at 0); the best are first narrowed to those above a share
+    of the highest score, which leaves the selection a few dozen."""
+    high = float(scores.max(initial=0.0))
+    for share in (0.5, 0.25, 0.0):
+        chosen = np.flatnonzero(scores > share * high)
+        if len(chosen) >= count:
+            break
+    if len(chosen) > count:
+        chosen = chosen[np.argpartition(-scores[chosen], count - 1)[:count]]
+    return chosen
+
+
 def _code_points(texts: Sequence[str]) -> Ids:
     """The code points of `texts`, each text preceded and the last followed by 0."""
     joined = "\0" + "\0".join(texts) + "\0"
@@ -393,9 +408,7 @@ class SearchEngine:
             coarse = self._entries.scores(np.array(ids, dtype=np.int64), np.array(per_entry))
             if mask is not self._everyone:
                 coarse[~mask] = 0.0
-            count = min(self.tuning.pool, len(coarse))
-            pool = np.argpartition(-coarse, count - 1)[:count]  # (kth near the end is slow on ties)
-            pool = pool[coarse[pool] > 0.0]
+            pool = _top(coarse, self.tuning.pool)
             if not len(pool):
                 return pool, np.zeros(0), np.zeros(0)
             table[ids] = per_entry

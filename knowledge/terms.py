@@ -72,7 +72,11 @@ class PolicyTerms:
         seen: dict[str, None] = {}
         cut = self._segmenter().cut
         for start, end in self._clusters(text):
-            for word in cut(text[start:end], HMM=False):
+            span = text[start:end]
+            if span in self.topics_of:  # one term alone: any split of it costs the segmenter a word more
+                seen[span] = None
+                continue
+            for word in cut(span, HMM=False):
                 if word in self.topics_of:
                     seen[word] = None
         return list(seen)

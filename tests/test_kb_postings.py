@@ -42,3 +42,16 @@ def test_bigram_codes_widen_when_32_bits_overflow() -> None:
     codes, texts = _bigram_codes(ids, 60_000)
     assert codes.tolist() == [50_000 * 60_000 + 50_001, 7 * 60_000 + 59_999]
     assert texts.tolist() == [0, 1]
+
+
+def test_top_finds_the_best_scores_as_a_full_sort_does() -> None:
+    from knowledge.engine import _top
+
+    rng = np.random.default_rng(2)
+    for positive in (0, 3, 19, 20, 21, 40, 3000):
+        scores = np.zeros(10_000)
+        scores[rng.choice(10_000, positive, replace=False)] = rng.random(positive) ** 4  # a long tail
+        chosen = _top(scores, 20)
+        expected = np.sort(scores[scores > 0])[::-1][:20]
+        assert len(set(chosen.tolist())) == len(chosen) == min(20, positive)
+        assert np.array_equal(np.sort(scores[chosen])[::-1], expected)
