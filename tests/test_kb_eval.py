@@ -11,7 +11,7 @@ from knowledge.loader import load_entries
 from knowledge.service import KnowledgeBase
 
 # A little below what the engine reaches (see `make eval`).
-CLEAN = {"hit1": 0.91, "hit3": 0.98, "refusal": 0.92, "confident_wrong": 0.03}
+CLEAN = {"hit1": 0.915, "hit3": 0.98, "refusal": 0.92, "confident_wrong": 0.03}
 NOISY = {"hit1": 0.905, "hit3": 0.975, "refusal": 0.94, "confident_wrong": 0.03}
 NOISE_LOSS = 0.02  # hit@1 points lost under 20% same-pinyin noise, at most
 
