@@ -137,7 +137,7 @@ class Postings:
         weights /= norm
         del norm, tf
         # row-major
-        self.row_terms = term_of
+        self.row_terms = term_of.astype(np.intp)  # (take converts narrower indices on every call)
         self.row_weights = weights.astype(np.float32)
         self.row_ptr = _pointers(row_of, n_rows)
         # term-major, capped to the strongest postings of each term
@@ -160,7 +160,7 @@ class Postings:
                     above[ties] = True
                     keep[start : start + count] = above
                 order = order[keep]
-            self.rows = row_of[order]
+            self.rows = row_of[order].astype(np.intp)
             self.weights = weights[order].astype(np.float32)
             np.cumsum(np.minimum(counts, caps), out=self.indptr[1:])
 
@@ -177,11 +177,14 @@ class Postings:
         0 for terms not asked about)."""
         starts = self.row_ptr[rows]
         lengths = self.row_ptr[rows + 1] - starts
-        positions = _ranges(starts, lengths)
-        if not len(positions):
+        ends = np.cumsum(lengths)
+        total = int(ends[-1]) if len(ends) else 0
+        if not total:
             return np.zeros(len(rows))
+        first = ends - lengths
+        positions = np.arange(total) + np.repeat(starts - first, lengths)
         weighted = self.row_weights.take(positions) * scale.take(self.row_terms.take(positions))
-        first = np.minimum(np.cumsum(lengths) - lengths, len(positions) - 1)
+        np.minimum(first, total - 1, out=first)
         return _segment_sums(weighted, first, lengths > 0)
 
 
@@ -191,7 +194,8 @@ def _segment_sums(
     """Sums of consecutive segments of `values` starting at `first` (clipped into range); empty
     segments sum to 0. (np.add.reduceat, several times faster than a weighted bincount.)"""
     sums: npt.NDArray[np.float64] = np.add.reduceat(values, first)
-    sums[~nonempty] = 0.0
+    if not nonempty.all():
+        sums[~nonempty] = 0.0
     return sums
 
 
