@@ -363,7 +363,7 @@ class SearchEngine:
             self._visible[county_code] = mask
         return mask
 
-    def _query_terms(self, query: Analysed) -> tuple[list[int], list[float], list[float]]:
+    def _query_terms(self, query: Analysed) -> tuple[IntArray, FloatArray, FloatArray]:
         """Known term ids of the query and their weights per variant and per entry: each space
         scaled so that a text holding every query term scores its weight (terms never indexed
         count in the ideal, at the top idf)."""
@@ -387,25 +387,24 @@ class SearchEngine:
             per_variant += [weight / ideal] * len(known)
             ideal = float(self._entries.idf[at].sum()) + self._entries.unseen_idf * unseen
             per_entry += [weight / ideal] * len(known)
-        return ids, per_variant, per_entry
+        return np.array(ids, dtype=np.int64), np.array(per_variant), np.array(per_entry)
 
     def lexical(self, query: Analysed, county_code: str | None = None) -> tuple[IntArray, FloatArray, FloatArray]:
         """Candidate entries this county sees and, exactly, their best variant's coverage of the
         query and the whole entry's. In a large index the candidates are those with the best
         whole-entry scores from capped postings (`Tuning.pool` of them)."""
         ids, per_variant, per_entry = self._query_terms(query)
-        if not ids:
+        if not len(ids):
             return np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
         mask = self._mask(county_code)
         table = self._scale_table()
         try:
             if len(self.docs) <= SMALL_INDEX:  # every entry exactly, from the query terms' postings
-                terms = np.array(ids, dtype=np.int64)
-                whole = self._entries.scores(terms, np.array(per_entry))
-                best = np.maximum.reduceat(self._variants.scores(terms, np.array(per_variant)), self._starts)
+                whole = self._entries.scores(ids, per_entry)
+                best = np.maximum.reduceat(self._variants.scores(ids, per_variant), self._starts)
                 pool = np.flatnonzero(mask & (whole > 0.0))
                 return pool, best[pool], whole[pool]
-            coarse = self._entries.scores(np.array(ids, dtype=np.int64), np.array(per_entry))
+            coarse = self._entries.scores(ids, per_entry)
             if mask is not self._everyone:
                 coarse[~mask] = 0.0
             pool = _top(coarse, self.tuning.pool)
