@@ -70,13 +70,12 @@ class PolicyTerms:
     def find(self, text: str) -> list[str]:
         """Policy terms in `text`, in order of appearance (duplicates removed)."""
         seen: dict[str, None] = {}
-        cut = self._segmenter().cut
         for start, end in self._clusters(text):
             span = text[start:end]
             if span in self.topics_of:  # one term alone: any split of it costs the segmenter a word more
                 seen[span] = None
                 continue
-            for word in cut(span, HMM=False):
+            for word in self._segmenter().cut(span, HMM=False):
                 if word in self.topics_of:
                     seen[word] = None
         return list(seen)
