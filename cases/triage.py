@@ -15,7 +15,8 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from cases import lifecycle, service
+from cases import lifecycle, rules, service
+from cases.categories import by_code
 from cases.identity import IdentityKeys
 from cases.notices import notify
 from cases.org import dept_unit
@@ -82,13 +83,11 @@ def transfer(session: Session, *, case: Case, to_unit: str, reason: str, actor: 
     """Hand the case to another unit; the reason is required and the history keeps both units."""
     why = _need(reason, "转办理由")
     unit = session.get(Unit, to_unit)
-    if unit is None or not unit.active:
-        raise ActionRefused("请选择有效的接收单位。")
-    if unit.code == case.route_unit:
-        raise ActionRefused("接收单位与当前办理单位相同。")
+    refusal = transfer_refusal(session, case, unit)
+    if refusal is not None:
+        raise ActionRefused(refusal)
+    assert unit is not None
     routing = routing_of(session, case)
-    if routing.conflict and unit.level == "town":
-        raise ActionRefused("此案涉及回避（反映的是村或乡镇干部），不能转给乡镇。")
     before = case.route_unit_name
     lifecycle.transition(
         session, case=case, to=lifecycle.TRANSFERRED, actor=actor, reason=f"由{before}转至{unit.name}：{why}", now=now
@@ -97,6 +96,37 @@ def transfer(session: Session, *, case: Case, to_unit: str, reason: str, actor: 
     case.route_reason = f"{case.route_reason}\n人工转办：由{before}转至{unit.name}，理由：{why}"
     routing.assignee = None
     session.execute(delete(CaseCoUnit).where(CaseCoUnit.case_id == case.id, CaseCoUnit.unit_code == unit.code))
+
+
+def transfer_refusal(session: Session, case: Case, unit: Unit | None) -> str | None:
+    """Why this case may not go to this unit, or None: the one rule of single and bulk transfers.
+
+    The unit must exist, be active and handle cases (a county's own row is not a handling unit: nobody
+    works from it); it must be in the case's county or at city level (another county's unit could then
+    read the case); and it must not be the level the report accuses, nor below the level that conflict
+    of interest requires (cases/rules.py: village or town cadres at least the county, county cadres the
+    city), the same lift routing made when the case came in.
+    """
+    if unit is None or not unit.active:
+        return "请选择有效的接收单位。"
+    if unit.kind == "county":
+        return f"{unit.name}本身不是办理单位，请选择县纪委监委或县直部门。"
+    if unit.code == case.route_unit:
+        return "接收单位与当前办理单位相同。"
+    if unit.level != "city" and unit.county_code != case.county_code:
+        return f"{unit.name}不在本案所在的县，不能转给该单位。"
+    routing = routing_of(session, case)
+    category = by_code(case.category)
+    who = rules.accused(category, case.cadre_level, case.description) if category else rules.Accused(None, "")
+    level = who.level or ("town" if routing.conflict else None)
+    required = rules.REQUIRED_FOR_ACCUSED.get(level or "")
+    if required is None:
+        return None
+    rank = rules.LEVEL_RANK.get(unit.level, 0)
+    if rank < rules.LEVEL_RANK[required] or (level == "county" and unit.level == "county"):
+        why = who.source or "反映的是村或乡镇干部"
+        return f"此案涉及回避（{why}），不能转给{rules.LEVEL_WORD.get(unit.level, '')}级单位{unit.name}。"
+    return None
 
 
 def request_extension(session: Session, *, case: Case, days: int, reason: str, actor: str, now: datetime) -> None:

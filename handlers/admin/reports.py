@@ -263,7 +263,7 @@ class Reports:
             if len(reason) < 2:
                 return refuse("批量转办须填写转办理由。")
             target = s.get(Unit, get("to_unit"))
-            if target is None or not target.active or target.kind == "county":
+            if target is None:
                 return refuse("请选择有效的接收单位。")
         elif not assignee:
             return refuse("请填写承办人。")
@@ -274,8 +274,9 @@ class Reports:
         for c in found:
             if not access.can_act(v, c):
                 return refuse(f"您的单位不是案件 {c.number} 的办理单位，不能批量操作。", 403)
-            if target is not None and target.level != "city" and target.county_code != c.county_code:
-                return refuse(f"案件 {c.number} 不属于{target.name}所在的县，不能转给该单位。")
+            refusal = triage.transfer_refusal(s, c, target) if target is not None else None
+            if refusal is not None:
+                return refuse(f"案件 {c.number}：{refusal}")
         now, actor = utcnow(), v.actor
         current: Case | None = None
         try:

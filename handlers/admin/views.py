@@ -315,6 +315,7 @@ class Admin:
             )
             .order_by(Unit.level, Unit.code)
         ).all()
+        units = [u for u in units if triage.transfer_refusal(s, case, u) is None]
         merged_into = s.get(Case, routing.merged_into) if routing.merged_into else None
         village = s.get(Village, case.village_code) if case.village_code else None
         return ctx.render(
