@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.context import Reply
+from config.privacy import keyed_hash
 from storage.repos import ledger, outbox
 from wechat.inbound import Inbound
 
@@ -21,8 +22,9 @@ def earlier_reply(session: Session, *, message: Inbound) -> str | None:
     Called first in the transaction: it also makes a concurrent retry of the same message wait here
     until this one commits, so the handler runs once and the retry gets the same answer.
     """
-    ledger.serialise(session, key=message.dedup_key)
-    return ledger.recorded_reply(session, key=message.dedup_key)
+    key = ledger_key(message)
+    ledger.serialise(session, key=key)
+    return ledger.recorded_reply(session, key=key)
 
 
 def record(session: Session, *, message: Inbound, reply: Reply | None, inline: bool, now: datetime) -> None:
@@ -32,11 +34,17 @@ def record(session: Session, *, message: Inbound, reply: Reply | None, inline: b
         if text:
             outbox.enqueue(
                 session,
-                key=f"reply:{message.dedup_key}",
+                key=f"reply:{ledger_key(message)}",
                 kind="kefu_text",
                 payload={"text": text},
                 openid=message.openid,
                 now=now,
             )
         text = NO_PASSIVE_REPLY
-    ledger.record(session, key=message.dedup_key, openid=message.openid, reply=text, now=now)
+    ledger.record(session, key=ledger_key(message), reply=text, now=now)
+
+
+def ledger_key(message: Inbound) -> str:
+    """Sender and message id, hashed: another openid reusing a villager's MsgId is another message,
+    and the ledger names nobody."""
+    return keyed_hash("ledger", message.openid, message.dedup_key)

@@ -85,11 +85,13 @@ class Conversation(Base):
 
 
 class ProcessedMessage(Base):
-    """The dedup ledger: the primary key makes 'at most once' a database fact, not a memory one."""
+    """The dedup ledger: the primary key makes 'at most once' a database fact, not a memory one.
+
+    `key` is a keyed hash of sender and message id, `reply` is sealed: no identity trail (#15).
+    """
 
     __tablename__ = "processed_messages"
-    key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    openid: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(index=True)
     reply: Mapped[str | None] = mapped_column(Text)
 

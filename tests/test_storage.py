@@ -68,16 +68,16 @@ def test_concurrent_upgrades_on_postgres_are_serialised_by_the_advisory_lock() -
 def test_ledger_key_is_unique_in_the_database(sessions: sessionmaker[Session]) -> None:
     now = utcnow()
     with transaction(sessions) as s:
-        ledger.record(s, key="m:1", openid="o", reply="", now=now)
+        ledger.record(s, key="m:1", reply="", now=now)
     with pytest.raises(IntegrityError), transaction(sessions) as s:
-        ledger.record(s, key="m:1", openid="o", reply="", now=now)
+        ledger.record(s, key="m:1", reply="", now=now)
 
 
 def test_ledger_prunes_after_seven_days(sessions: sessionmaker[Session]) -> None:
     now = utcnow()
     with transaction(sessions) as s:
-        ledger.record(s, key="old", openid="o", reply="", now=now - timedelta(days=8))
-        ledger.record(s, key="new", openid="o", reply="", now=now - timedelta(days=6))
+        ledger.record(s, key="old", reply="", now=now - timedelta(days=8))
+        ledger.record(s, key="new", reply="", now=now - timedelta(days=6))
     with transaction(sessions) as s:
         assert ledger.prune(s, now=now) == 1
     with sessions() as s:

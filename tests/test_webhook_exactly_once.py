@@ -43,6 +43,25 @@ def test_a_retried_message_has_one_effect_and_the_same_answer(engine: Engine) ->
     assert counter["n"] == 1
 
 
+def test_another_sender_reusing_a_msgid_gets_its_own_answer_not_the_villagers(engine: Engine) -> None:
+    counter = {"n": 0}
+    sender = Sender(make_client(engine, dispatcher=counting_dispatcher(counter)))
+    villager = sender.reply_text(text_xml("o-villager", "计数", msg_id=515151))
+    stranger = sender.reply_text(text_xml("o-stranger", "计数", msg_id=515151))
+    assert (villager, stranger) == ("第1次", "第2次")
+    assert counter["n"] == 2
+
+
+def test_the_ledger_names_no_sender_and_keeps_no_readable_reply(engine: Engine) -> None:
+    sender = Sender(make_client(engine))
+    reply = sender.reply_text(text_xml("o-ledger", "你好", msg_id=616161))
+    assert reply and reply != "success"
+    with make_sessionmaker(engine)() as s:
+        (row,) = s.scalars(select(ProcessedMessage)).all()
+    assert "o-ledger" not in row.key and "616161" not in row.key
+    assert row.reply and reply not in row.reply and reply[:4] not in row.reply
+
+
 def test_concurrent_retries_have_one_effect(engine: Engine) -> None:
     counter = {"n": 0}
     client = make_client(engine, dispatcher=counting_dispatcher(counter, delay=0.2))

@@ -134,7 +134,7 @@ def test_prunes_ledger_at_most_every_few_minutes(runtime: Runtime, api: WechatCl
 
     def add(key: str, at: datetime) -> None:
         with transaction(runtime.sessions) as s:
-            ledger.record(s, key=key, openid="o-1", reply="", now=at)
+            ledger.record(s, key=key, reply="", now=at)
 
     def keys() -> set[str]:
         with transaction(runtime.sessions) as s:

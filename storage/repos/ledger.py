@@ -1,4 +1,8 @@
-"""The processed-message ledger: one row per WeChat message or event, enforced by the primary key."""
+"""The processed-message ledger: one row per WeChat message or event, enforced by the primary key.
+
+A row holds only what exactly-once needs: a keyed hash of sender and message (made by the caller)
+and the passive reply, sealed, since a reply can name a case and its query code.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
+from config.privacy import seal_text, unseal_text
 from storage.fastsql import fastsql
 from storage.models import ProcessedMessage
 
@@ -26,10 +31,12 @@ def serialise(session: Session, *, key: str) -> None:
 def recorded_reply(session: Session, *, key: str) -> str | None:
     """The reply stored for `key` ('' when there was no passive reply), or None if never processed."""
     row = fastsql(session).one("SELECT reply FROM processed_messages WHERE key = %(key)s", {"key": key}, ("reply",))
-    return None if row is None else str(row["reply"] or "")
+    if row is None:
+        return None
+    return unseal_text(row["reply"]) if row["reply"] else ""
 
 
-def record(session: Session, *, key: str, openid: str, reply: str, now: datetime) -> None:
+def record(session: Session, *, key: str, reply: str, now: datetime) -> None:
     """Insert the ledger row in the transaction that did the work.
 
     The primary key makes a second commit of the same message fail (IntegrityError), so even two
@@ -37,9 +44,8 @@ def record(session: Session, *, key: str, openid: str, reply: str, now: datetime
     Plain SQL (storage.fastsql): this runs on every message.
     """
     fastsql(session).execute(
-        "INSERT INTO processed_messages (key, openid, received_at, reply) "
-        "VALUES (%(key)s, %(openid)s, %(now)s, %(reply)s)",
-        {"key": key, "openid": openid, "now": now, "reply": reply},
+        "INSERT INTO processed_messages (key, received_at, reply) VALUES (%(key)s, %(now)s, %(reply)s)",
+        {"key": key, "now": now, "reply": seal_text(reply) if reply else ""},
     )
 
 
