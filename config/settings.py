@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from config.public_url import public_url_problem
+
 # Values a developer might leave in place; prod refuses them by name.
 PLACEHOLDERS = frozenset({"", "changeme", "change-me", "dev", "dev-secret", "secret", "test", "placeholder"})
 DEV_SECRET = "dev-secret"  # noqa: S105 - the known-unsafe dev default that prod refuses
@@ -84,6 +86,9 @@ class Settings(BaseSettings):
             bad.append("QF_WECHAT_AES_KEY")
         if self.secret_key == self.identity_key:
             bad.append("QF_IDENTITY_KEY (must differ from QF_SECRET_KEY)")
+        url_problem = public_url_problem(self.public_base_url)
+        if url_problem:
+            bad.append(f"QF_PUBLIC_BASE_URL ({self.public_base_url}: {url_problem})")
         return sorted(set(bad))
 
 

@@ -11,18 +11,39 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
+from config.public_url import public_url_problem
+from config.settings import Settings
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.repos.villages import Place, list_places
 from storage.types import utcnow
 from villages.hotlines import HotlineError, load_hotlines
 from villages.poster_fonts import FontError
-from villages.posters import PosterStats, add_missing_rows, stored_pages, write_posters
+from villages.posters import PosterStats, stored_pages, survey, write_posters
 from villages.qr_batch import KINDS, RateLimit, create_tickets, ensure_posters, select_places
 from wechat.client import make_api
 
 DB_NOT_READY = "数据库未就绪，请先运行 qingfeng setup / database not ready: run `qingfeng setup` first"
 EXIT_LIMIT = 3
+ALLOW_LOCAL_HELP = "dev only: allow a loopback or private QF_PUBLIC_BASE_URL (codes that only work on this network)"
+
+
+def base_url_refused(settings: Settings, *, allow_local: bool, what: str) -> bool:
+    """Say where the codes will lead before anything is made; refuse an origin villagers cannot reach."""
+    url = settings.public_base_url
+    print(f"{what}将指向 / codes and links will carry: {url}")
+    problem = public_url_problem(url)
+    if problem is None:
+        return False
+    if allow_local and not settings.is_prod:
+        print(f"注意：{problem}（--allow-local，仅供开发测试）", file=sys.stderr)
+        return False
+    print(
+        f"拒绝：QF_PUBLIC_BASE_URL={url}：{problem}\n"
+        "请把 QF_PUBLIC_BASE_URL 设为对外的 https:// 地址；仅开发测试时可加 --allow-local",
+        file=sys.stderr,
+    )
+    return True
 
 
 def register(sub: Any) -> None:
@@ -33,6 +54,7 @@ def register(sub: Any) -> None:
     create.add_argument("--posters-per-village", type=int, default=1, metavar="N")
     create.add_argument("--kind", choices=KINDS, default="wechat", help="wechat: parametric code; h5: link")
     create.add_argument("--rate", type=float, default=10.0, help="WeChat calls per second (0: no limit)")
+    create.add_argument("--allow-local", action="store_true", help=ALLOW_LOCAL_HELP)
     create.set_defaults(func=cmd_create)
     posters = qsub.add_parser("posters", help="one PDF page per poster")
     where = posters.add_mutually_exclusive_group()
@@ -44,6 +66,7 @@ def register(sub: Any) -> None:
     posters.add_argument("--font", type=Path, metavar="PATH.ttf", help="embed this TrueType font instead")
     posters.add_argument("--png", type=Path, metavar="DIR", help="also write <scene>.png per poster")
     posters.add_argument("--svg", type=Path, metavar="DIR", help="also write <scene>.svg per poster")
+    posters.add_argument("--allow-local", action="store_true", help=ALLOW_LOCAL_HELP)
     posters.set_defaults(func=cmd_posters)
 
 
@@ -80,6 +103,9 @@ def cmd_create(args: argparse.Namespace) -> int:
         print("--posters-per-village must be at least 1", file=sys.stderr)
         return 2
     rt = Runtime.from_settings()
+    if base_url_refused(rt.settings, allow_local=args.allow_local, what="二维码和链接"):
+        rt.engine.dispose()
+        return 2
     try:
         places = select_places(_places(rt), county=args.county)
         if not places:
@@ -160,9 +186,19 @@ def cmd_posters(args: argparse.Namespace) -> int:
         if not places:
             print("没有可打印的村 / no villages to print", file=sys.stderr)
             return 2
-        added = add_missing_rows(rt.sessions, places=places, public_base_url=rt.settings.public_base_url, now=utcnow())
-        if added:
-            print(f"{added} villages had no poster yet: h5 posters added for them")
+        found = survey(rt.sessions, places=places)
+        for origin in found.h5_origins:
+            settings = rt.settings.model_copy(update={"public_base_url": origin})
+            if base_url_refused(settings, allow_local=args.allow_local, what="H5 海报的链接"):
+                return 2
+        bare = found.bare
+        if bare:
+            print(
+                f"{len(bare)} 个村还没有海报，未打印 / villages with no poster yet, not printed: "
+                f"{', '.join(f'{p.name}({p.code})' for p in bare[:10])}{' …' if len(bare) > 10 else ''}\n"
+                "  先运行 / first run: qingfeng qr create [--kind h5]",
+                file=sys.stderr,
+            )
         stats = PosterStats()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         with part.open("wb") as out:

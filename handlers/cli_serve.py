@@ -8,7 +8,7 @@ from typing import Any
 
 import uvicorn
 
-from config.settings import UnsafeSettings, check_for_prod, get_settings
+from config.settings import Settings, UnsafeSettings, check_for_prod, get_settings
 from handlers.cli_org import seed_org
 from handlers.runtime import Runtime
 from handlers.staff_auth import DEMO_PASSWORD, ensure_demo_staff
@@ -35,8 +35,24 @@ def register(sub: Any) -> None:
     setup.set_defaults(func=cmd_setup)
 
 
+def follow_the_port(settings: Settings, host: str, port: int) -> Settings:
+    """In dev, with no QF_PUBLIC_BASE_URL given, links and codes point where this server listens.
+
+    `make run PORT=8111` would otherwise hand out links to :8000. The variable is set in the environment
+    so that uvicorn's worker processes, which read their settings afresh, see the same origin.
+    """
+    if settings.is_prod or "public_base_url" in settings.model_fields_set:
+        return settings
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host  # noqa: S104 - only compared, never bound
+    if ":" in shown:
+        shown = f"[{shown}]"
+    os.environ["QF_PUBLIC_BASE_URL"] = f"http://{shown}:{port}"
+    get_settings.cache_clear()
+    return get_settings()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    settings = get_settings()
+    settings = follow_the_port(get_settings(), args.host, args.port)
     try:
         check_for_prod(settings)
     except UnsafeSettings as exc:
@@ -59,7 +75,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    rt = Runtime.from_settings()
+    rt = Runtime.from_settings(follow_the_port(get_settings(), args.host, args.port))
     demo_logins: list[tuple[str, str, str]] = []
     try:
         upgrade(rt.engine)

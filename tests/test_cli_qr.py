@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def test_create_error_says_run_again(runtime: Runtime, wx: StandinWechat, capsys
     assert "run again to resume" in capsys.readouterr().err
 
 
-def test_posters_print_stored_codes_and_add_h5_rows_where_none(
+def test_posters_print_stored_codes_and_change_nothing(
     runtime: Runtime, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run("qr", "create", "--county", "630202000000", "--rate", "0") == 0  # wechat codes for 乐都区
@@ -93,10 +94,17 @@ def test_posters_print_stored_codes_and_add_h5_rows_where_none(
     out = tmp_path / "all.pdf"
     args = ("qr", "posters", "--size", "A4", "--out", str(out), "--png", str(tmp_path / "png"))
     assert run(*args, "--svg", str(tmp_path / "svg")) == 0
-    assert "3 villages had no poster yet" in capsys.readouterr().out
+    # Printing is read-only: the villages without a poster are named, not given one behind the user's back.
+    err = capsys.readouterr().err
+    assert "3 个村还没有海报" in err and "qingfeng qr create" in err
+    assert {s: p.content for s, p in posters(runtime).items()} == before
+    assert len(pypdf.PdfReader(out).pages) == len(before)
+    # Once `qr create --kind h5` made the rest, every village prints.
+    assert run("qr", "create", "--kind", "h5") == 0
     rows = posters(runtime)
     assert {s: rows[s].content for s in before} == before
     assert {rows[v.code].kind for v in REAL if v.county_code == "630223000000"} == {"h5"}
+    assert run(*args, "--svg", str(tmp_path / "svg")) == 0
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == len(REAL)
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -112,7 +120,50 @@ def test_posters_print_stored_codes_and_add_h5_rows_where_none(
     assert len(pypdf.PdfReader(again).pages) == len(REAL)
 
 
+def with_base(runtime: Runtime, monkeypatch: pytest.MonkeyPatch, url: str, env: str = "dev") -> Runtime:
+    settings = runtime.settings.model_copy(update={"public_base_url": url, "env": env})
+    rt = dataclasses.replace(runtime, settings=settings)
+    monkeypatch.setattr(Runtime, "from_settings", lambda *a, **k: rt)
+    return rt
+
+
+def test_create_says_where_codes_lead_and_refuses_a_local_origin(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("qr", "create", "--kind", "h5", "--county", "630223000000") == 0
+    assert f"will carry: {BASE}" in capsys.readouterr().out
+    before = posters(runtime)
+    with_base(runtime, monkeypatch, "http://127.0.0.1:8000")
+    assert run("qr", "create", "--kind", "h5") == 2
+    captured = capsys.readouterr()
+    assert "will carry: http://127.0.0.1:8000" in captured.out and "--allow-local" in captured.err
+    assert posters(runtime).keys() == before.keys()  # nothing made
+    with_base(runtime, monkeypatch, "https://192.168.1.20")
+    assert run("qr", "create", "--kind", "h5") == 2
+    # --allow-local is for a developer's own network, in dev only.
+    with_base(runtime, monkeypatch, "http://127.0.0.1:8000", env="prod")
+    assert run("qr", "create", "--kind", "h5", "--allow-local") == 2
+    with_base(runtime, monkeypatch, "http://127.0.0.1:8000")
+    assert run("qr", "create", "--kind", "h5", "--allow-local") == 0
+    made = {p.content for p in posters(runtime).values()} - {p.content for p in before.values()}
+    assert made and all(c and c.startswith("http://127.0.0.1:8000/v/") for c in made)
+
+
+def test_posters_refuse_stored_links_to_a_local_origin(
+    runtime: Runtime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_base(runtime, monkeypatch, "http://127.0.0.1:8000")
+    assert run("qr", "create", "--kind", "h5", "--allow-local") == 0
+    out = tmp_path / "p.pdf"
+    with_base(runtime, monkeypatch, BASE)  # the setting was fixed later: the stored links still lead nowhere
+    assert run("qr", "posters", "--size", "A4", "--out", str(out)) == 2
+    assert "http://127.0.0.1:8000" in capsys.readouterr().err and not out.exists()
+    assert run("qr", "posters", "--size", "A4", "--out", str(out), "--allow-local") == 0
+    assert len(pypdf.PdfReader(out).pages) == len(REAL)
+
+
 def test_posters_by_town_and_by_file(runtime: Runtime, tmp_path: Path) -> None:
+    assert run("qr", "create", "--kind", "h5") == 0
     out = tmp_path / "town.pdf"
     assert run("qr", "posters", "--town", "630223106000", "--size", "A4", "--out", str(out)) == 0
     assert len(pypdf.PdfReader(out).pages) == 3

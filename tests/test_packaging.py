@@ -22,6 +22,7 @@ PROD_ENV = {
     "QF_WECHAT_AES_KEY": "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut",
     "QF_SECRET_KEY": "s3cr3t-for-packaging-test-only-0001",
     "QF_IDENTITY_KEY": "id3nt1ty-for-packaging-test-only-0002",
+    "QF_PUBLIC_BASE_URL": "https://qingfeng.haidong.example.cn",
 }
 
 pytestmark = pytest.mark.slow

@@ -35,6 +35,7 @@ def prod(secret_key: str, identity_key: str) -> Settings:
         wechat_aes_key="ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut",
         secret_key=secret_key,
         identity_key=identity_key,
+        public_base_url="https://qingfeng.haidong.example.cn",
     )
 
 
@@ -45,3 +46,23 @@ def test_prod_rejects_identity_key_equal_to_secret_key() -> None:
 
 def test_prod_with_real_values_starts() -> None:
     check_for_prod(prod("one-long-secret-value", "another-long-secret-value"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000",  # the dev default: a poster that leads to the developer's machine
+        "https://localhost",
+        "https://[::1]:8443",
+        "https://10.0.3.7",
+        "https://192.168.1.20",
+        "https://172.20.0.5",
+        "https://qingfeng",  # a bare intranet name
+        "http://qingfeng.haidong.example.cn",  # not https
+        "not a url",
+    ],
+)
+def test_prod_refuses_a_public_base_url_villagers_cannot_reach(url: str) -> None:
+    settings = prod("one-long-secret-value", "another-long-secret-value").model_copy(update={"public_base_url": url})
+    with pytest.raises(UnsafeSettings, match="QF_PUBLIC_BASE_URL"):
+        check_for_prod(settings)

@@ -53,10 +53,30 @@ def test_setup_prints_where_serve_will_listen(
 ) -> None:
     # `make run PORT=8011` runs `setup --port 8011`: the printed URLs must be the ones served.
     monkeypatch.setenv("QF_ENV", "dev")
-    monkeypatch.delenv("QF_PUBLIC_BASE_URL", raising=False)
-    assert main(["setup", "--host", "127.0.0.1", "--port", "8011"]) == 0
+    monkeypatch.setenv("QF_PUBLIC_BASE_URL", "unset below; restored after the test")
+    monkeypatch.delenv("QF_PUBLIC_BASE_URL")
+    get_settings.cache_clear()
+    try:
+        assert main(["setup", "--host", "127.0.0.1", "--port", "8011"]) == 0
+        # In dev, links and codes follow the port too, unless QF_PUBLIC_BASE_URL says otherwise.
+        assert get_settings().public_base_url == "http://127.0.0.1:8011"
+    finally:
+        get_settings.cache_clear()
     out = capsys.readouterr().out
     assert "webhook http://127.0.0.1:8011/wechat" in out and "admin http://127.0.0.1:8011/admin" in out
-    assert "QF_PUBLIC_BASE_URL=http://127.0.0.1:8000" in out  # links still go to the configured origin
-    assert main(["setup"]) == 0
-    assert "QF_PUBLIC_BASE_URL" not in capsys.readouterr().out
+    assert "QF_PUBLIC_BASE_URL" not in out
+
+
+def test_an_explicit_public_base_url_is_kept_in_dev(
+    database: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QF_ENV", "dev")
+    monkeypatch.setenv("QF_PUBLIC_BASE_URL", "https://qingfeng.haidong.example.cn")
+    get_settings.cache_clear()
+    try:
+        assert main(["setup", "--port", "8011"]) == 0
+    finally:
+        get_settings.cache_clear()
+    assert (
+        "links and QR codes point to QF_PUBLIC_BASE_URL=https://qingfeng.haidong.example.cn" in capsys.readouterr().out
+    )

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,7 +25,6 @@ from villages.hotlines import Hotlines
 from villages.pdf_stream import PdfStream
 from villages.poster_fonts import CidFont, PosterFont, TtfFont
 from villages.poster_layout import SIZES, Layout, PosterPage, poster_chars
-from villages.qr_batch import ensure_posters
 from villages.qr_image import encode, write_png, write_svg
 
 _VILLAGE_CHUNK = 200
@@ -37,18 +36,25 @@ class PosterStats:
     waiting: list[str] = field(default_factory=list)  # scenes of wechat posters with no ticket yet
 
 
-def add_missing_rows(
-    sessions: sessionmaker[Session], *, places: Sequence[Place], public_base_url: str, now: datetime
-) -> int:
-    """Give every village without any poster one h5 poster; return how many rows were added."""
+@dataclass(frozen=True)
+class StoredSurvey:
+    """What printing these places would carry, read before a page is drawn."""
+
+    bare: list[Place]  # villages with no poster row: printing lists them, `qr create` makes them
+    h5_origins: list[str]  # the distinct origins the h5 posters' links point at
+
+
+def survey(sessions: sessionmaker[Session], *, places: Sequence[Place]) -> StoredSurvey:
     with transaction(sessions) as session:
-        have = {r.village_code for r in posters.list_posters(session, village_codes=[p.code for p in places])}
-    bare = [p for p in places if p.code not in have]
-    if not bare:
-        return 0
-    return ensure_posters(
-        sessions, places=bare, per_village=1, kind="h5", public_base_url=public_base_url, now=now
-    ).added
+        rows = posters.list_posters(session, village_codes=[p.code for p in places])
+    have = {r.village_code for r in rows}
+    origins = sorted({_origin(r.content) for r in rows if r.kind == "h5" and r.content})
+    return StoredSurvey(bare=[p for p in places if p.code not in have], h5_origins=origins)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def stored_pages(sessions: sessionmaker[Session], places: Sequence[Place], stats: PosterStats) -> Iterator[PosterPage]:
