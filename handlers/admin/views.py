@@ -27,6 +27,7 @@ from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from handlers import staff_auth
 from handlers.admin import location, media, reports
+from handlers.page_threads import off_loop
 from handlers.params import has_nul, whole
 from handlers.runtime import Runtime
 from storage.db import transaction
@@ -139,15 +140,8 @@ class Admin:
                     return _plain_error("提交的内容格式不正确，请返回上一页刷新后重试。", 400)
                 if has_nul(request, form):
                     return _plain_error("提交的内容中有无法识别的字符，请删掉后重试。", 400)
-                for attempt in range(1, TX_ATTEMPTS + 1):
-                    try:
-                        with transaction(self.runtime.sessions) as session:
-                            return await self._run(fn, request, session, form, roles, public)
-                    except OperationalError as exc:
-                        if attempt == TX_ATTEMPTS or not _retryable(exc):
-                            raise
-                        log.warning("admin: transaction retried", extra={"fields": {"attempt": attempt}})
-                raise AssertionError("unreachable")
+                # Off the event loop: the webhook shares it (see handlers.page_threads).
+                return await off_loop(lambda: self._attempts(fn, request, form, roles, public))
             except OperationalError:
                 log.exception("admin: database unavailable")
                 return _plain_error("数据库暂时不可用，请稍后重试。", 503)
@@ -159,6 +153,19 @@ class Admin:
                     await form.close()
 
         return endpoint
+
+    async def _attempts(
+        self, fn: Handler, request: Request, form: FormData | None, roles: tuple[str, ...] | None, public: bool
+    ) -> Response:
+        for attempt in range(1, TX_ATTEMPTS + 1):
+            try:
+                with transaction(self.runtime.sessions) as session:
+                    return await self._run(fn, request, session, form, roles, public)
+            except OperationalError as exc:
+                if attempt == TX_ATTEMPTS or not _retryable(exc):
+                    raise
+                log.warning("admin: transaction retried", extra={"fields": {"attempt": attempt}})
+        raise AssertionError("unreachable")
 
     async def _run(
         self,

@@ -47,6 +47,7 @@ from cases.validation import (
     phone_problem,
 )
 from handlers import staff_auth
+from handlers.page_threads import off_loop
 from handlers.params import whole
 from handlers.runtime import Runtime
 from knowledge.holder import KnowledgeHolder
@@ -163,7 +164,10 @@ class H5:
                             raise Refused(413, "上传的内容太大，请少选几张照片后重试。") from exc
                         raise Refused(400, "提交的内容格式不正确，请返回上一页刷新后重试。") from exc
                 try:
-                    response = await self._attempts(fn, request, form, nonce, new_device, scene=scene, action=action)
+                    # Off the event loop: the webhook shares it (see handlers.page_threads).
+                    response = await off_loop(
+                        lambda: self._attempts(fn, request, form, nonce, new_device, scene=scene, action=action)
+                    )
                 finally:
                     if form is not None:
                         await form.close()
