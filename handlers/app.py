@@ -21,10 +21,12 @@ from handlers.admin.posters import install_poster_downloads
 from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
 from handlers.cases_wiring import install_cases
+from handlers.devphone.views import install_devphone
 from handlers.h5.views import install_h5
 from handlers.holiday_live import install_holiday_calendar
 from handlers.http_errors import install_http_errors
 from handlers.kb_live import knowledge_holder
+from handlers.landing.views import install_landing
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
 from handlers.staff_wiring import install_staff
@@ -99,6 +101,8 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     install_poster_downloads(app, runtime)
     install_management(app, runtime)
     install_holiday_calendar(app, runtime)
+    install_landing(app, runtime, services)
+    install_devphone(app, runtime, services)  # dev only: /dev/phone
     # The largest honest request is an H5 report with every photo at its limit.
     install_http_errors(app, max_body=MAX_PHOTOS * settings.media_max_bytes + 1024 * 1024)
 

@@ -10,6 +10,7 @@ import uvicorn
 
 from config.settings import Settings, UnsafeSettings, check_for_prod, get_settings
 from handlers.cli_org import seed_org
+from handlers.devphone.boot import start_local_wechat
 from handlers.runtime import Runtime
 from handlers.staff_auth import DEMO_PASSWORD, ensure_demo_staff
 from storage.db import transaction
@@ -61,6 +62,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     upgrade(Runtime.from_settings(settings).engine)
     if args.no_worker:
         os.environ["QF_RUN_BACKGROUND"] = "false"
+    standin = start_local_wechat(settings)
+    if standin is not None:
+        print(f"dev: WeChat API stand-in on {standin.url}; chat as a villager at /dev/phone", flush=True)
     print(f"清风 serving on http://{args.host}:{args.port}  (webhook: /wechat, health: /healthz)", flush=True)
     uvicorn.run(
         "handlers.asgi:create",

@@ -1,7 +1,9 @@
 """A stand-in for WeChat's HTTP API on loopback, for tests, dev and demos (the machine may be offline).
 
 It speaks the real JSON of the endpoints Qingfeng uses, checks access tokens (40001 for unknown,
-42001 for expired ones), records every call and lets a caller inject errors::
+42001 for expired ones), records every call and lets a caller inject errors. It also keeps each
+villager's chat (kefu and template messages it accepted, plus lines the dev phone adds through the
+side door under /standin/), so a local run can show what a villager would receive::
 
     with StandinWechat() as wx:
         settings = Settings(wechat_api_base=wx.url, wechat_appid=wx.appid, wechat_appsecret=wx.secret)
@@ -23,6 +25,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 PERMANENT_QR_LIMIT = 100_000
+# Paths under this belong to the dev phone's side door, not to WeChat's API.
+CONTROL_PREFIX = "/standin/"
 # The stand-in's code for "too many permanent QR codes".
 QR_LIMIT_ERRCODE = 45029
 
@@ -79,6 +83,25 @@ class Rule:
         return self.openid is None or self.openid == openid
 
 
+@dataclass(frozen=True)
+class ChatLine:
+    """One line of a villager's chat as WeChat would show it (the dev phone reads these)."""
+
+    seq: int
+    openid: str
+    kind: str  # "in" (the villager), "reply" (passive reply), "kefu", "template"
+    text: str
+    at: float  # unix time
+
+    def as_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "kind": self.kind, "text": self.text, "at": self.at}
+
+
+CHAT_KINDS = frozenset({"in", "reply", "kefu", "template"})
+# The newest lines kept per stand-in; a long dev session must not grow without bound.
+CHAT_KEEP = 5000
+
+
 @dataclass
 class _State:
     tokens: dict[str, float] = field(default_factory=dict)  # token -> expires (monotonic)
@@ -87,6 +110,7 @@ class _State:
     menu: dict[str, Any] | None = None
     rules: list[Rule] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
+    chat: list[ChatLine] = field(default_factory=list)
 
 
 class StandinWechat:
@@ -182,6 +206,22 @@ class StandinWechat:
     def calls_to(self, path: str) -> list[Call]:
         return [c for c in self.calls if c.path == path]
 
+    def note(self, openid: str, kind: str, text: str) -> ChatLine:
+        """Add a line the API itself never sees (the villager's own message, a passive reply)."""
+        if kind not in CHAT_KINDS:
+            raise ValueError(f"unknown chat line kind {kind!r}")
+        with self._lock:
+            seq = self._state.chat[-1].seq + 1 if self._state.chat else 1
+            line = ChatLine(seq=seq, openid=openid, kind=kind, text=text, at=time.time())
+            self._state.chat.append(line)
+            del self._state.chat[:-CHAT_KEEP]
+        return line
+
+    def chat(self, openid: str, *, after: int = 0) -> list[ChatLine]:
+        """What this villager's WeChat shows, oldest first: lines numbered above `after`."""
+        with self._lock:
+            return [line for line in self._state.chat if line.openid == openid and line.seq > after]
+
     @property
     def menu(self) -> dict[str, Any] | None:
         with self._lock:
@@ -194,10 +234,12 @@ class StandinWechat:
 
     # -- request handling (called from server threads) ---------------------------------------
 
-    def handle(self, method: str, raw_path: str, body: bytes) -> tuple[int, str, bytes]:
+    def handle(self, method: str, raw_path: str, body: bytes, content_type: str = "") -> tuple[int, str, bytes]:
         """Answer one request: (HTTP status, content type, body)."""
         parts = urlsplit(raw_path)
         params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        if parts.path.startswith(CONTROL_PREFIX):
+            return self._control(method, parts.path.removeprefix(CONTROL_PREFIX), params, body, content_type)
         path = parts.path.removeprefix("/cgi-bin/") if parts.path.startswith("/cgi-bin/") else None
         data: Any = None
         if body:
@@ -213,6 +255,34 @@ class StandinWechat:
             content, content_type = result
             return 200, content_type, content
         return 200, "application/json; encoding=utf-8", json.dumps(result, ensure_ascii=False).encode("utf-8")
+
+    def _control(
+        self, method: str, path: str, params: dict[str, str], body: bytes, content_type: str
+    ) -> tuple[int, str, bytes]:
+        """The dev phone's side door (not WeChat's API, so not recorded in `calls`)."""
+        result: Any
+        if method == "GET" and path == "chat":
+            after = params.get("after", "0")
+            openid = params.get("openid", "")
+            if not openid or not after.isdigit():
+                return _json(400, {"error": "openid and a numeric after are required"})
+            result = {"lines": [line.as_json() for line in self.chat(openid, after=int(after))]}
+        elif method == "POST" and path == "chat":
+            try:
+                data = json.loads(body.decode("utf-8"))
+                line = self.note(str(data["openid"]), str(data["kind"]), str(data["text"]))
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+                return _json(400, {"error": f"bad chat line: {exc}"})
+            result = line.as_json()
+        elif method == "POST" and path == "media":
+            if not body or not content_type.startswith("image/"):
+                return _json(400, {"error": "an image body is required"})
+            media_id = "standin-" + secrets.token_urlsafe(24)
+            self.add_media(media_id, body, content_type.split(";")[0].strip())
+            result = {"media_id": media_id}
+        else:
+            return _json(404, {"error": "no such control endpoint"})
+        return _json(200, result)
 
     def _dispatch(
         self, method: str, path: str | None, params: dict[str, str], data: Any
@@ -270,11 +340,13 @@ class StandinWechat:
     def _custom_send(self, _params: dict[str, str], data: Any) -> dict[str, Any]:
         if not isinstance(data, dict) or not data.get("touser") or "msgtype" not in data:
             return _err(47001)
+        self.note(str(data["touser"]), "kefu", _kefu_text(data))
         return _ok()
 
     def _template_send(self, _params: dict[str, str], data: Any) -> dict[str, Any]:
         if not isinstance(data, dict) or not data.get("touser") or not data.get("template_id"):
             return _err(47001)
+        self.note(str(data["touser"]), "template", _template_text(data))
         return {**_ok(), "msgid": secrets.randbelow(10**12)}
 
     def _media_get(self, params: dict[str, str], _data: Any) -> dict[str, Any] | tuple[bytes, str]:
@@ -317,6 +389,28 @@ _ROUTES: dict[str, _Route] = {
 }
 
 
+def _kefu_text(data: dict[str, Any]) -> str:
+    msgtype = str(data["msgtype"])
+    body = data.get(msgtype)
+    if msgtype == "text" and isinstance(body, dict):
+        return str(body.get("content", ""))
+    return f"[{msgtype}]"
+
+
+def _template_text(data: dict[str, Any]) -> str:
+    """A template message as the villager reads it: its fields' values in order, then the link."""
+    fields = data.get("data")
+    values = (
+        [str(v.get("value", "")) for v in fields.values() if isinstance(v, dict)] if isinstance(fields, dict) else []
+    )
+    url = data.get("url")
+    return "\n".join([v for v in values if v] + ([f"详情：{url}"] if url else []))
+
+
+def _json(status: int, result: Any) -> tuple[int, str, bytes]:
+    return status, "application/json; charset=utf-8", json.dumps(result, ensure_ascii=False).encode("utf-8")
+
+
 def _ok() -> dict[str, Any]:
     return {"errcode": 0, "errmsg": "ok"}
 
@@ -333,7 +427,9 @@ def _make_handler(standin: StandinWechat) -> type[BaseHTTPRequestHandler]:
         def _answer(self, method: str) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            status, content_type, payload = standin.handle(method, self.path, body)
+            status, content_type, payload = standin.handle(
+                method, self.path, body, self.headers.get("Content-Type") or ""
+            )
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(payload)))

@@ -1,0 +1,1 @@
+"""`/` and `/favicon.ico`: a landing page that guides a newcomer in dev and says nothing to probe in prod."""
