@@ -117,19 +117,18 @@ class DevPhone:
             _guard(request)
             if self.standin is None:
                 raise BadInput("没有连接本机的微信接口替身，发不了图片。", status=409)
-            form = await request.form(max_files=1, max_fields=4)
-            sim = self._simulator(form.get("openid"))
-            upload = form.get("photo")
-            if not isinstance(upload, UploadFile):
-                raise BadInput("请选择一张照片。")
-            content = await upload.read(self.settings.media_max_bytes + 1)
+            async with request.form(max_files=1, max_fields=4) as form:
+                sim = self._simulator(form.get("openid"))
+                upload = form.get("photo")
+                if not isinstance(upload, UploadFile):
+                    raise BadInput("请选择一张照片。")
+                content = await upload.read(self.settings.media_max_bytes + 1)
+                content_type = upload.content_type or ""
             if len(content) > self.settings.media_max_bytes:
                 raise BadInput("照片太大。", status=413)
-            if (upload.content_type or "") not in PHOTO_TYPES or not content:
+            if content_type not in PHOTO_TYPES or not content:
                 raise BadInput("只能发送 JPG 或 PNG 照片。")
-            stored = await self._standin(
-                "POST", "media", content=content, headers={"Content-Type": upload.content_type}
-            )
+            stored = await self._standin("POST", "media", content=content, headers={"Content-Type": content_type})
             if stored is None:
                 raise BadInput("本机的微信接口替身没有响应，发不了图片。", status=409)
             media_id = str(stored["media_id"])
