@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.media_store import MediaStore
-from cases.photo_privacy import strip_metadata
+from cases.photo_privacy import UnsafeImage, clean_image
 from storage.db import transaction
 from storage.models_cases import CaseEvidence
 from storage.repos import outbox
@@ -64,6 +64,16 @@ def sniff(kind: str, content: bytes) -> tuple[str, str]:
     raise PermanentFailure(f"unexpected content for {kind}: {content[:8]!r}")
 
 
+def _clean(kind: str, content: bytes, content_type: str) -> bytes:
+    """A photo without GPS or device traces, cut at its end and known to decode; voice as it came."""
+    if kind != "image":
+        return content
+    try:
+        return clean_image(content, content_type)
+    except UnsafeImage as exc:
+        raise PermanentFailure(f"unusable image: {exc}") from exc
+
+
 class MediaDownloader:
     def __init__(self, *, sessions: sessionmaker[Session], store: MediaStore, max_bytes: int) -> None:
         self.sessions = sessions
@@ -80,7 +90,7 @@ class MediaDownloader:
         if declared.startswith(("application/json", "text/")):
             raise PermanentFailure(f"not a media file: {declared}")
         content_type, ext = sniff(kind, media.content)
-        content = strip_metadata(media.content, content_type)  # no GPS or device traces of the reporter
+        content = _clean(kind, media.content, content_type)
         digest = hashlib.sha256(content).hexdigest()
         key = f"{digest[:2]}/{digest}.{ext}"
         self.store.put(key=key, content=content)
@@ -98,9 +108,18 @@ class MediaDownloader:
             row.download_status = "failed"
             row.error = error[:500]
 
+    @staticmethod
+    def on_retry(session: Session, payload: dict[str, Any], error: str) -> None:
+        """The last failure stays on the evidence, so the case page says why it is still missing."""
+        row = session.get(CaseEvidence, int(payload.get("evidence_id", 0)))
+        if row is not None and row.download_status == "pending":
+            row.error = error[:500]
+
 
 def install(*, sessions: sessionmaker[Session], store: MediaStore, max_bytes: int) -> MediaDownloader:
     """Let the outbox worker deliver media downloads (call once per process that runs the worker)."""
     downloader = MediaDownloader(sessions=sessions, store=store, max_bytes=max_bytes)
-    register_kind(MEDIA_DOWNLOAD, KindHandler(run=downloader.run, on_dead=downloader.on_dead))
+    register_kind(
+        MEDIA_DOWNLOAD, KindHandler(run=downloader.run, on_dead=downloader.on_dead, on_retry=downloader.on_retry)
+    )
     return downloader

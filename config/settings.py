@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     far_report_km: float = 5.0
     # Reports one villager may file per day (Beijing date); counted in the database.
     reports_per_day: int = Field(default=5, ge=1)
+    # Staff login attempts per client address and per typed username in each 15-minute window, counted in
+    # the database before any password is checked (every process sees them).
+    login_attempts_per_ip: int = Field(default=30, ge=1)
+    login_attempts_per_account: int = Field(default=10, ge=1)
     # Largest photo or voice file downloaded from WeChat for a case.
     media_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     # An XYZ tile server (Web Mercator, WGS-84), e.g. https://tiles.example.org/{z}/{x}/{y}.png; empty: the
@@ -52,6 +56,8 @@ class Settings(BaseSettings):
     # Seconds a webhook request may spend before answering `success` and replying via the outbox.
     reply_budget_s: float = Field(default=4.0, gt=0)
     run_background: bool = True
+    # The administrator's pages warn once a delivery to WeChat has kept failing this long.
+    outbox_alert_minutes: float = Field(default=30.0, gt=0)
     # Policy entries the service loads and `qingfeng kb reload` checks (empty: the packaged knowledge/entries).
     kb_dir: Path | None = None
     # Seconds between a process's checks of the knowledge-base version row (a reload switches within this).

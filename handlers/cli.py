@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "handlers.cli_projects",
     "handlers.cli_qr",
     "handlers.cli_org",
+    "handlers.cli_outbox",
 )
 
 # The command each module defines, so `qingfeng X` imports only X's module: importing all of them
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
 COMMANDS = {
     "db": "handlers.cli_db",
     "worker": "handlers.cli_worker",
+    "outbox": "handlers.cli_outbox",
     "serve": "handlers.cli_serve",
     "setup": "handlers.cli_serve",
     "villages": "handlers.cli_villages",

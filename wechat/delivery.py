@@ -9,6 +9,7 @@ crash between the two resends the row, which its unique key makes harmless.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from storage.db import transaction
 from storage.models import OutboxMessage
 from storage.repos import outbox, users
 from wechat.api import NotFollowing, OutsideWindow, QuotaUsed, WechatApi, WechatApiError
+from wechat.failure_text import errcode_of
 from wechat.window import kefu_refusal
 
 log = logging.getLogger(__name__)
@@ -38,10 +40,57 @@ class PermanentFailure(Exception):
 @dataclass(frozen=True)
 class KindHandler:
     """Work for an outbox kind other than messages (e.g. "media_download"). `run` raises to fail;
-    `on_dead` is called, in the transaction that marks the row dead, when the work is given up."""
+    `on_retry` is called, in the transaction that records a failed attempt that will be retried, and
+    `on_dead` in the one that marks the row dead, when the work is given up."""
 
     run: Callable[[WechatApi, dict[str, Any]], None]
     on_dead: Callable[[Session, dict[str, Any], str], None] | None = None
+    on_retry: Callable[[Session, dict[str, Any], str], None] | None = None
+
+
+class FailureLog:
+    """A WARNING per failed attempt, at most one a minute per kind (with how many were folded in), so a
+    wrong AppSecret is loud in the log without a line per message. Never an openid or message content:
+    the kind, the attempt and WeChat's own error text only."""
+
+    def __init__(self, every_s: float = 60.0) -> None:
+        self.every_s = every_s
+        self._last: dict[str, float] = {}
+        self._folded: dict[str, int] = {}
+
+    def attempt_failed(self, kind: str, attempt: int, error: str, *, now_s: float | None = None) -> None:
+        now_s = time.monotonic() if now_s is None else now_s
+        last = self._last.get(kind)
+        if last is not None and now_s - last < self.every_s:
+            self._folded[kind] = self._folded.get(kind, 0) + 1
+            return
+        folded = self._folded.pop(kind, 0)
+        self._last[kind] = now_s
+        log.warning(
+            "outbox %s: attempt %d failed: %s%s",
+            kind,
+            attempt,
+            _one_line(error),
+            f" (and {folded} more failures of this kind since the last warning)" if folded else "",
+            extra={"fields": {"kind": kind, "attempt": attempt, "errcode": errcode_of(error)}},
+        )
+
+    def gave_up(self, kind: str, row_id: int, attempts: int, error: str) -> None:
+        log.error(
+            "outbox %s: row %d given up after %d attempts: %s",
+            kind,
+            row_id,
+            attempts,
+            _one_line(error),
+            extra={"fields": {"kind": kind, "attempt": attempts, "errcode": errcode_of(error)}},
+        )
+
+
+def _one_line(error: str) -> str:
+    return " ".join(error.split())[:300]
+
+
+FAILURES = FailureLog()
 
 
 _KINDS: dict[str, KindHandler] = {}
@@ -110,9 +159,13 @@ def deliver_due(
             if row is None or row.status != "pending" or row.next_attempt_at > now:
                 continue
             refusal = None
-            if row.kind == KEFU_TEXT and row.openid:
-                refusal = kefu_refusal(users.get_user(session, openid=row.openid), now=now)
-            job = _Job(kind=row.kind, openid=row.openid, payload=dict(row.payload or {}), kefu_refusal=refusal)
+            if row.kind == KEFU_TEXT and row.user_key:
+                refusal = kefu_refusal(users.kefu_state(session, key=row.user_key), now=now)
+            payload = dict(row.payload or {})
+            text = outbox.text_of(row)
+            if text is not None:
+                payload["text"] = text
+            job = _Job(kind=row.kind, openid=outbox.recipient(row), payload=payload, kefu_refusal=refusal)
         outcome = _attempt(api, job, template_id or None)
         with transaction(sessions) as session:
             row = session.get(OutboxMessage, row_id)
@@ -125,11 +178,11 @@ def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: dateti
     payload = dict(row.payload or {})
     if outcome.status == "sent":
         outbox.mark_sent(session, row=row, now=now)
-        if row.kind == KEFU_TEXT and row.openid and not outcome.via_template:
-            users.count_kefu_sent(session, openid=row.openid)
+        if row.kind == KEFU_TEXT and row.user_key and not outcome.via_template:
+            users.count_kefu_sent(session, key=row.user_key)
         if payload.get("purge_on_send"):
-            # Notices about a case: once delivered, no row pairs the openid with the case any more.
-            row.payload, row.openid = {}, None
+            # Notices about a case: once delivered, no row pairs the villager with the case any more.
+            row.payload, row.user_key, row.recipient_seal = {}, None, None
         report.sent += 1
         report.via_template += int(outcome.via_template)
     elif outcome.status == "held":
@@ -141,14 +194,17 @@ def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: dateti
         outbox.mark_failed(
             session, row=row, now=now, error=outcome.error, permanent=outcome.permanent, retry_until=retry_until
         )
+        handler = _KINDS.get(row.kind)
         if row.status == "dead":
-            handler = _KINDS.get(row.kind)
             if handler is not None and handler.on_dead is not None:
                 handler.on_dead(session, payload, outcome.error)
             report.dead += 1
-            log.warning("outbox row %s is dead: %s", row.id, outcome.error)
+            FAILURES.gave_up(row.kind, row.id, row.attempts, outcome.error)
         else:
+            if handler is not None and handler.on_retry is not None:
+                handler.on_retry(session, payload, outcome.error)
             report.retrying += 1
+            FAILURES.attempt_failed(row.kind, row.attempts, outcome.error)
 
 
 def _attempt(api: WechatApi, job: _Job, template_id: str | None) -> _Outcome:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.admin import coordinates, exports, holidays, users
+from handlers.admin import coordinates, exports, holidays, ops, users
 from handlers.admin.inquiries import Inquiries
 from handlers.admin.kb_admin import KbAdmin
 from handlers.admin.views import Admin
@@ -21,6 +21,7 @@ def install_management(app: Any, runtime: Runtime) -> None:
             *exports.routes(admin),
             *users.routes(admin),
             *holidays.routes(admin),
+            *ops.routes(admin),
             *coordinates.routes(admin),
             *KbAdmin(admin).routes(),
         ]

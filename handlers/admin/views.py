@@ -25,8 +25,10 @@ from cases.categories import by_code, cadre_level_label, categories
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
+from config.settings import get_settings
 from handlers import staff_auth
 from handlers.admin import location, media, reports
+from handlers.admin.ops_alert import delivery_alert
 from handlers.page_threads import off_loop
 from handlers.params import has_nul, whole
 from handlers.runtime import Runtime
@@ -35,6 +37,7 @@ from storage.models import Village
 from storage.models_cases import Case, CaseEvent, CaseEvidence
 from storage.models_staff import AuditEntry, CaseCoUnit, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
 from storage.types import utcnow
+from wechat.failure_text import explain
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -77,6 +80,7 @@ def _category_label(code: str) -> str:
 
 
 _env.filters["category"] = _category_label
+_env.filters["why_failed"] = explain
 
 
 class Ctx:
@@ -96,17 +100,39 @@ class Ctx:
                 )
                 or 0
             )
-        html = _env.get_template(name).render(viewer=self.viewer, csrf=self.csrf, unread=notices, **values)
+        ops_alert = ""
+        if self.viewer is not None and self.viewer.role == "admin":
+            ops_alert = delivery_alert(self.session, after_minutes=get_settings().outbox_alert_minutes)
+        html = _env.get_template(name).render(
+            viewer=self.viewer, csrf=self.csrf, unread=notices, ops_alert=ops_alert, **values
+        )
         return HTMLResponse(html, status_code=status, headers=_NO_STORE)
 
     def audit(self, action: str, case_id: int | None = None, **detail: Any) -> None:
+        """An audit row in the case's county (else the viewer's), so that county's supervisors see it."""
+        assert self.viewer is not None
+        county = self.viewer.county_code
+        if case_id is not None:
+            case = self.session.get(Case, case_id)
+            county = case.county_code if case is not None else county
+        self.audit_in(county, action, case_id, **detail)
+
+    def audit_in(self, county: str | None, action: str, case_id: int | None = None, **detail: Any) -> None:
+        """An audit row read by `county`'s discipline commission and the city's (None: the city's only)."""
         assert self.viewer is not None
         self.session.add(
-            AuditEntry(at=utcnow(), username=self.viewer.username, action=action, case_id=case_id, detail=detail)
+            AuditEntry(
+                at=utcnow(),
+                username=self.viewer.username,
+                action=action,
+                case_id=case_id,
+                detail=detail,
+                county_code=county,
+            )
         )
 
 
-_NO_STORE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
+_NO_STORE = {"Cache-Control": "no-store"}  # the security headers: handlers/security_headers.py
 Handler = Callable[[Ctx], Awaitable[Response]]
 TX_ATTEMPTS = 3
 ADMIN_MAX_BODY = 1024 * 1024  # staff forms are a few fields; no admin page takes uploads
@@ -178,9 +204,12 @@ class Admin:
     ) -> Response:
         sess = staff_auth.read_cookie(self.secret, request.cookies.get(staff_auth.COOKIE))
         viewer = None
-        if sess is not None:
+        # The login POST needs no viewer, and must not start this transaction before the password check:
+        # on SQLite it would hold the write lock that the check's own short transactions wait for.
+        if sess is not None and not (public and form is not None):
             user = session.get(StaffUser, sess.user_id)
-            if user is not None and user.active and user.session_epoch == sess.epoch:
+            current = user is not None and user.active and user.session_epoch == sess.epoch
+            if current and user is not None and staff_auth.session_live(session, sess, now=utcnow()):
                 viewer = access.viewer_for(session, user)
         if viewer is None and not public:
             return RedirectResponse("/admin/login", status_code=303)
@@ -198,7 +227,8 @@ class Admin:
     # -- login --------------------------------------------------------------------------------------
 
     async def login_form(self, ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
-        nonce = ctx.request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(16)
+        cookie = ctx.request.cookies.get(LOGIN_COOKIE)
+        nonce = cookie if cookie and staff_auth.plain_nonce(cookie) else secrets.token_urlsafe(16)
         resp = ctx.render("login.html", status, error=error, login_csrf=staff_auth.login_csrf(self.secret, nonce))
         resp.set_cookie(LOGIN_COOKIE, nonce, httponly=True, samesite="strict", secure=self.secure, path="/admin")
         return resp
@@ -212,24 +242,37 @@ class Admin:
         form = ctx.request.state.form
         nonce = ctx.request.cookies.get(LOGIN_COOKIE) or ""
         token = str(form.get("csrf") or "")
-        if not nonce or not secrets.compare_digest(token, staff_auth.login_csrf(self.secret, nonce)):
+        expected = staff_auth.login_csrf(self.secret, nonce) if staff_auth.plain_nonce(nonce) else ""
+        if not expected or not staff_auth.same_token(token, expected):
             return await self.login_form(ctx, "安全校验失败（CSRF），请重新登录。", 403)
+        s = self.runtime.settings
+        try:
+            staff_auth.throttle_login(
+                self.runtime.sessions,
+                self.secret,
+                ip=ctx.request.client.host if ctx.request.client else "unknown",
+                username=str(form.get("username") or ""),
+                per_ip=s.login_attempts_per_ip,
+                per_account=s.login_attempts_per_account,
+                now=utcnow(),
+            )
+        except staff_auth.LoginThrottled as exc:
+            wait = f"请在 {chinese_time(exc.retry_at)} 以后再试"
+            return await self.login_form(ctx, f"登录尝试太频繁，{wait}。", 429)
         result = staff_auth.authenticate(
-            ctx.session,
+            self.runtime.sessions,
             username=str(form.get("username") or ""),
             password=str(form.get("password") or ""),
             now=utcnow(),
         )
         if result.user is None:
-            ctx.session.add(
-                AuditEntry(at=utcnow(), username=str(form.get("username") or "")[:64], action="login_failed", detail={})
-            )
+            ctx.session.add(_login_audit(ctx.session, "login_failed", str(form.get("username") or "")))
             return await self.login_form(ctx, result.error, 400)
-        ctx.session.add(AuditEntry(at=utcnow(), username=result.user.username, action="login", detail={}))
+        ctx.session.add(_login_audit(ctx.session, "login", result.user.username))
         resp = RedirectResponse("/admin/cases", status_code=303)
         resp.set_cookie(
             staff_auth.COOKIE,
-            staff_auth.make_cookie(self.secret, user=result.user),
+            staff_auth.start_session(ctx.session, self.secret, user=result.user, now=utcnow()),
             httponly=True,
             samesite="strict",
             secure=self.secure,
@@ -240,6 +283,9 @@ class Admin:
         return resp
 
     async def logout(self, ctx: Ctx) -> Response:
+        sess = staff_auth.read_cookie(self.secret, ctx.request.cookies.get(staff_auth.COOKIE))
+        if sess is not None:
+            staff_auth.end_session(ctx.session, sess)  # a copy of the cookie is worthless from now on
         resp = RedirectResponse("/admin/login", status_code=303)
         resp.delete_cookie(staff_auth.COOKIE, path="/admin")
         return resp
@@ -496,7 +542,10 @@ class Admin:
         return RedirectResponse("/admin/cases", status_code=303)
 
     async def audit_log(self, ctx: Ctx) -> Response:
-        rows = ctx.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(300)).all()
+        assert ctx.viewer is not None
+        rows = ctx.session.scalars(
+            select(AuditEntry).where(access.audit_scope(ctx.viewer)).order_by(AuditEntry.id.desc()).limit(300)
+        ).all()
         return ctx.render("audit.html", rows=rows)
 
     # -- administration -----------------------------------------------------------------------------
@@ -596,6 +645,7 @@ class Admin:
             routes=[
                 Route("/admin", lambda r: RedirectResponse("/admin/cases", status_code=303)),
                 Route("/admin/static/admin.css", _css),
+                Route("/admin/static/admin.js", _js),
                 Route("/admin/login", self.page(self.login_get, public=True), methods=["GET"]),
                 Route("/admin/login", self.page(self.login_post, public=True), methods=["POST"]),
                 Route("/admin/logout", self.page(self.logout), methods=["POST"]),
@@ -625,6 +675,20 @@ def _retryable(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
+def _login_audit(session: Session, action: str, typed: str) -> AuditEntry:
+    """A login row names the account the typed name belongs to, never the typed text itself (people type
+    passwords into the username box); the account's county's supervisors see it, the city's all."""
+    user = session.scalar(select(StaffUser).where(StaffUser.username == typed.strip()[:64]))
+    unit = session.get(Unit, user.unit_code) if user is not None else None
+    return AuditEntry(
+        at=utcnow(),
+        username=user.username if user is not None else "",
+        action=action,
+        detail={},
+        county_code=unit.county_code if unit is not None else None,
+    )
+
+
 def _field(form: FormData, key: str) -> str:
     value = form.get(key)
     return value.strip() if isinstance(value, str) else ""
@@ -645,9 +709,16 @@ async def _css(_request: Request) -> Response:
     return Response(_CSS, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
 
+_JS = (HERE / "static" / "admin.js").read_bytes()
+
+
+async def _js(_request: Request) -> Response:
+    return Response(_JS, media_type="text/javascript", headers={"Cache-Control": "max-age=3600"})
+
+
 def _plain_error(message: str, status: int) -> HTMLResponse:
     html = _env.get_template("error.html").render(viewer=None, csrf="", unread=0, message=message)
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(html, status_code=status, headers=_NO_STORE)
 
 
 def install_admin(app: Any, runtime: Runtime) -> None:

@@ -1,0 +1,91 @@
+"""The administrator's operations page (/admin/ops): outbound deliveries to WeChat, per kind, with the
+last failure in words, retrying one row or a whole kind, and whether a process holds the worker lease.
+
+Nothing here opens a sealed recipient or text: rows are shown by kind, age and reason only.
+"""
+
+from __future__ import annotations
+
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from handlers.admin.ops_alert import age_text
+from handlers.admin.views import Admin, Ctx
+from handlers.params import whole
+from handlers.worker import LEASE_NAME
+from storage.repos import outbox_ops
+from storage.types import utcnow
+from wechat.failure_text import errcode_of, explain
+
+ADMIN = ("admin",)
+KIND_LABELS = {
+    "kefu_text": "回复群众的消息",
+    "template": "模板消息",
+    "media_download": "照片和语音下载",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, "其他后台任务")
+
+
+async def ops_page(ctx: Ctx) -> Response:
+    now = utcnow()
+    kinds = outbox_ops.summary(ctx.session, now=now)
+    rows = outbox_ops.failed_rows(ctx.session, limit=30)
+    lease = outbox_ops.lease_state(ctx.session, name=LEASE_NAME, now=now)
+    return ctx.render(
+        "ops.html",
+        kinds=[
+            {
+                "kind": k.kind,
+                "label": kind_label(k.kind),
+                "pending": k.pending,
+                "failing": k.failing,
+                "held": k.held,
+                "dead": k.dead,
+                "oldest": age_text(k.oldest_pending_s),
+                "reason": explain(k.last_error),
+                "errcode": errcode_of(k.last_error or ""),
+            }
+            for k in kinds
+        ],
+        rows=[
+            {
+                "id": r.id,
+                "label": kind_label(r.kind),
+                "status": "已放弃" if r.status == "dead" else "重试中",
+                "attempts": r.attempts,
+                "created_at": r.created_at,
+                "reason": explain(r.last_error),
+                "errcode": errcode_of(r.last_error or ""),
+            }
+            for r in rows
+        ],
+        lease=lease,
+        failing_for=age_text(outbox_ops.failing_for_s(ctx.session, now=now)),
+        done=ctx.request.query_params.get("done", "")[:40],
+    )
+
+
+async def ops_retry(ctx: Ctx) -> Response:
+    form = ctx.request.state.form
+    now = utcnow()
+    row_id = whole(str(form.get("row") or ""), low=1)
+    kind = str(form.get("kind") or "")
+    if row_id is not None:
+        ok = outbox_ops.retry_row(ctx.session, row_id=row_id, now=now)
+        ctx.audit("outbox_retry_row", row=row_id, found=ok)
+        return RedirectResponse(f"/admin/ops?done={'row' if ok else 'none'}", status_code=303)
+    if kind in KIND_LABELS or kind in {k.kind for k in outbox_ops.summary(ctx.session, now=now)}:
+        count = outbox_ops.retry_kind(ctx.session, kind=kind, now=now)
+        ctx.audit("outbox_retry_kind", kind=kind, rows=count)
+        return RedirectResponse(f"/admin/ops?done={count}", status_code=303)
+    return ctx.render("error.html", 400, message="请选择要重试的消息或类别。")
+
+
+def routes(admin: Admin) -> list[Route]:
+    return [
+        Route("/admin/ops", admin.page(ops_page, roles=ADMIN), methods=["GET"]),
+        Route("/admin/ops/retry", admin.page(ops_retry, roles=ADMIN), methods=["POST"]),
+    ]
