@@ -1,9 +1,6 @@
-# Qingfeng production image. tests/test_packaging.py repeats these steps (deps layer, wheel, serve).
+# Qingfeng production image. tests/test_packaging.py repeats these steps (locked deps layer, wheel, serve).
 FROM python:3.11-slim AS build
 WORKDIR /src
-COPY pyproject.toml README.md ./
-COPY tools/print_deps.py tools/
-RUN python tools/print_deps.py > /requirements.txt
 COPY . .
 RUN pip install --no-cache-dir hatchling build && python -m build --wheel --no-isolation --outdir /dist
 
@@ -14,9 +11,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 QF_ENV=prod \
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 qingfeng && mkdir -p /data && chown qingfeng /data
-# Dependencies first, in their own layer: code changes do not reinstall them.
-COPY --from=build /requirements.txt /tmp/requirements.txt
-RUN pip install --no-cache-dir -r /tmp/requirements.txt
+# Dependencies first, in their own layer: code changes do not reinstall them. Exact versions, each file checked
+# against its hash (`make lock` writes requirements.lock), so every build installs the same bytes.
+COPY requirements.lock /tmp/requirements.lock
+RUN pip install --no-cache-dir --require-hashes -r /tmp/requirements.lock
 COPY --from=build /dist/*.whl /tmp/
 RUN pip install --no-cache-dir --no-deps /tmp/*.whl && rm /tmp/*.whl
 USER qingfeng

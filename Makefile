@@ -6,15 +6,30 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench eval install clean
+.PHONY: run test lint bench eval install lock lock-upgrade clean
 
-$(STAMP): pyproject.toml
+# Exact versions with hashes (requirements*.lock, from `make lock`); pyproject.toml keeps the ranges.
+# The dev lock holds hatchling and editables, so the project installs without fetching a build backend.
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# `make lock` follows pyproject.toml's changes and keeps every other pin; `make lock-upgrade` takes the newest
+# versions the ranges allow. The runtime lock (the Docker image's) is resolved on its own; the dev lock is held to
+# its versions. No index URL is written into them (uv reads no pip config), so they fit any machine.
+LOCK_FLAGS := --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command 'make lock'
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_FLAGS) $(LOCK_UPGRADE) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev -c requirements.lock $(LOCK_FLAGS) $(LOCK_UPGRADE) \
+		-o requirements-dev.lock
+
+lock-upgrade:
+	$(MAKE) lock LOCK_UPGRADE=--upgrade
 
 run: $(STAMP)
 	mkdir -p var

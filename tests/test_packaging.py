@@ -23,6 +23,7 @@ PROD_ENV = {
     "QF_SECRET_KEY": "s3cr3t-for-packaging-test-only-0001",
     "QF_IDENTITY_KEY": "id3nt1ty-for-packaging-test-only-0002",
     "QF_PUBLIC_BASE_URL": "https://qingfeng.haidong.example.cn",
+    "QF_COOKIE_SECURE": "true",
 }
 
 pytestmark = pytest.mark.slow
@@ -74,9 +75,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert required in names, f"{required} missing from the wheel"
     venv = tmp / "venv"
     run([sys.executable, "-m", "venv", str(venv)])
-    deps = run([sys.executable, str(ROOT / "tools" / "print_deps.py")]).stdout.split()
     pip = str(venv / "bin" / "pip")
-    run([pip, "install", "-q", *deps])  # the Dockerfile's dependency layer
+    # The Dockerfile's dependency layer: the runtime lock, every file checked against its hash.
+    run([pip, "install", "-q", "--require-hashes", "-r", str(ROOT / "requirements.lock")])
     run([pip, "install", "-q", "--no-deps", str(wheel)])  # then the project
     return venv
 
