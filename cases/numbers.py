@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 
@@ -50,8 +51,15 @@ def hash_code(code: str) -> str:
     return _HASHER.hash(code)
 
 
-def code_matches(code_hash: str, code: str) -> bool:
+def code_matches(code_hash: str | None, code: str) -> bool:
+    """Whether `code` is the one hashed. No hash (no such case) still costs one verification, against a
+    dummy hash of the same cost, so an unknown case number answers as late as a wrong code."""
     try:
-        return _HASHER.verify(code_hash, code)
+        return _HASHER.verify(code_hash or _dummy_hash(), code) and code_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _HASHER.hash(secrets.token_hex(16))

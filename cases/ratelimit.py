@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -17,17 +17,24 @@ class RateLimited(Exception):
         self.retry_at = retry_at
 
 
-def take(session: Session, *, bucket: str, limit: int, expires_at: datetime) -> int:
-    """Count one use of `bucket`; raise RateLimited (counting nothing) when `limit` is already used."""
+def take(session: Session, *, bucket: str, limit: int, expires_at: datetime, amount: int = 1) -> int:
+    """Count `amount` uses of `bucket` (one by default; kilobytes for upload quotas); raise RateLimited
+    (counting nothing) when that would go past `limit`."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(RateCounter).values(bucket=bucket, count=1, expires_at=expires_at)
-    stmt = stmt.on_conflict_do_update(index_elements=["bucket"], set_={"count": RateCounter.count + 1})
+    stmt = insert(RateCounter).values(bucket=bucket, count=amount, expires_at=expires_at)
+    stmt = stmt.on_conflict_do_update(index_elements=["bucket"], set_={"count": RateCounter.count + amount})
     count = session.execute(stmt.returning(RateCounter.count)).scalar_one()
     if count > limit:
-        session.execute(update(RateCounter).where(RateCounter.bucket == bucket).values(count=RateCounter.count - 1))
+        update_stmt = update(RateCounter).where(RateCounter.bucket == bucket)
+        session.execute(update_stmt.values(count=RateCounter.count - amount))
         raise RateLimited(expires_at)
     return int(count)
+
+
+def used(session: Session, *, bucket: str) -> int:
+    """How much of `bucket` is used, without counting anything."""
+    return int(session.scalar(select(RateCounter.count).where(RateCounter.bucket == bucket)) or 0)
 
 
 def prune(session: Session, *, now: datetime) -> int:

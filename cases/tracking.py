@@ -1,4 +1,8 @@
-"""Tracking: a villager's own cases, and any case by number plus query code (5 misses lock 15 minutes)."""
+"""Tracking: a villager's own cases, and any case by number plus query code.
+
+Wrong codes lock the one guessing (a device and an address on the H5 page, a villager in the chat),
+never the case: a reporter with the right code is not kept out by someone else's guesses. An unknown
+number and a wrong code answer alike, after the same work, so case numbers cannot be enumerated."""
 
 from __future__ import annotations
 
@@ -8,14 +12,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cases import lifecycle
+from cases import lifecycle, ratelimit
 from cases.categories import by_code
 from cases.identity import IdentityKeys, reporter_tags
 from cases.numbers import code_matches
 from storage.models_cases import Case, CaseEvidence
 
+# Wrong codes a guesser may try per clock hour (a device, a villager; an address shared by many gets more).
 MAX_CODE_FAILURES = 5
-LOCK_FOR = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -80,27 +84,35 @@ def awaiting_rating(session: Session, *, openid: str, keys: IdentityKeys) -> Cas
 
 @dataclass(frozen=True)
 class Lookup:
-    outcome: str  # ok, wrong, locked, unknown
+    outcome: str  # ok, wrong (an unknown number too), locked (the guesser, until retry_at)
     case: Case | None = None
     retry_at: datetime | None = None
     tries_left: int = 0
 
 
-def lookup(session: Session, *, number: str, code: str, now: datetime) -> Lookup:
-    """Check `code` for case `number`. The caller commits, so failures count across processes."""
-    stmt = select(Case).where(Case.number == number)
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    case = session.scalar(stmt)
-    if case is None:
-        return Lookup("unknown")
-    if case.code_locked_until is not None and case.code_locked_until > now:
-        return Lookup("locked", retry_at=case.code_locked_until)
-    if code_matches(case.query_code_hash, code):
-        case.code_failures, case.code_locked_until = 0, None
+@dataclass(frozen=True)
+class Guesser:
+    """Who is trying codes: counter names (keyed tags, never an openid or IP), each with its misses per hour."""
+
+    limits: tuple[tuple[str, int], ...]
+
+
+def lookup(session: Session, *, number: str, code: str, now: datetime, guesser: Guesser) -> Lookup:
+    """Check `code` for case `number`, counting a miss against `guesser`. The caller commits."""
+    period_end = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    buckets = [(f"track-miss:{name}:{now:%Y%m%d%H}", limit) for name, limit in guesser.limits]
+    if any(ratelimit.used(session, bucket=bucket) >= limit for bucket, limit in buckets):
+        return Lookup("locked", retry_at=period_end)
+    case = session.scalar(select(Case).where(Case.number == number))
+    if code_matches(case.query_code_hash if case is not None else None, code) and case is not None:
         return Lookup("ok", case=case)
-    case.code_failures += 1
-    if case.code_failures >= MAX_CODE_FAILURES:
-        case.code_failures, case.code_locked_until = 0, now + LOCK_FOR
-        return Lookup("locked", retry_at=case.code_locked_until)
-    return Lookup("wrong", tries_left=MAX_CODE_FAILURES - case.code_failures)
+    try:
+        with session.begin_nested():
+            left = min(
+                limit - ratelimit.take(session, bucket=b, limit=limit, expires_at=period_end) for b, limit in buckets
+            )
+    except ratelimit.RateLimited:
+        return Lookup("locked", retry_at=period_end)
+    if left <= 0:
+        return Lookup("locked", retry_at=period_end)
+    return Lookup("wrong", tries_left=left)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
-from cases import tracking
+from cases import ratelimit, tracking
+from cases.identity import reporter_tag
 from cases.numbers import normalise_number
 from cases.service import RATING_PROMPT
 from cases.timeutil import chinese_date, chinese_time
 
 router = Router()
 STATE = "track"
+# Lookups by number and code a villager may make per clock hour, right or wrong: each costs an argon2
+# verification, and a villager follows a few cases, not hundreds.
+TRACKS_PER_HOUR = 20
 HOW = "查询别人的案件，请发送：案件编号 查询码\n例如：630223-2026-000123 123456"
 
 
@@ -75,14 +81,21 @@ def normalise_digits(text: str) -> str:
 
 
 def _check(ctx: Context, number: str, code: str) -> Reply:
-    found = tracking.lookup(ctx.session, number=number, code=code, now=ctx.now)
-    if found.outcome == "locked" and found.retry_at is not None:
-        ctx.go(STATE)
-        return Reply(f"查询码错误次数太多，这个编号暂时锁定。请在 {chinese_time(found.retry_at)} 后再试。")
+    tag = reporter_tag(ctx.user.openid, key=policy(ctx).keys.current)[:32]
+    period_end = ctx.now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    try:
+        bucket = f"track-try:chat:{tag}:{ctx.now:%Y%m%d%H}"
+        ratelimit.take(ctx.session, bucket=bucket, limit=TRACKS_PER_HOUR, expires_at=period_end)
+    except ratelimit.RateLimited as exc:
+        ctx.reset()
+        return Reply(f"查询太频繁了，请在 {chinese_time(exc.retry_at)} 后再试。")
+    guesser = tracking.Guesser(((f"chat:{tag}", tracking.MAX_CODE_FAILURES),))
+    found = tracking.lookup(ctx.session, number=number, code=code, now=ctx.now, guesser=guesser)
     if found.outcome == "ok" and found.case is not None:
         ctx.reset()
         return Reply(describe(tracking.view(ctx.session, found.case)))
+    if found.outcome == "locked":
+        ctx.reset()
+        return Reply(f"查询码错误次数太多，您的查询已暂时锁定。请在 {chinese_time(found.retry_at or ctx.now)} 后再试。")
     ctx.go(STATE)
-    if found.outcome == "wrong":
-        return Reply(f"编号或查询码不对，还可以再试 {found.tries_left} 次。")
-    return Reply("编号或查询码不对，请核对后再发。")
+    return Reply(f"编号或查询码不对，请核对后再发。还可以再试 {found.tries_left} 次。")

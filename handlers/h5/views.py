@@ -71,6 +71,23 @@ DEVICE_MAX_AGE_S = 365 * 24 * 3600
 ACTIONS_PER_HOUR_IP = 300
 ACTIONS_PER_HOUR_DEVICE = 60
 REPORTS_PER_DAY_IP = 30
+# Photo uploads (staged until a report takes them) per device and per IP, each per hour and per Beijing
+# day: (what, hourly, photos, kilobytes). A full report is 9 photos of a few MB; the IP shares are for
+# many villagers behind one carrier address.
+UPLOAD_QUOTAS = (
+    ("dev", True, 40, 100 * 1024),
+    ("dev", False, 100, 300 * 1024),
+    ("ip", True, 300, 1024 * 1024),
+    ("ip", False, 1000, 4 * 1024 * 1024),
+)
+# Wrong query codes per clock hour: per device, and per IP (looser, as above).
+TRACK_MISSES_DEVICE = tracking.MAX_CODE_FAILURES
+TRACK_MISSES_IP = 30
+# A poster's H5 scans count each device once a day; an IP adds at most this many devices a day per poster,
+# so reloading without a cookie does not inflate the count either.
+SCANS_PER_DAY_IP = 100
+# Browsers report accuracy in metres; a fix coarser than 100 km cannot tell one village from another.
+MAX_ACCURACY_M = 100_000.0
 MAX_QUERY = 200
 IMAGE_TYPES: dict[str, tuple[bytes, ...]] = {
     "image/jpeg": (b"\xff\xd8\xff",),
@@ -518,16 +535,21 @@ class H5:
         if not _NUMBER.fullmatch(number) or not _CODE.fullmatch(code):
             error = "请填写完整的案件编号（如 630223-2026-000123）和 6 位查询码。"
             return None, ctx.render("track.html", 400, number=number, error=error)
-        found = tracking.lookup(ctx.session, number=number, code=code, now=utcnow())
+        guesser = tracking.Guesser(
+            (
+                (f"h5dev:{self._device_tag(ctx)}", TRACK_MISSES_DEVICE),
+                (f"h5ip:{self._ip_tag(ctx.request)}", TRACK_MISSES_IP),
+            )
+        )
+        found = tracking.lookup(ctx.session, number=number, code=code, now=utcnow(), guesser=guesser)
         if found.outcome == "ok" and found.case is not None:
             return found.case, None
         if found.outcome == "locked":
-            error = f"查询码错误次数过多，该案件已暂时锁定，请在 {chinese_time(found.retry_at or utcnow())} 以后再试。"
-        elif found.outcome == "wrong":
-            error = f"编号或查询码不正确。还可以再试 {found.tries_left} 次。"
-        else:
-            error = "编号或查询码不正确，请核对后再试。"
-        return None, ctx.render("track.html", 400 if found.outcome != "locked" else 429, number=number, error=error)
+            error = f"查询码错误次数过多，请在 {chinese_time(found.retry_at or utcnow())} 以后再试。"
+            return None, ctx.render("track.html", 429, number=number, error=error)
+        # An unknown number gets this same answer: numbers cannot be tried out.
+        error = f"编号或查询码不正确，请核对后再试。还可以再试 {found.tries_left} 次。"
+        return None, ctx.render("track.html", 400, number=number, error=error)
 
     def _show_case(self, ctx: Ctx, case: Case, *, notice: str | None = None, error: str | None = None) -> Response:
         events = ctx.session.scalars(
