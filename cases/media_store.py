@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -50,3 +51,17 @@ class FileMediaStore:
 
     def exists(self, *, key: str) -> bool:
         return self._path(key).exists()
+
+    def remove_older(self, *, prefix: str, before: datetime) -> int:
+        """Delete the files under `prefix` last written before `before` (half-written ones too); how many."""
+        removed = 0
+        cutoff = before.timestamp()
+        folder = self._path(prefix)
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            try:
+                if path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:  # removed meanwhile by another sweep
+                continue
+        return removed

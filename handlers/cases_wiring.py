@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.context import Services
-from cases import drafts, media_jobs, ratelimit
+from cases import drafts, media_jobs, ratelimit, staging
 from cases.identity import IdentityKeys
 from cases.media_store import FileMediaStore
 from cases.submit import SubmitPolicy
@@ -15,6 +15,7 @@ from storage.db import transaction
 
 log = logging.getLogger(__name__)
 PRUNE_EVERY_S = 3600.0
+STAGING_SWEEP_EVERY_S = 600.0
 
 
 def case_policy(runtime: Runtime) -> SubmitPolicy:
@@ -33,6 +34,7 @@ def install_cases(runtime: Runtime, services: Services | None = None) -> None:
     s = runtime.settings
     media_jobs.install(sessions=runtime.sessions, store=FileMediaStore(s.media_dir), max_bytes=s.media_max_bytes)
     register_job("cases_prune", PRUNE_EVERY_S, prune_cases)
+    register_job("h5_staging_sweep", STAGING_SWEEP_EVERY_S, sweep_staged_uploads)
 
 
 def prune_cases(ctx: JobContext) -> None:
@@ -42,3 +44,10 @@ def prune_cases(ctx: JobContext) -> None:
         ratelimit.prune(session, now=ctx.now)
     if gone:
         log.info("cases: pruned %d expired drafts", gone)
+
+
+def sweep_staged_uploads(ctx: JobContext) -> None:
+    """Remove H5 photos no report took within two hours of their upload."""
+    removed = staging.sweep(FileMediaStore(ctx.runtime.settings.media_dir), now=ctx.now)
+    if removed:
+        log.info("h5: removed %d staged photos no report took", removed)

@@ -19,11 +19,12 @@ from storage.models_cases import Case, CaseEvidence
 from storage.repos import outbox
 from storage.types import utcnow
 from tests.cases_support import KEYS, load_registry, report, submit_once
+from tests.image_support import jpeg_bytes
 from wechat.client import WechatClient
 from wechat.delivery import deliver_due
 from wechat.standin import StandinWechat
 
-JPEG = b"\xff\xd8\xff\xe0" + b"photo-bytes" * 100
+JPEG = jpeg_bytes()  # a real photo: downloads must decode
 AMR = b"#!AMR\n" + b"\x00" * 300
 
 

@@ -48,6 +48,8 @@ def test_analytics_page_shows_scans_reports_and_quiet_and_never_scanned_posters(
         add_posters(s, rows=[NewPoster(VILLAGE, 4, f"{VILLAGE}-4", "h5", "x")], now=utcnow())
         count_scan(s, scene=f"{VILLAGE}-3", day=local_date(old), channel="scan", now=old)
     c.get(f"/v/{VILLAGE}")
+    c.get(f"/v/{VILLAGE}")  # a reload: the same device counts once a day
+    c.cookies.clear()  # another device
     c.get(f"/v/{VILLAGE}")
     c.get(f"/v/{VILLAGE}-2")
     Sender(c).reply_text(event_xml("o-analytics", "SCAN", f"{VILLAGE}-2"))

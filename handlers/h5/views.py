@@ -9,10 +9,11 @@ import hashlib
 import hmac
 import io
 import logging
+import math
 import re
 import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -29,10 +30,10 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route, Router
 
 from bot.context import Services
-from cases import lifecycle, ratelimit, service, tracking
+from cases import lifecycle, ratelimit, service, staging, tracking
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.media_store import FileMediaStore
-from cases.photo_privacy import strip_metadata
+from cases.photo_privacy import UnsafeImage, clean_image
 from cases.submit import SubmitPolicy, submit
 from cases.timeutil import chinese_date, chinese_time, local_date, next_local_midnight
 from cases.validation import (
@@ -107,6 +108,14 @@ _env.filters["t"] = lambda v: chinese_time(v) if isinstance(v, datetime) else ""
 _env.filters["d"] = lambda v: chinese_date(v) if isinstance(v, datetime) else ""
 _env.filters["yuan"] = lambda v: yuan(v) if isinstance(v, Decimal) else ""
 _env.globals.update(STATUS=lifecycle.LABELS, RATINGS=service.RATINGS, CADRE_LEVELS=CADRE_LEVELS)
+
+
+class _UploadQuota(Exception):
+    """The device's or the IP's photo quota is used up; `message` is for the villager."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class Refused(Exception):
@@ -310,7 +319,8 @@ class H5:
     async def home(self, ctx: Ctx) -> Response:
         assert ctx.place is not None
         now = utcnow()
-        count_scan(ctx.session, scene=ctx.scene, day=local_date(now), channel="h5", now=now)
+        if self._first_visit_today(ctx, now):
+            count_scan(ctx.session, scene=ctx.scene, day=local_date(now), channel="h5", now=now)
         projects = list_projects(ctx.session, village_code=ctx.place.code)
         in_wechat = "MicroMessenger" in ctx.request.headers.get("user-agent", "")
         years: dict[int, list[Decimal]] = {}
@@ -324,6 +334,19 @@ class H5:
             demo=any(p.is_demo for p in projects),
             wechat_code=self._wechat_poster(ctx) if in_wechat else None,
         )
+
+    def _first_visit_today(self, ctx: Ctx, now: datetime) -> bool:
+        """Whether this device opens this poster's page for the first time today (Beijing), within its IP's share."""
+        day, expires = local_date(now).isoformat(), next_local_midnight(now)
+        seen = f"h5:seen:{self._device_tag(ctx)}:{ctx.scene}:{day}"
+        if ratelimit.take(ctx.session, bucket=seen, limit=2**31 - 1, expires_at=expires) > 1:
+            return False
+        try:
+            bucket = f"h5:scans:ip:{self._ip_tag(ctx.request)}:{ctx.scene}:{day}"
+            ratelimit.take(ctx.session, bucket=bucket, limit=SCANS_PER_DAY_IP, expires_at=expires)
+        except ratelimit.RateLimited:
+            return False
+        return True
 
     def _wechat_poster(self, ctx: Ctx) -> str | None:
         assert ctx.place is not None
@@ -384,11 +407,16 @@ class H5:
         if not _KEY.fullmatch(values["key"]):
             values["key"] = secrets.token_urlsafe(18)
         photos = self._kept_photos(ctx)
+        assert ctx.form is not None
+        swept = min(len(ctx.form.getlist("photo")), MAX_PHOTOS) - len(photos)
+        problems = [f"有 {swept} 张照片选好后超过 2 小时没有提交，已被清除，请重新选择。"] if swept else []
         step = ctx.field("step")
         if step == "edit":
-            return self._form(ctx, values=values, problems=[], photos=photos)
-        problems: list[str] = []
-        photos += await self._uploads(ctx, problems, room=MAX_PHOTOS - len(photos))
+            return self._form(ctx, values=values, problems=problems, photos=photos)
+        try:
+            photos += await self._uploads(ctx, problems, room=MAX_PHOTOS - len(photos))
+        except _UploadQuota as exc:
+            return self._form(ctx, values=values, problems=[exc.message], photos=photos, status=429)
         try:
             report = self._report(ctx.place, values, photos)
         except InvalidReport as exc:
@@ -425,12 +453,15 @@ class H5:
         location = None
         if v["lat"] or v["lng"]:
             try:
-                accuracy = float(v["accuracy"]) if v["accuracy"] else None
                 location = LocationInput(
-                    lat=float(v["lat"]), lng=float(v["lng"]), source="browser", accuracy_m=accuracy, datum="wgs84"
+                    lat=float(v["lat"]),
+                    lng=float(v["lng"]),
+                    source="browser",
+                    accuracy_m=_accuracy(v["accuracy"]),
+                    datum="wgs84",
                 )
             except ValueError:
-                problems.append("位置坐标不正确，请重新获取位置，或不提供位置。")
+                problems.append("位置坐标或精度不正确，请重新获取位置，或不提供位置。")
         report = ReportInput(
             category=v["category"],
             description=v["description"],
@@ -489,7 +520,7 @@ class H5:
         if len(files) > room:
             problems.append(f"照片最多 {MAX_PHOTOS} 张，这次多了 {len(files) - room} 张，请少选几张。")
             return []
-        photos: list[Photo] = []
+        accepted: list[tuple[bytes, str]] = []
         for f in files:
             name = (f.filename or "照片")[:40]
             declared = (f.content_type or "").split(";")[0].strip().lower()
@@ -505,12 +536,39 @@ class H5:
             if magic is None or not content.startswith(magic) or not webp_ok:
                 problems.append(f"“{name}”不是照片（只收 JPG、PNG、GIF、WEBP 格式）。")
                 continue
-            content = strip_metadata(content, declared)  # no GPS or device traces of the reporter
+            try:
+                content = clean_image(content, declared)  # no GPS or device traces, nothing after the picture
+            except UnsafeImage as exc:
+                log.info("h5: photo refused: %s", exc)
+                problems.append(f"照片“{name}”无法识别（文件损坏或像素太多），请换一张。")
+                continue
+            accepted.append((content, declared))
+        self._take_uploads(ctx, accepted)
+        photos: list[Photo] = []
+        for content, declared in accepted:
             digest = hashlib.sha256(content).hexdigest()
-            key = f"{digest[:2]}/{digest}.{EXTENSIONS[declared]}"
-            self.store.put(key=key, content=content)
+            key = staging.stage(self.store, content=content, digest=digest, ext=EXTENSIONS[declared])
             photos.append(Photo(key, digest, declared, len(content), self._sign(key, declared, len(content))))
         return photos
+
+    def _take_uploads(self, ctx: Ctx, accepted: list[tuple[bytes, str]]) -> None:
+        """Count the photos and their kilobytes against the device's and the IP's quotas, or count nothing."""
+        if not accepted:
+            return
+        kib = sum(-(-len(content) // 1024) for content, _ in accepted)
+        now = utcnow()
+        tags = {"dev": self._device_tag(ctx), "ip": self._ip_tag(ctx.request)}
+        try:
+            with ctx.session.begin_nested():
+                for who, hourly, photo_limit, kib_limit in UPLOAD_QUOTAS:
+                    period, expires = _period(now, hourly=hourly)
+                    base = f"h5:up:{who}:{tags[who]}:{period}"
+                    for unit, limit, amount in ((":n", photo_limit, len(accepted)), (":kb", kib_limit, kib)):
+                        ratelimit.take(ctx.session, bucket=base + unit, limit=limit, expires_at=expires, amount=amount)
+        except ratelimit.RateLimited as exc:
+            raise _UploadQuota(
+                f"上传的照片太多了，请在 {chinese_time(exc.retry_at)} 以后再上传。已选好的照片和填写的内容都还在。"
+            ) from exc
 
     def _submit(self, ctx: Ctx, report: ReportInput, key: str) -> Response:
         """Submit in the page's transaction: the response (number and code) leaves only after the commit."""
@@ -518,11 +576,23 @@ class H5:
         if not repeated:
             self._take(ctx, "report", REPORTS_PER_DAY_IP, self.reports_per_day, hourly=False)
         try:
+            report = self._promoted(report)
+        except FileNotFoundError:  # swept between the page's check and now
+            return ctx.render("message.html", 400, title="无法提交", message="照片已过期被清除，请返回重新选择照片。")
+        try:
             with ctx.session.begin_nested():
                 done = submit(ctx.session, report=report, key=key, policy=self.policy, now=utcnow())
         except InvalidReport as exc:
             return ctx.render("message.html", 400, title="无法提交", message="；".join(exc.problems))
         return ctx.render("done.html", done=done)
+
+    def _promoted(self, report: ReportInput) -> ReportInput:
+        """The report with its staged photos stored where the case's evidence will point."""
+        evidence = tuple(
+            replace(e, storage_key=staging.promote(self.store, key=e.storage_key)) if e.storage_key else e
+            for e in report.evidence
+        )
+        return replace(report, evidence=evidence)
 
     # -- tracking -----------------------------------------------------------------------------------
 
@@ -625,6 +695,23 @@ class H5:
                 Route(scene + "/rate", self.page(self.rate_post), methods=["POST"]),
             ]
         )
+
+
+def _period(now: datetime, *, hourly: bool) -> tuple[str, datetime]:
+    """The counting period's name and end: the clock hour, or the Beijing day."""
+    if hourly:
+        return now.strftime("%Y%m%d%H"), now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    return local_date(now).isoformat(), next_local_midnight(now)
+
+
+def _accuracy(raw: str) -> float | None:
+    """The browser's position accuracy in metres; ValueError unless finite and between 0 and MAX_ACCURACY_M."""
+    if not raw:
+        return None
+    value = float(raw)
+    if not (math.isfinite(value) and 0 <= value <= MAX_ACCURACY_M):
+        raise ValueError(f"accuracy out of range: {raw!r}")
+    return value
 
 
 def _mb(size: int) -> str:
