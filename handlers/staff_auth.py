@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ SESSION_MAX_AGE_S = 8 * 3600
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 _hasher = PasswordHasher()
+_NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Verified against when the username is unknown, so both paths cost one argon2 verification.
 _DUMMY_HASH = _hasher.hash("qingfeng-no-such-user")
 
@@ -122,10 +124,11 @@ def make_cookie(secret: str, *, user: StaffUser, now_s: float | None = None) -> 
 
 
 def read_cookie(secret: str, value: str | None, *, now_s: float | None = None) -> StaffSession | None:
-    if not value or value.count(".") != 1:
+    # A cookie of ours is ASCII; other text would make the MAC's encoding and comparison raise.
+    if not value or not value.isascii() or value.count(".") != 1:
         return None
     body, mac = value.split(".")
-    if not hmac.compare_digest(mac, _mac(secret, "session", body)):
+    if not same_token(mac, _mac(secret, "session", body)):
         return None
     try:
         data = json.loads(_unb64(body))
@@ -142,7 +145,20 @@ def csrf_token(secret: str, sess: StaffSession) -> str:
 
 
 def csrf_ok(secret: str, sess: StaffSession, token: str | None) -> bool:
-    return bool(token) and hmac.compare_digest(str(token), csrf_token(secret, sess))
+    return bool(token) and same_token(str(token), csrf_token(secret, sess))
+
+
+def same_token(given: str, expected: str) -> bool:
+    """Constant-time comparison of a token from outside with ours.
+
+    `hmac.compare_digest` raises TypeError for a str that is not ASCII; a token typed, pasted or forged
+    in any other text is simply not ours, so both sides are compared as UTF-8 bytes."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+
+
+def plain_nonce(value: str | None) -> bool:
+    """Whether a cookie nonce looks like one we minted (secrets.token_urlsafe), so it is safe to MAC."""
+    return bool(value) and _NONCE.fullmatch(value or "") is not None
 
 
 # The login form has no session yet: its token is bound to a pre-login cookie nonce.

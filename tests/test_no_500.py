@@ -5,8 +5,10 @@ method each declares, and sends it junk: path parameters (a valid value, then "0
 "abc", 300 characters, NUL, "../etc/passwd", Chinese, invalid UTF-8 …), query strings (long values,
 invalid UTF-8 percent-encodings, repeated parameters, huge integers, negative sizes, malformed dates, bad
 sort keys), POST bodies with and without the CSRF token, wrong content types, invalid multipart and
-oversized bodies, and every form found on the pages it visits, filled with junk. It does so anonymously,
-as a villager on the H5 pages and as each staff role (city, county_discipline, department, town, admin).
+oversized bodies, and every form found on the pages it visits, filled with junk. Every route also gets
+cookies and CSRF tokens (and the H5 form's signed photo keys) in text that is not ASCII, which once made
+the constant-time comparison raise. It does so anonymously, as a villager on the H5 pages and as each
+staff role (city, county_discipline, department, town, admin).
 
 The database is up during the sweep, so no response may be 5xx at all (the deliberate 503 for an
 unavailable database cannot apply), nothing may be logged at ERROR (the edges' last-resort guards turn
@@ -455,6 +457,15 @@ def junk_paths(endpoint: Endpoint, valid: dict[str, str], *, every: bool = True)
     return [endpoint.url({**valid, name: junk}) for name in endpoint.params for junk in segments]
 
 
+def non_ascii_cookies(cookie: bytes) -> list[bytes]:
+    """The visitor's cookies with text that is not ASCII added to every value (as UTF-8, and as raw bytes),
+    or, for a visitor without cookies, each of ours shaped as we mint it but carrying such text."""
+    pairs = [p.split(b"=", 1) for p in cookie.split(b"; ") if b"=" in p]
+    if not pairs:
+        pairs = [[b"qf_admin", b"eyJ1IjoxfQ.bWFj"], [b"qf_login", b"n" * 22], [b"qf_dev", b"d" * 22]]
+    return [b"; ".join(k + b"=" + v[:-1] + extra for k, v in pairs) for extra in ("令牌é".encode(), b"\xff\xfe")]
+
+
 def post_bodies(csrf: str, names: list[str]) -> list[tuple[str, list[tuple[bytes, bytes]], bytes]]:
     """Bodies for a POST whatever its form: missing fields, junk, wrong content types, bad multipart."""
     junk = {n: "中文'\"<script>" for n in names}
@@ -464,6 +475,12 @@ def post_bodies(csrf: str, names: list[str]) -> list[tuple[str, list[tuple[bytes
         ("csrf only", [FORM], urlencode({"csrf": csrf}).encode()),
         ("junk without csrf", [FORM], urlencode(junk).encode()),
         ("forged csrf", [FORM], urlencode({**junk, "csrf": csrf[:-2] + "xx"}).encode()),
+        ("non-ascii csrf", [FORM], urlencode({**junk, "csrf": csrf[:-2] + "令牌"}).encode()),
+        (
+            "non-ascii photo signature",
+            [FORM],
+            urlencode({"csrf": csrf, "photo": "ab/photo.png|image/png|9|签名é"}).encode(),
+        ),
     ]
     for v in FORM_JUNK:
         out.append((f"every field {v[:10]!r}", [FORM], urlencode({**dict.fromkeys(names, v), "csrf": csrf}).encode()))
@@ -671,6 +688,11 @@ def visit(sweep: Sweep, v: Visitor, valid: dict[str, str], *, full: bool) -> Non
                 send("GET", f"{url}?{query}", "junk query")
         for junk in junk_paths(e, valid, every=v.framing):
             send("GET", junk, "junk path")
+    for e in v.endpoints:
+        for cookie in non_ascii_cookies(v.cookie):
+            for method in (m for m in e.methods if m in ("GET", "POST")):
+                body = urlencode({"csrf": v.csrf}).encode() if method == "POST" else b""
+                sweep.send(v.who, cookie, method, e.url(valid), label="non-ascii cookie", headers=[FORM], body=body)
     for e in (e for e in v.endpoints if "POST" in e.methods):
         url = e.url(valid)
         bodies = post_bodies(v.csrf, sorted(names - {"csrf"}))

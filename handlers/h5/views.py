@@ -252,7 +252,7 @@ class H5:
             ctx.scene = raw
         if ctx.form is not None:
             token = ctx.field("csrf")
-            if ctx.new_device or not token or not hmac.compare_digest(token, ctx.csrf):
+            if ctx.new_device or not token or not staff_auth.same_token(token, ctx.csrf):
                 return ctx.render(
                     "message.html",
                     403,
@@ -509,7 +509,7 @@ class H5:
             if size is None:
                 continue
             key, content_type, sig = parts[0], parts[1], parts[3]
-            if not hmac.compare_digest(sig, self._sign(key, content_type, size)) or not self.store.exists(key=key):
+            if not staff_auth.same_token(sig, self._sign(key, content_type, size)) or not self.store.exists(key=key):
                 continue
             kept.append(Photo(key, key.split("/")[-1].split(".")[0], content_type, size, sig))
         return kept
