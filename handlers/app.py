@@ -29,6 +29,7 @@ from handlers.kb_live import knowledge_holder
 from handlers.landing.views import install_landing
 from handlers.observability import Metrics, RequestMiddleware
 from handlers.runtime import Runtime
+from handlers.security_headers import SecurityHeaders
 from handlers.staff_wiring import install_staff
 from handlers.worker import BackgroundWorker
 from storage.repos.villages import list_places
@@ -111,4 +112,6 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
         return PlainTextResponse("bad request", status_code=400)
 
     app.add_middleware(RequestMiddleware, metrics=metrics)
+    # Outermost, so that every response gets the headers, the guard's 503 included.
+    app.add_middleware(SecurityHeaders, tile_url=settings.map_tile_url, cookie_secure=settings.cookie_secure)
     return app

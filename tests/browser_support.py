@@ -82,6 +82,13 @@ def live(app: Any) -> Iterator[str]:
         thread.join(10)
 
 
+def csp_refusals(page: Any) -> list[str]:
+    """What the page's Content-Security-Policy refused (Chromium reports each on the console), as it happens."""
+    refused: list[str] = []
+    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    return refused
+
+
 def shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)

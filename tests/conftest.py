@@ -139,8 +139,12 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     """A fresh desktop page (its own cookies) for the admin suites; the H5 suite makes a phone page."""
+    from tests.browser_support import csp_refusals
+
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(10_000)
+    refused = csp_refusals(pg)
     yield pg
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"

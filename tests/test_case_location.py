@@ -109,6 +109,6 @@ def test_browser_position_is_wgs84_and_a_configured_tile_server_draws_the_map(en
     assert parse_qs(urlsplit(_link(text, "map-osm")).query)["mlat"] == [f"{w_lat:.6f}"]
     g_lat, g_lng = datum.wgs84_to_gcj02(w_lat, w_lng)
     assert parse_qs(urlsplit(_link(text, "map-amap")).query)["position"] == [f"{g_lng:.6f},{g_lat:.6f}"]
-    tiles = re.findall(r'<img src="(https://tiles\.example\.org/16/\d+/\d+\.png)"', text)
+    tiles = re.findall(r'<image href="(https://tiles\.example\.org/16/\d+/\d+\.png)"', text)
     assert len(tiles) == len(location.tiles_around(TILES, w_lat, w_lng)) and 'class="map-pin"' in text
     assert "底图来自 tiles.example.org" in text

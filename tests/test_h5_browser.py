@@ -17,7 +17,7 @@ from storage.db import make_sessionmaker, transaction
 from storage.models import ScanDaily
 from storage.models_cases import Case, CaseEvidence
 from storage.types import utcnow
-from tests.browser_support import served_app
+from tests.browser_support import csp_refusals, served_app
 from tests.browser_support import shot as screenshot
 from tests.cases_support import KEYS, VILLAGE
 from tests.h5_support import seed, write_png
@@ -60,8 +60,10 @@ def page(browser: Any, site: Site) -> Iterator[Any]:
     )
     pg = context.new_page()
     pg.set_default_timeout(10_000)
+    refused = csp_refusals(pg)
     yield pg
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
 
 
 def shot(page: Any, name: str) -> None:

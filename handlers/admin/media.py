@@ -39,7 +39,7 @@ class Voice:
 
 def _send(ctx: Ctx, row: CaseEvidence, data: bytes, media_type: str, disposition: str, copy: str) -> Response:
     """Serve one stored file privately, audited once per view (not for the player's follow-up ranges)."""
-    headers = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+    headers = {"Cache-Control": "private, no-store"}
     headers["Content-Disposition"] = disposition
     range_header = ctx.request.headers.get("range")
     if not _continuation(range_header):

@@ -101,7 +101,7 @@ FORM_FIELDS = ("key", "category", "cadre_level", "description", "anonymous", "na
 _KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _NUMBER = re.compile(r"[0-9]{6}-[0-9]{4}-[0-9]{6}")
 _CODE = re.compile(r"[0-9]{6}")
-_HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
+_HEADERS = {"Cache-Control": "no-store"}  # the security headers: handlers/security_headers.py
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
 _env.filters["t"] = lambda v: chinese_time(v) if isinstance(v, datetime) else ""
