@@ -646,7 +646,6 @@ class Admin:
                 Route("/admin", lambda r: RedirectResponse("/admin/cases", status_code=303)),
                 Route("/admin/static/admin.css", _css),
                 Route("/admin/static/admin.js", _js),
-                Route("/admin/static/admin.js", _js),
                 Route("/admin/login", self.page(self.login_get, public=True), methods=["GET"]),
                 Route("/admin/login", self.page(self.login_post, public=True), methods=["POST"]),
                 Route("/admin/logout", self.page(self.logout), methods=["POST"]),
@@ -708,13 +707,6 @@ _CSS = (HERE / "static" / "admin.css").read_bytes()
 
 async def _css(_request: Request) -> Response:
     return Response(_CSS, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
-
-
-_JS = (HERE / "static" / "admin.js").read_bytes()
-
-
-async def _js(_request: Request) -> Response:
-    return Response(_JS, media_type="text/javascript", headers={"Cache-Control": "max-age=3600"})
 
 
 _JS = (HERE / "static" / "admin.js").read_bytes()
