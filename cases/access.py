@@ -6,6 +6,9 @@
 | department | cases its unit leads or assists, in its county |
 | town | cases its town government handles, never conflict-of-interest ones |
 | admin | no case content |
+
+The audit log is scoped the same way (audit_scope): the city reads all of it, a county's discipline
+commission its county's rows.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from storage.models_cases import Case, CaseStatCell
-from storage.models_staff import CaseCoUnit, CaseRouting, StaffUser, Unit
+from storage.models_staff import AuditEntry, CaseCoUnit, CaseRouting, StaffUser, Unit
 
 ROLES = ("city", "county_discipline", "department", "town", "admin")
 ROLE_LABELS = {
@@ -121,3 +124,14 @@ def can_approve_extension(viewer: Viewer, routing: CaseRouting | None) -> bool:
 
 def can_reveal(viewer: Viewer) -> bool:
     return viewer.role in ("city", "county_discipline")
+
+
+def audit_scope(viewer: Viewer) -> ColumnElement[bool]:
+    """The audit rows a supervisor reads, scoped like cases: the city's discipline commission the whole
+    log; a county's discipline commission its county's rows (its cases, its staff's actions, changes
+    to its accounts); anyone else none."""
+    if viewer.role == "city":
+        return true()
+    if viewer.role == "county_discipline" and viewer.county_code:
+        return AuditEntry.county_code == viewer.county_code
+    return false()

@@ -122,6 +122,31 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Whose supervisors see the row (cases.access.audit_scope): the case's county, else the actor's or
+    # the account's; None for the city's discipline commission alone.
+    county_code: Mapped[str | None] = mapped_column(String(6), index=True)
+
+
+class AccountRequest(Base):
+    """An account change by the administrator that would give case access (a new account of such a role,
+    or a new password for one), waiting for a supervisor's confirmation (cases/account_powers.py).
+    The new password is kept only as its argon2 hash, and only until the request is decided."""
+
+    __tablename__ = "staff_account_requests"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # create, reset
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(24))
+    unit_code: Mapped[str] = mapped_column(String(32))
+    confirm_role: Mapped[str] = mapped_column(String(24))  # city, county_discipline
+    county_code: Mapped[str | None] = mapped_column(String(6), index=True)  # the confirmer's county
+    password_hash: Mapped[str] = mapped_column(String(256))
+    requested_by: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(12), index=True)  # pending, confirmed, refused, expired
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None]
 
 
 Index("ix_routing_rules_county_priority", RoutingRule.county_code, RoutingRule.priority)

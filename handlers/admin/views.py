@@ -117,7 +117,7 @@ class Ctx:
             county = case.county_code if case is not None else county
         self.audit_in(county, action, case_id, **detail)
 
-    def audit_in(self, county: str | None, action: str, case_id: int | None = None, **detail: Any) -> None:
+    def audit_in(self, county: str | None, action: str, case_id: int | None = None, /, **detail: Any) -> None:
         """An audit row read by `county`'s discipline commission and the city's (None: the city's only)."""
         assert self.viewer is not None
         self.session.add(
