@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "handlers.cli_qr",
     "handlers.cli_org",
     "handlers.cli_outbox",
+    "handlers.cli_backup",
 )
 
 # The command each module defines, so `qingfeng X` imports only X's module: importing all of them
@@ -38,6 +39,8 @@ COMMANDS = {
     "qr": "handlers.cli_qr",
     "org": "handlers.cli_org",
     "users": "handlers.cli_org",
+    "backup": "handlers.cli_backup",
+    "restore": "handlers.cli_backup",
 }
 
 Command = Callable[[argparse.Namespace], int]
