@@ -92,6 +92,8 @@ class Settings(BaseSettings):
             bad.append("QF_WECHAT_AES_KEY")
         if self.secret_key == self.identity_key:
             bad.append("QF_IDENTITY_KEY (must differ from QF_SECRET_KEY)")
+        if not self.cookie_secure:
+            bad.append("QF_COOKIE_SECURE (must be true: the staff session cookie may travel only over HTTPS)")
         url_problem = public_url_problem(self.public_base_url)
         if url_problem:
             bad.append(f"QF_PUBLIC_BASE_URL ({self.public_base_url}: {url_problem})")

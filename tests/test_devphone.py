@@ -257,6 +257,7 @@ PROD: dict[str, Any] = {
     "secret_key": "a-real-secret-key-1",
     "identity_key": "a-real-identity-key-2",
     "public_base_url": "https://qingfeng.example.cn",
+    "cookie_secure": True,
 }
 
 

@@ -36,7 +36,14 @@ def prod(secret_key: str, identity_key: str) -> Settings:
         secret_key=secret_key,
         identity_key=identity_key,
         public_base_url="https://qingfeng.haidong.example.cn",
+        cookie_secure=True,
     )
+
+
+def test_prod_refuses_a_session_cookie_that_is_not_secure() -> None:
+    settings = prod("one-long-secret-value", "another-long-secret-value").model_copy(update={"cookie_secure": False})
+    with pytest.raises(UnsafeSettings, match="QF_COOKIE_SECURE"):
+        check_for_prod(settings)
 
 
 def test_prod_rejects_identity_key_equal_to_secret_key() -> None:
