@@ -21,7 +21,7 @@ from sqlalchemy import select
 from handlers.staff_auth import DEMO_PASSWORD
 from storage.db import make_engine, make_sessionmaker
 from storage.models_cases import Case, CaseEvidence
-from tests.browser_support import free_port
+from tests.browser_support import csp_refusals, free_port
 from tests.browser_support import shot as screenshot
 from tests.h5_support import write_png
 
@@ -133,6 +133,7 @@ def admin_act(page: Any, action: str, **fields: str) -> None:
 
 def test_landing_page_leads_to_the_phone_the_admin_and_a_village(server: Server, context: Any, width: str) -> None:
     page = context.new_page()
+    refused = csp_refusals(page)
     page.goto(server.base + "/")
     assert "清风" in page.inner_text("h1")
     assert "huzhu_jw" in page.inner_text("#admin") and DEMO_PASSWORD in page.inner_text("#admin")
@@ -145,12 +146,14 @@ def test_landing_page_leads_to_the_phone_the_admin_and_a_village(server: Server,
     page.click("text=打开开发手机")
     page.wait_for_url(re.compile(r"/dev/phone$"))
     assert page.is_visible("#find")
+    assert refused == []
 
 
 def test_ask_report_staff_reply_and_rating_through_the_dev_phone(
     server: Server, context: Any, width: str, tmp_path: Path
 ) -> None:
     phone = context.new_page()
+    refused = csp_refusals(phone)
     if width == "phone":
         # A poster's scene opens the phone already scanned into the village.
         phone.goto(f"{server.base}/dev/phone?scene={VILLAGE}")
@@ -184,6 +187,7 @@ def test_ask_report_staff_reply_and_rating_through_the_dev_phone(
     screenshot(phone, f"devphone-filed-{width}")
 
     staff = context.new_page()
+    staff_refused = csp_refusals(staff)
     staff.goto(server.base + "/admin/login")
     staff.fill("#username", "huzhu_jw")
     staff.fill("#password", DEMO_PASSWORD)
@@ -216,3 +220,4 @@ def test_ask_report_staff_reply_and_rating_through_the_dev_phone(
             )
         )
     assert photos == ["stored"]  # downloaded from the stand-in by the worker, as from WeChat
+    assert refused == [] and staff_refused == []
