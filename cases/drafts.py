@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from cases.validation import EvidenceInput
+from config.privacy import user_key
 from storage.models_cases import DraftEvidence, ReportDraft
 
 LIFETIME = timedelta(hours=24)
@@ -17,7 +18,7 @@ LIFETIME = timedelta(hours=24)
 
 def load(session: Session, *, openid: str, now: datetime) -> ReportDraft | None:
     """The villager's draft, or None (an expired draft is discarded)."""
-    draft = session.get(ReportDraft, openid)
+    draft = session.get(ReportDraft, user_key(openid))
     if draft is not None and draft.created_at < now - LIFETIME:
         discard(session, draft=draft)
         return None
@@ -25,12 +26,12 @@ def load(session: Session, *, openid: str, now: datetime) -> ReportDraft | None:
 
 
 def start(session: Session, *, openid: str, now: datetime) -> ReportDraft:
-    old = session.get(ReportDraft, openid)
+    old = session.get(ReportDraft, user_key(openid))
     if old is not None:
         discard(session, draft=old)
         session.flush()
     draft = ReportDraft(
-        openid=openid, draft_id=uuid.uuid4().hex, step="category", data={}, created_at=now, updated_at=now
+        user_key=user_key(openid), draft_id=uuid.uuid4().hex, step="category", data={}, created_at=now, updated_at=now
     )
     session.add(draft)
     session.flush()

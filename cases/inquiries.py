@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from cases import access, notices
 from storage.models import Inquiry, Village
+from storage.repos import inquiries as inquiries_repo
 from storage.types import utcnow
 
 
@@ -43,9 +44,10 @@ def answer_inquiry(session: Session, *, inquiry: Inquiry, text: str, actor: str)
     now = utcnow()
     inquiry.answer, inquiry.answered_by, inquiry.answered_at = text, actor, now
     inquiry.status = "answered"
-    if inquiry.openid:
+    openid = inquiries_repo.asker(inquiry)
+    if openid:
         message = villager_message(inquiry.question, text)
-        notices.send_text(session, openid=inquiry.openid, text=message, now=now, kind="inquiry")
+        notices.send_text(session, openid=openid, text=message, now=now, kind="inquiry")
         inquiry.notified = True
     session.flush()
     return inquiry.notified

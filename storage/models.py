@@ -61,7 +61,8 @@ class Village(Base):
 
 class WechatUser(Base):
     __tablename__ = "wechat_users"
-    openid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # config.privacy.user_key(openid): a keyed hash, so the table names nobody without the identity key.
+    user_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
     subscribed: Mapped[bool] = mapped_column(Boolean, default=True)
     first_seen: Mapped[datetime]
@@ -78,7 +79,7 @@ class WechatUser(Base):
 
 class Conversation(Base):
     __tablename__ = "conversations"
-    openid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # config.privacy.user_key(openid)
     state: Mapped[str] = mapped_column(String(64), default="idle")
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime]
@@ -96,13 +97,26 @@ class ProcessedMessage(Base):
     reply: Mapped[str | None] = mapped_column(Text)
 
 
+class WebhookNonce(Base):
+    """A signed webhook request's timestamp and nonce, seen within the freshness window: a replay of the
+    signed URL with another message is refused. Pruned with the ledger."""
+
+    __tablename__ = "webhook_nonces"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of timestamp and nonce
+    message_key: Mapped[str] = mapped_column(String(64))  # the ledger key of the message that used it
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class OutboxMessage(Base):
     __tablename__ = "outbox"
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     # Idempotency key: a repeat enqueue is a no-op, and the receiver can dedupe a repeat delivery.
     key: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(32))
-    openid: Mapped[str | None] = mapped_column(String(64))
+    # The recipient: user_key(openid) finds their held messages and kefu window; the openid itself
+    # is sealed (config.privacy) and opened only to send.
+    user_key: Mapped[str | None] = mapped_column(String(64))
+    recipient_seal: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -113,7 +127,7 @@ class OutboxMessage(Base):
 
     __table_args__ = (
         Index("ix_outbox_due", "status", "next_attempt_at"),
-        Index("ix_outbox_openid_status", "openid", "status"),
+        Index("ix_outbox_user_key_status", "user_key", "status"),
     )
 
 
@@ -141,7 +155,8 @@ class Inquiry(Base):
 
     __tablename__ = "inquiries"
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    openid: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The asker's openid, sealed (config.privacy): opened only to tell them the answer.
+    contact_seal: Mapped[str | None] = mapped_column(Text)
     village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
     question: Mapped[str] = mapped_column(Text)
     candidates: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

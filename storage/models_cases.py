@@ -22,7 +22,7 @@ class ReportDraft(Base):
     """The one report a villager is filling in, step by step, in the chat (kept 24 hours)."""
 
     __tablename__ = "report_drafts"
-    openid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # config.privacy.user_key(openid)
     draft_id: Mapped[str] = mapped_column(String(32), unique=True)
     step: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]]

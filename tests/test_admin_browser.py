@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from cases import lifecycle
+from config.privacy import user_key
 from handlers.runtime import Runtime
 from handlers.staff_wiring import mark_overdue
 from handlers.worker import JobContext
@@ -20,6 +21,7 @@ from storage.db import make_sessionmaker
 from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import CaseRouting, StaffNotice
+from storage.repos import outbox
 from storage.types import utcnow
 from tests.browser_support import served_app, shot
 from tests.cases_support import KEYS, VILLAGE
@@ -111,9 +113,11 @@ def test_chat_case_routed_by_rule_accept_reply_close_and_the_villager_is_asked_t
     shot(page, "case-closed")
     with site.sessions() as s:
         texts = [
-            m.payload.get("text", "")
+            outbox.text_of(m) or ""
             for m in s.scalars(
-                select(OutboxMessage).where(OutboxMessage.openid == "o-browser-1").order_by(OutboxMessage.id)
+                select(OutboxMessage)
+                .where(OutboxMessage.user_key == user_key("o-browser-1"))
+                .order_by(OutboxMessage.id)
             )
         ]
     assert any("已受理" in t for t in texts)

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import workdays
+from config.privacy import user_key
 from handlers.admin.exports import neutralise
 from handlers.holiday_live import HolidaySync
 from handlers.kb_live import default_knowledge
@@ -32,7 +33,7 @@ from storage.db import make_sessionmaker, transaction
 from storage.models import Base, Inquiry, OutboxMessage, Village
 from storage.models_admin import HolidayYear, KbDraft
 from storage.models_staff import AuditEntry, StaffUser
-from storage.repos import inquiries, kb_state
+from storage.repos import inquiries, kb_state, outbox
 from storage.types import utcnow
 from tests.cases_support import report, submit_once
 from tests.staff_support import PASSWORD
@@ -102,10 +103,11 @@ def test_staff_answer_an_inquiry_and_the_villager_is_told(engine: Engine) -> Non
         row = s.get(Inquiry, ours)
         assert row is not None and row.status == "answered" and row.answer == answer
         assert row.answered_by == "staff:nync_huzhu" and row.answered_at is not None and row.notified
-        sent = s.scalars(select(OutboxMessage).where(OutboxMessage.openid == "o-asker")).all()
+        sent = s.scalars(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-asker"))).all()
     assert len(sent) == 1 and sent[0].kind == "kefu_text" and sent[0].payload["purge_on_send"] is True
-    assert answer in sent[0].payload["text"] and QUESTION in sent[0].payload["text"]
-    assert len(sent[0].payload["text"].encode()) < 2048
+    told = outbox.text_of(sent[0]) or ""
+    assert answer in told and QUESTION in told
+    assert len(told.encode()) < 2048
     assert re.fullmatch(r"inquiry:[0-9a-f]{32}", sent[0].key)  # names neither the inquiry nor the villager
     assert [a.detail["inquiry"] for a in audits(sessions, "inquiry_answer")] == [ours]
     shown = c.get(f"/admin/inquiries/{ours}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from config.privacy import user_key
 from storage.db import make_sessionmaker
 from storage.models import WechatUser
 from tests.webhook_support import Sender, event_xml, make_client, text_xml, xml_message
@@ -17,7 +18,7 @@ def sender(engine: Engine) -> Sender:
 
 def village_of(engine: Engine, openid: str) -> str | None:
     with make_sessionmaker(engine)() as s:
-        user = s.get(WechatUser, openid)
+        user = s.get(WechatUser, user_key(openid))
         return user.village_code if user else None
 
 
@@ -99,5 +100,5 @@ def test_unsubscribe_is_silent_and_recorded(sender: Sender, engine: Engine) -> N
     sender.reply_text(event_xml("o-10", "subscribe", "qrscene_630223106213"))
     assert sender.reply_text(event_xml("o-10", "unsubscribe", create_time=1_800_000_002)) == "success"
     with make_sessionmaker(engine)() as s:
-        user = s.get(WechatUser, "o-10")
+        user = s.get(WechatUser, user_key("o-10"))
         assert user is not None and user.subscribed is False

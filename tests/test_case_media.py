@@ -110,7 +110,7 @@ def test_status_notices_reach_the_villager_and_are_purged_once_sent(sessions: se
         assert len(sent) == 1 and done.number in sent[0].body["text"]["content"]
     with sessions() as s:
         row = s.scalars(select(OutboxMessage).where(OutboxMessage.kind == "kefu_text")).one()
-        assert row.status == "sent" and row.openid is None and row.payload == {}
+        assert row.status == "sent" and row.user_key is None and row.recipient_seal is None and row.payload == {}
 
 
 def test_a_notice_outside_the_window_goes_as_a_template_when_one_is_configured(

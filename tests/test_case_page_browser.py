@@ -15,9 +15,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from cases import lifecycle
+from config.privacy import user_key
 from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import AuditEntry, CaseRouting
+from storage.repos import outbox
 from tests.browser_support import served_app, shot
 from tests.report_support import NUMBER_RE, Villager, file_report, location_xml, voice_xml
 from tests.staff_support import load_org
@@ -102,8 +104,10 @@ def test_a_wechat_voice_note_plays_on_the_case_page(page: Any, site: MediaSite) 
 def _texts(site: Site, openid: str) -> list[str]:
     with site.sessions() as s:
         return [
-            str(m.payload.get("text", ""))
-            for m in s.scalars(select(OutboxMessage).where(OutboxMessage.openid == openid).order_by(OutboxMessage.id))
+            str(outbox.text_of(m) or "")
+            for m in s.scalars(
+                select(OutboxMessage).where(OutboxMessage.user_key == user_key(openid)).order_by(OutboxMessage.id)
+            )
         ]
 
 

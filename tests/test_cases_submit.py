@@ -44,7 +44,7 @@ def test_submit_creates_a_routed_case_with_sealed_identity_and_queued_downloads(
         assert [(e.action, e.to_status) for e in events] == [("submitted", "received"), ("status", "routed")]
         assert s.scalar(select(func.count()).select_from(CaseEvidence)) == 2
         jobs = s.scalars(select(OutboxMessage).where(OutboxMessage.kind == MEDIA_DOWNLOAD)).all()
-        assert len(jobs) == 2 and all(j.openid is None for j in jobs)
+        assert len(jobs) == 2 and all(j.user_key is None for j in jobs)
         assert [c.number for c in own_cases(s, openid="o-real", keys=KEYS)] == [done.number]
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select
 from bot.context import Context, Reply
 from bot.conversation import default_dispatcher
 from bot.dispatcher import Router
+from config.privacy import user_key
 from handlers.runtime import Runtime
 from handlers.worker import BackgroundWorker
 from storage.db import make_sessionmaker, transaction
@@ -51,7 +52,7 @@ def test_late_reply_is_delivered_by_the_worker_as_a_kefu_message(engine: Engine)
 
         def queued() -> bool:
             with sessions() as s:
-                return s.scalar(select(OutboxMessage).where(OutboxMessage.openid == "o-late")) is not None
+                return s.scalar(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-late"))) is not None
 
         assert wait_for(queued)
         settings = settings_for_tests(wechat_appid=wx.appid, wechat_appsecret=wx.secret, wechat_api_base=wx.url)

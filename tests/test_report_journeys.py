@@ -9,9 +9,11 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from cases import lifecycle, service
+from config.privacy import user_key
 from storage.db import make_sessionmaker, transaction
 from storage.models import OutboxMessage
 from storage.models_cases import Case, CaseEvent, CaseEvidence, DraftEvidence, ReportDraft
+from storage.repos import outbox
 from tests.cases_support import KEYS, VILLAGE
 from tests.report_support import NUMBER_RE, Villager, file_report, image_xml, location_xml, voice_xml
 from tests.webhook_support import Sender, make_client
@@ -174,8 +176,8 @@ def test_add_information_then_close_and_rate_with_dissatisfaction_reopening(engi
         assert case.status == lifecycle.REOPENED and case.rating == 3 and case.rating_reason == "退的钱不够"
         actions = [e.action for e in s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id))]
         assert actions.count("supplement") == 2 and "rating" in actions
-        notices = s.scalars(select(OutboxMessage).where(OutboxMessage.openid == "o-rate")).all()
-        assert any("已办结" in str(n.payload.get("text")) for n in notices)
+        notices = s.scalars(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-rate"))).all()
+        assert any("已办结" in str(outbox.text_of(n)) for n in notices)
     # close again and rate 1 (by the prompt state) and 2 (by word) for two cases
     with transaction(sessions) as s:
         case = service.get_case(s, number=number)

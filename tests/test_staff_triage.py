@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases import access, lifecycle, org, triage, workdays
 from cases.submit import Submitted
+from config.privacy import user_key
 from storage.db import transaction
 from storage.models import OutboxMessage
 from storage.models_cases import Case, CaseEvent
 from storage.models_staff import CaseCoUnit, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
+from storage.repos import outbox
 from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE, report, submit_once
 from tests.staff_support import load_org
@@ -182,7 +184,10 @@ def test_staff_actions_transfer_reply_close_rate_and_merge(sessions: sessionmake
             e.action for e in s.scalars(select(CaseEvent).where(CaseEvent.case_id == a.id).order_by(CaseEvent.id))
         ]
         assert actions[-6:] == ["merged_in", "status", "status", "status", "phone_followup", "rating"]
-        texts = [m.payload["text"] for m in s.scalars(select(OutboxMessage).where(OutboxMessage.openid == "o-b"))]
+        texts = [
+            outbox.text_of(m) or ""
+            for m in s.scalars(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-b")))
+        ]
         assert any("合并办理" in t for t in texts) and any("已办结" in t for t in texts)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from config.privacy import user_key
 from storage.db import make_engine, transaction
 from storage.migrate import current_revision, head_revision, upgrade
 from storage.models import ProcessedMessage
@@ -135,8 +136,8 @@ def test_fast_sql_writes_what_the_orm_reads(sessions: sessionmaker[Session]) -> 
         conv = users.load_conversation(s, openid="o-f", now=moment)
         users.save_conversation(s, conversation=conv, state="ask", data={"问": ["一", 2]}, now=moment)
     with sessions() as s:
-        orm_user = s.get(WechatUser, "o-f")
-        orm_conv = s.get(Conversation, "o-f")
+        orm_user = s.get(WechatUser, user_key("o-f"))
+        orm_conv = s.get(Conversation, user_key("o-f"))
         assert orm_user is not None and orm_conv is not None
         assert (orm_user.first_seen, orm_user.last_message_at, orm_user.last_lat) == (moment, moment, 36.5)
         assert (orm_conv.state, orm_conv.data, orm_conv.updated_at) == ("ask", {"问": ["一", 2]}, moment)

@@ -11,8 +11,10 @@ from sqlalchemy import Engine, func, select
 from bot.context import Context, Reply
 from bot.conversation import default_dispatcher
 from bot.dispatcher import Router
+from config.privacy import user_key
 from storage.db import make_sessionmaker
 from storage.models import OutboxMessage, ProcessedMessage, WechatUser
+from storage.repos import outbox
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
 
 
@@ -100,7 +102,7 @@ def test_location_and_scan_in_the_same_second_both_count(engine: Engine) -> None
     assert "土观村委会" in greeting
     assert location == "success"
     with make_sessionmaker(engine)() as s:
-        user = s.get(WechatUser, "o-both")
+        user = s.get(WechatUser, user_key("o-both"))
         assert user is not None
         assert user.village_code == "630223106213"
         assert (user.last_lat, user.last_lng) == (36.84, 101.95)
@@ -116,7 +118,7 @@ def test_a_retried_event_is_not_applied_twice(engine: Engine) -> None:
     sender.reply_text(scan_b)
     sender.reply_text(scan_a)  # a late retry of the first scan must not switch back
     with make_sessionmaker(engine)() as s:
-        user = s.get(WechatUser, "o-ev")
+        user = s.get(WechatUser, user_key("o-ev"))
         assert user is not None and user.village_code == "630202002202"
 
 
@@ -131,12 +133,12 @@ def test_slow_work_answers_success_then_delivers_via_outbox(engine: Engine) -> N
     row = None
     while time.monotonic() < deadline:
         with sessions() as s:
-            row = s.scalar(select(OutboxMessage).where(OutboxMessage.openid == "o-slow"))
+            row = s.scalar(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-slow")))
         if row is not None:
             break
         time.sleep(0.05)
     assert row is not None
-    assert row.kind == "kefu_text" and row.payload == {"text": "第1次"}
+    assert row.kind == "kefu_text" and outbox.text_of(row) == "第1次"
     # WeChat's retry after that gets `success`, not a second copy, and no second effect.
     assert sender.reply_text(xml) == "success"
     assert counter["n"] == 1

@@ -27,6 +27,7 @@ from cases.validation import (
     ReportInput,
     phone_problem,
 )
+from config.privacy import user_key
 from storage.models_cases import ReportDraft
 
 router = Router()
@@ -61,7 +62,7 @@ def _flooding(ctx: Context) -> Reply | None:
     try:
         ratelimit.take(
             ctx.session,
-            bucket=f"flood:{ctx.user.openid}:{minute:%Y%m%d%H%M}",
+            bucket=f"flood:{user_key(ctx.user.openid)[:32]}:{minute:%Y%m%d%H%M}",
             limit=FLOOD_LIMIT,
             expires_at=minute + timedelta(minutes=1),
         )

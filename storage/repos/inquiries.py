@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from config.privacy import seal_text, unseal_text
 from storage.models import Inquiry
 
 
@@ -20,7 +21,7 @@ def record(
     now: datetime,
 ) -> Inquiry:
     row = Inquiry(
-        openid=openid,
+        contact_seal=seal_text(openid) if openid else None,
         village_code=village_code,
         question=question[:1000],
         candidates=candidates,
@@ -30,3 +31,8 @@ def record(
     session.add(row)
     session.flush()
     return row
+
+
+def asker(inquiry: Inquiry) -> str | None:
+    """The openid of whoever asked (None when asked without one), unsealed."""
+    return unseal_text(inquiry.contact_seal) if inquiry.contact_seal else None

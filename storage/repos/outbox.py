@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from config.privacy import seal_text, unseal_text, user_key
 from storage.fastsql import fastsql
 from storage.models import OutboxMessage
 
@@ -23,14 +24,21 @@ def enqueue(
     now: datetime,
     openid: str | None = None,
 ) -> OutboxMessage:
-    """Add a message unless one with the same key exists (enqueue is idempotent)."""
+    """Add a message unless one with the same key exists (enqueue is idempotent).
+
+    The openid is sealed and so is a payload's `text` (it may name a case and its query code):
+    read them back with `recipient` and `text_of`.
+    """
     existing = session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))
     if existing is not None:
         return existing
+    if "text" in payload:
+        payload = {**{k: v for k, v in payload.items() if k != "text"}, "text_seal": seal_text(str(payload["text"]))}
     row = OutboxMessage(
         key=key,
         kind=kind,
-        openid=openid,
+        user_key=user_key(openid) if openid else None,
+        recipient_seal=seal_text(openid) if openid else None,
         payload=payload,
         status="pending",
         attempts=0,
@@ -40,6 +48,17 @@ def enqueue(
     session.add(row)
     session.flush()
     return row
+
+
+def recipient(row: OutboxMessage) -> str | None:
+    """The openid the message goes to (None once purged, or for kinds that go to nobody)."""
+    return unseal_text(row.recipient_seal) if row.recipient_seal else None
+
+
+def text_of(row: OutboxMessage) -> str | None:
+    """The text of a kefu message, unsealed."""
+    sealed = (row.payload or {}).get("text_seal")
+    return unseal_text(str(sealed)) if sealed else None
 
 
 def due(session: Session, *, now: datetime, limit: int = 50) -> list[OutboxMessage]:
@@ -106,6 +125,7 @@ def release_held(session: Session, *, openid: str, now: datetime) -> int:
     """Make this villager's held messages due again; call it when the villager writes. Returns the count."""
     # Plain SQL (storage.fastsql): this runs on every villager message.
     return fastsql(session).execute(
-        "UPDATE outbox SET status = 'pending', next_attempt_at = %(now)s WHERE openid = %(openid)s AND status = 'held'",
-        {"openid": openid, "now": now},
+        "UPDATE outbox SET status = 'pending', next_attempt_at = %(now)s "
+        "WHERE user_key = %(key)s AND status = 'held'",
+        {"key": user_key(openid), "now": now},
     )

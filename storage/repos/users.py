@@ -1,7 +1,8 @@
 """WeChat users and their conversation state, as plain records.
 
 Every villager message loads and saves both, so this is the hottest path in the service: the
-statements go through storage.fastsql, and records make the changes explicit.
+statements go through storage.fastsql, and records make the changes explicit. Rows are keyed by
+`user_key` (a keyed hash of the openid, config.privacy): the openid itself stays in memory.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from config.privacy import user_key
 from storage.fastsql import as_datetime, as_json, fastsql
 
 
 @dataclass
 class UserRecord:
-    openid: str
+    openid: str  # in memory only: the row is keyed by user_key(openid)
     first_seen: datetime
     last_seen: datetime
     village_code: str | None = None
@@ -33,16 +35,16 @@ class UserRecord:
 
 @dataclass
 class ConversationRecord:
-    openid: str
+    openid: str  # in memory only: the row is keyed by user_key(openid)
     state: str = "idle"
     data: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
     _stored: bool = field(default=False, repr=False, compare=False)
 
 
-_USER_FIELDS = tuple(f.name for f in fields(UserRecord) if not f.name.startswith("_"))
+_USER_FIELDS = tuple(f.name for f in fields(UserRecord) if not f.name.startswith("_") and f.name != "openid")
 _TIMES = ("first_seen", "last_seen", "last_message_at", "last_location_at")
-_SELECT_USER = f"SELECT {', '.join(_USER_FIELDS)} FROM wechat_users WHERE openid = %(openid)s"  # noqa: S608
+_SELECT_USER = f"SELECT {', '.join(_USER_FIELDS)} FROM wechat_users WHERE user_key = %(key)s"  # noqa: S608
 
 
 def _columns(record: UserRecord) -> dict[str, Any]:
@@ -50,13 +52,17 @@ def _columns(record: UserRecord) -> dict[str, Any]:
 
 
 def load_user(session: Session, *, openid: str) -> UserRecord | None:
-    row = fastsql(session).one(_SELECT_USER, {"openid": openid}, _USER_FIELDS)
+    return _load(session, key=user_key(openid), openid=openid)
+
+
+def _load(session: Session, *, key: str, openid: str) -> UserRecord | None:
+    row = fastsql(session).one(_SELECT_USER, {"key": key}, _USER_FIELDS)
     if row is None:
         return None
     for name in _TIMES:
         row[name] = as_datetime(row[name])
     row["subscribed"] = bool(row["subscribed"])
-    record = UserRecord(**row)
+    record = UserRecord(openid=openid, **row)
     record._stored = _columns(record)
     return record
 
@@ -68,9 +74,9 @@ def touch_user(session: Session, *, openid: str, now: datetime, is_message: bool
         # Insert-if-absent right away: a second first message racing this one waits here for our
         # commit (PostgreSQL's unique index; SQLite runs writers one at a time) instead of failing.
         fastsql(session).execute(
-            "INSERT INTO wechat_users (openid, first_seen, last_seen, subscribed) "
-            "VALUES (%(openid)s, %(now)s, %(now)s, %(yes)s) ON CONFLICT (openid) DO NOTHING",
-            {"openid": openid, "now": now, "yes": True},
+            "INSERT INTO wechat_users (user_key, first_seen, last_seen, subscribed) "
+            "VALUES (%(key)s, %(now)s, %(now)s, %(yes)s) ON CONFLICT (user_key) DO NOTHING",
+            {"key": user_key(openid), "now": now, "yes": True},
         )
         user = load_user(session, openid=openid)
         assert user is not None
@@ -86,12 +92,12 @@ def save_user(session: Session, *, user: UserRecord) -> None:
     """Update only the columns that changed (touch_user always stores the row first)."""
     values = _columns(user)
     stored = user._stored or {}
-    changed = {k: v for k, v in values.items() if k != "openid" and stored.get(k) != v}
+    changed = {k: v for k, v in values.items() if stored.get(k) != v}
     if changed:
         sets = ", ".join(f"{k} = %({k})s" for k in changed)
         fastsql(session).execute(
-            f"UPDATE wechat_users SET {sets} WHERE openid = %(openid)s",  # noqa: S608 - column names are ours
-            {**changed, "openid": user.openid},
+            f"UPDATE wechat_users SET {sets} WHERE user_key = %(user_key)s",  # noqa: S608 - column names are ours
+            {**changed, "user_key": user_key(user.openid)},
         )
     user._stored = values
 
@@ -100,9 +106,14 @@ def get_user(session: Session, *, openid: str) -> UserRecord | None:
     return load_user(session, openid=openid)
 
 
+def kefu_state(session: Session, *, key: str) -> UserRecord | None:
+    """The user row under `key` (a user_key), with an empty openid: for delivery, which knows only the key."""
+    return _load(session, key=key, openid="")
+
+
 def load_conversation(session: Session, *, openid: str, now: datetime) -> ConversationRecord:
     row = fastsql(session).one(
-        "SELECT state, data FROM conversations WHERE openid = %(openid)s", {"openid": openid}, ("state", "data")
+        "SELECT state, data FROM conversations WHERE user_key = %(key)s", {"key": user_key(openid)}, ("state", "data")
     )
     if row is None:
         return ConversationRecord(openid=openid, updated_at=now)
@@ -112,25 +123,25 @@ def load_conversation(session: Session, *, openid: str, now: datetime) -> Conver
 def save_conversation(
     session: Session, *, conversation: ConversationRecord, state: str, data: dict[str, Any], now: datetime
 ) -> None:
-    params = {"openid": conversation.openid, "state": state, "data": dict(data), "now": now}
+    params = {"key": user_key(conversation.openid), "state": state, "data": dict(data), "now": now}
     if conversation._stored:
         sql = (
             "UPDATE conversations SET state = %(state)s, data = %(data)s, updated_at = %(now)s "
-            "WHERE openid = %(openid)s"
+            "WHERE user_key = %(key)s"
         )
     else:
         sql = (
-            "INSERT INTO conversations (openid, state, data, updated_at) "
-            "VALUES (%(openid)s, %(state)s, %(data)s, %(now)s)"
+            "INSERT INTO conversations (user_key, state, data, updated_at) "
+            "VALUES (%(key)s, %(state)s, %(data)s, %(now)s)"
         )
     fastsql(session).execute(sql, params)
     conversation.state, conversation.data, conversation.updated_at = state, dict(data), now
     conversation._stored = True
 
 
-def count_kefu_sent(session: Session, *, openid: str) -> None:
-    """One more customer-service message sent in the villager's current window."""
+def count_kefu_sent(session: Session, *, key: str) -> None:
+    """One more customer-service message sent in the current window of the villager with this user_key."""
     fastsql(session).execute(
-        "UPDATE wechat_users SET kefu_sent_in_window = kefu_sent_in_window + 1 WHERE openid = %(openid)s",
-        {"openid": openid},
+        "UPDATE wechat_users SET kefu_sent_in_window = kefu_sent_in_window + 1 WHERE user_key = %(key)s",
+        {"key": key},
     )
