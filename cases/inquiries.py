@@ -2,29 +2,40 @@
 
 Scoping is a query condition, like cases.access.case_scope: city staff see every county, county
 discipline commission and department staff their county, town staff their town's villages, and
-anyone else nothing.
+anyone else nothing. An inquiry whose words name a cadre (cases/cadres.py) is the county discipline
+commission's and the city's only: never shown to the town it may accuse.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement, and_, false, select, true
 from sqlalchemy.orm import Session
 
-from cases import access, notices
+from cases import access, cadres, notices
 from storage.models import Inquiry, Village
 from storage.repos import inquiries as inquiries_repo
 from storage.types import utcnow
 
 
+def accused_level(question: str) -> str | None:
+    """Which cadres an inquiry's words name (village, town, county, unknown), screened like a report."""
+    named = cadres.strongest(question)
+    return named.level if named else None
+
+
 def inquiry_scope(viewer: access.Viewer) -> ColumnElement[bool]:
-    """The inquiries a viewer may see, as one SQL condition."""
+    """The inquiries a viewer may see, as one SQL condition. One that names a cadre goes to the county
+    discipline commission (and the city) only: never to the town it may accuse, nor to departments."""
+    unaccused = Inquiry.accused_level.is_(None)
     if viewer.role == "city":
         return true()
     if viewer.role in ("county_discipline", "department") and viewer.county_code:
         return Inquiry.village_code.like(f"{viewer.county_code}%")
+    if viewer.role == "department" and viewer.county_code:
+        return and_(Inquiry.village_code.like(f"{viewer.county_code}%"), unaccused)
     if viewer.role == "town":
         town_villages = select(Village.code).where(Village.town_code == viewer.unit_code)
-        return Inquiry.village_code.in_(town_villages)
+        return and_(Inquiry.village_code.in_(town_villages), unaccused)
     return false()
 
 

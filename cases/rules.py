@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import deadlines
+from cases import cadres, deadlines
 from cases.categories import Category, cadre_level_label
 from cases.org import DEPT_NAMES, city_dept_unit, dept_unit
 from cases.routing import Route, default_route
@@ -22,31 +22,44 @@ from storage.models import Village
 from storage.models_cases import Case
 from storage.models_staff import CaseCoUnit, CaseRouting, RoutingRule, Unit
 
-VILLAGE_WORDS = ("村支书", "村书记", "村主任", "村会计", "村委会主任", "村干部", "村监委", "村文书", "第一书记")
-TOWN_WORDS = ("包村干部", "镇长", "乡长", "镇党委书记", "乡党委书记", "镇干部", "乡干部", "镇政府", "乡政府")
 LEVEL_RANK = {"town": 1, "county": 2, "city": 3}
-# The lowest level a case may go to when this level's cadres are reported.
-REQUIRED_FOR_ACCUSED = {"village": "county", "town": "county", "county": "city"}
+# The lowest level a case may go to when this level's cadres are reported. A cadre of unknown level is
+# lifted like a town cadre: when in doubt, up.
+REQUIRED_FOR_ACCUSED = {"village": "county", "town": "county", "unknown": "county", "county": "city"}
 LEVEL_WORD = {"town": "乡镇", "county": "县", "city": "市"}
+ACCUSED_WORD = {"village": "村干部", "town": "乡镇干部", "unknown": "层级不明的干部", "county": "县级部门干部"}
+# Which of the villager's answer and the text's words decides: the one naming the higher level.
+_STRENGTH = {"county": 3, "town": 2, "unknown": 1, "village": 0}
 
 
 @dataclass(frozen=True)
 class Accused:
-    level: str | None  # village, town, county or None
+    level: str | None  # village, town, county, unknown (a cadre of unclear level) or None
     source: str  # words for the explanation
 
 
 def accused(category: Category, cadre_level: str | None, text: str) -> Accused:
-    """Who is reported: the villager's answer first, then keywords in the text."""
-    if category.about_cadres and cadre_level in ("village", "town", "county"):
-        return Accused(cadre_level, f"群众选择的反映对象为{cadre_level_label(cadre_level)}")
-    town_hit = next((w for w in TOWN_WORDS if w in text), None)
-    if town_hit:
-        return Accused("town", f"反映内容提到“{town_hit}”")
-    village_hit = next((w for w in VILLAGE_WORDS if w in text), None)
-    if village_hit:
-        return Accused("village", f"反映内容提到“{village_hit}”")
-    return Accused(None, "")
+    """Who is reported, in every category: the villager's answer or the cadres the text names, whichever
+    sends the case higher. `category` is kept for callers; any category can be about a cadre."""
+    del category
+    answer = None
+    if cadre_level in REQUIRED_FOR_ACCUSED:
+        answer = Accused(cadre_level, f"群众选择的反映对象为{cadre_level_label(cadre_level)}")
+    named = cadres.strongest(text)
+    if named is None:
+        return answer or Accused(None, "")
+    source = f"反映内容提到“{named.word}”"
+    if named.level == "unknown":
+        source += "（层级不明，按乡镇干部回避）"
+    inferred = Accused(named.level, source)
+    if answer is None or _STRENGTH[named.level] > _STRENGTH[answer.level or "village"]:
+        return inferred
+    return answer
+
+
+def conflict_summary(who: Accused, unit_name: str) -> str:
+    """One line for the case page: who is reported, and where that sent the case."""
+    return f"反映涉及{ACCUSED_WORD[who.level or 'unknown']}（{who.source}），按回避原则交{unit_name}办理。"
 
 
 def _norm_jurisdiction(code: str) -> str:
@@ -114,50 +127,37 @@ def route_case(
 ) -> Route:
     county = village.county_code[:6]
     who = accused(category, cadre_level, text)
-    level = who.level if (category.about_cadres or who.level) else None
     rules = load_rules(session, county)
     rule = next(
         (
             r
             for r in rules
-            if rule_matches(r, category=category.code, village_code=village.code, level=level, text=text)
+            if rule_matches(r, category=category.code, village_code=village.code, level=who.level, text=text)
         ),
         None,
     )
     if rule is None:
-        base = default_route(category, county_code=county, county_name=county_name, cadre_level=cadre_level)
-        conflict = who.level in REQUIRED_FOR_ACCUSED
-        return Route(
-            unit=base.unit,
-            unit_name=base.unit_name,
-            reason=base.reason + ("" if rules else "（本县尚未配置分办规则）"),
-            conflict=conflict,
-            conflict_reason=who.source if conflict else None,
-            supervising_unit=dept_unit(county, "jw")
-            if base.unit != dept_unit(county, "jw")
-            else city_dept_unit(county, "jw"),
-        )
+        return _default(session, category, who, county=county, county_name=county_name, has_rules=bool(rules))
     unit, unit_name, lead_level = _lead(session, rule, village, county_name)
     reason = f"按分办规则“{rule.name}”（优先级 {rule.priority}；{_why_matched(rule, text)}），由{unit_name}牵头办理"
     conflict_reason = None
     if who.level in REQUIRED_FOR_ACCUSED:
-        required = REQUIRED_FOR_ACCUSED[who.level]
-        accused_word = {"village": "村干部", "town": "乡镇干部", "county": "县级部门干部"}[who.level]
-        if LEVEL_RANK[lead_level] < LEVEL_RANK[required] or (who.level == "county" and lead_level == "county"):
-            lifted = dept_unit(county, "jw") if required == "county" else city_dept_unit(county, "jw")
-            new_name = _unit_name(session, lifted, (county_name if required == "county" else "海东市") + "纪委监委")
-            conflict_reason = (
-                f"回避：{who.source}，被反映的是{accused_word}，按回避原则不交被反映单位"
-                f"{'及其所在乡镇' if who.level == 'village' else ''}，"
-                f"提级由{new_name}办理（规则原定{unit_name}）。"
+        accused_word = ACCUSED_WORD[who.level]
+        if _too_low(who, lead_level):
+            lifted, new_name, required = _lifted(session, who, county, county_name)
+            reason = f"按分办规则“{rule.name}”（优先级 {rule.priority}；{_why_matched(rule, text)}）"
+            reason += (
+                f"。回避：{who.source}，被反映的是{accused_word}，按回避原则不交被反映单位"
+                f"{'' if who.level in ('town', 'county') else '及其所在乡镇'}，"
+                f"提级由{new_name}办理（规则原定{unit_name}）"
             )
             unit, unit_name, lead_level = lifted, new_name, required
-            reason = f"按分办规则“{rule.name}”（优先级 {rule.priority}；{_why_matched(rule, text)}）"
         else:
-            conflict_reason = (
-                f"回避：{who.source}，被反映的是{accused_word}；{unit_name}不是被反映单位，"
-                f"案件不交所在乡镇，乡镇工作人员看不到此案。"
+            reason += (
+                f"。回避：{who.source}，被反映的是{accused_word}；{unit_name}不是被反映单位，"
+                f"案件不交所在乡镇，乡镇工作人员看不到此案"
             )
+        conflict_reason = conflict_summary(who, unit_name)
     co: list[str] = []
     for dept in rule.co_depts:
         code = dept_unit(county, dept)
@@ -167,8 +167,6 @@ def route_case(
     if co_names:
         reason += "，" + "、".join(co_names) + "协办"
     reason += "。"
-    if conflict_reason:
-        reason += conflict_reason
     jw = dept_unit(county, "jw")
     supervising = jw if unit != jw and lead_level != "city" else city_dept_unit(county, "jw")
     return Route(
@@ -181,6 +179,46 @@ def route_case(
         conflict=conflict_reason is not None,
         conflict_reason=conflict_reason,
         supervising_unit=supervising,
+    )
+
+
+def _too_low(who: Accused, lead_level: str) -> bool:
+    """Whether a unit of `lead_level` may not handle a report about these cadres."""
+    required = REQUIRED_FOR_ACCUSED[who.level or "unknown"]
+    return LEVEL_RANK[lead_level] < LEVEL_RANK[required] or (who.level == "county" and lead_level == "county")
+
+
+def _lifted(session: Session, who: Accused, county: str, county_name: str) -> tuple[str, str, str]:
+    """(unit, name, level) of the discipline commission that handles a report about these cadres."""
+    required = REQUIRED_FOR_ACCUSED[who.level or "unknown"]
+    if required == "county":
+        return dept_unit(county, "jw"), _unit_name(session, dept_unit(county, "jw"), county_name + "纪委监委"), required
+    code = city_dept_unit(county, "jw")
+    return code, _unit_name(session, code, "海东市纪委监委"), required
+
+
+def _default(
+    session: Session, category: Category, who: Accused, *, county: str, county_name: str, has_rules: bool
+) -> Route:
+    """No rule matched (or none configured): the default route, lifted when it would reach the accused."""
+    base = default_route(category, county_code=county, county_name=county_name, cadre_level=None)
+    unit, unit_name, reason = base.unit, base.unit_name, base.reason
+    conflict_reason = None
+    if who.level in REQUIRED_FOR_ACCUSED:
+        if _too_low(who, "county"):
+            unit, unit_name, _ = _lifted(session, who, county, county_name)
+        reason += (
+            f"回避：{who.source}，被反映的是{ACCUSED_WORD[who.level]}，按回避原则不交被反映单位，由{unit_name}办理。"
+        )
+        conflict_reason = conflict_summary(who, unit_name)
+    jw = dept_unit(county, "jw")
+    return Route(
+        unit=unit,
+        unit_name=unit_name,
+        reason=reason + ("" if has_rules else "（本县尚未配置分办规则）"),
+        conflict=conflict_reason is not None,
+        conflict_reason=conflict_reason,
+        supervising_unit=jw if unit not in (jw, city_dept_unit(county, "jw")) else city_dept_unit(county, "jw"),
     )
 
 

@@ -110,7 +110,7 @@ def _new_case(
         category=category.code,
         status=lifecycle.RECEIVED,
         description=report.description.strip(),
-        cadre_level=report.cadre_level if category.about_cadres else None,
+        cadre_level=report.cadre_level,  # in every category: an answer is never dropped
         anonymous=report.anonymous,
         reporter_tag=tag,
         contact_seal=seal({"openid": report.reporter_openid}, keys=policy.keys) if report.reporter_openid else None,

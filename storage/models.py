@@ -159,6 +159,9 @@ class Inquiry(Base):
     contact_seal: Mapped[str | None] = mapped_column(Text)
     village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
     question: Mapped[str] = mapped_column(Text)
+    # Which cadres the question names (village, town, county, unknown) or None: such an inquiry is
+    # shown to the county discipline commission and the city, never to the town (conflict of interest).
+    accused_level: Mapped[str | None] = mapped_column(String(16))
     candidates: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open, answered
     created_at: Mapped[datetime] = mapped_column(index=True)

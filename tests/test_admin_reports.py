@@ -42,7 +42,9 @@ def known_data(sessions: sessionmaker[Session]) -> dict[str, int]:
     C: 互助, open and past its deadline.  D: 乐都, open, not yet due, received a month later (real name)."""
     ids = {
         "A": submit_once(sessions, report("o-a"), "k-a").case_id,
-        "B": submit_once(sessions, report("o-b", village_code=HUZHU_B, category="other"), "k-b").case_id,
+        "B": submit_once(
+            sessions, report("o-b", village_code=HUZHU_B, category="other", cadre_level=None), "k-b"
+        ).case_id,
         "C": submit_once(sessions, report("o-c"), "k-c").case_id,
         "D": submit_once(
             sessions, report("o-d", village_code=LEDU, anonymous=False, name="王五", phone="13900002222"), "k-d"

@@ -7,6 +7,7 @@ import re
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import not_understood
+from cases.inquiries import accused_level
 from knowledge.holder import KnowledgeHolder
 from knowledge.service import Answer, KnowledgeBase, format_reply
 from storage.repos import inquiries
@@ -99,6 +100,7 @@ def follow_up(ctx: Context) -> Reply:
             question=question,
             candidates={"entries": options},
             now=ctx.now,
+            accused_level=accused_level(question),
         )
         ctx.reset()
         return Reply(HANDED_OVER)

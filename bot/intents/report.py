@@ -13,7 +13,7 @@ from typing import Any
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from cases import drafts, ratelimit
+from cases import cadres, drafts, ratelimit
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.ratelimit import RateLimited
 from cases.submit import SubmitPolicy, submit
@@ -145,8 +145,6 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
         return _hint(ctx, draft)
     data = _data(draft)
     data["category"] = cats[choice - 1].code
-    if not cats[choice - 1].about_cadres:
-        data.pop("cadre_level", None)
     return _goto(ctx, draft, "description", data, f"您选择了：{cats[choice - 1].label}")
 
 
@@ -159,8 +157,7 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
     if msg.kind == "text" and ctx.text in p.DONE_WORDS:
         if not p.description_of(data).strip():
             return Reply("还没有记下内容。" + p.DESCRIPTION)
-        category = by_code(str(data.get("category", "")))
-        return _goto(ctx, draft, "cadre" if category and category.about_cadres else "evidence", data)
+        return _after_description(ctx, draft, data)
     if msg.kind == "voice":
         media_reply = _add_media(ctx, draft, "voice")
         if media_reply is not None:
@@ -196,6 +193,18 @@ def _append(ctx: Context, draft: ReportDraft, data: dict[str, Any], text: str, l
 
 
 # --- step 2b: who is reported ----------------------------------------------------------------
+
+
+def _after_description(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -> Reply:
+    """Ask who is reported in the categories about cadres, and in any other whose words name a cadre:
+    the answer keeps the case away from the accused town (the router also reads the words)."""
+    category = by_code(str(data.get("category", "")))
+    if category is not None and category.about_cadres:
+        return _goto(ctx, draft, "cadre", data)
+    named = cadres.strongest(p.description_of(data))
+    if named is None:
+        return _goto(ctx, draft, "evidence", data)
+    return _goto(ctx, draft, "cadre", data, f"您说的内容提到了“{named.word}”。")
 
 
 def _cadre(ctx: Context, draft: ReportDraft) -> Reply:

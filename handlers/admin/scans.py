@@ -12,6 +12,7 @@ from sqlalchemy import select
 from starlette.responses import Response
 from starlette.routing import Route
 
+from cases.access import case_scope
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
 from handlers.params import whole
@@ -64,7 +65,7 @@ async def scan_analytics(ctx: Ctx) -> Response:
         prefix = (v.county_code or "-")[:6]
     now = utcnow()
     scans = scans_by_village(ctx.session, since=local_date(now) - timedelta(days=days - 1), prefix=prefix)
-    reports = reports_by_village(ctx.session, since=now - timedelta(days=days), prefix=prefix)
+    reports = reports_by_village(ctx.session, since=now - timedelta(days=days), scope=case_scope(v), prefix=prefix)
     village_stmt = select(Village).where(Village.is_village.is_(True))
     if prefix:
         village_stmt = village_stmt.where(Village.code.like(f"{prefix}%"))

@@ -470,7 +470,7 @@ class H5:
             anonymous=anonymous,
             name=None if anonymous else v["name"] or None,
             phone=None if anonymous else v["phone"] or None,
-            cadre_level=(v["cadre_level"] or None) if category is not None and category.about_cadres else None,
+            cadre_level=v["cadre_level"] or None,  # kept in every category: it routes the case
             location=location,
             evidence=tuple(
                 EvidenceInput(

@@ -19,11 +19,13 @@ def record(
     question: str,
     candidates: dict[str, Any],
     now: datetime,
+    accused_level: str | None = None,
 ) -> Inquiry:
     row = Inquiry(
         contact_seal=seal_text(openid) if openid else None,
         village_code=village_code,
         question=question[:1000],
+        accused_level=accused_level,
         candidates=candidates,
         status="open",
         created_at=now,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from storage.fastsql import fastsql
@@ -45,10 +45,13 @@ def scans_by_village(session: Session, *, since: date, prefix: str = "") -> dict
     return out
 
 
-def reports_by_village(session: Session, *, since: datetime, prefix: str = "") -> dict[str, dict[str, int]]:
-    """Cases per village code and channel (chat, h5) created from `since` on."""
+def reports_by_village(
+    session: Session, *, since: datetime, scope: ColumnElement[bool], prefix: str = ""
+) -> dict[str, dict[str, int]]:
+    """Cases per village code and channel (chat, h5) created from `since` on, among those `scope` (the
+    viewer's case scope) lets them see: a count must not tell a town of a report it may not read."""
     stmt = select(Case.village_code, Case.channel, func.count()).where(
-        Case.created_at >= since, Case.village_code.is_not(None)
+        Case.created_at >= since, Case.village_code.is_not(None), scope
     )
     if prefix:
         stmt = stmt.where(Case.village_code.like(f"{prefix}%"))
