@@ -29,7 +29,7 @@ def inquiry_scope(viewer: access.Viewer) -> ColumnElement[bool]:
     unaccused = Inquiry.accused_level.is_(None)
     if viewer.role == "city":
         return true()
-    if viewer.role in ("county_discipline", "department") and viewer.county_code:
+    if viewer.role == "county_discipline" and viewer.county_code:
         return Inquiry.village_code.like(f"{viewer.county_code}%")
     if viewer.role == "department" and viewer.county_code:
         return and_(Inquiry.village_code.like(f"{viewer.county_code}%"), unaccused)
