@@ -4,7 +4,6 @@ session cookie (HttpOnly, SameSite=Strict, Secure by QF_COOKIE_SECURE) and CSRF 
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
@@ -16,11 +15,14 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
+from cases import ratelimit
 from cases.access import ROLES
-from storage.models_staff import StaffUser, Unit
+from handlers.password_policy import password_problem
+from storage.db import transaction
+from storage.models_staff import StaffSessionRecord, StaffUser, Unit
 
 COOKIE = "qf_admin"
 SESSION_MAX_AGE_S = 8 * 3600
@@ -28,17 +30,21 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 _hasher = PasswordHasher()
 _NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
-# Verified against when the username is unknown, so both paths cost one argon2 verification.
+# Verified against when the username is unknown or the account locked, so every refusal costs one argon2
+# verification and reads the same: nobody learns from a login which usernames exist.
 _DUMMY_HASH = _hasher.hash("qingfeng-no-such-user")
+LOGIN_REFUSED = "用户名或密码不正确。连续输错 5 次，账号会暂时锁定 15 分钟。"
+LOGIN_WINDOW_S = 15 * 60
 
 
 class PasswordProblem(ValueError):
     pass
 
 
-def hash_password(password: str) -> str:
-    if len(password) < 8:
-        raise PasswordProblem("密码至少 8 位")
+def hash_password(password: str, username: str = "") -> str:
+    problem = password_problem(password, username)
+    if problem is not None:
+        raise PasswordProblem(problem)
     return _hasher.hash(password)
 
 
@@ -53,7 +59,7 @@ def create_user(
         raise PasswordProblem(f"角色应为 {'/'.join(ROLES)}")
     if session.get(Unit, unit_code) is None:
         raise PasswordProblem(f"没有代码为 {unit_code} 的单位（先运行 qingfeng org seed 或 org import）")
-    digest = hash_password(password)
+    digest = hash_password(password, username)
     user = session.scalar(select(StaffUser).where(StaffUser.username == username))
     if user is None:
         user = StaffUser(username=username, created_at=now, failed_logins=0, session_epoch=0, active=True)
@@ -71,26 +77,84 @@ class LoginResult:
     error: str | None
 
 
-def authenticate(session: Session, *, username: str, password: str, now: datetime) -> LoginResult:
-    user = session.scalar(select(StaffUser).where(StaffUser.username == username.strip()).with_for_update())
-    if user is None or not user.active:
-        with contextlib.suppress(VerificationError):
-            _hasher.verify(_DUMMY_HASH, password or "-")
-        return LoginResult(None, "用户名或密码不正确。")
-    if user.locked_until is not None and user.locked_until > now:
-        return LoginResult(None, "密码错误次数过多，账号已暂时锁定，请 15 分钟后再试。")
+class LoginThrottled(Exception):
+    def __init__(self, retry_at: datetime) -> None:
+        super().__init__(f"login throttled until {retry_at.isoformat()}")
+        self.retry_at = retry_at
+
+
+def throttle_login(
+    sessions: sessionmaker[Session],
+    secret: str,
+    *,
+    ip: str,
+    username: str,
+    per_ip: int,
+    per_account: int,
+    now: datetime,
+) -> None:
+    """Count one login attempt against the client address and the typed username (existing or not); raise
+    LoginThrottled, before any password is checked, when either is over its limit in this window.
+
+    Its own short transaction: the count must stand even when the login then fails, and on SQLite a
+    write transaction held open across the argon2 check would hold every writer, the webhook too."""
+    window = int(now.timestamp()) // LOGIN_WINDOW_S
+    expires = datetime.fromtimestamp((window + 1) * LOGIN_WINDOW_S, tz=now.tzinfo)
     try:
-        _hasher.verify(user.password_hash, password)
+        with transaction(sessions) as session:
+            for kind, value, limit in (("ip", ip, per_ip), ("user", username.strip().lower(), per_account)):
+                tag = _mac(secret, f"login-{kind}", value.encode("utf-8", "surrogatepass").hex())[:24]
+                ratelimit.take(session, bucket=f"login:{kind}:{tag}:{window}", limit=limit, expires_at=expires)
+    except ratelimit.RateLimited as exc:
+        raise LoginThrottled(exc.retry_at) from exc
+
+
+def authenticate(sessions: sessionmaker[Session], *, username: str, password: str, now: datetime) -> LoginResult:
+    """Check a password with no transaction open during the argon2 verification (~130 ms): read the
+    account, verify, then record the outcome in a second short transaction."""
+    with transaction(sessions) as session:
+        found = session.execute(
+            select(StaffUser.id, StaffUser.password_hash, StaffUser.active, StaffUser.locked_until).where(
+                StaffUser.username == username.strip()
+            )
+        ).first()
+    usable = found is not None and found.active and (found.locked_until is None or found.locked_until <= now)
+    # Unknown, inactive and locked accounts take the same path: the dummy hash, the same answer.
+    correct = _verify(found.password_hash if found is not None and usable else _DUMMY_HASH, password)
+    if found is None or not usable:
+        return LoginResult(None, LOGIN_REFUSED)
+    with transaction(sessions) as session:
+        if not correct:
+            _count_failure(session, found.id, now)
+            return LoginResult(None, LOGIN_REFUSED)
+        user = session.get(StaffUser, found.id)
+        if user is None or not user.active:
+            return LoginResult(None, LOGIN_REFUSED)
+        user.failed_logins, user.locked_until = 0, None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        return LoginResult(user, None)
+
+
+def _verify(digest: str, password: str) -> bool:
+    try:
+        return _hasher.verify(digest, password or "-")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILURES:
-            user.locked_until, user.failed_logins = now + LOCKOUT, 0
-            return LoginResult(None, "密码错误次数过多，账号已暂时锁定，请 15 分钟后再试。")
-        return LoginResult(None, "用户名或密码不正确。")
-    user.failed_logins, user.locked_until = 0, None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    return LoginResult(user, None)
+        return False
+
+
+def _count_failure(session: Session, user_id: int, now: datetime) -> None:
+    # One statement, so failures racing in from several processes are all counted.
+    failures = session.execute(
+        update(StaffUser)
+        .where(StaffUser.id == user_id)
+        .values(failed_logins=StaffUser.failed_logins + 1)
+        .returning(StaffUser.failed_logins)
+    ).scalar_one()
+    if failures >= MAX_FAILURES:
+        session.execute(
+            update(StaffUser).where(StaffUser.id == user_id).values(locked_until=now + LOCKOUT, failed_logins=0)
+        )
 
 
 def _b64(data: bytes) -> str:
@@ -114,13 +178,49 @@ class StaffSession:
     issued: int
 
 
-def make_cookie(secret: str, *, user: StaffUser, now_s: float | None = None) -> str:
+def make_cookie(secret: str, *, user: StaffUser, nonce: str | None = None, now_s: float | None = None) -> str:
     body = _b64(
         json.dumps(
-            {"u": user.id, "e": user.session_epoch, "n": secrets.token_urlsafe(16), "t": int(now_s or time.time())}
+            {
+                "u": user.id,
+                "e": user.session_epoch,
+                "n": nonce or secrets.token_urlsafe(16),
+                "t": int(now_s or time.time()),
+            }
         ).encode()
     )
     return f"{body}.{_mac(secret, 'session', body)}"
+
+
+def _session_id(nonce: str) -> str:
+    return hashlib.sha256(nonce.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def start_session(session: Session, secret: str, *, user: StaffUser, now: datetime) -> str:
+    """Record a new server-side session for `user` and return its cookie value."""
+    nonce = secrets.token_urlsafe(24)
+    session.execute(
+        delete(StaffSessionRecord).where(StaffSessionRecord.user_id == user.id, StaffSessionRecord.expires_at <= now)
+    )
+    session.add(
+        StaffSessionRecord(
+            id=_session_id(nonce),
+            user_id=user.id,
+            created_at=now,
+            expires_at=now + timedelta(seconds=SESSION_MAX_AGE_S),
+        )
+    )
+    return make_cookie(secret, user=user, nonce=nonce, now_s=now.timestamp())
+
+
+def session_live(session: Session, sess: StaffSession, *, now: datetime) -> bool:
+    """Whether the cookie's session still exists on the server (not logged out, not expired)."""
+    record = session.get(StaffSessionRecord, _session_id(sess.nonce))
+    return record is not None and record.user_id == sess.user_id and record.expires_at > now
+
+
+def end_session(session: Session, sess: StaffSession) -> None:
+    session.execute(delete(StaffSessionRecord).where(StaffSessionRecord.id == _session_id(sess.nonce)))
 
 
 def read_cookie(secret: str, value: str | None, *, now_s: float | None = None) -> StaffSession | None:

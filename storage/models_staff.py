@@ -100,6 +100,17 @@ class StaffUser(Base):
     created_at: Mapped[datetime]
 
 
+class StaffSessionRecord(Base):
+    """One signed-in staff session. The cookie's MAC proves who issued it; this row proves it has not
+    ended: logout deletes it, so a copied or replayed cookie stops working at once."""
+
+    __tablename__ = "staff_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the cookie's nonce
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class StaffNotice(Base):
     """A chase notice (催办) or other message for one staff member, shown on their queue."""
 

@@ -244,7 +244,7 @@ def test_administrator_manages_users(engine: Engine) -> None:
     bad_unit = c.post("/admin/users", data={**new, "unit": "630223", "password": "long-enough-1", "csrf": token})
     assert bad_unit.status_code == 400 and "有效的单位" in bad_unit.text
     short = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "short", "csrf": token})
-    assert short.status_code == 400 and "密码至少 8 位" in short.text
+    assert short.status_code == 400 and "密码至少 10 位" in short.text
     made = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "long-enough-1", "csrf": token})
     assert made.status_code == 200 and "已创建用户" in made.text
     dup = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "long-enough-1", "csrf": token})
