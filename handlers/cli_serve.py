@@ -107,6 +107,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     if rt.settings.public_base_url.rstrip("/") != base:
         print(f"links and QR codes point to QF_PUBLIC_BASE_URL={rt.settings.public_base_url}")
     if rt.settings.env == "dev":
+        print(f"start here {base}/  (the dev phone: {base}/dev/phone)")
         print(f"admin {base}/admin  demo logins (dev only), password {DEMO_PASSWORD}:")
         for username, role, unit in demo_logins:
             print(f"  {username:<12} {role:<18} {unit}")

@@ -64,6 +64,7 @@ def test_setup_prints_where_serve_will_listen(
         get_settings.cache_clear()
     out = capsys.readouterr().out
     assert "webhook http://127.0.0.1:8011/wechat" in out and "admin http://127.0.0.1:8011/admin" in out
+    assert "start here http://127.0.0.1:8011/ " in out and "http://127.0.0.1:8011/dev/phone" in out
     assert "QF_PUBLIC_BASE_URL" not in out
 
 
