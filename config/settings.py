@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     # An XYZ tile server (Web Mercator, WGS-84), e.g. https://tiles.example.org/{z}/{x}/{y}.png; empty: the
     # case page shows coordinates and map links only, no embedded map.
     map_tile_url: str = ""
+    # A request body must arrive within this many seconds, plus one second per QF_BODY_MIN_RATE_KB
+    # kilobytes declared (a photo upload on a slow phone gets the time its size needs); else 408.
+    body_timeout_s: float = Field(default=30.0, gt=0)
+    body_min_rate_kb: float = Field(default=64.0, gt=0)
 
     # Seconds a webhook request may spend before answering `success` and replying via the outbox.
     reply_budget_s: float = Field(default=4.0, gt=0)

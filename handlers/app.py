@@ -20,6 +20,7 @@ from handlers.admin.manage import install_management
 from handlers.admin.posters import install_poster_downloads
 from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
+from handlers.body_deadline import BodyDeadline
 from handlers.cases_wiring import install_cases
 from handlers.devphone.views import install_devphone
 from handlers.h5.views import install_h5
@@ -105,12 +106,16 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     install_landing(app, runtime, services)
     install_devphone(app, runtime, services)  # dev only: /dev/phone
     # The largest honest request is an H5 report with every photo at its limit.
-    install_http_errors(app, max_body=MAX_PHOTOS * settings.media_max_bytes + 1024 * 1024)
+    max_body = MAX_PHOTOS * settings.media_max_bytes + 1024 * 1024
+    install_http_errors(app, max_body=max_body)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> PlainTextResponse:
         return PlainTextResponse("bad request", status_code=400)
 
+    app.add_middleware(
+        BodyDeadline, base_s=settings.body_timeout_s, min_rate_kb=settings.body_min_rate_kb, max_body=max_body
+    )
     app.add_middleware(RequestMiddleware, metrics=metrics)
     # Outermost, so that every response gets the headers, the guard's 503 included.
     app.add_middleware(SecurityHeaders, tile_url=settings.map_tile_url, cookie_secure=settings.cookie_secure)

@@ -3,9 +3,15 @@ a deadline for request bodies, quiet client disconnects, and bounded metric labe
 
 from __future__ import annotations
 
+import logging
 import re
+import secrets
+import time
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
+import anyio
 import httpx
 import pytest
 from fastapi.testclient import TestClient
@@ -22,7 +28,8 @@ from storage.types import utcnow
 from tests.cases_support import VILLAGE, report, submit_once
 from tests.h5_support import csrf_of, h5_client, png_bytes
 from tests.staff_support import PASSWORD
-from tests.webhook_support import make_client
+from tests.webhook_support import TOKEN, make_client
+from wechat.crypto import sha1_signature
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -184,3 +191,109 @@ def test_a_tile_url_that_is_not_a_plain_origin_adds_no_source() -> None:
     assert tile_origin("https://tiles.example.org/{z}/{x}/{y}.png") == "https://tiles.example.org"
     assert tile_origin("https://{s}.tiles.example.org/{z}/{x}/{y}.png") == ""
     assert tile_origin("https://a.org;script-src *@x/{z}/{x}/{y}") == ""
+
+
+# -- request bodies: a deadline, and clients that leave ------------------------------------------
+
+BODY_PATHS = ("/admin/login", f"/v/{VILLAGE}/report", "/wechat")
+
+
+class AllRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if all(r is not record for r in self.records):  # seen by "qingfeng" and again by the root logger
+            self.records.append(record)
+
+
+def signed_query() -> dict[str, str]:
+    """A fresh, correctly signed webhook query, so that the webhook goes on to read the body."""
+    nonce = secrets.token_hex(8)
+    timestamp = str(int(time.time()))
+    return {"signature": sha1_signature(TOKEN, timestamp, nonce), "timestamp": timestamp, "nonce": nonce}
+
+
+def _send_body(app: Any, path: str, parts: list[bytes], *, then: str, gap: float = 0.0) -> tuple[int, dict[str, str]]:
+    """POST `parts` (each `gap` seconds after the last) with more to come, then: "finish" (the last part
+    ends the body), "stall" (the client sends nothing more) or "leave" (the client disconnects)."""
+    out: dict[str, Any] = {"status": 0, "headers": {}}
+    parts = list(parts)
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": urlencode(signed_query()).encode() if path == "/wechat" else b"",
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"content-length", b"4096"),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+        "extensions": {},
+        "state": {},
+    }
+
+    async def receive() -> dict[str, Any]:
+        if parts:
+            await anyio.sleep(gap)
+            part = parts.pop(0)
+            return {"type": "http.request", "body": part, "more_body": bool(parts) or then != "finish"}
+        if then == "leave":
+            return {"type": "http.disconnect"}
+        await anyio.sleep_forever()
+        raise AssertionError
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            out["status"] = message["status"]
+            out["headers"] = {k.decode(): v.decode() for k, v in message["headers"]}
+
+    async def run() -> None:
+        with anyio.fail_after(10):  # before the deadline existed, a stalled body was waited on forever
+            await app(scope, receive, send)
+
+    anyio.run(run)
+    return out["status"], out["headers"]
+
+
+def test_a_body_that_stalls_or_trickles_past_its_deadline_gets_a_408(engine: Engine, tmp_path: Path) -> None:
+    app = make_client(engine, media_dir=tmp_path, body_timeout_s=0.3, body_min_rate_kb=10_000).app
+    for path in BODY_PATHS:
+        started = time.perf_counter()
+        status, headers = _send_body(app, path, [b"csrf=x"], then="stall")
+        assert status == 408 and headers["connection"] == "close", (path, status)
+        assert time.perf_counter() - started < 3
+        status, _ = _send_body(app, path, [b"a"] * 20, then="finish", gap=0.05)  # 1 s for a 4 KB body
+        assert status == 408, (path, status)
+        status, _ = _send_body(app, path, [b"a"] * 3, then="finish", gap=0.01)  # in time: the route answers
+        assert status not in (0, 408) and status < 500, (path, status)
+
+
+def test_a_client_that_leaves_mid_body_is_no_error(engine: Engine, tmp_path: Path) -> None:
+    app = make_client(engine, media_dir=tmp_path).app
+    records = AllRecords()
+    loggers = [logging.getLogger(), logging.getLogger("qingfeng")]
+    level = loggers[1].level
+    loggers[1].setLevel(logging.DEBUG)
+    for lg in loggers:
+        lg.addHandler(records)
+    try:
+        for path in BODY_PATHS:
+            status, _ = _send_body(app, path, [b"csrf=x&user"], then="leave")
+            assert status < 500, (path, status)
+    finally:
+        loggers[1].setLevel(level)
+        for lg in loggers:
+            lg.removeHandler(records)
+    errors = [r for r in records.records if r.levelno >= logging.WARNING or r.exc_info]
+    assert not errors, [(r.levelname, r.getMessage()) for r in errors]
+    left = [r for r in records.records if r.getMessage() == "client left while sending the body"]
+    assert len(left) == len(BODY_PATHS) and all(r.levelno == logging.INFO for r in left)
