@@ -9,6 +9,7 @@ import hmac
 import json
 import re
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +30,9 @@ SESSION_MAX_AGE_S = 8 * 3600
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 _hasher = PasswordHasher()
+# One argon2 computation at a time in a process (each takes a core for ~130 ms): a login flood then uses
+# at most one core and the webhook keeps the rest. Real staff logins come a few a minute.
+_ARGON2_SLOT = threading.BoundedSemaphore(1)
 _NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Verified against when the username is unknown or the account locked, so every refusal costs one argon2
 # verification and reads the same: nobody learns from a login which usernames exist.
@@ -45,7 +49,8 @@ def hash_password(password: str, username: str = "") -> str:
     problem = password_problem(password, username)
     if problem is not None:
         raise PasswordProblem(problem)
-    return _hasher.hash(password)
+    with _ARGON2_SLOT:
+        return _hasher.hash(password)
 
 
 def create_user(
@@ -132,13 +137,15 @@ def authenticate(sessions: sessionmaker[Session], *, username: str, password: st
             return LoginResult(None, LOGIN_REFUSED)
         user.failed_logins, user.locked_until = 0, None
         if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = _hasher.hash(password)
+            with _ARGON2_SLOT:
+                user.password_hash = _hasher.hash(password)
         return LoginResult(user, None)
 
 
 def _verify(digest: str, password: str) -> bool:
     try:
-        return _hasher.verify(digest, password or "-")
+        with _ARGON2_SLOT:
+            return _hasher.verify(digest, password or "-")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
