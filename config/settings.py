@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     kb_dir: Path | None = None
     # Seconds between a process's checks of the knowledge-base version row (a reload switches within this).
     kb_poll_s: float = Field(default=5.0, ge=0)
+    # Seconds the worker's lease lasts unless renewed (every second): if its process dies, another process's
+    # worker takes over within this. At least 2 s, so one late renewal does not hand the work over.
+    worker_lease_s: float = Field(default=30.0, ge=2)
 
     @field_validator("map_tile_url")
     @classmethod

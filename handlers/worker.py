@@ -26,7 +26,7 @@ from wechat.delivery import deliver_due
 log = logging.getLogger(__name__)
 
 LEASE_NAME = "background"
-LEASE_TTL = timedelta(seconds=30)
+LEASE_TTL = timedelta(seconds=30)  # the default of QF_WORKER_LEASE_S
 PRUNE_EVERY_S = 300.0
 
 
@@ -100,6 +100,7 @@ class BackgroundWorker:
         self.runtime = runtime
         self.api = api
         self.interval = interval
+        self.lease_ttl = timedelta(seconds=runtime.settings.worker_lease_s)
         self.holder = make_holder()
         self.clock = clock
         builtin = [Job("outbox", 0.0, drain_outbox), Job("ledger_prune", PRUNE_EVERY_S, prune_ledger)]
@@ -114,7 +115,7 @@ class BackgroundWorker:
         """One round: take or renew the lease; when holding it, run the jobs that are due."""
         now = self.clock()
         with transaction(self.runtime.sessions) as session:
-            holding = leases.try_acquire(session, name=LEASE_NAME, holder=self.holder, now=now, ttl=LEASE_TTL)
+            holding = leases.try_acquire(session, name=LEASE_NAME, holder=self.holder, now=now, ttl=self.lease_ttl)
         if not holding:
             return False
         ctx = JobContext(runtime=self.runtime, api=self.api, now=now)

@@ -173,3 +173,19 @@ def test_non_holder_runs_no_jobs(runtime: Runtime, api: WechatClient) -> None:
     assert holder.tick()
     assert not other.tick()
     assert runs == []
+
+
+def test_the_lease_lasts_as_long_as_qf_worker_lease_s(runtime: Runtime, api: WechatClient) -> None:
+    short = Runtime(
+        settings=runtime.settings.model_copy(update={"worker_lease_s": 4.0}),
+        engine=runtime.engine,
+        sessions=runtime.sessions,
+    )
+    now = [utcnow()]
+    holder = BackgroundWorker(short, api, jobs=[], clock=lambda: now[0])
+    other = BackgroundWorker(short, api, jobs=[], clock=lambda: now[0])
+    assert holder.tick() is True
+    now[0] += timedelta(seconds=3.5)
+    assert other.tick() is False
+    now[0] += timedelta(seconds=1)  # 4.5 s without a renewal: past the 4 s lease, long before the default 30
+    assert other.tick() is True
