@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     wechat_api_base: str = "https://api.weixin.qq.com"
     wechat_template_id: str = ""
     wechat_follow_url: str = ""
+    # The account's message encryption mode as set in WeChat's console: plain bodies are refused in
+    # `safe` (a plain signature does not cover the body), encrypted ones in `plain`.
+    wechat_mode: Literal["plain", "compatible", "safe"] = "compatible"
+    # A signed webhook request older or newer than this is refused; its nonce is remembered as long.
+    wechat_max_skew_s: int = Field(default=300, ge=30, le=3600)
 
     secret_key: str = DEV_SECRET
     identity_key: str = DEV_SECRET
@@ -60,6 +65,8 @@ class Settings(BaseSettings):
     # Seconds a webhook request may spend before answering `success` and replying via the outbox.
     reply_budget_s: float = Field(default=4.0, gt=0)
     run_background: bool = True
+    # /metrics answers only `Authorization: Bearer <token>`; empty: only requests from this machine.
+    metrics_token: str = ""
     # The administrator's pages warn once a delivery to WeChat has kept failing this long.
     outbox_alert_minutes: float = Field(default=30.0, gt=0)
     # Policy entries the service loads and `qingfeng kb reload` checks (empty: the packaged knowledge/entries).

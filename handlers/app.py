@@ -95,7 +95,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     )
     app.state.webhook = hook
     app.include_router(webhook.build_router(hook))
-    app.include_router(health.build_router(runtime.sessions, metrics))
+    app.include_router(health.build_router(runtime.sessions, metrics, metrics_token=runtime.settings.metrics_token))
     app.include_router(api_kb.build_router(knowledge, services, runtime.sessions))
     install_admin(app, runtime)
     install_h5(app, runtime, services, knowledge)

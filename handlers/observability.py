@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 import uuid
 from contextvars import ContextVar
@@ -137,9 +138,41 @@ class RequestMiddleware:
 
 
 def _route_name(scope: Scope) -> str:
+    """The route template ("/admin/cases/{case_id}"), so a label never holds a case number or a scene.
+
+    FastAPI's own routes put themselves in the scope; the plain Starlette routes (/wechat, /admin, /v)
+    only leave their endpoint, which a table built from the router's routes turns into the template."""
     route = scope.get("route")
     path = getattr(route, "path", None)
-    return str(path) if path else "unmatched"
+    if path:
+        return _CONVERTOR.sub("}", str(path))
+    endpoint = scope.get("endpoint")
+    router = scope.get("router")
+    if endpoint is None or router is None:
+        return "unmatched"
+    routes = getattr(router, "routes", [])
+    # Kept on the router itself (FastAPI's routers are not hashable): (routes seen, endpoint → template).
+    count, table = getattr(router, _TABLE, (-1, {}))
+    if endpoint not in table and len(routes) != count:  # built once, again only when routes were added
+        table = {}
+        _collect(routes, table)
+        setattr(router, _TABLE, (len(routes), table))
+    return table.get(endpoint, "unmatched")
+
+
+def _collect(routes: Any, into: dict[Any, str]) -> None:
+    for route in routes:
+        inner = getattr(route, "original_router", None)  # FastAPI's included routers
+        if inner is not None:
+            _collect(getattr(inner, "routes", []), into)
+            continue
+        endpoint, path = getattr(route, "endpoint", None), getattr(route, "path", None)
+        if endpoint is not None and path:
+            into.setdefault(endpoint, _CONVERTOR.sub("}", str(path)))
+
+
+_CONVERTOR = re.compile(r":[a-z]+\}")
+_TABLE = "_qingfeng_route_templates"
 
 
 def _header(scope: Scope, name: bytes) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,11 @@ WX = Path(__file__).parent / "fixtures" / "wechat"
 @pytest.fixture
 def client(engine: Engine):  # type: ignore[no-untyped-def]
     return make_client(engine)
+
+
+def recorded_at(monkeypatch: pytest.MonkeyPatch, timestamp: str) -> None:
+    """Replay a recorded request as if at the moment it was signed (it is fresh only then)."""
+    monkeypatch.setattr("handlers.webhook._wall_clock", lambda: float(timestamp))
 
 
 def test_verification_vectors_from_wechatpy_and_the_official_doc(engine: Engine) -> None:
@@ -50,6 +56,54 @@ def test_post_with_bad_or_missing_signature_is_forbidden(client) -> None:  # typ
     assert client.post("/wechat", params=q, content=body).status_code == 403
 
 
+@pytest.mark.parametrize("age_s", [10**9 * 2, 86_400, 30 * 86_400, 301, -301])
+def test_a_signed_request_outside_the_freshness_window_is_refused(client, age_s: int) -> None:  # type: ignore[no-untyped-def]
+    sender = Sender(client)
+    stale = sender.query(timestamp=str(max(0, int(time.time()) - age_s)))
+    r = client.post("/wechat", params=stale, content=text_xml("o-stale", "菜单").encode())
+    assert r.status_code == 403
+    assert (
+        client.post("/wechat", params=sender.query(), content=text_xml("o-stale", "菜单").encode()).status_code == 200
+    )
+
+
+def test_year_2100_is_not_fresh(client) -> None:  # type: ignore[no-untyped-def]
+    q = Sender(client).query(timestamp="4102444800")
+    assert client.post("/wechat", params=q, content=text_xml("o-2100", "菜单").encode()).status_code == 403
+
+
+def test_a_nonce_carries_one_message_and_its_retries_only(client) -> None:  # type: ignore[no-untyped-def]
+    q = Sender(client).query()
+    villager = text_xml("o-nonce", "菜单", msg_id=8101)
+    first = client.post("/wechat", params=q, content=villager.encode())
+    retry = client.post("/wechat", params=q, content=villager.encode())  # WeChat's retry, same query
+    assert first.status_code == retry.status_code == 200
+    assert safe_fields(first.text)["Content"] == safe_fields(retry.text)["Content"]
+    forged = client.post("/wechat", params=q, content=text_xml("o-forger", "菜单", msg_id=8102).encode())
+    assert forged.status_code == 403
+    same_id_other_sender = client.post("/wechat", params=q, content=text_xml("o-forger", "菜单", msg_id=8101).encode())
+    assert same_id_other_sender.status_code == 403
+
+
+def test_a_retry_with_a_new_nonce_gets_the_same_answer(client) -> None:  # type: ignore[no-untyped-def]
+    sender = Sender(client)
+    villager = text_xml("o-renonce", "菜单", msg_id=8201)
+    (status, first), (again, retry) = sender.post(villager), sender.post(villager)
+    assert status == again == 200 and safe_fields(first)["Content"] == safe_fields(retry)["Content"]
+
+
+def test_safe_mode_refuses_plain_bodies_and_plain_mode_encrypted_ones(engine: Engine) -> None:
+    safe = make_client(engine, wechat_mode="safe")
+    assert Sender(safe).post(text_xml("o-mode", "菜单"))[0] == 403
+    assert Sender(safe, safe=True).post(text_xml("o-mode", "菜单"))[0] == 200
+    plain = make_client(engine, wechat_mode="plain")
+    assert Sender(plain, safe=True).post(text_xml("o-mode", "菜单"))[0] == 403
+    assert Sender(plain).post(text_xml("o-mode", "菜单"))[0] == 200
+    compatible = make_client(engine)
+    assert Sender(compatible).post(text_xml("o-mode", "菜单"))[0] == 200
+    assert Sender(compatible, safe=True).post(text_xml("o-mode", "菜单"))[0] == 200
+
+
 def test_plain_mode_reply_is_xml(client) -> None:  # type: ignore[no-untyped-def]
     sender = Sender(client)
     status, text = sender.post(text_xml("o-plain", "帮助"))
@@ -63,7 +117,7 @@ def test_reply_content_type_is_xml_and_never_json(client) -> None:  # type: igno
     q = Sender(client).query()
     r = client.post("/wechat", params=q, content=text_xml("o-ct", "菜单").encode())
     assert r.headers["content-type"].startswith("application/xml")
-    r = client.post("/wechat", params=q, content=event_xml("o-ct", "VIEW", "https://x").encode())
+    r = client.post("/wechat", params=Sender(client).query(), content=event_xml("o-ct", "VIEW", "https://x").encode())
     assert r.text == "success"
     assert r.headers["content-type"].startswith("text/plain")
 
@@ -82,10 +136,11 @@ def test_reply_content_type_is_xml_and_never_json(client) -> None:  # type: igno
         "event_unsubscribe",
     ],
 )
-def test_derived_safe_mode_requests_are_accepted(engine: Engine, case: str) -> None:
+def test_derived_safe_mode_requests_are_accepted(engine: Engine, case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     manifest = json.loads((WX / "derived_safe_mode" / "manifest.json").read_text())
     c = make_client(engine)
     spec = manifest["cases"][case]
+    recorded_at(monkeypatch, spec["query"]["timestamp"])
     body = (WX / "derived_safe_mode" / spec["body_file"]).read_bytes()
     r = c.post("/wechat", params=spec["query"], content=body)
     assert r.status_code == 200
@@ -101,8 +156,11 @@ def test_derived_safe_mode_requests_are_accepted(engine: Engine, case: str) -> N
         assert safe_fields(plain)["ToUserName"] == "oyORnuP8q7ou2gfYjqLzSIWZf0rs"
 
 
-def test_official_sample_compat_body_uses_the_encrypted_payload(engine: Engine) -> None:
+def test_official_sample_compat_body_uses_the_encrypted_payload(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     params = json.loads((WX / "official_py_sample" / "params.json").read_text())
+    recorded_at(monkeypatch, params["timestamp"])
     c = make_client(engine, wechat_appid=params["appid"])
     q = {
         "signature": params["computed_plain_signature_for_same_query"],
@@ -201,10 +259,13 @@ def test_body_over_64kb_is_400(client) -> None:  # type: ignore[no-untyped-def]
     assert client.post("/wechat", params=Sender(client).query(), content=body).status_code == 400
 
 
-def test_healthz_and_metrics(client) -> None:  # type: ignore[no-untyped-def]
-    assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+def test_healthz_and_metrics(engine: Engine) -> None:
+    client = make_client(engine, metrics_token="scrape-token-1")
+    health = client.get("/healthz").json()
+    assert (health["status"], health["database"], health["worker_lease_held"]) == ("ok", "ok", False)
+    assert health["oldest_pending_delivery_s"] == 0
     Sender(client).post(text_xml("o-metrics", "菜单"))
-    metrics = client.get("/metrics").text
+    metrics = client.get("/metrics", headers={"Authorization": "Bearer scrape-token-1"}).text
     assert 'qingfeng_wechat_messages_total{event="",kind="text"}' in metrics
     assert "qingfeng_outbox_depth" in metrics
     assert "qingfeng_http_request_seconds_bucket" in metrics
