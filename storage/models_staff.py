@@ -155,7 +155,7 @@ class AccountRequest(Base):
     password_hash: Mapped[str] = mapped_column(String(256))
     requested_by: Mapped[str] = mapped_column(String(64))
     requested_at: Mapped[datetime]
-    status: Mapped[str] = mapped_column(String(12), index=True)  # pending, confirmed, refused, expired
+    status: Mapped[str] = mapped_column(String(12), index=True)  # pending, confirmed, refused
     decided_by: Mapped[str | None] = mapped_column(String(64))
     decided_at: Mapped[datetime | None]
 

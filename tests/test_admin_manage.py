@@ -38,6 +38,7 @@ from storage.types import utcnow
 from tests.cases_support import report, submit_once
 from tests.staff_support import PASSWORD
 from tests.test_admin_pages import client, login
+from tests.test_staff_powers import decide, request_id_of
 from tests.webhook_support import make_client
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -246,7 +247,10 @@ def test_administrator_manages_users(engine: Engine) -> None:
     short = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "short", "csrf": token})
     assert short.status_code == 400 and "密码至少 10 位" in short.text
     made = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "long-enough-1", "csrf": token})
-    assert made.status_code == 200 and "已创建用户" in made.text
+    assert made.status_code == 200 and "已提交申请" in made.text  # a role with case access: a supervisor confirms
+    assert not login(c, "sj_huzhu", "long-enough-1")
+    assert decide(c, "jw_huzhu", request_id_of(sessions, "sj_huzhu")) == 303
+    token = login(c, "admin")
     dup = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "long-enough-1", "csrf": token})
     assert dup.status_code == 400 and "已存在" in dup.text
     assert login(c, "sj_huzhu", "long-enough-1")
@@ -256,7 +260,8 @@ def test_administrator_manages_users(engine: Engine) -> None:
         assert user.password_hash.startswith("$argon2") and user.unit_code == "630223:sj"
     token = login(c, "admin")
     reset = {"action": "reset", "user_id": str(user.id), "password": "another-pass-2", "csrf": token}
-    assert "已重置密码" in c.post("/admin/users", data=reset).text
+    assert "已提交申请" in c.post("/admin/users", data=reset).text
+    assert decide(c, "jw_huzhu", request_id_of(sessions, "sj_huzhu", "reset")) == 303
     assert not login(c, "sj_huzhu", "long-enough-1") and login(c, "sj_huzhu", "another-pass-2")
     token = login(c, "admin")
     locked = c.post("/admin/users", data={"action": "lock", "user_id": str(user.id), "csrf": token})
@@ -267,9 +272,9 @@ def test_administrator_manages_users(engine: Engine) -> None:
     token = login(c, "admin")
     c.post("/admin/users", data={"action": "unlock", "user_id": str(user.id), "csrf": token})
     assert login(c, "sj_huzhu", "another-pass-2")
-    actions = [(a.action, a.detail) for a in audits(sessions, "user_create")]
-    assert actions == [("user_create", {"username": "sj_huzhu", "role": "department", "unit": "630223:sj"})]
-    for action in ("user_reset_password", "user_lock", "user_unlock"):
+    actions = [(a.username, a.detail["role"], a.detail["unit"]) for a in audits(sessions, "user_create_confirmed")]
+    assert actions == [("jw_huzhu", "department", "630223:sj")]
+    for action in ("user_create_requested", "user_reset_requested", "user_reset_confirmed", "user_lock", "user_unlock"):
         assert [a.detail["username"] for a in audits(sessions, action)] == ["sj_huzhu"]
     with sessions() as s:
         assert not any("pass" in str(a.detail) for a in s.scalars(select(AuditEntry)))

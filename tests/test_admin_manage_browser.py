@@ -1,7 +1,7 @@
 """Browser journeys in headless Chromium for issue 5's remaining pages: a county's staff member answers
 a 转人工 inquiry and drafts a knowledge-base entry from it; the administrator adds next year's holidays
-and creates a staff account. Screenshots: var/screenshots/admin-inquiry.png, admin-holidays.png,
-admin-users.png."""
+and asks for a staff account, which the county's discipline commission confirms. Screenshots:
+var/screenshots/admin-inquiry.png, admin-holidays.png, admin-users.png, admin-account-requests.png."""
 
 from __future__ import annotations
 
@@ -110,8 +110,22 @@ def test_administrator_adds_next_years_holidays_and_a_staff_account(page: Any, s
     page.fill("#new-password", "browser-pass-1")
     page.click("text=创建")
     page.wait_for_load_state()
-    assert "已创建用户" in page.inner_text("main") and "zj_huzhu" in page.inner_text("table")
+    # A department account can read cases: it waits for the county's discipline commission.
+    assert "须由纪委监委确认" in page.inner_text("main") and "zj_huzhu" in page.inner_text("#pending-requests")
     shot(page, "admin-users")
+    with site.sessions() as s:
+        assert s.scalars(select(StaffUser).where(StaffUser.username == "zj_huzhu")).one_or_none() is None
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(page, site, "jw_huzhu")
+    page.click("nav >> text=账号确认")
+    row = page.locator("#account-requests tr", has_text="zj_huzhu")
+    assert "县直部门" in row.inner_text()
+    shot(page, "admin-account-requests")
+    row.locator("button", has_text="确认").click()
+    page.wait_for_load_state()
+    assert "已确认" in page.inner_text("main") and "zj_huzhu" not in page.inner_text("main")
+    page.click("nav >> text=审计日志")
+    assert "user_create_confirmed" in page.inner_text("main")
     with site.sessions() as s:
         assert s.scalars(select(StaffUser).where(StaffUser.username == "zj_huzhu")).one().role == "department"
     login(page, site, "zj_huzhu", "browser-pass-1")

@@ -18,7 +18,7 @@ from storage.db import make_engine, make_sessionmaker
 from storage.migrate import upgrade
 from storage.models import Base
 from storage.models_cases import Case, CaseEvent
-from storage.models_staff import AuditEntry
+from storage.models_staff import AccountRequest, AuditEntry, StaffUser
 from tests.cases_support import report, submit_once
 from tests.test_admin_pages import client, login
 
@@ -177,3 +177,86 @@ def test_migration_0010_forgets_typed_usernames_and_scopes_old_rows(tmp_path: Pa
         ("jw_ledu", "login_failed", "630202"),
         ("jw_ledu", "view_queue", "630202"),
     ]
+
+
+def _requests_page(c: TestClient) -> str:
+    return c.get("/admin/account-requests").text
+
+
+def request_id_of(sessions: sessionmaker[Session], username: str, kind: str = "create") -> int:
+    with sessions() as s:
+        rows = select(AccountRequest.id).where(AccountRequest.username == username, AccountRequest.kind == kind)
+        return s.scalars(rows).one()
+
+
+def decide(c: TestClient, supervisor: str, request_id: int, decision: str = "confirm") -> int:
+    token = login(c, supervisor)
+    data = {"request_id": str(request_id), "decision": decision, "csrf": token}
+    return c.post("/admin/account-requests", data=data, follow_redirects=False).status_code
+
+
+def _user(sessions: sessionmaker[Session], username: str) -> StaffUser | None:
+    with sessions() as s:
+        return s.scalars(select(StaffUser).where(StaffUser.username == username)).one_or_none()
+
+
+def test_the_administrator_cannot_give_case_access_without_a_supervisor(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    token = login(c, "admin")
+    city2 = {"action": "create", "username": "city2", "role": "city", "unit": "6302:jw", "csrf": token}
+    made = c.post("/admin/users", data={**city2, "password": "city-two-pass-77"})
+    assert made.status_code == 200 and "须由纪委监委确认" in made.text and _user(sessions, "city2") is None
+    nync2 = {**city2, "username": "nync2", "role": "department", "unit": "630223:nync"}
+    assert "须由纪委监委确认" in c.post("/admin/users", data={**nync2, "password": "nync-two-pass-77"}).text
+    again = c.post("/admin/users", data={**nync2, "password": "nync-two-pass-78"})
+    assert again.status_code == 400 and "等待确认" in again.text
+    jw = _user(sessions, "jw_huzhu")
+    assert jw is not None
+    reset = {"action": "reset", "user_id": str(jw.id), "password": "taken-over-pass-9", "csrf": token}
+    assert "须由纪委监委确认" in c.post("/admin/users", data=reset).text
+    assert not login(c, "city2", "city-two-pass-77") and not login(c, "jw_huzhu", "taken-over-pass-9")
+    # Another county's supervisor neither sees nor decides; a county supervisor never a city account.
+    login(c, "jw_ledu")
+    assert "nync2" not in _requests_page(c) and decide(c, "jw_ledu", request_id_of(sessions, "nync2")) == 404
+    login(c, "jw_huzhu")
+    listed = _requests_page(c)
+    assert "nync2" in listed and "city2" not in listed and "taken-over" not in listed
+    assert "jw_huzhu" not in listed.split("<table", 1)[-1]  # nobody confirms a change to their own account
+    assert decide(c, "jw_huzhu", request_id_of(sessions, "city2")) == 404
+    assert decide(c, "jw_huzhu", request_id_of(sessions, "jw_huzhu", "reset")) == 404
+    assert c.post("/admin/account-requests", data={"request_id": "1", "decision": "confirm"}).status_code == 403
+    assert decide(c, "jw_huzhu", request_id_of(sessions, "nync2")) == 303
+    assert login(c, "nync2", "nync-two-pass-77")
+    login(c, "jw_huzhu")
+    county_log = c.get("/admin/audit").text
+    assert "user_create_requested" in county_log and "user_create_confirmed" in county_log
+    assert "city2" not in county_log  # a city account is the city's business
+    assert decide(c, "city", request_id_of(sessions, "city2")) == 303
+    assert decide(c, "city", request_id_of(sessions, "jw_huzhu", "reset"), "refuse") == 303
+    assert login(c, "city2", "city-two-pass-77") and login(c, "jw_huzhu")  # the refused reset changed nothing
+    login(c, "city")
+    city_log = c.get("/admin/audit").text
+    assert all(a in city_log for a in ("user_create_confirmed", "user_reset_requested", "user_reset_refused"))
+    with sessions() as s:
+        decided = list(s.scalars(select(AccountRequest)))
+        assert sorted(r.status for r in decided) == ["confirmed", "confirmed", "refused"]
+        assert all(r.password_hash == "" and r.decided_by in ("jw_huzhu", "city") for r in decided)
+        assert not any("pass" in str(a.detail) for a in s.scalars(select(AuditEntry)))
+
+
+def test_accounts_without_case_access_are_still_the_administrators_alone(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    token = login(c, "admin")
+    new = {"action": "create", "username": "admin2", "role": "admin", "unit": "6302", "csrf": token}
+    made = c.post("/admin/users", data={**new, "password": "admin-two-pass-7"})
+    assert made.status_code == 200 and "已创建用户" in made.text
+    user = _user(sessions, "admin2")
+    assert user is not None and login(c, "admin2", "admin-two-pass-7")
+    token = login(c, "admin")
+    reset = {"action": "reset", "user_id": str(user.id), "password": "admin-two-pass-8", "csrf": token}
+    assert "已重置密码" in c.post("/admin/users", data=reset).text
+    assert login(c, "admin2", "admin-two-pass-8")
+    with sessions() as s:
+        assert list(s.scalars(select(AccountRequest))) == []

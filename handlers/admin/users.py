@@ -1,22 +1,28 @@
 """Staff accounts for the administrator (/admin/users): list, create with role and unit, reset a
 password, lock and unlock. Passwords are argon2 hashes (handlers.staff_auth, as `qingfeng users create`);
 a reset or a lock ends the account's sessions (the session epoch moves). Every change is audited,
-never with the password."""
+never with the password.
+
+Creating an account of a role with case access, or resetting its password, is only a request here: a
+supervisor confirms or refuses it at /admin/account-requests (the rule: cases/account_powers.py)."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases.access import ROLES
+from cases import account_powers
+from cases.access import ROLES, Viewer
 from handlers import staff_auth
 from handlers.admin.views import Admin, Ctx
 from handlers.params import whole
-from storage.models_staff import StaffUser, Unit
+from storage.models_staff import AccountRequest, StaffUser, Unit
 from storage.types import utcnow
 
 ADMIN = ("admin",)
+SUPERVISORS = account_powers.SUPERVISOR_ROLES
 
 
 def _get(ctx: Ctx, key: str) -> str:
@@ -27,11 +33,16 @@ def _get(ctx: Ctx, key: str) -> str:
 async def users_page(ctx: Ctx, error: str | None = None, status: int = 200, done: str | None = None) -> Response:
     users = ctx.session.scalars(select(StaffUser).order_by(StaffUser.username).limit(1000)).all()
     units = {u.code: u for u in ctx.session.scalars(select(Unit).where(Unit.kind != "county").order_by(Unit.code))}
+    pending = ctx.session.scalars(
+        select(AccountRequest).where(AccountRequest.status == "pending").order_by(AccountRequest.id.desc()).limit(200)
+    ).all()
     return ctx.render(
         "users.html",
         status,
         users=users,
         units=units,
+        pending=pending,
+        kinds=account_powers.KIND_LABELS,
         roles=ROLES,
         error=error,
         done=done or ctx.request.query_params.get("done", "")[:100],
@@ -57,6 +68,10 @@ async def users_post(ctx: Ctx) -> Response:
         unit_row = s.get(Unit, unit)
         if unit_row is None or unit_row.kind == "county":
             return await users_page(ctx, "请选择有效的单位（县本身不是办理单位，请选县纪委监委或县直部门）。", 400)
+        if account_powers.needs_confirmation(role):
+            if not username or len(username) > 64:
+                return await users_page(ctx, "用户名为空或过长。", 400)
+            return await _request(ctx, "create", username, name or username, role, unit, password)
         try:
             staff_auth.create_user(
                 s,
@@ -76,6 +91,9 @@ async def users_post(ctx: Ctx) -> Response:
     if user is None:
         return await users_page(ctx, "没有这个用户。", 404)
     if action == "reset":
+        if account_powers.needs_confirmation(user.role):
+            password = str(ctx.request.state.form.get("password") or "")
+            return await _request(ctx, "reset", user.username, user.display_name, user.role, user.unit_code, password)
         try:
             staff_auth.create_user(
                 s,
@@ -103,8 +121,85 @@ async def users_post(ctx: Ctx) -> Response:
     return await users_page(ctx, "未知的操作。", 400)
 
 
+async def _request(
+    ctx: Ctx, kind: str, username: str, display_name: str, role: str, unit: str, password: str
+) -> Response:
+    """Store the change for a supervisor to confirm; the administrator cannot make it alone."""
+    assert ctx.viewer is not None
+    try:
+        digest = staff_auth.hash_password(password)
+        row = account_powers.open_request(
+            ctx.session,
+            kind=kind,
+            username=username,
+            display_name=display_name,
+            role=role,
+            unit_code=unit,
+            password_hash=digest,
+            requested_by=ctx.viewer.username,
+            now=utcnow(),
+        )
+    except (staff_auth.PasswordProblem, account_powers.RequestRefused) as exc:
+        return await users_page(ctx, f"{username}：{exc}。", 400)
+    ctx.audit_in(row.county_code, f"user_{kind}_requested", username=username, role=role, unit=unit, request=row.id)
+    return RedirectResponse("/admin/users?done=requested", status_code=303)
+
+
+def _confirmable(session: Session, viewer: Viewer) -> list[AccountRequest]:
+    return list(
+        session.scalars(
+            select(AccountRequest).where(account_powers.confirmable(viewer)).order_by(AccountRequest.id).limit(200)
+        )
+    )
+
+
+async def requests_page(ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+    assert ctx.viewer is not None
+    units = {u.code: u.name for u in ctx.session.scalars(select(Unit))}
+    return ctx.render(
+        "account_requests.html",
+        status,
+        requests=_confirmable(ctx.session, ctx.viewer),
+        units=units,
+        kinds=account_powers.KIND_LABELS,
+        error=error,
+        done=ctx.request.query_params.get("done", "")[:20],
+        now=utcnow(),
+        ttl=account_powers.REQUEST_TTL,
+    )
+
+
+async def requests_post(ctx: Ctx) -> Response:
+    v = ctx.viewer
+    assert v is not None
+    request_id = whole(_get(ctx, "request_id"))
+    row = ctx.session.get(AccountRequest, request_id) if request_id is not None else None
+    if row is None or not account_powers.may_confirm(v, row):
+        return await requests_page(ctx, "没有这项申请，或您无权确认。", 404)
+    decision = _get(ctx, "decision")
+    if decision not in ("confirm", "refuse"):
+        return await requests_page(ctx, "请选择确认或拒绝。", 400)
+    try:
+        with ctx.session.begin_nested():
+            account_powers.decide(ctx.session, request=row, viewer=v, approve=decision == "confirm", now=utcnow())
+    except account_powers.RequestRefused as exc:
+        return await requests_page(ctx, f"{exc}。", 400)
+    ctx.audit_in(
+        row.county_code,
+        f"user_{row.kind}_{row.status}",
+        username=row.username,
+        role=row.role,
+        unit=row.unit_code,
+        request=row.id,
+        requested_by=row.requested_by,
+    )
+    return RedirectResponse(f"/admin/account-requests?done={row.status}", status_code=303)
+
+
 def routes(admin: Admin) -> list[Route]:
     return [
         Route("/admin/users", admin.page(users_page, roles=ADMIN), methods=["GET"]),
         Route("/admin/users", admin.page(users_post, roles=ADMIN), methods=["POST"]),
+        Route("/admin/account-requests", admin.page(requests_page, roles=SUPERVISORS), methods=["GET"]),
+        Route("/admin/account-requests", admin.page(requests_post, roles=SUPERVISORS), methods=["POST"]),
     ]
