@@ -240,9 +240,13 @@ def test_village_search_by_name_and_code(engine: Engine, wx: StandinWechat) -> N
     assert by_code[0]["code"] == VILLAGE
 
 
-def test_the_phone_follows_the_configured_plain_mode() -> None:
+def test_the_phone_follows_the_configured_mode(engine: Engine, wx: StandinWechat) -> None:
     assert account_is_plain(Settings(_env_file=None, wechat_aes_key="")) is True
     assert account_is_plain(Settings(_env_file=None)) is False
+    if "wechat_mode" in Settings.model_fields:  # the security work's QF_WECHAT_MODE
+        for mode in ("plain", "compatible", "safe"):
+            client = phone(engine, wx, wechat_mode=mode)
+            assert say(client, {"type": "text", "text": "你好"}).json()["reply"], mode
 
 
 # --- prod: nothing under /dev; the landing page and the favicon ---------------------------------

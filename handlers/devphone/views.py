@@ -49,14 +49,13 @@ class BadInput(ValueError):
 
 
 def account_is_plain(settings: Settings) -> bool:
-    """Whether the account is configured to receive plaintext (the security settings may name a mode)."""
-    for name in ("wechat_mode", "wechat_message_mode", "wechat_encrypt_mode", "wechat_safe_mode"):
-        mode = getattr(settings, name, None)
-        if isinstance(mode, str):
-            return mode.strip().lower() in {"plain", "plaintext", "明文"}
-        if isinstance(mode, bool):
-            return not mode
-    return not settings.wechat_aes_key
+    """Whether WeChat would post this account's messages in plaintext (QF_WECHAT_MODE=plain).
+
+    Compatible and safe accounts get encrypted bodies, as WeChat sends them in safe mode.
+    """
+    # getattr: the setting arrives with the security work (#15); until then every account is compatible.
+    mode = getattr(settings, "wechat_mode", "compatible")
+    return mode == "plain" or not settings.wechat_aes_key
 
 
 class DevPhone:
