@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -18,7 +19,7 @@ from starlette.routing import Route
 from bot.context import Reply, Services
 from bot.conversation import handle
 from bot.dispatcher import Dispatcher
-from bot.exactly_once import earlier_reply, record
+from bot.exactly_once import earlier_reply, ledger_key, record
 from config.privacy import openid_tag
 from config.settings import Settings
 from handlers.batch_writer import BatchWriter
@@ -26,6 +27,7 @@ from handlers.budget import Budget
 from handlers.observability import Metrics, openid_tag_var
 from handlers.params import whole
 from storage.db import transaction
+from storage.repos import nonces
 from storage.types import utcnow
 from wechat.crypto import BadPayload, SafeMode, signature_ok
 from wechat.inbound import MAX_BODY_BYTES, Inbound, MalformedMessage, encrypted_part, parse
@@ -56,12 +58,15 @@ class Webhook:
             token=s.wechat_token, appid=s.wechat_appid, aes_keys=[s.wechat_aes_key, s.wechat_aes_key_previous]
         )
 
-    def process(self, message: Inbound, budget: Budget) -> Reply | None:
-        """Do the work once; a duplicate gets the reply recorded the first time (runs in a worker thread)."""
+    def process(self, message: Inbound, budget: Budget, nonce: Nonce | None = None) -> Reply | None:
+        """Do the work once; a duplicate gets the reply recorded the first time (runs in a worker thread).
+
+        Raises ReplayedNonce when the request's nonce already carried another message.
+        """
         for _ in range(CLAIM_ATTEMPTS):
             try:
                 with transaction(self.sessions) as session:
-                    answer = self._work(session, message, budget)
+                    answer = self._work(session, message, budget, nonce)
                 return self._answered(answer)
             except IntegrityError:
                 # A concurrent retry committed first (its ledger row now exists), or a race on another
@@ -79,8 +84,8 @@ class Webhook:
             try:
                 with transaction(self.sessions) as session:
                     answers = []
-                    for message, budget in jobs:
-                        answers.append(self._work(session, message, budget))
+                    for message, budget, *nonce in jobs:
+                        answers.append(self._work(session, message, budget, nonce[0] if nonce else None))
                         # The next message's plain SQL (storage.fastsql) must see this one's ORM changes.
                         session.flush()
                 return [self._answered(answer) for answer in answers]
@@ -88,15 +93,21 @@ class Webhook:
                 if isinstance(exc, OperationalError) and _database_unavailable(exc):
                     return [exc] * len(jobs)  # running them alone would only wait out the same lock again
                 log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
-        return [self._alone(message, budget) for message, budget in jobs]
+        return [self._alone(message, budget, nonce[0] if nonce else None) for message, budget, *nonce in jobs]
 
-    def _alone(self, message: Inbound, budget: Budget) -> Reply | Exception | None:
+    def _alone(self, message: Inbound, budget: Budget, nonce: Nonce | None) -> Reply | Exception | None:
         try:
-            return self.process(message, budget)
+            return self.process(message, budget, nonce)
         except Exception as exc:  # the request turns it into a 503 or an apology
             return exc
 
-    def _work(self, session: Session, message: Inbound, budget: Budget) -> _Answer:
+    def _work(self, session: Session, message: Inbound, budget: Budget, nonce: Nonce | None) -> _Answer:
+        # The claim commits with the message's ledger row: a retry of the same message may reuse the
+        # nonce (or bring a new one), another message may not.
+        if nonce is not None and not nonces.claim(
+            session, key=nonce.key, message_key=ledger_key(message), expires_at=nonce.expires_at
+        ):
+            raise ReplayedNonce
         previous = earlier_reply(session, message=message)
         if previous is not None:
             return _Answer(Reply(previous) if previous else None, late=False)
@@ -113,7 +124,18 @@ class Webhook:
         return answer.reply
 
 
-Job = tuple[Inbound, Budget]
+class ReplayedNonce(Exception):
+    """The signed request's nonce already carried another message: a replayed or forged request."""
+
+
+@dataclass(frozen=True, slots=True)
+class Nonce:
+    key: str  # storage.repos.nonces.nonce_key(timestamp, nonce)
+    expires_at: datetime  # when the timestamp leaves the freshness window, and a replay is refused anyway
+
+
+# A message, its time budget and (from a request) its signed nonce.
+Job = tuple[Inbound, Budget] | tuple[Inbound, Budget, Nonce | None]
 # SQLite's and PostgreSQL's words for a database that cannot take the write at all (as opposed to an
 # error in one message's statements, such as a missing column in a code path only it reaches).
 _UNAVAILABLE = ("locked", "busy", "unable to open", "disk i/o", "readonly", "database or disk is full", "connection")
@@ -139,17 +161,26 @@ def build_router(hook: Webhook) -> APIRouter:
         q = request.query_params
         if not _signed(hook.settings.wechat_token, q.get("signature"), q.get("timestamp"), q.get("nonce")):
             return PlainTextResponse("forbidden", status_code=403)
-        return PlainTextResponse(q.get("echostr", ""), media_type=TEXT)
+        echostr = q.get("echostr", "")
+        if not echostr.isascii():  # WeChat's are digits; anything else is not an echo we owe
+            return PlainTextResponse("bad request", status_code=400)
+        return PlainTextResponse(echostr, media_type=TEXT)
 
     async def receive(request: Request) -> Response:
         q = request.query_params
+        settings = hook.settings
         timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
-        if not _signed(hook.settings.wechat_token, q.get("signature"), timestamp, nonce):
+        if not _signed(settings.wechat_token, q.get("signature"), timestamp, nonce):
             return PlainTextResponse("forbidden", status_code=403)
+        expires_at = _fresh_until(timestamp, settings.wechat_max_skew_s)
+        if expires_at is None:
+            return PlainTextResponse("stale or future timestamp", status_code=403)
+        encrypted = q.get("encrypt_type", "raw").lower() == "aes"
+        if not _mode_allows(settings.wechat_mode, encrypted=encrypted):
+            return PlainTextResponse(f"{settings.wechat_mode} mode only", status_code=403)
         body = await _read_capped(request)
         if body is None:
             return PlainTextResponse("body too large", status_code=400)
-        encrypted = q.get("encrypt_type", "raw").lower() == "aes"
         try:
             text = body.decode("utf-8")
             if encrypted:
@@ -173,7 +204,10 @@ def build_router(hook: Webhook) -> APIRouter:
         hook.metrics.messages.labels(message.kind, message.event).inc()
         started = time.perf_counter()
         try:
-            reply = await _within_budget(hook, message)
+            reply = await _within_budget(hook, message, Nonce(nonces.nonce_key(timestamp, nonce), expires_at))
+        except ReplayedNonce:
+            log.info("replayed nonce")
+            return PlainTextResponse("forbidden", status_code=403)
         except OperationalError:
             log.exception("database unavailable")
             # 503 makes WeChat retry later; the ledger makes that retry safe.
@@ -201,13 +235,13 @@ def build_router(hook: Webhook) -> APIRouter:
     return router
 
 
-async def _within_budget(hook: Webhook, message: Inbound) -> Reply | None:
+async def _within_budget(hook: Webhook, message: Inbound, nonce: Nonce) -> Reply | None:
     budget = Budget()
     task: asyncio.Future[Reply | None]
     if hook.writer is not None:
-        task = hook.writer.submit((message, budget))
+        task = hook.writer.submit((message, budget, nonce))
     else:
-        task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget))
+        task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget, nonce))
     try:
         return await asyncio.wait_for(asyncio.shield(task), timeout=hook.settings.reply_budget_s)
     except TimeoutError:
@@ -231,6 +265,27 @@ def _signed(token: str, signature: str | None, timestamp: str | None, nonce: str
     if not signature or timestamp is None or nonce is None:
         return False
     return signature_ok(token, signature, timestamp, nonce)
+
+
+def _wall_clock() -> float:
+    """Now, as WeChat's timestamps count it (a function, so tests of recorded requests can move it)."""
+    return time.time()
+
+
+def _mode_allows(mode: str, *, encrypted: bool) -> bool:
+    """Safe mode takes only encrypted bodies (a plain signature does not cover the body), plain mode
+    only plain ones, compatible mode both."""
+    return mode == "compatible" or encrypted == (mode == "safe")
+
+
+def _fresh_until(timestamp: str, max_skew_s: int) -> datetime | None:
+    """When a request signed with `timestamp` stops being fresh, or None if it is not fresh now."""
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
+        return None
+    sent = int(timestamp)
+    if abs(_wall_clock() - sent) > max_skew_s:
+        return None
+    return datetime.fromtimestamp(sent + max_skew_s, UTC)
 
 
 async def _read_capped(request: Request) -> bytes | None:

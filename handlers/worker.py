@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from handlers.runtime import Runtime
 from storage.db import transaction
-from storage.repos import leases, ledger
+from storage.repos import leases, ledger, nonces
 from storage.types import utcnow
 from wechat.api import WechatApi
 from wechat.delivery import deliver_due
@@ -78,7 +78,7 @@ def drain_outbox(ctx: JobContext) -> None:
 
 def prune_ledger(ctx: JobContext) -> None:
     with transaction(ctx.runtime.sessions) as session:
-        removed = ledger.prune(session, now=ctx.now)
+        removed = ledger.prune(session, now=ctx.now) + nonces.prune(session, now=ctx.now)
     if removed:
         log.info("ledger: pruned %d rows", removed)
 

@@ -904,6 +904,31 @@ def test_webhook_never_answers_garbage_with_a_5xx(engine: Engine) -> None:
     assert all(seen[mode, 200] >= 10 and seen[mode, 400] >= 10 for mode in ("plain", "safe")), seen
 
 
+@pytest.mark.parametrize("junk", ["签名", "é" * 40, "%FF%FE", "\u0660" * 10, "a\u200bb"])
+@pytest.mark.parametrize("field", ["signature", "timestamp", "nonce", "msg_signature", "echostr"])
+def test_webhook_answers_non_ascii_query_fields_with_400_or_403(engine: Engine, field: str, junk: str) -> None:
+    """Non-ASCII text where a digest, a number or an echo belongs is a refusal, never a 5xx."""
+    client = make_client(engine)
+    sender = Sender(client)
+    body = text_xml("o-nonascii", "菜单")
+    query = sender.query()
+    query.update(encrypt_type="aes", msg_signature=sha1_signature(TOKEN, query["timestamp"], query["nonce"], "QUJD"))
+    query[field] = junk
+    raw = urlencode(query, safe="%")  # `%FF%FE` stays as escaped bytes that are not UTF-8
+    with logged_errors() as errors:
+        got = client.get(f"/wechat?{raw}")
+        posted = client.post(f"/wechat?{raw}", content=b"<xml><Encrypt><![CDATA[QUJD]]></Encrypt></xml>")
+        plain = {k: v for k, v in query.items() if k not in ("encrypt_type", "msg_signature")}
+        plain_posted = client.post(f"/wechat?{urlencode(plain, safe='%')}", content=body.encode())
+    statuses = {got.status_code, posted.status_code, plain_posted.status_code}
+    assert statuses <= {200, 400, 403}, statuses
+    if field != "msg_signature":  # the plain signature stays valid when only msg_signature is junk
+        assert posted.status_code in (400, 403)
+    if field in ("signature", "timestamp", "nonce"):
+        assert {got.status_code, plain_posted.status_code} <= {400, 403}
+    assert not errors.records
+
+
 def _garbage_request(
     client: TestClient, sender: Sender, crypto: SafeMode, rng: random.Random, i: int
 ) -> tuple[str, int, bytes, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,7 @@ def make_client(engine: Engine, *, dispatcher: Dispatcher | None = None, **overr
 
 
 _ids = itertools.count(int(time.time() * 1000))
+_nonces = itertools.count(secrets.randbelow(10**9) * 1000)
 
 
 def xml_message(openid: str, msg_type: str, body: str, *, create_time: int | None = None) -> str:
@@ -77,8 +79,10 @@ class Sender:
     safe: bool = False
     crypto: SafeMode = field(default_factory=lambda: SafeMode(token=TOKEN, appid=APPID, aes_keys=[AES_KEY]))
 
-    def query(self, nonce: str = "12345", timestamp: str | None = None) -> dict[str, str]:
+    def query(self, nonce: str | None = None, timestamp: str | None = None) -> dict[str, str]:
+        """A signed query as WeChat sends it: now, and a nonce not used before (unless given)."""
         ts = timestamp or str(int(time.time()))
+        nonce = nonce if nonce is not None else str(next(_nonces))
         return {"signature": sha1_signature(self.token, ts, nonce), "timestamp": ts, "nonce": nonce}
 
     def post(self, xml: str) -> tuple[int, str]:

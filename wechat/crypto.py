@@ -34,8 +34,16 @@ def sha1_signature(*parts: str) -> str:
     return hashlib.sha1("".join(sorted(parts)).encode()).hexdigest()  # noqa: S324 - WeChat's protocol
 
 
+def same_digest(expected: str, given: str) -> bool:
+    """Constant-time comparison that is simply False for text no digest is made of (compare_digest
+    raises TypeError on non-ASCII str)."""
+    return given.isascii() and hmac.compare_digest(expected, given)
+
+
 def signature_ok(token: str, signature: str, timestamp: str, nonce: str) -> bool:
-    return hmac.compare_digest(sha1_signature(token, timestamp, nonce), signature)
+    if not (timestamp.isascii() and nonce.isascii()):
+        return False
+    return same_digest(sha1_signature(token, timestamp, nonce), signature)
 
 
 def aes_key_bytes(encoding_aes_key: str) -> bytes:
@@ -93,8 +101,9 @@ class SafeMode:
 
     def decrypt(self, *, encrypt: str, msg_signature: str, timestamp: str, nonce: str) -> str:
         """Verify `msg_signature` over the ciphertext, then decrypt. Raises PermissionError / BadPayload."""
-        expected = sha1_signature(self.token, timestamp, nonce, encrypt)
-        if not hmac.compare_digest(expected, msg_signature):
+        if not (timestamp.isascii() and nonce.isascii() and encrypt.isascii()):
+            raise PermissionError("bad msg_signature")
+        if not same_digest(sha1_signature(self.token, timestamp, nonce, encrypt), msg_signature):
             raise PermissionError("bad msg_signature")
         last: BadPayload | None = None
         for key in self._keys:
