@@ -5,15 +5,25 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.types import JSON, LargeBinary, String, Text
 
-from storage.db import make_sessionmaker
+from config.privacy import keyed_hash, user_key
+from storage.db import make_engine, make_sessionmaker
+from storage.migrate import alembic_config, upgrade
+from storage.models import OutboxMessage, ProcessedMessage
 from storage.models_cases import Case
+from storage.repos import outbox, users
+from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE
+from tests.conftest import pg_engine_for, postgres_base_url
 from tests.report_support import NUMBER_RE, Villager, file_report, location_xml
 from tests.webhook_support import Sender, make_client
 
@@ -38,12 +48,14 @@ def text_cells(engine: Engine) -> list[tuple[str, str, str]]:
         schema = inspect(conn)
         for table in schema.get_table_names():
             columns = [
-                c["name"] for c in schema.get_columns(table) if isinstance(c["type"], String | Text | JSON | LargeBinary)
+                c["name"]
+                for c in schema.get_columns(table)
+                if isinstance(c["type"], String | Text | JSON | LargeBinary)
             ]
             if not columns:
                 continue
             quoted = ", ".join(f'"{c}"' for c in columns)
-            for row in conn.execute(text(f'SELECT {quoted} FROM "{table}"')):  # noqa: S608 - names from the schema
+            for row in conn.execute(text(f'SELECT {quoted} FROM "{table}"')):
                 cells += [(table, c, _readable(v)) for c, v in zip(columns, row, strict=True) if v is not None]
     return cells
 
@@ -73,3 +85,74 @@ def test_no_table_holds_a_reporters_openid_or_query_code(engine: Engine) -> None
         if re.search(rf"(?<![0-9A-Za-z]){re.escape(secret)}(?![0-9A-Za-z])", value, re.IGNORECASE)
     ]
     assert found == []
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def bare_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of its own, to migrate step by step."""
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'migrate.db'}")
+        yield eng
+        eng.dispose()
+        return
+    url, schema = postgres_base_url(), f"qf_mig_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(url, pool_size=1)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    eng = pg_engine_for(url, schema)
+    try:
+        yield eng
+    finally:
+        eng.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _downgrade(engine: Engine, revision: str) -> None:
+    cfg = alembic_config()
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+        conn.commit()
+
+
+def test_migration_0009_rekeys_and_seals_existing_rows_and_downgrades(bare_engine: Engine) -> None:
+    upgrade(bare_engine, "0008")
+    now = utcnow()
+    with bare_engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO wechat_users (openid, first_seen, last_seen, subscribed) VALUES (:o, :t, :t, :y)"),
+            {"o": ANONYMOUS, "t": now, "y": True},
+        )
+        conn.execute(
+            text("INSERT INTO conversations (openid, state, data, updated_at) VALUES (:o, 'idle', '{}', :t)"),
+            {"o": ANONYMOUS, "t": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO outbox (key, kind, openid, payload, status, attempts, next_attempt_at, created_at) "
+                "VALUES ('reply:m:1', 'kefu_text', :o, :p, 'held', 0, :t, :t)"
+            ),
+            {"o": ANONYMOUS, "p": json.dumps({"text": "查询码：123456"}, ensure_ascii=False), "t": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO processed_messages (key, openid, received_at, reply) "
+                "VALUES ('m:1', :o, :t, '查询码：123456')"
+            ),
+            {"o": ANONYMOUS, "t": now},
+        )
+    upgrade(bare_engine)
+    assert ANONYMOUS not in " ".join(value for _, _, value in text_cells(bare_engine))
+    sessions = make_sessionmaker(bare_engine)
+    with sessions() as s:
+        assert users.get_user(s, openid=ANONYMOUS) is not None  # the villager's row is found by the openid
+        (row,) = s.scalars(select(OutboxMessage)).all()
+        assert (outbox.recipient(row), outbox.text_of(row)) == (ANONYMOUS, "查询码：123456")
+        assert row.user_key == user_key(ANONYMOUS) and row.key == "reply:" + keyed_hash("ledger", ANONYMOUS, "m:1")
+        assert s.scalars(select(ProcessedMessage)).all() == []  # dropped: retries come within seconds
+    _downgrade(bare_engine, "0008")
+    with bare_engine.connect() as conn:
+        restored = conn.execute(text("SELECT openid, payload FROM outbox")).one()
+    assert restored[0] == ANONYMOUS and "123456" in _readable(restored[1])

@@ -16,7 +16,7 @@ from config.privacy import user_key
 from storage.db import make_engine, transaction
 from storage.migrate import current_revision, head_revision, upgrade
 from storage.models import ProcessedMessage
-from storage.repos import ledger, users
+from storage.repos import ledger, nonces, users
 from storage.types import utcnow
 from tests.conftest import pg_engine_for, postgres_base_url
 
@@ -72,6 +72,19 @@ def test_ledger_key_is_unique_in_the_database(sessions: sessionmaker[Session]) -
         ledger.record(s, key="m:1", reply="", now=now)
     with pytest.raises(IntegrityError), transaction(sessions) as s:
         ledger.record(s, key="m:1", reply="", now=now)
+
+
+def test_a_nonce_carries_one_message_until_it_expires_and_is_pruned(sessions: sessionmaker[Session]) -> None:
+    now = utcnow()
+    key = nonces.nonce_key("1700000000", "42")
+    with transaction(sessions) as s:
+        assert nonces.claim(s, key=key, message_key="m-1", expires_at=now + timedelta(minutes=5))
+    with transaction(sessions) as s:
+        assert nonces.claim(s, key=key, message_key="m-1", expires_at=now + timedelta(minutes=5))  # a retry
+        assert not nonces.claim(s, key=key, message_key="m-2", expires_at=now + timedelta(minutes=5))
+    with transaction(sessions) as s:
+        assert nonces.prune(s, now=now + timedelta(minutes=4)) == 0
+        assert nonces.prune(s, now=now + timedelta(minutes=6)) == 1
 
 
 def test_ledger_prunes_after_seven_days(sessions: sessionmaker[Session]) -> None:
