@@ -4,16 +4,20 @@ cadre never reaches the town, in every category and channel, and the town's coun
 from __future__ import annotations
 
 import re
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from alembic import command
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import access, cadres
 from cases.inquiries import accused_level, inquiry_scope
 from handlers.staff_auth import create_user
-from storage.db import make_sessionmaker, transaction
+from storage.db import make_engine, make_sessionmaker, transaction
+from storage.migrate import alembic_config, upgrade
 from storage.models import Inquiry
 from storage.models_cases import Case
 from storage.models_staff import CaseRouting, StaffUser
@@ -21,6 +25,7 @@ from storage.repos import inquiries as inquiry_repo
 from storage.repos.scans import reports_by_village
 from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE, report, submit_once
+from tests.conftest import pg_engine_for, postgres_base_url
 from tests.h5_support import csrf_of, h5_client, hidden
 from tests.report_support import NUMBER_RE, Villager
 from tests.staff_support import PASSWORD, load_org
@@ -292,3 +297,46 @@ def test_town_report_counts_leave_out_cases_it_may_not_see(sessions: sessionmake
         jw = access.Viewer(0, "jw", "county_discipline", COUNTY_JW, "纪委监委", "630223")
         assert reports_by_village(s, since=since, scope=access.case_scope(town)) == {VILLAGE: {"chat": 1}}
         assert reports_by_village(s, since=since, scope=access.case_scope(jw)) == {VILLAGE: {"chat": 2}}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def fresh_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of its own (the shared one is at head): sqlite file or a throw-away schema."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+        yield engine
+        engine.dispose()
+        return
+    schema = f"qf_m13_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(postgres_base_url(), pool_size=1)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL not reachable: {type(exc).__name__}")
+    engine = pg_engine_for(postgres_base_url(), schema)
+    yield engine
+    engine.dispose()
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def test_migration_0013_screens_stored_inquiries_and_downgrades(fresh_engine: Engine) -> None:
+    upgrade(fresh_engine, "0012")
+    insert = text(
+        "INSERT INTO inquiries (question, candidates, status, created_at, notified) VALUES (:q, '{}', 'open', :t, :n)"
+    )
+    with fresh_engine.begin() as conn:
+        for question in ("支书把低保给了亲戚怎么办", "临时救助怎么申请"):
+            conn.execute(insert, {"q": question, "t": utcnow(), "n": False})
+    upgrade(fresh_engine)
+    with fresh_engine.connect() as conn:
+        rows: dict[str, str | None] = dict(conn.execute(text("SELECT question, accused_level FROM inquiries")).all())
+    assert rows == {"支书把低保给了亲戚怎么办": "unknown", "临时救助怎么申请": None}
+    cfg = alembic_config()
+    with fresh_engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0012")
+    assert "accused_level" not in {c["name"] for c in inspect(fresh_engine).get_columns("inquiries")}
