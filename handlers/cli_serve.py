@@ -62,9 +62,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     upgrade(Runtime.from_settings(settings).engine)
     if args.no_worker:
         os.environ["QF_RUN_BACKGROUND"] = "false"
-    standin = start_local_wechat(settings)
+    standin = start_local_wechat(settings, port=args.port + 1 if 0 < args.port < 65535 else 0)
     if standin is not None:
         print(f"dev: WeChat API stand-in on {standin.url}; chat as a villager at /dev/phone", flush=True)
+        print(f"     other commands reach it with QF_WECHAT_API_BASE={standin.url}", flush=True)
     print(f"清风 serving on http://{args.host}:{args.port}  (webhook: /wechat, health: /healthz)", flush=True)
     uvicorn.run(
         "handlers.asgi:create",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +23,7 @@ from handlers.devphone.views import account_is_plain
 from handlers.staff_auth import DEMO_PASSWORD, ensure_demo_staff
 from storage.db import make_sessionmaker, transaction
 from storage.types import utcnow
+from tests.browser_support import free_port
 from tests.cases_support import VILLAGE
 from tests.webhook_support import make_client
 from wechat.client import WechatClient
@@ -108,6 +110,29 @@ def test_serve_in_dev_starts_the_standin_and_points_the_client_at_it(clean_env: 
             sessions=make_sessionmaker(_memory_engine()),
         ) as client:
             assert client.create_qr_scene(scene=VILLAGE).ticket.startswith("gQ")
+    finally:
+        standin.stop()
+
+
+def test_the_standin_takes_the_port_serve_asks_for_or_any_free_one(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = int(taken.getsockname()[1])
+        standin = start_local_wechat(Settings(_env_file=None), port=busy)
+        assert standin is not None
+        try:
+            assert not standin.url.endswith(f":{busy}") and os.environ[API_BASE_VARIABLE] == standin.url
+        finally:
+            standin.stop()
+    monkeypatch.delenv(API_BASE_VARIABLE)  # set by the start above; an explicit base would win
+    wanted = free_port()
+    standin = start_local_wechat(Settings(_env_file=None), port=wanted)
+    assert standin is not None
+    try:
+        assert standin.url == f"http://127.0.0.1:{wanted}"
     finally:
         standin.stop()
 

@@ -69,6 +69,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "handlers/h5/templates/report.html",
         "handlers/h5/static/h5.css",
         "handlers/h5/static/h5.js",
+        "handlers/devphone/templates/phone.html",
+        "handlers/devphone/static/phone.js",
+        "handlers/devphone/static/phone.css",
+        "handlers/landing/templates/dev.html",
+        "handlers/landing/templates/prod.html",
+        "handlers/landing/static/favicon.svg",
+        "handlers/landing/static/landing.css",
         "cases/data/holidays/2026.yaml",
         "cases/data/routing_rules.yaml",
     ):
