@@ -11,6 +11,7 @@ import re
 import secrets
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases import ratelimit
 from cases.access import ROLES
+from handlers import slow_hash
 from handlers.password_policy import password_problem
 from storage.db import transaction
 from storage.models_staff import StaffSessionRecord, StaffUser, Unit
@@ -30,9 +32,6 @@ SESSION_MAX_AGE_S = 8 * 3600
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 _hasher = PasswordHasher()
-# One argon2 computation at a time in a process (each takes a core for ~130 ms): a login flood then uses
-# at most one core and the webhook keeps the rest. Real staff logins come a few a minute.
-_ARGON2_SLOT = threading.BoundedSemaphore(1)
 _NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Verified against when the username is unknown or the account locked, so every refusal costs one argon2
 # verification and reads the same: nobody learns from a login which usernames exist.
@@ -49,8 +48,7 @@ def hash_password(password: str, username: str = "") -> str:
     problem = password_problem(password, username)
     if problem is not None:
         raise PasswordProblem(problem)
-    with _ARGON2_SLOT:
-        return _hasher.hash(password)
+    return slow_hash.run(lambda: _hasher.hash(password))
 
 
 def create_user(
@@ -88,6 +86,41 @@ class LoginThrottled(Exception):
         self.retry_at = retry_at
 
 
+class _Refused:
+    """Buckets this process has seen over their limit, until their window ends. A flood from one address
+    is then answered 429 without touching the database at all; the database stays the one count that
+    every process shares (each process learns of a full bucket on its own first refusal)."""
+
+    LIMIT = 10_000
+
+    def __init__(self) -> None:
+        self._until: dict[str, datetime] = {}
+        self._lock = threading.Lock()
+
+    def check(self, buckets: list[str], now: datetime) -> datetime | None:
+        with self._lock:
+            ends = [self._until[b] for b in buckets if b in self._until and self._until[b] > now]
+        return max(ends) if ends else None
+
+    def remember(self, bucket: str, until: datetime, now: datetime) -> None:
+        with self._lock:
+            if len(self._until) >= self.LIMIT:
+                self._until = {b: t for b, t in self._until.items() if t > now}
+                if len(self._until) >= self.LIMIT:
+                    self._until.clear()  # bounded memory; the database still refuses them
+            self._until[bucket] = until
+
+
+# One memory per database (a process may serve several in tests); gone with its session factory.
+_refused: weakref.WeakKeyDictionary[sessionmaker[Session], _Refused] = weakref.WeakKeyDictionary()
+_refused_lock = threading.Lock()
+
+
+def _refused_for(sessions: sessionmaker[Session]) -> _Refused:
+    with _refused_lock:
+        return _refused.setdefault(sessions, _Refused())
+
+
 def throttle_login(
     sessions: sessionmaker[Session],
     secret: str,
@@ -105,12 +138,21 @@ def throttle_login(
     write transaction held open across the argon2 check would hold every writer, the webhook too."""
     window = int(now.timestamp()) // LOGIN_WINDOW_S
     expires = datetime.fromtimestamp((window + 1) * LOGIN_WINDOW_S, tz=now.tzinfo)
+    limits = {}
+    for kind, value, limit in (("ip", ip, per_ip), ("user", username.strip().lower(), per_account)):
+        tag = _mac(secret, f"login-{kind}", value.encode("utf-8", "surrogatepass").hex())[:24]
+        limits[f"login:{kind}:{tag}:{window}"] = limit
+    refused = _refused_for(sessions)
+    known = refused.check(list(limits), now)
+    if known is not None:
+        raise LoginThrottled(known)
+    bucket = ""
     try:
         with transaction(sessions) as session:
-            for kind, value, limit in (("ip", ip, per_ip), ("user", username.strip().lower(), per_account)):
-                tag = _mac(secret, f"login-{kind}", value.encode("utf-8", "surrogatepass").hex())[:24]
-                ratelimit.take(session, bucket=f"login:{kind}:{tag}:{window}", limit=limit, expires_at=expires)
+            for bucket, limit in limits.items():
+                ratelimit.take(session, bucket=bucket, limit=limit, expires_at=expires)
     except ratelimit.RateLimited as exc:
+        refused.remember(bucket, exc.retry_at, now)
         raise LoginThrottled(exc.retry_at) from exc
 
 
@@ -137,15 +179,13 @@ def authenticate(sessions: sessionmaker[Session], *, username: str, password: st
             return LoginResult(None, LOGIN_REFUSED)
         user.failed_logins, user.locked_until = 0, None
         if _hasher.check_needs_rehash(user.password_hash):
-            with _ARGON2_SLOT:
-                user.password_hash = _hasher.hash(password)
+            user.password_hash = slow_hash.run(lambda: _hasher.hash(password))
         return LoginResult(user, None)
 
 
 def _verify(digest: str, password: str) -> bool:
     try:
-        with _ARGON2_SLOT:
-            return _hasher.verify(digest, password or "-")
+        return slow_hash.run(lambda: _hasher.verify(digest, password or "-"))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

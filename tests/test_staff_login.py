@@ -5,7 +5,9 @@ that never holds the event loop the webhook runs on."""
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import threading
 import time
 from typing import Any
 
@@ -15,7 +17,7 @@ from argon2.exceptions import VerifyMismatchError
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from handlers import staff_auth
+from handlers import slow_hash, staff_auth
 from handlers.password_policy import password_problem
 from storage.db import make_sessionmaker, transaction
 from storage.models_staff import StaffSessionRecord, StaffUser
@@ -212,3 +214,8 @@ def test_a_password_check_does_not_hold_the_event_loop(engine: Engine, monkeypat
 
     health_done, login_done = asyncio.run(scenario())
     assert health_done < 0.7 < login_done
+
+
+def test_argon2_runs_on_a_lower_priority_thread_than_the_webhook() -> None:
+    # libargon2's lane threads inherit the nice value, so a login flood yields the CPU to the webhook.
+    assert slow_hash.worker_nice() > os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
