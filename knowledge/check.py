@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from knowledge.loader import ENTRIES_DIR, TOPICS_FILE, LoadedEntry, LoadProblem, load_topics, read_entries
 from knowledge.normalise import normalise
 from knowledge.reply import MAX_ANSWER_CHARS, MAX_REPLY_BYTES, compose_answer, fits, utf8_len
@@ -14,6 +16,7 @@ from knowledge.schema import Entry
 PARTS = ("谁能享受", "标准", "怎么办", "找谁")
 LOCAL_CAVEAT = "具体以当地公布为准"
 RELATED_SHOWN = 3
+SHADOW_SIMILARITY = 90  # rapidfuzz ratio at which two question variants are near-identical
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,9 @@ def check_entry(entry: Entry, topics: set[str], longest_titles: list[str]) -> li
 
 
 def check_cross(loaded: list[LoadedEntry]) -> list[LoadProblem]:
-    """Duplicate ids, overrides that point nowhere, and question variants repeated across entries
-    (allowed between a local entry and the entry it overrides)."""
+    """Duplicate ids, `replaces` that point nowhere, local entries that would hide a national one without
+    saying so, and question variants repeated across entries (allowed between a local entry and the entry
+    it replaces)."""
     problems: list[LoadProblem] = []
     by_id: dict[str, LoadedEntry] = {}
     for item in loaded:
@@ -79,9 +83,10 @@ def check_cross(loaded: list[LoadedEntry]) -> list[LoadProblem]:
             )
         by_id.setdefault(item.entry.id, item)
     for item in loaded:
-        target = item.entry.overrides
+        target = item.entry.replaces
         if target is not None and target not in by_id:
-            problems.append(LoadProblem(item.path, f"overrides unknown entry {target!r}"))
+            problems.append(LoadProblem(item.path, f"replaces unknown entry {target!r}"))
+    problems.extend(check_shadows(loaded))
     owners: dict[str, list[LoadedEntry]] = defaultdict(list)
     for item in loaded:
         for variant in {normalise(q) for q in (*item.entry.questions,)}:
@@ -89,7 +94,7 @@ def check_cross(loaded: list[LoadedEntry]) -> list[LoadProblem]:
     for variant, items in sorted(owners.items()):
         for other in items[1:]:
             first = items[0].entry
-            pair = {first.overrides, other.entry.overrides}
+            pair = {first.replaces, other.entry.replaces}
             if first.id in pair or other.entry.id in pair:
                 continue
             problems.append(LoadProblem(other.path, f"question {variant!r} is also a question of {first.id!r}"))
@@ -102,6 +107,38 @@ def check_cross(loaded: list[LoadedEntry]) -> list[LoadProblem]:
                     LoadProblem(item.path, f"a second overview of {key[1]!r} (also {overview[key].entry.id!r})")
                 )
             overview.setdefault(key, item)
+    return problems
+
+
+def shadowed(local: Entry, national: Entry) -> bool:
+    """The local entry asks mostly what the national one asks, in nearly its words: villagers of that
+    county would get one of two near-twins, usually the local one, and lose the national answer."""
+    if local.replaces == national.id or not set(local.topics) & set(national.topics):
+        return False
+    theirs = [normalise(q) for q in national.questions]
+    twins = sum(
+        1
+        for q in local.questions
+        if process.extractOne(normalise(q), theirs, scorer=fuzz.ratio, score_cutoff=SHADOW_SIMILARITY)
+    )
+    return twins * 2 >= len(local.questions)
+
+
+def check_shadows(loaded: list[LoadedEntry]) -> list[LoadProblem]:
+    national = [item.entry for item in loaded if not item.entry.is_local]
+    problems = []
+    for item in loaded:
+        if not item.entry.is_local:
+            continue
+        for other in national:
+            if shadowed(item.entry, other):
+                problems.append(
+                    LoadProblem(
+                        item.path,
+                        f"nearly the same questions as national entry {other.id!r}: rewrite them for the county, "
+                        f"or write `replaces: {other.id}` if it is meant to hide that entry here",
+                    )
+                )
     return problems
 
 

@@ -65,7 +65,7 @@ def draft_yaml(
             "title": title,
             "topics": list(topics),
             "scope": county,
-            "overrides": None,
+            "replaces": None,
             "reviewed": today,
             "offers_report": False,
             "questions": [question],

@@ -51,7 +51,7 @@ class Doc:
     topics: Sequence[str] = ()
     terms: Sequence[str] = ()
     scope: str = "national"
-    overrides: str | None = None
+    replaces: str | None = None
     overview: bool = False  # the entry a question naming only a policy term of its first topic gets
 
 
@@ -341,9 +341,9 @@ class SearchEngine:
         hidden = self._hidden.get(county_code)
         if hidden is None:
             hidden = frozenset(
-                d.overrides
+                d.replaces
                 for d in self.docs
-                if d.overrides and d.scope != "national" and visible(d.scope, county_code)
+                if d.replaces and d.scope != "national" and visible(d.scope, county_code)
             )
             if len(self._hidden) >= _MASK_CACHE:
                 self._hidden.clear()

@@ -18,7 +18,7 @@ FIELDS = frozenset(
         "title",
         "topics",
         "scope",
-        "overrides",
+        "replaces",
         "reviewed",
         "offers_report",
         "overview",
@@ -59,7 +59,8 @@ class Entry:
     answer: str
     sources: tuple[Source, ...]
     reviewed: dt.date
-    overrides: str | None = None
+    # A local entry adds to the national ones; it hides one only when it names it here on purpose.
+    replaces: str | None = None
     offers_report: bool = False
     unverified_figures: tuple[str, ...] = ()
     # The entry a question naming only its first topic's policy term gets (低保 -> 低保咋申请, not
@@ -157,12 +158,12 @@ def parse_entry(data: object) -> Entry:
     scope = str(data.get("scope", ""))
     if not SCOPE_RE.match(scope):
         fields.bad("`scope` must be national, a 2-digit province or a 6-digit county code")
-    overrides = data.get("overrides")
-    if overrides is not None and not (isinstance(overrides, str) and ID_RE.match(overrides)):
-        fields.bad("`overrides` must be an entry id or null")
-        overrides = None
-    if overrides is not None and scope == "national":
-        fields.bad("`overrides` is only for local entries")
+    replaces = data.get("replaces")
+    if replaces is not None and not (isinstance(replaces, str) and ID_RE.match(replaces)):
+        fields.bad("`replaces` must be an entry id or null")
+        replaces = None
+    if replaces is not None and scope == "national":
+        fields.bad("`replaces` is only for local entries")
     reviewed = data.get("reviewed")
     if not isinstance(reviewed, dt.date):
         fields.bad("`reviewed` must be a date YYYY-MM-DD")
@@ -189,7 +190,7 @@ def parse_entry(data: object) -> Entry:
         answer=fields.text("answer"),
         sources=tuple(sources),
         reviewed=reviewed,
-        overrides=overrides,
+        replaces=replaces,
         offers_report=fields.flag("offers_report", False),
         unverified_figures=fields.texts("unverified_figures"),
         overview=fields.flag("overview", False),

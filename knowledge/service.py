@@ -41,7 +41,7 @@ def to_doc(entry: Entry) -> Doc:
         questions=entry.questions,
         topics=entry.topics,
         scope=entry.scope,
-        overrides=entry.overrides,
+        replaces=entry.replaces,
         overview=entry.overview,
     )
 

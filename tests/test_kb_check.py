@@ -19,7 +19,7 @@ def entry(entry_id: str, **changes: Any) -> dict[str, Any]:
         "title": f"{entry_id}的标题",
         "topics": ["yulu-plan"],
         "scope": "national",
-        "overrides": None,
+        "replaces": None,
         "reviewed": "2026-11-22",
         "offers_report": False,
         "questions": [f"{entry_id}问题{i}" for i in range(5)],
@@ -82,14 +82,36 @@ def test_repeated_question_across_entries(tmp_path: Path) -> None:
     assert "雨露计划咋申请" in messages(report)
 
 
-def test_repeated_question_allowed_for_an_overrides_pair(tmp_path: Path) -> None:
-    local = entry("a-630223", scope="630223", overrides="a", questions=entry("a")["questions"])
+def test_repeated_question_allowed_for_a_replaces_pair(tmp_path: Path) -> None:
+    local = entry("a-630223", scope="630223", replaces="a", questions=entry("a")["questions"])
     report = run(tmp_path, entry("a"), local)
     assert report.ok, messages(report)
 
 
-def test_overrides_unknown_entry(tmp_path: Path) -> None:
-    assert "overrides unknown entry" in messages(run(tmp_path, entry("a", scope="630223", overrides="nope")))
+NATIONAL_QUESTIONS = ["在哪举报村干部", "举报电话是多少", "能匿名举报不", "写信举报寄到哪", "网上能举报吗 哪个网站"]
+
+
+def test_local_entry_shadowing_a_national_one_by_accident_is_refused(tmp_path: Path) -> None:
+    national = entry("a", questions=NATIONAL_QUESTIONS)
+    twin = entry("a-630223", scope="630223", questions=[q + "呢" for q in NATIONAL_QUESTIONS])
+    text = messages(run(tmp_path, national, twin))
+    assert "a-630223.yaml" in text and "national entry 'a'" in text and "replaces: a" in text
+
+
+def test_local_entry_that_says_it_replaces_or_asks_its_own_questions_passes(tmp_path: Path) -> None:
+    national = entry("a", questions=NATIONAL_QUESTIONS)
+    meant = entry("a-630223", scope="630223", replaces="a", questions=[q + "呢" for q in NATIONAL_QUESTIONS])
+    own = entry(
+        "a-630202",
+        scope="630202",
+        questions=[f"乐都区{q}" for q in ("纪委电话", "在哪举报", "信访室在哪", "反映问题", "纪委地址")],
+    )
+    report = run(tmp_path, national, meant, own)
+    assert report.ok, messages(report)
+
+
+def test_replaces_unknown_entry(tmp_path: Path) -> None:
+    assert "replaces unknown entry" in messages(run(tmp_path, entry("a", scope="630223", replaces="nope")))
 
 
 def test_answer_too_long(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ DOCS = [
         ["互助县纪委电话多少", "在互助县怎么举报", "互助县举报电话", "本县纪委在哪里", "县里举报电话是多少"],
         ["how-to-report"],
         scope="630223",
-        overrides="report-hotline",
+        replaces="report-hotline",
     ),
 ]
 
@@ -113,6 +113,13 @@ def test_local_entry_replaces_the_national_one_for_its_county(engine: SearchEngi
     assert top(engine, "举报电话是多少", county="630223") == "report-hotline-630223"
     ids = [h.entry_id for h in engine.search("举报电话是多少", county_code="630223", limit=10).hits]
     assert "report-hotline" not in ids
+
+
+def test_local_entry_without_replaces_adds_to_the_national_ones() -> None:
+    adds = [d if d.scope == "national" else Doc(d.id, d.title, d.questions, d.topics, scope=d.scope) for d in DOCS]
+    engine = SearchEngine(adds)
+    assert top(engine, "互助县纪委电话多少", county="630223") == "report-hotline-630223"
+    assert top(engine, "12388怎么打", county="630223") == "report-hotline"
 
 
 def test_local_entry_is_not_seen_elsewhere(engine: SearchEngine) -> None:

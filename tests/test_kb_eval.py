@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from knowledge.eval import Metrics, Ours, goal_lines, measure, noise_for
+from knowledge.eval import HAIDONG_COUNTIES, Metrics, Ours, by_county, goal_lines, measure, noise_for
 from knowledge.evalset import load_evalset
 from knowledge.loader import load_entries
 from knowledge.service import KnowledgeBase
@@ -70,3 +70,19 @@ def test_goal_lines_judge_unrounded_figures() -> None:
     assert lines["hit@3"].endswith("PASS")
     assert lines["hit@1 lost under noise"].endswith("PASS") and "0.46" in lines["hit@1 lost under noise"]
     assert lines["out-of-scope refusal"].endswith("PASS") and lines["confident but wrong"].endswith("PASS")
+
+
+@pytest.mark.parametrize("county", sorted(HAIDONG_COUNTIES))
+def test_haidong_villagers_keep_the_national_reporting_answer(county: str) -> None:
+    # Every county's local reporting entry used to hide the national one: 12388 went unanswered.
+    kb = KnowledgeBase(load_entries())
+    result = kb.search("12388是干啥的电话", county_code=county + "101201")
+    assert result.top is not None and result.top.entry_id == "how-to-report-channels"
+
+
+def test_a_county_scores_as_well_as_no_county() -> None:
+    rows = by_county(load_entries(), load_evalset())
+    hit1 = {(county, part): clean.hit1 for county, part, clean, _ in rows}
+    assert {county for county, _ in hit1} == {"none", *HAIDONG_COUNTIES}
+    for (county, part), value in hit1.items():
+        assert value >= hit1[("none", part)], (county, part)
