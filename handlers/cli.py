@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "handlers.cli_org",
     "handlers.cli_outbox",
     "handlers.cli_backup",
+    "handlers.cli_data",
 )
 
 # The command each module defines, so `qingfeng X` imports only X's module: importing all of them
@@ -41,6 +42,7 @@ COMMANDS = {
     "users": "handlers.cli_org",
     "backup": "handlers.cli_backup",
     "restore": "handlers.cli_backup",
+    "data": "handlers.cli_data",
 }
 
 Command = Callable[[argparse.Namespace], int]

@@ -1,0 +1,73 @@
+"""ID numbers (身份证号), account numbers and names: validation, keyed hashes and masked forms.
+
+Only the keyed hash (config.privacy.keyed_hash under the identity key) and the mask are ever stored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from config.privacy import keyed_hash
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+_ID_RE = re.compile(r"\d{17}[\dX]")
+_ACCOUNT_RE = re.compile(r"\d{8,30}")
+
+
+def check_digit(first17: str) -> str:
+    """The 18th character of a GB 11643 citizen ID number."""
+    return _CHECK[sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True)) % 11]
+
+
+def id_problem(value: str) -> str | None:
+    """Why `value` is not a valid 18-digit ID number, in Chinese, or None."""
+    if not _ID_RE.fullmatch(value):
+        return "身份证号应为 18 位（前 17 位数字，最后一位数字或 X）"
+    try:
+        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return "身份证号中的出生日期不存在"
+    if check_digit(value[:17]) != value[17]:
+        return "身份证号校验位不对，请核对是否抄错"
+    return None
+
+
+def normalise_id(value: str) -> str:
+    return value.strip().upper()
+
+
+def person_hash(id_number: str) -> str:
+    return keyed_hash("money-person", id_number)
+
+
+def account_hash(account: str) -> str:
+    return keyed_hash("money-account", account)
+
+
+def link_hash(name: str, last_six: str) -> str:
+    """What a villager proves to link a household: the name and the ID number's last six characters."""
+    return keyed_hash("money-link", name.strip(), last_six.strip().upper())
+
+
+def mask_id(id_number: str) -> str:
+    return id_number[:6] + "*" * 8 + id_number[-4:]
+
+
+def account_problem(value: str) -> str | None:
+    return None if _ACCOUNT_RE.fullmatch(value) else "账号应为 8 到 30 位数字"
+
+
+def mask_account(account: str) -> str:
+    return f"{account[:4]} **** **** {account[-4:]}"
+
+
+def mask_name(name: str) -> str:
+    """张*明, 张*, 欧**明: the first and last characters stay (a single one stays whole)."""
+    name = name.strip()
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
