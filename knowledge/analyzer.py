@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 from knowledge.aliases import AliasTable, default_aliases
 from knowledge.normalise import normalise, normalise_joined
@@ -21,6 +23,16 @@ _TROUBLE = re.compile(
     "截留|挂名|报复|不准|诬告|乱|不批|取消|停了|停发|不对|少了|假的|不公开|不公示"
 )
 _QUESTION_FORM = re.compile(r"(.)[没不]\1")
+
+
+CUES_FILE = Path(__file__).with_name("scope_cues.txt")
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> tuple[str, ...]:
+    """Words of a question about public support that names no policy (scope_cues.txt)."""
+    lines = CUES_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(normalise(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def describes_trouble(text: str) -> bool:
@@ -55,12 +67,16 @@ class Analysed:
     spoken: str  # folded syllables joined by spaces (for fuzzy matching)
     terms: list[str]  # policy terms found
     trouble: bool = False  # it describes a problem (describes_trouble)
+    cue: bool = False  # it holds a word of questions about public support (scope_cues.txt)
 
 
 class Analyzer:
-    def __init__(self, aliases: AliasTable | None = None, terms: PolicyTerms | None = None) -> None:
+    def __init__(
+        self, aliases: AliasTable | None = None, terms: PolicyTerms | None = None, cues: Sequence[str] | None = None
+    ) -> None:
         self.aliases = aliases if aliases is not None else default_aliases()
         self.terms = terms if terms is not None else default_terms()
+        self.cues = tuple(cues) if cues is not None else default_cues()
         self.sounds = SoundFixer(self.aliases.words | self.terms.topics_of.keys(), default_keep())
 
     def index_form(self, raw: str) -> str:
@@ -89,4 +105,5 @@ class Analyzer:
             spoken=" ".join(sylls),
             terms=self.terms.find(text) if with_terms else [],
             trouble=describes_trouble(clean),
+            cue=any(cue in clean or cue in compact for cue in self.cues),
         )

@@ -289,10 +289,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(run(entries, part)))
     print("\nqingfeng engine by county (in-ref: in-scope refused; out-ref: out-of-scope refused)")
     print("  ".join(f"{code} {name}" for code, name in HAIDONG_COUNTIES.items()))
-    rows = by_county(entries, evalset)
-    print(county_table(rows))
+    counties = by_county(entries, evalset)
+    print(county_table(counties))
     print("\nGoals of issue #19 (held-out part, each Haidong county; the worst county shown)")
-    held = {county: (clean, noisy) for county, part_name, clean, noisy in rows if part_name == "held-out"}
+    held = {county: (clean, noisy) for county, part_name, clean, noisy in counties if part_name == "held-out"}
     held.pop("none", None)
     print("\n".join(worst_county_lines(held)))
     return 0

@@ -11,8 +11,8 @@ from knowledge.loader import load_entries
 from knowledge.service import KnowledgeBase
 
 # A little below what the engine reaches (see `make eval`).
-CLEAN = {"hit1": 0.915, "hit3": 0.98, "refusal": 0.92, "confident_wrong": 0.03}
-NOISY = {"hit1": 0.905, "hit3": 0.975, "refusal": 0.94, "confident_wrong": 0.03}
+CLEAN = {"hit1": 0.915, "hit3": 0.98, "refusal": 0.92, "confident_wrong": 0.03, "in_scope_refused": 0.03}
+NOISY = {"hit1": 0.905, "hit3": 0.975, "refusal": 0.94, "confident_wrong": 0.03, "in_scope_refused": 0.05}
 NOISE_LOSS = 0.02  # hit@1 points lost under 20% same-pinyin noise, at most
 
 
@@ -45,6 +45,8 @@ def check_floors(m: Metrics, floors: dict[str, float]) -> None:
     assert m.hit3 >= floors["hit3"]
     assert m.refusal is not None and m.refusal >= floors["refusal"]
     assert m.confident_wrong is not None and m.confident_wrong <= floors["confident_wrong"]
+    # issue #19: answerable questions were refused (5.7% clean, 6.8% noisy)
+    assert m.wrongly_refused is not None and m.wrongly_refused <= floors["in_scope_refused"]
 
 
 def test_clean_metrics_stay_above_floors(metrics: tuple[Metrics, Metrics]) -> None:

@@ -1,0 +1,46 @@
+"""The question in a long story: villagers tell what happened before they ask (娃得了白血病花了二十多万
+合作医疗报了一部分 还欠着亲戚的钱 还有啥办法). The search weighs the asking clauses and those naming a
+policy above the rest, which stays as context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_CLAUSE_BREAK = re.compile(r"[\s,，。.!！?？;；、:：…~～]+")
+_ASKING = re.compile(
+    r"吗|不$|没$|没有$|啥|咋|怎么|怎样|如何|多少|几|哪|谁|能不能|能否|可不可以|可以不|有没有|么|呢|是不是|算不算|给不给|中不中|行不行"
+)
+LONG_STORY = 20  # characters of text (without breaks) from which a question is read as a story
+MIN_CLAUSES = 3
+
+
+def clauses(text: str) -> list[str]:
+    return [part for part in _CLAUSE_BREAK.split(text) if part]
+
+
+def focus(text: str, names_policy: Callable[[str], bool]) -> str | None:
+    """The asking clauses of a long story and those that name a policy, in order; None when the
+    text is short, or every clause would be kept anyway."""
+    parts = clauses(text)
+    if len(parts) < MIN_CLAUSES or sum(map(len, parts)) < LONG_STORY:
+        return None
+    kept = [p for i, p in enumerate(parts) if _ASKING.search(p) or names_policy(p) or i == len(parts) - 1]
+    if len(kept) == len(parts):
+        return None
+    return " ".join(kept)
+
+
+def asked_apart(text: str, topics_of: Callable[[str], frozenset[str]]) -> list[str]:
+    """Two questions in one message (低保咋申请 还有医保交不起咋办): the asking clauses, when each names
+    a policy of a topic the others do not; otherwise []."""
+    parts = [p for p in clauses(text) if _ASKING.search(p)]
+    if len(parts) < 2:
+        return []
+    seen: set[str] = set()
+    for part in parts:
+        topics = topics_of(part)
+        if not topics or topics <= seen:
+            return []
+        seen |= topics
+    return parts
