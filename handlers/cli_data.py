@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from cases.identity import IdentityKeys
+from cases.money import clues
+from cases.money.checks import rules
 from cases.money.files import KINDS, BadFile
 from cases.money.importer import import_file
+from cases.submit import SubmitPolicy
+from config.settings import get_settings
 from handlers.runtime import in_one_transaction
 from storage.types import utcnow
 
@@ -20,6 +26,10 @@ def register(sub: Any) -> None:
     imp.add_argument("kind", choices=KINDS)
     imp.add_argument("file", type=Path)
     imp.set_defaults(func=cmd_import)
+    check = dsub.add_parser("check", help="run every cross-check rule; findings become clues in the case queue")
+    check.add_argument("--county", help="a county code (6 or 12 digits); default: every county")
+    check.add_argument("--json", action="store_true", help="one JSON object per line per clue")
+    check.set_defaults(func=cmd_check)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -39,3 +49,50 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{path} 有 {len(report.bad)} 行错误，其余行已导入", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    county = (args.county or "").strip() or None
+    if county is not None and not (county.isdigit() and len(county) in (6, 12)):
+        print("--county 应为 6 位或 12 位区划代码", file=sys.stderr)
+        return 2
+    policy = data_policy()
+    found = in_one_transaction(lambda s: clues.run(s, policy=policy, now=utcnow(), county=county))
+    if args.json:
+        for clue in found:
+            print(json.dumps(_as_json(clue), ensure_ascii=False))
+        return 0
+    names = rules()
+    for code, rule in names.items():
+        mine = [c for c in found if c.rule == code]
+        print(f"{rule.name}：{len(mine)} 条（新 {sum(c.new for c in mine)} 条）")
+    for clue in found:
+        where = f"{clue.village_code} {clue.person} {clue.item} {clue.period}"
+        print(f"  {clue.case_number} {names[clue.rule].name} {where}")
+    return 0
+
+
+def data_policy() -> SubmitPolicy:
+    s = get_settings()
+    return SubmitPolicy(keys=IdentityKeys(s.identity_key, s.identity_key_previous))
+
+
+def _as_json(clue: clues.ClueOut) -> dict[str, object]:
+    return {
+        "rule": clue.rule,
+        "village_code": clue.village_code,
+        "person": clue.person,
+        "item": clue.item,
+        "period": clue.period,
+        "amount": clue.amount,
+        "evidence": list(clue.evidence),
+        "case_number": clue.case_number,
+    }
+
+
+def main_check(argv: list[str]) -> int:
+    """`qingfeng data check ARGS` as a function, for tests and the admin page's button."""
+    parser = argparse.ArgumentParser(prog="qingfeng")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["data", "check", *argv])
+    return cmd_check(args)

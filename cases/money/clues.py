@@ -1,0 +1,193 @@
+"""Findings become clues (线索) in the case queue, once each, routed like villagers' reports.
+
+A clue is a case of channel `data` (大数据比对) submitted with the key `clue:<finding key>`, so a rerun
+finds the same case and raises no second one. The case lists its payments as text evidence. A finding
+that a later run no longer sees (the data were corrected) is noted on its case; one that comes back
+is noted too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cases import lifecycle
+from cases.money.checks import Finding, Rule, find_all, rules
+from cases.submit import SubmitPolicy, submit
+from cases.validation import ReportInput
+from config.privacy import keyed_hash
+from storage.models_cases import Case, CaseEvidence
+from storage.models_money import MoneyClue
+
+CHANNEL = "data"
+CHANNEL_LABEL = "大数据比对"
+MAX_EVIDENCE_ROWS = 60
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ClueOut:
+    rule: str
+    village_code: str
+    person: str  # masked
+    item: str
+    period: str
+    amount: str  # yuan, two decimals
+    evidence: tuple[str, ...]
+    case_number: str
+    new: bool
+
+
+def yuan(fen: int) -> str:
+    return f"{fen // 100}.{fen % 100:02d}"
+
+
+def finding_key(finding: Finding) -> str:
+    return keyed_hash("money-clue", finding.rule, *finding.key)
+
+
+def run(session: Session, *, policy: SubmitPolicy, now: datetime, county: str | None = None) -> list[ClueOut]:
+    """Run every rule, raise a clue for each new finding, refresh the others, note the ones now gone."""
+    findings = find_all(session, county=county)
+    keyed = {finding_key(f): f for f in findings}
+    stored = _stored(session, list(keyed))
+    out = []
+    for key, finding in keyed.items():
+        clue = stored.get(key)
+        new = clue is None
+        if clue is None:
+            clue = _raise(session, key, finding, policy, now)
+        else:
+            _refresh(session, clue, finding, now)
+        number = session.get(Case, clue.case_id).number if clue.case_id else ""  # type: ignore[union-attr]
+        out.append(_out(finding, number, new))
+    _note_gone(session, seen=set(keyed), county=county, now=now)
+    return out
+
+
+def _stored(session: Session, keys: Sequence[str]) -> dict[str, MoneyClue]:
+    found: dict[str, MoneyClue] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        found.update(
+            (c.finding_key, c) for c in session.scalars(select(MoneyClue).where(MoneyClue.finding_key.in_(chunk)))
+        )
+    return found
+
+
+def describe(rule: Rule, finding: Finding) -> str:
+    who = "、".join(f"{n}（{p}）" for n, p in zip(finding.names[:5], finding.people[:5], strict=False))
+    if len(finding.people) > 5:
+        who += f"等 {len(finding.people)} 人"
+    return (
+        f"【{CHANNEL_LABEL}线索·{rule.name}】{rule.description}"
+        f"涉及：{who}；项目：{finding.item}；所属期：{finding.period}；"
+        f"{len(finding.payments)} 笔，共 {yuan(finding.amount_fen)} 元。"
+        f"依据：{rule.basis}。本线索由数据比对产生，需核实，不代表已查实。"
+    )
+
+
+def _raise(session: Session, key: str, finding: Finding, policy: SubmitPolicy, now: datetime) -> MoneyClue:
+    rule = rules()[finding.rule]
+    report = ReportInput(
+        category=rule.category,
+        description=describe(rule, finding)[:2000],
+        village_code=finding.village_code,
+        reporter_openid=None,
+        anonymous=True,
+        cadre_level=rule.accused,
+        channel=CHANNEL,
+    )
+    submitted = submit(session, report=report, key=f"clue:{key}", policy=policy, now=now)
+    case = session.get(Case, submitted.case_id)
+    assert case is not None
+    _list_payments(session, case, finding, now)
+    clue = MoneyClue(
+        finding_key=key,
+        rule=finding.rule,
+        county_code=finding.village_code[:6],
+        village_code=finding.village_code,
+        person_mask=finding.people[0]
+        if len(finding.people) == 1
+        else f"{finding.people[0]} 等 {len(finding.people)} 人",
+        item=finding.item[:32],
+        period=finding.period,
+        amount_fen=finding.amount_fen,
+        evidence=finding.payments,
+        case_id=case.id,
+        first_seen_at=now,
+        last_seen_at=now,
+        gone_at=None,
+    )
+    session.add(clue)
+    session.flush()
+    return clue
+
+
+def _list_payments(session: Session, case: Case, finding: Finding, now: datetime) -> None:
+    for payment_id in finding.payments[:MAX_EVIDENCE_ROWS]:
+        session.add(
+            CaseEvidence(
+                case_id=case.id,
+                kind="text",
+                note=f"发放记录 {payment_id}",
+                supplement=False,
+                download_status="none",
+                created_at=now,
+            )
+        )
+    if len(finding.payments) > MAX_EVIDENCE_ROWS:
+        rest = len(finding.payments) - MAX_EVIDENCE_ROWS
+        note = f"另有 {rest} 笔发放记录，见“补贴比对”页"
+        session.add(
+            CaseEvidence(
+                case_id=case.id, kind="text", note=note, supplement=False, download_status="none", created_at=now
+            )
+        )
+
+
+def _refresh(session: Session, clue: MoneyClue, finding: Finding, now: datetime) -> None:
+    case = session.get(Case, clue.case_id) if clue.case_id else None
+    if clue.gone_at is not None and case is not None:
+        lifecycle.record_event(
+            session, case=case, action="note", actor="system", reason="数据比对再次发现此线索。", now=now
+        )
+    added = [p for p in finding.payments if p not in clue.evidence]
+    if added and case is not None:
+        reason = f"数据比对新增 {len(added)} 笔相关发放记录：{'、'.join(added[:20])}"
+        lifecycle.record_event(session, case=case, action="note", actor="system", reason=reason, now=now)
+        clue.evidence = list(finding.payments)
+        clue.amount_fen, clue.period = finding.amount_fen, finding.period
+    clue.last_seen_at, clue.gone_at = now, None
+
+
+def _note_gone(session: Session, *, seen: set[str], county: str | None, now: datetime) -> None:
+    query = select(MoneyClue).where(MoneyClue.gone_at.is_(None), MoneyClue.last_seen_at < now)
+    if county:
+        query = query.where(MoneyClue.county_code == county[:6])
+    for clue in session.scalars(query):
+        if clue.finding_key in seen:
+            continue
+        clue.gone_at = now
+        case = session.get(Case, clue.case_id) if clue.case_id else None
+        if case is not None:
+            reason = "复核时数据比对已不再发现此问题（数据可能已更正），请核实后办结。"
+            lifecycle.record_event(session, case=case, action="note", actor="system", reason=reason, now=now)
+
+
+def _out(finding: Finding, number: str, new: bool) -> ClueOut:
+    return ClueOut(
+        rule=finding.rule,
+        village_code=finding.village_code,
+        person=finding.people[0] if len(finding.people) == 1 else "、".join(finding.people[:5]),
+        item=finding.item,
+        period=finding.period,
+        amount=yuan(finding.amount_fen),
+        evidence=tuple(finding.payments),
+        case_number=number,
+        new=new,
+    )
