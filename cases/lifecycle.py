@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from cases import case_hooks
 from storage.models_cases import Case, CaseEvent
 
 RECEIVED = "received"
@@ -109,6 +110,7 @@ def transition(
         case.closed_at = now
     session.add(event)
     session.flush()
+    case_hooks.announce(session, case=case, event=event, is_open=case.status in OPEN_STATES)
     return event
 
 
@@ -137,6 +139,7 @@ def record_event(
     case.updated_at = now
     session.add(event)
     session.flush()
+    case_hooks.announce(session, case=case, event=event, is_open=case.status in OPEN_STATES)
     return event
 
 

@@ -138,7 +138,10 @@ def _new_case(
 
 def _identity(report: ReportInput, keys: IdentityKeys) -> str:
     name = (report.name or "").strip() or None
-    return seal({"openid": report.reporter_openid, "name": name, "phone": report.phone or None}, keys=keys)
+    identity = {"openid": report.reporter_openid, "name": name, "phone": report.phone or None}
+    if report.email:  # only Open311 reports carry one; the other channels' seals stay as they were
+        identity["email"] = report.email
+    return seal(identity, keys=keys)
 
 
 def _place(case: Case, report: ReportInput, village: Village, far_km: float) -> None:

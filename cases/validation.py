@@ -13,7 +13,7 @@ MAX_PHOTOS = 9
 MAX_VOICES = 9
 MAX_NAME = 20
 PHONE_RE = re.compile(r"1\d{10}")
-LOCATION_SOURCES = frozenset({"message", "event", "registry", "browser"})
+LOCATION_SOURCES = frozenset({"message", "event", "registry", "browser", "api"})  # api: an Open311 lat/long
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class ReportInput:
     anonymous: bool = True
     name: str | None = None
     phone: str | None = None
+    email: str | None = None  # sent by another system (Open311); sealed with the name and phone
     cadre_level: str | None = None
     location: LocationInput | None = None
     evidence: tuple[EvidenceInput, ...] = field(default_factory=tuple)

@@ -29,6 +29,7 @@ from handlers.http_errors import install_http_errors
 from handlers.kb_live import knowledge_holder
 from handlers.landing.views import install_landing
 from handlers.observability import Metrics, RequestMiddleware
+from handlers.open311 import install_open311
 from handlers.runtime import Runtime
 from handlers.security_headers import SecurityHeaders
 from handlers.staff_wiring import install_staff
@@ -105,6 +106,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     install_holiday_calendar(app, runtime)
     install_landing(app, runtime, services)
     install_devphone(app, runtime, services)  # dev only: /dev/phone
+    install_open311(app, runtime, services)  # /open311/v2: other systems (docs/open311.md)
     # The largest honest request is an H5 report with every photo at its limit.
     max_body = MAX_PHOTOS * settings.media_max_bytes + 1024 * 1024
     install_http_errors(app, max_body=max_body)

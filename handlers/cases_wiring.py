@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.context import Services
-from cases import drafts, media_jobs, ratelimit, staging
+from cases import case_hooks, drafts, media_jobs, ratelimit, staging
 from cases.identity import IdentityKeys
 from cases.media_store import FileMediaStore
 from cases.submit import SubmitPolicy
@@ -33,6 +33,7 @@ def install_cases(runtime: Runtime, services: Services | None = None) -> None:
         services.extras["case_policy"] = case_policy(runtime)
     s = runtime.settings
     media_jobs.install(sessions=runtime.sessions, store=FileMediaStore(s.media_dir), max_bytes=s.media_max_bytes)
+    case_hooks.install(sessions=runtime.sessions)  # signed case events to subscribers (#22)
     register_job("cases_prune", PRUNE_EVERY_S, prune_cases)
     register_job("h5_staging_sweep", STAGING_SWEEP_EVERY_S, sweep_staged_uploads)
 
