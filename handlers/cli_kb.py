@@ -43,6 +43,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(report.unverified)} unverified figures (answers end with 具体以当地公布为准):")
         for item in report.unverified:
             print(f"  {item.entry_id}: {item.figure}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
     verdict = "ok" if report.ok else f"{len(report.problems)} problems"
     print(f"{report.entries} entries checked: {verdict}")
     return 0 if report.ok else 1

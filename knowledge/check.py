@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from knowledge.schema import Entry
 PARTS = ("谁能享受", "标准", "怎么办", "找谁")
 LOCAL_CAVEAT = "具体以当地公布为准"
 RELATED_SHOWN = 3
+REVIEW_EVERY_DAYS = 365
 SHADOW_SIMILARITY = 90  # rapidfuzz ratio at which two question variants are near-identical
 
 
@@ -31,6 +33,7 @@ class CheckReport:
     entries: int = 0
     problems: list[LoadProblem] = field(default_factory=list)
     unverified: list[UnverifiedFigure] = field(default_factory=list)
+    warnings: list[LoadProblem] = field(default_factory=list)  # shown, but the entries are served
 
     @property
     def ok(self) -> bool:
@@ -142,7 +145,38 @@ def check_shadows(loaded: list[LoadedEntry]) -> list[LoadProblem]:
     return problems
 
 
-def check(directory: Path = ENTRIES_DIR, topics_file: Path = TOPICS_FILE) -> CheckReport:
+def check_freshness(loaded: list[LoadedEntry], today: dt.date) -> tuple[list[LoadProblem], list[LoadProblem]]:
+    """(problems, warnings): a figure older than a newer one of the same standard elsewhere in the
+    knowledge base fails; an entry not reviewed for REVIEW_EVERY_DAYS is a warning."""
+    newest: dict[str, tuple[int, str]] = {}
+    for item in loaded:
+        for figure in item.entry.figures:
+            if figure.year > newest.get(figure.standard, (0, ""))[0]:
+                newest[figure.standard] = (figure.year, item.entry.id)
+    problems = []
+    for item in loaded:
+        for figure in item.entry.figures:
+            year, holder = newest[figure.standard]
+            if figure.year < year:
+                problems.append(
+                    LoadProblem(
+                        item.path,
+                        f"{figure.standard} {figure.value} holds for {figure.year}, but {holder!r} states "
+                        f"the {year} standard: update the figure",
+                    )
+                )
+    stale = today - dt.timedelta(days=REVIEW_EVERY_DAYS)
+    warnings = [
+        LoadProblem(item.path, f"not reviewed since {item.entry.reviewed.isoformat()} (over 12 months)")
+        for item in loaded
+        if item.entry.reviewed < stale
+    ]
+    return problems, warnings
+
+
+def check(
+    directory: Path = ENTRIES_DIR, topics_file: Path = TOPICS_FILE, *, today: dt.date | None = None
+) -> CheckReport:
     loaded, problems = read_entries(directory)
     topics = set(load_topics(topics_file))
     report = CheckReport(entries=len(loaded), problems=list(problems))
@@ -156,4 +190,6 @@ def check(directory: Path = ENTRIES_DIR, topics_file: Path = TOPICS_FILE) -> Che
             )
         report.unverified.extend(UnverifiedFigure(entry.id, f, item.path) for f in entry.unverified_figures)
     report.problems.extend(check_cross(loaded))
+    stale_figures, report.warnings = check_freshness(loaded, today or dt.date.today())
+    report.problems.extend(stale_figures)
     return report

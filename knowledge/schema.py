@@ -26,9 +26,11 @@ FIELDS = frozenset(
         "answer",
         "sources",
         "unverified_figures",
+        "figures",
     }
 )
 SOURCE_FIELDS = frozenset({"name", "issuer", "number", "date", "checked", "verified"})
+FIGURE_FIELDS = frozenset({"standard", "value", "year", "verified"})
 
 
 class SchemaError(ValueError):
@@ -50,6 +52,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure the answer states, and the year it holds for: `standard` names what it measures, the
+    same words in every entry stating it (城乡居民基础养老金全国最低标准), so kb check can see an old one."""
+
+    standard: str
+    value: str
+    year: int
+    verified: bool
+
+
+@dataclass(frozen=True)
 class Entry:
     id: str
     title: str
@@ -66,6 +79,7 @@ class Entry:
     # The entry a question naming only its first topic's policy term gets (低保 -> 低保咋申请, not
     # 低保被取消): at most one per topic.
     overview: bool = False
+    figures: tuple[Figure, ...] = ()
 
     @property
     def is_local(self) -> bool:
@@ -142,6 +156,25 @@ def parse_source(data: object, index: int) -> tuple[Source | None, list[str]]:
     return (None if fields.problems else source), fields.problems
 
 
+def parse_figure(data: object, index: int) -> tuple[Figure | None, list[str]]:
+    where = f"figures[{index}]: "
+    if not isinstance(data, dict):
+        return None, [f"{where}must be a mapping"]
+    fields = _Fields(data, where)
+    for key in sorted(set(data) - FIGURE_FIELDS):
+        fields.bad(f"unknown field `{key}`")
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+        fields.bad("`year` must be the year the figure holds for (e.g. 2026)")
+        year = 0
+    if "verified" not in data:
+        fields.bad("`verified` is missing")
+    figure = Figure(fields.text("standard"), str(data.get("value", "")).strip(), year, fields.flag("verified", False))
+    if not figure.value:
+        fields.bad("`value` must be the figure as the answer states it")
+    return (None if fields.problems else figure), fields.problems
+
+
 def parse_entry(data: object) -> Entry:
     """Validate one entry document; raise SchemaError listing every problem found."""
     if not isinstance(data, dict):
@@ -181,6 +214,16 @@ def parse_entry(data: object) -> Entry:
             fields.problems.extend(problems)
             if source is not None:
                 sources.append(source)
+    figures: list[Figure] = []
+    raw_figures = data.get("figures") or []
+    if not isinstance(raw_figures, list):
+        fields.bad("`figures` must be a list")
+        raw_figures = []
+    for index, raw in enumerate(raw_figures):
+        figure, problems = parse_figure(raw, index)
+        fields.problems.extend(problems)
+        if figure is not None:
+            figures.append(figure)
     entry = Entry(
         id=entry_id,
         title=fields.text("title"),
@@ -194,6 +237,7 @@ def parse_entry(data: object) -> Entry:
         offers_report=fields.flag("offers_report", False),
         unverified_figures=fields.texts("unverified_figures"),
         overview=fields.flag("overview", False),
+        figures=tuple(figures),
     )
     if fields.problems:
         raise SchemaError(fields.problems)
