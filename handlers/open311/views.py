@@ -237,7 +237,7 @@ class Open311Api:
         fmt = request.path_params["fmt"]
         out = fmt if fmt in FORMATS else "json"
         try:
-            form = await request.form(max_files=0, max_fields=200, max_part_size=MAX_PARAM * 4)
+            form = await request.form(max_files=0, max_fields=200)
         except HTTPException as exc:
             if exc.status_code == 413:
                 return error(out, Open311Error(413, "提交的内容太大。"))
