@@ -5,6 +5,7 @@ that never holds the event loop the webhook runs on."""
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import re
 import threading
@@ -17,12 +18,15 @@ from argon2.exceptions import VerifyMismatchError
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
+from config.settings import get_settings
 from handlers import slow_hash, staff_auth
+from handlers.cli import main
 from handlers.password_policy import password_problem
 from storage.db import make_sessionmaker, transaction
 from storage.models_staff import StaffSessionRecord, StaffUser
 from storage.types import utcnow
 from tests.cases_support import KEYS
+from tests.db_url import url_of
 from tests.staff_support import PASSWORD, load_org
 from tests.webhook_support import make_client
 
@@ -219,3 +223,22 @@ def test_a_password_check_does_not_hold_the_event_loop(engine: Engine, monkeypat
 def test_argon2_runs_on_a_lower_priority_thread_than_the_webhook() -> None:
     # libargon2's lane threads inherit the nice value, so a login flood yields the CPU to the webhook.
     assert slow_hash.worker_nice() > os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+def test_users_create_on_the_command_line_refuses_a_weak_password(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    load_org(make_sessionmaker(engine), users=False)
+    monkeypatch.setenv("QF_DATABASE_URL", url_of(engine))
+    get_settings.cache_clear()
+    args = ["users", "create", "--username", "jw_huzhu", "--role", "county_discipline", "--unit", "630223:jw"]
+    try:
+        monkeypatch.setattr("sys.stdin", io.StringIO("password123\n"))
+        assert main(args) == 2
+        assert "太常见" in capsys.readouterr().out
+        monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+        assert main(args) == 0
+    finally:
+        get_settings.cache_clear()
+    with make_sessionmaker(engine)() as s:
+        assert s.scalar(select(func.count()).select_from(StaffUser).where(StaffUser.username == "jw_huzhu")) == 1
