@@ -173,7 +173,9 @@ def _body(case: Case, event: CaseEvent, kind: str, is_open: bool) -> dict[str, A
         "qingfeng_status": case.status,
         "agency_responsible": case.route_unit_name,
         "expected_datetime": case.resolve_due.isoformat(timespec="seconds"),
-        "status_notes": case.public_update if kind in ("replied", "closed") else None,
+        # What the villager is told: a public reply's text, or the finding the closing publishes. The case's
+        # public_update is set after the event, so the event's own words are used.
+        "status_notes": event.reason if (kind == "replied" and event.public) or kind == "closed" else None,
     }
 
 

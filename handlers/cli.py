@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "handlers.cli_outbox",
     "handlers.cli_backup",
     "handlers.cli_data",
+    "handlers.cli_open311",
 )
 
 # The command each module defines, so `qingfeng X` imports only X's module: importing all of them
@@ -43,6 +44,8 @@ COMMANDS = {
     "backup": "handlers.cli_backup",
     "restore": "handlers.cli_backup",
     "data": "handlers.cli_data",
+    "api-keys": "handlers.cli_open311",
+    "subscribers": "handlers.cli_open311",
 }
 
 Command = Callable[[argparse.Namespace], int]
