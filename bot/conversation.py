@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.context import Context, Reply, Services
 from bot.dispatcher import Dispatcher
-from bot.intents import ask, basics, binding, more, projects, rating, report, supplement, track
+from bot.intents import ask, basics, binding, money, more, projects, rating, report, supplement, track
 from storage.repos import outbox
 from storage.repos import users as users_repo
 from wechat.inbound import Inbound
@@ -25,6 +25,7 @@ def default_dispatcher() -> Dispatcher:
         track.router,
         rating.router,
         supplement.router,
+        money.router,
         fallback=basics.not_understood,
     )
 

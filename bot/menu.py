@@ -10,6 +10,7 @@ MAIN_MENU: tuple[tuple[str, str], ...] = (
     ("2", "项目公开"),
     ("3", "反映问题"),
     ("4", "查询进度"),
+    ("5", "我家补贴"),
     ("0", "帮助"),
 )
 
@@ -19,6 +20,7 @@ CLICK_KEYS: dict[str, str] = {
     "MENU_PROJECTS": "2",
     "MENU_REPORT": "3",
     "MENU_TRACK": "4",
+    "MENU_MONEY": "5",
     "MENU_HELP": "0",
 }
 
@@ -34,6 +36,7 @@ def account_menu() -> dict[str, Any]:
                 "sub_button": [
                     {"type": "click", "name": "我要反映", "key": "MENU_REPORT"},
                     {"type": "click", "name": "查询进度", "key": "MENU_TRACK"},
+                    {"type": "click", "name": "我家补贴", "key": "MENU_MONEY"},
                     {"type": "click", "name": "使用帮助", "key": "MENU_HELP"},
                 ],
             },

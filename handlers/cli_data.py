@@ -10,6 +10,7 @@ from typing import Any
 
 from cases.identity import IdentityKeys
 from cases.money import clues
+from cases.money import household as hh
 from cases.money.checks import rules
 from cases.money.files import KINDS, BadFile
 from cases.money.importer import import_file
@@ -30,6 +31,10 @@ def register(sub: Any) -> None:
     check.add_argument("--county", help="a county code (6 or 12 digits); default: every county")
     check.add_argument("--json", action="store_true", help="one JSON object per line per clue")
     check.set_defaults(func=cmd_check)
+    codes = dsub.add_parser("codes", help="print each household's code for linking in WeChat (issued once, kept)")
+    codes.add_argument("--village", required=True, help="12-digit village code")
+    codes.add_argument("--reissue", metavar="HOUSEHOLD_ID", help="replace this household's code (a lost card)")
+    codes.set_defaults(func=cmd_codes)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -69,6 +74,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     for clue in found:
         where = f"{clue.village_code} {clue.person} {clue.item} {clue.period}"
         print(f"  {clue.case_number} {names[clue.rule].name} {where}")
+    return 0
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    try:
+        cards = in_one_transaction(
+            lambda s: hh.issue_codes(s, village_code=args.village.strip(), now=utcnow(), reissue=args.reissue)
+        )
+    except hh.Refused as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
+    if not cards:
+        print(f"村 {args.village} 没有已导入的家庭（先运行 qingfeng data import households FILE）", file=sys.stderr)
+        return 1
+    print("户编号,户主,家庭码")
+    for card in cards:
+        print(f"{card.household_id},{card.head},{card.code}")
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Date, Float, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base
@@ -104,3 +104,54 @@ class MoneyClue(Base):
 
 
 Index("ix_money_payments_person_item_period", MoneyPayment.person_hash, MoneyPayment.item, MoneyPayment.period)
+
+
+class MoneyHouseholdCode(Base):
+    """The code the village committee hands a household (on its benefit card or 明白卡) to link in WeChat.
+
+    Kept as a keyed hash to check it, and sealed so `qingfeng data codes` can print the card again."""
+
+    __tablename__ = "money_household_codes"
+    household_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    village_code: Mapped[str] = mapped_column(ForeignKey("villages.code"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    code_seal: Mapped[str] = mapped_column(String(400))
+    issued_at: Mapped[datetime]
+
+
+class MoneyLink(Base):
+    """A WeChat user (`holder` = user_key) or an H5 device ("dev:" + device tag) linked to one household,
+    as the person whose name and ID digits they gave."""
+
+    __tablename__ = "money_links"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    holder: Mapped[str] = mapped_column(String(80), unique=True)
+    household_id: Mapped[str] = mapped_column(String(40), index=True)
+    person_hash: Mapped[str] = mapped_column(String(64))
+    linked_at: Mapped[datetime]
+
+
+class MoneyConfirmation(Base):
+    """A household's answer about one payment: received, not received, or a wrong amount."""
+
+    __tablename__ = "money_confirmations"
+    __table_args__ = (UniqueConstraint("payment_id", "holder", name="uq_money_confirmations_once"),)
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    payment_id: Mapped[str] = mapped_column(String(64), index=True)
+    holder: Mapped[str] = mapped_column(String(80))
+    answer: Mapped[str] = mapped_column(String(16))  # received, missing, wrong_amount
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    at: Mapped[datetime]
+
+
+class MoneyRun(Base):
+    """One run of the cross-check rules (command, admin page or the monthly schedule)."""
+
+    __tablename__ = "money_runs"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    county_code: Mapped[str | None] = mapped_column(String(6))
+    trigger: Mapped[str] = mapped_column(String(16))  # cli, admin, schedule
+    findings: Mapped[int] = mapped_column(Integer)
+    new_clues: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[float] = mapped_column(Float)

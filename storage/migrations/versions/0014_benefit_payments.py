@@ -109,8 +109,58 @@ def upgrade() -> None:
     op.create_index("ix_money_clues_rule", "money_clues", ["rule"])
     op.create_index("ix_money_clues_county_code", "money_clues", ["county_code"])
     op.create_index("ix_money_clues_case_id", "money_clues", ["case_id"])
+    op.create_table(
+        "money_household_codes",
+        sa.Column("household_id", sa.String(40), primary_key=True),
+        sa.Column("village_code", sa.String(12), sa.ForeignKey("villages.code"), nullable=False),
+        sa.Column("code_hash", sa.String(64), nullable=False),
+        sa.Column("code_seal", sa.String(400), nullable=False),
+        _when("issued_at"),
+    )
+    op.create_index("ix_money_household_codes_village_code", "money_household_codes", ["village_code"])
+    op.create_table(
+        "money_links",
+        sa.Column("id", _ID, primary_key=True, autoincrement=True),
+        sa.Column("holder", sa.String(80), nullable=False, unique=True),
+        sa.Column("household_id", sa.String(40), nullable=False),
+        sa.Column("person_hash", sa.String(64), nullable=False),
+        _when("linked_at"),
+    )
+    op.create_index("ix_money_links_household_id", "money_links", ["household_id"])
+    op.create_table(
+        "money_confirmations",
+        sa.Column("id", _ID, primary_key=True, autoincrement=True),
+        sa.Column("payment_id", sa.String(64), nullable=False),
+        sa.Column("holder", sa.String(80), nullable=False),
+        sa.Column("answer", sa.String(16), nullable=False),
+        sa.Column("case_id", _ID, sa.ForeignKey("cases.id"), nullable=True),
+        _when("at"),
+        sa.UniqueConstraint("payment_id", "holder", name="uq_money_confirmations_once"),
+    )
+    op.create_index("ix_money_confirmations_payment_id", "money_confirmations", ["payment_id"])
+    op.create_table(
+        "money_runs",
+        sa.Column("id", _ID, primary_key=True, autoincrement=True),
+        _when("started_at"),
+        sa.Column("county_code", sa.String(6), nullable=True),
+        sa.Column("trigger", sa.String(16), nullable=False),
+        sa.Column("findings", sa.Integer(), nullable=False),
+        sa.Column("new_clues", sa.Integer(), nullable=False),
+        sa.Column("seconds", sa.Float(), nullable=False),
+    )
+    op.create_index("ix_money_runs_started_at", "money_runs", ["started_at"])
 
 
 def downgrade() -> None:
-    for table in ("money_clues", "money_cadres", "money_deaths", "money_payments", "money_people"):
+    for table in (
+        "money_runs",
+        "money_confirmations",
+        "money_links",
+        "money_household_codes",
+        "money_clues",
+        "money_cadres",
+        "money_deaths",
+        "money_payments",
+        "money_people",
+    ):
         op.drop_table(table)

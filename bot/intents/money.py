@@ -1,0 +1,156 @@
+"""Menu item 5 (我家补贴): link to one's household once, see its payments, answer for each one.
+
+"序号 答案" answers a payment (1 收到了, 2 没收到, 3 金额不对); 没收到 and 金额不对 become a report with
+the payment attached, and the villager gets its number and query code as for any report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.context import Context, Reply
+from bot.dispatcher import PASS, Router
+from bot.intents.report import policy
+from bot.report_prompts import submitted_text
+from cases.money import household as hh
+from cases.ratelimit import RateLimited
+from cases.timeutil import chinese_time
+from config.privacy import user_key
+
+router = Router()
+
+LINK, LIST, MEMBERS = "money_link", "money_list", "money_members"
+PAGE = 8
+QUIT_WORDS = ("取消", "退出", "0")
+MORE_WORDS = ("更多", "下一页")
+_ANSWER_RE = re.compile(r"(\d{1,3})\s*[ ,，、.。:：-]?\s*([123])")
+_UNLINK_RE = re.compile(r"解除\s*(\d{1,2})")
+ASK_NAME = (
+    "查看和核对您家的补贴，需要先关联您的家庭（只需一次）。\n"
+    "请回复您的姓名（与村里登记的一致）。回复“取消”退出。"
+)
+
+
+def _holder(ctx: Context) -> str:
+    return user_key(ctx.message.openid)
+
+
+@router.menu_item("5")
+@router.command("我家补贴", "补贴", "查补贴")
+def start(ctx: Context) -> Reply:
+    if hh.linked(ctx.session, _holder(ctx)) is None:
+        ctx.go(LINK, step="name")
+        return Reply(ASK_NAME)
+    return _page(ctx, 0)
+
+
+@router.state(LINK, commands_first=True)
+def linking(ctx: Context) -> Reply:
+    text, step = ctx.text, ctx.data.get("step")
+    if text in QUIT_WORDS:
+        ctx.reset()
+        return Reply("已退出。回复“我家补贴”可再次查看。")
+    if step == "name":
+        ctx.go(LINK, step="digits", name=text[:20])
+        return Reply("请回复您身份证号的后六位（最后一位是 X 的请照写）。")
+    if step == "digits":
+        ctx.go(LINK, step="code", name=ctx.data.get("name", ""), digits=text[:6])
+        return Reply("请回复村委会发给您家的家庭码（8 位，印在补贴明白卡上；没有的请找村委会领取）。")
+    try:
+        member = hh.link(
+            ctx.session,
+            holder=_holder(ctx),
+            name=str(ctx.data.get("name", "")),
+            last_six=str(ctx.data.get("digits", "")),
+            code=text,
+            now=ctx.now,
+        )
+    except hh.Refused as refused:
+        ctx.go(LINK, step="name")
+        return Reply(f"{refused}\n\n请重新回复您的姓名，或回复“取消”退出。")
+    shown = _page(ctx, 0)
+    return Reply(f"关联成功：{member.name}（{member.relation}）家。\n\n{shown.text}")
+
+
+def _page(ctx: Context, offset: int) -> Reply:
+    lines = hh.payments(ctx.session, holder=_holder(ctx), now=ctx.now)
+    if not lines:
+        ctx.reset()
+        return Reply("近 24 个月没有查到您家的补贴发放记录。如有疑问，可回复“反映”说明情况。")
+    shown = lines[offset : offset + PAGE]
+    ids = [p.payment_id for p in shown]
+    body = [f"您家近 24 个月的补贴（共 {len(lines)} 笔）："]
+    for i, p in enumerate(shown, start=1):
+        done = f"（已答：{hh.ANSWER_WORDS[p.answer]}）" if p.answer else ""
+        body.append(f"{i}. {p.period} {p.item} {p.name} {p.amount} 元，{p.paid_on.month}月{p.paid_on.day}日发放{done}")
+    body.append("\n逐笔核对：回复“序号 答案”，如“1 2”。\n答案：1 收到了　2 没收到　3 金额不对")
+    more = offset + PAGE < len(lines)
+    body.append(("回复“更多”看更早的；" if more else "") + "回复“家人”看哪些微信已关联您家。")
+    ctx.go(LIST, ids=ids, next=offset + PAGE if more else None)
+    return Reply("\n".join(body))
+
+
+@router.state(LIST)
+def listing(ctx: Context) -> Reply:
+    text = ctx.text
+    if text in MORE_WORDS and isinstance(ctx.data.get("next"), int):
+        return _page(ctx, int(ctx.data["next"]))
+    if text == "家人":
+        return _members(ctx)
+    m = _ANSWER_RE.fullmatch(text)
+    ids = [str(i) for i in ctx.data.get("ids", [])]
+    if m is None:
+        ctx.reset()
+        return PASS
+    number = int(m.group(1))
+    if not 1 <= number <= len(ids):
+        return Reply(f"序号应在 1 到 {len(ids)} 之间。")
+    return _answer(ctx, ids[number - 1], hh.ANSWERS[m.group(2)])
+
+
+def _answer(ctx: Context, payment_id: str, answer: str) -> Reply:
+    try:
+        done = hh.answer(
+            ctx.session,
+            holder=_holder(ctx),
+            payment_id=payment_id,
+            answer=answer,
+            openid=ctx.message.openid,
+            channel="chat",
+            policy=policy(ctx),
+            now=ctx.now,
+        )
+    except hh.Refused as refused:
+        return Reply(str(refused))
+    except RateLimited as exc:
+        return Reply(f"您今天的反映次数已满，请在 {chinese_time(exc.retry_at)} 后再答复。急事请拨打 12388。")
+    if done.submitted is None:
+        return Reply("已记下：收到了。谢谢您的核对！可继续回复“序号 答案”核对其他笔。")
+    return Reply(f"已记下：{hh.ANSWER_WORDS[answer]}，并转为反映问题。\n{submitted_text(done.submitted)}")
+
+
+def _members(ctx: Context) -> Reply:
+    found = hh.members(ctx.session, holder=_holder(ctx))
+    head = any(m.is_me and m.relation == hh.HEAD for m in found)
+    lines = ["已关联您家的微信："]
+    for i, m in enumerate(found, start=1):
+        me = "（本人）" if m.is_me else ""
+        lines.append(f"{i}. {m.name}（{m.relation}）{m.linked_at:%Y-%m-%d} 关联{me}")
+    lines.append("户主可回复“解除 序号”解除其他人的关联。" if head else "回复“解除 序号”可解除您本人的关联。")
+    ctx.go(MEMBERS, links=[m.link_id for m in found])
+    return Reply("\n".join(lines))
+
+
+@router.state(MEMBERS)
+def managing(ctx: Context) -> Reply:
+    m = _UNLINK_RE.fullmatch(ctx.text)
+    links = [int(i) for i in ctx.data.get("links", [])]
+    if m is None or not 1 <= int(m.group(1)) <= len(links):
+        ctx.reset()
+        return PASS
+    try:
+        hh.unlink(ctx.session, holder=_holder(ctx), link_id=links[int(m.group(1)) - 1])
+    except hh.Refused as refused:
+        return Reply(str(refused))
+    ctx.reset()
+    return Reply("已解除。回复“我家补贴”可再次查看。")
