@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -314,3 +315,30 @@ def test_api_keys_are_stored_hashed(world: World) -> None:
     stored = " ".join(f"{r.key_hash} {r.key_hint}" for r in rows)
     assert rows and all(key not in stored for key in world.keys.values())
     assert all(r.key_hash == api_keys.hash_key(world.keys[r.unit_code]) for r in rows)
+
+
+JUNK = ("", "0", "-1", "9" * 30, "abc", "x" * 300, "\x00", "../etc/passwd", "中文", "%ff%fe", "1,2,,3", "'; --")
+
+
+def test_junk_with_a_valid_key_gets_400_403_404_or_429_never_a_5xx(world: World) -> None:
+    """The anonymous sweep (test_no_500) stops at the key; with one, junk reaches parsing and SQL."""
+    key = world.keys["630223:jw"]
+    seen: set[int] = set()
+    for junk in JUNK:
+        segment = quote(junk, safe="")
+        for path in (
+            f"services/{segment}.json",
+            f"requests/{segment}.json",
+            f"tokens/{segment}.xml",
+            f"requests.{segment}",
+        ):
+            seen.add(world.get(path, key).status_code)
+        for name in ("service_request_id", "service_code", "start_date", "end_date", "status", "jurisdiction_id"):
+            seen.add(world.get("requests.json", key, **{name: junk}).status_code)
+        for name in ("service_code", "description", "lat", "long", "address_string", "address_id", "phone"):
+            seen.add(world.post(key, **{**FUNDS, "address_id": "", "lat": "1", "long": "1", name: junk}).status_code)
+            seen.add(world.post(key, **{**FUNDS, name: junk}).status_code)
+        seen.add(world.post(key, junk if len(junk) >= 8 else None, **{**FUNDS, f"attribute[{junk}]": junk}).status_code)
+    raw = world.http.post(f"{BASE}/requests.json", content=b"\xff\xfe{", headers={"content-type": "application/json"})
+    seen.add(raw.status_code)
+    assert {200, 400, 404} <= seen <= {200, 400, 403, 404, 429}, seen
