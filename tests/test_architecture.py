@@ -1,4 +1,4 @@
-"""Rooms import only downward (DESIGN.md), and nothing reaches outside the project at run or test time."""
+"""Rooms import only downward (docs/architecture.md), and nothing reaches outside the project at run or test time."""
 
 from __future__ import annotations
 
