@@ -36,6 +36,7 @@ from knowledge.story import asked_apart, focus
 UNIGRAM_CAP = 32  # postings a single character keeps in a large index (bigrams: POSTINGS_CAP); it says less
 SMALL_INDEX = 400  # entries up to which every entry is scored exactly, without a candidate pool
 _MASK_CACHE = 4096  # visibility masks kept, one per county code seen
+STORY_POOL = 10  # hits of a long story's question and of the whole story weighed together
 
 IntArray = npt.NDArray[np.int64]
 Ids = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # numbers of characters, terms, texts
@@ -103,6 +104,7 @@ class Tuning:
     # split for in-scope refused <= 3% and out-of-scope refused >= 95%.
     in_scope_lexical: float = 0.8  # below this whole-entry coverage, with no policy term: out of scope
     in_scope_lexical_cue: float = 0.25  # ... with a word of public support (补助, 村长, 申请: scope_cues.txt)
+    story_context: float = 0.5  # share of the whole story's score added to its question's (story.focus)
     in_scope_lexical_terms: float = 0.0  # ... and with one (拖拉机打不着火: a term, but not its policy)
 
 
@@ -440,19 +442,32 @@ class SearchEngine:
     def search(self, text: str, *, county_code: str | None = None, limit: int = 3) -> SearchResult:
         """The entries answering `text`; in a long story, those answering its question (`story.focus`),
         the whole story deciding only whether it is a policy question at all."""
-        whole = self._search(text, county_code, limit)
+        asked = focus(text, self._names_policy)
+        whole = self._search(text, county_code, limit if asked is None else max(limit, STORY_POOL))
         apart = asked_apart(text, self._topics_named)
         if apart and not whole.out_of_scope:
             return self._each_answered(whole, apart, county_code, limit)
-        asked = focus(text, self._names_policy)
         if asked is None:
             return whole
-        narrowed = self._search(asked, county_code, limit)
+        narrowed = self._search(asked, county_code, STORY_POOL)
         if not narrowed.hits:
-            return whole
+            return SearchResult(whole.hits[:limit], whole.confident, whole.out_of_scope, whole.policy_terms)
+        return self._in_context(narrowed, whole, limit)
+
+    def _in_context(self, narrowed: SearchResult, whole: SearchResult, limit: int) -> SearchResult:
+        """The question's hits, each raised by a share of its score for the whole story (the illness
+        in 娃得了白血病…合作医疗报了一部分 还有啥办法 points to 大病, not to paying the premium)."""
+        context = {h.entry_id: h.score for h in whole.hits}
+        scored = sorted(
+            ((h.score + self.tuning.story_context * context.get(h.entry_id, 0.0), h) for h in narrowed.hits),
+            key=lambda pair: -pair[0],
+        )
+        hits = tuple(Hit(h.entry_id, h.topics, round(score, 4), h.title) for score, h in scored[:limit])
         out_of_scope = whole.out_of_scope and narrowed.out_of_scope
+        same_top = bool(hits) and narrowed.top is not None and hits[0].entry_id == narrowed.top.entry_id
+        confident = narrowed.confident and same_top and not out_of_scope
         terms = tuple(dict.fromkeys(whole.policy_terms + narrowed.policy_terms))
-        return SearchResult(narrowed.hits, narrowed.confident and not out_of_scope, out_of_scope, terms)
+        return SearchResult(hits, confident, out_of_scope, terms)
 
     def _each_answered(
         self, whole: SearchResult, apart: list[str], county_code: str | None, limit: int
