@@ -8,6 +8,11 @@ each with a fresh MsgId and openid. Two shapes:
 - open loop: requests start on a fixed schedule (rate/s); latency counts from the scheduled start, so
   a slow server cannot hide its queueing (no coordinated omission).
 
+With `villagers` set, the messages come from that many known villagers (openids derived from `seed`),
+bound to a village beforehand by `bind_villagers`, as a real account's questions mostly do; every
+request still has its own MsgId, timestamp and nonce. A closed loop may spread its connections over
+several ports (several server processes behind one address, as a load balancer would).
+
 Loops are bounded by time and by the number of requests built; only loopback addresses are used.
 """
 
@@ -15,6 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import itertools
 import math
 import time
 from collections.abc import Callable, Coroutine
@@ -51,6 +58,8 @@ class RequestSpec:
     safe: bool = True
     scene: str = ""
     text: str = "低保怎么申请？"
+    villagers: int = 0  # 0: a new villager per request; else messages from this many pre-bound villagers
+    seed: str = ""  # names the villagers, so the binding and the load phases pick the same openids
 
 
 @dataclass
@@ -79,11 +88,45 @@ def build_requests(spec: RequestSpec, *, host: str, port: int, count: int) -> li
     """`count` raw HTTP/1.1 requests, each with a fresh openid and MsgId, signed (and encrypted)."""
     sim = Simulator(token=spec.token, appid=spec.appid, aes_key=spec.aes_key, safe=spec.safe)
     out: list[bytes] = []
+    known = itertools.cycle(villager_openids(spec)) if spec.villagers else None
     for _ in range(count):
-        openid = new_openid()
+        openid = next(known) if known else new_openid()
         req = sim.subscribe(spec.scene, openid=openid) if spec.kind == "scan" else sim.text(spec.text, openid=openid)
         out.append(raw_http(req, host=host, port=port))
     return out
+
+
+def villager_openids(spec: RequestSpec) -> list[str]:
+    """The pool's openids, shaped like WeChat's, the same for every process given the same seed."""
+    return ["o" + hashlib.sha256(f"{spec.seed}:{i}".encode()).hexdigest()[:27] for i in range(spec.villagers)]
+
+
+def bind_villagers(host: str, port: int, spec: RequestSpec) -> int:
+    """Each pool villager scans `spec.scene` (a subscribe with the village's QR scene); returns how many
+    were answered 200. Runs in the load process, before any timed phase."""
+    sim = Simulator(token=spec.token, appid=spec.appid, aes_key=spec.aes_key, safe=spec.safe)
+    raws = [raw_http(sim.subscribe(spec.scene, openid=o), host=host, port=port) for o in villager_openids(spec)]
+
+    async def bind() -> int:
+        conns = [await Connection.open(host, port) for _ in range(8)]
+        pending = iter(raws)
+        ok = 0
+
+        async def worker(conn: Connection) -> None:
+            nonlocal ok
+            for raw in pending:
+                status, _ = await conn.send(raw)
+                ok += status == 200
+
+        try:
+            await asyncio.gather(*(worker(c) for c in conns))
+        finally:
+            for c in conns:
+                c.close()
+        return ok
+
+    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+        return runner.run(bind())
 
 
 def raw_http(req: SimRequest, *, host: str, port: int, path: str = "/wechat") -> bytes:
@@ -187,7 +230,7 @@ def _result(
 
 
 async def _closed_window(
-    host: str, port: int, conns: list[Connection], requests: list[bytes], seconds: float, tally: _Tally | None
+    host: str, ports: list[int], conns: list[Connection], requests: list[bytes], seconds: float, tally: _Tally | None
 ) -> tuple[int, float, bool]:
     """Every connection sends back to back until the deadline; returns (completed, elapsed, exhausted)."""
     queue = iter(requests)
@@ -206,7 +249,7 @@ async def _closed_window(
             t0 = time.perf_counter()
             try:
                 if conns[i].closed:
-                    conns[i] = await Connection.open(host, port)
+                    conns[i] = await Connection.open(host, ports[i % len(ports)])
                 async with asyncio.timeout(REQUEST_TIMEOUT_S):
                     status, body = await conns[i].send(raw)
             except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError, ValueError) as exc:
@@ -223,18 +266,25 @@ async def _closed_window(
 
 
 async def closed_loop(
-    host: str, port: int, build: Callable[[int], list[bytes]], *, connections: int, seconds: float, warmup: float
+    host: str,
+    port: int | list[int],
+    build: Callable[[int], list[bytes]],
+    *,
+    connections: int,
+    seconds: float,
+    warmup: float,
 ) -> PhaseResult:
-    conns = [await Connection.open(host, port) for _ in range(connections)]
+    ports = port if isinstance(port, list) else [port]
+    conns = [await Connection.open(host, ports[i % len(ports)]) for i in range(connections)]
     try:
         # Warm up on a first batch, then size the measured batch from the warm-up rate (×2 headroom),
         # so every request in the window is fresh without building far more than will be sent.
         warm = build(max(connections * 4, int(4000 * max(warmup, 0.1))))
-        done, elapsed, _ = await _closed_window(host, port, conns, warm, warmup, None)
+        done, elapsed, _ = await _closed_window(host, ports, conns, warm, warmup, None)
         rate = done / elapsed if elapsed > 0 else 1000.0
         batch = build(int(max(rate, 200.0) * seconds * 2) + connections * 4)
         tally = _Tally()
-        _, elapsed, exhausted = await _closed_window(host, port, conns, batch, seconds, tally)
+        _, elapsed, exhausted = await _closed_window(host, ports, conns, batch, seconds, tally)
         return _result("closed", tally, seconds=elapsed, connections=connections, rate=None, exhausted=exhausted)
     finally:
         for c in conns:
@@ -285,12 +335,15 @@ async def open_loop(
 
 
 def run_phase(
-    host: str, port: int, spec: RequestSpec, mode: Literal["closed", "open"], options: Options
+    host: str, port: int | list[int], spec: RequestSpec, mode: Literal["closed", "open"], options: Options
 ) -> dict[str, Any]:
-    """Entry point in the load process: build, run one phase, return a JSON-able result."""
+    """Entry point in the load process: build, run one phase, return a JSON-able result.
+
+    Several ports (closed loop only) spread the connections over several servers."""
+    first = port[0] if isinstance(port, list) else port
 
     def build(n: int) -> list[bytes]:
-        return build_requests(spec, host=host, port=port, count=n)
+        return build_requests(spec, host=host, port=first, count=n)
 
     coro: Coroutine[Any, Any, PhaseResult]
     if mode == "closed":
@@ -298,7 +351,7 @@ def run_phase(
             host, port, build, connections=options.connections, seconds=options.seconds, warmup=options.warmup
         )
     else:
-        coro = open_loop(host, port, build, rate=options.rate, seconds=options.seconds, warmup=options.warmup)
+        coro = open_loop(host, first, build, rate=options.rate, seconds=options.seconds, warmup=options.warmup)
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:
         return runner.run(coro).to_dict()
 
