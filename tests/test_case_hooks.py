@@ -50,9 +50,11 @@ def world(sessions: sessionmaker[Session], receiver: Receiver, *units: str) -> d
     return secrets
 
 
-def file_case(sessions: sessionmaker[Session], key: str, **changes: object) -> Submitted:
+def file_case(sessions: sessionmaker[Session], key: str, cadre_level: str = "village") -> Submitted:
     # Filed on the H5 page (no openid), so no notices to a villager wait in the outbox beside the events.
-    return submit_once(sessions, report(None, anonymous=False, name="王五", phone="13900002222", **changes), key)
+    return submit_once(
+        sessions, report(None, anonymous=False, name="王五", phone="13900002222", cadre_level=cadre_level), key
+    )
 
 
 def bodies(receiver: Receiver) -> list[dict[str, object]]:
