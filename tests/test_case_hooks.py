@@ -9,7 +9,8 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import Engine, select
+from alembic import command
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import api_keys, case_hooks, service, triage
@@ -17,10 +18,12 @@ from cases.submit import Submitted
 from handlers.cli import main
 from handlers.runtime import Runtime
 from storage.db import make_sessionmaker, transaction
+from storage.migrate import alembic_config, upgrade
 from storage.models import OutboxMessage
 from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE, report, submit_once
 from tests.staff_support import load_org
+from tests.test_cadre_routing import fresh_engine  # noqa: F401  (a fixture: an empty database of its own)
 from wechat.delivery import deliver_due
 
 TOWN = "630223106000"
@@ -169,3 +172,17 @@ def test_cli_creates_lists_and_revokes_keys_and_manages_subscribers(
     assert "created" in capsys.readouterr().out
     assert main(["subscribers", "remove", str(sub.id)]) == 0
     assert main(["subscribers", "remove", str(sub.id + 1000)]) == 2
+
+
+def test_migration_0015_adds_and_removes_the_key_and_subscriber_tables(fresh_engine: Engine) -> None:  # noqa: F811
+    upgrade(fresh_engine, "0015")
+    tables = set(inspect(fresh_engine).get_table_names())
+    assert {"api_clients", "event_subscriptions"} <= tables
+    assert "ix_api_clients_unit_code" in {i["name"] for i in inspect(fresh_engine).get_indexes("api_clients")}
+    cfg = alembic_config()
+    with fresh_engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0014")
+    assert not {"api_clients", "event_subscriptions"} & set(inspect(fresh_engine).get_table_names())
+    upgrade(fresh_engine, "0015")
+    assert {"api_clients", "event_subscriptions"} <= set(inspect(fresh_engine).get_table_names())
