@@ -18,6 +18,7 @@ from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
 from handlers.admin.manage import install_management
 from handlers.admin.posters import install_poster_downloads
+from handlers.admin.money import install_money_pages
 from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
 from handlers.body_deadline import BodyDeadline
@@ -101,6 +102,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     install_admin(app, runtime)
     install_h5(app, runtime, services, knowledge)
     install_scan_analytics(app, runtime)
+    install_money_pages(app, runtime)  # /admin/money: benefit cross-checks (docs/money.md)
     install_poster_downloads(app, runtime)
     install_management(app, runtime)
     install_holiday_calendar(app, runtime)

@@ -8,20 +8,22 @@ is noted too.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from cases import lifecycle
 from cases.money.checks import Finding, Rule, find_all, rules
+from cases.service import FINDINGS
 from cases.submit import SubmitPolicy, submit
 from cases.validation import ReportInput
 from config.privacy import keyed_hash
 from storage.models_cases import Case, CaseEvidence
-from storage.models_money import MoneyClue
+from storage.models_money import MoneyClue, MoneyRun
 
 CHANNEL = "data"
 CHANNEL_LABEL = "大数据比对"
@@ -50,8 +52,11 @@ def finding_key(finding: Finding) -> str:
     return keyed_hash("money-clue", finding.rule, *finding.key)
 
 
-def run(session: Session, *, policy: SubmitPolicy, now: datetime, county: str | None = None) -> list[ClueOut]:
+def run(
+    session: Session, *, policy: SubmitPolicy, now: datetime, county: str | None = None, trigger: str = "cli"
+) -> list[ClueOut]:
     """Run every rule, raise a clue for each new finding, refresh the others, note the ones now gone."""
+    started = time.perf_counter()
     findings = find_all(session, county=county)
     keyed = {finding_key(f): f for f in findings}
     stored = _stored(session, list(keyed))
@@ -66,6 +71,17 @@ def run(session: Session, *, policy: SubmitPolicy, now: datetime, county: str | 
         number = session.get(Case, clue.case_id).number if clue.case_id else ""  # type: ignore[union-attr]
         out.append(_out(finding, number, new))
     _note_gone(session, seen=set(keyed), county=county, now=now)
+    session.add(
+        MoneyRun(
+            started_at=now,
+            county_code=county[:6] if county else None,
+            trigger=trigger,
+            findings=len(out),
+            new_clues=sum(c.new for c in out),
+            seconds=round(time.perf_counter() - started, 3),
+        )
+    )
+    session.flush()
     return out
 
 
@@ -191,3 +207,41 @@ def _out(finding: Finding, number: str, new: bool) -> ClueOut:
         case_number=number,
         new=new,
     )
+
+
+@dataclass
+class RuleTally:
+    """A rule's clues that a viewer may see: how many, how many still open, how staff found them."""
+
+    clues: int = 0
+    open: int = 0
+    gone: int = 0
+    findings: dict[str, int] = field(default_factory=dict)  # 查实, 部分查实, 不实, 不属于受理范围
+
+    @property
+    def precision(self) -> float | None:
+        """The share of 查实 among the clues closed as 查实, 部分查实 or 不实 (None before any is)."""
+        judged = sum(self.findings.get(f, 0) for f in FINDINGS[:3])
+        return self.findings.get(FINDINGS[0], 0) / judged if judged else None
+
+
+def tallies(session: Session, *, scope: ColumnElement[bool], county: str) -> dict[str, RuleTally]:
+    """Per rule, over the clues of `county` (6 digits; '' for all) whose cases `scope` lets the viewer see."""
+    gone = MoneyClue.gone_at.is_not(None)
+    query = (
+        select(MoneyClue.rule, Case.status, Case.finding, gone, func.count())
+        .join(Case, Case.id == MoneyClue.case_id)
+        .where(scope)
+        .group_by(MoneyClue.rule, Case.status, Case.finding, gone)
+    )
+    if county:
+        query = query.where(MoneyClue.county_code == county)
+    found: dict[str, RuleTally] = {}
+    for rule, status, finding, is_gone, n in session.execute(query):
+        t = found.setdefault(rule, RuleTally())
+        t.clues += n
+        t.open += n if status in lifecycle.OPEN_STATES else 0
+        t.gone += n if is_gone else 0
+        if finding:
+            t.findings[finding] = t.findings.get(finding, 0) + n
+    return found

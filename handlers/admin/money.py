@@ -1,0 +1,118 @@
+"""补贴比对 for staff (/admin/money): the cross-check rules with each one's clues and precision (查实 share),
+the latest clues, the runs, and the share of payments households have confirmed, per village.
+
+Every figure counts only the clues whose cases the viewer may see (cases.access.case_scope): a town never
+sees a clue about a cadre of its villages. Persons show masked; each view is an audit row. The county's
+discipline commission and the city may run the rules now (the worker also runs them once a month)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from cases.access import case_scope
+from cases.identity import IdentityKeys
+from cases.money import clues
+from cases.money import household as hh
+from cases.money.checks import rules
+from cases.submit import SubmitPolicy
+from handlers.admin.views import Admin, Ctx
+from handlers.runtime import Runtime
+from storage.models import County, Village
+from storage.models_cases import Case
+from storage.models_money import MoneyClue, MoneyRun
+from storage.types import utcnow
+
+STAFF = ("city", "county_discipline", "department", "town")
+RUNNERS = ("city", "county_discipline")
+SEVERITY = {"high": "高", "medium": "中", "review": "需核实"}
+RULE_OWNERS = "县纪委监委（各规则线索按分办规则交办，回避规则同群众反映）"
+LATEST = 100
+
+
+def _county(ctx: Ctx) -> str:
+    v = ctx.viewer
+    assert v is not None
+    if v.role != "city":
+        return (v.county_code or "-")[:6]
+    chosen = (ctx.request.query_params.get("county") or "").strip()[:6]
+    known = {c[:6] for c in ctx.session.scalars(select(County.code))}
+    return chosen if chosen in known else ""
+
+
+async def money_page(ctx: Ctx) -> Response:
+    v = ctx.viewer
+    assert v is not None
+    county = _county(ctx)
+    scope = case_scope(v)
+    latest_q = (
+        select(MoneyClue, Case.number, Case.status, Case.finding)
+        .join(Case, Case.id == MoneyClue.case_id)
+        .where(scope)
+        .order_by(MoneyClue.first_seen_at.desc(), MoneyClue.id.desc())
+        .limit(LATEST)
+    )
+    runs_q = select(MoneyRun).order_by(MoneyRun.started_at.desc()).limit(5)
+    if county:
+        latest_q = latest_q.where(MoneyClue.county_code == county)
+        runs_q = runs_q.where((MoneyRun.county_code == county) | MoneyRun.county_code.is_(None))
+    latest = ctx.session.execute(latest_q).all()
+    village_names = _village_names(ctx, {row[0].village_code for row in latest}, county)
+    share = hh.confirmed_share(ctx.session, county=county, now=utcnow()) if county else {}
+    ctx.audit("view_money", county=county, clues=len(latest))
+    return ctx.render(
+        "money.html",
+        rules=rules(),
+        tallies=clues.tallies(ctx.session, scope=scope, county=county),
+        latest=latest,
+        runs=ctx.session.scalars(runs_q).all(),
+        share=sorted(share.items()),
+        names=village_names,
+        county=county,
+        counties=ctx.session.scalars(select(County).order_by(County.code)).all() if v.role == "city" else [],
+        may_run=v.role in RUNNERS and bool(county),
+        severity=SEVERITY,
+        owners=RULE_OWNERS,
+        yuan=clues.yuan,
+        done=ctx.request.query_params.get("done", "")[:6],
+    )
+
+
+def _village_names(ctx: Ctx, codes: set[str], county: str) -> dict[str, str]:
+    query = select(Village.code, Village.name)
+    query = query.where(Village.code.like(f"{county}%")) if county else query.where(Village.code.in_(codes))
+    return {code: name for code, name in ctx.session.execute(query)}
+
+
+class MoneyRunner:
+    def __init__(self, keys: IdentityKeys) -> None:
+        self.policy = SubmitPolicy(keys=keys)
+
+    async def run_now(self, ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        county = (v.county_code or "")[:6]
+        if v.role == "city":
+            chosen = str(ctx.request.state.form.get("county") or "").strip()[:6]
+            county = chosen if chosen in {c[:6] for c in ctx.session.scalars(select(County.code))} else ""
+        if not county:
+            return ctx.render("error.html", 400, message="请先选择县区再运行比对。")
+        found = clues.run(ctx.session, policy=self.policy, now=utcnow(), county=county, trigger="admin")
+        ctx.audit("money_run", county=county, findings=len(found), new=sum(c.new for c in found))
+        suffix = f"&county={county}" if v.role == "city" else ""
+        return RedirectResponse(f"/admin/money?done={sum(c.new for c in found)}{suffix}", status_code=303)
+
+
+def install_money_pages(app: Any, runtime: Runtime) -> None:
+    """Add /admin/money (staff) and its run button (county discipline commission, city)."""
+    admin = Admin(runtime)
+    runner = MoneyRunner(admin.keys)
+    app.router.routes.extend(
+        [
+            Route("/admin/money", admin.page(money_page, roles=STAFF), methods=["GET"]),
+            Route("/admin/money/run", admin.page(runner.run_now, roles=RUNNERS), methods=["POST"]),
+        ]
+    )
