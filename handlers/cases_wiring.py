@@ -9,6 +9,7 @@ from cases import case_hooks, drafts, media_jobs, ratelimit, staging
 from cases.identity import IdentityKeys
 from cases.media_store import FileMediaStore
 from cases.submit import SubmitPolicy
+from handlers.money_wiring import install_money
 from handlers.runtime import Runtime
 from handlers.worker import JobContext, register_job
 from storage.db import transaction
@@ -36,6 +37,7 @@ def install_cases(runtime: Runtime, services: Services | None = None) -> None:
     case_hooks.install(sessions=runtime.sessions)  # signed case events to subscribers (#22)
     register_job("cases_prune", PRUNE_EVERY_S, prune_cases)
     register_job("h5_staging_sweep", STAGING_SWEEP_EVERY_S, sweep_staged_uploads)
+    install_money()  # the monthly cross-check of benefit payments (docs/money.md)
 
 
 def prune_cases(ctx: JobContext) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.money import checks, clues
@@ -154,3 +154,23 @@ def test_cli_check_prints_one_json_object_per_clue(
 def _in(sessions: sessionmaker[Session], work):  # type: ignore[no-untyped-def]
     with transaction(sessions) as s:
         return work(s)
+
+
+def test_the_worker_runs_the_checks_once_a_month(county: sessionmaker[Session], engine: Engine) -> None:
+    from datetime import timedelta
+    from typing import Any, cast
+
+    from handlers.money_wiring import month_start, monthly_checks
+    from handlers.runtime import Runtime
+    from handlers.worker import JobContext
+    from storage.models_money import MoneyRun
+    from tests.webhook_support import settings_for_tests
+
+    runtime = Runtime.from_settings(settings_for_tests(), engine=engine)
+    now = utcnow()
+    for moment in (now, now + timedelta(minutes=5), month_start(now) + timedelta(days=40)):
+        monthly_checks(JobContext(runtime=runtime, api=cast(Any, None), now=moment))
+    with county() as s:
+        runs = s.scalars(select(MoneyRun).order_by(MoneyRun.started_at)).all()
+        assert [(r.trigger, r.findings, r.new_clues) for r in runs] == [("schedule", 7, 7), ("schedule", 7, 0)]
+        assert s.scalar(select(func.count()).select_from(Case)) == 7
