@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.understand import Intent, classify
 from storage.repos.users import UserRecord
 from storage.repos.villages import Place, get_place
 from wechat.inbound import Inbound
@@ -36,10 +37,21 @@ class Context:
     session: Session
     now: datetime
     services: Services
+    _intent: Intent | None = field(default=None, repr=False)
+    # The data of the state the dispatcher just left (转人工 after an answer hands over that question).
+    previous: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.message.text.strip()
+
+    @property
+    def intent(self) -> Intent:
+        """What the message means (bot/understand.py); "none" for events, photos and other non-text."""
+        if self._intent is None:
+            texty = not self.message.is_event and self.message.kind in ("text", "voice")
+            self._intent = classify(self.text) if texty else Intent("none")
+        return self._intent
 
     def go(self, state: str, **data: Any) -> None:
         """Move the conversation to `state` with fresh state data."""

@@ -1,4 +1,8 @@
-"""Routes one message to one handler: events, then the current state, then commands, menu and kinds."""
+"""Routes one message to one handler: events, then the current state, then commands, what the message
+means (bot/understand.py), the menu and kinds.
+
+No state traps a villager: a menu word, 帮助, 重新开始 or 转人工 leaves any state, and 返回 and 取消
+leave every state that does not give them a meaning of its own (`navigates`)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,10 @@ from bot.menu import CLICK_KEYS
 Handler = Callable[[Context], Reply | None]
 # A state handler returns PASS to let global commands and the menu handle the message instead.
 PASS = Reply("\x00pass")
+# Intents that leave any state before it sees the message, unless the state `navigates` itself.
+LEAVING = frozenset({"menu", "help", "restart", "person"})
+# Intents a state without its own meaning for them is left on (更多 is left to the state: lists page).
+STEPPING = frozenset({"back", "cancel"})
 
 
 @dataclass
@@ -22,18 +30,27 @@ class Router:
     commands: dict[str, Handler] = field(default_factory=dict)
     menu: dict[str, Handler] = field(default_factory=dict)
     kinds: dict[str, Handler] = field(default_factory=dict)
+    intents: dict[str, Handler] = field(default_factory=dict)
     # States in which a message that is exactly a command word runs that command (see `state`).
     commands_first: set[str] = field(default_factory=set)
+    # States that see navigation intents (返回, 取消, 菜单, 转人工...) themselves and PASS what they leave to.
+    navigates: set[str] = field(default_factory=set)
 
     def event(self, *names: str) -> Callable[[Handler], Handler]:
         return self._register(self.events, names)
 
-    def state(self, *names: str, commands_first: bool = False) -> Callable[[Handler], Handler]:
+    def state(self, *names: str, commands_first: bool = False, navigates: bool = False) -> Callable[[Handler], Handler]:
         """`commands_first`: a state that takes any free text (a question) still lets the exact command
-        words through, so 反映 after a policy answer starts a report instead of being searched."""
+        words through, so 反映 after a policy answer starts a report instead of being searched.
+        `navigates`: the state gives 返回, 取消, 菜单 and the like a meaning of its own (see the module doc)."""
         if commands_first:
             self.commands_first.update(names)
+        if navigates:
+            self.navigates.update(names)
         return self._register(self.states, names)
+
+    def intent(self, *names: str) -> Callable[[Handler], Handler]:
+        return self._register(self.intents, names)
 
     def command(self, *words: str) -> Callable[[Handler], Handler]:
         return self._register(self.commands, words)
@@ -64,13 +81,14 @@ class Dispatcher:
         self.fallback = fallback
 
     def include(self, router: Router) -> None:
-        for name in ("events", "states", "commands", "menu", "kinds"):
+        for name in ("events", "states", "commands", "menu", "kinds", "intents"):
             mine: dict[str, Handler] = getattr(self.router, name)
             for key, fn in getattr(router, name).items():
                 if key in mine:
                     raise ValueError(f"{name} handler for {key!r} registered twice")
                 mine[key] = fn
         self.router.commands_first |= router.commands_first
+        self.router.navigates |= router.navigates
 
     def dispatch(self, ctx: Context) -> Reply | None:
         msg = ctx.message
@@ -88,6 +106,10 @@ class Dispatcher:
         if state in r.commands_first and msg.kind in ("text", "voice") and ctx.text in r.commands:
             ctx.reset()
             state_handler = None
+        if state_handler is not None and state != "idle" and self._leaves(state, ctx.intent.name):
+            ctx.previous = ctx.data
+            ctx.reset()
+            state_handler = r.states.get("idle")
         if state_handler is not None:
             reply = state_handler(ctx)
             if reply is not PASS:
@@ -97,7 +119,13 @@ class Dispatcher:
             command = r.commands.get(text)
             if command is not None:
                 return command(ctx)
-            item = r.menu.get(text)
+            meant = r.intents.get(ctx.intent.name)
+            if meant is not None:
+                reply = meant(ctx)
+                if reply is not None and reply is not PASS:
+                    return reply
+            number = str(ctx.intent.choice) if ctx.intent.choice is not None else text
+            item = r.menu.get(number) if ctx.intent.name in ("choice", "menu_item") else r.menu.get(text)
             if item is not None:
                 ctx.reset()
                 return item(ctx)
@@ -105,3 +133,8 @@ class Dispatcher:
         if kind_handler is not None:
             return kind_handler(ctx)
         return self.fallback(ctx)
+
+    def _leaves(self, state: str, intent: str) -> bool:
+        if state in self.router.navigates:
+            return False
+        return intent in LEAVING or intent in STEPPING

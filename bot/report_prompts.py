@@ -2,19 +2,61 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
+from bot.understand import chinese_number, choice_of, normalise
 from cases.categories import CADRE_LEVELS, by_code, cadre_level_label, categories
+from cases.deadlines import limits
 from cases.submit import Submitted
 from cases.timeutil import chinese_date
 from cases.validation import MAX_PHOTOS
 
-DONE_WORDS = frozenset({"好了", "好", "完了", "说完了", "发完了", "完成", "下一步", "没有了", "就这些"})
-SKIP_WORDS = frozenset({"跳过", "没有", "无", "不用"})
+DONE_WORDS = frozenset(
+    {
+        "好了",
+        "好",
+        "完了",
+        "说完了",
+        "发完了",
+        "完成",
+        "下一步",
+        "没有了",
+        "就这些",
+        "就这样",
+        "没了",
+        "ok",
+        "OK",
+    }
+)
+SKIP_WORDS = frozenset({"跳过", "没有", "无", "不用", "略过", "不知道", "不清楚", "没有照片", "没证据", "没有证据"})
+REWRITE_WORDS = frozenset({"重写", "重新写", "重新说", "全部重写", "清空"})
+YES_WORDS = frozenset(
+    {"是", "是的", "对", "对的", "要", "好", "好的", "开始", "可以", "行", "嗯", "确定", "反映", "登记"}
+)
+NO_WORDS = frozenset({"不是", "不", "不要", "不用", "没有", "否", "不对"})
+TO_HARDSHIP_WORDS = frozenset({"改为困难帮扶", "困难帮扶", "改成困难帮扶", "改为困难登记", "登记困难", "申请帮扶"})
+TO_REPORT_WORDS = frozenset({"改为反映问题", "改成反映问题", "反映干部问题", "改为举报", "改成举报", "改为反映"})
+# Fewer characters than this (after normalising) cannot be acted on.
+MIN_DESCRIPTION = 6
+EXAMPLE = "请说得具体些，例如：“村主任王某把我家的低保名额给了他侄子，是今年3月的事。”"
+TOO_SHORT = "说得太简单了，工作人员没法核实。\n" + EXAMPLE + "\n说完请回复“好了”。"
+DESCRIPTION_MORE = "还有要补充的（谁、什么时候、涉及多少钱）请继续发；说完请回复“好了”。\n" + (
+    "（回复“返回”回到上一步，“取消”退出）"
+)
+EDIT_DESCRIPTION = "接着发的内容会加在后面；回复“重写”清空重说；不改了请回复“好了”。"
+SWITCH_TO_HARDSHIP = "如果是家里遇到困难想申请帮扶，回复“改为困难帮扶”，您说过的话都保留。"
 CANCEL = "取消"
 BACK = "返回"
 USE_ENTRY_LOCATION = "用进入时的位置"
 FOOTER = "（回复“返回”回到上一步，“取消”退出）"
+EDIT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("问题类别", "category"),
+    ("事情经过", "description"),
+    ("证据", "evidence"),
+    ("身份", "identity"),
+)
 
 
 def category_prompt() -> str:
@@ -34,7 +76,7 @@ EVIDENCE = (
 )
 IDENTITY = "是否留下姓名和电话？回复数字：\n1 实名（方便核实和回复，我们严格保密）\n2 匿名"
 CONTACT = "请发送姓名和手机号，例如：张三 13800001111\n只留一项也可以；都不想留请回复“跳过”。"
-EDIT = "要修改哪一项？回复数字：\n1 问题类别\n2 事情经过\n3 证据\n4 身份"
+EDIT = "要修改哪一项？回复数字：\n1 问题类别\n2 事情经过\n3 证据\n4 身份\n" + FOOTER
 CANCELLED = "已取消，内容没有提交。需要时回复 3 重新反映。"
 
 PROMPTS: dict[str, str] = {
@@ -54,16 +96,157 @@ HINTS: dict[str, str] = {
     "identity": "请回复 1 实名 或 2 匿名。",
     "contact": "请发文字：姓名和手机号，或回复“跳过”。",
     "confirm": "请回复 1 提交、2 修改 或 0 取消。",
-    "edit": "请回复数字 1 到 4，选择要修改的项。",
+    "edit": "请回复数字，选择要修改的项。",
+    "h_whose": "请回复 1 自己家 或 2 别人家。",
+    "h_story": "请用文字或语音说说家里的情况。",
+    "h_what": "请回复数字（可以多个，如“1 3”），或直接说是什么事。",
+    "h_when": "请说大概什么时候，例如“今年3月”；记不清请回复“不清楚”。",
+    "h_people": "请回复家里的人数，例如 4。",
+    "h_help": "请说说希望得到什么帮助，例如“看病报销”“临时救助”。",
+    "h_phone": "请发送电话号码（11 位手机号），可以加上称呼。",
 }
+
+# --- hardship (防止返贫动态监测): an application for help, not an accusation ---------------------
+
+HARDSHIP = "poverty_risk"
+HARDSHIP_ORDER = ("h_whose", "h_story", "h_what", "h_when", "h_people", "h_help", "h_phone")
+# The draft key each hardship step fills (h_story fills the description's parts).
+HARDSHIP_KEYS = {
+    "h_whose": "household",
+    "h_what": "troubles",
+    "h_when": "when",
+    "h_people": "people",
+    "h_help": "help",
+    "h_phone": "phone",
+}
+TROUBLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("大病或重病", ("病", "住院", "手术", "癌", "透析", "治疗")),
+    ("残疾", ("残疾", "瘫", "截肢")),
+    ("意外事故", ("车祸", "意外", "摔", "受伤", "事故", "出事")),
+    ("自然灾害", ("灾", "冰雹", "洪水", "暴雨", "泥石流", "地震", "塌", "火")),
+    ("失业或收入大减", ("失业", "没活", "没工作", "打不上工", "收入", "没钱", "亏")),
+    ("上学费用", ("上学", "学费", "大学", "读书")),
+    ("其他", ("其他", "别的")),
+)
+HARDSHIP_INTRO = "这是申请帮扶，不是举报，不追究任何人。我会问几件事，村镇干部核实后帮您想办法。"
+HARDSHIP_OFFER = (
+    "听起来家里遇到了困难。可以在这里登记，申请防止返贫帮扶：村镇干部会上门核实，县里研究帮扶办法。\n"
+    "回复 1 登记困难情况（您说的话会记下）\n回复 2 我只是问政策\n回复 0 不用了"
+)
+H_WHOSE = "这是谁家的困难？回复数字：\n1 我自己家\n2 别人家（邻居、亲戚、村里的老人等，可以替他们登记）"
+H_STORY = "请简单说说家里的情况：出了什么事、现在怎么样。可以打字或发语音，说完请回复“好了”。"
+HARDSHIP_TOO_SHORT = "请多说几句，例如：“我爱人去年查出尿毒症，每周透析，家里没了收入。”\n说完请回复“好了”。"
+H_WHAT = "遇到的是哪类事？回复数字，可以多个（如“1 5”）：\n" + "\n".join(
+    f"{i} {label}" for i, (label, _w) in enumerate(TROUBLES, 1)
+)
+H_WHEN = "大概是什么时候的事？例如“今年3月”“上个月”。"
+H_PEOPLE = "这户家里一共几口人？回复数字，例如 4。"
+H_HELP = "希望得到什么帮助？例如：看病报销、临时救助、找工作、孩子上学资助。"
+H_PHONE = (
+    "请留下能联系到这户人家的电话（您的或这户的都行），可以加上称呼，例如：张三 13800001111\n"
+    "为什么必须留：村镇干部要打电话约时间上门核实，才能帮上忙；电话只给办理的干部看。"
+)
+PHONE_REQUIRED = (
+    "这一步不能跳过：没有电话，干部就没法联系上门核实，帮扶也就落不了地。\n请发送 11 位手机号。"
+    "如果是想匿名反映干部的问题，请回复“改为反映问题”。"
+)
+
+PROMPTS.update(
+    {
+        "h_whose": H_WHOSE,
+        "h_story": H_STORY,
+        "h_what": H_WHAT,
+        "h_when": H_WHEN,
+        "h_people": H_PEOPLE,
+        "h_help": H_HELP,
+        "h_phone": H_PHONE,
+    }
+)
+
+
+def hardship_fields() -> tuple[tuple[str, str], ...]:
+    return (
+        ("谁家", "h_whose"),
+        ("家里情况", "h_story"),
+        ("遇到的事", "h_what"),
+        ("时间", "h_when"),
+        ("人数", "h_people"),
+        ("想要的帮助", "h_help"),
+        ("电话", "h_phone"),
+    )
+
+
+def troubles_of(text: str) -> list[str]:
+    """Trouble labels from digits ("1 3", "１、５", "一") or from words ("住院了")."""
+    norm = unicodedata.normalize("NFKC", text)
+    picked: list[str] = []
+    tokens = [t for t in re.split(r"[\s,，、.。;；和及还有]+", norm) if t]
+    for token in tokens:
+        number = choice_of(token)
+        if number is not None and 1 <= number <= len(TROUBLES):
+            picked.append(TROUBLES[number - 1][0])
+    if not picked and norm.strip().isdigit():
+        picked = [TROUBLES[int(d) - 1][0] for d in norm.strip() if 1 <= int(d) <= len(TROUBLES)]
+    if not picked:
+        matched = normalise(norm)
+        picked = [label for label, words in TROUBLES if any(w in matched for w in words)]
+    return list(dict.fromkeys(picked))
+
+
+def people_of(text: str) -> int | None:
+    norm = normalise(text)
+    match = re.search(r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:口|个|人)?", norm)
+    if match is None:
+        return None
+    number = chinese_number(match.group(1))
+    return number if number is not None and 1 <= number <= 30 else None
+
+
+def hardship_description(data: dict[str, Any]) -> str:
+    whose = "本人家庭" if data.get("household") == "own" else "代他人登记（邻居、亲戚或老人等）"
+    lines = [
+        "【困难帮扶申请】",
+        f"谁家：{whose}",
+        f"遇到的事：{'、'.join(data.get('troubles', [])) or '未说明'}",
+        f"时间：{data.get('when') or '未说明'}",
+        f"家庭人口：{data.get('people') or '未说明'}人",
+        f"希望的帮助：{data.get('help') or '未说明'}",
+        "情况：" + description_of(data),
+    ]
+    return "\n".join(lines)
+
+
+def hardship_summary(data: dict[str, Any]) -> str:
+    text = hardship_description(data)
+    who = " ".join(x for x in (str(data.get("name") or ""), _masked(str(data.get("phone") or ""))) if x)
+    body = text if len(text) <= 400 else text[:400] + "……"
+    return f"请核对您的登记：\n{body}\n联系人：{who or '未留'}\n\n1 提交\n2 修改\n0 取消"
+
+
+def hardship_submitted_text(done: Submitted) -> str:
+    rule = limits(HARDSHIP)
+    unit = "个工作日" if rule.day_kind == "working" else "天"
+    return (
+        "已提交，您的困难帮扶申请已登记。\n"
+        f"编号：{done.number}\n查询码：{done.query_code}\n"
+        f"下一步：{done.route_unit_name}会同乡镇，在 {rule.first_response} {unit}内"
+        f"（{chinese_date(done.first_response_due)} 前）打电话联系并上门核实，"
+        f"{rule.resolve} {unit}内落实帮扶办法。\n"
+        f"依据：{rule.basis}\n"
+        "回复“查询进度”可随时查看，有新情况回复“补充材料”。"
+    )
 
 
 def prompt(step: str, data: dict[str, Any], counts: dict[str, int]) -> str:
+    hardship = data.get("category") == HARDSHIP
     if step == "category":
         return category_prompt()
     if step == "confirm":
-        return summary(data, counts)
-    return PROMPTS[step]
+        return hardship_summary(data) if hardship else summary(data, counts)
+    if step == "edit" and hardship:
+        lines = [f"{i} {label}" for i, (label, _s) in enumerate(hardship_fields(), 1)]
+        return "要修改哪一项？回复数字：\n" + "\n".join(lines) + "\n" + FOOTER
+    return PROMPTS[step] + ("\n" + FOOTER if step in HARDSHIP_KEYS else "")
 
 
 def _masked(phone: str) -> str:
@@ -103,4 +286,14 @@ def submitted_text(done: Submitted) -> str:
         "请记好编号和查询码，凭它们可在任何微信号查询进度。\n"
         f"我们将在 {chinese_date(done.first_response_due)} 前首次答复您。\n"
         "回复“查询进度”可随时查看。"
+    )
+
+
+def story_offer(label: str) -> str:
+    return (
+        f"听起来您要反映问题，类别像是“{label}”。\n"
+        "回复 1 开始反映，把您这段话记为反映内容（可以匿名）\n"
+        "回复 2 不是，我是问政策\n"
+        "回复 3 开始反映，但类别要重选\n"
+        "回复 0 不用了"
     )

@@ -48,7 +48,7 @@ def test_more_continues_then_the_list_ends(sender: Sender) -> None:
     assert "「更多」" not in second and len(second.encode()) <= 2048
     names = [line.split("年 ", 1)[1] for text in (first, second) for line in text.splitlines() if ". 20" in line]
     assert len(names) == len(set(names)) == 9
-    assert "没有更多" in sender.reply_text(text_xml("o-p2", "更多"))
+    assert "最后一页" in sender.reply_text(text_xml("o-p2", "更多"))
 
 
 def test_click_menu_key_shows_projects(sender: Sender) -> None:

@@ -69,6 +69,7 @@ def test_a_complaint_no_policy_answers_is_steered_to_a_report(sender: Sender) ->
     openid = bound(sender, "o-c1")
     reply = sender.reply_text(text_xml(openid, "村里修路的钱被干部贪了"))
     assert "反映问题" in reply and "回答不了" not in reply
-    assert "请选择您要反映的问题" in sender.reply_text(text_xml(openid, "反映"))  # the report flow starts
+    started = sender.reply_text(text_xml(openid, "反映"))  # the report starts with what was said
+    assert "已把您的话记为反映内容" in started and "扶贫资金" in started
     other = bound(sender, "o-c2")
     assert "回答不了" in sender.reply_text(text_xml(other, "今晚有球赛没"))

@@ -12,8 +12,9 @@ MAX_REPLY_BYTES = 2048
 PAGE_SIZE = 6
 MAX_YEARS = 4  # years totalled in the summary, newest first
 DEMO_NOTE = "（演示数据，不是真实项目）"
-MORE = "回复「更多」看下一页，回复「菜单」返回。"
-LAST = "回复「菜单」返回。对项目和资金有疑问，可回复 3 反映问题。"
+MORE = "回复项目序号看详情，「更多」看下一页，「菜单」返回。"
+LAST = "回复项目序号看详情，「菜单」返回。对项目和资金有疑问，回复「反映」。"
+BACK = "「上一页」回到前一页。"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,25 @@ def no_projects(village_name: str) -> str:
     )
 
 
+def detail(number: int, p: ProjectRow) -> str:
+    """One project in full: what was published of its funds, who carried it out, dates and beneficiaries."""
+    lines = [
+        f"【项目 {number}】{p.name}（{p.year}年）",
+        f"资金：{yuan(p.amount_yuan)}，来源：{p.fund_source}",
+        f"实施单位：{p.implementing_unit}",
+        "承包单位：未公开",
+        f"状态：{p.status}",
+        f"开工：{p.start_date:%Y-%m-%d}" if p.start_date else "开工：未公开",
+        f"完工：{p.completion_date:%Y-%m-%d}" if p.completion_date else "完工：未公开",
+        "验收：" + (p.status if "验收" in p.status else "未公开"),
+        f"受益：{p.beneficiaries}人" if p.beneficiaries is not None else "受益：未公开",
+    ]
+    if p.is_demo:
+        lines.append(DEMO_NOTE)
+    lines.append("\n对这个项目有疑问，回复「反映」。\n回复其他序号看别的项目，「返回」回到列表，「菜单」回主菜单。")
+    return "\n".join(lines)
+
+
 def page(village_name: str, projects: Sequence[ProjectRow], offset: int = 0) -> Page:
     """Totals, then projects from `offset` while they fit in one message (at most PAGE_SIZE)."""
     if not projects:
@@ -81,12 +101,13 @@ def page(village_name: str, projects: Sequence[ProjectRow], offset: int = 0) -> 
     end = offset
     while end < len(projects) and len(items) < PAGE_SIZE:
         candidate = [*items, item(end + 1, projects[end])]
-        if items and not _fits(head, candidate, MORE):
+        if items and not _fits(head, candidate, MORE + BACK):
             break
         items = candidate
         end += 1
     more = end < len(projects)
-    text = "\n\n".join([head, *items, MORE if more else LAST])
+    tail = (MORE if more else LAST) + (BACK if offset else "")
+    text = "\n\n".join([head, *items, tail])
     return Page(_cut(text), end if more else None)
 
 

@@ -6,7 +6,8 @@ import re
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from bot.intents.basics import not_understood
+from bot.intents.basics import WAY_ON, not_understood
+from bot.kb_feedback import note_answer, note_none_fit
 from cases.inquiries import accused_level
 from knowledge.holder import KnowledgeHolder
 from knowledge.service import Answer, KnowledgeBase, format_reply
@@ -54,6 +55,9 @@ def answer(ctx: Context, text: str) -> Reply:
         if result.kind == "out_of_scope":
             return Reply(SOUNDS_LIKE_A_REPORT)
         return Reply(f"{format_reply(result)}\n{REPORT_HINT}")  # choices: the hint goes under them
+    note_answer(ctx, text, result)  # a complaint steered to a report above is not a knowledge-base gap
+    if result.kind == "out_of_scope":
+        return Reply(f"{format_reply(result)}\n{WAY_ON}")
     return Reply(format_reply(result))
 
 
@@ -64,7 +68,7 @@ def remember(ctx: Context, question: str, result: Answer) -> None:
     elif result.kind == "choices":
         ctx.go("answered", options=[e.id for e in result.choices], handoff=True, question=question)
     else:
-        ctx.go("ask")
+        ctx.go("ask", question=question)  # 转人工 next hands this question over
 
 
 def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
@@ -81,6 +85,7 @@ def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
         related_ids=tuple(e.id for e in related),
     )
     remember(ctx, question, result)
+    note_answer(ctx, question, result)
     return Reply(format_reply(result))
 
 
@@ -89,10 +94,14 @@ def follow_up(ctx: Context) -> Reply:
     text = ctx.text
     options: list[str] = list(ctx.data.get("options", []))
     question = str(ctx.data.get("question", ""))
-    if text.isdigit() and 1 <= int(text) <= len(options):
-        return show_entry(ctx, options[int(text) - 1], question)
+    picked = ctx.intent.choice if ctx.intent.name == "choice" else None
+    if picked is not None and 1 <= picked <= len(options):
+        return show_entry(ctx, options[picked - 1], question)
+    if picked is not None:
+        text = str(picked)
     handoff_number = str(len(options) + 1)
     if ctx.data.get("handoff") and text in (handoff_number, "都不是", "转人工", "人工"):
+        note_none_fit(ctx, question)
         inquiries.record(
             ctx.session,
             openid=ctx.user.openid,
@@ -115,7 +124,7 @@ def follow_up(ctx: Context) -> Reply:
 
 @router.state("ask", commands_first=True)
 def asking(ctx: Context) -> Reply:
-    if ctx.message.kind in ("text", "voice") and ctx.text and not ctx.text.isdigit():
+    if ctx.message.kind in ("text", "voice") and ctx.text and ctx.intent.name == "none":
         if ctx.text in ("菜单", "取消", "返回"):
             ctx.reset()
             return PASS

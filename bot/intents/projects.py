@@ -1,41 +1,87 @@
-"""Menu item 2 (项目公开): the bound village's projects and totals, one message per page, "更多" for the next."""
+"""Menu item 2 (项目公开): the bound village's projects and totals, one message per page.
+
+The list is a state of its own: digits pick a project (never the main menu), 更多 and 上一页 page both
+ways, 反映 on a project starts a report naming it, and 返回 or 菜单 leave."""
 
 from __future__ import annotations
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.binding import ASK_VILLAGE
-from storage.repos.projects import list_projects
-from villages.project_text import page
+from bot.intents.report import start_with
+from storage.repos.projects import ProjectRow, list_projects
+from villages.project_text import detail, page
 
 router = Router()
 
 STATE = "projects"
-MORE_WORDS = ("更多", "下一页", "继续")
 NEED_VILLAGE = "查看本村项目前，需要先确定您所在的村。\n" + ASK_VILLAGE
+MONEY_LEAD = "村里的钱用在了哪些项目上，以公开的为准："
+REPORT_WORDS = ("反映", "举报", "投诉", "有疑问", "有问题", "反映问题", "我要反映")
 
 
 @router.menu_item("2")
 def show_projects(ctx: Context) -> Reply:
-    return _page(ctx, 0)
+    return _page(ctx, 0, [])
 
 
-@router.state(STATE)
-def more(ctx: Context) -> Reply:
-    offset = ctx.data.get("next")
-    if ctx.text in MORE_WORDS and isinstance(offset, int):
-        return _page(ctx, offset)
+@router.intent("money")
+def money_question(ctx: Context) -> Reply:
+    """修路的钱去哪了, 村里的项目, 集体收入: the village's published projects, with the offer to report."""
+    reply = _page(ctx, 0, [])
+    return Reply(MONEY_LEAD + "\n" + reply.text) if ctx.state == STATE else reply
+
+
+@router.state(STATE, navigates=True)
+def in_list(ctx: Context) -> Reply:
+    intent = ctx.intent
+    starts = [int(x) for x in ctx.data.get("starts", [])]
+    offset = int(ctx.data.get("offset", 0))
+    shown = ctx.data.get("detail")
+    if intent.name == "more":
+        following = ctx.data.get("next")
+        if isinstance(following, int):
+            return _page(ctx, following, [*starts, offset])
+        return Reply("已经是最后一页了。回复项目序号看详情，「上一页」往前翻，「菜单」返回。")
+    if intent.name == "back":
+        if shown is not None:
+            return _page(ctx, offset, starts)
+        if starts:
+            return _page(ctx, starts[-1], starts[:-1])
+        ctx.reset()
+        return PASS  # 返回 on the first page: the main menu
+    if intent.name == "choice" and intent.choice is not None:
+        return _detail(ctx, intent.choice)
+    if shown is not None and (ctx.text in REPORT_WORDS or intent.name == "report"):
+        project = _projects(ctx)[int(shown) - 1]
+        return start_with(ctx, f"对{project.year}年的项目“{project.name}”有疑问：", "project")
     ctx.reset()
     return PASS
 
 
-def _page(ctx: Context, offset: int) -> Reply:
+def _projects(ctx: Context) -> list[ProjectRow]:
+    assert ctx.place is not None
+    return list(list_projects(ctx.session, village_code=ctx.place.code))
+
+
+def _page(ctx: Context, offset: int, starts: list[int]) -> Reply:
     if ctx.place is None:
         ctx.go("bind")
         return Reply(NEED_VILLAGE)
-    shown = page(ctx.place.name, list_projects(ctx.session, village_code=ctx.place.code), offset)
-    if shown.next_offset is None:
+    projects = _projects(ctx)
+    shown = page(ctx.place.name, projects, offset)
+    if not projects:
         ctx.reset()
     else:
-        ctx.go(STATE, next=shown.next_offset)
+        ctx.go(STATE, offset=offset, next=shown.next_offset, starts=starts)
     return Reply(shown.text)
+
+
+def _detail(ctx: Context, number: int) -> Reply:
+    projects = _projects(ctx)
+    if not 1 <= number <= len(projects):
+        return Reply(
+            f"没有第 {number} 个项目，本村公开了 {len(projects)} 个。请回复 1 到 {len(projects)}，或回复「菜单」返回。"
+        )
+    ctx.data = {**ctx.data, "detail": number}
+    return Reply(detail(number, projects[number - 1]))

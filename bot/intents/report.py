@@ -7,12 +7,16 @@ The reply with the case number is the webhook's passive reply, sent after the co
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
+from bot.menu import menu_text
+from bot.understand import normalise, pick
 from cases import cadres, drafts, ratelimit
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.ratelimit import RateLimited
@@ -32,6 +36,8 @@ from storage.models_cases import ReportDraft
 
 router = Router()
 STATE = "report"
+OFFER = "report_offer"
+HARDSHIP = "poverty_risk"
 FLOOD_LIMIT = 30
 
 
@@ -42,6 +48,7 @@ def policy(ctx: Context) -> SubmitPolicy:
 
 
 @router.menu_item("3")
+@router.intent("report")
 @router.command("举报", "反映", "投诉", "我要反映")
 def start(ctx: Context) -> Reply:
     if ctx.place is None:
@@ -71,7 +78,7 @@ def _flooding(ctx: Context) -> Reply | None:
     return None
 
 
-@router.state(STATE)
+@router.state(STATE, navigates=True)
 def on_message(ctx: Context) -> Reply:
     flooding = _flooding(ctx)
     if flooding is not None:
@@ -80,16 +87,23 @@ def on_message(ctx: Context) -> Reply:
     if draft is None:
         ctx.reset()
         return Reply("上次的反映已超过 24 小时，草稿已清除。需要时回复 3 重新反映。")
-    text = ctx.text if ctx.message.kind == "text" else ""
-    if text == p.CANCEL:
+    intent = ctx.intent.name if ctx.message.kind in ("text", "voice") else "none"
+    if intent == "cancel":
         drafts.discard(ctx.session, draft=draft)
         ctx.reset()
         return Reply(p.CANCELLED)
-    if text in ("菜单", "主菜单"):
+    if intent in ("menu", "help", "person"):
         ctx.reset()
         return PASS  # the draft stays; menu item 3 resumes it
-    if text == p.BACK:
+    if intent == "restart":
+        drafts.discard(ctx.session, draft=draft)
+        drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
+        return Reply("好的，重新开始，之前的内容已清除。\n\n" + p.category_prompt())
+    if intent == "back":
         return _back(ctx, draft)
+    switched = _switch(ctx, draft)
+    if switched is not None:
+        return switched
     handler = _STEPS.get(draft.step, _category)
     return handler(ctx, draft)
 
@@ -106,18 +120,48 @@ def _prompt(ctx: Context, draft: ReportDraft) -> str:
     return p.prompt(draft.step, _data(draft), _counts(ctx, draft))
 
 
-def _goto(ctx: Context, draft: ReportDraft, step: str, data: dict[str, Any], lead: str = "") -> Reply:
+def _goto(
+    ctx: Context,
+    draft: ReportDraft,
+    step: str,
+    data: dict[str, Any],
+    lead: str = "",
+    *,
+    force: bool = False,
+    plain: bool = False,
+) -> Reply:
+    """Move to `step`; while editing, a step already answered is skipped straight to the summary."""
+    if data.get("editing") and not force and _answered(step, data):
+        step = "confirm"
+    if step == "confirm":
+        data.pop("editing", None)
     history = [*list(data.get("history", [])), draft.step][-12:]
     data["history"] = history
     drafts.save(draft, step=step, data=data, now=ctx.now)
+    if plain:
+        return Reply(lead)
     return Reply((lead + "\n\n" if lead else "") + _prompt(ctx, draft))
+
+
+def _answered(step: str, data: dict[str, Any]) -> bool:
+    if step in ("description", "h_story"):
+        return bool(p.description_of(data).strip())
+    if step == "cadre":
+        return bool(data.get("cadre_level"))
+    if step == "identity":
+        return "anonymous" in data
+    if step == "contact":
+        return bool(data.get("name") or data.get("phone")) or bool(data.get("contact_skipped"))
+    if step == "evidence":
+        return True
+    return step in p.HARDSHIP_KEYS and p.HARDSHIP_KEYS[step] in data
 
 
 def _back(ctx: Context, draft: ReportDraft) -> Reply:
     data = _data(draft)
     history = list(data.get("history", []))
     if not history:
-        return Reply("已经是第一步了。\n\n" + _prompt(ctx, draft))
+        return Reply("已经是第一步了。回复“取消”可以退出。\n\n" + _prompt(ctx, draft))
     step = history.pop()
     data["history"] = history
     drafts.save(draft, step=step, data=data, now=ctx.now)
@@ -128,11 +172,12 @@ def _hint(ctx: Context, draft: ReportDraft) -> Reply:
     return Reply(p.HINTS.get(draft.step, "") + "\n\n" + _prompt(ctx, draft))
 
 
-def _number(ctx: Context, options: int) -> int | None:
-    text = ctx.text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if ctx.message.kind in ("text", "voice") and text.isdigit() and 1 <= int(text) <= options:
-        return int(text)
-    return None
+def _number(ctx: Context, options: int | list[str]) -> int | None:
+    """The option picked: 2, ２, 二, 第二个, 2号, or (given the labels) the option's own words."""
+    if ctx.message.kind not in ("text", "voice"):
+        return None
+    labels = options if isinstance(options, list) else [""] * options
+    return pick(ctx.text, labels)
 
 
 # --- step 1: category ------------------------------------------------------------------------
@@ -140,12 +185,17 @@ def _number(ctx: Context, options: int) -> int | None:
 
 def _category(ctx: Context, draft: ReportDraft) -> Reply:
     cats = categories()
-    choice = _number(ctx, len(cats))
+    choice = _number(ctx, [c.label for c in cats])
     if choice is None:
         return _hint(ctx, draft)
     data = _data(draft)
     data["category"] = cats[choice - 1].code
-    return _goto(ctx, draft, "description", data, f"您选择了：{cats[choice - 1].label}")
+    lead = f"您选择了：{cats[choice - 1].label}"
+    if cats[choice - 1].code == HARDSHIP:
+        return _goto(ctx, draft, _next_hardship(data), data, lead + "\n" + p.HARDSHIP_INTRO)
+    if p.description_of(data).strip():
+        lead += "\n之前说的内容都还在。"
+    return _goto(ctx, draft, "description", data, lead)
 
 
 # --- step 2: what happened -------------------------------------------------------------------
@@ -154,9 +204,11 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
 def _description(ctx: Context, draft: ReportDraft) -> Reply:
     msg = ctx.message
     data = _data(draft)
-    if msg.kind == "text" and ctx.text in p.DONE_WORDS:
+    if msg.kind == "text" and _done(ctx):
         if not p.description_of(data).strip():
             return Reply("还没有记下内容。" + p.DESCRIPTION)
+        if len(_meaningful(p.description_of(data))) < p.MIN_DESCRIPTION:
+            return Reply(p.TOO_SHORT)
         return _after_description(ctx, draft, data)
     if msg.kind == "voice":
         media_reply = _add_media(ctx, draft, "voice")
@@ -166,9 +218,7 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
             return Reply("语音已保存，但没能识别出文字。请再打字写下要点：谁、做了什么、什么时候、多少钱。")
         return _append(ctx, draft, data, msg.recognition, "已识别并记下您的语音，语音也已保存。")
     if msg.kind == "text":
-        if not ctx.text:
-            return Reply(p.DESCRIPTION)
-        return _append(ctx, draft, data, msg.content.strip(), "已记下。")
+        return _described(ctx, draft, data)
     if msg.kind == "image":
         return _add_media(ctx, draft, "image") or Reply("照片已收到。请再用文字说说发生了什么，说完回复“好了”。")
     if msg.kind == "location":
@@ -178,17 +228,52 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
     return _hint(ctx, draft)
 
 
+def _described(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -> Reply:
+    """A text in the description step: command words and scraps are never stored as the story."""
+    if not ctx.text:
+        return Reply(p.DESCRIPTION)
+    if ctx.text in p.REWRITE_WORDS:
+        data["parts"] = []
+        drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        return Reply("之前记下的内容已清空。\n" + p.DESCRIPTION)
+    if ctx.text in p.SKIP_WORDS:
+        return Reply("这一步不能跳过：不知道发生了什么，就没法核实。\n" + p.EXAMPLE)
+    if ctx.intent.name in ("smalltalk", "choice", "menu_item") or len(_meaningful(ctx.text)) < 3:
+        return Reply(f"只有“{ctx.text[:10]}”，看不出发生了什么。\n" + p.EXAMPLE + "\n说完请回复“好了”。")
+    reply = _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
+    category = str(data.get("category", ""))
+    if category != HARDSHIP and ctx.intent.name == "hardship":
+        return Reply(reply.text + "\n" + p.SWITCH_TO_HARDSHIP)
+    return reply
+
+
+def _done(ctx: Context) -> bool:
+    if ctx.text in p.DONE_WORDS:
+        return True
+    return ctx.intent.name == "smalltalk" and ctx.intent.detail in ("ok", "bye")
+
+
+def _meaningful(text: str) -> str:
+    return normalise(text)
+
+
 def _append(ctx: Context, draft: ReportDraft, data: dict[str, Any], text: str, lead: str) -> Reply:
-    parts = [*list(data.get("parts", [])), text]
-    total = len("\n".join(parts))
-    if total > MAX_DESCRIPTION:
-        kept = len(p.description_of(data))
+    """Add `text` to the story; what goes past the limit is cut, and the villager is told where and why."""
+    parts = list(data.get("parts", []))
+    room = MAX_DESCRIPTION - len("\n".join(parts)) - (1 if parts else 0)
+    if room <= 0:
         return Reply(
-            f"这段太长了：加上之前的内容共 {total} 字，最多 {MAX_DESCRIPTION} 字。\n"
-            f"之前记下的 {kept} 字都还在。请精简后再发，说完回复“好了”。"
+            f"已经记满 {MAX_DESCRIPTION} 字，这段没能记下。\n请回复“好了”继续；其余内容可在提交后回复“补充材料”发送。"
         )
-    data["parts"] = parts
+    kept = text[:room]
+    data["parts"] = [*parts, kept]
     drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+    if len(kept) < len(text):
+        return Reply(
+            f"内容最多 {MAX_DESCRIPTION} 字，这段只记下了前 {len(kept)} 字（到“{kept[-8:]}”为止），"
+            f"后面 {len(text) - len(kept)} 字没记下。\n提交后可回复“补充材料”把其余内容发过来。说完请回复“好了”。"
+        )
+    total = len(p.description_of(data))
     return Reply(f"{lead}（共 {total} 字）\n还有要补充的请继续发；说完请回复“好了”。")
 
 
@@ -208,7 +293,7 @@ def _after_description(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -
 
 
 def _cadre(ctx: Context, draft: ReportDraft) -> Reply:
-    choice = _number(ctx, len(CADRE_LEVELS))
+    choice = _number(ctx, [label for _code, label in CADRE_LEVELS])
     if choice is None:
         return _hint(ctx, draft)
     data = _data(draft)
@@ -284,9 +369,7 @@ def _set_location(data: dict[str, Any], ctx: Context, *, source: str) -> None:
 
 
 def _identity(ctx: Context, draft: ReportDraft) -> Reply:
-    choice = _number(ctx, 2)
-    if choice is None and ctx.text in ("实名", "匿名"):
-        choice = 1 if ctx.text == "实名" else 2
+    choice = _number(ctx, ["实名", "匿名"])
     if choice is None:
         return _hint(ctx, draft)
     data = _data(draft)
@@ -303,7 +386,7 @@ def _contact(ctx: Context, draft: ReportDraft) -> Reply:
         return _hint(ctx, draft)
     data = _data(draft)
     if ctx.text in p.SKIP_WORDS:
-        data["name"], data["phone"] = None, None
+        data["name"], data["phone"], data["contact_skipped"] = None, None, True
         return _goto(ctx, draft, "confirm", data)
     digits = "".join(ch for ch in ctx.text if ch.isdigit())
     name = "".join(ch for ch in ctx.text if not ch.isdigit()).strip(" ，,：:；;\n\t")
@@ -320,27 +403,35 @@ def _contact(ctx: Context, draft: ReportDraft) -> Reply:
 
 def _confirm(ctx: Context, draft: ReportDraft) -> Reply:
     text = ctx.text if ctx.message.kind in ("text", "voice") else ""
-    if text in ("0",):
+    choice = _number(ctx, ["提交", "修改"])
+    if choice is None and ctx.intent.name == "choice" and ctx.intent.choice == 0:
         drafts.discard(ctx.session, draft=draft)
         ctx.reset()
         return Reply(p.CANCELLED)
-    if text in ("2", "修改"):
+    if choice == 2 or text in ("改", "改一下", "要改"):
         return _goto(ctx, draft, "edit", _data(draft))
-    if text not in ("1", "提交", "确认"):
+    if choice != 1 and text not in ("确认", "确定", "提交吧", "没问题", "对的", "是的", "可以", "好的"):
         return _hint(ctx, draft)
+    data = _data(draft)
+    if data.get("category") == HARDSHIP:
+        return _submit_hardship(ctx, draft)
     return _submit(ctx, draft)
 
 
 def _edit(ctx: Context, draft: ReportDraft) -> Reply:
-    choice = _number(ctx, 4)
+    """Change one thing; the rest stays, and steps already answered are not asked again."""
+    data = _data(draft)
+    fields = p.hardship_fields() if data.get("category") == HARDSHIP else p.EDIT_FIELDS
+    choice = _number(ctx, [label for label, _step in fields])
     if choice is None:
         return _hint(ctx, draft)
-    data = _data(draft)
-    step = ("category", "description", "evidence", "identity")[choice - 1]
-    if step == "description":
-        data["parts"] = []
-        return _goto(ctx, draft, step, data, "请重新说说发生了什么（之前的内容已清空）。")
-    return _goto(ctx, draft, step, data)
+    step = fields[choice - 1][1]
+    data["editing"] = True
+    if step in ("description", "h_story"):
+        said = p.description_of(data)
+        lead = f"原来记下的：\n{said[:300]}{'……' if len(said) > 300 else ''}\n\n" + p.EDIT_DESCRIPTION
+        return _goto(ctx, draft, step, data, lead, force=True, plain=True)
+    return _goto(ctx, draft, step, data, force=True)
 
 
 def _submit(ctx: Context, draft: ReportDraft) -> Reply:
@@ -367,6 +458,10 @@ def _submit(ctx: Context, draft: ReportDraft) -> Reply:
         evidence=drafts.evidence(ctx.session, draft_id=draft.draft_id),
         channel="chat",
     )
+    return _file(ctx, draft, report)
+
+
+def _file(ctx: Context, draft: ReportDraft, report: ReportInput, *, hardship: bool = False) -> Reply:
     try:
         done = submit(ctx.session, report=report, key=f"chat:{draft.draft_id}", policy=policy(ctx), now=ctx.now)
     except InvalidReport as exc:
@@ -378,7 +473,194 @@ def _submit(ctx: Context, draft: ReportDraft) -> Reply:
         )
     drafts.discard(ctx.session, draft=draft)
     ctx.reset()
-    return Reply(p.submitted_text(done))
+    return Reply(p.hardship_submitted_text(done) if hardship else p.submitted_text(done))
+
+
+# --- a story told outright: offer a report with it ------------------------------------------
+
+
+@router.intent("story", "hardship")
+def offer(ctx: Context) -> Reply:
+    """The message already tells misconduct or a household's hardship: offer to start with it."""
+    code = ctx.intent.detail or "other"
+    ctx.go(OFFER, text=ctx.text[:MAX_DESCRIPTION], category=code)
+    if code == HARDSHIP:
+        return Reply(p.HARDSHIP_OFFER)
+    category = by_code(code)
+    return Reply(p.story_offer(category.label if category else "其他意见建议"))
+
+
+@router.state(OFFER)
+def on_offer(ctx: Context) -> Reply:
+    intent = ctx.intent
+    text, code = str(ctx.data.get("text", "")), str(ctx.data.get("category", "other"))
+    number = intent.choice if intent.name == "choice" else None
+    yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS
+    yes = yes or (intent.name == "smalltalk" and intent.detail == "ok")
+    if yes:
+        return start_with(ctx, text, code)
+    if number == 3 and code != HARDSHIP:
+        return start_with(ctx, text, None)
+    if number == 2:
+        from bot.intents.ask import answer  # the question path, only when the villager says so
+
+        return answer(ctx, text)
+    if number == 0 or intent.norm in p.NO_WORDS:
+        ctx.reset()
+        return Reply("好的，什么也没有提交。\n\n" + menu_text())
+    ctx.reset()
+    return PASS
+
+
+def start_with(ctx: Context, text: str, code: str | None) -> Reply:
+    """A new draft whose description starts with what the villager already said."""
+    if ctx.place is None:
+        ctx.go("bind")
+        return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
+    old = drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    if old is not None:
+        drafts.discard(ctx.session, draft=old)
+    draft = drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    ctx.go(STATE)
+    data: dict[str, Any] = {"parts": [text]}
+    if code is None:
+        return _goto(ctx, draft, "category", data, "已记下您说的话。请选一下类别：", plain=False)
+    data["category"] = code
+    category = by_code(code)
+    if code == HARDSHIP:
+        return _goto(ctx, draft, _next_hardship(data), data, "已记下您说的情况。\n" + p.HARDSHIP_INTRO)
+    lead = f"已把您的话记为反映内容，类别：{category.label if category else code}（不对请回复“返回”重选）。"
+    drafts.save(draft, step="description", data={**data, "history": ["category"]}, now=ctx.now)
+    return Reply(lead + "\n" + p.DESCRIPTION_MORE)
+
+
+def _switch(ctx: Context, draft: ReportDraft) -> Reply | None:
+    """Hardship told as misconduct, or the other way round: change paths and keep what was said."""
+    if ctx.message.kind not in ("text", "voice"):
+        return None
+    norm = ctx.intent.norm
+    data = _data(draft)
+    if norm in p.TO_HARDSHIP_WORDS and data.get("category") != HARDSHIP:
+        data["category"] = HARDSHIP
+        data.pop("cadre_level", None)
+        return _goto(ctx, draft, _next_hardship(data), data, "已改为困难帮扶登记，您说过的话都保留了。")
+    if norm in p.TO_REPORT_WORDS and data.get("category") == HARDSHIP:
+        data.pop("category", None)
+        return _goto(ctx, draft, "category", data, "已改为反映问题，您说过的话都保留了。")
+    return None
+
+
+# --- hardship: an application for help, its own script ---------------------------------------
+
+
+def _next_hardship(data: dict[str, Any]) -> str:
+    for step in p.HARDSHIP_ORDER:
+        if not _answered(step, data):
+            return step
+    return "confirm"
+
+
+def _hardship_next(ctx: Context, draft: ReportDraft, data: dict[str, Any], lead: str = "") -> Reply:
+    return _goto(ctx, draft, "confirm" if data.get("editing") else _next_hardship(data), data, lead)
+
+
+def _h_whose(ctx: Context, draft: ReportDraft) -> Reply:
+    choice = _number(ctx, ["自己家", "别人家"])
+    if choice is None:
+        return _hint(ctx, draft)
+    data = _data(draft)
+    data["household"] = "own" if choice == 1 else "other"
+    return _hardship_next(ctx, draft, data)
+
+
+def _h_story(ctx: Context, draft: ReportDraft) -> Reply:
+    data = _data(draft)
+    if ctx.message.kind == "text" and _done(ctx):
+        if len(_meaningful(p.description_of(data))) < p.MIN_DESCRIPTION:
+            return Reply(p.HARDSHIP_TOO_SHORT)
+        return _hardship_next(ctx, draft, data)
+    if ctx.message.kind == "voice" and ctx.message.recognition:
+        return _append(ctx, draft, data, ctx.message.recognition, "已记下。")
+    if ctx.message.kind != "text" or not ctx.text:
+        return _hint(ctx, draft)
+    if ctx.text in p.REWRITE_WORDS:
+        data["parts"] = []
+        drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        return Reply("之前记下的内容已清空。\n" + p.H_STORY)
+    if ctx.text in p.SKIP_WORDS or ctx.intent.name in ("smalltalk", "choice") or len(_meaningful(ctx.text)) < 3:
+        return Reply(p.HARDSHIP_TOO_SHORT)
+    return _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
+
+
+def _h_what(ctx: Context, draft: ReportDraft) -> Reply:
+    picked = p.troubles_of(ctx.text) if ctx.message.kind in ("text", "voice") else []
+    if not picked:
+        return _hint(ctx, draft)
+    data = _data(draft)
+    data["troubles"] = picked
+    return _hardship_next(ctx, draft, data)
+
+
+def _h_free(key: str, minimum: int) -> Callable[[Context, ReportDraft], Reply]:
+    def step(ctx: Context, draft: ReportDraft) -> Reply:
+        if ctx.message.kind not in ("text", "voice") or len(_meaningful(ctx.text)) < minimum:
+            return _hint(ctx, draft)
+        if ctx.text in p.SKIP_WORDS and key == "when":
+            value = "不清楚"
+        elif ctx.text in p.SKIP_WORDS or ctx.text in p.DONE_WORDS:
+            return _hint(ctx, draft)
+        else:
+            value = ctx.text[:200]
+        data = _data(draft)
+        data[key] = value
+        return _hardship_next(ctx, draft, data)
+
+    return step
+
+
+def _h_people(ctx: Context, draft: ReportDraft) -> Reply:
+    number = p.people_of(ctx.text) if ctx.message.kind in ("text", "voice") else None
+    if number is None:
+        return _hint(ctx, draft)
+    data = _data(draft)
+    data["people"] = number
+    return _hardship_next(ctx, draft, data)
+
+
+def _h_phone(ctx: Context, draft: ReportDraft) -> Reply:
+    if ctx.message.kind != "text" or not ctx.text:
+        return _hint(ctx, draft)
+    if ctx.text in p.SKIP_WORDS or ctx.intent.name == "smalltalk":
+        return Reply(p.PHONE_REQUIRED)
+    text = unicodedata.normalize("NFKC", ctx.text)
+    digits = "".join(ch for ch in text if ch.isdigit())
+    name = "".join(ch for ch in text if not ch.isdigit()).strip(" ，,：:；;-\n\t")
+    if not digits:
+        return Reply(p.PHONE_REQUIRED)
+    problem = phone_problem(digits)
+    if problem:
+        return Reply(f"{problem}您发的是 {len(digits)} 位。请重新发送。")
+    data = _data(draft)
+    data["name"], data["phone"] = name[:20] or None, digits
+    return _goto(ctx, draft, "confirm", data)
+
+
+def _submit_hardship(ctx: Context, draft: ReportDraft) -> Reply:
+    data = _data(draft)
+    report = ReportInput(
+        category=HARDSHIP,
+        description=p.hardship_description(data)[:MAX_DESCRIPTION],
+        village_code=ctx.place.code if ctx.place else "",
+        reporter_openid=ctx.user.openid,
+        anonymous=False,
+        name=data.get("name"),
+        phone=data.get("phone"),
+        cadre_level=None,
+        location=None,
+        evidence=drafts.evidence(ctx.session, draft_id=draft.draft_id),
+        channel="chat",
+    )
+    return _file(ctx, draft, report, hardship=True)
 
 
 _STEPS = {
@@ -390,4 +672,11 @@ _STEPS = {
     "contact": _contact,
     "confirm": _confirm,
     "edit": _edit,
+    "h_whose": _h_whose,
+    "h_story": _h_story,
+    "h_what": _h_what,
+    "h_when": _h_free("when", 1),
+    "h_people": _h_people,
+    "h_help": _h_free("help", 2),
+    "h_phone": _h_phone,
 }

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.case_input import read
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
 from cases import ratelimit, tracking
 from cases.identity import reporter_tag
-from cases.numbers import normalise_number
 from cases.service import RATING_PROMPT
 from cases.timeutil import chinese_date, chinese_time
 
@@ -18,7 +18,8 @@ STATE = "track"
 # Lookups by number and code a villager may make per clock hour, right or wrong: each costs an argon2
 # verification, and a villager follows a few cases, not hundreds.
 TRACKS_PER_HOUR = 20
-HOW = "查询别人的案件，请发送：案件编号 查询码\n例如：630223-2026-000123 123456"
+HOW = "查询别人的案件，请发送：案件编号 查询码\n例如：630223-2026-000123 123456\n回复“菜单”返回。"
+EXIT = "回复“菜单”返回主菜单。"
 
 
 def describe(view: tracking.CaseView) -> str:
@@ -29,10 +30,13 @@ def describe(view: tracking.CaseView) -> str:
         lines.append(f"首次答复期限：{chinese_date(view.first_response_due)}")
     if view.failed_downloads:
         lines.append(f"注意：有 {view.failed_downloads} 个照片或语音没能保存，可回复“补充材料”重新发送。")
+    elif view.is_open:
+        lines.append("有新情况或证据，可回复“补充材料”。")
     return "\n".join(lines)
 
 
 @router.menu_item("4")
+@router.intent("track")
 @router.command("查询进度", "查询", "进度", "查进度")
 def show(ctx: Context) -> Reply:
     cases = tracking.own_cases(ctx.session, openid=ctx.user.openid, keys=policy(ctx).keys)
@@ -49,9 +53,11 @@ def show(ctx: Context) -> Reply:
 
 @router.state("idle")
 def number_anywhere(ctx: Context) -> Reply:
-    """A message holding a case number and a code tracks that case, whatever came before."""
-    if ctx.message.kind == "text" and normalise_number(ctx.text):
-        return _track_text(ctx)
+    """A message holding a case number (or what was meant to be one) tracks that case, whatever came before."""
+    if ctx.message.kind == "text":
+        found = read(ctx.text)
+        if found.number or found.doubtful:
+            return _track_text(ctx)
     return PASS
 
 
@@ -61,23 +67,29 @@ def on_message(ctx: Context) -> Reply:
 
 
 def _track_text(ctx: Context) -> Reply:
+    """Check a number and code; ask when either is missing or doubtful, and let any other message go."""
     if ctx.message.kind != "text":
         ctx.reset()
         return PASS
-    number = normalise_number(ctx.text) or ctx.data.get("number")
-    if not isinstance(number, str):
+    found = read(ctx.text)
+    waiting = ctx.data.get("number")
+    if found.doubtful and not found.number:
+        ctx.go(STATE)
+        return Reply(
+            f"“{found.doubtful}”不是完整的案件编号。编号是三段：6 位、年份、6 位，"
+            "例如 630223-2026-000123。\n请照着您记下的编号和查询码再发一次。" + EXIT
+        )
+    number = found.number or (waiting if isinstance(waiting, str) else None)
+    code = found.code if found.number or found.code else None
+    if number is None or (not found.number and code is None):
         ctx.reset()
-        return PASS
-    rest = ctx.text.replace(number, " ") if number in ctx.text else ctx.text
-    digits = "".join(ch for ch in normalise_digits(rest) if ch.isdigit())
-    if len(digits) != 6:
+        return PASS  # not a number or a code: a menu digit, a question... handled as usual
+    if code is None:
         ctx.go(STATE, number=number)
-        return Reply(f"请发送编号 {number} 的 6 位查询码。")
-    return _check(ctx, number, digits)
-
-
-def normalise_digits(text: str) -> str:
-    return text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        if found.codes_found:
+            return Reply(f"编号 {number} 收到了，但没认出查询码：查询码是 6 位数字。请只发查询码。" + EXIT)
+        return Reply(f"请发送编号 {number} 的 6 位查询码。" + EXIT)
+    return _check(ctx, number, code)
 
 
 def _check(ctx: Context, number: str, code: str) -> Reply:
@@ -98,4 +110,4 @@ def _check(ctx: Context, number: str, code: str) -> Reply:
         ctx.reset()
         return Reply(f"查询码错误次数太多，您的查询已暂时锁定。请在 {chinese_time(found.retry_at or ctx.now)} 后再试。")
     ctx.go(STATE)
-    return Reply(f"编号或查询码不对，请核对后再发。还可以再试 {found.tries_left} 次。")
+    return Reply(f"编号或查询码不对，请核对后再发。还可以再试 {found.tries_left} 次。" + EXIT)

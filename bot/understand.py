@@ -1,0 +1,264 @@
+"""What a villager's message means, before any state or command sees it.
+
+A small classifier over phrase lists kept as data (bot/data/intents.yaml). Messages are normalised first:
+full-width characters become ASCII, dialect words and common homophones their standard form, and
+punctuation, emoji and trailing particles go. The villager's own text is what reports store; the
+normalised copy is only for matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+DATA = Path(__file__).parent / "data" / "intents.yaml"
+
+# Navigation words that every state honours (the state may act first, e.g. 返回 goes back one step).
+NAVIGATION = ("menu", "back", "cancel", "restart", "help", "more")
+_NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHOICE = re.compile(
+    r"^(?:我选|选择|选|我要|要|看|就)?第?([0-9]{1,3}|[零一二两俩三四五六七八九十]{1,3})(?:个|号|项|条|页|种|位)?(?:吧|的)?$"
+)
+# Anything that is neither a letter, a digit nor a CJK character: punctuation, symbols, emoji.
+_NOISE = re.compile(r"[^\w\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Intent:
+    """name: one of NAVIGATION, person, smalltalk, choice (a number), menu_item (a main-menu item named by
+    its words), report, story (misconduct told), hardship, track, money, none (a question, or unknown)."""
+
+    name: str
+    norm: str = ""
+    choice: int | None = None
+    detail: str = ""  # the small-talk kind, or a guessed category code
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    loaded = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def _words(*path: str) -> tuple[str, ...]:
+    node: Any = _data()
+    for key in path:
+        node = node[key]
+    return tuple(str(w) for w in node)
+
+
+@lru_cache(maxsize=1)
+def _replacements() -> tuple[tuple[str, str], ...]:
+    # Longest first, so 俺们 is read before 俺 and 尕娃 before 娃.
+    pairs = {**_data()["homophones"], **_data()["dialect"]}
+    return tuple(sorted(((str(k), str(v)) for k, v in pairs.items()), key=lambda kv: -len(kv[0])))
+
+
+def normalise(text: str) -> str:
+    """The matching form of a message: NFKC, lower case, dialect and homophones read, noise removed."""
+    out = unicodedata.normalize("NFKC", text).lower()
+    if out.strip() == "?":
+        return "?"  # a lone question mark asks for help
+    for old, new in _replacements():
+        out = out.replace(old, new)
+    return _NOISE.sub("", out)
+
+
+def _trimmed(norm: str) -> str:
+    """Without leading wants and trailing particles: 我要回主菜单啊 -> 回主菜单."""
+    particles = _words("particles")
+    changed = True
+    while changed and norm:
+        changed = False
+        for p in particles:
+            if norm.endswith(p) and len(norm) > len(p):
+                norm, changed = norm[: -len(p)], True
+        for lead in sorted(_words("lead_ins"), key=len, reverse=True):
+            if norm.startswith(lead) and len(norm) > len(lead):
+                norm, changed = norm[len(lead) :], True
+                break
+    return norm
+
+
+def _made_of(norm: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the message is nothing but these phrases, repeated or joined (算了算了, 好的谢谢)."""
+    if not norm:
+        return False
+    ordered = sorted(phrases, key=len, reverse=True)
+    reachable = [True] + [False] * len(norm)
+    for i in range(len(norm)):
+        if reachable[i]:
+            for p in ordered:
+                if p and norm.startswith(p, i):
+                    reachable[i + len(p)] = True
+    return reachable[len(norm)]
+
+
+def _has(norm: str, words: tuple[str, ...]) -> bool:
+    return any(w in norm for w in words)
+
+
+def chinese_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        t = _NUMERALS.get(tens, -1) if tens else 1
+        o = _NUMERALS.get(ones, -1) if ones else 0
+        return t * 10 + o if t >= 0 and o >= 0 else None
+    if len(text) == 1:
+        return _NUMERALS.get(text)
+    return None
+
+
+def choice_of(text: str) -> int | None:
+    """A picked number: 4, ４, 四, 第四个, 4号, 选4 -> 4; anything else None."""
+    norm = normalise(text)
+    match = _CHOICE.match(norm)
+    return chinese_number(match.group(1)) if match else None
+
+
+def pick(text: str, labels: tuple[str, ...] | list[str]) -> int | None:
+    """1-based index of the option the villager meant, by number or by (nearly) its own words."""
+    number = choice_of(text)
+    if number is not None:
+        return number if 1 <= number <= len(labels) else None
+    norm = _trimmed(normalise(text))
+    if len(norm) < 2:
+        return None
+    scores = [(_label_score(norm, normalise(label)), i) for i, label in enumerate(labels, 1)]
+    best, index = max(scores, default=(0.0, 0))
+    tied = sum(1 for s, _ in scores if s == best)
+    return index if best >= 80 and tied == 1 else None
+
+
+def _label_score(norm: str, label: str) -> float:
+    if not label:
+        return 0.0
+    if norm == label or (len(norm) >= 2 and norm in label) or (len(label) >= 2 and label in norm):
+        return 100.0
+    return float(fuzz.ratio(norm, label))
+
+
+def menu_number(norm: str) -> str | None:
+    """The main-menu item a message names by its words (项目公开 -> 2)."""
+    for number, words in _data()["menu_words"].items():
+        if norm in (str(w) for w in words):
+            return str(number)
+    return None
+
+
+def guess_category(norm: str) -> str:
+    best, best_code = 0, "other"
+    for entry in _data()["category_guess"]:
+        score = sum(1 for w in entry["words"] if str(w) in norm)
+        if score > best:
+            best, best_code = score, str(entry["code"])
+    return best_code
+
+
+def _navigation(short: str) -> str | None:
+    for name in NAVIGATION:
+        words = _words("navigation", name)
+        if short in words or _made_of(short, words):
+            return name
+    # A typo of a navigation word (菜担, 返会), only for short messages, so questions are never caught.
+    if 2 <= len(short) <= 4:
+        for name in ("menu", "back", "cancel", "restart"):
+            if any(len(w) >= 2 and fuzz.ratio(short, w) >= 75 and short[0] == w[0] for w in _words("navigation", name)):
+                return name
+    return None
+
+
+def _smalltalk(short: str, norm: str) -> str | None:
+    if not norm:
+        return "emoji"
+    for kind, words in _data()["smalltalk"].items():
+        if _made_of(short, tuple(str(w) for w in words)) or _made_of(norm, tuple(str(w) for w in words)):
+            return str(kind)
+    every = tuple(str(w) for words in _data()["smalltalk"].values() for w in words)
+    if _made_of(short, every):
+        return "ok"
+    return None
+
+
+def _person(short: str, norm: str) -> bool:
+    return short in _words("person", "exact") or _has(norm, _words("person", "contains"))
+
+
+def _misconduct(norm: str) -> bool:
+    if _has(norm, _words("misconduct", "strong")):
+        return True
+    return _has(norm, _words("misconduct", "roles")) and _has(norm, _words("misconduct", "acts"))
+
+
+def _hardship(norm: str) -> bool:
+    if _has(norm, _words("hardship", "policy_markers")):
+        return False
+    return _has(norm, _words("hardship", "troubles")) and _has(norm, _words("hardship", "household"))
+
+
+def _track(norm: str) -> bool:
+    if _has(norm, _words("track", "direct")):
+        return True
+    return _has(norm, _words("track", "past")) and _has(norm, _words("track", "status"))
+
+
+def _money(norm: str) -> bool:
+    if _has(norm, _words("money", "direct")):
+        return True
+    return (
+        _has(norm, _words("money", "place"))
+        and _has(norm, _words("money", "things"))
+        and _has(norm, _words("money", "asks"))
+    )
+
+
+def classify(text: str) -> Intent:
+    norm = normalise(text)
+    short = _trimmed(norm)
+    if not text.strip():
+        return Intent("none", norm)
+    number = choice_of(text)
+    if number is not None:
+        return Intent("choice", norm, choice=number)
+    nav = _navigation(short)
+    if nav is not None:
+        return Intent(nav, norm)
+    if _person(short, norm):
+        return Intent("person", norm)
+    small = _smalltalk(short, norm)
+    if small is not None:
+        return Intent("smalltalk", norm, detail=small)
+    if _track(norm):
+        return Intent("track", norm)
+    told_wrong = _misconduct(norm)
+    if _hardship(norm) and not told_wrong:
+        return Intent("hardship", norm, detail="poverty_risk")
+    asks_report = _has(norm, _words("report_words"))
+    if told_wrong:
+        return Intent("story", norm, detail=guess_category(norm))
+    if asks_report and _has(norm, _words("report_questions")):
+        return Intent("none", norm)  # 怎么举报村干部: the answer says how, and offers the report
+    if asks_report:
+        # 我要举报 asks; 我要举报村长把低保给了他侄子 already tells: offer it as the report's text.
+        rest = norm
+        for w in (*_words("report_words"), *_words("lead_ins"), "我", "问题", "一下", "个", "事", "情况"):
+            rest = rest.replace(w, "")
+        return Intent("story" if len(rest) >= 6 else "report", norm, detail=guess_category(norm))
+    if _money(norm):
+        return Intent("money", norm)
+    menu = menu_number(short)
+    if menu is not None:
+        return Intent("menu_item", norm, choice=int(menu))
+    return Intent("none", norm)
