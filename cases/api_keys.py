@@ -53,7 +53,9 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def create(session: Session, *, name: str, unit_code: str, rate_per_hour: int, now: datetime) -> tuple[ApiClient, str]:
+def create(
+    session: Session, *, name: str, unit_code: str, rate_per_hour: int, now: datetime, actor: str = "cli:admin"
+) -> tuple[ApiClient, str]:
     """A new key for `name` at `unit_code`; returns the row and the plain key (shown once)."""
     name = name.strip()
     if not name or len(name) > MAX_NAME:
@@ -75,17 +77,17 @@ def create(session: Session, *, name: str, unit_code: str, rate_per_hour: int, n
     )
     session.add(row)
     session.flush()
-    _audit(session, unit, action="api_key_create", detail={"client_id": row.id, "name": name}, now=now)
+    _audit(session, unit, "api_key_create", {"client_id": row.id, "name": name}, now, actor)
     return row, key
 
 
-def revoke(session: Session, *, client_id: int, now: datetime) -> ApiClient:
+def revoke(session: Session, *, client_id: int, now: datetime, actor: str = "cli:admin") -> ApiClient:
     row = session.get(ApiClient, client_id)
     if row is None:
         raise KeyProblem(f"no key {client_id}")
     if row.active:
         row.active, row.revoked_at = False, now
-        _audit(session, session.get(Unit, row.unit_code), "api_key_revoke", {"client_id": row.id}, now)
+        _audit(session, session.get(Unit, row.unit_code), "api_key_revoke", {"client_id": row.id}, now, actor)
     return row
 
 
@@ -175,8 +177,8 @@ def record_use(
         row.last_used_at = now
 
 
-def _audit(session: Session, unit: Unit | None, action: str, detail: dict[str, object], now: datetime) -> None:
+def _audit(
+    session: Session, unit: Unit | None, action: str, detail: dict[str, object], now: datetime, actor: str
+) -> None:
     county = unit.county_code if unit is not None else None
-    session.add(
-        AuditEntry(at=now, username="cli:admin", action=action, case_id=None, detail=detail, county_code=county)
-    )
+    session.add(AuditEntry(at=now, username=actor[:64], action=action, case_id=None, detail=detail, county_code=county))

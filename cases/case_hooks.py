@@ -83,7 +83,9 @@ def verify(secret: str, header: str, body: bytes, *, now_s: float, max_skew_s: f
 # -- subscriptions ----------------------------------------------------------------------------------
 
 
-def subscribe(session: Session, *, unit_code: str, url: str, now: datetime) -> tuple[EventSubscription, str]:
+def subscribe(
+    session: Session, *, unit_code: str, url: str, now: datetime, actor: str = "cli:admin"
+) -> tuple[EventSubscription, str]:
     """Register `url` for `unit_code`'s events; returns the row and the signing secret (shown once)."""
     unit = session.get(Unit, unit_code)
     if unit is None or not unit.active:
@@ -98,7 +100,7 @@ def subscribe(session: Session, *, unit_code: str, url: str, now: datetime) -> t
     session.add(
         AuditEntry(
             at=now,
-            username="cli:admin",
+            username=actor[:64],
             action="subscriber_add",
             case_id=None,
             detail={"subscription_id": row.id, "unit": unit_code, "url": url},
@@ -108,10 +110,19 @@ def subscribe(session: Session, *, unit_code: str, url: str, now: datetime) -> t
     return row, secret
 
 
-def unsubscribe(session: Session, *, subscription_id: int) -> EventSubscription:
+def unsubscribe(
+    session: Session, *, subscription_id: int, now: datetime | None = None, actor: str = "cli:admin"
+) -> EventSubscription:
     row = session.get(EventSubscription, subscription_id)
     if row is None:
         raise SubscriptionProblem(f"no subscription {subscription_id}")
+    if row.active and now is not None:
+        unit = session.get(Unit, row.unit_code)
+        detail = {"subscription_id": row.id, "unit": row.unit_code}
+        county = unit.county_code if unit is not None else None
+        session.add(
+            AuditEntry(at=now, username=actor[:64], action="subscriber_remove", detail=detail, county_code=county)
+        )
     row.active = False
     return row
 

@@ -107,7 +107,7 @@ def cmd_sub_list(_args: argparse.Namespace) -> int:
 
 def cmd_sub_remove(args: argparse.Namespace) -> int:
     def work(session: Any) -> None:
-        row = case_hooks.unsubscribe(session, subscription_id=args.id)
+        row = case_hooks.unsubscribe(session, subscription_id=args.id, now=utcnow())
         print(f"subscriber {row.id} removed")
 
     return _run(work)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases import api_keys, service, triage
+from cases import api_keys, case_hooks, service, triage
 from cases.identity import unseal
 from storage.db import make_sessionmaker, transaction
 from storage.models import Village
@@ -24,6 +25,7 @@ from storage.models_staff import AuditEntry
 from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE
 from tests.h5_support import h5_client
+from tests.staff_support import PASSWORD
 
 BASE = "/open311/v2"
 OTHER_COUNTY_VILLAGE = "630202002202"  # 乐都区
@@ -342,3 +344,53 @@ def test_junk_with_a_valid_key_gets_400_403_404_or_429_never_a_5xx(world: World)
     raw = world.http.post(f"{BASE}/requests.json", content=b"\xff\xfe{", headers={"content-type": "application/json"})
     seen.add(raw.status_code)
     assert {200, 400, 404} <= seen <= {200, 400, 403, 404, 429}, seen
+
+
+def test_the_administrator_issues_and_revokes_keys_and_manages_subscribers_on_the_admin_pages(
+    engine: Engine, tmp_path: Path
+) -> None:
+    http = h5_client(engine, tmp_path, users=True)
+    sessions = make_sessionmaker(engine)
+    with http:
+        token = admin_login(http, "admin")
+        page = http.get("/admin/open311")
+        assert page.status_code == 200 and "对接系统" in page.text
+        made = http.post(
+            "/admin/open311/keys", data={"csrf": token, "name": "网格平台", "unit": "630223:jw", "rate": "5"}
+        )
+        key = re.search(r'<code id="shown-secret">([^<]+)</code>', made.text)
+        assert made.status_code == 200 and key is not None
+        assert http.get(f"{BASE}/requests.json", params={"api_key": key.group(1)}).status_code == 200
+        assert key.group(1) not in http.get("/admin/open311").text  # shown once only
+        bad = http.post("/admin/open311/keys", data={"csrf": token, "name": "", "unit": "nope", "rate": "5"})
+        assert bad.status_code == 400 and "单位" in bad.text
+        with sessions() as session:
+            (row,) = api_keys.listing(session)
+        http.post("/admin/open311/keys/revoke", data={"csrf": token, "id": str(row.id)})
+        assert http.get(f"{BASE}/requests.json", params={"api_key": key.group(1)}).status_code == 403
+        added = http.post(
+            "/admin/open311/subscribers", data={"csrf": token, "unit": "630223:jw", "url": "https://grid.example/h"}
+        )
+        assert added.status_code == 200 and re.search(r'<code id="shown-secret">[^<]{40,}</code>', added.text)
+        refused = http.post("/admin/open311/subscribers", data={"csrf": token, "unit": "630223:jw", "url": "ftp://x"})
+        assert refused.status_code == 400
+        with sessions() as session:
+            (sub,) = case_hooks.listing(session)
+        http.post("/admin/open311/subscribers/remove", data={"csrf": token, "id": str(sub.id)})
+        assert "已停止" in http.get("/admin/open311").text
+        assert admin_login(http, "jw_huzhu") and http.get("/admin/open311").status_code == 403
+    with sessions() as session:
+        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.username == "admin")).all()
+    assert {"api_key_create", "api_key_revoke", "subscriber_add", "subscriber_remove"} <= set(actions)
+
+
+def admin_login(http: TestClient, username: str) -> str:
+    http.cookies.clear()
+    login_page = http.get("/admin/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', login_page.text)
+    assert token is not None
+    http.post("/admin/login", data={"csrf": token.group(1), "username": username, "password": PASSWORD})
+    page = http.get("/admin/open311" if username == "admin" else "/admin/cases")
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found is not None
+    return found.group(1)

@@ -22,6 +22,7 @@ KIND_LABELS = {
     "kefu_text": "回复群众的消息",
     "template": "模板消息",
     "media_download": "照片和语音下载",
+    "case_event": "案件进展推送（对接系统）",  # per subscriber: /admin/open311
 }
 
 
