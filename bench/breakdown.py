@@ -1,4 +1,4 @@
-"""Where a webhook message's time goes: `python -m bench breakdown` (not part of `make bench`).
+"""Where a webhook message's time goes: `python -m bench.breakdown` (not part of `make bench`).
 
 The app runs in this process with timers around each stage of `handlers.webhook`:
 

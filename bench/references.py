@@ -5,11 +5,17 @@
 - `naive_app`: what a developer writes in an afternoon with wechatpy: check the signature, decrypt
   (safe mode), parse, echo the text back (or greet on an event), encrypt. No storage, no dedup, no
   state, no XML hardening.
+- `werobot_app`: the same echo written with WeRoBot, the other common framework, as its users serve it:
+  a WSGI app under gunicorn (bench.webhook starts it). Sessions are off: an echo keeps nothing.
 
-Both read the token, appid and EncodingAESKey from the same QF_* settings as the app.
+All read the token, appid and EncodingAESKey from the same QF_* settings as the app; `werobot_app`
+also QF_WECHAT_MODE (WeRoBot encrypts every reply once it has a key, so plain mode gives it none).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -19,6 +25,9 @@ from wechatpy.exceptions import InvalidSignatureException
 from wechatpy.utils import check_signature
 
 from config.settings import get_settings
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
 XML = "application/xml; charset=utf-8"
 FIXED_REPLY = (
@@ -76,5 +85,38 @@ def naive_app() -> FastAPI:
         if safe:
             out = crypto.encrypt_message(out, nonce, timestamp)
         return Response(out, media_type=XML)
+
+    return app
+
+
+def werobot_app() -> Any:
+    """A WSGI app: WeRoBot's echo at /wechat, and /healthz for the bench's start-up check."""
+    import werobot  # type: ignore[import-untyped]
+
+    settings = get_settings()
+    safe = settings.wechat_mode == "safe"
+    robot = werobot.WeRoBot(
+        token=settings.wechat_token,
+        encoding_aes_key=settings.wechat_aes_key if safe else None,
+        app_id=settings.wechat_appid if safe else None,
+        session_storage=False,
+    )
+
+    @robot.text  # type: ignore[untyped-decorator]
+    def echo(message: Any) -> str:
+        return str(message.content)
+
+    @robot.handler  # type: ignore[untyped-decorator]
+    def greet(message: Any) -> str:
+        return "欢迎关注！"
+
+    wechat = robot.wsgi
+
+    def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/healthz":
+            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+            return [b"ok"]
+        result: Iterable[bytes] = wechat(environ, start_response)
+        return result
 
     return app

@@ -19,17 +19,18 @@ def test_webhook_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFix
         print("\n" + printed)
 
     assert json.loads((tmp_path / "webhook.json").read_text()) == report
-    assert set(report["results"]) == {"ceiling", "naive", "qingfeng", "qingfeng-pg"}
-    for server, scenarios in report["results"].items():
-        assert set(scenarios) == {"text", "scan"}
-        for scenario, row in scenarios.items():
-            assert row["replies_ok"], (server, scenario, row)
-            for mode in ("closed", "open"):
-                phase = row[mode]
-                assert phase["completed"] > 0 and phase["errors"] == 0, (server, scenario, mode, phase)
-                assert phase["statuses"] == {"200": phase["completed"]}
-                assert phase["throughput"] > 0 and phase["p50_ms"] <= phase["p99_ms"]
-    for scenario in ("text", "scan"):
-        assert set(report["ratios"][scenario]) == set(report["ratios_postgres"][scenario]) == {"ceiling", "naive"}
-        assert {"throughput_vs_naive", "throughput_pass", "p99_ms", "p99_pass"} <= set(report["goals"][scenario])
-    assert "PASS" in printed or "MISS" in printed
+    assert set(report["results"]) == {row.key for row in webhook.ROWS}
+    for key, row in report["results"].items():
+        assert row["replies_ok"], (key, row)
+        for mode in ("closed", "open") if key.endswith("sqlitex1") else ("closed",):
+            phase = row[mode]
+            assert phase["completed"] > 0 and phase["errors"] == 0, (key, mode, phase)
+            assert phase["statuses"] == {"200": phase["completed"]}
+            assert phase["throughput"] > 0 and phase["p50_ms"] <= phase["p99_ms"]
+    goals = report["goals"]
+    for mode in ("plain", "safe"):
+        assert {"throughput_vs_naive", "throughput_pass", "werobot_vs_naive", "p99_ms", "p99_pass"} <= set(goals[mode])
+    assert {"one_vs_naive", "one_pass", "two_vs_one", "two_pass"} <= set(goals["postgres"])
+    for line in ("goal plain:", "goal safe:", "PostgreSQL, one process", "PostgreSQL, two processes"):
+        assert line in printed
+    assert printed.count("PASS") + printed.count("MISS") == 6
