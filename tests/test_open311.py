@@ -394,3 +394,17 @@ def admin_login(http: TestClient, username: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', page.text)
     assert found is not None
     return found.group(1)
+
+
+def test_a_permitted_reveal_shows_the_email_an_open311_reporter_gave(engine: Engine, tmp_path: Path) -> None:
+    http = h5_client(engine, tmp_path, users=True)
+    with transaction(make_sessionmaker(engine)) as session:
+        _, key = api_keys.create(session, name="hotline", unit_code="630223:jw", rate_per_hour=100, now=utcnow())
+    with http:
+        fields = {**FUNDS, "api_key": key, "first_name": "三", "last_name": "张", "email": "z@x.cn"}
+        number = http.post(f"{BASE}/requests.json", data=fields).json()[0]["service_request_id"]
+        with make_sessionmaker(engine)() as session:
+            case_id = session.scalar(select(Case.id).where(Case.number == number))
+        token = admin_login(http, "jw_huzhu")
+        shown = http.post(f"/admin/cases/{case_id}/reveal", data={"reason": "需要当面核实情况", "csrf": token})
+    assert shown.status_code == 200 and "张三，（未留电话），z@x.cn" in shown.text

@@ -497,6 +497,8 @@ class Admin:
             return self._render_case(ctx, case, error="无法解密举报人身份（密钥不符），请联系管理员。", status=400)
         ctx.audit("reveal_identity", case.id, reason=reason[:500])
         shown = {"name": identity.get("name") or "（未留姓名）", "phone": identity.get("phone") or "（未留电话）"}
+        if identity.get("email"):  # only reports filed by another system (Open311) carry one
+            shown["email"] = str(identity["email"])
         return self._render_case(ctx, case, revealed=shown)
 
     # -- lists --------------------------------------------------------------------------------------
