@@ -8,15 +8,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from cases.identity import IdentityKeys
-from cases.money import clues
+from cases.money import clues, demo
 from cases.money import household as hh
 from cases.money.checks import rules
 from cases.money.files import KINDS, BadFile
-from cases.money.importer import import_file
+from cases.money.importer import import_file, import_rows
 from cases.submit import SubmitPolicy
+from cases.timeutil import local_date
 from config.settings import get_settings
 from handlers.runtime import in_one_transaction
+from storage.models import Village
 from storage.types import utcnow
 
 
@@ -35,6 +40,11 @@ def register(sub: Any) -> None:
     codes.add_argument("--village", required=True, help="12-digit village code")
     codes.add_argument("--reissue", metavar="HOUSEHOLD_ID", help="replace this household's code (a lost card)")
     codes.set_defaults(func=cmd_codes)
+    demo = dsub.add_parser("demo", help="load a synthetic (合成数据) data set with planted anomalies; dev only")
+    demo.add_argument("--county", required=True, help="county code: every village of it gets households")
+    demo.add_argument("--people", type=int, default=240, help="people per village (default 240)")
+    demo.add_argument("--planted", type=int, default=3, help="planted findings per rule (default 3)")
+    demo.set_defaults(func=cmd_demo)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -92,6 +102,44 @@ def cmd_codes(args: argparse.Namespace) -> int:
     for card in cards:
         print(f"{card.household_id},{card.head},{card.code}")
     return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if get_settings().is_prod:
+        print("合成数据只能在开发环境（QF_ENV=dev）中加载", file=sys.stderr)
+        return 2
+    county = args.county.strip()[:6]
+    if not 1 <= args.people <= 5000 or not 0 <= args.planted <= 1000:
+        print("--people 应在 1 到 5000 之间，--planted 在 0 到 1000 之间", file=sys.stderr)
+        return 2
+    counts = in_one_transaction(lambda s: _load_demo(s, county, args.people, args.planted))
+    if counts is None:
+        print(f"村名录中没有县区 {county} 的村（先运行 qingfeng villages import）", file=sys.stderr)
+        return 1
+    print("已加载合成数据（synthetic，不含任何真实个人信息）：")
+    for line in counts:
+        print("  " + line)
+    return 0
+
+
+def _load_demo(session: Session, county: str, people: int, planted: int) -> list[str] | None:
+    villages = session.scalars(
+        select(Village.code).where(Village.county_code.startswith(county), Village.is_village.is_(True))
+    ).all()
+    if not villages:
+        return None
+    data = demo.build(villages, people_per_village=people, planted=planted, today=local_date(utcnow()))
+    now = utcnow()
+    lines = []
+    for kind, rows in (
+        ("households", data.households),
+        ("payments", data.payments),
+        ("deaths", data.deaths),
+        ("cadres", data.cadres),
+    ):
+        lines.append(import_rows(session, kind=kind, rows=rows, now=now).summary())
+    lines.append("埋入的异常：" + "，".join(f"{rules()[r].name} {n}" for r, n in data.planted.items()))
+    return lines
 
 
 def data_policy() -> SubmitPolicy:
