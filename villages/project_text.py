@@ -89,12 +89,12 @@ def detail(number: int, p: ProjectRow) -> str:
     return "\n".join(lines)
 
 
-def page(village_name: str, projects: Sequence[ProjectRow], offset: int = 0) -> Page:
+def page(village_name: str, projects: Sequence[ProjectRow], offset: int = 0, lead: str = "") -> Page:
     """Totals, then projects from `offset` while they fit in one message (at most PAGE_SIZE)."""
     if not projects:
         return Page(no_projects(village_name), None)
     offset = max(0, min(offset, len(projects) - 1))
-    head = summary(village_name, projects)
+    head = (lead + "\n" if lead else "") + summary(village_name, projects)
     if offset:
         head += f"\n（接上页，第{offset + 1}个起）"
     items: list[str] = []

@@ -16,7 +16,7 @@ router = Router()
 
 STATE = "projects"
 NEED_VILLAGE = "查看本村项目前，需要先确定您所在的村。\n" + ASK_VILLAGE
-MONEY_LEAD = "村里的钱用在了哪些项目上，以公开的为准："
+MONEY_LEAD = "村里的钱用在哪，看本村公开的项目和资金；对哪笔有疑问，回复「反映」："
 REPORT_WORDS = ("反映", "举报", "投诉", "有疑问", "有问题", "反映问题", "我要反映")
 
 
@@ -28,8 +28,7 @@ def show_projects(ctx: Context) -> Reply:
 @router.intent("money")
 def money_question(ctx: Context) -> Reply:
     """修路的钱去哪了, 村里的项目, 集体收入: the village's published projects, with the offer to report."""
-    reply = _page(ctx, 0, [])
-    return Reply(MONEY_LEAD + "\n" + reply.text) if ctx.state == STATE else reply
+    return _page(ctx, 0, [], lead=MONEY_LEAD)
 
 
 @router.state(STATE, navigates=True)
@@ -64,12 +63,12 @@ def _projects(ctx: Context) -> list[ProjectRow]:
     return list(list_projects(ctx.session, village_code=ctx.place.code))
 
 
-def _page(ctx: Context, offset: int, starts: list[int]) -> Reply:
+def _page(ctx: Context, offset: int, starts: list[int], lead: str = "") -> Reply:
     if ctx.place is None:
         ctx.go("bind")
         return Reply(NEED_VILLAGE)
     projects = _projects(ctx)
-    shown = page(ctx.place.name, projects, offset)
+    shown = page(ctx.place.name, projects, offset, lead=lead)
     if not projects:
         ctx.reset()
     else:
