@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from knowledge.loader import ENTRIES_DIR, TOPICS_FILE, LoadedEntry, LoadProblem, load_topics, read_entries
+from knowledge.loader import (
+    ENTRIES_DIR,
+    TOPICS_FILE,
+    LoadedEntry,
+    LoadProblem,
+    load_topics,
+    merged,
+    read_entries,
+)
 from knowledge.normalise import normalise
 from knowledge.reply import MAX_ANSWER_CHARS, MAX_REPLY_BYTES, compose_answer, fits, utf8_len
 from knowledge.schema import Entry
@@ -174,13 +183,24 @@ def check_freshness(loaded: list[LoadedEntry], today: dt.date) -> tuple[list[Loa
     return problems, warnings
 
 
+def longest_titles(loaded: Sequence[LoadedEntry]) -> list[str]:
+    """The titles that make the longest related-question lines (an answer must fit with them)."""
+    return sorted((item.entry.title for item in loaded), key=utf8_len, reverse=True)[: RELATED_SHOWN + 1]
+
+
 def check(
-    directory: Path = ENTRIES_DIR, topics_file: Path = TOPICS_FILE, *, today: dt.date | None = None
+    directory: Path = ENTRIES_DIR,
+    topics_file: Path = TOPICS_FILE,
+    *,
+    today: dt.date | None = None,
+    edits: Sequence[Entry] = (),
 ) -> CheckReport:
+    """kb check over the directory's entries, with `edits` (approved in the browser) in place of theirs."""
     loaded, problems = read_entries(directory)
+    loaded = merged(loaded, edits)
     topics = set(load_topics(topics_file))
     report = CheckReport(entries=len(loaded), problems=list(problems))
-    longest = sorted((item.entry.title for item in loaded), key=utf8_len, reverse=True)[: RELATED_SHOWN + 1]
+    longest = longest_titles(loaded)
     for item in loaded:
         entry = item.entry
         report.problems.extend(LoadProblem(item.path, m) for m in check_entry(entry, topics, longest))

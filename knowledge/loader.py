@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,21 @@ class LoadedEntry:
     path: Path
 
 
+BROWSER = Path("browser")  # where problems of an entry written in the browser say they are
+
+
+def as_loaded(entry: Entry) -> LoadedEntry:
+    topic = entry.topics[0] if entry.topics else "unknown"
+    return LoadedEntry(entry, BROWSER / topic / f"{entry.id}.yaml")
+
+
+def merged(loaded: Sequence[LoadedEntry], edits: Sequence[Entry]) -> list[LoadedEntry]:
+    """The directory's entries with the browser's versions in place of (or after) them."""
+    mine = {e.id: as_loaded(e) for e in edits}
+    out = [mine.pop(item.entry.id, item) for item in loaded]
+    return out + list(mine.values())
+
+
 def entry_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
 
@@ -63,12 +79,12 @@ def read_entries(directory: Path) -> tuple[list[LoadedEntry], list[LoadProblem]]
     return loaded, problems
 
 
-def load_entries(directory: Path = ENTRIES_DIR) -> list[Entry]:
-    """All entries under `directory`; raise LoadError naming each bad file."""
+def load_entries(directory: Path = ENTRIES_DIR, edits: Sequence[Entry] = ()) -> list[Entry]:
+    """All entries under `directory` (with `edits` in place of theirs); raise LoadError naming each bad file."""
     loaded, problems = read_entries(directory)
     if problems:
         raise LoadError(problems)
-    return [item.entry for item in loaded]
+    return [item.entry for item in merged(loaded, edits)]
 
 
 def load_topics(path: Path = TOPICS_FILE) -> dict[str, str]:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from starlette.responses import Response
 from starlette.routing import Route
 
+from handlers.admin.kb_edit import KbEditor
 from handlers.admin.views import Admin, Ctx
 from handlers.kb_live import checked_reload, entries_dir
 from storage.models_admin import KbDraft
@@ -46,4 +47,5 @@ class KbAdmin:
         return [
             Route("/admin/kb", self.admin.page(self.page, roles=ADMIN), methods=["GET"]),
             Route("/admin/kb/reload", self.admin.page(self.reload, roles=ADMIN), methods=["POST"]),
+            *KbEditor(self.admin).routes(),  # unanswered questions, browser editing and review (#19)
         ]

@@ -1,0 +1,285 @@
+"""The knowledge base for its maintainers, in the browser (issue #19 §3):
+
+- /admin/kb/gaps: what villagers asked that got a refusal or a 都不是 (text only, never who), grouped by
+  similarity with counts and examples, each group marked covered once the served knowledge base answers
+  it; and how often each entry and topic answered in the last 30 days.
+- /admin/kb/entries/new and /edit: an entry's YAML in a form checked with kb check's rules (a problem
+  is shown, nothing stored); a valid one is stored as a pending version.
+- /admin/kb/reviews: a second administrator (never the author) approves it: it goes live over the
+  entries directory's entry of the same id and the existing reload bumps the version every process
+  polls. Every version is kept and can be restored (which is a new version, reviewed again). Every
+  step is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from sqlalchemy.orm import Session
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from cases.timeutil import local_date
+from handlers.admin.views import Admin, Ctx
+from handlers.kb_live import checked_reload, entries_dir, live_edits
+from handlers.params import whole
+from knowledge.check import check
+from knowledge.edits import parse_body, template, validate, yaml_scalar
+from knowledge.gaps import Group, group_questions
+from knowledge.loader import TOPICS_FILE, load_entries, load_topics, merged, read_entries
+from knowledge.schema import Entry, SchemaError
+from knowledge.service import KnowledgeBase
+from storage.models_kb import KbEntryVersion
+from storage.repos import kb_maintenance, kb_state
+from storage.types import utcnow
+
+ADMIN = ("admin",)
+GAP_DAYS = 90
+HIT_DAYS = 30
+MAX_BODY = 20_000  # characters of an entry's YAML (a full entry is about 3,000)
+MAX_NOTE = 500
+STATUS = {"pending": "待审核", "live": "已生效", "retired": "已被新版本替换", "rejected": "已退回"}
+
+
+@dataclass(frozen=True)
+class GapRow:
+    group: Group
+    covered: str  # 已覆盖：title / 给出选项 / ""
+
+
+class KbEditor:
+    def __init__(self, admin: Admin) -> None:
+        self.admin = admin
+        self._served: tuple[tuple[int, tuple[int, ...]], KnowledgeBase] | None = None
+
+    # -- what is served ---------------------------------------------------------------------------
+
+    def knowledge(self, session: Session) -> KnowledgeBase:
+        """The knowledge base as villagers get it now (directory + live versions), rebuilt when either moves."""
+        live = kb_maintenance.live(session)
+        key = (kb_state.get_version(session), tuple(v.id for v in live))
+        if self._served is None or self._served[0] != key:
+            edits = [parse_body(v.body) for v in live]
+            self._served = (key, KnowledgeBase(load_entries(entries_dir(self.admin.runtime), edits)))
+        return self._served[1]
+
+    def current_body(self, session: Session, entry_id: str) -> str | None:
+        """The YAML a maintainer edits: the live browser version, else the entries directory's file."""
+        for version in kb_maintenance.versions_of(session, entry_id):
+            if version.status == "live":
+                return version.body
+        loaded, _ = read_entries(entries_dir(self.admin.runtime))
+        for item in loaded:
+            if item.entry.id == entry_id:
+                return item.path.read_text(encoding="utf-8")
+        return None
+
+    # -- gaps ---------------------------------------------------------------------------------------
+
+    async def gaps(self, ctx: Ctx) -> Response:
+        since = utcnow() - dt.timedelta(days=GAP_DAYS)
+        rows = kb_maintenance.unanswered_since(ctx.session, since)
+        kb = self.knowledge(ctx.session)
+        listing = []
+        for group in group_questions((r.text, r.county_code) for r in rows):
+            answer = kb.ask(group.question, county_code=group.county)
+            covered = ""
+            if answer.kind == "answer" and answer.entry is not None:
+                covered = f"已覆盖：{answer.entry.title}"
+            elif answer.kind == "choices":
+                covered = "给出选项：" + "、".join(e.title for e in answer.choices)
+            listing.append(GapRow(group, covered))
+        hits = kb_maintenance.hits_since(ctx.session, local_date(utcnow()) - dt.timedelta(days=HIT_DAYS))
+        topics = load_topics(TOPICS_FILE)
+        by_topic: dict[str, int] = {}
+        for entry_id, count in hits.items():
+            entry = kb.entries.get(entry_id)
+            for topic in entry.topics if entry is not None else ():
+                by_topic[topic] = by_topic.get(topic, 0) + count
+        entry_hits = sorted(((c, kb.entries[i]) for i, c in hits.items() if i in kb.entries), key=lambda p: -p[0])
+        return ctx.render(
+            "kb_gaps.html",
+            listing=listing,
+            days=GAP_DAYS,
+            hit_days=HIT_DAYS,
+            entry_hits=entry_hits,
+            topic_hits=sorted(((c, topics.get(t, t)) for t, c in by_topic.items()), key=lambda p: -p[0]),
+            new_link=lambda g: "/admin/kb/entries/new?" + urlencode([("q", q) for q in g.examples]),
+            edit_link=lambda g, entry_id: (
+                "/admin/kb/entries/edit?" + urlencode([("id", entry_id), *[("q", q) for q in g.examples]])
+            ),
+            suggestion=lambda g: _suggested(kb, g),
+        )
+
+    # -- editing ------------------------------------------------------------------------------------
+
+    async def new_form(self, ctx: Ctx) -> Response:
+        questions = _questions(ctx)
+        body = template("new-entry", questions, local_date(utcnow()))
+        return self.form(ctx, body, note="回答群众的问题：" + "；".join(questions[:3]) if questions else "")
+
+    async def edit_form(self, ctx: Ctx) -> Response:
+        entry_id = ctx.request.query_params.get("id", "")[:64]
+        body = self.current_body(ctx.session, entry_id)
+        if body is None:
+            return ctx.render("error.html", 404, message="没有这个条目。")
+        extra = _questions(ctx)
+        if extra:
+            body = _with_questions(body, extra)
+        return self.form(ctx, body, editing=entry_id, note="补充群众问法" if extra else "")
+
+    def form(
+        self,
+        ctx: Ctx,
+        body: str,
+        *,
+        problems: list[str] | None = None,
+        editing: str = "",
+        note: str = "",
+        status: int = 200,
+    ) -> Response:
+        return ctx.render(
+            "kb_edit.html",
+            status,
+            body=body,
+            problems=problems or [],
+            editing=editing,
+            note=note,
+            topics=load_topics(TOPICS_FILE),
+        )
+
+    async def submit(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        form = ctx.request.state.form
+        body = str(form.get("body") or "").replace("\r\n", "\n")
+        note = str(form.get("note") or "").strip()[:MAX_NOTE]
+        if len(body) > MAX_BODY:
+            return self.form(
+                ctx, body[:MAX_BODY], problems=[f"内容太长（最多 {MAX_BODY} 字）。"], note=note, status=413
+            )
+        entry, problems = self.validated(ctx.session, body)
+        if entry is None:
+            return self.form(ctx, body, problems=problems, note=note, status=400)
+        version = kb_maintenance.submit(
+            ctx.session, entry_id=entry.id, body=body, author=ctx.viewer.username, now=utcnow(), note=note or None
+        )
+        ctx.audit("kb_entry_submitted", entry=entry.id, version=version.id)
+        return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
+
+    def validated(self, session: Session, body: str) -> tuple[Entry | None, list[str]]:
+        """kb check's rules, among the entries being served (the directory and the live versions)."""
+        loaded, _ = read_entries(entries_dir(self.admin.runtime))
+        served = merged(loaded, live_edits(session))
+        return validate(body, served, set(load_topics(TOPICS_FILE)), local_date(utcnow()))
+
+    # -- review -------------------------------------------------------------------------------------
+
+    async def reviews(self, ctx: Ctx, problems: list[str] | None = None, status: int = 200) -> Response:
+        return ctx.render(
+            "kb_reviews.html",
+            status,
+            pending=kb_maintenance.pending(ctx.session),
+            problems=problems or [],
+            submitted=whole(ctx.request.query_params.get("submitted")),
+            approved=whole(ctx.request.query_params.get("approved")),
+        )
+
+    def version(self, ctx: Ctx) -> KbEntryVersion | None:
+        return ctx.session.get(KbEntryVersion, whole(ctx.request.path_params.get("version_id")) or 0)
+
+    async def approve(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        version = self.version(ctx)
+        if version is None or version.status != "pending":
+            return ctx.render("error.html", 404, message="没有这个待审核的版本。")
+        if version.author == ctx.viewer.username:
+            return ctx.render("error.html", 403, message="不能审核自己写的条目，请另一位管理员审核。")
+        try:
+            entry = parse_body(version.body)
+        except SchemaError as exc:
+            return await self.reviews(ctx, exc.problems, 400)
+        directory = entries_dir(self.admin.runtime)
+        edits = [e for e in live_edits(ctx.session) if e.id != entry.id] + [entry]
+        report = check(directory, TOPICS_FILE, edits=edits)
+        if not report.ok:
+            return await self.reviews(ctx, [str(p) for p in report.problems], 400)
+        kb_maintenance.approve(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow())
+        result = checked_reload(ctx.session, directory, now=utcnow())
+        ctx.audit("kb_entry_approved", entry=version.entry_id, version=version.id, reload_version=result.version)
+        return RedirectResponse(f"/admin/kb/reviews?approved={version.id}", status_code=303)
+
+    async def reject(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        version = self.version(ctx)
+        if version is None or version.status != "pending":
+            return ctx.render("error.html", 404, message="没有这个待审核的版本。")
+        if version.author == ctx.viewer.username:
+            return ctx.render("error.html", 403, message="不能审核自己写的条目，请另一位管理员审核。")
+        note = str(ctx.request.state.form.get("note") or "").strip()[:MAX_NOTE]
+        kb_maintenance.reject(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow(), note=note)
+        ctx.audit("kb_entry_rejected", entry=version.entry_id, version=version.id)
+        return RedirectResponse("/admin/kb/reviews", status_code=303)
+
+    # -- versions -----------------------------------------------------------------------------------
+
+    async def versions(self, ctx: Ctx) -> Response:
+        entry_id = ctx.request.path_params.get("entry_id", "")[:64]
+        return ctx.render(
+            "kb_versions.html",
+            entry_id=entry_id,
+            versions=kb_maintenance.versions_of(ctx.session, entry_id),
+            status_names=STATUS,
+        )
+
+    async def restore(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        old = self.version(ctx)
+        if old is None:
+            return ctx.render("error.html", 404, message="没有这个版本。")
+        version = kb_maintenance.submit(
+            ctx.session,
+            entry_id=old.entry_id,
+            body=old.body,
+            author=ctx.viewer.username,
+            now=utcnow(),
+            note=f"恢复第 {old.id} 号版本",
+        )
+        ctx.audit("kb_entry_restore_requested", entry=old.entry_id, version=version.id, restored=old.id)
+        return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
+
+    def routes(self) -> list[Route]:
+        page = self.admin.page
+        return [
+            Route("/admin/kb/gaps", page(self.gaps, roles=ADMIN), methods=["GET"]),
+            Route("/admin/kb/entries/new", page(self.new_form, roles=ADMIN), methods=["GET"]),
+            Route("/admin/kb/entries/edit", page(self.edit_form, roles=ADMIN), methods=["GET"]),
+            Route("/admin/kb/entries", page(self.submit, roles=ADMIN), methods=["POST"]),
+            Route("/admin/kb/entries/{entry_id}/versions", page(self.versions, roles=ADMIN), methods=["GET"]),
+            Route("/admin/kb/reviews", page(self.reviews, roles=ADMIN), methods=["GET"]),
+            Route("/admin/kb/reviews/{version_id}/approve", page(self.approve, roles=ADMIN), methods=["POST"]),
+            Route("/admin/kb/reviews/{version_id}/reject", page(self.reject, roles=ADMIN), methods=["POST"]),
+            Route("/admin/kb/versions/{version_id}/restore", page(self.restore, roles=ADMIN), methods=["POST"]),
+        ]
+
+
+def _questions(ctx: Ctx) -> list[str]:
+    return [q.strip()[:200] for q in ctx.request.query_params.getlist("q") if q.strip()][:10]
+
+
+def _with_questions(body: str, questions: list[str]) -> str:
+    """The entry's YAML with the villagers' questions added under `questions:`."""
+    lines = body.splitlines()
+    try:
+        at = lines.index("questions:") + 1
+    except ValueError:
+        return body
+    added = [f"- {yaml_scalar(q)}" for q in questions]
+    return "\n".join(lines[:at] + added + lines[at:]) + "\n"
+
+
+def _suggested(kb: KnowledgeBase, group: Group) -> Entry | None:
+    """The entry the search ranks first for the group's question, to extend instead of writing a new one."""
+    result = kb.search(group.question, county_code=group.county)
+    return kb.entries.get(result.hits[0].entry_id) if result.hits else None

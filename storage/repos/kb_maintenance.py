@@ -1,0 +1,95 @@
+"""The knowledge base's maintenance rows: unanswered questions, browser-edited entry versions, hits."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models_kb import KbEntryVersion, KbHit, KbUnanswered
+
+MAX_TEXT = 500
+_LONG_NUMBER = re.compile(r"\d{7,}")  # phone, ID card and account numbers are not kept
+
+
+class SameReviewer(ValueError):
+    """The author of a version cannot approve it."""
+
+
+def record_unanswered(session: Session, *, text: str, county_code: str | None, reason: str, now: datetime) -> None:
+    kept = _LONG_NUMBER.sub("…", " ".join(text.split()))[:MAX_TEXT]
+    if kept:
+        session.add(KbUnanswered(text=kept, county_code=county_code, reason=reason, created_at=now))
+
+
+def unanswered_since(session: Session, since: datetime, *, limit: int = 5000) -> list[KbUnanswered]:
+    query = select(KbUnanswered).where(KbUnanswered.created_at >= since)
+    return list(session.scalars(query.order_by(KbUnanswered.id.desc()).limit(limit)))
+
+
+def count_hit(session: Session, entry_id: str, day: date) -> None:
+    """One more answer by `entry_id` today, in one statement (two processes may count at once)."""
+    dialect = session.get_bind().dialect.name
+    insert: Any = postgresql.insert(KbHit) if dialect == "postgresql" else sqlite.insert(KbHit)
+    stmt = insert.values(entry_id=entry_id, day=day, count=1).on_conflict_do_update(
+        index_elements=["entry_id", "day"], set_={"count": KbHit.count + 1}
+    )
+    session.execute(stmt)
+
+
+def hits_since(session: Session, since: date) -> dict[str, int]:
+    rows = session.execute(
+        select(KbHit.entry_id, func.sum(KbHit.count)).where(KbHit.day >= since).group_by(KbHit.entry_id)
+    )
+    return {entry_id: int(total) for entry_id, total in rows}
+
+
+def submit(
+    session: Session, *, entry_id: str, body: str, author: str, now: datetime, note: str | None
+) -> KbEntryVersion:
+    row = KbEntryVersion(entry_id=entry_id, body=body, status="pending", author=author, created_at=now, note=note)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def pending(session: Session) -> list[KbEntryVersion]:
+    return list(
+        session.scalars(select(KbEntryVersion).where(KbEntryVersion.status == "pending").order_by(KbEntryVersion.id))
+    )
+
+
+def live(session: Session) -> list[KbEntryVersion]:
+    return list(
+        session.scalars(select(KbEntryVersion).where(KbEntryVersion.status == "live").order_by(KbEntryVersion.id))
+    )
+
+
+def versions_of(session: Session, entry_id: str) -> list[KbEntryVersion]:
+    query = select(KbEntryVersion).where(KbEntryVersion.entry_id == entry_id)
+    return list(session.scalars(query.order_by(KbEntryVersion.id.desc())))
+
+
+def approve(session: Session, version: KbEntryVersion, *, reviewer: str, now: datetime) -> None:
+    """Make `version` the live one of its entry (the one live before is retired)."""
+    if reviewer == version.author:
+        raise SameReviewer(version.author)
+    session.execute(
+        update(KbEntryVersion)
+        .where(KbEntryVersion.entry_id == version.entry_id, KbEntryVersion.status == "live")
+        .values(status="retired")
+    )
+    version.status, version.reviewer, version.reviewed_at = "live", reviewer, now
+    session.flush()
+
+
+def reject(session: Session, version: KbEntryVersion, *, reviewer: str, now: datetime, note: str) -> None:
+    if reviewer == version.author:
+        raise SameReviewer(version.author)
+    version.status, version.reviewer, version.reviewed_at = "rejected", reviewer, now
+    version.note = "\n".join(filter(None, [version.note, f"退回：{note}" if note else "退回"]))
+    session.flush()
