@@ -1,0 +1,266 @@
+"""Scripted conversations in villagers' style, for issue #18's dialogue figure.
+
+Each dialogue is a list of turns and the outcome it should reach. A turn is a message, or (cue, message):
+sent only when the last reply contains the cue, as a villager answers a question only when asked. The
+phrasings are written the way people type and speak (dialect, typos, no punctuation, full-width digits,
+emoji), in two parts: TUNED, which the classifier's word lists were checked against, and HELD_OUT,
+written separately and not used for tuning (its figure is reported on its own).
+
+Outcomes: report (a case filed), hardship (a hardship case filed), person (an inquiry recorded),
+projects (the village's projects shown), case (a case found by number and code), answer (a policy
+answer or choices), menu (back at the main menu). Every dialogue must end where 菜单 still works.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+Turn = str | tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    name: str
+    intent: str
+    outcome: str
+    turns: tuple[Turn, ...]
+    held_out: bool
+
+
+@dataclass(frozen=True)
+class Pools:
+    report_asks: tuple[str, ...]
+    categories: tuple[str, ...]
+    stories: tuple[str, ...]
+    done: tuple[str, ...]
+    skips: tuple[str, ...]
+    anonymous: tuple[str, ...]
+    submits: tuple[str, ...]
+    yes: tuple[str, ...]
+    told: tuple[str, ...]
+    persons: tuple[str, ...]
+    person_questions: tuple[str, ...]
+    money: tuple[str, ...]
+    tracks: tuple[str, ...]
+    questions: tuple[str, ...]
+    hardship: tuple[str, ...]
+    small: tuple[str, ...]
+    exits: tuple[str, ...]
+    openers: tuple[str, ...]
+
+
+TUNED = Pools(
+    report_asks=("我要举报", "俺想反映个问题", "我要投诉", "有个事想反映一下", "我要告村干部", "举报！", "我要检举",
+                 "反映问题", "3", "３", "我要说个事", "想举报一下", "我要反映", "俺要告状"),
+    categories=("1", "２", "三", "第一个", "2号", "评定不公", "一"),
+    stories=(
+        "村会计把俺家的危房改造补助扣了两千",
+        "组长给他小舅子评了低保 俺家比他困难没评上",
+        "去年的草原补贴到现在没发 问了村上说没钱",
+        "村里修的水渠才一年就塌了 包工头偷工减料",
+        "书记吃饭喝酒都让村里报销 大家都知道",
+        "公益岗都是村干部家里人在干 啥活也不干拿工资",
+    ),
+    done=("好了", "说完了", "就这些", "好", "没了"),
+    skips=("跳过", "没有", "没有照片"),
+    anonymous=("2", "匿名", "二"),
+    submits=("1", "提交", "确认"),
+    yes=("1", "是的", "对", "好的", "嗯"),
+    told=(
+        "村支书把低保名额给他亲戚了",
+        "俺们村书记把扶贫款揣自己兜里了",
+        "村主任收了人家两千块钱才给办的低保",
+        "修路的包工头偷工减料 路才修了半年就裂了",
+        "村干部冒领了死人的养老金",
+        "我要举报村长把救济款装自己腰包了",
+        "会计把补贴扣了一半 说是管理费",
+    ),
+    persons=("人工", "转人工", "我要找真人", "有没有人工客服", "找个干部跟我说", "客服在吗 我要找人工", "真人"),
+    person_questions=("俺家的低保今年咋还没发", "我想问问宅基地的事", "孩子户口的事想问问"),
+    money=("2", "项目公开", "村里修路的钱去哪了", "俺村的集体收入有多少", "村里今年搞了啥项目", "看看村里的账",
+           "村里的项目"),
+    tracks=("{n} {c}", "{n}\n{c}", "{c} {n}", "{nf} {cf}", "{ns} {c}", "编号{n}，查询码{c}", "{nd}{c}"),
+    questions=("低保咋申请", "娃上大学有啥补助", "扶贫小额贷款咋贷", "残疾证咋办", "养老保险一年交多少",
+               "危房改造补多少钱"),
+    hardship=(
+        "俺家娃得了白血病 住院花了十几万 日子过不下去了",
+        "我家老人瘫痪在床 家里没了收入",
+        "家里房子被冰雹砸塌了 没地方住",
+        "我老公出车祸了 家里欠了好多债",
+    ),
+    small=("你好", "谢谢", "在吗", "好的", "收到", "辛苦了", "👍", "🙏", "谢谢你啊", "在不在"),
+    exits=("菜单", "返回", "取消", "算了", "不要了", "主菜单", "首页", "退出", "上一步", "重新开始", "帮助"),
+    openers=("你好", "在吗", "您好", ""),
+)
+
+HELD_OUT = Pools(
+    report_asks=("俺想告个状", "我有情况要反映", "我想投诉我们村的干部", "咋反映问题 我要反映", "要举报",
+                 "俺要检举揭发", "我要曝光", "想反应个问题", "投诉", "举报村上的事"),
+    categories=("１", "3", "第二个", "二", "1号", "干部吃拿卡要"),
+    stories=(
+        "俺们社长把退耕还林的钱截了一部分 说是啥管理费",
+        "村文书给他媳妇弄了个公益岗 从来没见她上过班",
+        "办个证明村主任要两百块钱 不给不办",
+        "村里的光伏收益分红从来没公开过 不知道钱去哪了",
+        "前年修的路现在全是坑 当时说花了八十万",
+        "低保户名单里有开小车的 真正穷的没评上",
+    ),
+    done=("好了好了", "完了", "说完了", "就这样", "OK"),
+    skips=("没有", "跳过", "不用"),
+    anonymous=("匿名", "2", "２"),
+    submits=("1", "确认", "提交"),
+    yes=("1", "是", "对的", "要", "可以"),
+    told=(
+        "村长家亲戚都吃上低保了 我们这种困难户反而没有",
+        "书记把集体的地租给他弟弟 租金一分没见",
+        "村干部贪了修水渠的钱",
+        "我们组长冒领了好几个人的补贴",
+        "驻村干部天天喝酒 啥事也不管",
+        "俺要举报村会计挪用了集体的钱去放贷",
+    ),
+    persons=("我要人工", "能不能找个真人", "我要和工作人员说", "人工服务", "找客服", "转人工！！"),
+    person_questions=("俺家的地被人占了咋办", "我想问下今年的补贴标准"),
+    money=("我们村的钱都花哪了", "村里的项目有哪些", "项目", "村集体收入", "修桥的钱到底花了多少 村里也不公开",
+           "２"),
+    tracks=("{n}  {c}", "{c}\n{n}", "{nf}，{cf}", "查询码：{c} 编号：{ns}", "{n}-{c}"),
+    questions=("医保咋报销", "孩子上学有啥补助没", "养老金啥时候发", "小额贷款能贷多少", "低保标准是多少"),
+    hardship=(
+        "俺爹查出来癌症了 家里实在没钱治",
+        "我家遭了洪水 庄稼全没了",
+        "邻居家老两口都病了 没人管 日子很困难",
+        "家里就我一个劳力 摔伤了干不了活 娃还要上学",
+    ),
+    small=("您好", "谢谢啦", "哦哦", "嗯嗯", "早上好", "😊", "好的谢谢", "有人吗"),
+    exits=("菜单", "返回主菜单", "不弄了", "算了算了", "退出", "回首页", "取消吧"),
+    openers=("你好", "在不", "领导好", ""),
+)
+
+# Written after the first run of the two parts above, before any fix made from that run, and run only
+# once, at the end: the clean held-out figure.
+FRESH = Pools(
+    report_asks=("我想反映村里的事", "俺有个事要举报", "想投诉一下", "我来举报的", "我要举报我们组长", "反应问题",
+                 "有冤情要反映", "我要揭发"),
+    categories=("２", "1", "第一个", "三号", "评定不公的", "扶贫资金"),
+    stories=(
+        "俺们村的易地搬迁房子分给了村长他侄子 他家在城里有楼房",
+        "养殖补贴说是每户三千 到手就一千五 剩下的不知道去哪了",
+        "村上收了每户两百块钱修路费 路到现在也没修",
+        "村委会主任让俺签字领了钱 钱他拿走了",
+        "搞合作社的钱入了股 三年了一分红都没见过",
+    ),
+    done=("好了", "完事了", "说完啦", "就这么多", "没了"),
+    skips=("没有", "没拍照", "跳过吧"),
+    anonymous=("匿名吧", "2", "不留名"),
+    submits=("1", "提交吧", "确定"),
+    yes=("1", "是的是的", "嗯嗯", "好", "对"),
+    told=(
+        "村会计伙同书记套取了危房改造的钱",
+        "我们村评低保全看关系 跟书记好的都评上了",
+        "包村干部收了养殖户的好处费",
+        "村主任把退耕还林补贴冒领了",
+        "社长把集体的草场偷偷承包给了外村人 钱自己收了",
+    ),
+    persons=("能转人工吗", "我想找个人问问", "真人在吗", "叫你们工作人员来", "人工人工"),
+    person_questions=("我们家户口本丢了咋补", "想问问搬迁房啥时候能分"),
+    money=("俺们村今年的项目都有啥", "村里的钱咋花的", "看看项目公开", "村上修路花了多少钱", "集体经济收入"),
+    tracks=("{ns}  {c}", "{c}，{n}", "编号：{nf} 查询码：{cf}", "{n}\n查询码 {c}"),
+    questions=("低保一个月多少钱", "种地补贴咋领", "新农合一年交多少", "雨露计划咋申请"),
+    hardship=(
+        "我家男人得了尿毒症 每周都要透析 家里实在撑不下去了",
+        "俺村有个孤寡老人 房子漏雨 没人照顾",
+        "今年冰雹把庄稼全打了 一年白干了 家里还有两个娃上学",
+    ),
+    small=("你好呀", "谢谢了", "好滴", "嗯", "👌", "晚上好", "OK"),
+    exits=("菜单", "不要了", "取消", "主菜单", "不办了", "退出吧"),
+    openers=("你好", "", "在吗"),
+)
+
+
+def _report_tail(r: random.Random, p: Pools) -> list[Turn]:
+    return [
+        r.choice(p.done),
+        ("哪一级的干部", r.choice(("1", "村干部", "一"))),
+        r.choice(p.skips),
+        r.choice(p.anonymous),
+        r.choice(p.submits),
+    ]
+
+
+def _build(p: Pools, *, held_out: bool, seed: int, per_kind: dict[str, int]) -> list[Dialogue]:
+    r = random.Random(seed)
+    out: list[Dialogue] = []
+
+    def add(intent: str, outcome: str, turns: list[Turn]) -> None:
+        prefix = "held" if held_out else "tuned"
+        opener = r.choice(p.openers) if r.random() < 0.3 else ""
+        full = ([opener] if opener else []) + turns
+        out.append(Dialogue(f"{prefix}-{intent}-{len(out)}", intent, outcome, tuple(full), held_out))
+
+    for _ in range(per_kind["report"]):
+        add("report", "report", [r.choice(p.report_asks), r.choice(p.categories), r.choice(p.stories)] + _report_tail(r, p))
+    for _ in range(per_kind["story"]):
+        add("report", "report", [r.choice(p.told), r.choice(p.yes)] + _report_tail(r, p))
+    for _ in range(per_kind["person"]):
+        add("person", "person", [r.choice(p.persons), ("想问什么", r.choice(p.person_questions))])
+    for _ in range(per_kind["projects"]):
+        turns: list[Turn] = [r.choice(p.money)]
+        if r.random() < 0.5:
+            turns += [r.choice(("1", "２", "第三个")), r.choice(("返回", "上一页", "更多"))]
+        add("projects", "projects", turns)
+    for _ in range(per_kind["track"]):
+        lead = [r.choice(("查进度", "4", "４", "我反映的事咋样了", "查询进度"))] if r.random() < 0.5 else []
+        add("track", "case", [*lead, r.choice(p.tracks)])
+    for _ in range(per_kind["question"]):
+        add("question", "answer", [r.choice(p.questions)])
+    for _ in range(per_kind["hardship"]):
+        add(
+            "hardship",
+            "hardship",
+            [
+                r.choice(p.hardship),
+                r.choice(p.yes),
+                ("谁家", r.choice(("1", "自己家", "2", "别人家"))),
+                ("说说家里的情况", "家里就靠我一个人打工 现在干不了了"),
+                ("哪类事", r.choice(("1", "1 5", "看病", "３"))),
+                ("什么时候", r.choice(("今年三月", "上个月", "不清楚"))),
+                ("几口人", r.choice(("5", "四口", "五口人", "６"))),
+                ("帮助", r.choice(("看病报销", "临时救助 娃上学", "想找个活干"))),
+                ("为什么必须留", r.choice(("张三 13800001111", "13912345678", "李四１３９１２３４５６７８"))),
+                r.choice(p.submits),
+            ],
+        )
+    for _ in range(per_kind["small"]):
+        add("smalltalk", "menu", [r.choice(p.small)])
+    entries = (["1"], ["3"], ["3", "1"], ["2"], ["4"], ["转人工"], ["1", "低保咋申请"], ["2", "1"])
+    for _ in range(per_kind["exit"]):
+        add("navigation", "menu", [*r.choice(entries), r.choice(p.exits)])
+    return out
+
+
+def corpus() -> list[Dialogue]:
+    tuned = _build(
+        TUNED,
+        held_out=False,
+        seed=18,
+        per_kind={"report": 30, "story": 30, "person": 20, "projects": 20, "track": 20, "question": 15,
+                  "hardship": 20, "small": 20, "exit": 35},
+    )
+    held = _build(
+        HELD_OUT,
+        held_out=True,
+        seed=1818,
+        per_kind={"report": 15, "story": 15, "person": 10, "projects": 10, "track": 10, "question": 8,
+                  "hardship": 10, "small": 10, "exit": 15},
+    )
+    return tuned + held
+
+
+def fresh() -> list[Dialogue]:
+    return _build(
+        FRESH,
+        held_out=True,
+        seed=2026,
+        per_kind={"report": 10, "story": 10, "person": 6, "projects": 6, "track": 6, "question": 5,
+                  "hardship": 6, "small": 6, "exit": 10},
+    )

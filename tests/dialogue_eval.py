@@ -1,0 +1,191 @@
+"""Runs the dialogue corpus (tests/dialogue_corpus.py) through the real webhook in safe mode.
+
+`python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
+intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database.
+tests/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+
+from cases.identity import IdentityKeys
+from cases.submit import SubmitPolicy, submit
+from cases.validation import ReportInput
+from storage.db import make_engine, make_sessionmaker, transaction
+from storage.migrate import upgrade
+from storage.models import Inquiry
+from storage.models_cases import Case
+from storage.types import utcnow
+from tests.dialogue_corpus import Dialogue, corpus
+from tests.report_support import Villager
+from tests.webhook_support import Sender, make_client
+from villages.projects_import import load_demo_projects
+
+VILLAGE = "630223106213"
+IDENTITY_KEY = "dialogue-identity-key"
+MENU = "请回复数字：\n1 政策咨询"
+GOAL_HELD_OUT = 0.98
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Result:
+    dialogue: Dialogue
+    reached: bool
+    can_leave: bool
+    replies: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KnownCase:
+    number: str
+    code: str
+
+
+def prepare(engine: Engine) -> tuple[Sender, KnownCase]:
+    """An app on `engine` with the demo projects, and one filed case the tracking dialogues look up."""
+    sender = Sender(make_client(engine, identity_key=IDENTITY_KEY, reports_per_day=1000), safe=True)
+    sessions = make_sessionmaker(engine)
+    with transaction(sessions) as s:
+        load_demo_projects(s, now=utcnow())
+        policy = SubmitPolicy(keys=IdentityKeys(IDENTITY_KEY), reports_per_day=1000)
+        report = ReportInput(
+            category="funds",
+            description="村会计把补助扣了",
+            village_code=VILLAGE,
+            reporter_openid="o-dialogue-owner",
+            anonymous=True,
+            name=None,
+            phone=None,
+            cadre_level="village",
+            location=None,
+            evidence=(),
+            channel="chat",
+        )
+        done = submit(s, report=report, key="dialogue-known-case", policy=policy, now=utcnow())
+    return sender, KnownCase(done.number, done.query_code)
+
+
+def _fill(text: str, case: KnownCase) -> str:
+    wide = str.maketrans("0123456789-", "０１２３４５６７８９－")
+    return text.format(
+        n=case.number,
+        c=case.code,
+        nf=case.number.translate(wide),
+        cf=case.code.translate(wide),
+        ns=case.number.replace("-", " "),
+        nd=case.number.replace("-", ""),
+    )
+
+
+def _counts(engine: Engine) -> tuple[int, int, int]:
+    with make_sessionmaker(engine)() as s:
+        cases = s.scalar(select(func.count()).select_from(Case).where(Case.category != "poverty_risk")) or 0
+        hardship = s.scalar(select(func.count()).select_from(Case).where(Case.category == "poverty_risk")) or 0
+        inquiries = s.scalar(select(func.count()).select_from(Inquiry)) or 0
+    return int(cases), int(hardship), int(inquiries)
+
+
+def _reached(outcome: str, replies: list[str], before: tuple[int, int, int], after: tuple[int, int, int], case: KnownCase) -> bool:
+    if outcome == "report":
+        return after[0] == before[0] + 1
+    if outcome == "hardship":
+        return after[1] == before[1] + 1
+    if outcome == "person":
+        return after[2] == before[2] + 1 and "工作日" in replies[-1]
+    if outcome == "projects":
+        return any("项目公开】" in r or "【项目" in r for r in replies)
+    if outcome == "case":
+        return case.number in replies[-1] and "状态" in replies[-1]
+    if outcome == "answer":
+        last = replies[-1]
+        return last.startswith("【") or "您想问的是哪一个" in last
+    if outcome == "menu":
+        return MENU in replies[-1] and "回答不了" not in replies[-1]
+    raise ValueError(outcome)
+
+
+def run_one(sender: Sender, engine: Engine, dialogue: Dialogue, case: KnownCase, index: int) -> Result:
+    v = Villager(sender, f"o-dlg-{index}-{dialogue.name}"[:60])
+    v.scan(VILLAGE)
+    before = _counts(engine)
+    replies: list[str] = []
+    last = ""
+    for turn in dialogue.turns:
+        if isinstance(turn, tuple):
+            cue, text = turn
+            if cue not in last:
+                continue
+        else:
+            text = turn
+        last = v.say(_fill(text, case))
+        replies.append(last)
+    after = _counts(engine)
+    reached = bool(replies) and _reached(dialogue.outcome, replies, before, after, case)
+    can_leave = MENU in v.say("菜单")
+    return Result(dialogue, reached, can_leave, replies)
+
+
+def run(engine: Engine, dialogues: Iterable[Dialogue]) -> list[Result]:
+    sender, case = prepare(engine)
+    return [run_one(sender, engine, d, case, i) for i, d in enumerate(dialogues)]
+
+
+def figures(results: list[Result]) -> dict[str, dict[str, tuple[int, int]]]:
+    """{part: {intent or "all": (reached, total)}} for part in tuned, held_out."""
+    table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for r in results:
+        part = "held_out" if r.dialogue.held_out else "tuned"
+        for key in (r.dialogue.intent, "all"):
+            cell = table[part][key]
+            cell[0] += int(r.reached and r.can_leave)
+            cell[1] += 1
+    return {part: {k: (v[0], v[1]) for k, v in rows.items()} for part, rows in table.items()}
+
+
+def report(results: list[Result]) -> str:
+    table = figures(results)
+    intents = sorted({k for rows in table.values() for k in rows if k != "all"})
+    lines = ["Dialogues (issue #18): share reaching the intended outcome and able to leave with 菜单", ""]
+    lines.append(f"{'intent':<12}{'tuned':>16}{'held-out':>16}")
+    for key in [*intents, "all"]:
+        cells = []
+        for part in ("tuned", "held_out"):
+            got, total = table.get(part, {}).get(key, (0, 0))
+            cells.append(f"{got}/{total} {100 * got / total:5.1f}%" if total else "-")
+        lines.append(f"{key:<12}{cells[0]:>16}{cells[1]:>16}")
+    got, total = table.get("held_out", {}).get("all", (0, 0))
+    rate = got / total if total else 0.0
+    verdict = "PASS" if rate >= GOAL_HELD_OUT else "MISS"
+    lines.append(f"\nGoal: >= {GOAL_HELD_OUT:.0%} of held-out dialogues: {rate:.1%} {verdict}")
+    trapped = [r.dialogue.name for r in results if not r.can_leave]
+    lines.append(f"Dialogues ending where 菜单 does not work: {len(trapped)}")
+    for r in results:
+        if not (r.reached and r.can_leave):
+            said = " / ".join(t if isinstance(t, str) else t[1] for t in r.dialogue.turns)
+            got = _WS.sub(" ", r.replies[-1] if r.replies else "")[:60]
+            lines.append(f"  missed {r.dialogue.name}: {said[:80]} -> {got}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
+        upgrade(engine)
+        results = run(engine, corpus())
+        engine.dispose()
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
