@@ -38,8 +38,10 @@ VILLAGE_SCENE = "qrscene_630223106213"
 TABLES = {"kb_unanswered", "kb_entry_versions", "kb_hits"}
 
 
-def entry_body(entry_id: str = "yak-registration", answer_tail: str = "") -> str:
-    return f"""id: {entry_id}
+def entry_body(
+    entry_id: str = "yak-registration", answer_tail: str = "", animal: str = "牦牛", paper: str = "户口"
+) -> str:
+    body = f"""id: {entry_id}
 title: 牦牛能不能办户口（登记）
 topics:
 - agricultural-insurance
@@ -65,6 +67,7 @@ sources:
   verified: false
 unverified_figures: []
 """
+    return body.replace("牦牛", animal).replace("户口", paper)
 
 
 @pytest.fixture
