@@ -16,7 +16,7 @@ from cases.identity import unseal
 from cases.media_jobs import MEDIA_DOWNLOAD
 from cases.ratelimit import RateLimited
 from cases.submit import submit
-from cases.tracking import lookup, own_cases
+from cases.tracking import Guesser, lookup, own_cases
 from cases.validation import InvalidReport, LocationInput
 from storage.db import transaction
 from storage.models import OutboxMessage, Village
@@ -99,24 +99,24 @@ def test_far_report_is_flagged_and_village_position_is_used_without_location(
     assert (by_key["none"].location_source, by_key["none"].lat) == ("registry", 36.84)
 
 
-def test_five_wrong_codes_lock_tracking_for_fifteen_minutes(sessions: sessionmaker[Session]) -> None:
+def test_five_wrong_codes_lock_the_guesser_for_the_hour_not_the_case(sessions: sessionmaker[Session]) -> None:
+    # Until the security work five misses locked the case itself, so anyone could keep a reporter out.
     load_registry(sessions)
     done = submit_once(sessions, report(), "lock")
     wrong = "000000" if done.query_code != "000000" else "111111"
+    guesser, reporter = Guesser(limits=(("device-a", 5),)), Guesser(limits=(("device-b", 5),))
+    now = utcnow().replace(minute=10)
     outcomes = []
     for _ in range(5):
         with transaction(sessions) as s:
-            outcomes.append(lookup(s, number=done.number, code=wrong, now=utcnow()).outcome)
+            outcomes.append(lookup(s, number=done.number, code=wrong, now=now, guesser=guesser).outcome)
     assert outcomes == ["wrong"] * 4 + ["locked"]
     with transaction(sessions) as s:
-        assert lookup(s, number=done.number, code=done.query_code, now=utcnow()).outcome == "locked"
-    later = utcnow().replace(microsecond=0) + lifecycle_lock()
+        assert lookup(s, number=done.number, code=done.query_code, now=now, guesser=guesser).outcome == "locked"
+        assert lookup(s, number=done.number, code=done.query_code, now=now, guesser=reporter).outcome == "ok"
+    next_hour = now + timedelta(hours=1)
     with transaction(sessions) as s:
-        assert lookup(s, number=done.number, code=done.query_code, now=later).outcome == "ok"
-
-
-def lifecycle_lock() -> timedelta:
-    return timedelta(minutes=15, seconds=1)
+        assert lookup(s, number=done.number, code=done.query_code, now=next_hour, guesser=guesser).outcome == "ok"
 
 
 def test_200_submits_each_sent_3_times_concurrently_make_200_cases(
