@@ -16,7 +16,7 @@ from importlib.util import find_spec
 
 from bench.load import Options
 
-SECTIONS = ("webhook", "login_flood", "search", "posters", "queue")
+SECTIONS = ("webhook", "login_flood", "search", "posters", "queue", "money")
 
 
 def available() -> list[str]:

@@ -222,10 +222,12 @@ class _Builder:
         for _ in range(per_rule):  # a recipient in no register
             ghost = Person(self.person_n(), "", self.villages[0], self.name(), "", "", 0)
             self.pay("高龄补贴", ghost, last, "100.00", ghost.n)
-        for _ in range(per_rule):  # another household's card
-            p, other = next(pick), next(pick)
-            self.pay("高龄补贴", other, last, "100.00", other.head_n)
-            self.pay("高龄补贴", p, last, "100.00", other.head_n)
+        for i in range(per_rule):  # one card (of its own) paid for two households
+            p = next(pick)
+            other = next(q for q in pick if q.household != p.household)
+            card = 10**12 + i  # beyond any person's number: no other payment goes to it
+            self.pay("高龄补贴", other, last, "100.00", card)
+            self.pay("高龄补贴", p, last, "100.00", card)
         dead = {r.values["person_id"] for r in self.out.deaths}
         pairs = [pair for pair in pairs if fake_id(pair[1].n) not in dead]
         self.rng.shuffle(pairs)

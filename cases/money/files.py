@@ -58,6 +58,11 @@ class Row:
 
 
 def read_rows(kind: str, path: Path) -> list[Row]:
+    return list(iter_rows(kind, path))
+
+
+def iter_rows(kind: str, path: Path) -> Iterator[Row]:
+    """The file's data rows, read as they are needed; BadFile (unreadable file, wrong header) comes at once."""
     if kind not in HEADERS:
         raise BadFile(f"未知的数据类型 {kind}，应为 {'、'.join(KINDS)} 之一")
     suffix = path.suffix.lower()
@@ -68,18 +73,18 @@ def read_rows(kind: str, path: Path) -> list[Row]:
     else:
         raise BadFile(f"不支持的文件格式 {suffix or '(无扩展名)'}：请用 CSV（UTF-8）或 .xlsx")
     try:
-        first_line, header = next(lines)
+        _, header = next(lines)
     except StopIteration:
         raise BadFile("文件是空的") from None
-    columns = _columns(kind, header)
-    rows = []
+    return _data_rows(lines, _columns(kind, header), len(header))
+
+
+def _data_rows(lines: Iterator[tuple[int, list[str]]], columns: dict[str, int], width: int) -> Iterator[Row]:
     for line, cells in lines:
         if not any(c.strip() for c in cells):
             continue
-        padded = [*cells, *[""] * (len(header) - len(cells))]
-        rows.append(Row(line, {name: padded[i].strip() for name, i in columns.items()}))
-    del first_line
-    return rows
+        padded = [*cells, *[""] * (width - len(cells))]
+        yield Row(line, {name: padded[i].strip() for name, i in columns.items()})
 
 
 def _columns(kind: str, header: list[str]) -> dict[str, int]:
@@ -98,13 +103,13 @@ def _columns(kind: str, header: list[str]) -> dict[str, int]:
 
 
 def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadFile("文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”") from exc
-    reader = csv.reader(text.splitlines())
-    for cells in reader:
-        yield reader.line_num, cells
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            for cells in reader:
+                yield reader.line_num, cells
+        except UnicodeDecodeError as exc:
+            raise BadFile("文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”") from exc
 
 
 def _xlsx_lines(path: Path) -> Iterator[tuple[int, list[str]]]:

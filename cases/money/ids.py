@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from config.privacy import keyed_hash
+from config.settings import get_settings
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
@@ -21,6 +23,7 @@ def check_digit(first17: str) -> str:
     return _CHECK[sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True)) % 11]
 
 
+@lru_cache(maxsize=1 << 18)
 def id_problem(value: str) -> str | None:
     """Why `value` is not a valid 18-digit ID number, in Chinese, or None."""
     if not _ID_RE.fullmatch(value):
@@ -39,11 +42,19 @@ def normalise_id(value: str) -> str:
 
 
 def person_hash(id_number: str) -> str:
-    return keyed_hash("money-person", id_number)
+    return _hash("money-person", id_number, get_settings().identity_key)
 
 
 def account_hash(account: str) -> str:
-    return keyed_hash("money-account", account)
+    return _hash("money-account", account, get_settings().identity_key)
+
+
+@lru_cache(maxsize=1 << 18)
+def _hash(purpose: str, value: str, key: str) -> str:
+    """Cached: a payments file names each person and card dozens of times. `key` keys the cache only, so a
+    changed identity key (tests, rotation) never returns a hash made under the old one."""
+    del key
+    return keyed_hash(purpose, value)
 
 
 def link_hash(name: str, last_six: str) -> str:
@@ -51,18 +62,22 @@ def link_hash(name: str, last_six: str) -> str:
     return keyed_hash("money-link", name.strip(), last_six.strip().upper())
 
 
+@lru_cache(maxsize=1 << 18)
 def mask_id(id_number: str) -> str:
     return id_number[:6] + "*" * 8 + id_number[-4:]
 
 
+@lru_cache(maxsize=1 << 18)
 def account_problem(value: str) -> str | None:
     return None if _ACCOUNT_RE.fullmatch(value) else "账号应为 8 到 30 位数字"
 
 
+@lru_cache(maxsize=1 << 18)
 def mask_account(account: str) -> str:
     return f"{account[:4]} **** **** {account[-4:]}"
 
 
+@lru_cache(maxsize=1 << 18)
 def mask_name(name: str) -> str:
     """张*明, 张*, 欧**明: the first and last characters stay (a single one stays whole)."""
     name = name.strip()

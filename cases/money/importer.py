@@ -11,22 +11,25 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, insert, select, tuple_, update
+from sqlalchemy import Table, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from cases.money import ids
-from cases.money.files import Row, read_rows
+from cases.money.files import Row, iter_rows
 from cases.money.items import RELATIONS, STATUSES, items
+from storage.bulk import insert_rows
 from storage.models import Village, table
 from storage.models_money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
 
 _PERIOD_RE = re.compile(r"(\d{4})-(\d{2})")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_AMOUNT = Decimal("1000000")
-_CHUNK = 500
+_CHUNK = 2000
+CHUNK_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -63,20 +66,41 @@ class _Kind:
 
 
 def import_file(session: Session, *, kind: str, path: Path, now: datetime) -> ImportReport:
-    """Raises files.BadFile when the file cannot be read at all."""
-    rows = read_rows(kind, path)
-    return import_rows(session, kind=kind, rows=rows, now=now)
+    """Raises files.BadFile when the file cannot be read at all (before anything is imported)."""
+    return import_rows(session, kind=kind, rows=iter_rows(kind, path), now=now)
 
 
-def import_rows(session: Session, *, kind: str, rows: list[Row], now: datetime) -> ImportReport:
+def import_rows(session: Session, *, kind: str, rows: Iterable[Row], now: datetime) -> ImportReport:
+    """Validate and upsert `rows`, a chunk at a time, so a file of millions of rows fits in memory."""
     spec = _KINDS[kind]
-    villages = _villages(session, rows)
     report = ImportReport(kind=kind)
-    records: dict[tuple[Any, ...], dict[str, Any]] = {}
     seen_at: dict[tuple[Any, ...], int] = {}
+    known: set[str] = set()
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK_ROWS:
+            _import_chunk(session, spec, chunk, seen_at, known, now, report)
+            chunk = []
+    _import_chunk(session, spec, chunk, seen_at, known, now, report)
+    report.bad.sort(key=lambda b: b.line)
+    return report
+
+
+def _import_chunk(
+    session: Session,
+    spec: _Kind,
+    rows: list[Row],
+    seen_at: dict[tuple[Any, ...], int],
+    known: set[str],
+    now: datetime,
+    report: ImportReport,
+) -> None:
+    known |= _villages(session, rows, known)
+    records: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
         try:
-            record = spec.parse(row.values, villages)
+            record = spec.parse(row.values, known)
         except RowProblem as problem:
             report.bad.append(BadRow(row.line, str(problem)))
             continue
@@ -87,11 +111,10 @@ def import_rows(session: Session, *, kind: str, rows: list[Row], now: datetime) 
         seen_at[key] = row.line
         records[key] = record
     _upsert(session, spec, records, now, report)
-    return report
 
 
-def _villages(session: Session, rows: list[Row]) -> set[str]:
-    codes = {r.values["village_code"] for r in rows if r.values.get("village_code")}
+def _villages(session: Session, rows: list[Row], known: set[str]) -> set[str]:
+    codes = {r.values["village_code"] for r in rows if r.values.get("village_code")} - known
     found: set[str] = set()
     listed = sorted(codes)
     for start in range(0, len(listed), _CHUNK):
@@ -115,13 +138,15 @@ def _upsert(
             changed.append({**record, "updated_at": now, "_pk": old["_pk"]})
         else:
             report.unchanged += 1
-    for start in range(0, len(fresh), 5000):
-        session.execute(insert(t), fresh[start : start + 5000])
+    if fresh:
+        columns = list(fresh[0])
+        insert_rows(session, t.name, columns, [[row[c] for c in columns] for row in fresh])
     pk = next(iter(t.primary_key.columns))
     for row in changed:
         pk_value = row.pop("_pk")
         session.execute(update(t).where(pk == pk_value).values(**row))
-    report.new, report.updated = len(fresh), len(changed)
+    report.new += len(fresh)
+    report.updated += len(changed)
 
 
 def _stored(
@@ -159,6 +184,7 @@ def _village(values: dict[str, str], villages: set[str]) -> str:
     return code
 
 
+@lru_cache(maxsize=1 << 14)
 def _day(text: str, column: str) -> date:
     if not _DATE_RE.fullmatch(text):
         raise RowProblem(f"{column} 应为 YYYY-MM-DD，收到“{text}”")
@@ -196,6 +222,7 @@ def parse_household(values: dict[str, str], villages: set[str]) -> dict[str, Any
     }
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_amount(text: str) -> int:
     """Yuan with up to two decimals, as whole fen."""
     try:
@@ -207,6 +234,7 @@ def parse_amount(text: str) -> int:
     return int(amount * 100)
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_period(text: str) -> date:
     m = _PERIOD_RE.fullmatch(text)
     if not m or not 1 <= int(m.group(2)) <= 12:
