@@ -734,4 +734,8 @@ def _page_error(message: str, status: int) -> HTMLResponse:
 
 def install_h5(app: Any, runtime: Runtime, services: Services, knowledge: KnowledgeHolder) -> None:
     """Add the /v routes (the H5 page behind every poster) to the FastAPI app."""
-    app.router.routes.extend(H5(runtime, services, knowledge).router().routes)
+    h5 = H5(runtime, services, knowledge)
+    app.router.routes.extend(h5.router().routes)
+    from handlers.h5.money import MoneyPages  # here: that module builds on this one
+
+    app.router.routes.extend(MoneyPages(h5).routes())
