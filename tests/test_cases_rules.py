@@ -51,6 +51,13 @@ def test_transition_table_move_by_move(current: str, target: str) -> None:
         def flush(self) -> None:
             pass
 
+        def scalars(self, _statement: object) -> NoRows:
+            return NoRows()  # the case-event subscribers a transition announces to: none here
+
+    class NoRows:
+        def all(self) -> list[object]:
+            return []
+
     session = Recorder()
     if expected:
         event = lifecycle.transition(session, case=case, to=target, actor="tester", reason="why", now=_now())  # type: ignore[arg-type]
