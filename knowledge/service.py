@@ -12,6 +12,7 @@ from knowledge.engine import Doc, SearchEngine, SearchResult, Tuning, visible
 from knowledge.loader import ENTRIES_DIR, load_entries
 from knowledge.reply import answer_text, choices_text, out_of_scope_text
 from knowledge.schema import Entry
+from knowledge.short import OFFER, brief, how_to, source_line
 
 AnswerKind = Literal["answer", "choices", "out_of_scope"]
 MAX_RELATED = 3
@@ -32,6 +33,14 @@ class Answer:
     related: tuple[str, ...] = ()
     related_ids: tuple[str, ...] = ()
     choices: tuple[Entry, ...] = ()
+    asked: str = ""  # the question, which decides the part of the answer shown first
+
+    def brief(self) -> str:
+        """The part of the entry's answer the question asks for, in about 150 characters."""
+        return brief(self.entry, self.asked) if self.entry is not None else ""
+
+    def source(self) -> str:
+        return source_line(self.entry) if self.entry is not None else ""
 
 
 def to_doc(entry: Entry) -> Doc:
@@ -93,10 +102,10 @@ class KnowledgeBase:
     def _answer(self, text: str, county_code: str | None) -> Answer:
         result = self.search(text, county_code=county_code, limit=MAX_CHOICES)
         if result.out_of_scope or not result.hits:
-            return Answer("out_of_scope", result)
+            return Answer("out_of_scope", result, asked=text)
         if not result.confident:
             choices = tuple(self.entries[h.entry_id] for h in result.hits[:MAX_CHOICES])
-            return Answer("choices", result, choices=choices)
+            return Answer("choices", result, choices=choices, asked=text)
         entry = self.entries[result.hits[0].entry_id]
         related = self.related(entry, result, county_code)
         return Answer(
@@ -105,6 +114,7 @@ class KnowledgeBase:
             entry=entry,
             related=tuple(e.title for e in related),
             related_ids=tuple(e.id for e in related),
+            asked=text,
         )
 
     def related(self, entry: Entry, result: SearchResult, county_code: str | None) -> list[Entry]:
@@ -124,10 +134,24 @@ class KnowledgeBase:
 
 
 def format_reply(answer: Answer) -> str:
-    """The villager's reply, one WeChat message."""
+    """The villager's reply, one WeChat message: for an answer, the short one (`format_detail` is the
+    whole entry, `format_how_to` its 怎么办 and 找谁)."""
     if answer.kind == "answer" and answer.entry is not None:
         entry = answer.entry
-        return answer_text(entry.title, entry.answer, answer.related, offers_report=entry.offers_report)
+        body = "\n".join(filter(None, [answer.brief(), answer.source(), OFFER]))
+        return answer_text(entry.title, body, answer.related, offers_report=entry.offers_report)
     if answer.kind == "choices":
         return choices_text([e.title for e in answer.choices])
     return out_of_scope_text()
+
+
+def format_detail(entry: Entry) -> str:
+    """The whole entry (回复「详细」), with its source."""
+    return answer_text(
+        entry.title, f"{entry.answer.strip()}\n{source_line(entry)}", (), offers_report=entry.offers_report
+    )
+
+
+def format_how_to(entry: Entry) -> str:
+    """How to apply and whom to ask (回复「办理」), with the source."""
+    return "\n".join(filter(None, [how_to(entry), source_line(entry)]))

@@ -19,7 +19,8 @@ def sender(engine: Engine) -> Sender:
 def test_menu_item_1_prompts_then_answers(sender: Sender) -> None:
     assert "问题" in sender.reply_text(text_xml("o-a1", "1"))
     reply = sender.reply_text(text_xml("o-a1", "俺想贷款养牛 扶贫小额贷款咋申请"))
-    assert "谁能享受" in reply and "找谁" in reply
+    # the short answer (issue #19): how to apply, asked for first; the source; 详细 / 办理 for the rest
+    assert "怎么办：" in reply and "依据：《" in reply and "回复「办理」" in reply
     assert len(reply.encode()) <= 2048
 
 

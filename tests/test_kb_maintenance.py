@@ -214,7 +214,7 @@ def wait_for_answer(sender: Sender, openid: str, question: str) -> str:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         reply = chat(sender, openid, "菜单", question)
-        if "谁能享受" in reply:
+        if "依据：" in reply:
             return reply
         time.sleep(0.2)
     return reply

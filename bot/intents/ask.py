@@ -10,7 +10,7 @@ from bot.intents.basics import WAY_ON, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
 from cases.inquiries import accused_level
 from knowledge.holder import KnowledgeHolder
-from knowledge.service import Answer, KnowledgeBase, format_reply
+from knowledge.service import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
 from storage.repos import inquiries
 
 router = Router()
@@ -22,6 +22,7 @@ SOUNDS_LIKE_A_REPORT = (
     "如果是问政策，请换个说法再问，或回复「菜单」。"
 )
 REPORT_HINT = "如果是想反映问题，请回复「反映」。"
+MORE_WORDS = {"详细": "detail", "全文": "detail", "看全文": "detail", "办理": "how", "怎么办": "how", "咋办": "how"}
 # Words of misconduct that make a message a report rather than a question ("村里修路的钱被干部贪了").
 # Used when no entry answers it for sure (nothing matched, or only choices were found); plain
 # words like 没 or 被 are left out (快递到了没).
@@ -64,7 +65,13 @@ def answer(ctx: Context, text: str) -> Reply:
 def remember(ctx: Context, question: str, result: Answer) -> None:
     """Keep what the numbers in this reply mean, so the next digit picks the right entry."""
     if result.kind == "answer" and result.entry is not None:
-        ctx.go("answered", options=list(result.related_ids), report=result.entry.offers_report, question=question)
+        ctx.go(
+            "answered",
+            options=list(result.related_ids),
+            report=result.entry.offers_report,
+            question=question,
+            entry=result.entry.id,  # 详细 / 办理 show the rest of this entry
+        )
     elif result.kind == "choices":
         ctx.go("answered", options=[e.id for e in result.choices], handoff=True, question=question)
     else:
@@ -83,10 +90,20 @@ def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
         entry=entry,
         related=tuple(e.title for e in related),
         related_ids=tuple(e.id for e in related),
+        asked=question,
     )
     remember(ctx, question, result)
     note_answer(ctx, question, result)
     return Reply(format_reply(result))
+
+
+def the_rest(ctx: Context, text: str) -> Reply | None:
+    """详细: the whole entry just answered; 办理: how to apply and whom to ask (the first reply is short)."""
+    entry = knowledge(ctx).entries.get(str(ctx.data.get("entry", "")))
+    word = text.strip()
+    if entry is None or word not in MORE_WORDS:
+        return None
+    return Reply(format_detail(entry) if MORE_WORDS[word] == "detail" else format_how_to(entry))
 
 
 @router.state("answered")
@@ -94,6 +111,9 @@ def follow_up(ctx: Context) -> Reply:
     text = ctx.text
     options: list[str] = list(ctx.data.get("options", []))
     question = str(ctx.data.get("question", ""))
+    rest = the_rest(ctx, text)
+    if rest is not None:
+        return rest
     picked = ctx.intent.choice if ctx.intent.name == "choice" else None
     if picked is not None and 1 <= picked <= len(options):
         return show_entry(ctx, options[picked - 1], question)
