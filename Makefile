@@ -50,6 +50,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m knowledge.eval
+	$(BIN)/python -m tests.dialogue_eval
 
 clean:
 	rm -rf $(VENV) var dist build

@@ -30,7 +30,9 @@ DONE_WORDS = frozenset(
         "OK",
     }
 )
-SKIP_WORDS = frozenset({"跳过", "没有", "无", "不用", "略过", "不知道", "不清楚", "没有照片", "没证据", "没有证据"})
+SKIP_WORDS = frozenset(
+    {"跳过", "没有", "无", "不用", "不用了", "没有了", "略过", "不知道", "不清楚", "没有照片", "没证据", "没有证据"}
+)
 REWRITE_WORDS = frozenset({"重写", "重新写", "重新说", "全部重写", "清空"})
 YES_WORDS = frozenset(
     {"是", "是的", "对", "对的", "要", "好", "好的", "开始", "可以", "行", "嗯", "确定", "反映", "登记"}
@@ -229,7 +231,7 @@ def hardship_submitted_text(done: Submitted) -> str:
     return (
         "已提交，您的困难帮扶申请已登记。\n"
         f"编号：{done.number}\n查询码：{done.query_code}\n"
-        f"下一步：{done.route_unit_name}会同乡镇，在 {rule.first_response} {unit}内"
+        f"下一步：{done.route_unit_name}在 {rule.first_response} {unit}内"
         f"（{chinese_date(done.first_response_due)} 前）打电话联系并上门核实，"
         f"{rule.resolve} {unit}内落实帮扶办法。\n"
         f"依据：{rule.basis}\n"

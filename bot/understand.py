@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 DATA = Path(__file__).parent / "data" / "intents.yaml"
 
@@ -88,7 +89,7 @@ def _trimmed(norm: str) -> str:
     return norm
 
 
-def _made_of(norm: str, phrases: tuple[str, ...]) -> bool:
+def made_of(norm: str, phrases: tuple[str, ...]) -> bool:
     """Whether the message is nothing but these phrases, repeated or joined (算了算了, 好的谢谢)."""
     if not norm:
         return False
@@ -104,6 +105,15 @@ def _made_of(norm: str, phrases: tuple[str, ...]) -> bool:
 
 def _has(norm: str, words: tuple[str, ...]) -> bool:
     return any(w in norm for w in words)
+
+
+def means(text: str, kind: str) -> bool:
+    """Whether a message inside a guided step is one of its answers (steps in the data): done, skip,
+    confirm, anonymous, real_name. 说完啦, 提交吧 and 好了好了 count; a sentence that contains them does not."""
+    words = _words("steps", kind)
+    norm = normalise(text)
+    short = _trimmed(norm)
+    return short in words or norm in words or made_of(short, words)
 
 
 def chinese_number(text: str) -> int | None:
@@ -147,6 +157,8 @@ def _label_score(norm: str, label: str) -> float:
         return 0.0
     if norm == label or (len(norm) >= 2 and norm in label) or (len(label) >= 2 and label in norm):
         return 100.0
+    if len(norm) >= 3 and LCSseq.similarity(norm, label) >= 0.8 * len(norm):
+        return 90.0  # most of what was typed, in order, is in the label (评定不公的)
     return float(fuzz.ratio(norm, label))
 
 
@@ -170,13 +182,8 @@ def guess_category(norm: str) -> str:
 def _navigation(short: str) -> str | None:
     for name in NAVIGATION:
         words = _words("navigation", name)
-        if short in words or _made_of(short, words):
+        if short in words or made_of(short, words):
             return name
-    # A typo of a navigation word (菜担, 返会), only for short messages, so questions are never caught.
-    if 2 <= len(short) <= 4:
-        for name in ("menu", "back", "cancel", "restart"):
-            if any(len(w) >= 2 and fuzz.ratio(short, w) >= 75 and short[0] == w[0] for w in _words("navigation", name)):
-                return name
     return None
 
 
@@ -184,16 +191,19 @@ def _smalltalk(short: str, norm: str) -> str | None:
     if not norm:
         return "emoji"
     for kind, words in _data()["smalltalk"].items():
-        if _made_of(short, tuple(str(w) for w in words)) or _made_of(norm, tuple(str(w) for w in words)):
+        if made_of(short, tuple(str(w) for w in words)) or made_of(norm, tuple(str(w) for w in words)):
             return str(kind)
     every = tuple(str(w) for words in _data()["smalltalk"].values() for w in words)
-    if _made_of(short, every):
+    if made_of(short, every):
         return "ok"
     return None
 
 
 def _person(short: str, norm: str) -> bool:
-    return short in _words("person", "exact") or _has(norm, _words("person", "contains"))
+    if short in _words("person", "exact") or _has(norm, _words("person", "contains")):
+        return True
+    # A short message naming a person at all (客服在吗我要找人工); a long one is a question that mentions it.
+    return len(norm) <= 15 and _has(norm, _words("person", "short"))
 
 
 def _misconduct(norm: str) -> bool:

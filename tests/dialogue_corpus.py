@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 
 Turn = str | tuple[str, str]
+BACK_WORDS = ("返回", "上一步", "上一页")
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,22 @@ class Pools:
 
 
 TUNED = Pools(
-    report_asks=("我要举报", "俺想反映个问题", "我要投诉", "有个事想反映一下", "我要告村干部", "举报！", "我要检举",
-                 "反映问题", "3", "３", "我要说个事", "想举报一下", "我要反映", "俺要告状"),
+    report_asks=(
+        "我要举报",
+        "俺想反映个问题",
+        "我要投诉",
+        "有个事想反映一下",
+        "我要告村干部",
+        "举报！",
+        "我要检举",
+        "反映问题",
+        "3",
+        "３",
+        "我要说个事",
+        "想举报一下",
+        "我要反映",
+        "俺要告状",
+    ),
     categories=("1", "２", "三", "第一个", "2号", "评定不公", "一"),
     stories=(
         "村会计把俺家的危房改造补助扣了两千",
@@ -78,11 +93,24 @@ TUNED = Pools(
     ),
     persons=("人工", "转人工", "我要找真人", "有没有人工客服", "找个干部跟我说", "客服在吗 我要找人工", "真人"),
     person_questions=("俺家的低保今年咋还没发", "我想问问宅基地的事", "孩子户口的事想问问"),
-    money=("2", "项目公开", "村里修路的钱去哪了", "俺村的集体收入有多少", "村里今年搞了啥项目", "看看村里的账",
-           "村里的项目"),
+    money=(
+        "2",
+        "项目公开",
+        "村里修路的钱去哪了",
+        "俺村的集体收入有多少",
+        "村里今年搞了啥项目",
+        "看看村里的账",
+        "村里的项目",
+    ),
     tracks=("{n} {c}", "{n}\n{c}", "{c} {n}", "{nf} {cf}", "{ns} {c}", "编号{n}，查询码{c}", "{nd}{c}"),
-    questions=("低保咋申请", "娃上大学有啥补助", "扶贫小额贷款咋贷", "残疾证咋办", "养老保险一年交多少",
-               "危房改造补多少钱"),
+    questions=(
+        "低保咋申请",
+        "娃上大学有啥补助",
+        "扶贫小额贷款咋贷",
+        "残疾证咋办",
+        "养老保险一年交多少",
+        "危房改造补多少钱",
+    ),
     hardship=(
         "俺家娃得了白血病 住院花了十几万 日子过不下去了",
         "我家老人瘫痪在床 家里没了收入",
@@ -95,8 +123,18 @@ TUNED = Pools(
 )
 
 HELD_OUT = Pools(
-    report_asks=("俺想告个状", "我有情况要反映", "我想投诉我们村的干部", "咋反映问题 我要反映", "要举报",
-                 "俺要检举揭发", "我要曝光", "想反应个问题", "投诉", "举报村上的事"),
+    report_asks=(
+        "俺想告个状",
+        "我有情况要反映",
+        "我想投诉我们村的干部",
+        "咋反映问题 我要反映",
+        "要举报",
+        "俺要检举揭发",
+        "我要曝光",
+        "想反应个问题",
+        "投诉",
+        "举报村上的事",
+    ),
     categories=("１", "3", "第二个", "二", "1号", "干部吃拿卡要"),
     stories=(
         "俺们社长把退耕还林的钱截了一部分 说是啥管理费",
@@ -121,8 +159,7 @@ HELD_OUT = Pools(
     ),
     persons=("我要人工", "能不能找个真人", "我要和工作人员说", "人工服务", "找客服", "转人工！！"),
     person_questions=("俺家的地被人占了咋办", "我想问下今年的补贴标准"),
-    money=("我们村的钱都花哪了", "村里的项目有哪些", "项目", "村集体收入", "修桥的钱到底花了多少 村里也不公开",
-           "２"),
+    money=("我们村的钱都花哪了", "村里的项目有哪些", "项目", "村集体收入", "修桥的钱到底花了多少 村里也不公开", "２"),
     tracks=("{n}  {c}", "{c}\n{n}", "{nf}，{cf}", "查询码：{c} 编号：{ns}", "{n}-{c}"),
     questions=("医保咋报销", "孩子上学有啥补助没", "养老金啥时候发", "小额贷款能贷多少", "低保标准是多少"),
     hardship=(
@@ -139,8 +176,16 @@ HELD_OUT = Pools(
 # Written after the first run of the two parts above, before any fix made from that run, and run only
 # once, at the end: the clean held-out figure.
 FRESH = Pools(
-    report_asks=("我想反映村里的事", "俺有个事要举报", "想投诉一下", "我来举报的", "我要举报我们组长", "反应问题",
-                 "有冤情要反映", "我要揭发"),
+    report_asks=(
+        "我想反映村里的事",
+        "俺有个事要举报",
+        "想投诉一下",
+        "我来举报的",
+        "我要举报我们组长",
+        "反应问题",
+        "有冤情要反映",
+        "我要揭发",
+    ),
     categories=("２", "1", "第一个", "三号", "评定不公的", "扶贫资金"),
     stories=(
         "俺们村的易地搬迁房子分给了村长他侄子 他家在城里有楼房",
@@ -198,9 +243,13 @@ def _build(p: Pools, *, held_out: bool, seed: int, per_kind: dict[str, int]) -> 
         out.append(Dialogue(f"{prefix}-{intent}-{len(out)}", intent, outcome, tuple(full), held_out))
 
     for _ in range(per_kind["report"]):
-        add("report", "report", [r.choice(p.report_asks), r.choice(p.categories), r.choice(p.stories)] + _report_tail(r, p))
+        add(
+            "report",
+            "report",
+            [r.choice(p.report_asks), r.choice(p.categories), r.choice(p.stories), *_report_tail(r, p)],
+        )
     for _ in range(per_kind["story"]):
-        add("report", "report", [r.choice(p.told), r.choice(p.yes)] + _report_tail(r, p))
+        add("report", "report", [r.choice(p.told), r.choice(p.yes), *_report_tail(r, p)])
     for _ in range(per_kind["person"]):
         add("person", "person", [r.choice(p.persons), ("想问什么", r.choice(p.person_questions))])
     for _ in range(per_kind["projects"]):
@@ -234,7 +283,9 @@ def _build(p: Pools, *, held_out: bool, seed: int, per_kind: dict[str, int]) -> 
         add("smalltalk", "menu", [r.choice(p.small)])
     entries = (["1"], ["3"], ["3", "1"], ["2"], ["4"], ["转人工"], ["1", "低保咋申请"], ["2", "1"])
     for _ in range(per_kind["exit"]):
-        add("navigation", "menu", [*r.choice(entries), r.choice(p.exits)])
+        word = r.choice(p.exits)
+        # 返回 in a guided step goes back one step; everywhere else it, like the other words, leaves.
+        add("navigation", "back" if word in BACK_WORDS else "menu", [*r.choice(entries), word])
     return out
 
 
@@ -243,15 +294,33 @@ def corpus() -> list[Dialogue]:
         TUNED,
         held_out=False,
         seed=18,
-        per_kind={"report": 30, "story": 30, "person": 20, "projects": 20, "track": 20, "question": 15,
-                  "hardship": 20, "small": 20, "exit": 35},
+        per_kind={
+            "report": 30,
+            "story": 30,
+            "person": 20,
+            "projects": 20,
+            "track": 20,
+            "question": 15,
+            "hardship": 20,
+            "small": 20,
+            "exit": 35,
+        },
     )
     held = _build(
         HELD_OUT,
         held_out=True,
         seed=1818,
-        per_kind={"report": 15, "story": 15, "person": 10, "projects": 10, "track": 10, "question": 8,
-                  "hardship": 10, "small": 10, "exit": 15},
+        per_kind={
+            "report": 15,
+            "story": 15,
+            "person": 10,
+            "projects": 10,
+            "track": 10,
+            "question": 8,
+            "hardship": 10,
+            "small": 10,
+            "exit": 15,
+        },
     )
     return tuned + held
 
@@ -261,6 +330,15 @@ def fresh() -> list[Dialogue]:
         FRESH,
         held_out=True,
         seed=2026,
-        per_kind={"report": 10, "story": 10, "person": 6, "projects": 6, "track": 6, "question": 5,
-                  "hardship": 6, "small": 6, "exit": 10},
+        per_kind={
+            "report": 10,
+            "story": 10,
+            "person": 6,
+            "projects": 6,
+            "track": 6,
+            "question": 5,
+            "hardship": 6,
+            "small": 6,
+            "exit": 10,
+        },
     )

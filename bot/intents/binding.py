@@ -12,7 +12,7 @@ from villages.scene import parse_scene
 
 router = Router()
 
-ASK_VILLAGE = "请回复您所在的村名（如“土观村”），也可以回复县名加村名，我们会为您找到本村。"
+ASK_VILLAGE = "请回复您所在的村名（如“土观村”），也可以回复县名加村名，我们会为您找到本村。回复“菜单”返回。"
 
 
 def bind(ctx: Context, place: Place) -> str:
@@ -87,7 +87,7 @@ def choose_village(ctx: Context) -> Reply:
     index = ctx.services.extras["place_index"]
     matches = index.find(text, limit=5)
     if not matches:
-        return Reply(f"没有找到“{text[:20]}”。请换个说法再试，例如“五十镇 土观村”。")
+        return Reply(f"没有找到“{text[:20]}”。请换个说法再试，例如“五十镇 土观村”。回复“菜单”返回。")
     ctx.go("bind", choices=[m.place.code for m in matches])
     lines = [f"{i} {m.place.full_name}" for i, m in enumerate(matches, 1)]
     hint = "\n没有您的村？请加上乡镇名再发一次。" if len(matches) > 1 else ""

@@ -16,7 +16,7 @@ from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
-from bot.understand import normalise, pick
+from bot.understand import means, normalise, pick
 from cases import cadres, drafts, ratelimit
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.ratelimit import RateLimited
@@ -88,24 +88,29 @@ def on_message(ctx: Context) -> Reply:
         ctx.reset()
         return Reply("上次的反映已超过 24 小时，草稿已清除。需要时回复 3 重新反映。")
     intent = ctx.intent.name if ctx.message.kind in ("text", "voice") else "none"
+    if draft.step in ("evidence", "contact") and _skip(ctx):
+        intent = "none"  # 不用了 here means no photos, not "cancel the report"
     if intent == "cancel":
         drafts.discard(ctx.session, draft=draft)
         ctx.reset()
-        return Reply(p.CANCELLED)
+        return Reply(p.CANCELLED + "\n\n" + menu_text())
     if intent in ("menu", "help", "person"):
         ctx.reset()
         return PASS  # the draft stays; menu item 3 resumes it
     if intent == "restart":
         drafts.discard(ctx.session, draft=draft)
-        drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
-        return Reply("好的，重新开始，之前的内容已清除。\n\n" + p.category_prompt())
+        ctx.reset()
+        return Reply("好的，重新开始，没有提交的内容已清除。\n\n" + menu_text())
     if intent == "back":
         return _back(ctx, draft)
     switched = _switch(ctx, draft)
     if switched is not None:
         return switched
     handler = _STEPS.get(draft.step, _category)
-    return handler(ctx, draft)
+    reply = handler(ctx, draft)
+    if ctx.state == STATE and not any(word in reply.text for word in ("取消", "菜单")):
+        return Reply(reply.text + "\n" + p.FOOTER)  # every reply in the flow says how to get out
+    return reply
 
 
 def _data(draft: ReportDraft) -> dict[str, Any]:
@@ -236,7 +241,7 @@ def _described(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -> Reply:
         data["parts"] = []
         drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("之前记下的内容已清空。\n" + p.DESCRIPTION)
-    if ctx.text in p.SKIP_WORDS:
+    if _skip(ctx):
         return Reply("这一步不能跳过：不知道发生了什么，就没法核实。\n" + p.EXAMPLE)
     if ctx.intent.name in ("smalltalk", "choice", "menu_item") or len(_meaningful(ctx.text)) < 3:
         return Reply(f"只有“{ctx.text[:10]}”，看不出发生了什么。\n" + p.EXAMPLE + "\n说完请回复“好了”。")
@@ -248,9 +253,13 @@ def _described(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -> Reply:
 
 
 def _done(ctx: Context) -> bool:
-    if ctx.text in p.DONE_WORDS:
+    if ctx.text in p.DONE_WORDS or means(ctx.text, "done"):
         return True
     return ctx.intent.name == "smalltalk" and ctx.intent.detail in ("ok", "bye")
+
+
+def _skip(ctx: Context) -> bool:
+    return ctx.text in p.SKIP_WORDS or means(ctx.text, "skip")
 
 
 def _meaningful(text: str) -> str:
@@ -324,7 +333,7 @@ def _evidence(ctx: Context, draft: ReportDraft) -> Reply:
         _set_location(data, ctx, source="event")
         drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("已使用您进入公众号时的位置。还可以发照片，发完请回复“好了”。")
-    if msg.kind == "text" and (ctx.text in p.DONE_WORDS or ctx.text in p.SKIP_WORDS):
+    if msg.kind in ("text", "voice") and (_done(ctx) or _skip(ctx)):
         return _goto(ctx, draft, "identity", data)
     return _hint(ctx, draft)
 
@@ -370,6 +379,10 @@ def _set_location(data: dict[str, Any], ctx: Context, *, source: str) -> None:
 
 def _identity(ctx: Context, draft: ReportDraft) -> Reply:
     choice = _number(ctx, ["实名", "匿名"])
+    if choice is None and means(ctx.text, "anonymous"):
+        choice = 2
+    elif choice is None and means(ctx.text, "real_name"):
+        choice = 1
     if choice is None:
         return _hint(ctx, draft)
     data = _data(draft)
@@ -385,7 +398,7 @@ def _contact(ctx: Context, draft: ReportDraft) -> Reply:
     if ctx.message.kind != "text" or not ctx.text:
         return _hint(ctx, draft)
     data = _data(draft)
-    if ctx.text in p.SKIP_WORDS:
+    if _skip(ctx):
         data["name"], data["phone"], data["contact_skipped"] = None, None, True
         return _goto(ctx, draft, "confirm", data)
     digits = "".join(ch for ch in ctx.text if ch.isdigit())
@@ -407,10 +420,10 @@ def _confirm(ctx: Context, draft: ReportDraft) -> Reply:
     if choice is None and ctx.intent.name == "choice" and ctx.intent.choice == 0:
         drafts.discard(ctx.session, draft=draft)
         ctx.reset()
-        return Reply(p.CANCELLED)
+        return Reply(p.CANCELLED + "\n\n" + menu_text())
     if choice == 2 or text in ("改", "改一下", "要改"):
         return _goto(ctx, draft, "edit", _data(draft))
-    if choice != 1 and text not in ("确认", "确定", "提交吧", "没问题", "对的", "是的", "可以", "好的"):
+    if choice != 1 and not means(text, "confirm"):
         return _hint(ctx, draft)
     data = _data(draft)
     if data.get("category") == HARDSHIP:
@@ -587,7 +600,7 @@ def _h_story(ctx: Context, draft: ReportDraft) -> Reply:
         data["parts"] = []
         drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("之前记下的内容已清空。\n" + p.H_STORY)
-    if ctx.text in p.SKIP_WORDS or ctx.intent.name in ("smalltalk", "choice") or len(_meaningful(ctx.text)) < 3:
+    if _skip(ctx) or ctx.intent.name in ("smalltalk", "choice") or len(_meaningful(ctx.text)) < 3:
         return Reply(p.HARDSHIP_TOO_SHORT)
     return _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
 
@@ -605,9 +618,9 @@ def _h_free(key: str, minimum: int) -> Callable[[Context, ReportDraft], Reply]:
     def step(ctx: Context, draft: ReportDraft) -> Reply:
         if ctx.message.kind not in ("text", "voice") or len(_meaningful(ctx.text)) < minimum:
             return _hint(ctx, draft)
-        if ctx.text in p.SKIP_WORDS and key == "when":
+        if _skip(ctx) and key == "when":
             value = "不清楚"
-        elif ctx.text in p.SKIP_WORDS or ctx.text in p.DONE_WORDS:
+        elif _skip(ctx) or _done(ctx):
             return _hint(ctx, draft)
         else:
             value = ctx.text[:200]
@@ -630,7 +643,7 @@ def _h_people(ctx: Context, draft: ReportDraft) -> Reply:
 def _h_phone(ctx: Context, draft: ReportDraft) -> Reply:
     if ctx.message.kind != "text" or not ctx.text:
         return _hint(ctx, draft)
-    if ctx.text in p.SKIP_WORDS or ctx.intent.name == "smalltalk":
+    if _skip(ctx) or ctx.intent.name == "smalltalk":
         return Reply(p.PHONE_REQUIRED)
     text = unicodedata.normalize("NFKC", ctx.text)
     digits = "".join(ch for ch in text if ch.isdigit())
