@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from knowledge.service import KnowledgeBase, format_reply
 from knowledge.short import OFFER, SHORT_CHARS, answer_parts, asked_part, brief, source_line
+from storage.db import make_sessionmaker
+from storage.models_kb import KbHit, KbUnanswered
 from tests.cases_support import VILLAGE
 from tests.h5_support import h5_client
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
@@ -76,3 +78,12 @@ def test_the_h5_answer_is_short_first_with_the_details_folded_and_one_source(eng
     brief_at, details_at = page.index('class="text brief"'), page.index("<details")
     assert brief_at < details_at and "<summary>详细</summary>" in page
     assert page.count("依据：") == 1 and "《《" not in page and "》》" not in page
+
+
+def test_the_h5_search_feeds_the_maintainers_page(engine: Engine, tmp_path: Path) -> None:
+    client = h5_client(engine, tmp_path / "media")
+    client.get(f"/v/{VILLAGE}/search", params={"q": "给牦牛办户口咋弄"})
+    client.get(f"/v/{VILLAGE}/search", params={"q": "雨露计划一年补多少钱"})
+    with make_sessionmaker(engine)() as s:
+        assert [(r.text, r.reason) for r in s.scalars(select(KbUnanswered))] == [("给牦牛办户口咋弄", "refused")]
+        assert sum(h.count for h in s.scalars(select(KbHit))) == 1
