@@ -57,6 +57,8 @@ EXPECTED = {
     "unknown_recipient": [["P09"]],
     "shared_account": [["P10", "P11"]],
     "cadre_relative": [["P13"], ["P15"]],
+    "monitored_stopped": [],
+    "income_fell": [],
 }
 
 
@@ -84,7 +86,7 @@ def test_each_rule_finds_its_planted_anomalies_and_no_clean_row(county: sessionm
 
 def test_every_rule_has_words_basis_and_a_category() -> None:
     for rule in checks.rules().values():
-        assert rule.name and rule.description and rule.basis and rule.category in ("funds", "unfair")
+        assert rule.name and rule.description and rule.basis and rule.category in ("funds", "unfair", "poverty_risk")
         assert rule.severity in ("high", "medium", "review")
 
 
@@ -174,3 +176,34 @@ def test_the_worker_runs_the_checks_once_a_month(county: sessionmaker[Session], 
         runs = s.scalars(select(MoneyRun).order_by(MoneyRun.started_at)).all()
         assert [(r.trigger, r.findings, r.new_clues) for r in runs] == [("schedule", 7, 7), ("schedule", 7, 0)]
         assert s.scalar(select(func.count()).select_from(Case)) == 7
+
+
+def test_early_warnings_go_to_the_agriculture_bureau_as_risks(sessions: sessionmaker[Session], tmp_path: Path) -> None:
+    load_org(sessions, users=False)
+    months = [f"2025-{m:02d}" for m in range(1, 13)]
+    people = [
+        person(31, "W1", "韩监测", "监测户"),
+        person(32, "W2", "祁骤减", "一般户"),
+        person(33, "W3", "鲁平稳", "监测户"),
+        person(34, "W4", "冶已故", "监测户"),
+    ]
+    paid = [payment(f"W1-{m}", "城乡居民基础养老金", 31, "韩监测", m, "203.00") for m in months[:10]]
+    paid += [
+        payment(f"W2-{m}", "城乡居民基础养老金", 32, "祁骤减", m, "203.00" if m < "2025-07" else "50.00")
+        for m in months
+    ]
+    paid += [payment(f"W3-{m}", "城乡居民基础养老金", 33, "鲁平稳", m, "203.00") for m in months]
+    paid += [payment(f"W4-{m}", "城乡居民基础养老金", 34, "冶已故", m, "203.00") for m in months[:9]]
+    for kind, rows in (("households", people), ("payments", paid), ("deaths", [f"{fake_id(34)},冶已故,2025-09-12"])):
+        assert load(sessions, kind, write_csv(tmp_path / f"{kind}.csv", kind, rows)).ok
+    with sessions() as s:
+        stopped = checks.find(s, "monitored_stopped")
+        fell = checks.find(s, "income_fell")
+    assert [f.names for f in stopped] == [["韩*测"]] and stopped[0].period == "2025-01~2025-10"
+    assert [f.key for f in fell] == [("W2",)] and fell[0].amount_fen == 6 * 20300 + 6 * 5000
+    found = _run(sessions)
+    with sessions() as s:
+        for clue in found:
+            case = s.scalars(select(Case).where(Case.number == clue.case_number)).one()
+            assert (case.category, case.route_unit) == ("poverty_risk", "630223:nync")
+            assert "返贫风险预警" in case.description and "不是违纪线索" in case.description

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ class Finding:
 def rules() -> dict[str, Rule]:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     found = {str(r["code"]): Rule(**{k: r.get(k) for k in Rule.__dataclass_fields__}) for r in raw}
-    missing = set(found) - set(_QUERIES)
+    missing = set(found) - set(_QUERIES) - set(_WARNINGS)
     if missing:
         raise ValueError(f"rules.yaml: no SQL for {sorted(missing)}")
     return found
@@ -136,6 +137,76 @@ def cadre_relative() -> Select[Any]:
     )
 
 
+def _month(start: date, delta: int) -> date:
+    index = start.year * 12 + start.month - 1 + delta
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _latest(session: Session, county: str | None) -> date | None:
+    """The latest period in the data: "stopped" and "fell" are judged against it, not the clock."""
+    query = select(func.max(P.period_start))
+    if county:
+        query = query.where(P.village_code.startswith(county[:6]))
+    return session.scalar(query)
+
+
+def monitored_stopped(latest: date) -> Select[Any]:
+    """A 监测户 member's monthly item, paid at least three times, last paid two months or more before the
+    latest period; a recorded death explains a stop, so the dead are left out."""
+    monthly = [i.name for i in items().values() if i.monthly]
+    person = MoneyPerson
+    stopped = (
+        select(P.person_hash, P.item)
+        .join(person, person.person_hash == P.person_hash)
+        .where(person.status == "监测户", P.item.in_(monthly))
+        .group_by(P.person_hash, P.item)
+        .having(func.count() >= 3, func.max(P.period_start) < _month(latest, -1))
+        .subquery()
+    )
+    dead = exists().where(MoneyDeath.person_hash == P.person_hash)
+    return (
+        _payments(P.person_hash, P.item)
+        .join(stopped, and_(stopped.c.person_hash == P.person_hash, stopped.c.item == P.item))
+        .where(~dead, P.period_start >= _month(latest, -11))
+    )
+
+
+def _amount_between(low: date, high: date) -> Any:
+    return func.sum(case((and_(P.period_start >= low, P.period_start < high), P.amount_fen), else_=0))
+
+
+def income_fell(latest: date) -> Select[Any]:
+    """A household's monthly items over the last six months, under half of the six months before; a
+    household with a death in those twelve months is left out (a pension ends with its holder)."""
+    monthly = [i.name for i in items().values() if i.monthly]
+    person, recent, before = MoneyPerson, _month(latest, -5), _month(latest, -11)
+    fell = (
+        select(person.household_id)
+        .join(P, P.person_hash == person.person_hash)
+        .where(P.item.in_(monthly), P.period_start >= before)
+        .group_by(person.household_id)
+        .having(_amount_between(recent, _month(latest, 1)) * 2 < _amount_between(before, recent))
+        .subquery()
+    )
+    member, death = MoneyPerson.__table__.alias("member"), MoneyDeath
+    bereaved = (
+        exists()
+        .where(member.c.household_id == person.household_id, death.person_hash == member.c.person_hash)
+        .where(death.died_month >= before)
+    )
+    return (
+        _payments(person.household_id)
+        .join(person, person.person_hash == P.person_hash)
+        .join(fell, fell.c.household_id == person.household_id)
+        .where(P.item.in_(monthly), P.period_start >= before, ~bereaved)
+    )
+
+
+_WARNINGS: dict[str, Callable[[date], Select[Any]]] = {
+    "monitored_stopped": monitored_stopped,
+    "income_fell": income_fell,
+}
+
 _QUERIES: dict[str, Callable[[], Select[Any]]] = {
     "paid_after_death": paid_after_death,
     "paid_twice": paid_twice,
@@ -148,7 +219,13 @@ _QUERIES: dict[str, Callable[[], Select[Any]]] = {
 
 def find(session: Session, rule: str, *, county: str | None = None) -> list[Finding]:
     """The findings of one rule, over one county's villages or all of them."""
-    query = _QUERIES[rule]()
+    if rule in _WARNINGS:
+        latest = _latest(session, county)
+        if latest is None:
+            return []
+        query = _WARNINGS[rule](latest)
+    else:
+        query = _QUERIES[rule]()
     if county:
         query = query.where(P.village_code.startswith(county[:6]))
     findings: dict[tuple[str, ...], Finding] = {}

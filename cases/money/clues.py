@@ -27,6 +27,7 @@ from storage.models_money import MoneyClue, MoneyRun
 
 CHANNEL = "data"
 CHANNEL_LABEL = "大数据比对"
+RISK_CATEGORY = "poverty_risk"  # early warnings: to the agriculture bureau, not the discipline commission
 MAX_EVIDENCE_ROWS = 60
 _CHUNK = 500
 
@@ -99,11 +100,16 @@ def describe(rule: Rule, finding: Finding) -> str:
     who = "、".join(f"{n}（{p}）" for n, p in zip(finding.names[:5], finding.people[:5], strict=False))
     if len(finding.people) > 5:
         who += f"等 {len(finding.people)} 人"
+    risk = rule.category == RISK_CATEGORY
     return (
-        f"【{CHANNEL_LABEL}线索·{rule.name}】{rule.description}"
+        f"【{CHANNEL_LABEL}{'·返贫风险预警' if risk else '线索'}·{rule.name}】{rule.description}"
         f"涉及：{who}；项目：{finding.item}；所属期：{finding.period}；"
-        f"{len(finding.payments)} 笔，共 {yuan(finding.amount_fen)} 元。"
-        f"依据：{rule.basis}。本线索由数据比对产生，需核实，不代表已查实。"
+        f"{len(finding.payments)} 笔，共 {yuan(finding.amount_fen)} 元。依据：{rule.basis}。"
+        + (
+            "本提示由数据比对产生，是返贫风险预警，不是违纪线索，请入户核实帮扶。"
+            if risk
+            else "本线索由数据比对产生，需核实，不代表已查实。"
+        )
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cases.money.files import Row
+from cases.money.items import items
 from cases.money.synthetic import fake_account, fake_id
 
 SURNAMES = "马李张王赵刘韩祁鲁冶朱杨陈安星哈"
@@ -234,9 +235,35 @@ class _Builder:
         for cadre, rel in pairs[:per_rule]:  # 临时救助金 to a cadre's declared relative
             del cadre
             self.pay("临时救助金", rel, last, "1000.00", rel.head_n)
-        counts = (per_rule,) * 5 + (min(per_rule, len(pairs)),)
+        monitored = self._plant_warnings(per_rule, pick, taken, paid)
+        counts = (per_rule,) * 5 + (min(per_rule, len(pairs)), monitored, per_rule)
         rules = ("paid_after_death", "paid_twice", "status_mismatch", "unknown_recipient", "shared_account")
-        self.out.planted = dict(zip((*rules, "cadre_relative"), counts, strict=True))
+        self.out.planted = dict(
+            zip((*rules, "cadre_relative", "monitored_stopped", "income_fell"), counts, strict=True)
+        )
+
+    def _plant_warnings(self, per_rule: int, pick: Iterator[Person], taken: set[int], paid: set[str]) -> int:
+        """A 监测户 member's pension that stopped two months before the end; a household whose only
+        monthly payment fell from 203 to 50 yuan for the last six months."""
+        monthly = {i.name for i in items().values() if i.monthly}
+        by_id = {fake_id(p.n): p for p in self.people}
+        steady = {
+            by_id[r.values["person_id"]].household
+            for r in self.out.payments
+            if r.values["item"] in monthly and r.values["person_id"] in by_id
+        }
+        watched = [p for p in self.people if p.status == "监测户" and p.n not in taken and fake_id(p.n) not in paid]
+        for p in watched[:per_rule]:
+            for period in self.periods[-12:-2]:
+                self.pay("城乡居民基础养老金", p, period, "203.00", p.head_n)
+        for _ in range(per_rule):
+            p = next(q for q in pick if q.household not in steady)
+            steady.add(p.household)
+            for period in self.periods[-12:-6]:
+                self.pay("城乡居民基础养老金", p, period, "203.00", p.head_n)
+            for period in self.periods[-6:]:
+                self.pay("城乡居民基础养老金", p, period, "50.00", p.head_n)
+        return min(per_rule, len(watched))
 
 
 def build(villages: Sequence[str], *, people_per_village: int, planted: int, seed: int = 21, today: date) -> DemoSet:
