@@ -111,7 +111,9 @@ def python_loop(s: Session) -> dict[str, int]:
     """The six rules as a plain Python loop over every row, fetched from the database (the baseline)."""
     P = MoneyPayment
     pays = s.execute(
-        select(P.payment_id, P.person_hash, P.item, P.period, P.period_start, P.village_code, P.account_hash)
+        select(
+            P.payment_id, P.person_hash, P.item, P.period, P.period_start, P.village_code, P.account_hash, P.amount_fen
+        )
     ).all()
     people = {
         h: (hh, v, st)
@@ -130,8 +132,7 @@ def python_loop(s: Session) -> dict[str, int]:
     found: dict[str, set[Any]] = defaultdict(set)
     seen: dict[tuple[str, str, str], int] = defaultdict(int)
     households: dict[str, set[str]] = defaultdict(set)
-    for pid, person, item, period, start, village, account in pays:
-        del pid
+    for _pid, person, item, period, start, village, account, _fen in pays:
         d = died.get(person)
         if d is not None and start > d:
             found["paid_after_death"].add((person, item))
@@ -146,7 +147,34 @@ def python_loop(s: Session) -> dict[str, int]:
             found["cadre_relative"].add((person, item))
     found["paid_twice"] = {k for k, n in seen.items() if n > 1}
     found["shared_account"] = {a for a, h in households.items() if len(h) > 1}
+    found.update(_warnings_loop(pays, people, died))
     return {code: len(found[code]) for code in checks.rules()}
+
+
+def _warnings_loop(pays: Sequence[Any], people: dict[str, Any], died: dict[str, date]) -> dict[str, set[Any]]:
+    """The early warnings as a loop: monthly items only, judged against the latest period in the data."""
+    monthly = {i.name for i in items().values() if i.monthly}
+    latest = max(p[4] for p in pays)
+
+    def month(delta: int) -> date:
+        index = latest.year * 12 + latest.month - 1 + delta
+        return date(index // 12, index % 12 + 1, 1)
+
+    runs: dict[tuple[str, str], list[date]] = defaultdict(list)
+    windows: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for _pid, person, item, _period, start, _village, _account, fen in pays:
+        entry = people.get(person)
+        if item not in monthly or entry is None:
+            continue
+        if entry[2] == "监测户" and person not in died:
+            runs[(person, item)].append(start)
+        if start >= month(-11):
+            windows[entry[0]][0 if start >= month(-5) else 1] += fen
+    bereaved = {people[h][0] for h, d in died.items() if h in people and d >= month(-11)}
+    return {
+        "monitored_stopped": {k for k, starts in runs.items() if len(starts) >= 3 and max(starts) < month(-1)},
+        "income_fell": {h for h, (recent, before) in windows.items() if recent * 2 < before and h not in bereaved},
+    }
 
 
 def bench(*, out_dir: str, people: int, planted: int, databases: Sequence[str], villages: int | None = None) -> int:
