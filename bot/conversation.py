@@ -34,11 +34,9 @@ def handle(
     session: Session, *, message: Inbound, now: datetime, services: Services, dispatcher: Dispatcher
 ) -> Reply | None:
     """Load the villager's user row and conversation, dispatch, and save the new state (no commit)."""
-    user = users_repo.touch_user(session, openid=message.openid, now=now, is_message=not message.is_event)
-    if not message.is_event:
-        # A villager's message reopens the 48-hour window: news held back for them can go out now.
-        outbox.release_held(session, openid=message.openid, now=now)
-    conversation = users_repo.load_conversation(session, openid=message.openid, now=now)
+    user, conversation = users_repo.touch_user_and_conversation(
+        session, openid=message.openid, now=now, is_message=not message.is_event
+    )
     place = services.place(session, user.village_code) if user.village_code else None
     ctx = Context(
         message=message,
@@ -51,6 +49,10 @@ def handle(
         services=services,
     )
     reply = dispatcher.dispatch(ctx)
+    if not message.is_event:
+        # A villager's message reopens the 48-hour window: news held back for them can go out now
+        # (after the dispatch, so that on PostgreSQL it travels with the writes and COMMIT).
+        outbox.release_held_soon(session, openid=message.openid, now=now)
     users_repo.save_user(session, user=user)
     if ctx.state != conversation.state or ctx.data != conversation.data:
         users_repo.save_conversation(session, conversation=conversation, state=ctx.state, data=ctx.data, now=now)

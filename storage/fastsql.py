@@ -3,22 +3,32 @@
 SQLAlchemy Core costs about 0.25 ms per statement here, several times the statement itself; the
 webhook runs half a dozen per message. These statements share the session's transaction, and the
 adapters below store values exactly as SQLAlchemy's own types do, so ORM code reads them back.
+
+On PostgreSQL a statement whose answer nobody waits for (`later`) is not sent at once: it goes, in
+psycopg's pipeline mode, in one round trip with the next statement that needs an answer, or with
+COMMIT. A message's writes and its COMMIT are then one round trip, its claims and look-ups another.
+Order is kept: anything else run on the connection (ORM or Core) first sends what is waiting, and
+an error in a waiting statement is raised there, or by the commit, as SQLAlchemy's exception.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+import threading
+import weakref
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, SessionTransaction
 
 _NAMED = re.compile(r"%\((\w+)\)s")
+_IDLE = 0  # libpq's PQTRANS_IDLE: no transaction open
 SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # what SQLAlchemy's SQLite DateTime writes
 
 
@@ -44,6 +54,23 @@ def _forget(session: Session, transaction: SessionTransaction) -> None:
         session.info.pop(_KEY, None)
 
 
+class Pending:
+    """A statement sent with `FastSQL.later`; its row count is known once it has been sent."""
+
+    __slots__ = ("_owner", "_rowcount", "statement", "values")
+
+    def __init__(self, owner: FastSQL, statement: str, values: dict[str, Any]) -> None:
+        self._owner, self.statement, self.values = owner, statement, values
+        self._rowcount: int | None = None
+
+    @property
+    def rowcount(self) -> int:
+        if self._rowcount is None:
+            self._owner.flush()
+        assert self._rowcount is not None
+        return self._rowcount
+
+
 class FastSQL:
     """Runs `%(name)s`-style SQL on the session's connection, adapting values for its dialect."""
 
@@ -51,24 +78,87 @@ class FastSQL:
         conn = self.conn = session.connection()
         self.sqlite = conn.dialect.name == "sqlite"
         self.dbapi_error: type[Exception] = conn.dialect.loaded_dbapi.Error
-        self.cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        driver: Any = conn.connection.driver_connection
+        self.driver = driver
+        self.cursor = driver.cursor()
+        self.waiting: list[Pending] = []
+        if not self.sqlite:
+            _hook(conn.engine)
+            _WAITING[conn] = self
 
     def execute(self, sql: str, params: Mapping[str, Any]) -> int:
-        self._run(sql, params)
-        return int(self.cursor.rowcount)
+        return self.later(sql, params).rowcount
 
     def one(self, sql: str, params: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any] | None:
-        self._run(sql, params)
-        row = self.cursor.fetchone()
+        statement, values = _sql_for(sql, self.sqlite), self._adapt(params)
+        cursor = self._send([*self._take(), Pending(self, statement, values)])
+        row = cursor.fetchone()
         return None if row is None else dict(zip(columns, row, strict=True))
 
-    def _run(self, sql: str, params: Mapping[str, Any]) -> None:
-        statement, values = _sql_for(sql, self.sqlite), self._adapt(params)
+    def later(self, sql: str, params: Mapping[str, Any]) -> Pending:
+        """Run a statement whose answer is not needed now: on PostgreSQL it waits for the next one that
+        is (or for COMMIT); on SQLite, where a statement is a function call, it runs at once."""
+        pending = Pending(self, _sql_for(sql, self.sqlite), self._adapt(params))
+        if self.sqlite:
+            self._send([pending])
+        else:
+            self.waiting.append(pending)
+        return pending
+
+    def flush(self, *, commit: bool = False) -> None:
+        """Send what is waiting (and COMMIT), in one round trip."""
+        batch = self._take()
+        if commit:
+            batch.append(Pending(self, "COMMIT", {}))
+        if batch:
+            self._send(batch)
+
+    def forget(self) -> None:
+        self.waiting.clear()
+
+    def _take(self) -> list[Pending]:
+        batch, self.waiting = self.waiting, []
+        return batch
+
+    def _send(self, batch: list[Pending]) -> Any:
+        """Run `batch` in order; the cursor of its last statement. Several go in one pipeline."""
         try:
-            self.cursor.execute(statement, values)
+            if len(batch) == 1 and (self.sqlite or not self._starts_transaction()):
+                cursors = [self.cursor]
+                self.cursor.execute(batch[0].statement, batch[0].values)
+            else:
+                cursors = [self.driver.cursor() for _ in batch]
+                with self.driver.pipeline(), self._begin_in_pipeline():
+                    for cursor, pending in zip(cursors, batch, strict=True):
+                        cursor.execute(pending.statement, pending.values)
         except self.dbapi_error as exc:
             # Raise SQLAlchemy's exception classes, as the rest of the code expects (IntegrityError...).
-            raise DBAPIError.instance(statement, values, exc, self.dbapi_error) from exc
+            statement = "; ".join(p.statement for p in batch)
+            raise DBAPIError.instance(statement, batch[-1].values, exc, self.dbapi_error) from exc
+        for cursor, pending in zip(cursors, batch, strict=True):
+            pending._rowcount = int(cursor.rowcount)
+        return cursors[-1]
+
+    def _starts_transaction(self) -> bool:
+        return not self.driver.autocommit and self.driver.pgconn.transaction_status == _IDLE
+
+    @contextmanager
+    def _begin_in_pipeline(self) -> Iterator[None]:
+        """BEGIN in the same round trip as the statements after it.
+
+        psycopg starts a transaction with a BEGIN of its own and, in a pipeline, waits for it (a round
+        trip of its own). Here the first statements of a transaction send psycopg's own BEGIN text
+        themselves, with psycopg told for that moment that it need not.
+        """
+        if not self._starts_transaction() or not hasattr(self.driver, "_autocommit"):
+            yield
+            return
+        self.driver._autocommit = True
+        try:
+            self.driver.cursor().execute(self.driver._get_tx_start_command())
+            yield
+        finally:
+            self.driver._autocommit = False
 
     def _adapt(self, params: Mapping[str, Any]) -> dict[str, Any]:
         return {k: self._value(v) for k, v in params.items()}
@@ -88,6 +178,44 @@ class FastSQL:
 
             return Json(value)
         return value
+
+
+# PostgreSQL connections with statements waiting, so that the engine hooks below can send them first.
+_WAITING: weakref.WeakKeyDictionary[Connection, FastSQL] = weakref.WeakKeyDictionary()
+_HOOKED: weakref.WeakSet[Engine] = weakref.WeakSet()
+_HOOK_LOCK = threading.Lock()
+
+
+def _hook(engine: Engine) -> None:
+    """Keep the order of statements on `engine` (PostgreSQL) whatever else runs in the transaction."""
+    if engine in _HOOKED:
+        return
+    with _HOOK_LOCK:
+        if engine not in _HOOKED:
+            event.listen(engine, "before_cursor_execute", _send_waiting)
+            event.listen(engine, "commit", _commit_waiting)
+            event.listen(engine, "rollback", _drop_waiting)
+            _HOOKED.add(engine)
+
+
+def _send_waiting(conn: Connection, *_: Any) -> None:
+    waiting = _WAITING.get(conn)
+    if waiting is not None and waiting.waiting:
+        waiting.flush()
+
+
+def _commit_waiting(conn: Connection) -> None:
+    # COMMIT goes in the same round trip as the writes; psycopg then sees the transaction ended and
+    # the commit SQLAlchemy sends next costs nothing.
+    waiting = _WAITING.get(conn)
+    if waiting is not None and waiting.waiting:
+        waiting.flush(commit=True)
+
+
+def _drop_waiting(conn: Connection) -> None:
+    waiting = _WAITING.get(conn)
+    if waiting is not None:
+        waiting.forget()
 
 
 def as_datetime(value: Any) -> datetime | None:

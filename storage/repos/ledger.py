@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from config.privacy import seal_text, unseal_text
@@ -21,11 +21,13 @@ RETENTION = timedelta(days=7)
 def serialise(session: Session, *, key: str) -> None:
     """Make concurrent retries of one message wait for each other (until the first commits).
 
-    PostgreSQL: a transaction-scoped advisory lock on the key's hash. SQLite: nothing to do, as every
-    write transaction already starts with BEGIN IMMEDIATE and so runs one at a time.
+    PostgreSQL: a transaction-scoped advisory lock on the key's hash, sent with the look-up that
+    follows (storage.fastsql: the server takes the lock before it runs the look-up). SQLite: nothing to
+    do, as every write transaction already starts with BEGIN IMMEDIATE and so runs one at a time.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})
+    sql = fastsql(session)
+    if not sql.sqlite:
+        sql.later("SELECT pg_advisory_xact_lock(hashtextextended(%(k)s, 0))", {"k": key})
 
 
 def recorded_reply(session: Session, *, key: str) -> str | None:
@@ -43,7 +45,7 @@ def record(session: Session, *, key: str, reply: str, now: datetime) -> None:
     concurrent retries that both got past `recorded_reply` leave exactly one effect behind.
     Plain SQL (storage.fastsql): this runs on every message.
     """
-    fastsql(session).execute(
+    fastsql(session).later(
         "INSERT INTO processed_messages (key, received_at, reply) VALUES (%(key)s, %(now)s, %(reply)s)",
         {"key": key, "now": now, "reply": seal_text(reply) if reply else ""},
     )

@@ -8,6 +8,7 @@ with a new one: either way they name the same message and are let through to the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import delete
@@ -27,16 +28,26 @@ def claim(session: Session, *, key: str, message_key: str, expires_at: datetime)
     PostgreSQL: a concurrent claim of the same nonce waits on the primary key for ours to commit, then
     sees it. Plain SQL (storage.fastsql): this runs on every message.
     """
+    return claim_later(session, key=key, message_key=message_key, expires_at=expires_at)()
+
+
+def claim_later(session: Session, *, key: str, message_key: str, expires_at: datetime) -> Callable[[], bool]:
+    """`claim`, with the verdict asked for later: on PostgreSQL the claim then travels in one round trip
+    with the statements that follow it (storage.fastsql)."""
     sql = fastsql(session)
-    inserted = sql.execute(
+    inserted = sql.later(
         "INSERT INTO webhook_nonces (key, message_key, expires_at) VALUES (%(key)s, %(message)s, %(expires)s) "
         "ON CONFLICT (key) DO NOTHING",
         {"key": key, "message": message_key, "expires": expires_at},
     )
-    if inserted:
-        return True
-    row = sql.one("SELECT message_key FROM webhook_nonces WHERE key = %(key)s", {"key": key}, ("message_key",))
-    return row is not None and row["message_key"] == message_key
+
+    def verdict() -> bool:
+        if inserted.rowcount:
+            return True
+        row = sql.one("SELECT message_key FROM webhook_nonces WHERE key = %(key)s", {"key": key}, ("message_key",))
+        return row is not None and row["message_key"] == message_key
+
+    return verdict
 
 
 def prune(session: Session, *, now: datetime) -> int:

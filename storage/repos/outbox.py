@@ -121,11 +121,19 @@ def mark_held(session: Session, *, row: OutboxMessage, error: str) -> None:
     session.flush()
 
 
+def release_held_soon(session: Session, *, openid: str, now: datetime) -> None:
+    """`release_held` without waiting for the count: on PostgreSQL it goes with the next statement that
+    needs an answer, or with COMMIT (storage.fastsql)."""
+    fastsql(session).later(
+        "UPDATE outbox SET status = 'pending', next_attempt_at = %(now)s WHERE user_key = %(key)s AND status = 'held'",
+        {"key": user_key(openid), "now": now},
+    )
+
+
 def release_held(session: Session, *, openid: str, now: datetime) -> int:
     """Make this villager's held messages due again; call it when the villager writes. Returns the count."""
     # Plain SQL (storage.fastsql): this runs on every villager message.
     return fastsql(session).execute(
-        "UPDATE outbox SET status = 'pending', next_attempt_at = %(now)s "
-        "WHERE user_key = %(key)s AND status = 'held'",
+        "UPDATE outbox SET status = 'pending', next_attempt_at = %(now)s WHERE user_key = %(key)s AND status = 'held'",
         {"key": user_key(openid), "now": now},
     )

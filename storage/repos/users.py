@@ -45,6 +45,12 @@ class ConversationRecord:
 _USER_FIELDS = tuple(f.name for f in fields(UserRecord) if not f.name.startswith("_") and f.name != "openid")
 _TIMES = ("first_seen", "last_seen", "last_message_at", "last_location_at")
 _SELECT_USER = f"SELECT {', '.join(_USER_FIELDS)} FROM wechat_users WHERE user_key = %(key)s"  # noqa: S608
+_CONVERSATION = ("conversation_key", "state", "data")
+# The user and their conversation in one statement: every message needs both.
+_SELECT_BOTH = (
+    f"SELECT {', '.join('u.' + name for name in _USER_FIELDS)}, c.user_key, c.state, c.data "  # noqa: S608
+    "FROM wechat_users u LEFT JOIN conversations c ON c.user_key = u.user_key WHERE u.user_key = %(key)s"
+)
 
 
 def _columns(record: UserRecord) -> dict[str, Any]:
@@ -57,8 +63,10 @@ def load_user(session: Session, *, openid: str) -> UserRecord | None:
 
 def _load(session: Session, *, key: str, openid: str) -> UserRecord | None:
     row = fastsql(session).one(_SELECT_USER, {"key": key}, _USER_FIELDS)
-    if row is None:
-        return None
+    return None if row is None else _user(row, openid)
+
+
+def _user(row: dict[str, Any], openid: str) -> UserRecord:
     for name in _TIMES:
         row[name] = as_datetime(row[name])
     row["subscribed"] = bool(row["subscribed"])
@@ -71,21 +79,47 @@ def touch_user(session: Session, *, openid: str, now: datetime, is_message: bool
     """Load or start the user's record, noting when we last heard from them (saved by save_user)."""
     user = load_user(session, openid=openid)
     if user is None:
-        # Insert-if-absent right away: a second first message racing this one waits here for our
-        # commit (PostgreSQL's unique index; SQLite runs writers one at a time) instead of failing.
-        fastsql(session).execute(
-            "INSERT INTO wechat_users (user_key, first_seen, last_seen, subscribed) "
-            "VALUES (%(key)s, %(now)s, %(now)s, %(yes)s) ON CONFLICT (user_key) DO NOTHING",
-            {"key": user_key(openid), "now": now, "yes": True},
-        )
+        _insert_user(session, openid=openid, now=now)
         user = load_user(session, openid=openid)
         assert user is not None
+    _touched(user, now=now, is_message=is_message)
+    return user
+
+
+def touch_user_and_conversation(
+    session: Session, *, openid: str, now: datetime, is_message: bool
+) -> tuple[UserRecord, ConversationRecord]:
+    """`touch_user` and `load_conversation` in one statement (a round trip fewer on PostgreSQL)."""
+    params = {"key": user_key(openid)}
+    row = fastsql(session).one(_SELECT_BOTH, params, _USER_FIELDS + _CONVERSATION)
+    if row is None:
+        _insert_user(session, openid=openid, now=now)
+        row = fastsql(session).one(_SELECT_BOTH, params, _USER_FIELDS + _CONVERSATION)
+        assert row is not None
+    stored, state, data = (row.pop(name) for name in _CONVERSATION)
+    user = _user(row, openid)
+    _touched(user, now=now, is_message=is_message)
+    if stored is None:
+        return user, ConversationRecord(openid=openid, updated_at=now)
+    return user, ConversationRecord(openid=openid, state=state, data=as_json(data), _stored=True)
+
+
+def _insert_user(session: Session, *, openid: str, now: datetime) -> None:
+    # Insert-if-absent right away: a second first message racing this one waits here for our
+    # commit (PostgreSQL's unique index; SQLite runs writers one at a time) instead of failing.
+    fastsql(session).execute(
+        "INSERT INTO wechat_users (user_key, first_seen, last_seen, subscribed) "
+        "VALUES (%(key)s, %(now)s, %(now)s, %(yes)s) ON CONFLICT (user_key) DO NOTHING",
+        {"key": user_key(openid), "now": now, "yes": True},
+    )
+
+
+def _touched(user: UserRecord, *, now: datetime, is_message: bool) -> None:
     user.last_seen = now
     if is_message:
         # The 48-hour customer-service window (and its quota of 5) counts from the villager's last message.
         user.last_message_at = now
         user.kefu_sent_in_window = 0
-    return user
 
 
 def save_user(session: Session, *, user: UserRecord) -> None:
@@ -95,7 +129,7 @@ def save_user(session: Session, *, user: UserRecord) -> None:
     changed = {k: v for k, v in values.items() if stored.get(k) != v}
     if changed:
         sets = ", ".join(f"{k} = %({k})s" for k in changed)
-        fastsql(session).execute(
+        fastsql(session).later(
             f"UPDATE wechat_users SET {sets} WHERE user_key = %(user_key)s",  # noqa: S608 - column names are ours
             {**changed, "user_key": user_key(user.openid)},
         )
@@ -126,15 +160,14 @@ def save_conversation(
     params = {"key": user_key(conversation.openid), "state": state, "data": dict(data), "now": now}
     if conversation._stored:
         sql = (
-            "UPDATE conversations SET state = %(state)s, data = %(data)s, updated_at = %(now)s "
-            "WHERE user_key = %(key)s"
+            "UPDATE conversations SET state = %(state)s, data = %(data)s, updated_at = %(now)s WHERE user_key = %(key)s"
         )
     else:
         sql = (
             "INSERT INTO conversations (user_key, state, data, updated_at) "
             "VALUES (%(key)s, %(state)s, %(data)s, %(now)s)"
         )
-    fastsql(session).execute(sql, params)
+    fastsql(session).later(sql, params)
     conversation.state, conversation.data, conversation.updated_at = state, dict(data), now
     conversation._stored = True
 

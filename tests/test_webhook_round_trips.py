@@ -1,0 +1,94 @@
+"""On PostgreSQL a villager's message costs a few round trips, not one per statement (issue #23).
+
+A province runs its database on another machine, where every round trip is network latency. A proxy
+between the app and PostgreSQL counts the turns of the conversation: each time the server answers
+after the client has spoken is one round trip, however many statements travelled together.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.conftest import pg_engine_for
+from tests.webhook_support import Sender, event_xml, make_client, text_xml
+
+# Checking the connection, BEGIN with the claim and the ledger look-up, the villager with their conversation,
+# one statement of the answer's own (counting the entry's hits), the writes with COMMIT: five; each
+# statement alone took twelve.
+MAX_ROUND_TRIPS = 5
+
+
+class TurnCountingProxy:
+    """A TCP proxy on loopback that counts the server's turns to speak."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.lock = threading.Lock()
+        self.turns = 0
+        self._client_spoke: dict[int, bool] = {}
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            for sock in (client, server):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            key = id(client)
+            threading.Thread(target=self._pump, args=(client, server, key, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, key, False), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket, key: int, from_client: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                with self.lock:
+                    if from_client:
+                        self._client_spoke[key] = True
+                    elif self._client_spoke.get(key):
+                        self._client_spoke[key] = False
+                        self.turns += 1
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.fixture
+def proxied(engine: Engine, _pg_schema: tuple[str, str] | None) -> Iterator[tuple[Engine, TurnCountingProxy]]:
+    if engine.dialect.name != "postgresql" or _pg_schema is None:
+        pytest.skip("round trips to PostgreSQL")
+    _url, schema = _pg_schema
+    proxy = TurnCountingProxy((engine.url.host or "127.0.0.1", engine.url.port or 5432))
+    through = pg_engine_for(engine.url.set(port=proxy.port).render_as_string(hide_password=False), schema)
+    try:
+        yield through, proxy
+    finally:
+        through.dispose()
+        proxy.close()
+
+
+def test_a_bound_villagers_policy_question_takes_a_few_round_trips(proxied: tuple[Engine, TurnCountingProxy]) -> None:
+    engine, proxy = proxied
+    sender = Sender(make_client(engine))
+    assert "土观村" in sender.reply_text(event_xml("o-trips", "subscribe", "qrscene_630223106213"))
+    assert "低保" in sender.reply_text(text_xml("o-trips", "低保怎么申请？"))  # warms the pool and the cache
+    proxy.turns = 0
+    assert "低保" in sender.reply_text(text_xml("o-trips", "低保怎么申请？"))
+    assert proxy.turns <= MAX_ROUND_TRIPS, f"{proxy.turns} round trips for one message"
