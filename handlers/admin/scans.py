@@ -13,6 +13,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cases.access import case_scope
+from cases.money.clues import yuan
+from cases.money.silence import MONTHS as SILENT_MONTHS
+from cases.money.silence import silent_villages
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
 from handlers.params import whole
@@ -22,6 +25,7 @@ from storage.repos.scans import quiet_posters, reports_by_village, scans_by_vill
 from storage.types import utcnow
 
 STAFF = ("city", "county_discipline", "department", "town")
+SEE_SILENCE = ("city", "county_discipline")
 DEFAULT_DAYS = 30
 MAX_ROWS = 300
 
@@ -94,6 +98,8 @@ async def scan_analytics(ctx: Ctx) -> Response:
     quiet, quiet_count = quiet_posters(ctx.session, before=now - timedelta(days=days), prefix=prefix)
     never, never_count = quiet_posters(ctx.session, before=None, prefix=prefix)
     names = {x.code: f"{town_names.get(x.town_code, '')} {x.name}" for x in villages}
+    # Counted over every case, so only for those who see every case of the county (cases/money/silence.py).
+    silent = silent_villages(ctx.session, prefix=prefix, now=now) if v.role in SEE_SILENCE else []
     ctx.audit("view_scan_analytics", days=days, county=prefix)
     return ctx.render(
         "scans.html",
@@ -109,6 +115,9 @@ async def scan_analytics(ctx: Ctx) -> Response:
         never=never,
         never_count=never_count,
         names=names,
+        silent=silent,
+        silent_months=SILENT_MONTHS,
+        yuan=yuan,
     )
 
 
