@@ -108,12 +108,17 @@ def _has(norm: str, words: tuple[str, ...]) -> bool:
 
 
 def means(text: str, kind: str) -> bool:
-    """Whether a message inside a guided step is one of its answers (steps in the data): done, skip,
-    confirm, anonymous, real_name. 说完啦, 提交吧 and 好了好了 count; a sentence that contains them does not."""
+    """Whether a message inside a guided step is one of its answers (steps in the data): done, skip, agree,
+    refuse, confirm, anonymous, real_name. 说完啦, 提交吧 and 好了好了 count; a sentence that contains them does
+    not. For done, a short message of nothing but closing words' characters counts too (就说这么多, 完毕)."""
     words = _words("steps", kind)
     norm = normalise(text)
     short = _trimmed(norm)
-    return short in words or norm in words or made_of(short, words)
+    if short in words or norm in words or made_of(short, words):
+        return True
+    if kind == "done" and 2 <= len(norm) <= 6:
+        return all(ch in str(_data()["steps"]["done_chars"]) for ch in norm)
+    return False
 
 
 def chinese_number(text: str) -> int | None:
@@ -144,8 +149,8 @@ def pick(text: str, labels: tuple[str, ...] | list[str]) -> int | None:
     if number is not None:
         return number if 1 <= number <= len(labels) else None
     norm = _trimmed(normalise(text))
-    if len(norm) < 2:
-        return None
+    if len(norm) < 2 or norm[0] in "不非":
+        return None  # 不实名 is not 实名: a negated option is asked again, never picked
     scores = [(_label_score(norm, normalise(label)), i) for i, label in enumerate(labels, 1)]
     best, index = max(scores, default=(0.0, 0))
     tied = sum(1 for s, _ in scores if s == best)

@@ -221,6 +221,52 @@ FRESH = Pools(
     openers=("你好", "", "在吗"),
 )
 
+# Written after the fixes made from the runs of HELD_OUT and FRESH, and run once: the figure that was not
+# seen before it was reported.
+UNSEEN = Pools(
+    report_asks=(
+        "我们村有问题要反映",
+        "我要反映干部的问题",
+        "能举报吗 我要举报",
+        "投诉村干部",
+        "俺来反映情况",
+        "我要举报一个人",
+        "想检举",
+    ),
+    categories=("4", "第三个", "３", "政策没落实", "二号", "第1个"),
+    stories=(
+        "残疾人补贴俺爹该有的 村上一直说没名额",
+        "村里分的化肥都让支书拉他家去了",
+        "种粮补贴本来一亩一百多 发到手就剩几十",
+        "危房改造的钱给了他们亲戚 人家房子好好的",
+        "村主任开会从来不让说话 谁提意见就不给办事",
+    ),
+    done=("好了", "就说这么多", "没有了", "完毕", "好了没了"),
+    skips=("没有", "没有证据", "没拍", "不用了"),
+    anonymous=("匿名", "不实名", "２"),
+    submits=("1", "确定提交", "提交"),
+    yes=("1", "是啊", "对对", "好嘞", "嗯"),
+    told=(
+        "我们村的书记把低保给了他外甥 他外甥家开着超市",
+        "村干部把上面发的救灾物资分给自己人了",
+        "修水窖的钱被村长挪去还他自己的账了",
+        "会计在公益岗名单上挂了他老婆的名字 白拿工资",
+    ),
+    persons=("我要人工服务", "找个真人聊聊", "叫个工作人员", "我想跟工作人员说话"),
+    person_questions=("我们家的地确权有问题想问", "老人的高龄补贴咋一直没到"),
+    money=("村里有啥项目 花了多少钱", "俺想看看村里的项目", "村上的钱咋用的 有没有公开", "村集体的收入都去哪了"),
+    tracks=("{n} {c}", "{nf}\n{cf}", "我的编号{n} 查询码{c}"),
+    questions=("低保怎么申请啊", "种粮补贴一亩多少钱", "孩子上高中有补助吗"),
+    hardship=(
+        "俺家老伴中风了 瘫在床上 家里没收入了",
+        "我家房子去年地震震裂了 住不了人",
+        "娃娃考上大学了 学费凑不齐",
+    ),
+    small=("你好啊", "谢谢你们", "好嘞", "嗯呢", "🌹", "收到谢谢"),
+    exits=("菜单", "不弄了", "退出", "回主菜单", "算了吧"),
+    openers=("你好", "", "在么"),
+)
+
 
 def _report_tail(r: random.Random, p: Pools) -> list[Turn]:
     return [
@@ -323,6 +369,25 @@ def corpus() -> list[Dialogue]:
         },
     )
     return tuned + held
+
+
+def unseen() -> list[Dialogue]:
+    return _build(
+        UNSEEN,
+        held_out=True,
+        seed=1830,
+        per_kind={
+            "report": 8,
+            "story": 8,
+            "person": 5,
+            "projects": 5,
+            "track": 5,
+            "question": 4,
+            "hardship": 5,
+            "small": 5,
+            "exit": 8,
+        },
+    )
 
 
 def fresh() -> list[Dialogue]:

@@ -378,11 +378,8 @@ def _set_location(data: dict[str, Any], ctx: Context, *, source: str) -> None:
 
 
 def _identity(ctx: Context, draft: ReportDraft) -> Reply:
-    choice = _number(ctx, ["实名", "匿名"])
-    if choice is None and means(ctx.text, "anonymous"):
-        choice = 2
-    elif choice is None and means(ctx.text, "real_name"):
-        choice = 1
+    choice = 2 if means(ctx.text, "anonymous") else 1 if means(ctx.text, "real_name") else None
+    choice = choice or _number(ctx, ["实名", "匿名"])
     if choice is None:
         return _hint(ctx, draft)
     data = _data(draft)
@@ -508,8 +505,7 @@ def on_offer(ctx: Context) -> Reply:
     intent = ctx.intent
     text, code = str(ctx.data.get("text", "")), str(ctx.data.get("category", "other"))
     number = intent.choice if intent.name == "choice" else None
-    yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS
-    yes = yes or (intent.name == "smalltalk" and intent.detail == "ok")
+    yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS or means(ctx.text, "agree")
     if yes:
         return start_with(ctx, text, code)
     if number == 3 and code != HARDSHIP:
@@ -518,7 +514,7 @@ def on_offer(ctx: Context) -> Reply:
         from bot.intents.ask import answer  # the question path, only when the villager says so
 
         return answer(ctx, text)
-    if number == 0 or intent.norm in p.NO_WORDS:
+    if number == 0 or intent.norm in p.NO_WORDS or means(ctx.text, "refuse"):
         ctx.reset()
         return Reply("好的，什么也没有提交。\n\n" + menu_text())
     ctx.reset()
