@@ -56,6 +56,14 @@ def test_run_list_precision_and_scope(engine: Engine, tmp_path: Path) -> None:
     row = re.search(r"<td class=\"name\">死亡后仍发放</td>.*?</tr>", page, re.S)
     assert row is not None and "0%" in row.group(0)
     with sessions() as s:
+        shared = s.scalars(select(MoneyClue).where(MoneyClue.rule == "shared_account")).one()
+    detail = c.get(f"/admin/money/clues/{shared.id}")
+    assert detail.status_code == 200 and "P10" in detail.text and "P11" in detail.text
+    assert "9999 **** **** 0002" in detail.text and fake_id(2) not in detail.text and "李梅" not in detail.text
+    assert c.get("/admin/money/clues/x").status_code == 404
+    with sessions() as s:
+        viewed = s.scalars(select(AuditEntry).where(AuditEntry.action == "view_money_payments")).one()
+        assert viewed.case_id == shared.case_id and viewed.detail["payments"] == 2
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "view_money")).first() is not None
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "money_run")).one().detail["new"] == 7
 
@@ -79,3 +87,6 @@ def test_a_town_sees_no_clue_about_its_cadres_and_cannot_run(engine: Engine, tmp
     for case_id in cadre_cases:
         assert f'/admin/cases/{case_id}"' not in page
     assert c.post("/admin/money/run", data={"csrf": token}).status_code == 403
+    with sessions() as s:
+        hidden = s.scalars(select(MoneyClue.id).where(MoneyClue.rule == "cadre_relative")).first()
+    assert c.get(f"/admin/money/clues/{hidden}").status_code == 404

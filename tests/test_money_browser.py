@@ -64,6 +64,11 @@ def test_staff_run_the_checks_and_open_a_clue(browser: Any, site: Served, width:
         page.wait_for_url(re.compile(r"/admin/cases/\d+$"))
         case_text = page.inner_text("main")
         assert "大数据比对" in case_text and "发放记录 P" in case_text and "不代表已查实" in case_text
+        page.go_back()
+        page.click("table.stats >> nth=1 >> a:has-text('笔') >> nth=0")
+        page.wait_for_url(re.compile(r"/admin/money/clues/\d+$"))
+        assert "线索明细" in page.inner_text("h1") and "审计日志" in page.inner_text("main")
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     finally:
         context.close()
 

@@ -20,10 +20,11 @@ from cases.money import household as hh
 from cases.money.checks import rules
 from cases.submit import SubmitPolicy
 from handlers.admin.views import Admin, Ctx
+from handlers.params import whole
 from handlers.runtime import Runtime
 from storage.models import County, Village
 from storage.models_cases import Case
-from storage.models_money import MoneyClue, MoneyRun
+from storage.models_money import MoneyClue, MoneyPayment, MoneyRun
 from storage.types import utcnow
 
 STAFF = ("city", "county_discipline", "department", "town")
@@ -31,6 +32,7 @@ RUNNERS = ("city", "county_discipline")
 SEVERITY = {"high": "高", "medium": "中", "review": "需核实"}
 RULE_OWNERS = "县纪委监委（各规则线索按分办规则交办，回避规则同群众反映）"
 LATEST = 100
+MAX_PAYMENTS_SHOWN = 500
 
 
 def _county(ctx: Ctx) -> str:
@@ -87,6 +89,40 @@ def _village_names(ctx: Ctx, codes: set[str], county: str) -> dict[str, str]:
     return {code: name for code, name in ctx.session.execute(query)}
 
 
+async def clue_page(ctx: Ctx) -> Response:
+    """The payments behind one clue, masked; every view is an audit row on the clue's case."""
+    v = ctx.viewer
+    assert v is not None
+    clue_id = whole(str(ctx.request.path_params.get("clue_id", "")), low=1, high=2**62)
+    row = None
+    if clue_id is not None:
+        row = ctx.session.execute(
+            select(MoneyClue, Case.number)
+            .join(Case, Case.id == MoneyClue.case_id)
+            .where(MoneyClue.id == clue_id, case_scope(v))
+        ).first()
+    if row is None:
+        return ctx.render("error.html", 404, message="没有找到这条线索，或您无权查看。")
+    clue, number = row
+    ids = [str(i) for i in clue.evidence][:MAX_PAYMENTS_SHOWN]
+    payments = ctx.session.scalars(
+        select(MoneyPayment)
+        .where(MoneyPayment.payment_id.in_(ids))
+        .order_by(MoneyPayment.period_start, MoneyPayment.payment_id)
+    ).all()
+    ctx.audit("view_money_payments", clue.case_id, clue=clue.id, rule=clue.rule, payments=len(payments))
+    return ctx.render(
+        "money_clue.html",
+        clue=clue,
+        number=number,
+        rule=rules().get(clue.rule),
+        payments=payments,
+        more=max(0, len(clue.evidence) - len(ids)),
+        names=_village_names(ctx, {clue.village_code, *(p.village_code for p in payments)}, ""),
+        yuan=clues.yuan,
+    )
+
+
 class MoneyRunner:
     def __init__(self, keys: IdentityKeys) -> None:
         self.policy = SubmitPolicy(keys=keys)
@@ -114,5 +150,6 @@ def install_money_pages(app: Any, runtime: Runtime) -> None:
         [
             Route("/admin/money", admin.page(money_page, roles=STAFF), methods=["GET"]),
             Route("/admin/money/run", admin.page(runner.run_now, roles=RUNNERS), methods=["POST"]),
+            Route("/admin/money/clues/{clue_id}", admin.page(clue_page, roles=STAFF), methods=["GET"]),
         ]
     )
