@@ -74,6 +74,8 @@ def test_link_see_answer_and_the_missing_payment_becomes_a_case(
         notes = s.scalars(select(CaseEvidence.note).where(CaseEvidence.case_id == case.id)).all()
         assert any(n and "发放记录 Q1" in n and "**** ****" in n for n in notes)
     assert "收到了" in sender.reply_text(text_xml("o-m1", f"{3 - missing} 1"))
+    posted = sender.reply_text(text_xml("o-m1", "公示"))
+    assert f"低保金（{months_ago(1)}）：张*明 450.00元" in posted and "王*" not in posted and "高龄补贴" not in posted
     again = sender.reply_text(text_xml("o-m1", "我家补贴"))
     assert "（已答：没收到）" in again and "（已答：收到了）" in again
     with transaction(sessions) as s:

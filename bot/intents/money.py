@@ -21,6 +21,7 @@ router = Router()
 
 LINK, LIST, MEMBERS = "money_link", "money_list", "money_members"
 PAGE = 8
+DISCLOSED_NAMES = 30  # per item: a reply must stay under WeChat's 2,048 bytes
 QUIT_WORDS = ("取消", "退出", "0")
 MORE_WORDS = ("更多", "下一页")
 _ANSWER_RE = re.compile(r"(\d{1,3})\s*[ ,，、.。:：-]?\s*([123])")
@@ -84,7 +85,7 @@ def _page(ctx: Context, offset: int) -> Reply:
         body.append(f"{i}. {p.period} {p.item} {p.name} {p.amount} 元，{p.paid_on.month}月{p.paid_on.day}日发放{done}")
     body.append("\n逐笔核对：回复“序号 答案”，如“1 2”。\n答案：1 收到了　2 没收到　3 金额不对")
     more = offset + PAGE < len(lines)
-    body.append(("回复“更多”看更早的；" if more else "") + "回复“家人”看哪些微信已关联您家。")
+    body.append(("回复“更多”看更早的；" if more else "") + "回复“家人”看哪些微信已关联您家；回复“公示”看本村公示名单。")
     ctx.go(LIST, ids=ids, next=offset + PAGE if more else None)
     return Reply("\n".join(body))
 
@@ -96,6 +97,8 @@ def listing(ctx: Context) -> Reply:
         return _page(ctx, int(ctx.data["next"]))
     if text == "家人":
         return _members(ctx)
+    if text == "公示":
+        return Reply(_disclosed(ctx))
     m = _ANSWER_RE.fullmatch(text)
     ids = [str(i) for i in ctx.data.get("ids", [])]
     if m is None:
@@ -126,6 +129,18 @@ def _answer(ctx: Context, payment_id: str, answer: str) -> Reply:
     if done.submitted is None:
         return Reply("已记下：收到了。谢谢您的核对！可继续回复“序号 答案”核对其他笔。")
     return Reply(f"已记下：{hh.ANSWER_WORDS[answer]}，并转为反映问题。\n{submitted_text(done.submitted)}")
+
+
+def _disclosed(ctx: Context) -> str:
+    lists = hh.disclosed(ctx.session, holder=_holder(ctx))
+    if not lists:
+        return "本村暂无公示名单。"
+    lines = ["本村公示名单（姓名已隐去部分）："]
+    for shown in lists:
+        names = "、".join(f"{name} {amount}元" for name, amount in shown.recipients[:DISCLOSED_NAMES])
+        extra = f" 等 {len(shown.recipients)} 人" if len(shown.recipients) > DISCLOSED_NAMES else ""
+        lines.append(f"{shown.item}（{shown.period}）：{names}{extra}")
+    return "\n".join(lines)
 
 
 def _members(ctx: Context) -> Reply:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from cases import ratelimit
 from cases.money import ids
 from cases.money.clues import yuan
+from cases.money.items import items
 from cases.submit import SubmitPolicy, Submitted, submit
 from cases.timeutil import local_date, next_local_midnight
 from cases.validation import ReportInput
@@ -286,3 +287,37 @@ def confirmed_share(session: Session, *, county: str, now: datetime) -> dict[str
         .group_by(MoneyPayment.village_code)
     ).all()
     return {village: (int(done), int(total)) for village, total, done in rows}
+
+
+@dataclass(frozen=True)
+class Disclosed:
+    item: str
+    period: str
+    recipients: list[tuple[str, str]]  # (masked name, amount in yuan)
+
+
+def disclosed(session: Session, *, holder: str) -> list[Disclosed]:
+    """The linked household's village's lists that are posted anyway (低保, 特困: items.yaml `disclosed`):
+    each item's latest period, recipients' names masked as on the village's notice board."""
+    mine = linked(session, holder)
+    village = (
+        session.scalar(select(MoneyPerson.village_code).where(MoneyPerson.person_hash == mine.person_hash))
+        if mine
+        else None
+    )
+    if village is None:
+        return []
+    out = []
+    for item in (i.name for i in items().values() if i.disclosed):
+        of_item = and_(MoneyPayment.village_code == village, MoneyPayment.item == item)
+        latest = session.scalar(select(func.max(MoneyPayment.period)).where(of_item))
+        if latest is None:
+            continue
+        rows = session.execute(
+            select(MoneyPayment.name_mask, func.sum(MoneyPayment.amount_fen))
+            .where(of_item, MoneyPayment.period == latest)
+            .group_by(MoneyPayment.person_hash, MoneyPayment.name_mask)
+            .order_by(MoneyPayment.name_mask)
+        ).all()
+        out.append(Disclosed(item, latest, [(name, yuan(int(fen))) for name, fen in rows]))
+    return out

@@ -20,6 +20,7 @@ class Item:
     discretionary: bool
     monthly: bool
     basis: str
+    disclosed: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +33,7 @@ def items() -> dict[str, Item]:
             discretionary=bool(r.get("discretionary")),
             monthly=bool(r.get("monthly")),
             basis=str(r["basis"]),
+            disclosed=bool(r.get("disclosed")),
         )
         for r in raw
     }

@@ -39,6 +39,7 @@ class MoneyPages:
             payments=hh.payments(ctx.session, holder=holder, now=now) if link else [],
             members=hh.members(ctx.session, holder=holder) if link else [],
             head=hh.is_head(ctx.session, holder=holder) if link else False,
+            disclosed=hh.disclosed(ctx.session, holder=holder) if link else [],
             words=hh.ANSWER_WORDS,
             **values,
         )
