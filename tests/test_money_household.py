@@ -144,3 +144,12 @@ def test_cli_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyte
         assert main(["data", "codes", "--village", "630223106201"]) == 1
     finally:
         get_settings.cache_clear()
+
+
+def test_every_step_names_a_way_out(setup: tuple[Sender, sessionmaker[Session], dict[str, str]]) -> None:
+    sender, _, cards = setup
+    for text in ("我家补贴", "张三明", fake_id(1)[-6:]):
+        assert "取消" in sender.reply_text(text_xml("o-m5", text))
+    shown = sender.reply_text(text_xml("o-m5", cards["H1"]))
+    assert "“菜单”返回" in shown
+    assert "请回复数字" in sender.reply_text(text_xml("o-m5", "菜单"))

@@ -52,10 +52,10 @@ def linking(ctx: Context) -> Reply:
         return Reply("已退出。回复“我家补贴”可再次查看。")
     if step == "name":
         ctx.go(LINK, step="digits", name=text[:20])
-        return Reply("请回复您身份证号的后六位（最后一位是 X 的请照写）。")
+        return Reply("请回复您身份证号的后六位（最后一位是 X 的请照写）。回复“取消”退出。")
     if step == "digits":
         ctx.go(LINK, step="code", name=ctx.data.get("name", ""), digits=text[:6])
-        return Reply("请回复村委会发给您家的家庭码（8 位，印在补贴明白卡上；没有的请找村委会领取）。")
+        return Reply("请回复村委会发给您家的家庭码（8 位，印在补贴明白卡上；没有的请找村委会领取）。回复“取消”退出。")
     try:
         member = hh.link(
             ctx.session,
@@ -85,7 +85,10 @@ def _page(ctx: Context, offset: int) -> Reply:
         body.append(f"{i}. {p.period} {p.item} {p.name} {p.amount} 元，{p.paid_on.month}月{p.paid_on.day}日发放{done}")
     body.append("\n逐笔核对：回复“序号 答案”，如“1 2”。\n答案：1 收到了　2 没收到　3 金额不对")
     more = offset + PAGE < len(lines)
-    body.append(("回复“更多”看更早的；" if more else "") + "回复“家人”看哪些微信已关联您家；回复“公示”看本村公示名单。")
+    body.append(
+        ("回复“更多”看更早的；" if more else "")
+        + "回复“家人”看哪些微信已关联您家；回复“公示”看本村公示名单；回复“菜单”返回。"
+    )
     ctx.go(LIST, ids=ids, next=offset + PAGE if more else None)
     return Reply("\n".join(body))
 
