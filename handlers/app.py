@@ -17,8 +17,8 @@ from cases.validation import MAX_PHOTOS
 from config.settings import check_for_prod
 from handlers import api_kb, health, webhook
 from handlers.admin.manage import install_management
-from handlers.admin.posters import install_poster_downloads
 from handlers.admin.money import install_money_pages
+from handlers.admin.posters import install_poster_downloads
 from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
 from handlers.body_deadline import BodyDeadline

@@ -10,6 +10,7 @@ are kept as keyed hashes and masked forms only (storage/models_money.py).
 """
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -22,7 +23,7 @@ depends_on: str | Sequence[str] | None = None
 _ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
-def _when(name: str, nullable: bool = False) -> sa.Column[sa.DateTime]:
+def _when(name: str, nullable: bool = False) -> sa.Column[datetime]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
