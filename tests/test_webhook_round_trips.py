@@ -18,10 +18,9 @@ from sqlalchemy import Engine
 from tests.conftest import pg_engine_for
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
 
-# Checking the connection, BEGIN with the claim and the ledger look-up, the villager with their conversation,
-# one statement of the answer's own (counting the entry's hits), the writes with COMMIT: five; each
-# statement alone took twelve.
-MAX_ROUND_TRIPS = 5
+# Checking the connection; BEGIN with the nonce claim, the lock and the ledger look-up; the villager with their
+# conversation; the writes (the answer's hit count among them) with COMMIT: four. Each statement alone took twelve.
+MAX_ROUND_TRIPS = 4
 
 
 class TurnCountingProxy:
