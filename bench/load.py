@@ -32,6 +32,9 @@ from urllib.parse import urlencode
 from wechat.simulator import SimRequest, Simulator, new_openid
 
 REQUEST_TIMEOUT_S = 10.0
+# Servers close a keep-alive connection idle for 5 s (uvicorn's default); one idle for longer than this
+# is not reused, or a request written as the server closes it would be reset.
+IDLE_REUSE_S = 3.0
 MAX_OPEN_CONNECTIONS = 256
 SAMPLES_KEPT = 5
 
@@ -144,6 +147,7 @@ def raw_http(req: SimRequest, *, host: str, port: int, path: str = "/wechat") ->
 class Connection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader, self.writer = reader, writer
+        self.last_used = time.perf_counter()
 
     @classmethod
     async def open(cls, host: str, port: int) -> Connection:
@@ -165,6 +169,7 @@ class Connection:
         body = await self.reader.readexactly(length)
         if b"\r\nconnection: close" in lower:
             self.close()
+        self.last_used = time.perf_counter()
         return status, body
 
     @property
@@ -302,9 +307,17 @@ async def open_loop(
     t0 = time.perf_counter() + 0.05
     measure_from = t0 + warmup
 
+    def reusable() -> Connection | None:
+        while idle:
+            conn = idle.pop()
+            if time.perf_counter() - conn.last_used < IDLE_REUSE_S:
+                return conn
+            conn.close()
+        return None
+
     async def one(raw: bytes, scheduled: float) -> None:
         async with limit:
-            conn = idle.pop() if idle else None
+            conn = reusable()
             try:
                 if conn is None or conn.closed:
                     conn = await Connection.open(host, port)
