@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from cases import lifecycle, rules, service
+from cases import desk, lifecycle, rules, service
 from cases.categories import by_code
 from cases.identity import IdentityKeys
 from cases.notices import notify
@@ -183,11 +183,32 @@ def reply(session: Session, *, case: Case, text: str, actor: str, keys: Identity
 
 
 def close(
-    session: Session, *, case: Case, finding: str, resolution: str, actor: str, keys: IdentityKeys, now: datetime
+    session: Session,
+    *,
+    case: Case,
+    finding: str,
+    resolution: str,
+    actor: str,
+    keys: IdentityKeys,
+    now: datetime,
+    internal: str = "",
 ) -> None:
+    """Close with a finding and the result the villager reads; `internal` (the finding in detail and the
+    measures taken against people) goes into a staff-only event and never to the villager."""
     if finding not in service.FINDINGS:
         raise ActionRefused("请选择核查结论（查实 / 部分查实 / 不实 / 不属于受理范围）。")
-    text = _need(resolution, "处理结果")
+    text = _need(resolution, "处理结果（群众将看到）")
+    inside = (internal or "").strip()
+    if len(inside) > 2000:
+        raise ActionRefused("内部意见不能超过 2000 字。")
+    _close(session, case=case, finding=finding, text=text, actor=actor, keys=keys, now=now)
+    if inside:
+        lifecycle.record_event(session, case=case, action="internal_opinion", actor=actor, reason=inside, now=now)
+
+
+def _close(
+    session: Session, *, case: Case, finding: str, text: str, actor: str, keys: IdentityKeys, now: datetime
+) -> None:
     if finding == "不属于受理范围" and case.status in (lifecycle.ROUTED, lifecycle.TRANSFERRED):
         lifecycle.transition(session, case=case, to=lifecycle.REJECTED, actor=actor, reason=text, now=now)
         case.finding, case.resolution = finding, text
@@ -195,7 +216,7 @@ def close(
         notify(session, case=case, text=f"您反映的问题（编号 {case.number}）不属于受理范围：{text}", keys=keys, now=now)
         return
     if case.status != lifecycle.ANSWERED:
-        raise ActionRefused("办结前请先向群众答复（公开答复）。")
+        raise ActionRefused(desk.CLOSE_NEEDS_REPLY)
     service.close(session, case=case, finding=finding, resolution=text, actor=actor, keys=keys, now=now)
     _tell_merged(session, case, f"已办结。\n结果：{finding}。{text}", keys, now)
 

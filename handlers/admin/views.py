@@ -20,14 +20,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
-from cases import access, lifecycle, queue, service, triage
+from cases import access, desk, lifecycle, queue, service, triage
 from cases.categories import by_code, cadre_level_label, categories
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from config.settings import get_settings
 from handlers import staff_auth
-from handlers.admin import location, media, reports
+from handlers.admin import desk_text, location, media, reports
 from handlers.admin.ops_alert import delivery_alert
 from handlers.page_threads import off_loop
 from handlers.params import has_nul, whole
@@ -58,6 +58,7 @@ ACTION_LABELS = {
     "rating": "评价",
     "phone_followup": "电话回访",
     "supplement": "群众补充材料",
+    "internal_opinion": "内部意见（群众看不到）",
 }
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
@@ -103,10 +104,14 @@ class Ctx:
         ops_alert = ""
         if self.viewer is not None and self.viewer.role == "admin":
             ops_alert = delivery_alert(self.session, after_minutes=get_settings().outbox_alert_minutes)
+        done = desk_text.read_done(self.request)
         html = _env.get_template(name).render(
-            viewer=self.viewer, csrf=self.csrf, unread=notices, ops_alert=ops_alert, **values
+            viewer=self.viewer, csrf=self.csrf, unread=notices, ops_alert=ops_alert, action_done=done, **values
         )
-        return HTMLResponse(html, status_code=status, headers=_NO_STORE)
+        response = HTMLResponse(html, status_code=status, headers=_NO_STORE)
+        if done:  # shown once
+            desk_text.clear_done(response)
+        return response
 
     def audit(self, action: str, case_id: int | None = None, **detail: Any) -> None:
         """An audit row in the case's county (else the viewer's), so that county's supervisors see it."""
@@ -396,6 +401,16 @@ class Admin:
             can_approve=access.can_approve_extension(ctx.viewer, routing),
             now=utcnow(),
             is_open=case.status in lifecycle.OPEN_STATES,
+            steps=desk.next_steps(
+                case.status,
+                can_act=access.can_act(ctx.viewer, case),
+                can_approve=access.can_approve_extension(ctx.viewer, routing),
+                rated=case.rating is not None,
+                extension_pending=bool(routing.extension_days),
+                merged_into=merged_into.number if merged_into else "",
+            ),
+            STEP_LABELS=desk.LABELS,
+            timeline=desk_text.timeline(s, events, ACTION_LABELS),
         )
 
     async def case_action(self, ctx: Ctx) -> Response:
@@ -449,6 +464,7 @@ class Admin:
                         case=case,
                         finding=get("finding"),
                         resolution=get("resolution"),
+                        internal=get("internal"),
                         actor=actor,
                         keys=self.keys,
                         now=now,
@@ -476,7 +492,20 @@ class Admin:
             s.refresh(case)
             return self._render_case(ctx, case, error=str(exc), status=400)
         ctx.audit(f"case_{action}", case.id)
-        return RedirectResponse(f"/admin/cases/{case.id}", status_code=303)
+        return self._after_action(ctx, case, action, form)
+
+    def _after_action(self, ctx: Ctx, case: Case, action: str, form: FormData) -> Response:
+        """Back to the case with a line saying what happened; to the queue if the case left the scope."""
+        assert ctx.viewer is not None
+        fields = {k: _field(form, k) for k in ("assignee", "days", "decision", "text", "resolution", "into")}
+        message = desk_text.done_message(action, case, fields)
+        target = f"/admin/cases/{case.id}"
+        if access.scoped_case(ctx.session, ctx.viewer, case.id) is None:
+            target = "/admin/cases"
+            message += "此案已不在您的办理范围内。"
+        response = RedirectResponse(target, status_code=303)
+        desk_text.set_done(response, message, secure=self.secure)
+        return response
 
     async def reveal(self, ctx: Ctx) -> Response:
         v = ctx.viewer
@@ -548,7 +577,7 @@ class Admin:
         rows = ctx.session.scalars(
             select(AuditEntry).where(access.audit_scope(ctx.viewer)).order_by(AuditEntry.id.desc()).limit(300)
         ).all()
-        return ctx.render("audit.html", rows=rows)
+        return ctx.render("audit.html", rows=desk_text.audit_rows(ctx.session, rows))
 
     # -- administration -----------------------------------------------------------------------------
 

@@ -6,4 +6,8 @@
   Array.prototype.forEach.call(document.querySelectorAll("select[data-autosubmit]"), function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   });
+  // Filters fold on a phone (the list comes first); on a wide screen they stand open.
+  if (window.matchMedia && window.matchMedia("(min-width: 700px)").matches) {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-open-wide]"), function (d) { d.open = true; });
+  }
 })();

@@ -1,0 +1,170 @@
+"""The staff desk says what to do next and what each action did: only the actions the transition table
+allows now, the usual one first, the reason where 办结 is missing; a transfer out of the viewer's scope
+lands on the queue with its message; the internal opinion of a closing never reaches the villager (chat,
+H5 tracking, Open311, case events); the timeline and the audit log read in Chinese."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+
+from cases import api_keys, case_hooks, desk, lifecycle
+from config.privacy import user_key
+from storage.db import make_sessionmaker, transaction
+from storage.models import OutboxMessage
+from storage.models_cases import Case
+from storage.models_staff import StaffUser
+from storage.repos import outbox
+from storage.types import utcnow
+from tests.cases_support import VILLAGE, report, submit_once
+from tests.h5_support import csrf_of, h5_client
+from tests.test_admin_pages import login
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+INTERNAL = "对村会计立案审查，责令退还截留资金"
+PUBLIC = "经核查，截留的 3000 元已退还到您家账户。"
+
+
+def _client(engine: Engine, tmp_path: Path) -> TestClient:
+    return h5_client(engine, tmp_path / "media", users=True)
+
+
+def act(c: TestClient, case_id: int, token: str, action: str, **fields: str) -> str:
+    page = c.post(f"/admin/cases/{case_id}/action", data={"csrf": token, "action": action, **fields})
+    assert page.status_code == 200, page.text
+    return page.text
+
+
+def step_ids(html: str) -> list[str]:
+    return re.findall(r'id="step-([a-z_]+)"', html)
+
+
+def done_line(html: str) -> str:
+    found = re.search(r'id="done" role="status">([^<]*)<', html)
+    return found.group(1) if found else ""
+
+
+@pytest.mark.parametrize("status", lifecycle.STATES)
+def test_the_offered_moves_are_exactly_the_transition_tables(status: str) -> None:
+    steps = desk.next_steps(status, can_act=True, can_approve=False, rated=False, extension_pending=False)
+    for action, target in desk.TARGETS.items():
+        allowed = lifecycle.allowed(status, target)
+        if action == "close":  # from routed or transferred a case closes as 不属于受理范围 (rejected)
+            allowed = allowed or lifecycle.allowed(status, lifecycle.REJECTED)
+        assert (action in steps.actions) == allowed, (status, action)
+    if steps.usual is not None:
+        assert steps.actions[0] == steps.usual
+    viewer_elsewhere = desk.next_steps(status, can_act=False, can_approve=False, rated=False, extension_pending=False)
+    assert viewer_elsewhere.actions == ("note",)
+
+
+def test_the_case_page_offers_the_next_step_first_and_says_why_close_is_missing(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sub = submit_once(make_sessionmaker(engine), report(), "desk-steps")
+    token = login(c, "jw_huzhu")
+    page = c.get(f"/admin/cases/{sub.case_id}").text
+    assert step_ids(page)[0] == "accept" and 'class="step usual" id="step-accept"' in page
+    assert "reply" not in step_ids(page) and "请先受理，再答复群众" in page
+
+    page = act(c, sub.case_id, token, "accept")
+    assert done_line(page) == f"已受理案件 {sub.number}，群众将收到“已受理”通知。"
+    assert step_ids(page)[0] == "reply"
+
+    page = act(c, sub.case_id, token, "start")
+    assert "close" not in step_ids(page)
+    assert desk.CLOSE_NEEDS_REPLY in page  # where the 办结 form would be, the rule that hides it
+    assert done_line(page).startswith(f"案件 {sub.number} 已开始核查")
+
+    page = act(c, sub.case_id, token, "reply", text="已派人到村里核实，请耐心等待。")
+    assert done_line(page) == "已答复，群众将收到：“已派人到村里核实，请耐心等待。”"
+    assert step_ids(page)[0] == "close" and desk.CLOSE_NEEDS_REPLY not in page
+    assert 'id="done"' not in c.get(f"/admin/cases/{sub.case_id}").text  # the message is shown once
+
+
+def test_a_transfer_out_of_scope_lands_on_the_queue_with_what_happened(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sub = submit_once(
+        make_sessionmaker(engine),
+        report(cadre_level=None, description="村里的自来水管道坏了半年没人修"),
+        "desk-transfer",
+    )
+    token = login(c, "jw_huzhu")
+    act(c, sub.case_id, token, "transfer", to_unit="630223:nync", reason="属农业农村局职责")
+    token = login(c, "nync_huzhu")
+    assert c.get(f"/admin/cases/{sub.case_id}").status_code == 200
+    moved = c.post(
+        f"/admin/cases/{sub.case_id}/action",
+        data={"csrf": token, "action": "transfer", "to_unit": "630223:cz", "reason": "涉及资金拨付"},
+    )
+    assert moved.status_code == 200 and moved.url.path == "/admin/cases"
+    with make_sessionmaker(engine)() as s:
+        case = s.get(Case, sub.case_id)
+        assert case is not None
+        unit_name = case.route_unit_name
+    assert done_line(moved.text).startswith(f"案件 {sub.number} 已转办给{unit_name}")
+    assert "没有找到这个案件" not in moved.text
+
+
+def _everything_the_villager_and_other_systems_get(engine: Engine) -> str:
+    with make_sessionmaker(engine)() as s:
+        rows = s.scalars(select(OutboxMessage)).all()
+        return "\n".join(f"{outbox.text_of(r) or ''}\n{json.dumps(r.payload, ensure_ascii=False)}" for r in rows)
+
+
+def test_the_internal_opinion_never_reaches_the_villager(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sessions = make_sessionmaker(engine)
+    with transaction(sessions) as s:
+        _, key = api_keys.create(s, name="12345", unit_code="630223:jw", rate_per_hour=100, now=utcnow())
+        case_hooks.subscribe(s, unit_code="630223:jw", url="https://hooks.example/jw", now=utcnow())
+    sub = submit_once(sessions, report(openid="o-desk-internal"), "desk-internal")
+    token = login(c, "jw_huzhu")
+    act(c, sub.case_id, token, "accept")
+    act(c, sub.case_id, token, "reply", text="已派人核查。")
+    page = act(c, sub.case_id, token, "close", finding="查实", resolution=PUBLIC, internal=INTERNAL)
+    assert INTERNAL in page  # staff read it in the timeline
+    assert done_line(page).startswith(f"案件 {sub.number} 已办结，群众将收到处理结果")
+
+    sent = _everything_the_villager_and_other_systems_get(engine)
+    assert PUBLIC in sent and INTERNAL not in sent
+    with make_sessionmaker(engine)() as s:
+        told = [
+            outbox.text_of(r) or ""
+            for r in s.scalars(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-desk-internal")))
+        ]
+    assert any(PUBLIC in t for t in told) and not any("立案审查" in t for t in told)
+
+    track = c.get(f"/v/{VILLAGE}/track")
+    tracked = c.post(
+        f"/v/{VILLAGE}/track", data={"csrf": csrf_of(track.text), "number": sub.number, "code": sub.query_code}
+    )
+    assert tracked.status_code == 200 and PUBLIC in tracked.text and "立案审查" not in tracked.text
+    api = c.get(f"/open311/v2/requests/{sub.number}.json", params={"api_key": key})
+    assert api.status_code == 200 and PUBLIC in api.text and "立案审查" not in api.text
+
+
+def test_the_timeline_and_the_audit_log_read_in_chinese(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sessions = make_sessionmaker(engine)
+    with transaction(sessions) as s:
+        s.scalars(select(StaffUser).where(StaffUser.username == "jw_huzhu")).one().display_name = "李明"
+    sub = submit_once(sessions, report(openid="o-desk-words"), "desk-words")
+    token = login(c, "jw_huzhu")
+    act(c, sub.case_id, token, "accept")
+    act(c, sub.case_id, token, "note", text="先调取账本")
+    page = c.get(f"/admin/cases/{sub.case_id}").text
+    timeline = page[page.index("办理记录") :].split("<tbody>")[1]
+    for word in ("staff:", "jw_huzhu", "villager", "system", "chat", "submitted", "status"):
+        assert word not in timeline, word
+    assert "李明（互助土族自治县纪委监委）" in timeline
+    assert "群众" in timeline and "系统" in timeline and "通过微信对话提交" in timeline
+    audit = c.get("/admin/audit").text
+    body = audit[audit.index("<tbody>") :]
+    for word in ("view_case", "case_accept", "case_note", "view_queue", "{", "staff:", "jw_huzhu"):
+        assert word not in body, word
+    assert "李明（互助土族自治县纪委监委）" in body and "查看案件" in body and "受理" in body and f">{sub.number}</a>" in body
