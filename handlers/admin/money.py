@@ -79,7 +79,7 @@ async def money_page(ctx: Ctx) -> Response:
         severity=SEVERITY,
         owners=RULE_OWNERS,
         yuan=clues.yuan,
-        done=ctx.request.query_params.get("done", "")[:6],
+        new_clues=ctx.request.query_params.get("done", "")[:6],
     )
 
 
