@@ -35,11 +35,15 @@ class Router:
     commands_first: set[str] = field(default_factory=set)
     # States that see navigation intents (返回, 取消, 菜单, 转人工...) themselves and PASS what they leave to.
     navigates: set[str] = field(default_factory=set)
+    # States that see 转人工 themselves (an answer hands over the question it answered).
+    hands_over: set[str] = field(default_factory=set)
 
     def event(self, *names: str) -> Callable[[Handler], Handler]:
         return self._register(self.events, names)
 
-    def state(self, *names: str, commands_first: bool = False, navigates: bool = False) -> Callable[[Handler], Handler]:
+    def state(
+        self, *names: str, commands_first: bool = False, navigates: bool = False, hands_over: bool = False
+    ) -> Callable[[Handler], Handler]:
         """`commands_first`: a state that takes any free text (a question) still lets the exact command
         words through, so 反映 after a policy answer starts a report instead of being searched.
         `navigates`: the state gives 返回, 取消, 菜单 and the like a meaning of its own (see the module doc)."""
@@ -47,6 +51,8 @@ class Router:
             self.commands_first.update(names)
         if navigates:
             self.navigates.update(names)
+        if hands_over:
+            self.hands_over.update(names)
         return self._register(self.states, names)
 
     def intent(self, *names: str) -> Callable[[Handler], Handler]:
@@ -89,6 +95,7 @@ class Dispatcher:
                 mine[key] = fn
         self.router.commands_first |= router.commands_first
         self.router.navigates |= router.navigates
+        self.router.hands_over |= router.hands_over
 
     def dispatch(self, ctx: Context) -> Reply | None:
         msg = ctx.message
@@ -135,6 +142,6 @@ class Dispatcher:
         return self.fallback(ctx)
 
     def _leaves(self, state: str, intent: str) -> bool:
-        if state in self.router.navigates:
+        if state in self.router.navigates or (intent == "person" and state in self.router.hands_over):
             return False
         return intent in LEAVING or intent in STEPPING

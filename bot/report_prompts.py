@@ -41,7 +41,7 @@ NO_WORDS = frozenset({"不是", "不", "不要", "不用", "没有", "否", "不
 TO_HARDSHIP_WORDS = frozenset({"改为困难帮扶", "困难帮扶", "改成困难帮扶", "改为困难登记", "登记困难", "申请帮扶"})
 TO_REPORT_WORDS = frozenset({"改为反映问题", "改成反映问题", "反映干部问题", "改为举报", "改成举报", "改为反映"})
 # Fewer characters than this (after normalising) cannot be acted on.
-MIN_DESCRIPTION = 6
+MIN_DESCRIPTION = 4
 EXAMPLE = "请说得具体些，例如：“村主任王某把我家的低保名额给了他侄子，是今年3月的事。”"
 TOO_SHORT = "说得太简单了，工作人员没法核实。\n" + EXAMPLE + "\n说完请回复“好了”。"
 DESCRIPTION_MORE = "还有要补充的（谁、什么时候、涉及多少钱）请继续发；说完请回复“好了”。\n" + (

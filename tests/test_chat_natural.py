@@ -86,6 +86,20 @@ def test_to_a_person_after_an_answer_hands_over_that_question(client: Sender, en
         assert s.scalars(select(Inquiry.question)).one() == "今晚有球赛没"
 
 
+def test_to_a_person_from_choices_says_who_and_when(client: Sender, engine: Engine) -> None:
+    v = villager(client, "o-person-choices")
+    reply, question = "", ""
+    for question in ("补助", "钱", "办事找谁", "申请"):
+        reply = v.say(question)
+        if "都不是" in reply:
+            break
+    assert "都不是" in reply, reply
+    handed = v.say("我要找真人")
+    assert "互助土族自治县的工作人员" in handed and "工作日" in handed
+    with make_sessionmaker(engine)() as s:
+        assert s.scalars(select(Inquiry.question)).one() == question
+
+
 @pytest.mark.parametrize("word", ["返回", "上一页", "菜单", "首页", "主菜单啊", "取消", "算了算了", "重新开始", "帮助"])
 def test_navigation_words_at_the_top_level_are_not_searched(client: Sender, word: str) -> None:
     v = villager(client, f"o-nav-{word}")

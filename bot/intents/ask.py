@@ -6,17 +6,14 @@ import re
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from bot.intents.basics import WAY_ON, not_understood
+from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
-from cases.inquiries import accused_level
 from knowledge.holder import KnowledgeHolder
 from knowledge.service import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
-from storage.repos import inquiries
 
 router = Router()
 
 PROMPT = "请直接打字或发语音说出您的问题，例如：“扶贫贷款咋申请”“低保怎么办理”。"
-HANDED_OVER = "已收到，您的问题已转给工作人员，会尽快答复。也可以拨打 12345 政务服务热线咨询。"
 SOUNDS_LIKE_A_REPORT = (
     "听起来您是想反映问题。回复「反映」开始，可以匿名，我们保护您的信息。\n"
     "如果是问政策，请换个说法再问，或回复「菜单」。"
@@ -54,7 +51,7 @@ def answer(ctx: Context, text: str) -> Reply:
     remember(ctx, text, result)
     if result.kind != "answer" and _MISCONDUCT.search(text):
         if result.kind == "out_of_scope":
-            return Reply(SOUNDS_LIKE_A_REPORT)
+            return Reply(f"{SOUNDS_LIKE_A_REPORT}\n{WAY_ON}")
         return Reply(f"{format_reply(result)}\n{REPORT_HINT}")  # choices: the hint goes under them
     note_answer(ctx, text, result)  # a complaint steered to a report above is not a knowledge-base gap
     if result.kind == "out_of_scope":
@@ -106,7 +103,7 @@ def the_rest(ctx: Context, text: str) -> Reply | None:
     return Reply(format_detail(entry) if MORE_WORDS[word] == "detail" else format_how_to(entry))
 
 
-@router.state("answered")
+@router.state("answered", hands_over=True)
 def follow_up(ctx: Context) -> Reply:
     text = ctx.text
     options: list[str] = list(ctx.data.get("options", []))
@@ -120,19 +117,11 @@ def follow_up(ctx: Context) -> Reply:
     if picked is not None:
         text = str(picked)
     handoff_number = str(len(options) + 1)
-    if ctx.data.get("handoff") and text in (handoff_number, "都不是", "转人工", "人工"):
+    if ctx.data.get("handoff") and (text in (handoff_number, "都不是") or ctx.intent.name == "person"):
         note_none_fit(ctx, question)
-        inquiries.record(
-            ctx.session,
-            openid=ctx.user.openid,
-            village_code=ctx.place.code if ctx.place else None,
-            question=question,
-            candidates={"entries": options},
-            now=ctx.now,
-            accused_level=accused_level(question),
-        )
-        ctx.reset()
-        return Reply(HANDED_OVER)
+        return hand_over(ctx, question, options)  # says who answers and by when
+    if ctx.intent.name == "person":
+        return hand_over(ctx, question, options)
     if text.isdigit() and options:
         # After a reply with numbers, digits mean those numbers, not the main menu.
         return Reply(
