@@ -34,6 +34,7 @@ LABELS: dict[str, str] = {
     "reopen": "重新办理",
     "phone_rating": "登记电话回访",
     "note": "添加内部备注",
+    "ask_reporter": "询问群众",
 }
 
 # The usual next step in each status: shown first and highlighted.
@@ -55,6 +56,7 @@ ORDER = (
     "close",
     "start",
     "transfer",
+    "ask_reporter",
     "assign",
     "request_extension",
     "merge",
@@ -97,7 +99,7 @@ def _possible(action: str, status: str, *, rated: bool, extension_pending: bool)
         return lifecycle.allowed(status, TARGETS[action])
     if action == "reply":
         return _reply_possible(status) and status not in NOT_YET_ACCEPTED
-    if action in ("assign",):
+    if action in ("assign", "ask_reporter"):
         return status in lifecycle.OPEN_STATES
     if action == "request_extension":
         return status in lifecycle.OPEN_STATES and not extension_pending

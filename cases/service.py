@@ -101,6 +101,9 @@ def rate(session: Session, *, case: Case, rating: int, reason: str | None, actor
     if rating == 3:
         why = "群众不满意，重新办理并督办" + (f"：{reason}" if reason else "")
         lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
+        # Handled again in the period the category allows, counted from the reopening: the old deadline
+        # has passed, and the 督办清单 shows the new one.
+        case.resolve_due = now + (case.resolve_due - case.created_at)
 
 
 def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseEvidence:

@@ -23,7 +23,9 @@ from storage.repos import outbox
 from storage.types import utcnow
 from tests.cases_support import VILLAGE, report, submit_once
 from tests.h5_support import csrf_of, h5_client
-from tests.test_admin_pages import login
+from tests.report_support import NUMBER_RE, Villager, file_report
+from tests.test_admin_pages import csrf, login
+from tests.webhook_support import Sender
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 INTERNAL = "对村会计立案审查，责令退还截留资金"
@@ -167,4 +169,64 @@ def test_the_timeline_and_the_audit_log_read_in_chinese(engine: Engine, tmp_path
     body = audit[audit.index("<tbody>") :]
     for word in ("view_case", "case_accept", "case_note", "view_queue", "{", "staff:", "jw_huzhu"):
         assert word not in body, word
-    assert "李明（互助土族自治县纪委监委）" in body and "查看案件" in body and "受理" in body and f">{sub.number}</a>" in body
+    assert (
+        "李明（互助土族自治县纪委监委）" in body
+        and "查看案件" in body
+        and "受理" in body
+        and f">{sub.number}</a>" in body
+    )
+
+
+def _chat_case(c: TestClient, engine: Engine, openid: str) -> tuple[Villager, str, int]:
+    v = Villager(Sender(c, safe=True), openid)
+    v.scan(VILLAGE)
+    number = re.search(NUMBER_RE, file_report(v)).group(1)  # type: ignore[union-attr]
+    with make_sessionmaker(engine)() as s:
+        return v, number, int(s.scalars(select(Case.id).where(Case.number == number)).one())
+
+
+def test_staff_ask_an_anonymous_reporter_through_the_chat_and_the_answer_attaches(
+    engine: Engine, tmp_path: Path
+) -> None:
+    c = _client(engine, tmp_path)
+    v, number, cid = _chat_case(c, engine, "o-desk-ask")
+    token = login(c, "jw_huzhu")
+    page = c.get(f"/admin/cases/{cid}").text
+    assert "匿名" in page and "o-desk-ask" not in page
+    asked = c.post(f"/admin/cases/{cid}/ask", data={"csrf": token, "question": "请问是哪一户、哪个社？"})
+    assert asked.status_code == 200 and "已通过微信把问题转给群众" in done_line(asked.text)
+    with make_sessionmaker(engine)() as s:
+        told = [outbox.text_of(r) or "" for r in s.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+    assert any(number in t and "请问是哪一户、哪个社？" in t for t in told)
+    v.say("是三社的王家，补助还没发")
+    v.say("好了")
+    page = c.get(f"/admin/cases/{cid}").text
+    assert "是三社的王家，补助还没发" in page and "询问群众" in page and "o-desk-ask" not in page
+    empty = c.post(f"/admin/cases/{cid}/ask", data={"csrf": token, "question": " "})
+    assert empty.status_code == 400 and "请填写要问群众的问题" in empty.text
+    login(c, "jw_ledu")
+    assert c.post(f"/admin/cases/{cid}/ask", data={"csrf": csrf(c), "question": "谁？"}).status_code == 404
+
+
+def test_a_case_reopened_after_dissatisfaction_is_on_the_supervision_list_with_the_reason(
+    engine: Engine, tmp_path: Path
+) -> None:
+    c = _client(engine, tmp_path)
+    v, number, cid = _chat_case(c, engine, "o-desk-redo")
+    token = login(c, "jw_huzhu")
+    act(c, cid, token, "accept")
+    act(c, cid, token, "reply", text="已核实。")
+    act(c, cid, token, "close", finding="不实", resolution="经核查，补助已按时发放。")
+    with make_sessionmaker(engine)() as s:
+        before = s.get(Case, cid)
+        assert before is not None
+        old_due = before.resolve_due
+    v.say("3")
+    v.say("钱根本没到我手里")
+    with make_sessionmaker(engine)() as s:
+        case = s.get(Case, cid)
+        assert case is not None and case.status == lifecycle.REOPENED
+        assert case.resolve_due > old_due
+    listed = c.get("/admin/supervision").text
+    redo = listed[listed.index('id="redo"') : listed.index("</table>", listed.index('id="redo"'))]
+    assert number in redo and "钱根本没到我手里" in redo

@@ -59,6 +59,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "case_merge": "合并重复件",
     "case_reopen": "重新办理",
     "case_phone_rating": "登记电话回访",
+    "case_ask_reporter": "询问群众",
     "inquiry_answer": "答复咨询",
     "inquiry_kb_draft": "咨询转知识库草稿",
     "kb_draft_download": "下载知识库草稿",
@@ -328,6 +329,8 @@ def done_message(action: str, case: Case, form: Mapping[str, str]) -> str:
         return f"案件 {number} 已重新办理。"
     if action == "phone_rating":
         return "已登记电话回访。"
+    if action == "ask_reporter":
+        return "已通过微信把问题转给群众（您看不到群众的身份），群众的回答会作为补充材料附在本案。"
     return "已完成。"
 
 

@@ -20,14 +20,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
-from cases import access, desk, lifecycle, queue, service, triage
+from cases import access, desk, desk_verbs, lifecycle, queue, service, triage
 from cases.categories import by_code, cadre_level_label, categories
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from config.settings import get_settings
 from handlers import staff_auth
-from handlers.admin import desk_text, location, media, reports
+from handlers.admin import desk_actions, desk_text, location, media, reports
 from handlers.admin.ops_alert import delivery_alert
 from handlers.page_threads import off_loop
 from handlers.params import has_nul, whole
@@ -59,6 +59,7 @@ ACTION_LABELS = {
     "phone_followup": "电话回访",
     "supplement": "群众补充材料",
     "internal_opinion": "内部意见（群众看不到）",
+    "ask_reporter": "询问群众",
 }
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
@@ -554,13 +555,18 @@ class Admin:
             .where(CaseRouting.extension_days.is_not(None))
             .limit(200)
         ).all()
+        reopened = ctx.session.scalars(
+            base.where(Case.status == lifecycle.REOPENED).order_by(Case.resolve_due).limit(200)
+        ).all()
+        redo = desk_verbs.dissatisfied(ctx.session, list(reopened))
         ctx.audit("view_supervision")
         return ctx.render(
             "supervision.html",
+            redo=redo,
             overdue=overdue,
             soon=soon,
             pending_ext=pending_ext,
-            places=_places(ctx.session, [*overdue, *soon, *pending_ext]),
+            places=_places(ctx.session, [*overdue, *soon, *pending_ext, *reopened]),
             now=now,
         )
 
@@ -692,6 +698,7 @@ class Admin:
                 Route("/admin/rules", self.page(self.rules, roles=("admin",)), methods=["GET"]),
                 Route("/admin/rules", self.page(self.rules_post, roles=("admin",)), methods=["POST"]),
                 *reports.Reports(self).routes(),
+                *desk_actions.DeskActions(self).routes(),
                 *self.media.routes(),
             ]
         )
