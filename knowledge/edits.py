@@ -24,6 +24,8 @@ def parse_body(body: str) -> Entry:
         data = yaml.load(body, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise SchemaError([f"YAML 格式不对：{exc}"]) from exc
+    except (ValueError, OverflowError) as exc:  # a scalar YAML types but cannot build: 2026-13-45, 5,000 digits
+        raise SchemaError([f"有一个值无法识别（日期或数字写错了？）：{str(exc)[:80]}"]) from exc
     return parse_entry(data)
 
 

@@ -17,7 +17,8 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.staff_auth import create_user
-from knowledge.edits import template
+from knowledge.edits import parse_body, template
+from knowledge.schema import SchemaError
 from storage.db import make_sessionmaker, transaction
 from storage.migrate import alembic_config, upgrade
 from storage.models import Base
@@ -218,3 +219,10 @@ def wait_for_answer(sender: Sender, openid: str, question: str) -> str:
             return reply
         time.sleep(0.2)
     return reply
+
+
+@pytest.mark.parametrize("value", ["2026-13-45", "9" * 5000])
+def test_a_value_yaml_cannot_build_is_a_problem_not_an_error(value: str) -> None:
+    with pytest.raises(SchemaError) as err:
+        parse_body(f"id: x\nreviewed: {value}\n")
+    assert "无法识别" in err.value.problems[0]
