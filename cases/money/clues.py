@@ -69,8 +69,8 @@ def run(
             clue = _raise(session, key, finding, policy, now)
         else:
             _refresh(session, clue, finding, now)
-        number = session.get(Case, clue.case_id).number if clue.case_id else ""  # type: ignore[union-attr]
-        out.append(_out(finding, number, new))
+        case = session.get(Case, clue.case_id) if clue.case_id else None
+        out.append(_out(finding, case.number if case is not None else "", new))
     _note_gone(session, seen=set(keyed), county=county, now=now)
     session.add(
         MoneyRun(
