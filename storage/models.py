@@ -231,6 +231,7 @@ class ScanDaily(Base):
 # Case tables live in their own module; importing it here registers them on Base.metadata.
 from storage import models_admin as _models_admin  # noqa: E402,F401
 from storage import models_cases as _models_cases  # noqa: E402,F401
+from storage import models_desk as _models_desk  # noqa: E402,F401
 from storage import models_kb as _models_kb  # noqa: E402,F401
 from storage import models_money as _models_money  # noqa: E402,F401
 from storage import models_open311 as _models_open311  # noqa: E402,F401

@@ -14,7 +14,7 @@ from storage.models import OutboxMessage
 from storage.models_cases import Case
 from storage.models_staff import AuditEntry, StaffUser
 from tests.cases_support import KEYS, POLICY, report, submit_once
-from tests.staff_support import PASSWORD, load_org
+from tests.staff_support import PASSWORD, load_org, reveal_with_approval
 from tests.webhook_support import make_client
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -113,7 +113,7 @@ def test_bad_form_input_shows_the_form_again_and_identity_reveal_is_audited(engi
     assert junk.status_code == 400 and "数字" in junk.text
     no_reason = c.post(f"/admin/cases/{sub.case_id}/reveal", data={"reason": "", "csrf": token})
     assert no_reason.status_code == 400 and "书面理由" in no_reason.text
-    shown = c.post(f"/admin/cases/{sub.case_id}/reveal", data={"reason": "需要当面核实情况", "csrf": token})
+    shown = reveal_with_approval(c, sub.case_id, "jw_huzhu", "需要当面核实情况")
     assert "王五" in shown.text and "13900002222" in shown.text
     login(c, "cz_huzhu")  # a co-handling department may not reveal
     assert (

@@ -25,7 +25,7 @@ from storage.models_staff import AuditEntry
 from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE
 from tests.h5_support import h5_client
-from tests.staff_support import PASSWORD
+from tests.staff_support import PASSWORD, reveal_with_approval
 
 BASE = "/open311/v2"
 OTHER_COUNTY_VILLAGE = "630202002202"  # 乐都区
@@ -405,6 +405,6 @@ def test_a_permitted_reveal_shows_the_email_an_open311_reporter_gave(engine: Eng
         number = http.post(f"{BASE}/requests.json", data=fields).json()[0]["service_request_id"]
         with make_sessionmaker(engine)() as session:
             case_id = session.scalar(select(Case.id).where(Case.number == number))
-        token = admin_login(http, "jw_huzhu")
-        shown = http.post(f"/admin/cases/{case_id}/reveal", data={"reason": "需要当面核实情况", "csrf": token})
+        assert case_id is not None
+        shown = reveal_with_approval(http, case_id, "jw_huzhu", "需要当面核实情况")
     assert shown.status_code == 200 and "张三，（未留电话），z@x.cn" in shown.text

@@ -18,7 +18,7 @@ from config.privacy import user_key
 from storage.db import make_sessionmaker, transaction
 from storage.models import OutboxMessage
 from storage.models_cases import Case
-from storage.models_staff import StaffUser
+from storage.models_staff import AuditEntry, StaffUser
 from storage.repos import outbox
 from storage.types import utcnow
 from tests.cases_support import VILLAGE, report, submit_once
@@ -230,3 +230,50 @@ def test_a_case_reopened_after_dissatisfaction_is_on_the_supervision_list_with_t
     listed = c.get("/admin/supervision").text
     redo = listed[listed.index('id="redo"') : listed.index("</table>", listed.index('id="redo"'))]
     assert number in redo and "钱根本没到我手里" in redo
+
+
+def test_a_reporters_identity_is_shown_only_after_a_second_person_approves(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sessions = make_sessionmaker(engine)
+    with transaction(sessions) as s:
+        s.add(
+            StaffUser(
+                username="jw_huzhu_2",
+                display_name="王芳",
+                password_hash=s.scalars(select(StaffUser.password_hash).where(StaffUser.username == "jw_huzhu")).one(),
+                role="county_discipline",
+                unit_code="630223:jw",
+                active=True,
+                failed_logins=0,
+                session_epoch=0,
+                created_at=utcnow(),
+            )
+        )
+    sub = submit_once(sessions, report(anonymous=False, name="王五", phone="13900002222"), "desk-reveal")
+    token = login(c, "jw_huzhu")
+    asked = c.post(f"/admin/cases/{sub.case_id}/reveal", data={"reason": "需要当面核实情况", "csrf": token})
+    assert asked.status_code == 200 and "王五" not in asked.text and "13900002222" not in asked.text
+    assert "须由另一位纪委监委工作人员审批" in done_line(asked.text)
+    self_approval = c.post(f"/admin/cases/{sub.case_id}/reveal/decide", data={"decision": "approve", "csrf": token})
+    assert self_approval.status_code == 403 and "不能审批自己的申请" in self_approval.text
+    again = c.post(f"/admin/cases/{sub.case_id}/reveal", data={"reason": "再试一次看看", "csrf": token})
+    assert again.status_code == 400 and "王五" not in again.text
+    token = login(c, "cz_huzhu")  # a handling department neither sees nor decides
+    refused = c.post(f"/admin/cases/{sub.case_id}/reveal/decide", data={"decision": "approve", "csrf": token})
+    assert refused.status_code == 403 and "王五" not in refused.text
+    token = login(c, "jw_huzhu_2")
+    page = c.get(f"/admin/cases/{sub.case_id}").text
+    assert "需要当面核实情况" in page and "王五" not in page
+    decided = c.post(f"/admin/cases/{sub.case_id}/reveal/decide", data={"decision": "approve", "csrf": token})
+    assert decided.status_code == 200 and "王五" not in decided.text
+    assert "王五" not in c.post(f"/admin/cases/{sub.case_id}/reveal", data={"csrf": token}).text  # not theirs
+    token = login(c, "jw_huzhu")
+    shown = c.post(f"/admin/cases/{sub.case_id}/reveal", data={"csrf": token})
+    assert "王五" in shown.text and "13900002222" in shown.text
+    with sessions() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.case_id == sub.case_id).order_by(AuditEntry.id)).all()
+        steps = [(r.username, r.action) for r in rows if r.action.startswith("reveal")]
+    assert steps[0] == ("jw_huzhu", "reveal_requested") and ("jw_huzhu_2", "reveal_approved") in steps
+    assert steps[-1] == ("jw_huzhu", "reveal_identity")
+    log = c.get("/admin/audit").text
+    assert "申请查看实名举报人身份" in log and "批准查看身份申请" in log and "王芳（" in log

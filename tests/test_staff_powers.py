@@ -20,6 +20,7 @@ from storage.models import Base
 from storage.models_cases import Case, CaseEvent
 from storage.models_staff import AccountRequest, AuditEntry, StaffUser
 from tests.cases_support import report, submit_once
+from tests.staff_support import reveal_with_approval
 from tests.test_admin_pages import client, login
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -109,8 +110,7 @@ def test_the_audit_log_is_scoped_like_cases_and_keeps_no_typed_usernames(engine:
     ledu = submit_once(sessions, report(village_code=LEDU, anonymous=False, name="赵六", phone="13900003333"), "k-l")
     _failed_login(c, TYPED_SECRET)
     _failed_login(c, "jw_ledu")
-    token = login(c, "jw_ledu")
-    shown = c.post(f"/admin/cases/{ledu.case_id}/reveal", data={"reason": "乐都当面核实专用", "csrf": token})
+    shown = reveal_with_approval(c, ledu.case_id, "jw_ledu", "乐都当面核实专用")
     assert "赵六" in shown.text
     login(c, "jw_huzhu")
     assert c.get(f"/admin/cases/{huzhu.case_id}").status_code == 200
@@ -120,7 +120,7 @@ def test_the_audit_log_is_scoped_like_cases_and_keeps_no_typed_usernames(engine:
     assert "jw_ledu" not in own and TYPED_SECRET not in own
     login(c, "jw_ledu")
     theirs = c.get("/admin/audit").text
-    assert "乐都当面核实专用" in theirs and "login_failed" in theirs  # the attempt on its own account
+    assert "乐都当面核实专用" in theirs and "登录失败" in theirs  # the attempt on its own account
     assert f'href="/admin/cases/{huzhu.case_id}"' not in theirs
     login(c, "city")
     everything = c.get("/admin/audit").text
@@ -230,14 +230,14 @@ def test_the_administrator_cannot_give_case_access_without_a_supervisor(engine: 
     assert login(c, "nync2", "nync-two-pass-77")
     login(c, "jw_huzhu")
     county_log = c.get("/admin/audit").text
-    assert "user_create_requested" in county_log and "user_create_confirmed" in county_log
+    assert "申请新建账号" in county_log and "确认新建账号" in county_log
     assert "city2" not in county_log  # a city account is the city's business
     assert decide(c, "city", request_id_of(sessions, "city2")) == 303
     assert decide(c, "city", request_id_of(sessions, "jw_huzhu", "reset"), "refuse") == 303
     assert login(c, "city2", "city-two-pass-77") and login(c, "jw_huzhu")  # the refused reset changed nothing
     login(c, "city")
     city_log = c.get("/admin/audit").text
-    assert all(a in city_log for a in ("user_create_confirmed", "user_reset_requested", "user_reset_refused"))
+    assert all(a in city_log for a in ("确认新建账号", "申请重置密码", "拒绝重置密码"))
     with sessions() as s:
         decided = list(s.scalars(select(AccountRequest)))
         assert sorted(r.status for r in decided) == ["confirmed", "confirmed", "refused"]

@@ -1,14 +1,21 @@
 """Case actions of the staff desk that live outside the basic action form: asking the reporter a question
-through the chat (补充询问). Scoped, CSRF-checked and audited like every case action (views.Admin.page)."""
+through the chat (补充询问), and the request and second-person approval before a real-name reporter is
+shown (cases/reveal.py). Scoped, CSRF-checked and audited like every case action (views.Admin.page)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from starlette.responses import Response
+from sqlalchemy.orm import Session
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import access, desk_verbs, triage
+from cases import access, desk_verbs, reveal, triage
+from handlers.admin import desk_text
+from storage.models_cases import Case
+from storage.models_desk import RevealRequest
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -16,6 +23,29 @@ if TYPE_CHECKING:
 
 STAFF = ("city", "county_discipline", "department", "town")
 NOT_FOUND = "没有找到这个案件，或您无权查看。"
+
+
+@dataclass(frozen=True)
+class RevealState:
+    """What the case page shows about the identity: a pending request, whether this viewer may decide
+    it, and whether this viewer holds an approval now."""
+
+    pending: RevealRequest | None
+    requester: str
+    can_decide: bool
+    approved: bool
+
+
+def reveal_state(session: Session, viewer: access.Viewer, case: Case, now: datetime) -> RevealState:
+    if case.anonymous or not case.identity_seal or not access.can_reveal(viewer):
+        return RevealState(None, "", False, False)
+    row = reveal.pending(session, case)
+    who = ""
+    if row is not None:
+        actor = f"staff:{row.requested_by}"
+        who = desk_text.actor_names(session, [actor])[actor]
+    can_decide = row is not None and reveal.may_decide(session, viewer, case, row) is None
+    return RevealState(row, who, can_decide, reveal.approved_for(session, viewer, case, now) is not None)
 
 
 class DeskActions:
@@ -47,6 +77,50 @@ class DeskActions:
         ctx.audit("case_ask_reporter", case.id)
         return self.admin._after_action(ctx, case, "ask_reporter", form)
 
+    async def request_reveal(self, ctx: Ctx, case: Case, reason: str) -> Response:
+        """Called by the reveal endpoint while the viewer holds no approval: file the request."""
+        assert ctx.viewer is not None
+        try:
+            with ctx.session.begin_nested():
+                row = reveal.request(ctx.session, viewer=ctx.viewer, case=case, reason=reason, now=utcnow())
+        except triage.ActionRefused as exc:
+            ctx.session.refresh(case)
+            return self.admin._render_case(ctx, case, error=str(exc), status=400)
+        ctx.audit("reveal_requested", case.id, reason=row.reason[:500])
+        return self._back(case, "已提交查看身份的申请，须由另一位纪委监委工作人员审批后才能查看。")
+
+    async def decide_reveal(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        case = self.admin._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        form = ctx.request.state.form
+        approve = form.get("decision") == "approve"
+        try:
+            with ctx.session.begin_nested():
+                row = reveal.decide(
+                    ctx.session,
+                    viewer=ctx.viewer,
+                    case=case,
+                    approve=approve,
+                    note=str(form.get("note") or ""),
+                    now=utcnow(),
+                )
+        except triage.ActionRefused as exc:
+            ctx.session.refresh(case)
+            return self.admin._render_case(ctx, case, error=str(exc), status=403)
+        ctx.audit("reveal_approved" if approve else "reveal_refused", case.id, reason=row.reason[:500])
+        word = "已批准" if approve else "已不批准"
+        return self._back(case, f"{word}查看身份的申请；申请人{'可在 24 小时内查看' if approve else '不能查看'}。")
+
+    def _back(self, case: Case, message: str) -> Response:
+        response = RedirectResponse(f"/admin/cases/{case.id}", status_code=303)
+        desk_text.set_done(response, message, secure=self.admin.secure)
+        return response
+
     def routes(self) -> list[Route]:
         page = self.admin.page
-        return [Route("/admin/cases/{case_id}/ask", page(self.ask, roles=STAFF), methods=["POST"])]
+        return [
+            Route("/admin/cases/{case_id}/ask", page(self.ask, roles=STAFF), methods=["POST"]),
+            Route("/admin/cases/{case_id}/reveal/decide", page(self.decide_reveal, roles=STAFF), methods=["POST"]),
+        ]

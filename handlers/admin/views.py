@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
-from cases import access, desk, desk_verbs, lifecycle, queue, service, triage
+from cases import access, desk, desk_verbs, lifecycle, queue, reveal, service, triage
 from cases.categories import by_code, cadre_level_label, categories
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
@@ -399,6 +399,7 @@ class Admin:
             cadre=cadre_level_label(case.cadre_level),
             can_act=access.can_act(ctx.viewer, case),
             can_reveal=access.can_reveal(ctx.viewer),
+            reveal_state=desk_actions.reveal_state(s, ctx.viewer, case, utcnow()),
             can_approve=access.can_approve_extension(ctx.viewer, routing),
             now=utcnow(),
             is_open=case.status in lifecycle.OPEN_STATES,
@@ -519,13 +520,14 @@ class Admin:
             return self._render_case(ctx, case, error="只有纪委监委可以查看实名举报人身份。", status=403)
         if case.anonymous or not case.identity_seal:
             return self._render_case(ctx, case, error="匿名举报，身份不可查看。", status=400)
-        if len(reason) < 4:
-            return self._render_case(ctx, case, error="查看举报人身份须填写书面理由（至少 4 个字）。", status=400)
+        approval = reveal.approved_for(ctx.session, v, case, utcnow())
+        if approval is None:  # no approval yet: this is the request, for a second person to decide
+            return await desk_actions.DeskActions(self).request_reveal(ctx, case, reason)
         try:
             identity = unseal(case.identity_seal, keys=self.keys)
         except SealBroken:
             return self._render_case(ctx, case, error="无法解密举报人身份（密钥不符），请联系管理员。", status=400)
-        ctx.audit("reveal_identity", case.id, reason=reason[:500])
+        ctx.audit("reveal_identity", case.id, reason=approval.reason[:500], approved_by=approval.decided_by)
         shown = {"name": identity.get("name") or "（未留姓名）", "phone": identity.get("phone") or "（未留电话）"}
         if identity.get("email"):  # only reports filed by another system (Open311) carry one
             shown["email"] = str(identity["email"])
