@@ -99,8 +99,10 @@ def werobot_app() -> Any:
         token=settings.wechat_token,
         encoding_aes_key=settings.wechat_aes_key if safe else None,
         app_id=settings.wechat_appid if safe else None,
-        session_storage=False,
     )
+    # An echo keeps nothing. (`session_storage=False` is ignored as falsy: WeRoBot would then keep a
+    # SQLite session per villager, a write on every message.)
+    robot.config["SESSION_STORAGE"] = False
 
     @robot.text  # type: ignore[untyped-decorator]
     def echo(message: Any) -> str:
