@@ -35,6 +35,8 @@ LABELS: dict[str, str] = {
     "phone_rating": "登记电话回访",
     "note": "添加内部备注",
     "ask_reporter": "询问群众",
+    "ask_opinions": "征求会办意见",
+    "give_opinion": "提出会办意见",
 }
 
 # The usual next step in each status: shown first and highlighted.
@@ -57,12 +59,14 @@ ORDER = (
     "start",
     "transfer",
     "ask_reporter",
+    "ask_opinions",
     "assign",
     "request_extension",
     "merge",
     "reopen",
     "phone_rating",
     "decide_extension",
+    "give_opinion",
     "note",
 )
 
@@ -71,6 +75,21 @@ CLOSE_NEEDS_REPLY = "办结前须先向群众答复（用“答复群众”告�
 
 # Statuses in which the unit has not yet taken the case on, so it cannot answer the villager yet.
 NOT_YET_ACCEPTED = (lifecycle.RECEIVED, lifecycle.ROUTED, lifecycle.TRANSFERRED)
+
+
+def waiting_for_opinions(units: list[str]) -> str:
+    return f"还缺少{'、'.join(units)}的会办意见，收齐后才能办结。"
+
+
+@dataclass(frozen=True)
+class Joint:
+    """The case's 会办 as the page needs it: co-handling units exist, opinions were asked for, the
+    viewer's unit is one of them, and whose opinions are still missing."""
+
+    has_co_units: bool = False
+    asked: bool = False
+    viewer_is_co_unit: bool = False
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +129,14 @@ def _possible(action: str, status: str, *, rated: bool, extension_pending: bool)
     return action == "note"
 
 
+def _joint_possible(action: str, status: str, *, can_act: bool, joint: Joint) -> bool:
+    if status not in lifecycle.OPEN_STATES or status == lifecycle.MERGED or not joint.has_co_units:
+        return False
+    if action == "ask_opinions":
+        return can_act and not joint.asked
+    return joint.viewer_is_co_unit and joint.asked
+
+
 def _why_not(action: str, status: str, *, rated: bool, extension_pending: bool) -> str | None:
     """Why a common action is missing in this status, in the words the page shows where it would be."""
     if action == "close" and status in (lifecycle.ACCEPTED, lifecycle.IN_PROGRESS, lifecycle.REOPENED):
@@ -126,7 +153,14 @@ def _why_not(action: str, status: str, *, rated: bool, extension_pending: bool) 
 
 
 def next_steps(
-    status: str, *, can_act: bool, can_approve: bool, rated: bool, extension_pending: bool, merged_into: str = ""
+    status: str,
+    *,
+    can_act: bool,
+    can_approve: bool,
+    rated: bool,
+    extension_pending: bool,
+    merged_into: str = "",
+    joint: Joint | None = None,
 ) -> Steps:
     """The actions this viewer may take on a case in `status`, usual first, and why others are not offered."""
     why_not: dict[str, str] = {}
@@ -145,6 +179,13 @@ def next_steps(
         if action == "decide_extension":
             if can_approve and extension_pending:
                 actions.append(action)
+            continue
+        if action in ("ask_opinions", "give_opinion"):
+            if _joint_possible(action, status, can_act=can_act, joint=joint or Joint()):
+                actions.append(action)
+            continue
+        if action == "close" and joint is not None and joint.missing and _close_possible(status):
+            why_not["close"] = waiting_for_opinions(list(joint.missing))
             continue
         if not can_act or status == lifecycle.MERGED:
             continue

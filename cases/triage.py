@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from cases import desk, lifecycle, rules, service
+from cases import desk, joint, lifecycle, rules, service
 from cases.categories import by_code
 from cases.identity import IdentityKeys
 from cases.notices import notify
@@ -217,6 +217,9 @@ def _close(
         return
     if case.status != lifecycle.ANSWERED:
         raise ActionRefused(desk.CLOSE_NEEDS_REPLY)
+    waiting = joint.missing(session, case)
+    if waiting:
+        raise ActionRefused(desk.waiting_for_opinions(waiting))
     service.close(session, case=case, finding=finding, resolution=text, actor=actor, keys=keys, now=now)
     _tell_merged(session, case, f"已办结。\n结果：{finding}。{text}", keys, now)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from cases import api_keys, case_hooks, desk, lifecycle
 from config.privacy import user_key
@@ -277,3 +278,56 @@ def test_a_reporters_identity_is_shown_only_after_a_second_person_approves(engin
     assert steps[-1] == ("jw_huzhu", "reveal_identity")
     log = c.get("/admin/audit").text
     assert "申请查看实名举报人身份" in log and "批准查看身份申请" in log and "王芳（" in log
+
+
+def add_staff(sessions: sessionmaker[Session], username: str, name: str, role: str, unit: str) -> None:
+    with transaction(sessions) as s:
+        digest = s.scalars(select(StaffUser.password_hash).where(StaffUser.username == "jw_huzhu")).one()
+        s.add(
+            StaffUser(
+                username=username,
+                display_name=name,
+                password_hash=digest,
+                role=role,
+                unit_code=unit,
+                active=True,
+                failed_logins=0,
+                session_epoch=0,
+                created_at=utcnow(),
+            )
+        )
+
+
+def test_joint_handling_the_case_closes_only_with_every_co_units_opinion(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sessions = make_sessionmaker(engine)
+    add_staff(sessions, "sj_huzhu", "赵审", "department", "630223:sj")
+    sub = submit_once(sessions, report(), "desk-joint")
+    token = login(c, "jw_huzhu")
+    act(c, sub.case_id, token, "accept")
+    act(c, sub.case_id, token, "reply", text="正在会同财政、审计核查。")
+    asked = c.post(f"/admin/cases/{sub.case_id}/opinions/ask", data={"csrf": token})
+    assert asked.status_code == 200 and "提出会办意见" in done_line(asked.text)
+    page = asked.text
+    assert "close" not in step_ids(page) and "还缺少" in page and "财政局" in page and "尚未提交" in page
+    refused = c.post(
+        f"/admin/cases/{sub.case_id}/action",
+        data={"csrf": token, "action": "close", "finding": "查实", "resolution": "已退还。"},
+    )
+    assert refused.status_code == 400 and "还缺少" in refused.text
+    token = login(c, "nync_huzhu")  # not a co-handling unit of this case: it cannot even see it
+    assert c.post(f"/admin/cases/{sub.case_id}/opinion", data={"csrf": token, "text": "同意"}).status_code == 404
+    token = login(c, "cz_huzhu")
+    assert "give_opinion" in step_ids(c.get(f"/admin/cases/{sub.case_id}").text)
+    given = c.post(f"/admin/cases/{sub.case_id}/opinion", data={"csrf": token, "text": "资金已按规定拨付到村。"})
+    assert given.status_code == 200 and "已提交" in done_line(given.text)
+    token = login(c, "jw_huzhu")
+    page = c.get(f"/admin/cases/{sub.case_id}").text
+    assert "资金已按规定拨付到村。" in page and "审计局的会办意见" in page and "close" not in step_ids(page)
+    token = login(c, "sj_huzhu")
+    c.post(f"/admin/cases/{sub.case_id}/opinion", data={"csrf": token, "text": "账目已审计，截留属实。"})
+    token = login(c, "jw_huzhu")
+    page = c.get(f"/admin/cases/{sub.case_id}").text
+    assert step_ids(page)[0] == "close" and "尚未提交" not in page
+    closed = act(c, sub.case_id, token, "close", finding="查实", resolution="截留的 3000 元已退还。")
+    assert done_line(closed).startswith(f"案件 {sub.number} 已办结")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import access, desk_verbs, reveal, triage
+from cases import access, desk, desk_verbs, joint, reveal, triage
 from handlers.admin import desk_text
 from storage.models_cases import Case
 from storage.models_desk import RevealRequest
@@ -46,6 +46,18 @@ def reveal_state(session: Session, viewer: access.Viewer, case: Case, now: datet
         who = desk_text.actor_names(session, [actor])[actor]
     can_decide = row is not None and reveal.may_decide(session, viewer, case, row) is None
     return RevealState(row, who, can_decide, reveal.approved_for(session, viewer, case, now) is not None)
+
+
+def joint_state(session: Session, viewer: access.Viewer, case: Case) -> desk.Joint:
+    units = joint.co_units(session, case)
+    if not units:
+        return desk.Joint()
+    return desk.Joint(
+        has_co_units=True,
+        asked=joint.requested(session, case),
+        viewer_is_co_unit=viewer.unit_code in {u.code for u in units},
+        missing=tuple(joint.missing(session, case)),
+    )
 
 
 class DeskActions:
@@ -118,9 +130,50 @@ class DeskActions:
         desk_text.set_done(response, message, secure=self.admin.secure)
         return response
 
+    async def ask_opinions(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        case = self.admin._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        if not access.can_act(ctx.viewer, case):
+            return self.admin._render_case(ctx, case, error="只有办理单位可以征求会办意见。", status=403)
+        try:
+            with ctx.session.begin_nested():
+                units = joint.ask(ctx.session, case=case, actor=ctx.viewer.actor, now=utcnow())
+        except joint.JointRefused as exc:
+            ctx.session.refresh(case)
+            return self.admin._render_case(ctx, case, error=str(exc), status=400)
+        ctx.audit("case_ask_opinions", case.id)
+        names = "、".join(u.name for u in units)
+        return self._back(case, f"已请{names}提出会办意见；收齐后才能办结。")
+
+    async def give_opinion(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        case = self.admin._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        text = str(ctx.request.state.form.get("text") or "")
+        try:
+            with ctx.session.begin_nested():
+                joint.give(
+                    ctx.session,
+                    case=case,
+                    unit_code=ctx.viewer.unit_code,
+                    text=text,
+                    actor=ctx.viewer.actor,
+                    now=utcnow(),
+                )
+        except joint.JointRefused as exc:
+            ctx.session.refresh(case)
+            return self.admin._render_case(ctx, case, error=str(exc), status=400)
+        ctx.audit("case_give_opinion", case.id)
+        return self._back(case, f"已提交{ctx.viewer.unit_name}的会办意见，办理单位将看到。")
+
     def routes(self) -> list[Route]:
         page = self.admin.page
         return [
+            Route("/admin/cases/{case_id}/opinions/ask", page(self.ask_opinions, roles=STAFF), methods=["POST"]),
+            Route("/admin/cases/{case_id}/opinion", page(self.give_opinion, roles=STAFF), methods=["POST"]),
             Route("/admin/cases/{case_id}/ask", page(self.ask, roles=STAFF), methods=["POST"]),
             Route("/admin/cases/{case_id}/reveal/decide", page(self.decide_reveal, roles=STAFF), methods=["POST"]),
         ]

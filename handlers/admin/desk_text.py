@@ -63,6 +63,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "case_reopen": "重新办理",
     "case_phone_rating": "登记电话回访",
     "case_ask_reporter": "询问群众",
+    "case_ask_opinions": "征求会办意见",
+    "case_give_opinion": "提出会办意见",
     "inquiry_answer": "答复咨询",
     "inquiry_kb_draft": "咨询转知识库草稿",
     "kb_draft_download": "下载知识库草稿",

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
-from cases import access, desk, desk_verbs, lifecycle, queue, reveal, service, triage
+from cases import access, desk, desk_verbs, joint, lifecycle, queue, reveal, service, triage
 from cases.categories import by_code, cadre_level_label, categories
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
@@ -60,6 +60,8 @@ ACTION_LABELS = {
     "supplement": "群众补充材料",
     "internal_opinion": "内部意见（群众看不到）",
     "ask_reporter": "询问群众",
+    "opinions_requested": "征求会办意见",
+    "joint_opinion": "会办意见",
 }
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
@@ -410,7 +412,9 @@ class Admin:
                 rated=case.rating is not None,
                 extension_pending=bool(routing.extension_days),
                 merged_into=merged_into.number if merged_into else "",
+                joint=desk_actions.joint_state(s, ctx.viewer, case),
             ),
+            opinions=joint.opinions(s, case) if joint.requested(s, case) else [],
             STEP_LABELS=desk.LABELS,
             timeline=desk_text.timeline(s, events, ACTION_LABELS),
         )
