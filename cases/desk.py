@@ -37,6 +37,8 @@ LABELS: dict[str, str] = {
     "ask_reporter": "询问群众",
     "ask_opinions": "征求会办意见",
     "give_opinion": "提出会办意见",
+    "return_case": "退回",
+    "rule_return": "处理退回",
 }
 
 # The usual next step in each status: shown first and highlighted.
@@ -53,7 +55,9 @@ USUAL: dict[str, str] = {
 
 # The order of the other actions after the usual one.
 ORDER = (
+    "rule_return",
     "accept",
+    "return_case",
     "reply",
     "close",
     "start",
@@ -90,6 +94,16 @@ class Joint:
     asked: bool = False
     viewer_is_co_unit: bool = False
     missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Returns:
+    """退回 as the page needs it: may this viewer return the case now (else why not), and is a return
+    waiting for this viewer's ruling."""
+
+    can_return: bool = False
+    why_not: str | None = None
+    can_rule: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +175,7 @@ def next_steps(
     extension_pending: bool,
     merged_into: str = "",
     joint: Joint | None = None,
+    returns: Returns | None = None,
 ) -> Steps:
     """The actions this viewer may take on a case in `status`, usual first, and why others are not offered."""
     why_not: dict[str, str] = {}
@@ -180,6 +195,13 @@ def next_steps(
             if can_approve and extension_pending:
                 actions.append(action)
             continue
+        if action in ("return_case", "rule_return"):
+            ret = returns or Returns()
+            if (ret.can_return if action == "return_case" else ret.can_rule) and status != lifecycle.MERGED:
+                actions.append(action)
+            elif action == "return_case" and ret.why_not:
+                why_not[action] = ret.why_not
+            continue
         if action in ("ask_opinions", "give_opinion"):
             if _joint_possible(action, status, can_act=can_act, joint=joint or Joint()):
                 actions.append(action)
@@ -198,6 +220,8 @@ def next_steps(
     usual = USUAL.get(status)
     if can_approve and extension_pending:
         usual = "decide_extension"
+    if returns is not None and returns.can_rule:
+        usual = "rule_return"
     if usual not in actions:
         usual = None
     if usual is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases import api_keys, case_hooks, desk, lifecycle
+from cases import api_keys, case_hooks, desk, lifecycle, returns
 from config.privacy import user_key
 from storage.db import make_sessionmaker, transaction
 from storage.models import OutboxMessage
-from storage.models_cases import Case
+from storage.models_cases import Case, CaseEvent
 from storage.models_staff import AuditEntry, StaffUser
 from storage.repos import outbox
 from storage.types import utcnow
@@ -331,3 +332,41 @@ def test_joint_handling_the_case_closes_only_with_every_co_units_opinion(engine:
     assert step_ids(page)[0] == "close" and "尚未提交" not in page
     closed = act(c, sub.case_id, token, "close", finding="查实", resolution="截留的 3000 元已退还。")
     assert done_line(closed).startswith(f"案件 {sub.number} 已办结")
+
+
+def test_a_unit_returns_a_case_within_a_working_day_and_the_commission_rules(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sessions = make_sessionmaker(engine)
+    sub = submit_once(sessions, report(cadre_level=None, description="村里的自来水管道坏了半年没人修"), "desk-return")
+    token = login(c, "jw_huzhu")
+    act(c, sub.case_id, token, "transfer", to_unit="630223:nync", reason="属农业农村局职责")
+    token = login(c, "nync_huzhu")
+    assert "return_case" in step_ids(c.get(f"/admin/cases/{sub.case_id}").text)
+    short = c.post(f"/admin/cases/{sub.case_id}/return", data={"csrf": token, "reason": "不"})
+    assert short.status_code == 400 and "退回理由" in short.text
+    back = c.post(f"/admin/cases/{sub.case_id}/return", data={"csrf": token, "reason": "供水工程归住建局管理"})
+    assert back.status_code == 200 and "已退回" in done_line(back.text)
+    assert "return_case" not in step_ids(back.text) and "等待纪委监委处理" in back.text
+    token = login(c, "jw_huzhu")
+    page = c.get(f"/admin/cases/{sub.case_id}").text
+    assert step_ids(page)[0] == "rule_return" and "供水工程归住建局管理" in page
+    ruled = c.post(
+        f"/admin/cases/{sub.case_id}/return/rule",
+        data={"csrf": token, "decision": "reroute", "to_unit": "630223:zj", "reason": "改由住建局办理"},
+    )
+    assert ruled.status_code == 200 and "改派" in done_line(ruled.text)
+    with sessions() as s:
+        case = s.get(Case, sub.case_id)
+        assert case is not None and case.route_unit == "630223:zj"
+        actions = [e.action for e in s.scalars(select(CaseEvent).where(CaseEvent.case_id == sub.case_id))]
+    assert actions.count("return_requested") == 1 and actions.count("return_ruled") == 1
+    with transaction(sessions) as s:
+        case = s.get(Case, sub.case_id)
+        assert case is not None
+        late = utcnow() + timedelta(days=5)
+        assert "一个工作日" in (returns.refusal(s, case, unit_code="630223:zj", now=late) or "")
+        assert returns.refusal(s, case, unit_code="630223:zj", now=utcnow()) is None
+        returns.request(s, case=case, unit_code="630223:zj", reason="不属于住建局职责", actor="staff:x", now=utcnow())
+        returns.rule(s, case=case, reroute_to="", reason="供水属住建局", actor="staff:jw_huzhu", now=utcnow())
+        assert case.route_unit == "630223:zj"
+        assert "不能再退回" in (returns.refusal(s, case, unit_code="630223:zj", now=utcnow()) or "")

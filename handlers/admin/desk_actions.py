@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import access, desk, desk_verbs, joint, reveal, triage
+from cases import access, desk, desk_verbs, joint, returns, reveal, triage
 from handlers.admin import desk_text
 from storage.models_cases import Case
 from storage.models_desk import RevealRequest
@@ -58,6 +58,15 @@ def joint_state(session: Session, viewer: access.Viewer, case: Case) -> desk.Joi
         viewer_is_co_unit=viewer.unit_code in {u.code for u in units},
         missing=tuple(joint.missing(session, case)),
     )
+
+
+def returns_state(session: Session, viewer: access.Viewer, case: Case, now: datetime) -> desk.Returns:
+    waiting = returns.pending(session, case)
+    can_rule = waiting is not None and access.is_supervisor(viewer)  # the county's commission dispatches
+    if viewer.unit_code != case.route_unit or case.status not in returns.RECEIVED_STATES:
+        return desk.Returns(can_rule=can_rule)
+    why = returns.refusal(session, case, unit_code=viewer.unit_code, now=now)
+    return desk.Returns(can_return=why is None, why_not=why, can_rule=can_rule)
 
 
 class DeskActions:
@@ -169,9 +178,60 @@ class DeskActions:
         ctx.audit("case_give_opinion", case.id)
         return self._back(case, f"已提交{ctx.viewer.unit_name}的会办意见，办理单位将看到。")
 
+    async def return_case(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        case = self.admin._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        reason = str(ctx.request.state.form.get("reason") or "")
+        try:
+            with ctx.session.begin_nested():
+                returns.request(
+                    ctx.session,
+                    case=case,
+                    unit_code=ctx.viewer.unit_code,
+                    reason=reason,
+                    actor=ctx.viewer.actor,
+                    now=utcnow(),
+                )
+        except triage.ActionRefused as exc:
+            ctx.session.refresh(case)
+            return self.admin._render_case(ctx, case, error=str(exc), status=400)
+        ctx.audit("case_return", case.id)
+        return self._back(case, f"案件 {case.number} 已退回，等待纪委监委改派或退回原单位。")
+
+    async def rule_return(self, ctx: Ctx) -> Response:
+        assert ctx.viewer is not None
+        case = self.admin._scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        if not access.is_supervisor(ctx.viewer):
+            return self.admin._render_case(ctx, case, error="只有纪委监委可以处理退回。", status=403)
+        form = ctx.request.state.form
+        reroute = str(form.get("to_unit") or "") if form.get("decision") == "reroute" else ""
+        if form.get("decision") == "reroute" and not reroute:
+            return self.admin._render_case(ctx, case, error="改派时请选择接收单位。", status=400)
+        try:
+            with ctx.session.begin_nested():
+                text = returns.rule(
+                    ctx.session,
+                    case=case,
+                    reroute_to=reroute,
+                    reason=str(form.get("reason") or ""),
+                    actor=ctx.viewer.actor,
+                    now=utcnow(),
+                )
+        except triage.ActionRefused as exc:
+            ctx.session.refresh(case)
+            return self.admin._render_case(ctx, case, error=str(exc), status=400)
+        ctx.audit("case_rule_return", case.id)
+        return self._back(case, f"已处理退回：{text}")
+
     def routes(self) -> list[Route]:
         page = self.admin.page
         return [
+            Route("/admin/cases/{case_id}/return", page(self.return_case, roles=STAFF), methods=["POST"]),
+            Route("/admin/cases/{case_id}/return/rule", page(self.rule_return, roles=STAFF), methods=["POST"]),
             Route("/admin/cases/{case_id}/opinions/ask", page(self.ask_opinions, roles=STAFF), methods=["POST"]),
             Route("/admin/cases/{case_id}/opinion", page(self.give_opinion, roles=STAFF), methods=["POST"]),
             Route("/admin/cases/{case_id}/ask", page(self.ask, roles=STAFF), methods=["POST"]),

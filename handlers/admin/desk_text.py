@@ -65,6 +65,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "case_ask_reporter": "询问群众",
     "case_ask_opinions": "征求会办意见",
     "case_give_opinion": "提出会办意见",
+    "case_return": "退回",
+    "case_rule_return": "处理退回",
     "inquiry_answer": "答复咨询",
     "inquiry_kb_draft": "咨询转知识库草稿",
     "kb_draft_download": "下载知识库草稿",

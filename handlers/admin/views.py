@@ -62,6 +62,8 @@ ACTION_LABELS = {
     "ask_reporter": "询问群众",
     "opinions_requested": "征求会办意见",
     "joint_opinion": "会办意见",
+    "return_requested": "退回",
+    "return_ruled": "处理退回",
 }
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
@@ -413,6 +415,7 @@ class Admin:
                 extension_pending=bool(routing.extension_days),
                 merged_into=merged_into.number if merged_into else "",
                 joint=desk_actions.joint_state(s, ctx.viewer, case),
+                returns=desk_actions.returns_state(s, ctx.viewer, case, utcnow()),
             ),
             opinions=joint.opinions(s, case) if joint.requested(s, case) else [],
             STEP_LABELS=desk.LABELS,
