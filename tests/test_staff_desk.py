@@ -370,3 +370,22 @@ def test_a_unit_returns_a_case_within_a_working_day_and_the_commission_rules(eng
         returns.rule(s, case=case, reroute_to="", reason="供水属住建局", actor="staff:jw_huzhu", now=utcnow())
         assert case.route_unit == "630223:zj"
         assert "不能再退回" in (returns.refusal(s, case, unit_code="630223:zj", now=utcnow()) or "")
+
+
+def test_a_countys_canned_replies_are_offered_on_its_cases_only(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sub = submit_once(make_sessionmaker(engine), report(), "desk-canned")
+    token = login(c, "jw_huzhu")
+    phrase = "您反映的补助问题已转财政部门核实，核实后会及时告诉您。"
+    saved = c.post("/admin/canned", data={"csrf": token, "step": "reply", "category": "funds", "text": phrase})
+    assert saved.status_code == 200 and phrase in saved.text
+    empty = c.post("/admin/canned", data={"csrf": token, "step": "reply", "category": "funds", "text": " "})
+    assert empty.status_code == 400 and "常用语请写" in empty.text
+    act(c, sub.case_id, token, "accept")
+    page = c.get(f"/admin/cases/{sub.case_id}").text
+    assert 'data-insert="reply-text"' in page and f'value="{phrase}"' in page
+    assert "修改常用语" in c.get("/admin/audit").text
+    login(c, "jw_ledu")
+    assert phrase not in c.get("/admin/canned").text
+    login(c, "nync_huzhu")
+    assert c.get("/admin/canned").status_code == 403

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from cases import desk
+from cases import canned, desk
 from storage.db import transaction
 from storage.models_staff import StaffUser
 from storage.types import utcnow
@@ -80,8 +80,24 @@ def test_a_case_from_receipt_to_closing_at_desktop_and_phone_width(sized: tuple[
     assert desk.CLOSE_NEEDS_REPLY in page.inner_text("#why-not")
     assert first_step(page) == "step-reply"
     shot(page, f"desk-case-checking-{size}")
-    act(page, "reply", text="已派人到村里核实，补助将于本月发放。")
-    assert page.inner_text("#done").startswith("已答复，群众将收到")
+    phrase = f"已派人到村里核实（{size}）。"
+    with transaction(site.sessions) as s:
+        canned.save(
+            s,
+            county_code="630223",
+            reply_id=None,
+            category="",
+            step="reply",
+            text=phrase,
+            active=True,
+            actor="staff:jw_huzhu",
+            now=utcnow(),
+        )
+    page.reload()
+    page.select_option("#canned-reply", phrase)  # admin.js puts it into the reply box
+    assert page.input_value("#reply-text") == phrase
+    act(page, "reply", text=page.input_value("#reply-text") + "补助将于本月发放。")
+    assert page.inner_text("#done").startswith(f"已答复，群众将收到：“{phrase}")
     assert first_step(page) == "step-close"
     act(page, "close", finding="查实", resolution="截留的补助已退还到户。", internal="对村会计立案审查。")
     assert page.inner_text("#done").startswith(f"案件 {number} 已办结")

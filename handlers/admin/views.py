@@ -20,13 +20,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
-from cases import access, desk, desk_verbs, joint, lifecycle, queue, reveal, service, triage
+from cases import access, canned, desk, desk_verbs, joint, lifecycle, queue, reveal, service, triage
 from cases.categories import by_code, cadre_level_label, categories
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from config.settings import get_settings
 from handlers import staff_auth
+from handlers.admin import canned as canned_page
 from handlers.admin import desk_actions, desk_text, location, media, reports
 from handlers.admin.ops_alert import delivery_alert
 from handlers.page_threads import off_loop
@@ -418,6 +419,10 @@ class Admin:
                 returns=desk_actions.returns_state(s, ctx.viewer, case, utcnow()),
             ),
             opinions=joint.opinions(s, case) if joint.requested(s, case) else [],
+            canned={
+                step: canned.for_case(s, county_code=case.county_code, category=case.category, step=step)
+                for step in canned.STEPS
+            },
             STEP_LABELS=desk.LABELS,
             timeline=desk_text.timeline(s, events, ACTION_LABELS),
         )
@@ -708,6 +713,7 @@ class Admin:
                 Route("/admin/rules", self.page(self.rules_post, roles=("admin",)), methods=["POST"]),
                 *reports.Reports(self).routes(),
                 *desk_actions.DeskActions(self).routes(),
+                *canned_page.CannedPage(self).routes(),
                 *self.media.routes(),
             ]
         )
