@@ -150,7 +150,8 @@ class FastSQL:
         trip of its own). Here the first statements of a transaction send psycopg's own BEGIN text
         themselves, with psycopg told for that moment that it need not.
         """
-        if not self._starts_transaction() or not hasattr(self.driver, "_autocommit"):
+        private = ("_autocommit", "_get_tx_start_command")  # psycopg 3.3's; without them, the usual way
+        if not self._starts_transaction() or not all(hasattr(self.driver, name) for name in private):
             yield
             return
         self.driver._autocommit = True
