@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from cases import case_hooks
 from cases.media_jobs import install
 from cases.media_store import FileMediaStore
 from cases.validation import EvidenceInput
@@ -174,3 +175,22 @@ def test_the_case_page_says_why_a_photo_is_missing(engine: Engine, tmp_path: Pat
             deliver_due(sessions=sessions, api=api, now=utcnow() + timedelta(hours=1), template_id="")
     page = c.get(f"/admin/cases/{sub.case_id}").text
     assert "照片下载失败：微信上的文件已过期或无效" in page and page.count('<img class="photo"') == 1
+
+
+def test_the_ops_page_counts_each_subscribers_deliveries(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    with transaction(sessions) as s:
+        sub, _secret = case_hooks.subscribe(
+            s, unit_code="630223:nync", url="https://grid.example.cn/hook", now=utcnow()
+        )
+        for n, (status, attempts) in enumerate((("sent", 1), ("sent", 1), ("dead", 8), ("pending", 0))):
+            row = outbox.enqueue(s, key=f"hook:{sub.id}:{n}", kind="case_event", payload={"n": n}, now=utcnow())
+            row.status, row.attempts = status, attempts
+            row.last_error = "HTTP 502" if status == "dead" else None
+    login(c, "admin")
+    page = c.get("/admin/ops").text
+    row = re.search(r"<tr><td>互助[^<]*农业农村局[^<]*</td>.*?</tr>", page, flags=re.S)
+    assert row is not None and "https://grid.example.cn/hook" in row.group(0)
+    cells = re.findall(r"<td>([^<]*)</td>", row.group(0))
+    assert cells[2:7] == ["推送中", "2", "1", "0", "1"]

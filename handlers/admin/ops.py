@@ -9,10 +9,12 @@ from __future__ import annotations
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from cases import case_hooks
 from handlers.admin.ops_alert import age_text
 from handlers.admin.views import Admin, Ctx
 from handlers.params import whole
 from handlers.worker import LEASE_NAME
+from storage.models_staff import Unit
 from storage.repos import outbox_ops
 from storage.types import utcnow
 from wechat.failure_text import errcode_of, explain
@@ -64,9 +66,32 @@ async def ops_page(ctx: Ctx) -> Response:
             for r in rows
         ],
         lease=lease,
+        subscribers=_subscribers(ctx),
         failing_for=age_text(outbox_ops.failing_for_s(ctx.session, now=now)),
         done=ctx.request.query_params.get("done", "")[:40],
     )
+
+
+def _subscribers(ctx: Ctx) -> list[dict[str, object]]:
+    """Each case-event subscriber's recent deliveries, counted (the full log is on /admin/open311)."""
+    out: list[dict[str, object]] = []
+    for sub in case_hooks.listing(ctx.session):
+        rows = case_hooks.deliveries(ctx.session, subscription_id=sub.id, limit=50)
+        unit = ctx.session.get(Unit, sub.unit_code)
+        failing = [r for r in rows if r.status == "pending" and r.attempts > 0]
+        out.append(
+            {
+                "unit": unit.name if unit is not None else "（单位已删除）",
+                "url": sub.url,
+                "active": sub.active,
+                "sent": sum(r.status == "sent" for r in rows),
+                "waiting": sum(r.status == "pending" and r.attempts == 0 for r in rows),
+                "failing": len(failing),
+                "dead": sum(r.status == "dead" for r in rows),
+                "last_failed": max((r.created_at for r in rows if r.last_error), default=None),
+            }
+        )
+    return out
 
 
 async def ops_retry(ctx: Ctx) -> Response:
