@@ -125,7 +125,7 @@ def test_administrator_adds_next_years_holidays_and_a_staff_account(page: Any, s
     page.wait_for_load_state()
     assert "已确认" in page.inner_text("main") and "zj_huzhu" not in page.inner_text("main")
     page.click("nav >> text=审计日志")
-    assert "user_create_confirmed" in page.inner_text("main")
+    assert "确认新建账号" in page.inner_text("main")
     with site.sessions() as s:
         assert s.scalars(select(StaffUser).where(StaffUser.username == "zj_huzhu")).one().role == "department"
     login(page, site, "zj_huzhu", "browser-pass-1")

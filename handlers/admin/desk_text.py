@@ -261,7 +261,7 @@ def describe_detail(detail: Mapping[str, Any]) -> str:
         if key == "role":
             value = ROLES_WORDS.get(str(value), str(value))
         if key == "status":
-            value = lifecycle.LABELS.get(str(value), str(value))
+            value = "未办结" if value == "open" else lifecycle.LABELS.get(str(value), str(value))
         if isinstance(value, bool):
             value = "是" if value else "否"
         if isinstance(value, (Mapping, list, tuple)):
