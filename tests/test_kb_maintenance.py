@@ -16,9 +16,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import kb_feedback
 from handlers.staff_auth import create_user
 from knowledge.edits import parse_body, template
+from knowledge.engine import SearchResult
 from knowledge.schema import SchemaError
+from knowledge.service import Answer
 from storage.db import make_sessionmaker, transaction
 from storage.migrate import alembic_config, upgrade
 from storage.models import Base
@@ -226,3 +229,13 @@ def test_a_value_yaml_cannot_build_is_a_problem_not_an_error(value: str) -> None
     with pytest.raises(SchemaError) as err:
         parse_body(f"id: x\nreviewed: {value}\n")
     assert "无法识别" in err.value.problems[0]
+
+
+def test_a_refused_question_naming_a_cadre_is_not_kept_for_the_maintainers(sessions: sessionmaker[Session]) -> None:
+    # The maintainers' page is the administrator's, who sees no case content: an accusation is not a gap.
+    refused = Answer(kind="out_of_scope", result=SearchResult(hits=(), confident=False, out_of_scope=True))
+    with transaction(sessions) as s:
+        for question in ("五十镇的书记把救济款扣了咋办", "村会计收好处费找谁", "牦牛能上户口不"):
+            kb_feedback.note(s, question, refused, county_code="630223", now=utcnow())
+    with sessions() as s:
+        assert [r.text for r in s.scalars(select(KbUnanswered))] == ["牦牛能上户口不"]

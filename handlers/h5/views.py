@@ -29,6 +29,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route, Router
 
+from bot import kb_feedback
 from bot.context import Services
 from cases import lifecycle, ratelimit, service, staging, tracking
 from cases.categories import CADRE_LEVELS, by_code, categories
@@ -55,7 +56,6 @@ from knowledge.holder import KnowledgeHolder
 from storage.db import transaction
 from storage.models import Poster
 from storage.models_cases import Case, CaseEvent
-from storage.repos import kb_maintenance
 from storage.repos.projects import list_projects
 from storage.repos.scans import count_scan
 from storage.repos.villages import Place
@@ -381,11 +381,7 @@ class H5:
             log.exception("h5: policy search failed for a %d-character query", len(q))
             return ctx.render("search.html", 503, q=q, answer=None, error="政策查询暂时不可用，请稍后再试。")
         # the maintainers' page of unanswered questions and hit counts (#19), as from the chat
-        if answer.kind == "out_of_scope":
-            county = ctx.place.county_code[:6]
-            kb_maintenance.record_unanswered(ctx.session, text=q, county_code=county, reason="refused", now=utcnow())
-        elif answer.entry is not None:
-            kb_maintenance.count_hit(ctx.session, answer.entry.id, local_date(utcnow()))
+        kb_feedback.note(ctx.session, q, answer, county_code=ctx.place.county_code[:6], now=utcnow())
         return ctx.render("search.html", q=q, answer=answer, error=None)
 
     # -- report -------------------------------------------------------------------------------------
