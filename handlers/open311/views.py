@@ -185,53 +185,55 @@ class Open311Api:
 
         return await self.answer(request, fmt, "service_definition", work)
 
-    async def requests_get(self, request: Request) -> Response:
-        fmt = request.path_params["fmt"]
+    async def read(
+        self,
+        request: Request,
+        fmt: str,
+        look: Callable[[Session, Client, Any], list[Any]],
+        parse: Callable[[], Any] = lambda: None,
+    ) -> Response:
+        """A keyed read of service requests: the key, the jurisdiction and then `parse` (the query) checked
+        before any work; `look` runs in a transaction with the key's client and what `parse` gave."""
         try:
             key, jurisdiction = _key(request, request.query_params.get("api_key")), _param(request, "jurisdiction_id")
-            query = _query(request)
+            parsed = parse()
         except Open311Error as exc:
             return error(fmt if fmt in FORMATS else "json", exc)
+        return await self.answer(
+            request,
+            fmt,
+            "service_requests",
+            lambda session: look(session, self.client(session, key, jurisdiction=jurisdiction), parsed),
+        )
 
-        def work(session: Session) -> Any:
-            client = self.client(session, key, jurisdiction=jurisdiction)
+    async def requests_get(self, request: Request) -> Response:
+        def look(session: Session, client: Client, query: Any) -> list[Any]:
             found = open311.find(session, client, query, now=utcnow())
             numbers = [r["service_request_id"] for r in found]
             api_keys.record_use(session, client, action="api_read", now=utcnow(), count=len(found), ids=numbers[:50])
             return found
 
-        return await self.answer(request, fmt, "service_requests", work)
+        return await self.read(request, request.path_params["fmt"], look, partial(_query, request))
 
     async def request_one(self, request: Request) -> Response:
         number, fmt = _split(request.path_params["request_file"])
-        try:
-            key, jurisdiction = _key(request, request.query_params.get("api_key")), _param(request, "jurisdiction_id")
-        except Open311Error as exc:
-            return error(fmt if fmt in FORMATS else "json", exc)
 
-        def work(session: Session) -> Any:
-            client = self.client(session, key, jurisdiction=jurisdiction)
+        def look(session: Session, client: Client, _parsed: None) -> list[Any]:
             found = open311.one(session, client, number)
-            case_id = _case_id(session, number)
-            api_keys.record_use(session, client, action="api_read", now=utcnow(), case_id=case_id)
+            api_keys.record_use(session, client, action="api_read", now=utcnow(), case_id=_case_id(session, number))
             return [found]
 
-        return await self.answer(request, fmt, "service_requests", work)
+        return await self.read(request, fmt, look)
 
     async def token(self, request: Request) -> Response:
         token, fmt = _split(request.path_params["token_file"])
-        try:
-            key, jurisdiction = _key(request, request.query_params.get("api_key")), _param(request, "jurisdiction_id")
-        except Open311Error as exc:
-            return error(fmt if fmt in FORMATS else "json", exc)
 
-        def work(session: Session) -> Any:
-            client = self.client(session, key, jurisdiction=jurisdiction)
+        def look(session: Session, client: Client, _parsed: None) -> list[Any]:
             found = open311.by_token(session, client, token)
             api_keys.record_use(session, client, action="api_token", now=utcnow(), token=token)
             return [found]
 
-        return await self.answer(request, fmt, "service_requests", work)
+        return await self.read(request, fmt, look)
 
     async def requests_post(self, request: Request) -> Response:
         fmt = request.path_params["fmt"]
