@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench eval install lock lock-upgrade clean
+.PHONY: run test test-fast lint bench eval install lock lock-upgrade clean
 
 # Exact versions with hashes (requirements*.lock, from `make lock`); pyproject.toml keeps the ranges.
 # The dev lock holds hatchling and editables, so the project installs without fetching a build backend.
@@ -39,6 +39,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The inner loop: everything but the slow, browser and PostgreSQL suites.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not postgres" $(PYTEST_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -49,7 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 eval: $(STAMP)
-	$(BIN)/python -m knowledge.eval
+	$(BIN)/python -m bench.kb_eval
 	$(BIN)/python -m tests.dialogue_eval
 
 clean:

@@ -1,6 +1,6 @@
 """Where a webhook message's time goes: `python -m bench.breakdown` (not part of `make bench`).
 
-The app runs in this process with timers around each stage of `handlers.webhook`:
+The app runs in this process with timers around each stage of `handlers.webhook.route`:
 
 - parse: finding the Encrypt part, decryption, the XML parse;
 - ledger: the nonce claim, the serialising lock, the earlier-reply look-up and the ledger row;
@@ -42,7 +42,7 @@ from bench import pg
 from bench.load import Options, RequestSpec, bind_villagers, run_phase, villager_openids
 from bench.webhook import HOST, VILLAGE, free_port
 from config.settings import Settings
-from handlers.cli_chat import prepare_database
+from handlers.cli.chat import prepare_database
 from handlers.runtime import Runtime
 from wechat.simulator import Simulator
 
@@ -95,8 +95,8 @@ class Stopwatch:
 
 
 def instrument(watch: Stopwatch) -> None:
-    """Wrap the stages of handlers.webhook (this process only: a bench, never the served app)."""
-    import handlers.webhook as wh
+    """Wrap the stages of handlers.webhook.route (this process only: a bench, never the served app)."""
+    import handlers.webhook.route as wh
     from bot.dispatcher import Dispatcher
     from storage.repos import nonces
     from wechat.crypto import SafeMode

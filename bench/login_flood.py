@@ -4,7 +4,7 @@ fixed rate measured first alone and then while four clients post bogus staff log
 Every flood attempt runs a full argon2 check: the server runs with the login throttles raised out of
 reach, so this measures the isolation itself (pages off the event loop, in their own few threads), the
 worst case of a flood spread over many addresses. The throttles (429 before any argon2) are held by
-tests/test_staff_login.py. Webhook requests are real signed safe-mode messages, each with a fresh
+tests/handlers/web/test_staff_login.py. Webhook requests are real signed safe-mode messages, each with a fresh
 timestamp, nonce, MsgId and openid. Loopback only; about 2 × (warm-up + seconds) + start-up.
 Results go to `<out_dir>/login_flood.json`.
 """
@@ -31,7 +31,7 @@ import httpx
 from bench.load import Options, RequestSpec, percentile, run_phase
 from bench.webhook import HOST, serve
 from config.settings import Settings
-from handlers.cli_chat import prepare_database
+from handlers.cli.chat import prepare_database
 from handlers.runtime import Runtime
 
 P99_GOAL_MS = 50.0

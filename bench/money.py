@@ -33,10 +33,10 @@ from cases.money.items import items
 from storage.db import make_engine, make_sessionmaker, transaction
 from storage.migrate import upgrade
 from storage.models import Village
-from storage.models_money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
+from storage.models.money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
 from storage.types import utcnow
-from villages.importer import import_registry
-from villages.registry import PACKAGED_REGISTRY
+from villages.places.importer import import_registry
+from villages.places.registry import PACKAGED_REGISTRY
 
 PEOPLE = 400_000
 PLANTED = 25  # per rule

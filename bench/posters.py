@@ -33,9 +33,9 @@ from storage.db import transaction
 from storage.migrate import upgrade
 from storage.repos.villages import list_places
 from storage.types import utcnow
-from villages.importer import import_registry
-from villages.qr_batch import ensure_posters, select_places
-from villages.registry import PACKAGED_REGISTRY
+from villages.places.importer import import_registry
+from villages.posters.qr_batch import ensure_posters, select_places
+from villages.places.registry import PACKAGED_REGISTRY
 rt = Runtime.from_settings()
 upgrade(rt.engine)
 with transaction(rt.sessions) as s:
@@ -59,7 +59,7 @@ from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.repos import posters
 from storage.repos.villages import list_places
-from villages.qr_batch import select_places
+from villages.posters.qr_batch import select_places
 n, out = int(sys.argv[1]), sys.argv[2]
 rt = Runtime.from_settings()
 with transaction(rt.sessions) as s:
@@ -125,7 +125,7 @@ ONLY_QR = (
 
 
 def posters_cli(env: dict[str, str], out: Path, *extra: str, only_qr: bool = False) -> Measured:
-    entry = ["-c", ONLY_QR] if only_qr else ["-m", "handlers.cli"]
+    entry = ["-c", ONLY_QR] if only_qr else ["-m", "handlers.cli.main"]
     argv = [sys.executable, *entry, "qr", "posters", "--size", "A4", "--out", str(out), *extra]
     _out, seconds, peak = _run(argv, env)
     return Measured(_pages(out), seconds, peak)

@@ -2,7 +2,7 @@
 and on PostgreSQL (schema `qf_bench` in the database at QF_TEST_POSTGRES_URL), seeded once by
 bench.queue_seed and reused by later runs.
 
-Measured through the pages' own functions (cases.queue.page_statement, cases.stats.compute), p50/p95
+Measured through the pages' own functions (cases.reading.queue.page_statement, cases.reading.stats.compute), p50/p95
 of: a filtered queue page (one county, open cases, newest first, keyset pages of 50 followed from the
 first), a text search on the queue (a common word, and a rare one city-wide and per county), and the
 statistics page (one county over 30 days, the whole city over all time, the city for one category,
@@ -41,7 +41,8 @@ from bench.queue_seed import (
     prepare,
     seed,
 )
-from cases import access, queue, stats
+from cases import access
+from cases.reading import queue, stats
 from storage.db import make_engine, make_sessionmaker
 
 ROWS = 1_000_000

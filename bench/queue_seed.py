@@ -22,15 +22,16 @@ from typing import Any
 from sqlalchemy import Engine, Index, Table, func, select, text
 from sqlalchemy.orm import Session
 
-from cases import lifecycle, org, service
+from cases import lifecycle, org
 from cases.categories import categories
+from cases.handling import case_steps
 from storage.db import make_sessionmaker, transaction
 from storage.migrate import upgrade
 from storage.models import Village
-from storage.models_cases import Case
-from storage.models_staff import Unit
-from villages.importer import import_registry
-from villages.registry import PACKAGED_REGISTRY
+from storage.models.cases import Case
+from storage.models.staff import Unit
+from villages.places.importer import import_registry
+from villages.places.registry import PACKAGED_REGISTRY
 
 CHUNK = 50_000
 # The newest case is this old; the oldest 3 years before it. Fixed, so reruns stay comparable.
@@ -71,7 +72,7 @@ WORDS = (
 RARE_WORD = "挪用扶贫款"  # in one case out of ~10,000: the text search has to scan far
 COMMON_WORD = "低保"  # in roughly one case out of ten
 OPEN_STATES = sorted(lifecycle.OPEN_STATES - {lifecycle.RECEIVED})
-FINDINGS = service.FINDINGS
+FINDINGS = case_steps.FINDINGS
 
 CASE_COLUMNS = (
     "id",

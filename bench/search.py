@@ -24,13 +24,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bench.kb_baselines import RankBM25, RapidfuzzRatio
+from bench.kb_evalset import load_evalset
 from bench.load import Options
-from knowledge.baselines import RankBM25, RapidfuzzRatio
+from knowledge.base import to_doc
 from knowledge.engine import Doc, SearchEngine
-from knowledge.evalset import load_evalset
 from knowledge.loader import load_entries
 from knowledge.schema import Entry
-from knowledge.service import to_doc
 
 SIZES = (100, 1_000, 10_000)
 QUERIES = 3_000
@@ -50,7 +50,7 @@ GOALS = {"p99_ms": 1.0, "build_s": 2.0, "first_answer_s": 1.5, "worker_rss_mb": 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST_ANSWER = (
     "import time; t = time.perf_counter()\n"
-    "from knowledge.service import KnowledgeBase, format_reply\n"
+    "from knowledge.base import KnowledgeBase, format_reply\n"
     "kb = KnowledgeBase.load_default()\n"
     "reply = format_reply(kb.ask('俺家娃上中专 雨露计化咋申请'))\n"
     "import resource; print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"

@@ -41,7 +41,7 @@ import httpx
 from bench import pg
 from bench.load import Options, RequestSpec, bind_villagers, run_phase
 from config.settings import Settings
-from handlers.cli_chat import prepare_database
+from handlers.cli.chat import prepare_database
 from handlers.runtime import Runtime
 from wechat.simulator import Simulator, SimulatorError
 

@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.context import Context
-from cases import cadres
+from cases.routing import cadres
 from cases.timeutil import local_date
-from knowledge.service import Answer
+from knowledge.base import Answer
 from storage.repos import kb_maintenance
 
 

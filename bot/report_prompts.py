@@ -9,7 +9,7 @@ from typing import Any
 from bot.understand import chinese_number, choice_of, normalise
 from cases.categories import CADRE_LEVELS, by_code, cadre_level_label, categories
 from cases.deadlines import limits
-from cases.submit import Submitted
+from cases.intake.submit import Submitted
 from cases.timeutil import chinese_date
 from cases.validation import MAX_PHOTOS
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
-from storage.models_cases import Case, CaseStatCell
-from storage.models_staff import AuditEntry, CaseCoUnit, CaseRouting, StaffUser, Unit
+from storage.models.cases import Case, CaseStatCell
+from storage.models.staff import AuditEntry, CaseCoUnit, CaseRouting, StaffUser, Unit
 
 ROLES = ("city", "county_discipline", "department", "town", "admin")
 ROLE_LABELS = {

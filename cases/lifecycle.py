@@ -6,8 +6,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from cases import case_hooks
-from storage.models_cases import Case, CaseEvent
+from cases.interop import case_hooks
+from storage.models.cases import Case, CaseEvent
 
 RECEIVED = "received"
 ROUTED = "routed"

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from cases.identity import IdentityKeys, SealBroken, unseal
-from storage.models_cases import Case
+from storage.models.cases import Case
 from storage.repos import outbox
 
 

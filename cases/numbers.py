@@ -12,7 +12,7 @@ from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models_cases import CaseCounter
+from storage.models.cases import CaseCounter
 
 NUMBER_RE = re.compile(r"(\d{6})-(\d{4})-(\d{6})")
 # OWASP's minimum argon2id setting: cheap enough for a busy webhook, and codes also lock after 5 misses.

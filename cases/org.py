@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import County, Town
-from storage.models_staff import RoutingRule, Unit
+from storage.models.staff import RoutingRule, Unit
 
 RULES_TEMPLATE = Path(__file__).parent / "data" / "routing_rules.yaml"
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from cases.categories import CADRE_LEVELS, by_code
-from cases.geo import coordinates_valid
+from cases.intake.geo import coordinates_valid
 
 MAX_DESCRIPTION = 2000
 MAX_PHOTOS = 9

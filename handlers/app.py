@@ -15,29 +15,30 @@ from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from cases.validation import MAX_PHOTOS
 from config.settings import check_for_prod
-from handlers import api_kb, health, webhook
 from handlers.admin.manage import install_management
 from handlers.admin.money import install_money_pages
 from handlers.admin.posters import install_poster_downloads
 from handlers.admin.scans import install_scan_analytics
 from handlers.admin.views import install_admin
-from handlers.body_deadline import BodyDeadline
-from handlers.cases_wiring import install_cases
+from handlers.api import health, kb
+from handlers.api.observability import Metrics, RequestMiddleware
+from handlers.api.open311 import install_open311
 from handlers.devphone.views import install_devphone
 from handlers.h5.views import install_h5
-from handlers.holiday_live import install_holiday_calendar
-from handlers.http_errors import install_http_errors
-from handlers.kb_live import knowledge_holder
+from handlers.jobs.cases_jobs import install_cases
+from handlers.jobs.holiday_live import install_holiday_calendar
+from handlers.jobs.kb_live import knowledge_holder
+from handlers.jobs.staff_jobs import install_staff
+from handlers.jobs.worker import BackgroundWorker
 from handlers.landing.views import install_landing
-from handlers.observability import Metrics, RequestMiddleware
-from handlers.open311 import install_open311
 from handlers.runtime import Runtime
-from handlers.security_headers import SecurityHeaders
-from handlers.staff_wiring import install_staff
-from handlers.worker import BackgroundWorker
+from handlers.web.http_errors import install_http_errors
+from handlers.web.security_headers import SecurityHeaders
+from handlers.webhook import route
+from handlers.webhook.body_deadline import BodyDeadline
 from storage.repos.villages import list_places
 from storage.wal_checkpointer import WalCheckpointer
-from villages.lookup import PlaceIndex
+from villages.places.lookup import PlaceIndex
 from wechat.client import make_api
 
 
@@ -88,7 +89,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     )
     app.state.runtime = runtime
     app.state.metrics = metrics
-    hook = webhook.Webhook(
+    hook = route.Webhook(
         settings=settings,
         sessions=runtime.sessions,
         dispatcher=dispatcher or default_dispatcher(),
@@ -96,9 +97,9 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
         metrics=metrics,
     )
     app.state.webhook = hook
-    app.include_router(webhook.build_router(hook))
+    app.include_router(route.build_router(hook))
     app.include_router(health.build_router(runtime.sessions, metrics, metrics_token=runtime.settings.metrics_token))
-    app.include_router(api_kb.build_router(knowledge, services, runtime.sessions))
+    app.include_router(kb.build_router(knowledge, services, runtime.sessions))
     install_admin(app, runtime)
     install_h5(app, runtime, services, knowledge)
     install_scan_analytics(app, runtime)

@@ -6,8 +6,8 @@ import gc
 
 from fastapi import FastAPI
 
+from handlers.api.observability import configure_logging
 from handlers.app import create_app
-from handlers.observability import configure_logging
 
 
 def create() -> FastAPI:

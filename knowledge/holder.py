@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from knowledge.service import KnowledgeBase
+from knowledge.base import KnowledgeBase
 
 log = logging.getLogger(__name__)
 

@@ -6,12 +6,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.identity import IdentityKeys
-from cases.submit import SubmitPolicy, Submitted, submit
+from cases.intake.submit import SubmitPolicy, Submitted, submit
 from cases.validation import EvidenceInput, ReportInput
 from storage.db import transaction
 from storage.types import utcnow
 from tests.webhook_support import MINI_REGISTRY
-from villages.importer import import_registry
+from villages.places.importer import import_registry
 
 VILLAGE = "630223106213"
 KEYS = IdentityKeys("test-identity-key")

@@ -2,7 +2,7 @@
 
 `python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
 intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database.
-tests/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
+tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
 """
 
 from __future__ import annotations
@@ -18,17 +18,17 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from cases.identity import IdentityKeys
-from cases.submit import SubmitPolicy, submit
+from cases.intake.submit import SubmitPolicy, submit
 from cases.validation import ReportInput
 from storage.db import make_engine, make_sessionmaker, transaction
 from storage.migrate import upgrade
 from storage.models import Inquiry
-from storage.models_cases import Case
+from storage.models.cases import Case
 from storage.types import utcnow
 from tests.dialogue_corpus import Dialogue, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
-from villages.projects_import import load_demo_projects
+from villages.projects.load import load_demo_projects
 
 VILLAGE = "630223106213"
 IDENTITY_KEY = "dialogue-identity-key"

@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases.media_audio import ffmpeg_exe
-from cases.media_jobs import MediaDownloader
-from cases.media_store import FileMediaStore
-from storage.models_cases import CaseEvidence
+from cases.evidence.media_audio import ffmpeg_exe
+from cases.evidence.media_jobs import MediaDownloader
+from cases.evidence.media_store import FileMediaStore
+from storage.models.cases import CaseEvidence
 from wechat.api import Media
 
 

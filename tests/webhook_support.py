@@ -16,7 +16,7 @@ from config.settings import Settings
 from handlers.app import create_app
 from handlers.runtime import Runtime
 from storage.db import transaction
-from villages.importer import import_registry
+from villages.places.importer import import_registry
 from wechat.crypto import SafeMode, sha1_signature
 from wechat.inbound import safe_fields
 

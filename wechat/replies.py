@@ -1,7 +1,7 @@
 """Passive replies, laid out exactly as wechatpy's TextReply renders them; text is made CDATA-safe first.
 
 A format string rather than TextReply itself: wechatpy builds the reply through field descriptors,
-which cost more than the rest of the reply. tests/test_wechat_wire_equivalence.py holds them equal.
+which cost more than the rest of the reply. tests/wechat/test_wechat_wire_equivalence.py holds them equal.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
+from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
 from knowledge.holder import KnowledgeHolder
-from knowledge.service import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
 
 router = Router()
 

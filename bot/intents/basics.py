@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
-from cases.inquiries import accused_level
+from cases.handling.inquiries import accused_level
 from storage.repos import inquiries
 
 router = Router()

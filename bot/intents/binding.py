@@ -8,7 +8,7 @@ from bot.menu import menu_text
 from cases.timeutil import local_date
 from storage.repos.scans import count_scan
 from storage.repos.villages import Place
-from villages.scene import parse_scene
+from villages.places.scene import parse_scene
 
 router = Router()
 

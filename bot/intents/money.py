@@ -12,8 +12,8 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
 from bot.report_prompts import submitted_text
+from cases.intake.ratelimit import RateLimited
 from cases.money import household as hh
-from cases.ratelimit import RateLimited
 from cases.timeutil import chinese_time
 from config.privacy import user_key
 

@@ -10,7 +10,7 @@ from bot.dispatcher import PASS, Router
 from bot.intents.binding import ASK_VILLAGE
 from bot.intents.report import start_with
 from storage.repos.projects import ProjectRow, list_projects
-from villages.project_text import detail, page
+from villages.projects.text import detail, page
 
 router = Router()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
-from cases import service, tracking
+from cases.handling import case_steps
+from cases.reading import tracking
 
 router = Router()
 WORDS = {"满意": 1, "基本满意": 2, "不满意": 3}
@@ -32,9 +33,9 @@ def _rate(ctx: Context, rating: int) -> Reply:
     if rating == 3:
         ctx.go("rate_reason", number=case.number)
         return Reply("请说说不满意的原因，我们会重新交办并督办：")
-    service.rate(ctx.session, case=case, rating=rating, reason=None, actor="villager", now=ctx.now)
+    case_steps.rate(ctx.session, case=case, rating=rating, reason=None, actor="villager", now=ctx.now)
     ctx.reset()
-    return Reply(f"感谢您的评价（{service.RATINGS[rating]}）！")
+    return Reply(f"感谢您的评价（{case_steps.RATINGS[rating]}）！")
 
 
 @router.state("rate_reason")
@@ -49,5 +50,5 @@ def on_reason(ctx: Context) -> Reply:
     ctx.reset()
     if case is None or case.number != number:
         return Reply("这件事已经评价过了。")
-    service.rate(ctx.session, case=case, rating=3, reason=ctx.text[:500], actor="villager", now=ctx.now)
+    case_steps.rate(ctx.session, case=case, rating=3, reason=ctx.text[:500], actor="villager", now=ctx.now)
     return Reply(f"已记下您的意见。编号 {case.number} 已重新交办，并由纪委监委督办。")

@@ -17,10 +17,11 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
 from bot.understand import means, normalise, pick
-from cases import cadres, drafts, ratelimit
 from cases.categories import CADRE_LEVELS, by_code, categories
-from cases.ratelimit import RateLimited
-from cases.submit import SubmitPolicy, submit
+from cases.intake import ratelimit, report_drafts
+from cases.intake.ratelimit import RateLimited
+from cases.intake.submit import SubmitPolicy, submit
+from cases.routing import cadres
 from cases.timeutil import chinese_time
 from cases.validation import (
     MAX_DESCRIPTION,
@@ -32,7 +33,7 @@ from cases.validation import (
     phone_problem,
 )
 from config.privacy import user_key
-from storage.models_cases import ReportDraft
+from storage.models.cases import ReportDraft
 
 router = Router()
 STATE = "report"
@@ -54,12 +55,12 @@ def start(ctx: Context) -> Reply:
     if ctx.place is None:
         ctx.go("bind")
         return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
-    draft = drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
     if draft is not None and draft.step != "category":
         return Reply("继续您上次没有提交的反映。\n\n" + _prompt(ctx, draft))
     if draft is None:
-        drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
+        report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
     return Reply(p.category_prompt())
 
 
@@ -83,7 +84,7 @@ def on_message(ctx: Context) -> Reply:
     flooding = _flooding(ctx)
     if flooding is not None:
         return flooding
-    draft = drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     if draft is None:
         ctx.reset()
         return Reply("上次的反映已超过 24 小时，草稿已清除。需要时回复 3 重新反映。")
@@ -91,14 +92,14 @@ def on_message(ctx: Context) -> Reply:
     if draft.step in ("evidence", "contact") and _skip(ctx):
         intent = "none"  # 不用了 here means no photos, not "cancel the report"
     if intent == "cancel":
-        drafts.discard(ctx.session, draft=draft)
+        report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
         return Reply(p.CANCELLED + "\n\n" + menu_text())
     if intent in ("menu", "help", "person"):
         ctx.reset()
         return PASS  # the draft stays; menu item 3 resumes it
     if intent == "restart":
-        drafts.discard(ctx.session, draft=draft)
+        report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
         return Reply("好的，重新开始，没有提交的内容已清除。\n\n" + menu_text())
     if intent == "back":
@@ -118,7 +119,7 @@ def _data(draft: ReportDraft) -> dict[str, Any]:
 
 
 def _counts(ctx: Context, draft: ReportDraft) -> dict[str, int]:
-    return {k: drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=k) for k in ("image", "voice")}
+    return {k: report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=k) for k in ("image", "voice")}
 
 
 def _prompt(ctx: Context, draft: ReportDraft) -> str:
@@ -142,7 +143,7 @@ def _goto(
         data.pop("editing", None)
     history = [*list(data.get("history", [])), draft.step][-12:]
     data["history"] = history
-    drafts.save(draft, step=step, data=data, now=ctx.now)
+    report_drafts.save(draft, step=step, data=data, now=ctx.now)
     if plain:
         return Reply(lead)
     return Reply((lead + "\n\n" if lead else "") + _prompt(ctx, draft))
@@ -169,7 +170,7 @@ def _back(ctx: Context, draft: ReportDraft) -> Reply:
         return Reply("已经是第一步了。回复“取消”可以退出。\n\n" + _prompt(ctx, draft))
     step = history.pop()
     data["history"] = history
-    drafts.save(draft, step=step, data=data, now=ctx.now)
+    report_drafts.save(draft, step=step, data=data, now=ctx.now)
     return Reply(_prompt(ctx, draft))
 
 
@@ -228,7 +229,7 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
         return _add_media(ctx, draft, "image") or Reply("照片已收到。请再用文字说说发生了什么，说完回复“好了”。")
     if msg.kind == "location":
         _set_location(data, ctx, source="message")
-        drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("位置已收到。请再用文字说说发生了什么，说完回复“好了”。")
     return _hint(ctx, draft)
 
@@ -239,7 +240,7 @@ def _described(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -> Reply:
         return Reply(p.DESCRIPTION)
     if ctx.text in p.REWRITE_WORDS:
         data["parts"] = []
-        drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("之前记下的内容已清空。\n" + p.DESCRIPTION)
     if _skip(ctx):
         return Reply("这一步不能跳过：不知道发生了什么，就没法核实。\n" + p.EXAMPLE)
@@ -276,7 +277,7 @@ def _append(ctx: Context, draft: ReportDraft, data: dict[str, Any], text: str, l
         )
     kept = text[:room]
     data["parts"] = [*parts, kept]
-    drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+    report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
     if len(kept) < len(text):
         return Reply(
             f"内容最多 {MAX_DESCRIPTION} 字，这段只记下了前 {len(kept)} 字（到“{kept[-8:]}”为止），"
@@ -320,18 +321,18 @@ def _evidence(ctx: Context, draft: ReportDraft) -> Reply:
         refused = _add_media(ctx, draft, msg.kind)
         if refused is not None:
             return refused
-        n = drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=msg.kind)
+        n = report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=msg.kind)
         what = f"第 {n} 张照片" if msg.kind == "image" else f"第 {n} 条语音"
         return Reply(f"已收到{what}。可以继续发送，发完请回复“好了”。")
     if msg.kind == "location":
         _set_location(data, ctx, source="message")
-        drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("位置已收到。还可以发照片，发完请回复“好了”。")
     if msg.kind == "text" and ctx.text == p.USE_ENTRY_LOCATION:
         if ctx.user.last_lat is None or ctx.user.last_lng is None:
             return Reply("没有获取到您进入公众号时的位置。请点“+”再点“位置”发送，或回复“跳过”。")
         _set_location(data, ctx, source="event")
-        drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("已使用您进入公众号时的位置。还可以发照片，发完请回复“好了”。")
     if msg.kind in ("text", "voice") and (_done(ctx) or _skip(ctx)):
         return _goto(ctx, draft, "identity", data)
@@ -343,12 +344,12 @@ def _add_media(ctx: Context, draft: ReportDraft, kind: str) -> Reply | None:
     msg = ctx.message
     if not msg.media_id:
         return Reply("这条没有收到文件（缺少 MediaId），请重新发送。")
-    drafts.lock(ctx.session, draft_id=draft.draft_id)
+    report_drafts.lock(ctx.session, draft_id=draft.draft_id)
     limit = MAX_PHOTOS if kind == "image" else MAX_VOICES
-    if drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=kind) >= limit:
+    if report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=kind) >= limit:
         what = f"照片最多 {MAX_PHOTOS} 张" if kind == "image" else f"语音最多 {MAX_VOICES} 条"
         return Reply(f"{what}，这一条没有保存。发完请回复“好了”。")
-    drafts.add_media(
+    report_drafts.add_media(
         ctx.session,
         draft_id=draft.draft_id,
         msg_key=msg.dedup_key,
@@ -415,7 +416,7 @@ def _confirm(ctx: Context, draft: ReportDraft) -> Reply:
     text = ctx.text if ctx.message.kind in ("text", "voice") else ""
     choice = _number(ctx, ["提交", "修改"])
     if choice is None and ctx.intent.name == "choice" and ctx.intent.choice == 0:
-        drafts.discard(ctx.session, draft=draft)
+        report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
         return Reply(p.CANCELLED + "\n\n" + menu_text())
     if choice == 2 or text in ("改", "改一下", "要改"):
@@ -465,7 +466,7 @@ def _submit(ctx: Context, draft: ReportDraft) -> Reply:
         )
         if isinstance(loc, dict)
         else None,
-        evidence=drafts.evidence(ctx.session, draft_id=draft.draft_id),
+        evidence=report_drafts.evidence(ctx.session, draft_id=draft.draft_id),
         channel="chat",
     )
     return _file(ctx, draft, report)
@@ -481,7 +482,7 @@ def _file(ctx: Context, draft: ReportDraft, report: ReportInput, *, hardship: bo
             f"您今天已提交 {policy(ctx).reports_per_day} 次反映，请在 {chinese_time(exc.retry_at)} 后再提交。\n"
             "草稿会为您保留 24 小时。急事请拨打 12388。"
         )
-    drafts.discard(ctx.session, draft=draft)
+    report_drafts.discard(ctx.session, draft=draft)
     ctx.reset()
     return Reply(p.hardship_submitted_text(done) if hardship else p.submitted_text(done))
 
@@ -526,10 +527,10 @@ def start_with(ctx: Context, text: str, code: str | None) -> Reply:
     if ctx.place is None:
         ctx.go("bind")
         return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
-    old = drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    old = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     if old is not None:
-        drafts.discard(ctx.session, draft=old)
-    draft = drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
+        report_drafts.discard(ctx.session, draft=old)
+    draft = report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
     data: dict[str, Any] = {"parts": [text]}
     if code is None:
@@ -539,7 +540,7 @@ def start_with(ctx: Context, text: str, code: str | None) -> Reply:
     if code == HARDSHIP:
         return _goto(ctx, draft, _next_hardship(data), data, "已记下您说的情况。\n" + p.HARDSHIP_INTRO)
     lead = f"已把您的话记为反映内容，类别：{category.label if category else code}（不对请回复“返回”重选）。"
-    drafts.save(draft, step="description", data={**data, "history": ["category"]}, now=ctx.now)
+    report_drafts.save(draft, step="description", data={**data, "history": ["category"]}, now=ctx.now)
     return Reply(lead + "\n" + p.DESCRIPTION_MORE)
 
 
@@ -594,7 +595,7 @@ def _h_story(ctx: Context, draft: ReportDraft) -> Reply:
         return _hint(ctx, draft)
     if ctx.text in p.REWRITE_WORDS:
         data["parts"] = []
-        drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("之前记下的内容已清空。\n" + p.H_STORY)
     if _skip(ctx) or ctx.intent.name in ("smalltalk", "choice") or len(_meaningful(ctx.text)) < 3:
         return Reply(p.HARDSHIP_TOO_SHORT)
@@ -666,7 +667,7 @@ def _submit_hardship(ctx: Context, draft: ReportDraft) -> Reply:
         phone=data.get("phone"),
         cadre_level=None,
         location=None,
-        evidence=drafts.evidence(ctx.session, draft_id=draft.draft_id),
+        evidence=report_drafts.evidence(ctx.session, draft_id=draft.draft_id),
         channel="chat",
     )
     return _file(ctx, draft, report, hardship=True)

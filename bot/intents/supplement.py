@@ -6,9 +6,11 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
 from bot.report_prompts import DONE_WORDS
-from cases import lifecycle, service, tracking
+from cases import lifecycle
+from cases.handling import case_steps
+from cases.reading import tracking
 from cases.validation import InvalidReport
-from storage.models_cases import Case
+from storage.models.cases import Case
 
 router = Router()
 STATE = "supplement"
@@ -57,13 +59,13 @@ def on_message(ctx: Context) -> Reply:
         return Reply("这件事已经办结，不能再补充。")
     try:
         if msg.kind in ("image", "voice"):
-            service.add_media(
+            case_steps.add_media(
                 ctx.session, case=case, kind=msg.kind, media_id=msg.media_id, media_format=msg.voice_format, now=ctx.now
             )
             if msg.kind == "voice" and msg.recognition:
-                service.add_text(ctx.session, case=case, text=msg.recognition, now=ctx.now)
+                case_steps.add_text(ctx.session, case=case, text=msg.recognition, now=ctx.now)
         elif msg.kind == "text":
-            service.add_text(ctx.session, case=case, text=msg.content, now=ctx.now)
+            case_steps.add_text(ctx.session, case=case, text=msg.content, now=ctx.now)
         else:
             return Reply("这里可以发文字、照片或语音。发完请回复“好了”。")
     except InvalidReport as exc:

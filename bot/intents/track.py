@@ -8,9 +8,10 @@ from bot.case_input import read
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
-from cases import ratelimit, tracking
+from cases.handling.case_steps import RATING_PROMPT
 from cases.identity import reporter_tag
-from cases.service import RATING_PROMPT
+from cases.intake import ratelimit
+from cases.reading import tracking
 from cases.timeutil import chinese_date, chinese_time
 
 router = Router()

@@ -19,7 +19,7 @@ from sqlalchemy import Select, and_, case, exists, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from cases.money.items import items
-from storage.models_money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
+from storage.models.money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
 
 DATA = Path(__file__).parent / "rules.yaml"
 P = MoneyPayment

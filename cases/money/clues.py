@@ -17,13 +17,13 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from cases import lifecycle
+from cases.handling.case_steps import FINDINGS
+from cases.intake.submit import SubmitPolicy, submit
 from cases.money.checks import Finding, Rule, find_all, rules
-from cases.service import FINDINGS
-from cases.submit import SubmitPolicy, submit
 from cases.validation import ReportInput
 from config.privacy import keyed_hash
-from storage.models_cases import Case, CaseEvidence
-from storage.models_money import MoneyClue, MoneyRun
+from storage.models.cases import Case, CaseEvidence
+from storage.models.money import MoneyClue, MoneyRun
 
 CHANNEL = "data"
 CHANNEL_LABEL = "大数据比对"

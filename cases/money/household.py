@@ -16,16 +16,16 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from cases import ratelimit
+from cases.intake import ratelimit
+from cases.intake.submit import SubmitPolicy, Submitted, submit
 from cases.money import ids
 from cases.money.clues import yuan
 from cases.money.items import items
-from cases.submit import SubmitPolicy, Submitted, submit
 from cases.timeutil import local_date, next_local_midnight
 from cases.validation import ReportInput
 from config.privacy import keyed_hash, seal_text, unseal_text
-from storage.models_cases import CaseEvidence
-from storage.models_money import MoneyConfirmation, MoneyHouseholdCode, MoneyLink, MoneyPayment, MoneyPerson
+from storage.models.cases import CaseEvidence
+from storage.models.money import MoneyConfirmation, MoneyHouseholdCode, MoneyLink, MoneyPayment, MoneyPerson
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud and copied by hand
 CODE_LENGTH = 8

@@ -23,7 +23,7 @@ from cases.money.files import Row, iter_rows
 from cases.money.items import RELATIONS, STATUSES, items
 from storage.bulk import insert_rows
 from storage.models import Village, table
-from storage.models_money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
+from storage.models.money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
 
 _PERIOD_RE = re.compile(r"(\d{4})-(\d{2})")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")

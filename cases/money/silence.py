@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from cases.money.clues import CHANNEL
 from cases.timeutil import BEIJING, local_date
 from storage.models import Inquiry
-from storage.models_cases import Case
-from storage.models_money import MoneyPayment
+from storage.models.cases import Case
+from storage.models.money import MoneyPayment
 from storage.repos.scans import reports_by_village, scans_by_village
 
 MONTHS = 3

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import canned
 from cases.categories import categories
-from handlers.params import whole
-from storage.models_staff import Unit
+from cases.handling import canned
+from handlers.web.params import whole
+from storage.models.staff import Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:

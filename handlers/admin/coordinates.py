@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from handlers.admin.views import Admin, Ctx
 from storage.models import County, Town, Village
-from villages.registry import DATUMS
+from villages.places.registry import DATUMS
 
 ADMIN = ("admin",)
 MAX_ROWS = 300

@@ -1,6 +1,6 @@
 """Case actions of the staff desk that live outside the basic action form: asking the reporter a question
 through the chat (补充询问), and the request and second-person approval before a real-name reporter is
-shown (cases/reveal.py). Scoped, CSRF-checked and audited like every case action (views.Admin.page)."""
+shown (cases/handling/reveal.py). Scoped, CSRF-checked and audited like every case action (views.Admin.page)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import access, desk, desk_verbs, joint, returns, reveal, triage
+from cases import access
+from cases.handling import desk, desk_verbs, joint, returns, reveal, triage
 from handlers.admin import desk_text
-from storage.models_cases import Case
-from storage.models_desk import RevealRequest
+from storage.models.cases import Case
+from storage.models.desk import RevealRequest
 from storage.types import utcnow
 
 if TYPE_CHECKING:

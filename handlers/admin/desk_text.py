@@ -16,8 +16,8 @@ from starlette.responses import Response
 
 from cases import lifecycle
 from cases.categories import by_code
-from storage.models_cases import Case, CaseEvent
-from storage.models_staff import AuditEntry, StaffUser, Unit
+from storage.models.cases import Case, CaseEvent
+from storage.models.staff import AuditEntry, StaffUser, Unit
 
 FLASH_COOKIE = "qf_done"
 FLASH_MAX = 300

@@ -14,7 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cases import queue, stats
+from cases.reading import queue, stats
 from cases.timeutil import BEIJING
 from storage.types import utcnow
 

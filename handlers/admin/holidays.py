@@ -1,7 +1,7 @@
 """The holiday calendar for the administrator (/admin/holidays): the years in force (shipped files and
 years added here), and a form to add the next year from the State Council notice. An added year is a
 row in `holiday_years`, checked by the same rules as the files (cases.workdays.from_mapping), counted
-by this process at once and by every other within handlers.holiday_live.POLL_S seconds. A shipped year
+by this process at once and by every other within handlers.jobs.holiday_live.POLL_S seconds. A shipped year
 cannot be replaced here (change its file and release)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from starlette.routing import Route
 from cases import workdays
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
-from handlers.params import whole
+from handlers.web.params import whole
 from storage.models_admin import HolidayYear as HolidayRow
 from storage.types import utcnow
 

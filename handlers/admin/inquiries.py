@@ -22,12 +22,12 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases.inquiries import answer_inquiry, inquiry_scope, scoped_inquiry
+from cases.handling.inquiries import answer_inquiry, inquiry_scope, scoped_inquiry
 from cases.timeutil import local_date
 from handlers.admin.exports import download
-from handlers.kb_live import default_knowledge
-from handlers.params import whole
-from knowledge.drafts import draft_yaml, guess_topics
+from handlers.jobs.kb_live import default_knowledge
+from handlers.web.params import whole
+from knowledge.inquiry_drafts import draft_yaml, guess_topics
 from knowledge.loader import read_entries
 from knowledge.schema import Entry
 from storage.models import Inquiry, Village

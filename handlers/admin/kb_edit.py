@@ -23,15 +23,15 @@ from starlette.routing import Route
 
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
-from handlers.kb_live import checked_reload, entries_dir, live_edits
-from handlers.params import whole
+from handlers.jobs.kb_live import checked_reload, entries_dir, live_edits
+from handlers.web.params import whole
+from knowledge.base import KnowledgeBase
 from knowledge.check import check
 from knowledge.edits import parse_body, template, validate, yaml_scalar
 from knowledge.gaps import Group, group_questions
 from knowledge.loader import TOPICS_FILE, load_entries, load_topics, merged, read_entries
 from knowledge.schema import Entry, SchemaError
-from knowledge.service import KnowledgeBase
-from storage.models_kb import KbEntryVersion
+from storage.models.kb import KbEntryVersion
 from storage.repos import kb_maintenance, kb_state
 from storage.types import utcnow
 

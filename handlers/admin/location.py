@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-from cases import datum
+from cases.intake import datum
 
 ZOOM = 16
 TILE = 256

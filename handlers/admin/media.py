@@ -1,5 +1,5 @@
 """A case's photos and voice notes for staff: the stored originals and the browser-playable copies of
-voice notes (cases.media_audio), under the case's own URL.
+voice notes (cases.evidence.media_audio), under the case's own URL.
 
 Every request goes through cases.access.scoped_case, so a case outside the viewer's scope is a 404, and
 so is evidence of another case or evidence not stored. Each view is audited (`view_media`); the
@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cases import access, media_audio
-from cases.media_store import FileMediaStore
-from handlers.params import whole
-from storage.models_cases import CaseEvidence
+from cases import access
+from cases.evidence import media_audio
+from cases.evidence.media_store import FileMediaStore
+from handlers.web.params import whole
+from storage.models.cases import CaseEvidence
 
 if TYPE_CHECKING:
     from handlers.admin.views import Admin, Ctx

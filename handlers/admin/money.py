@@ -15,16 +15,16 @@ from starlette.routing import Route
 
 from cases.access import case_scope
 from cases.identity import IdentityKeys
+from cases.intake.submit import SubmitPolicy
 from cases.money import clues
 from cases.money import household as hh
 from cases.money.checks import rules
-from cases.submit import SubmitPolicy
 from handlers.admin.views import Admin, Ctx
-from handlers.params import whole
 from handlers.runtime import Runtime
+from handlers.web.params import whole
 from storage.models import County, Village
-from storage.models_cases import Case
-from storage.models_money import MoneyClue, MoneyPayment, MoneyRun
+from storage.models.cases import Case
+from storage.models.money import MoneyClue, MoneyPayment, MoneyRun
 from storage.types import utcnow
 
 STAFF = ("city", "county_discipline", "department", "town")

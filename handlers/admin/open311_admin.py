@@ -13,10 +13,10 @@ from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import api_keys, case_hooks
+from cases.interop import api_keys, case_hooks
 from handlers.admin.views import Admin, Ctx
-from handlers.params import whole
-from storage.models_staff import Unit
+from handlers.web.params import whole
+from storage.models.staff import Unit
 from storage.types import utcnow
 
 ADMIN = ("admin",)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import case_hooks
+from cases.interop import case_hooks
 from handlers.admin.ops_alert import age_text
 from handlers.admin.views import Admin, Ctx
-from handlers.params import whole
-from handlers.worker import LEASE_NAME
-from storage.models_staff import Unit
+from handlers.jobs.worker import LEASE_NAME
+from handlers.web.params import whole
+from storage.models.staff import Unit
 from storage.repos import outbox_ops
 from storage.types import utcnow
 from wechat.failure_text import errcode_of, explain

@@ -17,10 +17,10 @@ from handlers.runtime import Runtime
 from storage.models import County, Town
 from storage.repos.posters import PosterRow, list_posters
 from storage.repos.villages import Place, list_places
-from villages.hotlines import load_hotlines
-from villages.poster_layout import PosterPage
-from villages.posters import write_posters
-from villages.qr_image import encode, to_image, to_svg
+from villages.places.hotlines import load_hotlines
+from villages.posters.poster_layout import PosterPage
+from villages.posters.poster_pdf import write_posters
+from villages.posters.qr_image import encode, to_image, to_svg
 
 STAFF = ("city", "county_discipline", "department", "town", "admin")
 

@@ -1,7 +1,7 @@
 """The queue's filter options, the statistics page, CSV exports and bulk actions.
 
-Every read is scoped by cases.access.case_scope (through cases.queue); every export and every bulk
-action is written to the audit log; bulk actions go case by case through cases.triage (and so through
+Every read is scoped by cases.access.case_scope (through cases.reading.queue); every export and every bulk
+action is written to the audit log; bulk actions go case by case through cases.handling.triage (and so through
 lifecycle.transition), all or nothing. Exports never contain a reporter's sealed identity."""
 
 from __future__ import annotations
@@ -18,15 +18,17 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import access, lifecycle, queue, service, stats, triage
+from cases import access, lifecycle
 from cases.categories import by_code, categories
+from cases.handling import case_steps, triage
 from cases.org import DEPT_NAMES
+from cases.reading import queue, stats
 from cases.timeutil import BEIJING
 from handlers.admin.exports import neutralise
-from handlers.params import whole
+from handlers.web.params import whole
 from storage.models import Town, Village
-from storage.models_cases import Case
-from storage.models_staff import Unit
+from storage.models.cases import Case
+from storage.models.staff import Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -148,7 +150,7 @@ def queue_rows(session: Session, cases: Sequence[Case], now: datetime) -> list[l
                 "是" if late else "否",
                 _local(c.closed_at) if c.status == lifecycle.CLOSED else "",
                 c.finding or "",
-                service.RATINGS.get(c.rating or 0, ""),
+                case_steps.RATINGS.get(c.rating or 0, ""),
                 c.description,
             ]
         )
@@ -165,8 +167,8 @@ def stats_rows(data: stats.Statistics) -> tuple[list[str], list[list[Any]]]:
         "按期办结",
         "超期",
         "办理中未到期",
-        *service.FINDINGS,
-        *service.RATINGS.values(),
+        *case_steps.FINDINGS,
+        *case_steps.RATINGS.values(),
         "平均首次答复天数",
         "平均办结天数",
     ]
@@ -183,8 +185,8 @@ def stats_rows(data: stats.Statistics) -> tuple[list[str], list[list[Any]]]:
                     r.on_time,
                     r.overdue,
                     r.pending,
-                    *(r.findings.get(f, 0) for f in service.FINDINGS),
-                    *(r.ratings.get(k, 0) for k in service.RATINGS),
+                    *(r.findings.get(f, 0) for f in case_steps.FINDINGS),
+                    *(r.ratings.get(k, 0) for k in case_steps.RATINGS),
                     "" if r.avg_first_response_days is None else r.avg_first_response_days,
                     "" if r.avg_close_days is None else r.avg_close_days,
                 ]

@@ -18,8 +18,8 @@ from cases.money.silence import MONTHS as SILENT_MONTHS
 from cases.money.silence import silent_villages
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
-from handlers.params import whole
 from handlers.runtime import Runtime
+from handlers.web.params import whole
 from storage.models import County, Town, Village
 from storage.repos.scans import quiet_posters, reports_by_village, scans_by_village
 from storage.types import utcnow

@@ -1,10 +1,10 @@
 """Staff accounts for the administrator (/admin/users): list, create with role and unit, reset a
-password, lock and unlock. Passwords are argon2 hashes (handlers.staff_auth, as `qingfeng users create`);
+password, lock and unlock. Passwords are argon2 hashes (handlers.web.staff_auth, as `qingfeng users create`);
 a reset or a lock ends the account's sessions (the session epoch moves). Every change is audited,
 never with the password.
 
 Creating an account of a role with case access, or resetting its password, is only a request here: a
-supervisor confirms or refuses it at /admin/account-requests (the rule: cases/account_powers.py)."""
+supervisor confirms or refuses it at /admin/account-requests (the rule: cases/staff/account_powers.py)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import account_powers
 from cases.access import ROLES, Viewer
-from handlers import staff_auth
+from cases.staff import account_powers
 from handlers.admin.views import Admin, Ctx
-from handlers.params import whole
-from storage.models_staff import AccountRequest, StaffUser, Unit
+from handlers.web import staff_auth
+from handlers.web.params import whole
+from storage.models.staff import AccountRequest, StaffUser, Unit
 from storage.types import utcnow
 
 ADMIN = ("admin",)

@@ -20,23 +20,25 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
-from cases import access, canned, desk, desk_verbs, joint, lifecycle, queue, reveal, service, triage
+from cases import access, lifecycle
 from cases.categories import by_code, cadre_level_label, categories
+from cases.handling import canned, case_steps, desk, desk_verbs, joint, reveal, triage
 from cases.identity import IdentityKeys, SealBroken, unseal
 from cases.org import DEPT_NAMES, KINDS, LEVELS
+from cases.reading import queue
 from cases.timeutil import chinese_time
 from config.settings import get_settings
-from handlers import staff_auth
 from handlers.admin import canned as canned_page
 from handlers.admin import desk_actions, desk_text, location, media, reports
 from handlers.admin.ops_alert import delivery_alert
-from handlers.page_threads import off_loop
-from handlers.params import has_nul, whole
 from handlers.runtime import Runtime
+from handlers.web import staff_auth
+from handlers.web.page_threads import off_loop
+from handlers.web.params import has_nul, whole
 from storage.db import transaction
 from storage.models import Village
-from storage.models_cases import Case, CaseEvent, CaseEvidence
-from storage.models_staff import AuditEntry, CaseCoUnit, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
+from storage.models.cases import Case, CaseEvent, CaseEvidence
+from storage.models.staff import AuditEntry, CaseCoUnit, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
 from storage.types import utcnow
 from wechat.failure_text import explain
 
@@ -73,8 +75,8 @@ _env.globals.update(
     STATUS=lifecycle.LABELS,
     ROLE_LABELS=access.ROLE_LABELS,
     ACTION_LABELS=ACTION_LABELS,
-    FINDINGS=service.FINDINGS,
-    RATINGS=service.RATINGS,
+    FINDINGS=case_steps.FINDINGS,
+    RATINGS=case_steps.RATINGS,
     DEPTS=DEPT_NAMES,
     KINDS=KINDS,
     LEVELS=LEVELS,
@@ -143,7 +145,7 @@ class Ctx:
         )
 
 
-_NO_STORE = {"Cache-Control": "no-store"}  # the security headers: handlers/security_headers.py
+_NO_STORE = {"Cache-Control": "no-store"}  # the security headers: handlers/web/security_headers.py
 Handler = Callable[[Ctx], Awaitable[Response]]
 TX_ATTEMPTS = 3
 ADMIN_MAX_BODY = 1024 * 1024  # staff forms are a few fields; no admin page takes uploads
@@ -177,7 +179,7 @@ class Admin:
                     return _plain_error("提交的内容格式不正确，请返回上一页刷新后重试。", 400)
                 if has_nul(request, form):
                     return _plain_error("提交的内容中有无法识别的字符，请删掉后重试。", 400)
-                # Off the event loop: the webhook shares it (see handlers.page_threads).
+                # Off the event loop: the webhook shares it (see handlers.web.page_threads).
                 return await off_loop(lambda: self._attempts(fn, request, form, roles, public))
             except OperationalError:
                 log.exception("admin: database unavailable")

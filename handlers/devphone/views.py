@@ -25,8 +25,8 @@ from starlette.routing import Route
 from bot.context import Services
 from config.settings import Settings
 from handlers.runtime import Runtime
-from villages.lookup import PlaceIndex
-from villages.scene import parse_scene
+from villages.places.lookup import PlaceIndex
+from villages.places.scene import parse_scene
 from wechat.simulator import SimRequest, Simulator, SimulatorError
 
 HERE = Path(__file__).resolve().parent

@@ -13,11 +13,11 @@ from typing import Any
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cases import ratelimit
+from cases.intake import ratelimit
 from cases.money import household as hh
 from cases.timeutil import chinese_time
 from handlers.h5.views import H5, Ctx, Refused
-from handlers.params import whole
+from handlers.web.params import whole
 from storage.types import utcnow
 
 

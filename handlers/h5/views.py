@@ -31,11 +31,14 @@ from starlette.routing import Route, Router
 
 from bot import kb_feedback
 from bot.context import Services
-from cases import lifecycle, ratelimit, service, staging, tracking
+from cases import lifecycle
 from cases.categories import CADRE_LEVELS, by_code, categories
-from cases.media_store import FileMediaStore
-from cases.photo_privacy import UnsafeImage, clean_image
-from cases.submit import SubmitPolicy, submit
+from cases.evidence.media_store import FileMediaStore
+from cases.evidence.photo_privacy import UnsafeImage, clean_image
+from cases.handling import case_steps
+from cases.intake import ratelimit, staging
+from cases.intake.submit import SubmitPolicy, submit
+from cases.reading import tracking
 from cases.timeutil import chinese_date, chinese_time, local_date, next_local_midnight
 from cases.validation import (
     MAX_DESCRIPTION,
@@ -48,21 +51,21 @@ from cases.validation import (
     check,
     phone_problem,
 )
-from handlers import staff_auth
-from handlers.page_threads import off_loop
-from handlers.params import whole
 from handlers.runtime import Runtime
+from handlers.web import staff_auth
+from handlers.web.page_threads import off_loop
+from handlers.web.params import whole
 from knowledge.holder import KnowledgeHolder
 from storage.db import transaction
 from storage.models import Poster
-from storage.models_cases import Case, CaseEvent
+from storage.models.cases import Case, CaseEvent
 from storage.repos.projects import list_projects
 from storage.repos.scans import count_scan
 from storage.repos.villages import Place
 from storage.types import utcnow
-from villages import qr_image
-from villages.project_text import yuan
-from villages.scene import parse_scene
+from villages.places.scene import parse_scene
+from villages.posters import qr_image
+from villages.projects.text import yuan
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -102,13 +105,13 @@ FORM_FIELDS = ("key", "category", "cadre_level", "description", "anonymous", "na
 _KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _NUMBER = re.compile(r"[0-9]{6}-[0-9]{4}-[0-9]{6}")
 _CODE = re.compile(r"[0-9]{6}")
-_HEADERS = {"Cache-Control": "no-store"}  # the security headers: handlers/security_headers.py
+_HEADERS = {"Cache-Control": "no-store"}  # the security headers: handlers/web/security_headers.py
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
 _env.filters["t"] = lambda v: chinese_time(v) if isinstance(v, datetime) else ""
 _env.filters["d"] = lambda v: chinese_date(v) if isinstance(v, datetime) else ""
 _env.filters["yuan"] = lambda v: yuan(v) if isinstance(v, Decimal) else ""
-_env.globals.update(STATUS=lifecycle.LABELS, RATINGS=service.RATINGS, CADRE_LEVELS=CADRE_LEVELS)
+_env.globals.update(STATUS=lifecycle.LABELS, RATINGS=case_steps.RATINGS, CADRE_LEVELS=CADRE_LEVELS)
 
 
 class _UploadQuota(Exception):
@@ -191,7 +194,7 @@ class H5:
                             raise Refused(413, "上传的内容太大，请少选几张照片后重试。") from exc
                         raise Refused(400, "提交的内容格式不正确，请返回上一页刷新后重试。") from exc
                 try:
-                    # Off the event loop: the webhook shares it (see handlers.page_threads).
+                    # Off the event loop: the webhook shares it (see handlers.web.page_threads).
                     response = await off_loop(
                         lambda: self._attempts(fn, request, form, nonce, new_device, scene=scene, action=action)
                     )
@@ -652,11 +655,11 @@ class H5:
             assert refused is not None
             return refused
         rating = whole(ctx.field("rating"), high=9)
-        if rating is None or rating not in service.RATINGS:
+        if rating is None or rating not in case_steps.RATINGS:
             return self._show_case(ctx, case, error="请选择 满意、基本满意 或 不满意。")
         try:
             with ctx.session.begin_nested():
-                service.rate(
+                case_steps.rate(
                     ctx.session,
                     case=case,
                     rating=rating,
@@ -667,7 +670,7 @@ class H5:
         except lifecycle.IllegalTransition:
             ctx.session.refresh(case)
             return self._show_case(ctx, case, error="这件事现在不能评价（已评价过，或还没有办结）。")
-        return self._show_case(ctx, case, notice=f"感谢您的评价（{service.RATINGS[rating]}）。")
+        return self._show_case(ctx, case, notice=f"感谢您的评价（{case_steps.RATINGS[rating]}）。")
 
     # -- village search (the 404 page) --------------------------------------------------------------
 

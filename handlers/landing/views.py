@@ -18,9 +18,9 @@ from starlette.routing import Route
 
 from bot.context import Services
 from handlers.runtime import Runtime
-from handlers.staff_auth import DEMO_PASSWORD, DEMO_STAFF
+from handlers.web.staff_auth import DEMO_PASSWORD, DEMO_STAFF
 from storage.models import Poster
-from storage.models_staff import StaffUser
+from storage.models.staff import StaffUser
 
 HERE = Path(__file__).resolve().parent
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))

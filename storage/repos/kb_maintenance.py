@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.fastsql import fastsql
-from storage.models_kb import KbEntryVersion, KbHit, KbUnanswered
+from storage.models.kb import KbEntryVersion, KbHit, KbUnanswered
 
 MAX_TEXT = 500
 _LONG_NUMBER = re.compile(r"\d{7,}")  # phone, ID card and account numbers are not kept

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from storage.fastsql import fastsql
 from storage.models import Poster, ScanDaily
-from storage.models_cases import Case
+from storage.models.cases import Case
 
 CHANNELS = ("subscribe", "scan", "h5")
 

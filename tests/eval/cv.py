@@ -18,11 +18,11 @@ import itertools
 import sys
 from dataclasses import fields, replace
 
+from bench.kb_eval import noise_for
+from bench.kb_evalset import load_evalset
+from knowledge.base import KnowledgeBase, to_doc
 from knowledge.engine import SearchEngine, Tuning
-from knowledge.eval import noise_for
-from knowledge.evalset import load_evalset
 from knowledge.loader import load_entries
-from knowledge.service import KnowledgeBase, to_doc
 
 FOLDS = 5
 MODE = "clean"  # or "noisy", or "both" (each question counted clean and noisy)

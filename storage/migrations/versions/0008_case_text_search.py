@@ -19,7 +19,7 @@ down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Must match cases.service.FINDINGS (finding_0 .. finding_3) and cases.lifecycle.RESPONSE_STATES.
+# Must match cases.handling.case_steps.FINDINGS (finding_0 .. finding_3) and cases.lifecycle.RESPONSE_STATES.
 FINDINGS = ("查实", "部分查实", "不实", "不属于受理范围")
 KEY = ("month", "county_code", "route_unit", "category")
 # The cases columns a cell's figures depend on: an UPDATE of any other column leaves the rollup alone.

@@ -5,7 +5,7 @@ Revises: 0012
 Create Date: 2026-12-06 11:30:00
 
 An inquiry whose words name a cadre is shown to the county discipline commission and the city only,
-never to the town (cases/inquiries.py). New rows are screened when recorded (cases/cadres.py). Rows
+never to the town (cases/handling/inquiries.py). New rows are screened when recorded (cases/routing/cadres.py). Rows
 already stored are screened here with a frozen, broad word list: a question that may name a cadre is
 marked "unknown" and leaves the town's view (when in doubt, up).
 """

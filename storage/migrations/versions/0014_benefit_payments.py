@@ -6,7 +6,7 @@ Create Date: 2026-12-06 11:40:00
 
 The households register, payments, death records and village cadres with their declared relatives, as
 imported by `qingfeng data import`, and the clues the cross-check rules raise. ID and account numbers
-are kept as keyed hashes and masked forms only (storage/models_money.py).
+are kept as keyed hashes and masked forms only (storage/models/money.py).
 """
 
 from collections.abc import Sequence

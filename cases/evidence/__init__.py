@@ -1,0 +1,1 @@
+"""Evidence: photos, voice notes and files attached to a case, checked, stripped and stored."""

@@ -1,0 +1,1 @@
+"""Handling: what staff do on a case (accept, reply, transfer, return, joint handling, close)."""

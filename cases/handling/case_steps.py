@@ -1,0 +1,148 @@
+"""Actions on a case (staff and villager): accept, public reply, close, rate, reopen, add material.
+
+Every status change goes through lifecycle.transition; every action writes an event. The caller
+commits. Changes a villager should hear about are queued as notices in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cases import lifecycle
+from cases.evidence.media_jobs import enqueue_download
+from cases.identity import IdentityKeys
+from cases.notices import contact_openid, notify
+from cases.validation import InvalidReport, description_problem
+from storage.models.cases import Case, CaseEvidence
+from storage.repos import users
+
+FINDINGS = ("查实", "部分查实", "不实", "不属于受理范围")
+RATINGS = {1: "满意", 2: "基本满意", 3: "不满意"}
+RATING_PROMPT = "请回复数字评价办理结果：\n1 满意\n2 基本满意\n3 不满意"
+MEDIA_LIFETIME = timedelta(days=3)
+
+
+class CaseNotFound(LookupError):
+    pass
+
+
+def get_case(session: Session, *, number: str) -> Case:
+    case = session.scalar(select(Case).where(Case.number == number))
+    if case is None:
+        raise CaseNotFound(number)
+    return case
+
+
+def _tell(session: Session, case: Case, text: str, keys: IdentityKeys, now: datetime) -> None:
+    notify(session, case=case, text=f"您反映的问题（编号 {case.number}）{text}", keys=keys, now=now)
+
+
+def accept(session: Session, *, case: Case, actor: str, keys: IdentityKeys, now: datetime) -> None:
+    lifecycle.transition(session, case=case, to=lifecycle.ACCEPTED, actor=actor, reason=None, now=now)
+    _tell(session, case, "已受理，正在核实办理。", keys, now)
+
+
+def public_reply(session: Session, *, case: Case, text: str, actor: str, keys: IdentityKeys, now: datetime) -> None:
+    """A reply the villager sees; it also moves an accepted or in-progress case to 'answered'."""
+    if case.status in (lifecycle.ACCEPTED, lifecycle.IN_PROGRESS, lifecycle.REOPENED):
+        lifecycle.transition(session, case=case, to=lifecycle.ANSWERED, actor=actor, reason=text, now=now, public=True)
+    else:
+        lifecycle.record_event(
+            session, case=case, action="public_reply", actor=actor, reason=text, now=now, public=True
+        )
+    case.public_update, case.public_update_at = text, now
+    _tell(session, case, f"有了新答复：\n{text}", keys, now)
+
+
+def close(
+    session: Session,
+    *,
+    case: Case,
+    finding: str,
+    resolution: str,
+    actor: str,
+    keys: IdentityKeys,
+    now: datetime,
+) -> None:
+    """Close with a finding and a resolution; the villager is told and asked to rate."""
+    if finding not in FINDINGS:
+        raise ValueError(f"finding must be one of {FINDINGS}")
+    lifecycle.transition(
+        session, case=case, to=lifecycle.CLOSED, actor=actor, reason=f"{finding}：{resolution}", now=now
+    )
+    case.finding, case.resolution = finding, resolution
+    case.public_update, case.public_update_at = f"办理结果：{finding}。{resolution}", now
+    case.rating, case.rating_reason = None, None
+    _tell(session, case, f"已办结。\n结果：{finding}。{resolution}\n\n{RATING_PROMPT}", keys, now)
+    _await_rating(session, case, keys, now)
+
+
+def _await_rating(session: Session, case: Case, keys: IdentityKeys, now: datetime) -> None:
+    """Let the villager's next bare digit rate this case, unless they are in the middle of something."""
+    openid = contact_openid(case, keys=keys)
+    if openid is None:
+        return
+    conversation = users.load_conversation(session, openid=openid, now=now)
+    if conversation.state in ("idle", "ask", "answered"):
+        users.save_conversation(session, conversation=conversation, state="rate", data={}, now=now)
+
+
+def rate(session: Session, *, case: Case, rating: int, reason: str | None, actor: str, now: datetime) -> None:
+    """Record 1 满意 / 2 基本满意 / 3 不满意; 不满意 reopens the case for supervision with the reason."""
+    if rating not in RATINGS:
+        raise ValueError("rating must be 1, 2 or 3")
+    if case.status != lifecycle.CLOSED or case.rating is not None:
+        raise lifecycle.IllegalTransition(case.status, "rated")
+    case.rating, case.rating_reason = rating, (reason or None)
+    lifecycle.record_event(session, case=case, action="rating", actor=actor, reason=RATINGS[rating], now=now)
+    if rating == 3:
+        why = "群众不满意，重新办理并督办" + (f"：{reason}" if reason else "")
+        lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
+        # Handled again in the period the category allows, counted from the reopening: the old deadline
+        # has passed, and the 督办清单 shows the new one.
+        case.resolve_due = now + (case.resolve_due - case.created_at)
+
+
+def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseEvidence:
+    """Material the villager adds to an open case of their own (补充材料)."""
+    problem = description_problem(text)
+    if problem:
+        raise InvalidReport([problem])
+    _require_open(case)
+    row = CaseEvidence(
+        case_id=case.id, kind="text", note=text.strip(), supplement=True, download_status="none", created_at=now
+    )
+    session.add(row)
+    lifecycle.record_event(session, case=case, action="supplement", actor="villager", reason="文字", now=now)
+    return row
+
+
+def add_media(
+    session: Session, *, case: Case, kind: str, media_id: str, media_format: str | None, now: datetime
+) -> CaseEvidence:
+    if not media_id.strip():
+        raise InvalidReport(["照片或语音缺少 MediaId，请重新发送。"])
+    _require_open(case)
+    row = CaseEvidence(
+        case_id=case.id,
+        kind=kind,
+        media_id=media_id,
+        media_format=media_format,
+        supplement=True,
+        download_status="pending",
+        media_expires_at=now + MEDIA_LIFETIME,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    enqueue_download(session, evidence=row, now=now)
+    lifecycle.record_event(session, case=case, action="supplement", actor="villager", reason=kind, now=now)
+    return row
+
+
+def _require_open(case: Case) -> None:
+    if case.status not in lifecycle.OPEN_STATES:
+        raise InvalidReport(["这件事已经办结，不能再补充材料。如有新问题，请重新反映。"])

@@ -1,0 +1,101 @@
+"""Report drafts: one per villager, kept 24 hours in the database (they survive restarts)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
+
+from cases.validation import EvidenceInput
+from config.privacy import user_key
+from storage.models.cases import DraftEvidence, ReportDraft
+
+LIFETIME = timedelta(hours=24)
+
+
+def load(session: Session, *, openid: str, now: datetime) -> ReportDraft | None:
+    """The villager's draft, or None (an expired draft is discarded)."""
+    draft = session.get(ReportDraft, user_key(openid))
+    if draft is not None and draft.created_at < now - LIFETIME:
+        discard(session, draft=draft)
+        return None
+    return draft
+
+
+def start(session: Session, *, openid: str, now: datetime) -> ReportDraft:
+    old = session.get(ReportDraft, user_key(openid))
+    if old is not None:
+        discard(session, draft=old)
+        session.flush()
+    draft = ReportDraft(
+        user_key=user_key(openid), draft_id=uuid.uuid4().hex, step="category", data={}, created_at=now, updated_at=now
+    )
+    session.add(draft)
+    session.flush()
+    return draft
+
+
+def save(draft: ReportDraft, *, step: str, data: dict[str, Any], now: datetime) -> None:
+    draft.step = step
+    draft.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
+    draft.updated_at = now
+
+
+def discard(session: Session, *, draft: ReportDraft) -> None:
+    session.execute(delete(DraftEvidence).where(DraftEvidence.draft_id == draft.draft_id))
+    session.delete(draft)
+
+
+def lock(session: Session, *, draft_id: str) -> None:
+    """Serialise concurrent messages to one draft (nine photos at once). SQLite already runs one writer."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 1))"), {"k": draft_id})
+
+
+def add_media(
+    session: Session,
+    *,
+    draft_id: str,
+    msg_key: str,
+    kind: str,
+    media_id: str,
+    media_format: str | None,
+    now: datetime,
+) -> None:
+    session.add(
+        DraftEvidence(
+            draft_id=draft_id,
+            msg_key=msg_key[:200],
+            kind=kind,
+            media_id=media_id,
+            media_format=media_format or None,
+            received_at=now,
+        )
+    )
+    session.flush()
+
+
+def count_media(session: Session, *, draft_id: str, kind: str) -> int:
+    stmt = select(func.count()).select_from(DraftEvidence)
+    return int(session.scalar(stmt.where(DraftEvidence.draft_id == draft_id, DraftEvidence.kind == kind)) or 0)
+
+
+def evidence(session: Session, *, draft_id: str) -> tuple[EvidenceInput, ...]:
+    rows = session.scalars(select(DraftEvidence).where(DraftEvidence.draft_id == draft_id).order_by(DraftEvidence.id))
+    return tuple(
+        EvidenceInput(
+            kind=r.kind, media_id=r.media_id, media_format=r.media_format, received_at_iso=r.received_at.isoformat()
+        )
+        for r in rows
+    )
+
+
+def prune(session: Session, *, now: datetime) -> int:
+    """Drop drafts older than 24 hours with their evidence rows; returns how many drafts went."""
+    old = list(session.scalars(select(ReportDraft).where(ReportDraft.created_at < now - LIFETIME)))
+    for draft in old:
+        discard(session, draft=draft)
+    return len(old)

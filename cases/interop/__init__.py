@@ -1,0 +1,1 @@
+"""Other systems: Open311, API keys and signed case events."""

@@ -1,0 +1,1 @@
+"""Reading: the queue, statistics and a villager's tracking, all as scoped SQL."""

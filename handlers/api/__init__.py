@@ -1,0 +1,1 @@
+"""Machine-facing HTTP: health, metrics, the knowledge API and Open311."""

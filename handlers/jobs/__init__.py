@@ -1,0 +1,1 @@
+"""Background jobs: the worker and the jobs each room registers."""

@@ -1,0 +1,1 @@
+"""The WeChat webhook: its fast path, batch writer and time budget."""

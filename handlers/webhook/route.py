@@ -1,0 +1,307 @@
+"""/wechat: verification GET and message POST (plain, compat and safe mode)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+from starlette.routing import Route
+
+from bot.context import Reply, Services
+from bot.conversation import handle
+from bot.dispatcher import Dispatcher
+from bot.exactly_once import earlier_reply, ledger_key, record
+from config.privacy import openid_tag
+from config.settings import Settings
+from handlers.api.observability import Metrics, openid_tag_var
+from handlers.web.params import whole
+from handlers.webhook.batch_writer import BatchWriter
+from handlers.webhook.budget import Budget
+from storage.db import transaction
+from storage.repos import nonces
+from storage.types import utcnow
+from wechat.crypto import BadPayload, SafeMode, signature_ok
+from wechat.inbound import MAX_BODY_BYTES, Inbound, MalformedMessage, encrypted_part, parse
+from wechat.replies import SUCCESS, text_reply_xml
+
+log = logging.getLogger("qingfeng.webhook")
+XML = "application/xml; charset=utf-8"
+TEXT = "text/plain; charset=utf-8"
+CLAIM_ATTEMPTS = 3
+APOLOGY = "抱歉，系统出了点问题，请稍后再试，或回复“菜单”。"
+
+
+@dataclass
+class Webhook:
+    settings: Settings
+    sessions: sessionmaker[Session]
+    dispatcher: Dispatcher
+    services: Services
+    metrics: Metrics
+
+    def __post_init__(self) -> None:
+        # SQLite: one writer thread, several messages per transaction when they queue up
+        # (handlers.webhook.batch_writer). PostgreSQL takes concurrent writers: a thread each, one message each.
+        sqlite = self.sessions.kw["bind"].dialect.name == "sqlite"
+        self.writer: BatchWriter[Job, Reply | None] | None = BatchWriter(self.process_batch) if sqlite else None
+        s = self.settings
+        self.safe = SafeMode(
+            token=s.wechat_token, appid=s.wechat_appid, aes_keys=[s.wechat_aes_key, s.wechat_aes_key_previous]
+        )
+
+    def process(self, message: Inbound, budget: Budget, nonce: Nonce | None = None) -> Reply | None:
+        """Do the work once; a duplicate gets the reply recorded the first time (runs in a worker thread).
+
+        Raises ReplayedNonce when the request's nonce already carried another message.
+        """
+        for _ in range(CLAIM_ATTEMPTS):
+            try:
+                with transaction(self.sessions) as session:
+                    answer = self._work(session, message, budget, nonce)
+                return self._answered(answer)
+            except IntegrityError:
+                # A concurrent retry committed first (its ledger row now exists), or a race on another
+                # row such as two first messages of a new user: loop, and the re-check tells which.
+                continue
+        raise RuntimeError("could not record message after retries")
+
+    def process_batch(self, jobs: Sequence[Job]) -> list[Reply | Exception | None]:
+        """Several messages in one transaction (group commit); each answer is released after COMMIT.
+
+        If any message fails, or the commit does, nothing of the batch was kept: each message then
+        runs again alone, in its own transaction, so one bad message costs the others nothing.
+        """
+        if len(jobs) > 1:
+            try:
+                with transaction(self.sessions) as session:
+                    answers = []
+                    for message, budget, *nonce in jobs:
+                        answers.append(self._work(session, message, budget, nonce[0] if nonce else None))
+                        # The next message's plain SQL (storage.fastsql) must see this one's ORM changes.
+                        session.flush()
+                return [self._answered(answer) for answer in answers]
+            except Exception as exc:
+                if isinstance(exc, OperationalError) and _database_unavailable(exc):
+                    return [exc] * len(jobs)  # running them alone would only wait out the same lock again
+                log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
+        return [self._alone(message, budget, nonce[0] if nonce else None) for message, budget, *nonce in jobs]
+
+    def _alone(self, message: Inbound, budget: Budget, nonce: Nonce | None) -> Reply | Exception | None:
+        try:
+            return self.process(message, budget, nonce)
+        except Exception as exc:  # the request turns it into a 503 or an apology
+            return exc
+
+    def _work(self, session: Session, message: Inbound, budget: Budget, nonce: Nonce | None) -> _Answer:
+        # The claim commits with the message's ledger row: a retry of the same message may reuse the
+        # nonce (or bring a new one), another message may not. Its verdict is read after the ledger
+        # look-up, so that on PostgreSQL both go in one round trip (storage.fastsql).
+        claimed = (
+            nonces.claim_later(session, key=nonce.key, message_key=ledger_key(message), expires_at=nonce.expires_at)
+            if nonce is not None
+            else None
+        )
+        previous = earlier_reply(session, message=message)
+        if claimed is not None and not claimed():
+            raise ReplayedNonce
+        if previous is not None:
+            return _Answer(Reply(previous) if previous else None, late=False)
+        now = utcnow()
+        reply = handle(session, message=message, now=now, services=self.services, dispatcher=self.dispatcher)
+        inline = budget.finish_inline()
+        record(session, message=message, reply=reply, inline=inline, now=now)
+        return _Answer(reply if inline else None, late=not inline)
+
+    def _answered(self, answer: _Answer) -> Reply | None:
+        """Called once the answer's transaction has committed."""
+        if answer.late:
+            self.metrics.late_replies.inc()
+        return answer.reply
+
+
+class ReplayedNonce(Exception):
+    """The signed request's nonce already carried another message: a replayed or forged request."""
+
+
+@dataclass(frozen=True, slots=True)
+class Nonce:
+    key: str  # storage.repos.nonces.nonce_key(timestamp, nonce)
+    expires_at: datetime  # when the timestamp leaves the freshness window, and a replay is refused anyway
+
+
+# A message, its time budget and (from a request) its signed nonce.
+Job = tuple[Inbound, Budget] | tuple[Inbound, Budget, Nonce | None]
+# SQLite's and PostgreSQL's words for a database that cannot take the write at all (as opposed to an
+# error in one message's statements, such as a missing column in a code path only it reaches).
+_UNAVAILABLE = ("locked", "busy", "unable to open", "disk i/o", "readonly", "database or disk is full", "connection")
+
+
+def _database_unavailable(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return any(word in text for word in _UNAVAILABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    reply: Reply | None
+    late: bool  # the request already answered `success`; the reply went to the outbox
+
+
+def build_router(hook: Webhook) -> APIRouter:
+    # Plain Starlette routes: the endpoints read the request themselves, and FastAPI's dependency
+    # solving cost more per message than decrypting it.
+    router = APIRouter()
+
+    async def verify(request: Request) -> Response:
+        q = request.query_params
+        if not _signed(hook.settings.wechat_token, q.get("signature"), q.get("timestamp"), q.get("nonce")):
+            return PlainTextResponse("forbidden", status_code=403)
+        echostr = q.get("echostr", "")
+        if not echostr.isascii():  # WeChat's are digits; anything else is not an echo we owe
+            return PlainTextResponse("bad request", status_code=400)
+        return PlainTextResponse(echostr, media_type=TEXT)
+
+    async def receive(request: Request) -> Response:
+        q = request.query_params
+        settings = hook.settings
+        timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
+        if not _signed(settings.wechat_token, q.get("signature"), timestamp, nonce):
+            return PlainTextResponse("forbidden", status_code=403)
+        expires_at = _fresh_until(timestamp, settings.wechat_max_skew_s)
+        if expires_at is None:
+            return PlainTextResponse("stale or future timestamp", status_code=403)
+        encrypted = q.get("encrypt_type", "raw").lower() == "aes"
+        if not _mode_allows(settings.wechat_mode, encrypted=encrypted):
+            return PlainTextResponse(f"{settings.wechat_mode} mode only", status_code=403)
+        body = await _read_capped(request)
+        if body is None:
+            return PlainTextResponse("body too large", status_code=400)
+        try:
+            text = body.decode("utf-8")
+            if encrypted:
+                encrypt = encrypted_part(text)
+                if not encrypt:
+                    return PlainTextResponse("missing Encrypt", status_code=400)
+                text = hook.safe.decrypt(
+                    encrypt=encrypt,
+                    msg_signature=q.get("msg_signature", ""),
+                    timestamp=timestamp,
+                    nonce=nonce,
+                )
+            message = parse(text)
+        except PermissionError:
+            return PlainTextResponse("forbidden", status_code=403)
+        except (MalformedMessage, BadPayload, UnicodeDecodeError) as exc:
+            log.info("rejected body", extra={"fields": {"reason": str(exc)}})
+            return PlainTextResponse("bad request", status_code=400)
+
+        openid_tag_var.set(openid_tag(message.openid, key=hook.settings.secret_key))
+        hook.metrics.messages.labels(message.kind, message.event).inc()
+        started = time.perf_counter()
+        try:
+            reply = await _within_budget(hook, message, Nonce(nonces.nonce_key(timestamp, nonce), expires_at))
+        except ReplayedNonce:
+            log.info("replayed nonce")
+            return PlainTextResponse("forbidden", status_code=403)
+        except OperationalError:
+            log.exception("database unavailable")
+            # 503 makes WeChat retry later; the ledger makes that retry safe.
+            return PlainTextResponse("unavailable", status_code=503)
+        except Exception:
+            # A bug in a handler: the transaction rolled back; say sorry rather than fail the request.
+            log.exception("handler failed")
+            reply = Reply(APOLOGY)
+        log.info(
+            "message",
+            extra={"fields": {"kind": message.kind, "event": message.event, "ms": _ms_since(started)}},
+        )
+        if reply is None or not reply.text:
+            return PlainTextResponse(SUCCESS, media_type=TEXT)
+        xml = text_reply_xml(to_openid=message.openid, from_account=message.account, content=reply.text)
+        if encrypted:
+            xml = hook.safe.encrypt(xml=xml, nonce=nonce, timestamp=str(int(time.time())))
+        return Response(xml, media_type=XML)
+
+    async def wechat(request: Request) -> Response:
+        return await (receive(request) if request.method == "POST" else verify(request))
+
+    # One route for both methods, so that any other method gets a 405 that names both.
+    router.routes.append(Route("/wechat", wechat, methods=["GET", "POST"], include_in_schema=False))
+    return router
+
+
+async def _within_budget(hook: Webhook, message: Inbound, nonce: Nonce) -> Reply | None:
+    budget = Budget()
+    task: asyncio.Future[Reply | None]
+    if hook.writer is not None:
+        task = hook.writer.submit((message, budget, nonce))
+    else:
+        task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget, nonce))
+    try:
+        return await asyncio.wait_for(asyncio.shield(task), timeout=hook.settings.reply_budget_s)
+    except TimeoutError:
+        if budget.expire():
+            task.add_done_callback(_log_late_failure)
+            return None
+        # The worker is already committing its inline answer; it is moments away.
+        return await task
+
+
+def _log_late_failure(task: asyncio.Future[Reply | None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("late message failed", exc_info=task.exception())
+
+
+def _ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def _signed(token: str, signature: str | None, timestamp: str | None, nonce: str | None) -> bool:
+    if not signature or timestamp is None or nonce is None:
+        return False
+    return signature_ok(token, signature, timestamp, nonce)
+
+
+def _wall_clock() -> float:
+    """Now, as WeChat's timestamps count it (a function, so tests of recorded requests can move it)."""
+    return time.time()
+
+
+def _mode_allows(mode: str, *, encrypted: bool) -> bool:
+    """Safe mode takes only encrypted bodies (a plain signature does not cover the body), plain mode
+    only plain ones, compatible mode both."""
+    return mode == "compatible" or encrypted == (mode == "safe")
+
+
+def _fresh_until(timestamp: str, max_skew_s: int) -> datetime | None:
+    """When a request signed with `timestamp` stops being fresh, or None if it is not fresh now."""
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
+        return None
+    sent = int(timestamp)
+    if abs(_wall_clock() - sent) > max_skew_s:
+        return None
+    return datetime.fromtimestamp(sent + max_skew_s, UTC)
+
+
+async def _read_capped(request: Request) -> bytes | None:
+    declared = request.headers.get("content-length")
+    declared_size = whole(declared) if declared is not None else 0
+    if declared_size is None or declared_size > MAX_BODY_BYTES:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)

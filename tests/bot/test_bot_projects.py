@@ -1,0 +1,109 @@
+"""Menu item 2 (项目公开) through the webhook: the bound village's projects and totals, paged by "更多"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import Engine
+
+from storage.db import make_sessionmaker, transaction
+from storage.repos.projects import ProjectRow, upsert_projects
+from storage.types import utcnow
+from tests.webhook_support import Sender, event_xml, make_client, text_xml
+from villages.projects.load import load_demo_projects
+
+TUGUAN = "630223106213"
+
+
+@pytest.fixture
+def sender(engine: Engine) -> Sender:
+    client = Sender(make_client(engine))
+    with transaction(make_sessionmaker(engine)) as s:
+        load_demo_projects(s, now=utcnow())
+    return client
+
+
+def bind(sender: Sender, openid: str, code: str = TUGUAN) -> None:
+    assert "欢迎" in sender.reply_text(event_xml(openid, "subscribe", f"qrscene_{code}"))
+
+
+def test_menu_2_shows_the_villages_projects_and_totals_in_one_message(sender: Sender) -> None:
+    bind(sender, "o-p1")
+    reply = sender.reply_text(text_xml("o-p1", "2"))
+    assert reply.startswith("【土观村委会 项目公开】（演示数据")
+    assert "共9个项目，资金合计329.9万元" in reply
+    assert "灌溉渠道维修" in reply and "52万元（以工代赈资金）" in reply
+    assert "班彦" not in reply and "盘绣" not in reply  # another village's projects
+    assert len(reply.encode()) <= 2048
+    assert "「更多」" in reply
+
+
+def test_more_continues_then_the_list_ends(sender: Sender) -> None:
+    bind(sender, "o-p2")
+    first = sender.reply_text(text_xml("o-p2", "2"))
+    second = sender.reply_text(text_xml("o-p2", "更多"))
+    assert "7. " in second and "9. " in second and "1. " not in second
+    assert "「更多」" not in second and len(second.encode()) <= 2048
+    names = [line.split("年 ", 1)[1] for text in (first, second) for line in text.splitlines() if ". 20" in line]
+    assert len(names) == len(set(names)) == 9
+    assert "最后一页" in sender.reply_text(text_xml("o-p2", "更多"))
+
+
+def test_click_menu_key_shows_projects(sender: Sender) -> None:
+    bind(sender, "o-p3", "630223106201")
+    reply = sender.reply_text(event_xml("o-p3", "CLICK", "MENU_PROJECTS"))
+    assert "班彦村委会 项目公开" in reply and "盘绣" in reply and "「更多」" not in reply
+
+
+def test_unbound_villager_is_asked_to_bind_first_then_sees_projects(sender: Sender) -> None:
+    reply = sender.reply_text(text_xml("o-p4", "2"))
+    assert "先确定您所在的村" in reply and "项目公开】" not in reply
+    choices = sender.reply_text(text_xml("o-p4", "五十镇 土观村"))
+    if "序号" in choices:
+        sender.reply_text(text_xml("o-p4", "1"))
+    assert "土观村委会 项目公开" in sender.reply_text(text_xml("o-p4", "2"))
+
+
+def test_village_without_projects_says_so(sender: Sender) -> None:
+    bind(sender, "o-p5", "630203204206")
+    reply = sender.reply_text(text_xml("o-p5", "2"))
+    assert "还没有公开的项目信息" in reply
+
+
+def test_menu_word_leaves_the_list(sender: Sender) -> None:
+    bind(sender, "o-p6")
+    sender.reply_text(text_xml("o-p6", "2"))
+    assert "请回复数字" in sender.reply_text(text_xml("o-p6", "菜单"))
+    assert "没有更多" in sender.reply_text(text_xml("o-p6", "更多"))
+
+
+def test_many_long_projects_page_within_the_byte_limit(sender: Sender, engine: Engine) -> None:
+    rows = [
+        ProjectRow(
+            village_code="630222106200",
+            name=f"第{i}号" + "很长的项目名称" * 25,
+            year=2020 + i % 5,
+            fund_source="中央财政衔接推进乡村振兴补助资金" * 3,
+            amount_yuan=Decimal("12345.67") * i,
+            implementing_unit="民和回族土族自治县农业农村局" * 5,
+            status="在建",
+            start_date=None,
+            completion_date=None,
+            beneficiaries=i,
+        )
+        for i in range(1, 31)
+    ]
+    with transaction(make_sessionmaker(engine)) as s:
+        upsert_projects(s, rows=rows, now=utcnow())
+    bind(sender, "o-p7", "630222106200")
+    seen = 0
+    reply = sender.reply_text(text_xml("o-p7", "2"))
+    for _ in range(40):
+        assert len(reply.encode()) <= 2048
+        seen += sum(1 for line in reply.splitlines() if re.match(r"[0-9]+\. 20[0-9]{2}年 ", line))
+        if "「更多」" not in reply:
+            break
+        reply = sender.reply_text(text_xml("o-p7", "更多"))
+    assert seen == 32  # 30 long ones and the 2 demo projects of this village

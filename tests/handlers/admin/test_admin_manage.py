@@ -1,0 +1,376 @@
+"""Issue 5's remaining admin features over HTTP, on SQLite and PostgreSQL: answering inquiries (the
+villager is told through the outbox) and turning them into knowledge-base drafts, scoped per county;
+.xlsx exports; and the administrator's pages for users, the holiday calendar, village coordinates and
+the knowledge-base reload. Every POST needs the CSRF token; the administrator sees no case content."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from openpyxl import load_workbook
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from cases import workdays
+from config.privacy import user_key
+from handlers.admin.exports import neutralise
+from handlers.jobs.holiday_live import HolidaySync
+from handlers.jobs.kb_live import default_knowledge
+from handlers.web.staff_auth import create_user
+from knowledge.inquiry_drafts import guess_topics
+from knowledge.loader import ENTRIES_DIR
+from knowledge.schema import parse_entry
+from storage.db import make_sessionmaker, transaction
+from storage.models import Base, Inquiry, OutboxMessage, Village
+from storage.models.staff import AuditEntry, StaffUser
+from storage.models_admin import HolidayYear, KbDraft
+from storage.repos import inquiries, kb_state, outbox
+from storage.types import utcnow
+from tests.cases.staff.test_staff_powers import decide, request_id_of
+from tests.cases_support import report, submit_once
+from tests.handlers.admin.test_admin_pages import client, login
+from tests.staff_support import PASSWORD
+from tests.webhook_support import make_client
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+HUZHU, LEDU = "630223106213", "630202103203"
+QUESTION = "俺家娃上大学的路费有没有补助"
+
+
+def add_inquiry(sessions: sessionmaker[Session], village: str, question: str = QUESTION) -> int:
+    with transaction(sessions) as s:
+        row = inquiries.record(
+            s,
+            openid="o-asker",
+            village_code=village,
+            question=question,
+            candidates={"entries": ["dibao-apply", "yulu-plan-apply", "yulu-plan-basics"]},
+            now=utcnow(),
+        )
+        return row.id
+
+
+def audits(sessions: sessionmaker[Session], action: str) -> list[AuditEntry]:
+    with sessions() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+
+
+def test_the_models_match_the_migrations(engine: Engine) -> None:
+    """Migration 0007's tables and columns, as the models declare them."""
+    mine = {"inquiries", "kb_drafts", "holiday_years"}
+
+    def include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)
+        return table in mine
+
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_staff_answer_an_inquiry_and_the_villager_is_told(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    ours, theirs = add_inquiry(sessions, HUZHU), add_inquiry(sessions, LEDU, "乐都的问题")
+    token = login(c, "nync_huzhu")
+    listing = c.get("/admin/inquiries")
+    assert QUESTION in listing.text and "乐都的问题" not in listing.text
+    assert c.get(f"/admin/inquiries/{theirs}").status_code == 404
+    page = c.get(f"/admin/inquiries/{ours}")
+    assert page.status_code == 200 and "答复群众" in page.text
+    refused = c.post(f"/admin/inquiries/{ours}/answer", data={"answer": "有补助"})
+    assert refused.status_code == 403 and "CSRF" in refused.text
+    empty = c.post(f"/admin/inquiries/{ours}/answer", data={"answer": " ", "csrf": token})
+    assert empty.status_code == 400 and "请填写答复内容" in empty.text
+    too_early = c.post(f"/admin/inquiries/{ours}/draft", data={"csrf": token})
+    assert too_early.status_code == 400 and "请先答复" in too_early.text
+    answer = "雨露计划对脱贫家庭的大学生有补助，路费不单独补，请找县乡村振兴局咨询。"
+    ok = c.post(f"/admin/inquiries/{ours}/answer", data={"answer": answer, "csrf": token}, follow_redirects=False)
+    assert ok.status_code == 303
+    again = c.post(f"/admin/inquiries/{ours}/answer", data={"answer": "再答一次", "csrf": token})
+    assert again.status_code == 400 and "已经答复" in again.text
+    with sessions() as s:
+        row = s.get(Inquiry, ours)
+        assert row is not None and row.status == "answered" and row.answer == answer
+        assert row.answered_by == "staff:nync_huzhu" and row.answered_at is not None and row.notified
+        sent = s.scalars(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-asker"))).all()
+    assert len(sent) == 1 and sent[0].kind == "kefu_text" and sent[0].payload["purge_on_send"] is True
+    told = outbox.text_of(sent[0]) or ""
+    assert answer in told and QUESTION in told
+    assert len(told.encode()) < 2048
+    assert re.fullmatch(r"inquiry:[0-9a-f]{32}", sent[0].key)  # names neither the inquiry nor the villager
+    assert [a.detail["inquiry"] for a in audits(sessions, "inquiry_answer")] == [ours]
+    shown = c.get(f"/admin/inquiries/{ours}")
+    assert answer in shown.text and "已通过公众号发给群众" in shown.text
+
+
+def test_another_countys_staff_and_the_administrator_get_no_inquiry(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    ours = add_inquiry(sessions, HUZHU)
+    with transaction(sessions) as s:
+        town = s.get(Village, HUZHU)
+        assert town is not None
+        create_user(
+            s,
+            username="town_wushi",
+            role="town",
+            unit_code=town.town_code,
+            display_name="五十镇",
+            password=PASSWORD,
+            now=utcnow(),
+        )
+    token = login(c, "jw_ledu")
+    base = f"/admin/inquiries/{ours}"
+    assert c.get(base).status_code == 404
+    assert QUESTION not in c.get("/admin/inquiries?status=all").text
+    for path in (f"{base}/answer", f"{base}/draft"):
+        assert c.post(path, data={"answer": "越权答复", "csrf": token}).status_code == 404, path
+    assert c.get("/admin/inquiries/abc").status_code == 404
+    login(c, "admin")
+    assert c.get("/admin/inquiries").status_code == 403
+    assert c.get(base).status_code == 403
+    login(c, "town_wushi")  # the town of the village sees it
+    assert c.get(base).status_code == 200
+    login(c, "city")
+    assert c.get(base).status_code == 200
+    with sessions() as s:
+        assert s.get(Inquiry, ours).status == "open"  # type: ignore[union-attr]
+
+
+def test_an_answered_inquiry_becomes_a_knowledge_base_draft(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    ours = add_inquiry(sessions, HUZHU)
+    token = login(c, "jw_huzhu")
+    answer = "谁能享受：脱贫家庭的学生。\n找谁：县乡村振兴局。"
+    c.post(f"/admin/inquiries/{ours}/answer", data={"answer": answer, "csrf": token})
+    made = c.post(f"/admin/inquiries/{ours}/draft", data={"csrf": token}, follow_redirects=False)
+    assert made.status_code == 303
+    twice = c.post(f"/admin/inquiries/{ours}/draft", data={"csrf": token})
+    assert twice.status_code == 400 and "已经生成过草稿" in twice.text
+    with sessions() as s:
+        draft = s.scalars(select(KbDraft).where(KbDraft.inquiry_id == ours)).one()
+    assert draft.status == "drafted" and draft.county_code == "630223"
+    page = c.get(f"/admin/inquiries/{ours}")
+    assert f"{draft.entry_id}.yaml" in page.text and "kb reload" in page.text
+    got = c.get(f"/admin/kb/drafts/{draft.id}.yaml")
+    assert got.status_code == 200 and f'filename="{draft.entry_id}.yaml"' in got.headers["content-disposition"]
+    assert "qingfeng kb reload" in got.text and "尚未生效" in got.text
+    data = yaml.safe_load(got.text)
+    assert data["id"] == draft.entry_id and data["scope"] == "630223" and data["questions"] == [QUESTION]
+    assert data["answer"] == answer and data["sources"] == [] and "yulu-plan" in data["topics"]
+    # Not an entry yet; once a maintainer completes it, it is one.
+    with pytest.raises(ValueError, match="sources"):
+        parse_entry(data)
+    data["questions"] += ["大学生路费补助", "上大学有啥补助", "雨露计划路费", "娃上学路费咋报"]
+    data["sources"] = [
+        {"name": "某通知", "issuer": "某县乡村振兴局", "date": "2026-01-01", "checked": "原文", "verified": True}
+    ]
+    assert parse_entry(data).scope == "630223"
+    login(c, "jw_ledu")
+    assert c.get(f"/admin/kb/drafts/{draft.id}.yaml").status_code == 404
+    login(c, "admin")  # the knowledge-base maintainer
+    assert c.get(f"/admin/kb/drafts/{draft.id}.yaml").status_code == 200
+    assert draft.entry_id in c.get("/admin/kb").text
+    assert len(audits(sessions, "inquiry_kb_draft")) == 1 and len(audits(sessions, "kb_draft_download")) == 2
+
+
+def test_topics_are_guessed_from_the_candidates() -> None:
+    entries = default_knowledge().entries
+    assert guess_topics({"entries": ["yulu-plan-apply", "yulu-plan-basics", "dibao-apply"]}, entries)[0] == "yulu-plan"
+    assert guess_topics({"entries": ["no-such-entry"]}, entries) == []
+    assert guess_topics({}, entries) == []
+
+
+def test_xlsx_export_is_scoped_neutralised_without_identity_and_audited(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    evil = '=HYPERLINK("http://x")\x07 村干部截留补助'
+    submit_once(sessions, report("o-x", description=evil, anonymous=False, name="王五", phone="13900002222"), "k-x")
+    submit_once(sessions, report("o-y", village_code=LEDU, description="+1 乐都的事情"), "k-y")
+    login(c, "city")
+    resp = c.get("/admin/cases.xlsx?county=630223")
+    assert resp.status_code == 200 and "spreadsheetml" in resp.headers["content-type"]
+    assert ".xlsx" in resp.headers["content-disposition"]
+    rows = list(load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("编号", "县", "乡镇") and len(rows) == 2
+    text = repr(rows)
+    assert "王五" not in text and "13900002222" not in text and "o-x" not in text
+    assert rows[1][-1].startswith("'=HYPERLINK") and "\x07" not in rows[1][-1]
+    everything = list(load_workbook(io.BytesIO(c.get("/admin/cases.xlsx").content)).active.iter_rows(values_only=True))
+    assert any(str(r[-1]).startswith("'+1") for r in everything)
+    stats = c.get("/admin/stats.xlsx")
+    table = list(load_workbook(io.BytesIO(stats.content)).active.iter_rows(values_only=True))
+    assert table[0][:4] == ("分组", "代码", "名称", "收到") and next(r for r in table if r[0] == "合计")[3] == 2
+    login(c, "jw_ledu")
+    mine = list(load_workbook(io.BytesIO(c.get("/admin/cases.xlsx").content)).active.iter_rows(values_only=True))
+    assert len(mine) == 2 and "乐都" in str(mine[1])
+    login(c, "admin")
+    assert c.get("/admin/cases.xlsx").status_code == 403
+    kinds = [(a.username, a.detail.get("rows"), a.detail.get("format")) for a in audits(sessions, "export_queue")]
+    assert ("city", 1, "xlsx") in kinds and ("jw_ledu", 1, "xlsx") in kinds
+    assert [a.detail.get("format") for a in audits(sessions, "export_stats")] == ["xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("=1+1", "'=1+1"), ("+86", "'+86"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("ok", "ok")],
+)
+def test_one_rule_neutralises_formulas_for_csv_and_xlsx(value: str, shown: str) -> None:
+    assert neutralise(value) == shown
+    assert neutralise(None) == ""
+
+
+def test_administrator_manages_users(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    login(c, "jw_huzhu")
+    assert c.get("/admin/users").status_code == 403
+    token = login(c, "admin")
+    assert "jw_huzhu" in c.get("/admin/users").text
+    new = {"action": "create", "username": "sj_huzhu", "display_name": "审计", "role": "department"}
+    assert c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "long-enough-1"}).status_code == 403
+    bad_unit = c.post("/admin/users", data={**new, "unit": "630223", "password": "long-enough-1", "csrf": token})
+    assert bad_unit.status_code == 400 and "有效的单位" in bad_unit.text
+    short = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "short", "csrf": token})
+    assert short.status_code == 400 and "密码至少 10 位" in short.text
+    made = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "long-enough-1", "csrf": token})
+    assert made.status_code == 200 and "已提交申请" in made.text  # a role with case access: a supervisor confirms
+    assert not login(c, "sj_huzhu", "long-enough-1")
+    assert decide(c, "jw_huzhu", request_id_of(sessions, "sj_huzhu")) == 303
+    token = login(c, "admin")
+    dup = c.post("/admin/users", data={**new, "unit": "630223:sj", "password": "long-enough-1", "csrf": token})
+    assert dup.status_code == 400 and "已存在" in dup.text
+    assert login(c, "sj_huzhu", "long-enough-1")
+    with sessions() as s:
+        user = s.scalars(select(StaffUser).where(StaffUser.username == "sj_huzhu")).one()
+        admin_id = s.scalars(select(StaffUser).where(StaffUser.username == "admin")).one().id
+        assert user.password_hash.startswith("$argon2") and user.unit_code == "630223:sj"
+    token = login(c, "admin")
+    reset = {"action": "reset", "user_id": str(user.id), "password": "another-pass-2", "csrf": token}
+    assert "已提交申请" in c.post("/admin/users", data=reset).text
+    assert decide(c, "jw_huzhu", request_id_of(sessions, "sj_huzhu", "reset")) == 303
+    assert not login(c, "sj_huzhu", "long-enough-1") and login(c, "sj_huzhu", "another-pass-2")
+    token = login(c, "admin")
+    locked = c.post("/admin/users", data={"action": "lock", "user_id": str(user.id), "csrf": token})
+    assert "已停用" in locked.text
+    self_lock = c.post("/admin/users", data={"action": "lock", "user_id": str(admin_id), "csrf": token})
+    assert self_lock.status_code == 400
+    assert not login(c, "sj_huzhu", "another-pass-2")
+    token = login(c, "admin")
+    c.post("/admin/users", data={"action": "unlock", "user_id": str(user.id), "csrf": token})
+    assert login(c, "sj_huzhu", "another-pass-2")
+    actions = [(a.username, a.detail["role"], a.detail["unit"]) for a in audits(sessions, "user_create_confirmed")]
+    assert actions == [("jw_huzhu", "department", "630223:sj")]
+    for action in ("user_create_requested", "user_reset_requested", "user_reset_confirmed", "user_lock", "user_unlock"):
+        assert [a.detail["username"] for a in audits(sessions, action)] == ["sj_huzhu"]
+    with sessions() as s:
+        assert not any("pass" in str(a.detail) for a in s.scalars(select(AuditEntry)))
+
+
+NOTICE_2027 = {
+    "year": "2027",
+    "notice": "国务院办公厅关于2027年部分节假日安排的通知",
+    "number": "",
+    "issued": "2026-11-05",
+    "source": "测试数据（不是真实通知）",
+    "holidays": "2027-01-01 元旦\n2027-02-05 2027-02-11 春节\n2027-10-01 2027-10-07 国庆节",
+    "workdays": "2027-02-13, 2027-10-09",
+}
+
+
+def test_administrator_adds_next_years_holidays(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    try:
+        token = login(c, "admin")
+        page = c.get("/admin/holidays")
+        assert "国办发明电〔2024〕12号" in page.text and "2027" in page.text
+        assert c.post("/admin/holidays", data=NOTICE_2027).status_code == 403
+        wrong = c.post("/admin/holidays", data={**NOTICE_2027, "notice": "2027年放假安排", "csrf": token})
+        assert wrong.status_code == 400 and "国务院办公厅关于" in wrong.text
+        outside = c.post("/admin/holidays", data={**NOTICE_2027, "workdays": "2028-01-02", "csrf": token})
+        assert outside.status_code == 400 and "不在 2027 年内" in outside.text
+        shipped = c.post("/admin/holidays", data={**NOTICE_2027, "year": "2026", "csrf": token})
+        assert shipped.status_code == 400 and "随程序发布" in shipped.text
+        assert workdays.is_working_day(date(2027, 2, 8))  # not yet loaded: Monday to Friday
+        ok = c.post("/admin/holidays", data={**NOTICE_2027, "csrf": token}, follow_redirects=False)
+        assert ok.status_code == 303
+        assert not workdays.is_working_day(date(2027, 2, 8)) and workdays.is_working_day(date(2027, 2, 13))
+        assert workdays.add_working_days(date(2027, 2, 4), 1) == date(2027, 2, 12)
+        assert "测试数据" in c.get("/admin/holidays").text
+        with sessions() as s:
+            row = s.get(HolidayYear, 2027)
+            assert row is not None and row.added_by == "admin" and row.workdays == ["2027-02-13", "2027-10-09"]
+        # Another process picks it up from the table.
+        workdays.use_stored({})
+        assert HolidaySync(sessions).refresh() == 1 and 2027 in workdays.years()
+        assert [a.detail["year"] for a in audits(sessions, "holiday_year_add")] == [2027]
+        login(c, "jw_huzhu")
+        assert c.get("/admin/holidays").status_code == 403
+    finally:
+        workdays.use_stored({})
+
+
+def test_administrator_sets_village_coordinates(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    token = login(c, "admin")
+    listing = c.get("/admin/coordinates?county=630223000000&town=630223106000")
+    assert "土观村委会" in listing.text and "班彦村委会" in listing.text
+    point = {"code": HUZHU, "lat": "36.8437", "lng": "102.0316", "datum": "gcj02"}
+    assert c.post("/admin/coordinates", data=point).status_code == 403
+    bad = c.post("/admin/coordinates", data={**point, "lat": "北纬", "csrf": token})
+    assert bad.status_code == 400 and "请填写数字" in bad.text
+    far = c.post("/admin/coordinates", data={**point, "lat": "136", "csrf": token})
+    assert far.status_code == 400
+    datum = c.post("/admin/coordinates", data={**point, "datum": "bd09", "csrf": token})
+    assert datum.status_code == 400 and "坐标系" in datum.text
+    assert c.post("/admin/coordinates", data={**point, "csrf": token}, follow_redirects=False).status_code == 303
+    with sessions() as s:
+        v = s.get(Village, HUZHU)
+        assert v is not None and (v.lat, v.lng, v.datum) == (36.8437, 102.0316, "gcj02")
+    c.post("/admin/coordinates", data={"code": HUZHU, "lat": "", "lng": "", "datum": "gcj02", "csrf": token})
+    with sessions() as s:
+        v = s.get(Village, HUZHU)
+        assert v is not None and v.lat is None and v.datum is None
+    changes = audits(sessions, "village_coordinates")
+    assert [a.detail["new"]["lat"] for a in changes] == [36.8437, None]
+    login(c, "city")
+    assert c.get("/admin/coordinates").status_code == 403
+
+
+def test_administrator_reloads_the_knowledge_base(engine: Engine, tmp_path: Path) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    token = login(c, "admin")
+    assert c.post("/admin/kb/reload", data={}).status_code == 403
+    done = c.post("/admin/kb/reload", data={"csrf": token})
+    assert done.status_code == 200 and "已重新加载：版本 1" in done.text
+    with sessions() as s:
+        assert kb_state.get_version(s) == 1
+    login(c, "jw_huzhu")
+    assert c.get("/admin/kb").status_code == 403
+    # A directory with a broken entry is refused and the version stays.
+    entries = tmp_path / "entries"
+    shutil.copytree(ENTRIES_DIR, entries)
+    bad_client = make_client(engine, kb_dir=entries)
+    (entries / "broken.yaml").write_text("id: broken\ntitle: x\n", encoding="utf-8")
+    token = login(bad_client, "admin")
+    refused = bad_client.post("/admin/kb/reload", data={"csrf": token})
+    assert refused.status_code == 400 and "没有重新加载" in refused.text and "broken.yaml" in refused.text
+    with sessions() as s:
+        assert kb_state.get_version(s) == 1
+    assert [a.detail["ok"] for a in audits(sessions, "kb_reload")] == [True, False]

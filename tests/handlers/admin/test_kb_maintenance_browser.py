@@ -1,0 +1,114 @@
+"""Issue #19's maintainers' journey in headless Chromium, at desktop and phone width: a question the
+chat refused appears on the page of unanswered questions, an administrator answers it with a new entry
+written in the browser (the form refuses what kb check refuses), a second administrator approves it,
+it goes live through the reload, and the same question in the chat then gets that answer.
+Screenshots: var/screenshots/kb-gaps-<width>.png, kb-edit-<width>.png, kb-review-<width>.png."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers.web.staff_auth import create_user
+from storage.db import transaction
+from storage.types import utcnow
+from tests.browser_support import served_app, shot
+from tests.knowledge.test_kb_maintenance import entry_body
+from tests.staff_support import PASSWORD, load_org
+from tests.webhook_support import Sender, event_xml, text_xml
+
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+WIDTHS = {1280: {"width": 1280, "height": 900}, 375: {"width": 375, "height": 740}}
+# (the question, and the animal and paper of the entry answering it): two entries far apart
+QUESTIONS = {1280: ("给牦牛办户口咋弄", "牦牛", "户口"), 375: ("养的狗要不要办狗证", "狗", "狗证")}
+
+
+def seed(sessions: sessionmaker[Session]) -> None:
+    load_org(sessions)
+    with transaction(sessions) as s:
+        create_user(
+            s, username="admin2", role="admin", unit_code="6302", display_name="admin2", password=PASSWORD, now=utcnow()
+        )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Sender]]:
+    with served_app(tmp_path_factory.mktemp("browser-kb"), seed, kb_poll_s=0.0) as srv:
+        yield srv.base, Sender(TestClient(srv.app), safe=True)
+
+
+def ask(sender: Sender, openid: str, question: str) -> str:
+    sender.reply_text(event_xml(openid, "subscribe", "qrscene_630223106213"))
+    sender.reply_text(text_xml(openid, "菜单"))
+    return sender.reply_text(text_xml(openid, question))
+
+
+def login(page: Any, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + "/admin/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/(cases|units)"))
+
+
+def fits(page: Any) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth - window.innerWidth <= 0"))
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_a_refused_question_is_answered_from_the_browser(browser: Any, site: tuple[str, Sender], width: int) -> None:
+    base, sender = site
+    question, animal, paper = QUESTIONS[width]
+    entry_id = f"livestock-registration-{width}"
+    assert "回答不了" in ask(sender, f"o-kb-{width}", question)
+    context = browser.new_context(locale="zh-CN", viewport=WIDTHS[width], is_mobile=width < 800)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        login(page, base, "admin")
+        page.goto(base + "/admin/kb")
+        page.click("text=群众问了却没答上的问题")
+        row = page.locator("tr.gap", has_text=question)
+        assert "还没有答案" in row.inner_text()
+        shot(page, f"kb-gaps-{width}")
+        assert fits(page)
+        row.locator("text=写新条目").click()
+        page.wait_for_url(re.compile(r"/admin/kb/entries/new"))
+        assert question in page.input_value("#kb-body")
+        body = entry_body(entry_id, animal=animal, paper=paper).replace(f"- {animal}能上{paper}不", f"- {question}")
+        page.fill("#kb-body", body.replace("sources:", "sources_missing:"))
+        page.click("text=提交审核")
+        assert "没有保存" in page.inner_text("main") and "sources" in page.inner_text("main")
+        page.fill("#kb-body", body)
+        page.fill("#kb-note", "群众问牲畜户口")
+        shot(page, f"kb-edit-{width}")
+        page.click("text=提交审核")
+        page.wait_for_url(re.compile(r"/admin/kb/reviews\?submitted="))
+        assert "请另一位管理员审核" in page.inner_text("main")
+        login(page, base, "admin2")
+        page.goto(base + "/admin/kb/reviews")
+        card = page.locator(".review", has_text=entry_id)
+        shot(page, f"kb-review-{width}")
+        assert fits(page)
+        card.locator("text=审核通过并生效").click()
+        page.wait_for_url(re.compile(r"/admin/kb/reviews\?approved="))
+        assert "已生效" in page.inner_text("main")
+        reply = ""
+        deadline = time.monotonic() + 20
+        while "依据：" not in reply and time.monotonic() < deadline:
+            time.sleep(0.2)
+            reply = ask(sender, f"o-kb-{width}-after", question)
+        title = f"{animal}能不能办{paper}"
+        assert title in reply
+        page.goto(base + "/admin/kb/gaps")
+        assert f"已覆盖：{title}" in page.locator("tr.gap", has_text=question).inner_text()
+    finally:
+        context.close()

@@ -1,0 +1,1 @@
+"""Places: the village registry (NBS codes), lookup by what villagers type, hotlines, QR scenes."""

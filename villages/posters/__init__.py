@@ -1,0 +1,1 @@
+"""Posters: QR codes and the streamed poster PDF."""
