@@ -9,19 +9,24 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.understand import Intent, classify
+from cases.intake.submit import SubmitPolicy
+from knowledge.holder import KnowledgeHolder
 from storage.repos.users import UserRecord
 from storage.repos.villages import Place, get_place
+from villages.places.lookup import PlaceIndex
 from wechat.inbound import Inbound
 
 
 @dataclass
 class Services:
-    """Long-lived things handlers may use; later issues add theirs (knowledge base, case service)."""
+    """Long-lived things handlers may use, set once at composition (handlers/app.py)."""
 
     public_base_url: str = "http://127.0.0.1:8000"
     # Places by code, loaded once: every message needs its village, and the registry rarely changes.
     places: dict[str, Place] = field(default_factory=dict)
-    extras: dict[str, Any] = field(default_factory=dict)
+    place_index: PlaceIndex | None = None  # finds a village by name (binding, the H5 404 page, Open311)
+    knowledge: KnowledgeHolder | None = None  # the current knowledge base; a reload swaps it in place
+    case_policy: SubmitPolicy | None = None  # keys and limits every submit needs
 
     def place(self, session: Session, code: str) -> Place | None:
         return self.places.get(code) or get_place(session, code=code)

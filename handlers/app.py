@@ -74,11 +74,11 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     with runtime.sessions() as session:
         places = list_places(session)
     services.places = {p.code: p for p in places}
-    services.extras["place_index"] = PlaceIndex(places)
+    services.place_index = PlaceIndex(places)
     install_cases(runtime, services)
     install_staff(runtime)
     # One holder for the bot and the API: a reload (kb_state version) swaps the index in both.
-    knowledge = services.extras["knowledge"] = knowledge_holder(runtime)
+    knowledge = services.knowledge = knowledge_holder(runtime)
 
     app = FastAPI(
         title="清风 Qingfeng",

@@ -9,7 +9,6 @@ from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
-from knowledge.holder import KnowledgeHolder
 
 router = Router()
 
@@ -29,11 +28,9 @@ _MISCONDUCT = re.compile(
 
 
 def knowledge(ctx: Context) -> KnowledgeBase:
-    kb = ctx.services.extras["knowledge"]
-    if isinstance(kb, KnowledgeHolder):
-        kb = kb.get()  # the current index; a reload swaps it between messages
-    assert isinstance(kb, KnowledgeBase)
-    return kb
+    holder = ctx.services.knowledge
+    assert holder is not None, "create_app sets the knowledge holder at composition"
+    return holder.get()  # the current index; a reload swaps it between messages
 
 
 def county_of(ctx: Context) -> str | None:

@@ -84,7 +84,8 @@ def choose_village(ctx: Context) -> Reply:
         place = ctx.services.place(ctx.session, choices[int(text) - 1])
         if place is not None:
             return Reply(bind(ctx, place) + "\n\n" + menu_text())
-    index = ctx.services.extras["place_index"]
+    index = ctx.services.place_index
+    assert index is not None, "create_app builds the place index at composition"
     matches = index.find(text, limit=5)
     if not matches:
         return Reply(f"没有找到“{text[:20]}”。请换个说法再试，例如“五十镇 土观村”。回复“菜单”返回。")

@@ -43,8 +43,8 @@ FLOOD_LIMIT = 30
 
 
 def policy(ctx: Context) -> SubmitPolicy:
-    value = ctx.services.extras["case_policy"]
-    assert isinstance(value, SubmitPolicy)
+    value = ctx.services.case_policy
+    assert value is not None, "install_cases sets the submit policy at composition"
     return value
 
 

@@ -25,7 +25,6 @@ from starlette.routing import Route
 from bot.context import Services
 from config.settings import Settings
 from handlers.runtime import Runtime
-from villages.places.lookup import PlaceIndex
 from villages.places.scene import parse_scene
 from wechat.simulator import SimRequest, Simulator, SimulatorError
 
@@ -79,8 +78,8 @@ class DevPhone:
 
     async def villages(self, request: Request) -> Response:
         query = request.query_params.get("q", "").strip()[:40]
-        index = self.services.extras.get("place_index")
-        if not query or not isinstance(index, PlaceIndex):
+        index = self.services.place_index
+        if not query or index is None:
             return JSONResponse({"villages": []})
         found = [m.place for m in index.find(query, limit=8) if m.place.is_village]
         return JSONResponse({"villages": [{"code": p.code, "name": p.name, "full_name": p.full_name} for p in found]})

@@ -33,7 +33,7 @@ def case_policy(runtime: Runtime) -> SubmitPolicy:
 def install_cases(runtime: Runtime, services: Services | None = None) -> None:
     """Call once per process: before building the bot's services, and before starting a worker."""
     if services is not None:
-        services.extras["case_policy"] = case_policy(runtime)
+        services.case_policy = case_policy(runtime)
     s = runtime.settings
     media_jobs.install(sessions=runtime.sessions, store=FileMediaStore(s.media_dir), max_bytes=s.media_max_bytes)
     case_hooks.install(sessions=runtime.sessions)  # signed case events to subscribers (#22)

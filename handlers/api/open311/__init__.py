@@ -28,8 +28,8 @@ def village_finder(index: PlaceIndex) -> VillageFinder:
 
 
 def install_open311(app: FastAPI, runtime: Runtime, services: Services) -> None:
-    index = services.extras["place_index"]
-    assert isinstance(index, PlaceIndex)
+    index = services.place_index
+    assert index is not None, "create_app builds the place index first"
     api = Open311Api(
         sessions=runtime.sessions,
         policy=case_policy(runtime),
