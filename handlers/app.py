@@ -24,7 +24,7 @@ from handlers.api import health, kb
 from handlers.api.observability import Metrics, RequestMiddleware
 from handlers.api.open311 import install_open311
 from handlers.devphone.views import install_devphone
-from handlers.h5.views import install_h5
+from handlers.h5.routes import install_h5
 from handlers.jobs.cases_jobs import install_cases
 from handlers.jobs.holiday_live import install_holiday_calendar
 from handlers.jobs.kb_live import knowledge_holder

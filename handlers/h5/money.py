@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases.intake import ratelimit
 from cases.money import household as hh
 from cases.timeutil import chinese_time
-from handlers.h5.views import H5, Ctx, Refused
+from cases.validation import Channel
+from handlers.h5.device_ctx import DeviceCtx
+from handlers.h5.edge import H5
+from handlers.web.page_kernel import Refused
 from handlers.web.params import whole
 from storage.types import utcnow
 
@@ -25,10 +27,10 @@ class MoneyPages:
     def __init__(self, h5: H5) -> None:
         self.h5 = h5
 
-    def _holder(self, ctx: Ctx) -> str:
-        return "dev:" + self.h5._device_tag(ctx)
+    def _holder(self, ctx: DeviceCtx) -> str:
+        return "dev:" + self.h5.device_tag(ctx)
 
-    def _page(self, ctx: Ctx, status: int = 200, **values: Any) -> Response:
+    def _page(self, ctx: DeviceCtx, status: int = 200, **values: Any) -> Response:
         holder = self._holder(ctx)
         now = utcnow()
         link = hh.linked(ctx.session, holder)
@@ -44,11 +46,11 @@ class MoneyPages:
             **values,
         )
 
-    async def show(self, ctx: Ctx) -> Response:
+    async def show(self, ctx: DeviceCtx) -> Response:
         notice = {"linked": "关联成功。", "received": "已记下：收到了。谢谢您的核对！", "unlinked": "已解除关联。"}
         return self._page(ctx, notice=notice.get(ctx.request.query_params.get("done", ""), ""))
 
-    async def link(self, ctx: Ctx) -> Response:
+    async def link(self, ctx: DeviceCtx) -> Response:
         try:
             hh.link(
                 ctx.session,
@@ -63,7 +65,7 @@ class MoneyPages:
             return self._page(ctx, 429 if locked else 400, error=str(refused), typed_name=ctx.field("name", 20))
         return RedirectResponse(f"/v/{ctx.scene}/money?done=linked", status_code=303)
 
-    async def answer(self, ctx: Ctx) -> Response:
+    async def answer(self, ctx: DeviceCtx) -> Response:
         answer = ctx.field("answer", 16)
         if answer not in hh.ANSWER_WORDS:
             raise Refused(400, "请选择：收到了、没收到 或 金额不对。")
@@ -74,7 +76,7 @@ class MoneyPages:
                 payment_id=ctx.field("payment", 64),
                 answer=answer,
                 openid=None,
-                channel="h5",
+                channel=Channel.H5,
                 policy=self.h5.policy,
                 now=utcnow(),
             )
@@ -86,7 +88,7 @@ class MoneyPages:
             return RedirectResponse(f"/v/{ctx.scene}/money?done=received", status_code=303)
         return ctx.render("done.html", done=done.submitted)
 
-    async def unlink(self, ctx: Ctx) -> Response:
+    async def unlink(self, ctx: DeviceCtx) -> Response:
         link_id = whole(ctx.field("link", 12), low=1, high=2**62)
         if link_id is None:
             raise Refused(400, "没有找到这个关联。")
@@ -95,13 +97,3 @@ class MoneyPages:
         except hh.Refused as refused:
             raise Refused(403, str(refused)) from refused
         return RedirectResponse(f"/v/{ctx.scene}/money?done=unlinked", status_code=303)
-
-    def routes(self) -> list[Route]:
-        base = "/v/{scene:str}/money"
-        page = self.h5.page
-        return [
-            Route(base, page(self.show), methods=["GET"]),
-            Route(base + "/link", page(self.link), methods=["POST"]),
-            Route(base + "/answer", page(self.answer), methods=["POST"]),
-            Route(base + "/unlink", page(self.unlink), methods=["POST"]),
-        ]

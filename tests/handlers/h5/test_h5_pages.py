@@ -282,11 +282,11 @@ def test_webhook_scans_are_counted_per_scene_and_channel(client: TestClient, eng
 def test_a_database_outage_is_a_503_page_not_a_500(
     client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from handlers.h5 import views
+    from handlers.h5 import home
 
     def broken(*_a: object, **_k: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(views, "list_projects", broken)
+    monkeypatch.setattr(home, "list_projects", broken)
     page = client.get(BASE)
     assert page.status_code == 503 and "系统出现问题" in page.text

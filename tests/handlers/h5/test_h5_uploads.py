@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cases.evidence.media_jobs import install
 from cases.evidence.media_store import FileMediaStore
 from cases.validation import EvidenceInput
-from handlers.h5 import views
+from handlers.h5 import limits
 from handlers.jobs.worker import JobContext, registered_jobs
 from handlers.runtime import Runtime
 from storage.db import make_sessionmaker
@@ -53,7 +53,7 @@ def quotas(
     monkeypatch: pytest.MonkeyPatch, *, dev_photos: int = 100, dev_kib: int = 10**6, ip_photos: int = 1000
 ) -> None:
     monkeypatch.setattr(
-        views,
+        limits,
         "UPLOAD_QUOTAS",
         (("dev", True, dev_photos, dev_kib), ("dev", False, 1000, 10**6), ("ip", True, ip_photos, 10**6)),
     )
@@ -218,7 +218,7 @@ def test_a_device_counts_once_per_poster_per_day(
     c.get(BASE)
     assert scans(engine, "h5")[VILLAGE] == 2
     # Without a cookie every load is a new device: an address adds only its share a day.
-    monkeypatch.setattr(views, "SCANS_PER_DAY_IP", 3)
+    monkeypatch.setattr(limits, "SCANS_PER_DAY_IP", 3)
     for _ in range(6):
         c.cookies.clear()
         c.get(BASE)

@@ -46,7 +46,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from cases.evidence.media_store import FileMediaStore
-from handlers.h5 import views as h5_views
+from handlers.h5 import limits as h5_limits
 from handlers.web.params import whole
 from handlers.web.staff_auth import create_user
 from storage.db import make_sessionmaker, transaction
@@ -718,9 +718,9 @@ def visit(sweep: Sweep, v: Visitor, valid: dict[str, str], *, full: bool) -> Non
 
 def sweep_app(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, full: bool) -> Sweep:
     # Rate limits would turn most of the H5 sweep into 429 pages; the limits have tests of their own.
-    monkeypatch.setattr(h5_views, "ACTIONS_PER_HOUR_DEVICE", 10**6)
-    monkeypatch.setattr(h5_views, "ACTIONS_PER_HOUR_IP", 10**6)
-    monkeypatch.setattr(h5_views, "REPORTS_PER_DAY_IP", 10**6)
+    monkeypatch.setattr(h5_limits, "ACTIONS_PER_HOUR_DEVICE", 10**6)
+    monkeypatch.setattr(h5_limits, "ACTIONS_PER_HOUR_IP", 10**6)
+    monkeypatch.setattr(h5_limits, "REPORTS_PER_DAY_IP", 10**6)
     client = make_client(
         engine, identity_key=KEYS.current, media_dir=tmp_path, media_max_bytes=MEDIA_MAX_BYTES, reports_per_day=10**6
     )

@@ -1,0 +1,100 @@
+"""Tracking a case on the H5 page by its number and query code (wrong codes counted per device and per
+IP), and the villager's rating of a closed case."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from starlette.responses import Response
+
+from cases import lifecycle
+from cases.handling import case_steps
+from cases.reading import tracking
+from cases.timeutil import chinese_time
+from handlers.h5 import limits
+from handlers.h5.device_ctx import DeviceCtx
+from handlers.h5.edge import H5
+from handlers.web.params import whole
+from storage.models.cases import Case, CaseEvent
+from storage.types import utcnow
+
+_NUMBER = re.compile(r"[0-9]{6}-[0-9]{4}-[0-9]{6}")
+_CODE = re.compile(r"[0-9]{6}")
+
+
+class TrackPages:
+    def __init__(self, h5: H5) -> None:
+        self.h5 = h5
+
+    async def track_form(self, ctx: DeviceCtx) -> Response:
+        return ctx.render("track.html", number="", error=None)
+
+    def _lookup(self, ctx: DeviceCtx) -> tuple[Case | None, Response | None]:
+        number = ctx.field("number", 32).replace(" ", "")
+        code = ctx.field("code", 16).replace(" ", "")
+        if not _NUMBER.fullmatch(number) or not _CODE.fullmatch(code):
+            error = "请填写完整的案件编号（如 630223-2026-000123）和 6 位查询码。"
+            return None, ctx.render("track.html", 400, number=number, error=error)
+        guesser = tracking.Guesser(
+            (
+                (f"h5dev:{self.h5.device_tag(ctx)}", limits.TRACK_MISSES_DEVICE),
+                (f"h5ip:{self.h5.ip_tag(ctx.request)}", limits.TRACK_MISSES_IP),
+            )
+        )
+        found = tracking.lookup(ctx.session, number=number, code=code, now=utcnow(), guesser=guesser)
+        if found.outcome == "ok" and found.case is not None:
+            return found.case, None
+        if found.outcome == "locked":
+            error = f"查询码错误次数过多，请在 {chinese_time(found.retry_at or utcnow())} 以后再试。"
+            return None, ctx.render("track.html", 429, number=number, error=error)
+        # An unknown number gets this same answer: numbers cannot be tried out.
+        error = f"编号或查询码不正确，请核对后再试。还可以再试 {found.tries_left} 次。"
+        return None, ctx.render("track.html", 400, number=number, error=error)
+
+    def _show_case(
+        self, ctx: DeviceCtx, case: Case, *, notice: str | None = None, error: str | None = None
+    ) -> Response:
+        events = ctx.session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.public.is_(True)).order_by(CaseEvent.id)
+        ).all()
+        return ctx.render(
+            "case.html",
+            400 if error else 200,
+            case=tracking.view(ctx.session, case),
+            raw=case,
+            events=events,
+            code=ctx.field("code", 16),
+            notice=notice,
+            error=error,
+        )
+
+    async def track_post(self, ctx: DeviceCtx) -> Response:
+        case, refused = self._lookup(ctx)
+        if case is None:
+            assert refused is not None
+            return refused
+        return self._show_case(ctx, case)
+
+    async def rate_post(self, ctx: DeviceCtx) -> Response:
+        case, refused = self._lookup(ctx)
+        if case is None:
+            assert refused is not None
+            return refused
+        rating = whole(ctx.field("rating"), high=9)
+        if rating is None or rating not in case_steps.RATINGS:
+            return self._show_case(ctx, case, error="请选择 满意、基本满意 或 不满意。")
+        try:
+            with ctx.session.begin_nested():
+                case_steps.rate(
+                    ctx.session,
+                    case=case,
+                    rating=rating,
+                    reason=ctx.field("reason", 500) or None,
+                    actor="villager",
+                    now=utcnow(),
+                )
+        except lifecycle.IllegalTransition:
+            ctx.session.refresh(case)
+            return self._show_case(ctx, case, error="这件事现在不能评价（已评价过，或还没有办结）。")
+        return self._show_case(ctx, case, notice=f"感谢您的评价（{case_steps.RATINGS[rating]}）。")
