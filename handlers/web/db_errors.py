@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # deadlock_detected, serialization_failure
-# Words in the driver's message when the database itself is out of reach or full, not the statement wrong.
+# SQLite's and PostgreSQL's words for a database that cannot take the write at all (as opposed to an
+# error in one message's statements, such as a missing column in a code path only it reaches).
 _UNAVAILABLE = ("locked", "busy", "unable to open", "disk i/o", "readonly", "database or disk is full", "connection")
 
 

@@ -23,6 +23,7 @@ from bot.exactly_once import earlier_reply, ledger_key, record
 from config.privacy import openid_tag
 from config.settings import Settings
 from handlers.api.observability import Metrics, openid_tag_var
+from handlers.web import db_errors
 from handlers.web.params import whole
 from handlers.webhook.batch_writer import BatchWriter
 from handlers.webhook.budget import Budget
@@ -90,7 +91,7 @@ class Webhook:
                         session.flush()
                 return [self._answered(answer) for answer in answers]
             except Exception as exc:
-                if isinstance(exc, OperationalError) and _database_unavailable(exc):
+                if isinstance(exc, OperationalError) and db_errors.unavailable(exc):
                     return [exc] * len(jobs)  # running them alone would only wait out the same lock again
                 log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
         return [self._alone(message, budget, nonce[0] if nonce else None) for message, budget, *nonce in jobs]
@@ -140,14 +141,6 @@ class Nonce:
 
 # A message, its time budget and (from a request) its signed nonce.
 Job = tuple[Inbound, Budget] | tuple[Inbound, Budget, Nonce | None]
-# SQLite's and PostgreSQL's words for a database that cannot take the write at all (as opposed to an
-# error in one message's statements, such as a missing column in a code path only it reaches).
-_UNAVAILABLE = ("locked", "busy", "unable to open", "disk i/o", "readonly", "database or disk is full", "connection")
-
-
-def _database_unavailable(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower()
-    return any(word in text for word in _UNAVAILABLE)
 
 
 @dataclass(frozen=True, slots=True)
