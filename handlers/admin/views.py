@@ -21,24 +21,27 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
 
 from cases import access, lifecycle
-from cases.categories import by_code, cadre_level_label, categories
-from cases.handling import canned, case_steps, desk, desk_verbs, joint, reveal, triage
-from cases.identity import IdentityKeys, SealBroken, unseal
+from cases.categories import by_code, categories
+from cases.handling import case_steps, desk_verbs, triage
+from cases.identity import IdentityKeys
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.reading import queue
 from cases.timeutil import chinese_time
 from config.settings import get_settings
 from handlers.admin import canned as canned_page
-from handlers.admin import desk_actions, desk_text, location, media, reports
+from handlers.admin import desk_actions, desk_text, media, reports
+from handlers.admin.case_actions import CaseActions
+from handlers.admin.case_page import CasePage
+from handlers.admin.event_labels import ACTION_LABELS
+from handlers.admin.form_fields import field, places
 from handlers.admin.ops_alert import delivery_alert
 from handlers.runtime import Runtime
 from handlers.web import staff_auth
 from handlers.web.page_threads import off_loop
 from handlers.web.params import has_nul, whole
 from storage.db import transaction
-from storage.models import Village
-from storage.models.cases import Case, CaseEvent, CaseEvidence
-from storage.models.staff import AuditEntry, CaseCoUnit, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
+from storage.models.cases import Case
+from storage.models.staff import AuditEntry, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
 from storage.types import utcnow
 from wechat.failure_text import explain
 
@@ -47,27 +50,6 @@ HERE = Path(__file__).parent
 PAGE = 50
 MAX_PRIORITY = 999_999
 LOGIN_COOKIE = "qf_login"
-ACTION_LABELS = {
-    "submitted": "群众提交",
-    "status": "状态变更",
-    "assign": "指定承办人",
-    "note": "内部备注",
-    "public_reply": "公开答复",
-    "extension_request": "申请延期",
-    "extension_approved": "批准延期",
-    "extension_refused": "不批准延期",
-    "supervise": "督办",
-    "merged_in": "并入重复件",
-    "rating": "评价",
-    "phone_followup": "电话回访",
-    "supplement": "群众补充材料",
-    "internal_opinion": "内部意见（群众看不到）",
-    "ask_reporter": "询问群众",
-    "opinions_requested": "征求会办意见",
-    "joint_opinion": "会办意见",
-    "return_requested": "退回",
-    "return_ruled": "处理退回",
-}
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
 _env.filters["t"] = lambda v: chinese_time(v) if isinstance(v, datetime) else ""
@@ -328,224 +310,13 @@ class Admin:
             more=more,
             categories=categories(),
             notices=notices,
-            places=_places(ctx.session, rows),
+            places=places(ctx.session, rows),
             now=now,
             options=reports.filter_options(ctx.session, v, filters),
             sorts=queue.SORTS,
             bulk_units=reports.transfer_targets(ctx.session, v),
             bulk=ctx.request.query_params.get("bulk", "")[:200],
         )
-
-    # -- case page ----------------------------------------------------------------------------------
-
-    def _scoped(self, ctx: Ctx) -> Case | None:
-        case_id = whole(ctx.request.path_params.get("case_id"))
-        if case_id is None:
-            return None
-        assert ctx.viewer is not None
-        return access.scoped_case(ctx.session, ctx.viewer, case_id)
-
-    async def case_page(self, ctx: Ctx) -> Response:
-        case = self._scoped(ctx)
-        if case is None:
-            return ctx.render("error.html", 404, message="没有找到这个案件，或您无权查看。")
-        ctx.audit("view_case", case.id)
-        return self._render_case(ctx, case)
-
-    def _render_case(
-        self,
-        ctx: Ctx,
-        case: Case,
-        *,
-        error: str | None = None,
-        status: int = 200,
-        revealed: dict[str, Any] | None = None,
-    ) -> HTMLResponse:
-        assert ctx.viewer is not None
-        s = ctx.session
-        routing = triage.routing_of(s, case)
-        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()
-        evidence = s.scalars(
-            select(CaseEvidence).where(CaseEvidence.case_id == case.id).order_by(CaseEvidence.id)
-        ).all()
-        co = s.scalars(
-            select(Unit).join(CaseCoUnit, CaseCoUnit.unit_code == Unit.code).where(CaseCoUnit.case_id == case.id)
-        ).all()
-        dups = [d for d in triage.duplicates(s, case) if access.scoped_case(s, ctx.viewer, d.case.id) is not None]
-        units = s.scalars(
-            select(Unit)
-            .where(
-                Unit.active.is_(True),
-                or_(Unit.county_code == case.county_code, Unit.level == "city"),
-                Unit.kind != "county",
-            )
-            .order_by(Unit.level, Unit.code)
-        ).all()
-        units = [u for u in units if triage.transfer_refusal(s, case, u) is None]
-        merged_into = s.get(Case, routing.merged_into) if routing.merged_into else None
-        village = s.get(Village, case.village_code) if case.village_code else None
-        return ctx.render(
-            "case.html",
-            status,
-            case=case,
-            routing=routing,
-            events=events,
-            evidence=evidence,
-            co_units=co,
-            duplicates=dups,
-            units=units,
-            error=error,
-            revealed=revealed,
-            village=village,
-            merged_into=merged_into,
-            place=_places(s, [case]).get(case.id, ""),
-            voices=self.media.voices(evidence),
-            location=location.describe(
-                case.lat, case.lng, case.location_datum, tile_url=self.runtime.settings.map_tile_url
-            ),
-            cadre=cadre_level_label(case.cadre_level),
-            can_act=access.can_act(ctx.viewer, case),
-            can_reveal=access.can_reveal(ctx.viewer),
-            reveal_state=desk_actions.reveal_state(s, ctx.viewer, case, utcnow()),
-            can_approve=access.can_approve_extension(ctx.viewer, routing),
-            now=utcnow(),
-            is_open=case.status in lifecycle.OPEN_STATES,
-            steps=desk.next_steps(
-                case.status,
-                can_act=access.can_act(ctx.viewer, case),
-                can_approve=access.can_approve_extension(ctx.viewer, routing),
-                rated=case.rating is not None,
-                extension_pending=bool(routing.extension_days),
-                merged_into=merged_into.number if merged_into else "",
-                joint=desk_actions.joint_state(s, ctx.viewer, case),
-                returns=desk_actions.returns_state(s, ctx.viewer, case, utcnow()),
-            ),
-            opinions=joint.opinions(s, case) if joint.requested(s, case) else [],
-            canned={
-                step: canned.for_case(s, county_code=case.county_code, category=case.category, step=step)
-                for step in canned.STEPS
-            },
-            STEP_LABELS=desk.LABELS,
-            timeline=desk_text.timeline(s, events, ACTION_LABELS),
-        )
-
-    async def case_action(self, ctx: Ctx) -> Response:
-        v = ctx.viewer
-        assert v is not None
-        case = self._scoped(ctx)
-        if case is None:
-            return ctx.render("error.html", 404, message="没有找到这个案件，或您无权查看。")
-        form = ctx.request.state.form
-        action = str(form.get("action") or "")
-
-        def get(key: str) -> str:
-            return _field(form, key)
-
-        now, actor, s = utcnow(), v.actor, ctx.session
-        routing = triage.routing_of(s, case)
-        if action == "decide_extension":
-            allowed = access.can_approve_extension(v, routing)
-        elif action == "note":
-            allowed = True
-        else:
-            allowed = access.can_act(v, case)
-        if not allowed:
-            return self._render_case(ctx, case, error="您的单位不是此案的办理单位，不能进行此操作。", status=403)
-        try:
-            with s.begin_nested():
-                if action == "accept":
-                    triage.accept(s, case=case, actor=actor, keys=self.keys, now=now)
-                elif action == "start":
-                    triage.start(s, case=case, actor=actor, now=now)
-                elif action == "assign":
-                    triage.assign(s, case=case, assignee=get("assignee"), actor=actor, now=now)
-                elif action == "transfer":
-                    triage.transfer(s, case=case, to_unit=get("to_unit"), reason=get("reason"), actor=actor, now=now)
-                elif action == "request_extension":
-                    days = whole(get("days"), high=9999)
-                    if days is None:
-                        raise triage.ActionRefused("延期天数请填写数字。")
-                    triage.request_extension(s, case=case, days=days, reason=get("reason"), actor=actor, now=now)
-                elif action == "decide_extension":
-                    triage.decide_extension(
-                        s, case=case, approve=get("decision") == "approve", actor=actor, note=get("note"), now=now
-                    )
-                elif action == "note":
-                    triage.note(s, case=case, text=get("text"), actor=actor, now=now)
-                elif action == "reply":
-                    triage.reply(s, case=case, text=get("text"), actor=actor, keys=self.keys, now=now)
-                elif action == "close":
-                    triage.close(
-                        s,
-                        case=case,
-                        finding=get("finding"),
-                        resolution=get("resolution"),
-                        internal=get("internal"),
-                        actor=actor,
-                        keys=self.keys,
-                        now=now,
-                    )
-                elif action == "merge":
-                    number = get("into")
-                    target = s.scalar(select(Case).where(Case.number == number, access.case_scope(v)))
-                    if target is None:
-                        raise triage.ActionRefused("没有找到要并入的案件编号（须是您能查看的案件）。")
-                    triage.merge(s, case=case, into=target, actor=actor, keys=self.keys, now=now)
-                elif action == "reopen":
-                    triage.reopen(s, case=case, reason=get("reason"), actor=actor, now=now)
-                elif action == "phone_rating":
-                    triage.phone_rating(
-                        s,
-                        case=case,
-                        rating=whole(get("rating"), high=9) or 0,
-                        note_text=get("note"),
-                        actor=actor,
-                        now=now,
-                    )
-                else:
-                    raise triage.ActionRefused("未知的操作。")
-        except (triage.ActionRefused, lifecycle.IllegalTransition) as exc:
-            s.refresh(case)
-            return self._render_case(ctx, case, error=str(exc), status=400)
-        ctx.audit(f"case_{action}", case.id)
-        return self._after_action(ctx, case, action, form)
-
-    def _after_action(self, ctx: Ctx, case: Case, action: str, form: FormData) -> Response:
-        """Back to the case with a line saying what happened; to the queue if the case left the scope."""
-        assert ctx.viewer is not None
-        fields = {k: _field(form, k) for k in ("assignee", "days", "decision", "text", "resolution", "into")}
-        message = desk_text.done_message(action, case, fields)
-        target = f"/admin/cases/{case.id}"
-        if access.scoped_case(ctx.session, ctx.viewer, case.id) is None:
-            target = "/admin/cases"
-            message += "此案已不在您的办理范围内。"
-        response = RedirectResponse(target, status_code=303)
-        desk_text.set_done(response, message, secure=self.secure)
-        return response
-
-    async def reveal(self, ctx: Ctx) -> Response:
-        v = ctx.viewer
-        assert v is not None
-        case = self._scoped(ctx)
-        if case is None:
-            return ctx.render("error.html", 404, message="没有找到这个案件，或您无权查看。")
-        reason = str(ctx.request.state.form.get("reason") or "").strip()
-        if not access.can_reveal(v):
-            return self._render_case(ctx, case, error="只有纪委监委可以查看实名举报人身份。", status=403)
-        if case.anonymous or not case.identity_seal:
-            return self._render_case(ctx, case, error="匿名举报，身份不可查看。", status=400)
-        approval = reveal.approved_for(ctx.session, v, case, utcnow())
-        if approval is None:  # no approval yet: this is the request, for a second person to decide
-            return await desk_actions.DeskActions(self).request_reveal(ctx, case, reason)
-        try:
-            identity = unseal(case.identity_seal, keys=self.keys)
-        except SealBroken:
-            return self._render_case(ctx, case, error="无法解密举报人身份（密钥不符），请联系管理员。", status=400)
-        ctx.audit("reveal_identity", case.id, reason=approval.reason[:500], approved_by=approval.decided_by)
-        shown = {"name": identity.get("name") or "（未留姓名）", "phone": identity.get("phone") or "（未留电话）"}
-        if identity.get("email"):  # only reports filed by another system (Open311) carry one
-            shown["email"] = str(identity["email"])
-        return self._render_case(ctx, case, revealed=shown)
 
     # -- lists --------------------------------------------------------------------------------------
 
@@ -582,7 +353,7 @@ class Admin:
             overdue=overdue,
             soon=soon,
             pending_ext=pending_ext,
-            places=_places(ctx.session, [*overdue, *soon, *pending_ext, *reopened]),
+            places=places(ctx.session, [*overdue, *soon, *pending_ext, *reopened]),
             now=now,
         )
 
@@ -645,7 +416,7 @@ class Admin:
         form = ctx.request.state.form
 
         def get(key: str) -> str:
-            return _field(form, key)
+            return field(form, key)
 
         county = get("county_code")
         if ctx.session.get(Unit, county) is None:
@@ -694,6 +465,8 @@ class Admin:
     def router(self) -> Router:
         supervisors = ("city", "county_discipline")
         staff = ("city", "county_discipline", "department", "town")
+        case = CasePage(self)
+        actions = CaseActions(self, case)
         return Router(
             routes=[
                 Route("/admin", lambda r: RedirectResponse("/admin/cases", status_code=303)),
@@ -703,9 +476,9 @@ class Admin:
                 Route("/admin/login", self.page(self.login_post, public=True), methods=["POST"]),
                 Route("/admin/logout", self.page(self.logout), methods=["POST"]),
                 Route("/admin/cases", self.page(self.queue), methods=["GET"]),
-                Route("/admin/cases/{case_id}", self.page(self.case_page, roles=staff), methods=["GET"]),
-                Route("/admin/cases/{case_id}/action", self.page(self.case_action, roles=staff), methods=["POST"]),
-                Route("/admin/cases/{case_id}/reveal", self.page(self.reveal, roles=staff), methods=["POST"]),
+                Route("/admin/cases/{case_id}", self.page(case.show, roles=staff), methods=["GET"]),
+                Route("/admin/cases/{case_id}/action", self.page(actions.run, roles=staff), methods=["POST"]),
+                Route("/admin/cases/{case_id}/reveal", self.page(case.reveal, roles=staff), methods=["POST"]),
                 Route("/admin/supervision", self.page(self.supervision, roles=supervisors), methods=["GET"]),
                 Route("/admin/notices/read", self.page(self.notices_read), methods=["POST"]),
                 Route("/admin/audit", self.page(self.audit_log, roles=supervisors), methods=["GET"]),
@@ -714,7 +487,7 @@ class Admin:
                 Route("/admin/rules", self.page(self.rules, roles=("admin",)), methods=["GET"]),
                 Route("/admin/rules", self.page(self.rules_post, roles=("admin",)), methods=["POST"]),
                 *reports.Reports(self).routes(),
-                *desk_actions.DeskActions(self).routes(),
+                *desk_actions.DeskActions(self, case, actions).routes(),
                 *canned_page.CannedPage(self).routes(),
                 *self.media.routes(),
             ]
@@ -742,19 +515,6 @@ def _login_audit(session: Session, action: str, typed: str) -> AuditEntry:
         detail={},
         county_code=unit.county_code if unit is not None else None,
     )
-
-
-def _field(form: FormData, key: str) -> str:
-    value = form.get(key)
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _places(session: Session, cases: Any) -> dict[int, str]:
-    codes = {c.village_code for c in cases if c.village_code}
-    if not codes:
-        return {}
-    names = {v.code: v.name for v in session.scalars(select(Village).where(Village.code.in_(codes)))}
-    return {c.id: names.get(c.village_code or "", "") for c in cases}
 
 
 _CSS = (HERE / "static" / "admin.css").read_bytes()

@@ -1,0 +1,213 @@
+"""The case page (/admin/cases/{id}) and the reporter's identity behind it (reveal: request, then shown once a
+second person approved, cases/handling/reveal.py). Every read is scoped by cases.access (404 outside the
+viewer's scope) and audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from cases import access, lifecycle
+from cases.categories import cadre_level_label
+from cases.handling import canned, desk, joint, returns, reveal, triage
+from cases.identity import SealBroken, unseal
+from handlers.admin import desk_text, location
+from handlers.admin.event_labels import ACTION_LABELS
+from handlers.admin.form_fields import places
+from handlers.web.params import whole
+from storage.models import Village
+from storage.models.cases import Case, CaseEvent, CaseEvidence
+from storage.models.desk import RevealRequest
+from storage.models.staff import CaseCoUnit, Unit
+from storage.types import utcnow
+
+if TYPE_CHECKING:
+    from handlers.admin.views import Admin, Ctx
+
+NOT_FOUND = "没有找到这个案件，或您无权查看。"
+
+
+def scoped(ctx: Ctx) -> Case | None:
+    """The case of the path, or None when it is outside the viewer's scope."""
+    case_id = whole(ctx.request.path_params.get("case_id"))
+    if case_id is None:
+        return None
+    assert ctx.viewer is not None
+    return access.scoped_case(ctx.session, ctx.viewer, case_id)
+
+
+@dataclass(frozen=True)
+class RevealState:
+    """What the case page shows about the identity: a pending request, whether this viewer may decide
+    it, and whether this viewer holds an approval now."""
+
+    pending: RevealRequest | None
+    requester: str
+    can_decide: bool
+    approved: bool
+
+
+def reveal_state(session: Session, viewer: access.Viewer, case: Case, now: datetime) -> RevealState:
+    if case.anonymous or not case.identity_seal or not access.can_reveal(viewer):
+        return RevealState(None, "", False, False)
+    row = reveal.pending(session, case)
+    who = ""
+    if row is not None:
+        actor = f"staff:{row.requested_by}"
+        who = desk_text.actor_names(session, [actor])[actor]
+    can_decide = row is not None and reveal.may_decide(session, viewer, case, row) is None
+    return RevealState(row, who, can_decide, reveal.approved_for(session, viewer, case, now) is not None)
+
+
+def joint_state(session: Session, viewer: access.Viewer, case: Case) -> desk.Joint:
+    units = joint.co_units(session, case)
+    if not units:
+        return desk.Joint()
+    return desk.Joint(
+        has_co_units=True,
+        asked=joint.requested(session, case),
+        viewer_is_co_unit=viewer.unit_code in {u.code for u in units},
+        missing=tuple(joint.missing(session, case)),
+    )
+
+
+def returns_state(session: Session, viewer: access.Viewer, case: Case, now: datetime) -> desk.Returns:
+    waiting = returns.pending(session, case)
+    can_rule = waiting is not None and access.is_supervisor(viewer)  # the county's commission dispatches
+    if viewer.unit_code != case.route_unit or case.status not in returns.RECEIVED_STATES:
+        return desk.Returns(can_rule=can_rule)
+    why = returns.refusal(session, case, unit_code=viewer.unit_code, now=now)
+    return desk.Returns(can_return=why is None, why_not=why, can_rule=can_rule)
+
+
+class CasePage:
+    def __init__(self, admin: Admin) -> None:
+        self.admin = admin
+
+    async def show(self, ctx: Ctx) -> Response:
+        case = scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        ctx.audit("view_case", case.id)
+        return self.render(ctx, case)
+
+    def render(
+        self,
+        ctx: Ctx,
+        case: Case,
+        *,
+        error: str | None = None,
+        status: int = 200,
+        revealed: dict[str, Any] | None = None,
+    ) -> HTMLResponse:
+        assert ctx.viewer is not None
+        s = ctx.session
+        routing = triage.routing_of(s, case)
+        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()
+        evidence = s.scalars(
+            select(CaseEvidence).where(CaseEvidence.case_id == case.id).order_by(CaseEvidence.id)
+        ).all()
+        co = s.scalars(
+            select(Unit).join(CaseCoUnit, CaseCoUnit.unit_code == Unit.code).where(CaseCoUnit.case_id == case.id)
+        ).all()
+        dups = [d for d in triage.duplicates(s, case) if access.scoped_case(s, ctx.viewer, d.case.id) is not None]
+        units = s.scalars(
+            select(Unit)
+            .where(
+                Unit.active.is_(True),
+                or_(Unit.county_code == case.county_code, Unit.level == "city"),
+                Unit.kind != "county",
+            )
+            .order_by(Unit.level, Unit.code)
+        ).all()
+        units = [u for u in units if triage.transfer_refusal(s, case, u) is None]
+        merged_into = s.get(Case, routing.merged_into) if routing.merged_into else None
+        village = s.get(Village, case.village_code) if case.village_code else None
+        return ctx.render(
+            "case.html",
+            status,
+            case=case,
+            routing=routing,
+            events=events,
+            evidence=evidence,
+            co_units=co,
+            duplicates=dups,
+            units=units,
+            error=error,
+            revealed=revealed,
+            village=village,
+            merged_into=merged_into,
+            place=places(s, [case]).get(case.id, ""),
+            voices=self.admin.media.voices(evidence),
+            location=location.describe(
+                case.lat, case.lng, case.location_datum, tile_url=self.admin.runtime.settings.map_tile_url
+            ),
+            cadre=cadre_level_label(case.cadre_level),
+            can_act=access.can_act(ctx.viewer, case),
+            can_reveal=access.can_reveal(ctx.viewer),
+            reveal_state=reveal_state(s, ctx.viewer, case, utcnow()),
+            can_approve=access.can_approve_extension(ctx.viewer, routing),
+            now=utcnow(),
+            is_open=case.status in lifecycle.OPEN_STATES,
+            steps=desk.next_steps(
+                case.status,
+                can_act=access.can_act(ctx.viewer, case),
+                can_approve=access.can_approve_extension(ctx.viewer, routing),
+                rated=case.rating is not None,
+                extension_pending=bool(routing.extension_days),
+                merged_into=merged_into.number if merged_into else "",
+                joint=joint_state(s, ctx.viewer, case),
+                returns=returns_state(s, ctx.viewer, case, utcnow()),
+            ),
+            opinions=joint.opinions(s, case) if joint.requested(s, case) else [],
+            canned={
+                step: canned.for_case(s, county_code=case.county_code, category=case.category, step=step)
+                for step in canned.STEPS
+            },
+            STEP_LABELS=desk.LABELS,
+            timeline=desk_text.timeline(s, events, ACTION_LABELS),
+        )
+
+    async def reveal(self, ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        case = scoped(ctx)
+        if case is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        reason = str(ctx.request.state.form.get("reason") or "").strip()
+        if not access.can_reveal(v):
+            return self.render(ctx, case, error="只有纪委监委可以查看实名举报人身份。", status=403)
+        if case.anonymous or not case.identity_seal:
+            return self.render(ctx, case, error="匿名举报，身份不可查看。", status=400)
+        approval = reveal.approved_for(ctx.session, v, case, utcnow())
+        if approval is None:  # no approval yet: this is the request, for a second person to decide
+            return self._request_reveal(ctx, case, reason)
+        try:
+            identity = unseal(case.identity_seal, keys=self.admin.keys)
+        except SealBroken:
+            return self.render(ctx, case, error="无法解密举报人身份（密钥不符），请联系管理员。", status=400)
+        ctx.audit("reveal_identity", case.id, reason=approval.reason[:500], approved_by=approval.decided_by)
+        shown = {"name": identity.get("name") or "（未留姓名）", "phone": identity.get("phone") or "（未留电话）"}
+        if identity.get("email"):  # only reports filed by another system (Open311) carry one
+            shown["email"] = str(identity["email"])
+        return self.render(ctx, case, revealed=shown)
+
+    def _request_reveal(self, ctx: Ctx, case: Case, reason: str) -> Response:
+        """The reveal endpoint while the viewer holds no approval: file the request."""
+        assert ctx.viewer is not None
+        try:
+            with ctx.session.begin_nested():
+                row = reveal.request(ctx.session, viewer=ctx.viewer, case=case, reason=reason, now=utcnow())
+        except triage.ActionRefused as exc:
+            ctx.session.refresh(case)
+            return self.render(ctx, case, error=str(exc), status=400)
+        ctx.audit("reveal_requested", case.id, reason=row.reason[:500])
+        response = RedirectResponse(f"/admin/cases/{case.id}", status_code=303)
+        message = "已提交查看身份的申请，须由另一位纪委监委工作人员审批后才能查看。"
+        desk_text.set_done(response, message, secure=self.admin.secure)
+        return response

@@ -1,0 +1,25 @@
+"""How the case timeline names each kind of case event (the templates and the timeline read it)."""
+
+from __future__ import annotations
+
+ACTION_LABELS = {
+    "submitted": "群众提交",
+    "status": "状态变更",
+    "assign": "指定承办人",
+    "note": "内部备注",
+    "public_reply": "公开答复",
+    "extension_request": "申请延期",
+    "extension_approved": "批准延期",
+    "extension_refused": "不批准延期",
+    "supervise": "督办",
+    "merged_in": "并入重复件",
+    "rating": "评价",
+    "phone_followup": "电话回访",
+    "supplement": "群众补充材料",
+    "internal_opinion": "内部意见（群众看不到）",
+    "ask_reporter": "询问群众",
+    "opinions_requested": "征求会办意见",
+    "joint_opinion": "会办意见",
+    "return_requested": "退回",
+    "return_ruled": "处理退回",
+}
