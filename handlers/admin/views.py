@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
@@ -37,9 +36,10 @@ from handlers.admin.form_fields import field, places
 from handlers.admin.ops_alert import delivery_alert
 from handlers.runtime import Runtime
 from handlers.web import staff_auth
-from handlers.web.page_threads import off_loop
-from handlers.web.params import has_nul, whole
-from storage.db import transaction
+from handlers.web.db_errors import deadlock_victim
+from handlers.web.gates import LoginGate, StaffGate
+from handlers.web.page_kernel import Endpoint, FormRules, PageCtx, PageFn, PageKernel, Wording
+from handlers.web.params import whole
 from storage.models.cases import Case
 from storage.models.staff import AuditEntry, CaseRouting, RoutingRule, StaffNotice, StaffUser, Unit
 from storage.types import utcnow
@@ -74,11 +74,12 @@ _env.filters["category"] = _category_label
 _env.filters["why_failed"] = explain
 
 
-class Ctx:
-    """What a request handler needs: the request, its session, the viewer and the CSRF token."""
+@dataclass
+class AdminCtx(PageCtx):
+    """What an admin page receives (handlers/web/page_kernel.py). Only the login pages get this one, whose
+    viewer may be None; every other page gets a StaffCtx."""
 
-    def __init__(self, request: Request, session: Session, viewer: access.Viewer | None, csrf: str) -> None:
-        self.request, self.session, self.viewer, self.csrf = request, session, viewer, csrf
+    viewer: access.Viewer | None
 
     def render(self, name: str, status: int = 200, **values: Any) -> HTMLResponse:
         notices = 0
@@ -103,9 +104,15 @@ class Ctx:
             desk_text.clear_done(response)
         return response
 
+
+@dataclass
+class StaffCtx(AdminCtx):
+    """What a page behind the staff gate receives: a signed-in viewer, never None."""
+
+    viewer: access.Viewer
+
     def audit(self, action: str, case_id: int | None = None, **detail: Any) -> None:
         """An audit row in the case's county (else the viewer's), so that county's supervisors see it."""
-        assert self.viewer is not None
         county = self.viewer.county_code
         if case_id is not None:
             case = self.session.get(Case, case_id)
@@ -114,7 +121,6 @@ class Ctx:
 
     def audit_in(self, county: str | None, action: str, case_id: int | None = None, /, **detail: Any) -> None:
         """An audit row read by `county`'s discipline commission and the city's (None: the city's only)."""
-        assert self.viewer is not None
         self.session.add(
             AuditEntry(
                 at=utcnow(),
@@ -127,11 +133,34 @@ class Ctx:
         )
 
 
+Ctx = StaffCtx  # the name the page files use
 _NO_STORE = {"Cache-Control": "no-store"}  # the security headers: handlers/web/security_headers.py
-Handler = Callable[[Ctx], Awaitable[Response]]
-TX_ATTEMPTS = 3
 ADMIN_MAX_BODY = 1024 * 1024  # staff forms are a few fields; no admin page takes uploads
-RETRYABLE_SQLSTATES = {"40P01", "40001"}  # deadlock_detected, serialization_failure
+_WORDING = Wording(
+    too_big="提交的内容太大。",
+    too_big_read="提交的内容太大。",
+    bad_form="提交的内容格式不正确，请返回上一页刷新后重试。",
+    db_down="数据库暂时不可用，请稍后重试。",
+    unexpected="系统出现问题，已记录，请稍后重试或联系管理员。",
+    nul="提交的内容中有无法识别的字符，请删掉后重试。",
+)
+
+
+class _StaffGate(StaffGate[StaffCtx]):
+    def context(
+        self, request: Request, session: Session, form: FormData | None, viewer: access.Viewer, csrf: str
+    ) -> StaffCtx:
+        return StaffCtx(request, session, csrf, form, viewer)
+
+    def refuse(self, ctx: StaffCtx, message: str) -> Response:
+        return ctx.render("error.html", 403, message=message)
+
+
+class _LoginGate(LoginGate[AdminCtx]):
+    def context(
+        self, request: Request, session: Session, form: FormData | None, viewer: access.Viewer | None, csrf: str
+    ) -> AdminCtx:
+        return AdminCtx(request, session, csrf, form, viewer)
 
 
 class Admin:
@@ -142,98 +171,45 @@ class Admin:
         self.secure = s.cookie_secure
         self.keys = IdentityKeys(s.identity_key, s.identity_key_previous)
         self.media = media.CaseMedia(self)
+        # Only a transaction PostgreSQL aborted to break a deadlock is run again (handlers/web/db_errors.py).
+        self.kernel = PageKernel(
+            runtime.sessions,
+            edge="admin",
+            wording=_WORDING,
+            error_page=_plain_error,
+            form=FormRules(max_body=ADMIN_MAX_BODY),
+            retry=deadlock_victim,
+        )
 
     # -- plumbing ---------------------------------------------------------------------------------
 
-    def page(
-        self, fn: Handler, *, roles: tuple[str, ...] | None = None, public: bool = False
-    ) -> Callable[[Request], Awaitable[Response]]:
-        async def endpoint(request: Request) -> Response:
-            form = None
-            if (whole(request.headers.get("content-length", "0")) or 0) > ADMIN_MAX_BODY:
-                return _plain_error("提交的内容太大。", 413)
-            try:
-                try:
-                    form = await request.form() if request.method == "POST" else None
-                except HTTPException as exc:  # a malformed multipart body, or one over the app's size limit
-                    if exc.status_code == 413:
-                        return _plain_error("提交的内容太大。", 413)
-                    return _plain_error("提交的内容格式不正确，请返回上一页刷新后重试。", 400)
-                if has_nul(request, form):
-                    return _plain_error("提交的内容中有无法识别的字符，请删掉后重试。", 400)
-                # Off the event loop: the webhook shares it (see handlers.web.page_threads).
-                return await off_loop(lambda: self._attempts(fn, request, form, roles, public))
-            except OperationalError:
-                log.exception("admin: database unavailable")
-                return _plain_error("数据库暂时不可用，请稍后重试。", 503)
-            except Exception:
-                log.exception("admin: unexpected error")
-                return _plain_error("系统出现问题，已记录，请稍后重试或联系管理员。", 503)
-            finally:
-                if form is not None:
-                    await form.close()
+    @overload
+    def page(self, fn: PageFn[StaffCtx], *, roles: Collection[str] | None = None) -> Endpoint: ...
 
-        return endpoint
+    @overload
+    def page(self, fn: PageFn[AdminCtx], *, public: Literal[True]) -> Endpoint: ...
 
-    async def _attempts(
-        self, fn: Handler, request: Request, form: FormData | None, roles: tuple[str, ...] | None, public: bool
-    ) -> Response:
-        for attempt in range(1, TX_ATTEMPTS + 1):
-            try:
-                with transaction(self.runtime.sessions) as session:
-                    return await self._run(fn, request, session, form, roles, public)
-            except OperationalError as exc:
-                if attempt == TX_ATTEMPTS or not _retryable(exc):
-                    raise
-                log.warning("admin: transaction retried", extra={"fields": {"attempt": attempt}})
-        raise AssertionError("unreachable")
-
-    async def _run(
-        self,
-        fn: Handler,
-        request: Request,
-        session: Session,
-        form: FormData | None,
-        roles: tuple[str, ...] | None,
-        public: bool,
-    ) -> Response:
-        sess = staff_auth.read_cookie(self.secret, request.cookies.get(staff_auth.COOKIE))
-        viewer = None
-        # The login POST needs no viewer, and must not start this transaction before the password check:
-        # on SQLite it would hold the write lock that the check's own short transactions wait for.
-        if sess is not None and not (public and form is not None):
-            user = session.get(StaffUser, sess.user_id)
-            current = user is not None and user.active and user.session_epoch == sess.epoch
-            if current and user is not None and staff_auth.session_live(session, sess, now=utcnow()):
-                viewer = access.viewer_for(session, user)
-        if viewer is None and not public:
-            return RedirectResponse("/admin/login", status_code=303)
-        csrf = staff_auth.csrf_token(self.secret, sess) if sess is not None and viewer is not None else ""
-        request.state.form = form
-        ctx = Ctx(request, session, viewer, csrf)
-        if form is not None and not public:
-            assert sess is not None
-            if not staff_auth.csrf_ok(self.secret, sess, str(form.get("csrf") or "")):
-                return ctx.render("error.html", 403, message="安全校验失败（CSRF），请返回刷新页面后重试。")
-        if roles is not None and viewer is not None and viewer.role not in roles:
-            return ctx.render("error.html", 403, message="您的角色无权访问此页面。")
-        return await fn(ctx)
+    def page(self, fn: Any, *, roles: Collection[str] | None = None, public: bool = False) -> Endpoint:
+        """The endpoint of an admin page: signed-in staff (of `roles`, when given), or anyone (`public`)."""
+        if public:
+            return self.kernel.page(fn, _LoginGate(self.secret))
+        return self.kernel.page(fn, _StaffGate(self.secret, roles=roles))
 
     # -- login --------------------------------------------------------------------------------------
 
-    async def login_form(self, ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+    async def login_form(self, ctx: AdminCtx, error: str | None = None, status: int = 200) -> Response:
         cookie = ctx.request.cookies.get(LOGIN_COOKIE)
         nonce = cookie if cookie and staff_auth.plain_nonce(cookie) else secrets.token_urlsafe(16)
         resp = ctx.render("login.html", status, error=error, login_csrf=staff_auth.login_csrf(self.secret, nonce))
         resp.set_cookie(LOGIN_COOKIE, nonce, httponly=True, samesite="strict", secure=self.secure, path="/admin")
         return resp
 
-    async def login_get(self, ctx: Ctx) -> Response:
+    async def login_get(self, ctx: AdminCtx) -> Response:
         if ctx.viewer is not None:
             return RedirectResponse("/admin/cases", status_code=303)
         return await self.login_form(ctx)
 
-    async def login_post(self, ctx: Ctx) -> Response:
+    async def login_post(self, ctx: AdminCtx) -> Response:
         form = ctx.request.state.form
         nonce = ctx.request.cookies.get(LOGIN_COOKIE) or ""
         token = str(form.get("csrf") or "")
@@ -492,15 +468,6 @@ class Admin:
                 *self.media.routes(),
             ]
         )
-
-
-def _retryable(exc: OperationalError) -> bool:
-    """PostgreSQL gave up on this transaction to break a deadlock or a serialisation conflict.
-
-    Two staff bulk actions can take the statistics rollup rows (kept by triggers, migration 0008) in
-    opposite orders; the loser's whole transaction rolled back, so running it again is safe.
-    """
-    return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
 def _login_audit(session: Session, action: str, typed: str) -> AuditEntry:
