@@ -42,6 +42,7 @@ from bench.queue_seed import (
     seed,
 )
 from cases import access
+from cases.access import Role
 from cases.reading import queue, stats
 from storage.db import make_engine, make_sessionmaker
 
@@ -54,7 +55,9 @@ BUDGET_S = 6.0  # per measurement; slow ones stop early with fewer samples
 SEED_BUDGET_S = 150.0  # per database per run; the next run resumes
 PG_SCHEMA = "qf_bench"
 NOW = NEWEST + timedelta(days=1)
-CITY = access.Viewer(user_id=0, username="bench", role="city", unit_code="6302", unit_name="海东市", county_code=None)
+CITY = access.Viewer(
+    user_id=0, username="bench", role=Role.CITY, unit_code="6302", unit_name="海东市", county_code=None
+)
 
 
 @dataclass
@@ -135,8 +138,8 @@ def queries(session: Session, world: World, *, indexed: bool) -> list[tuple[str,
 
     counties = world.counties
     month = (NOW - timedelta(days=30)).date().isoformat()
-    county_viewers = [access.Viewer(0, "bench", "county_discipline", f"{c}:jw", "纪委监委", c) for c in counties]
-    department_viewers = [access.Viewer(0, "bench", "department", f"{c}:nync", "农业农村局", c) for c in counties]
+    county_viewers = [access.Viewer(0, "bench", Role.COUNTY_DISCIPLINE, f"{c}:jw", "纪委监委", c) for c in counties]
+    department_viewers = [access.Viewer(0, "bench", Role.DEPARTMENT, f"{c}:nync", "农业农村局", c) for c in counties]
     return [
         ("queue page: county, open, newest", QUEUE_GOAL_MS, [page(CITY, f) for f in queue_pages(session, counties)]),
         ("search: common word", QUEUE_GOAL_MS, [page(CITY, queue.parse({"text": COMMON_WORD}))]),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.understand import Intent, classify
 from cases.intake.submit import SubmitPolicy
 from knowledge.holder import KnowledgeHolder
-from storage.repos.users import UserRecord
+from storage.repos.users import ConversationState, UserRecord
 from storage.repos.villages import Place, get_place
 from villages.places.lookup import PlaceIndex
 from wechat.inbound import Inbound
@@ -58,13 +58,13 @@ class Context:
             self._intent = classify(self.text) if texty else Intent("none")
         return self._intent
 
-    def go(self, state: str, **data: Any) -> None:
+    def go(self, state: ConversationState, **data: Any) -> None:
         """Move the conversation to `state` with fresh state data."""
         self.state = state
         self.data = dict(data)
 
     def reset(self) -> None:
-        self.go("idle")
+        self.go(ConversationState.IDLE)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from bot.context import Context, Reply
 from bot.menu import CLICK_KEYS
+from storage.repos.users import ConversationState
+from wechat.inbound import MessageKind
 
 Handler = Callable[[Context], Reply | None]
 # A state handler returns PASS to let global commands and the menu handle the message instead.
@@ -42,7 +44,7 @@ class Router:
         return self._register(self.events, names)
 
     def state(
-        self, *names: str, commands_first: bool = False, navigates: bool = False, hands_over: bool = False
+        self, *names: ConversationState, commands_first: bool = False, navigates: bool = False, hands_over: bool = False
     ) -> Callable[[Handler], Handler]:
         """`commands_first`: a state that takes any free text (a question) still lets the exact command
         words through, so 反映 after a policy answer starts a report instead of being searched.
@@ -64,7 +66,7 @@ class Router:
     def menu_item(self, *numbers: str) -> Callable[[Handler], Handler]:
         return self._register(self.menu, numbers)
 
-    def kind(self, *kinds: str) -> Callable[[Handler], Handler]:
+    def kind(self, *kinds: MessageKind) -> Callable[[Handler], Handler]:
         return self._register(self.kinds, kinds)
 
     @staticmethod
@@ -113,10 +115,10 @@ class Dispatcher:
         if state in r.commands_first and msg.kind in ("text", "voice") and ctx.text in r.commands:
             ctx.reset()
             state_handler = None
-        if state_handler is not None and state != "idle" and self._leaves(state, ctx.intent.name):
+        if state_handler is not None and state != ConversationState.IDLE and self._leaves(state, ctx.intent.name):
             ctx.previous = ctx.data
             ctx.reset()
-            state_handler = r.states.get("idle")
+            state_handler = r.states.get(ConversationState.IDLE)
         if state_handler is not None:
             reply = state_handler(ctx)
             if reply is not PASS:

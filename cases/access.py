@@ -14,6 +14,7 @@ commission its county's rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session
@@ -21,13 +22,24 @@ from sqlalchemy.orm import Session
 from storage.models.cases import Case, CaseStatCell
 from storage.models.staff import AuditEntry, CaseCoUnit, CaseRouting, StaffUser, Unit
 
-ROLES = ("city", "county_discipline", "department", "town", "admin")
-ROLE_LABELS = {
-    "city": "市级监督",
-    "county_discipline": "县纪委监委",
-    "department": "县直部门",
-    "town": "乡镇",
-    "admin": "系统管理员",
+
+class Role(StrEnum):
+    """A staff account's role; the values are what the database and the forms hold."""
+
+    CITY = "city"
+    COUNTY_DISCIPLINE = "county_discipline"
+    DEPARTMENT = "department"
+    TOWN = "town"
+    ADMIN = "admin"
+
+
+ROLES: tuple[Role, ...] = tuple(Role)
+ROLE_LABELS: dict[str, str] = {
+    Role.CITY: "市级监督",
+    Role.COUNTY_DISCIPLINE: "县纪委监委",
+    Role.DEPARTMENT: "县直部门",
+    Role.TOWN: "乡镇",
+    Role.ADMIN: "系统管理员",
 }
 
 
@@ -35,7 +47,7 @@ ROLE_LABELS = {
 class Viewer:
     user_id: int
     username: str
-    role: str
+    role: Role
     unit_code: str
     unit_name: str
     county_code: str | None
@@ -50,7 +62,7 @@ def viewer_for(session: Session, user: StaffUser) -> Viewer:
     return Viewer(
         user_id=user.id,
         username=user.username,
-        role=user.role,
+        role=Role(user.role),
         unit_code=user.unit_code,
         unit_name=unit.name if unit else user.unit_code,
         county_code=unit.county_code if unit else None,
@@ -58,16 +70,16 @@ def viewer_for(session: Session, user: StaffUser) -> Viewer:
 
 
 def case_scope(viewer: Viewer) -> ColumnElement[bool]:
-    if viewer.role == "city":
+    if viewer.role == Role.CITY:
         return true()
-    if viewer.role == "county_discipline" and viewer.county_code:
+    if viewer.role == Role.COUNTY_DISCIPLINE and viewer.county_code:
         return Case.county_code == viewer.county_code
-    if viewer.role == "department":
+    if viewer.role == Role.DEPARTMENT:
         # IN rather than a correlated EXISTS: both sides of the OR can then use an index (route_unit, and
         # the case ids from case_co_units), so a department's cases are never found by scanning them all.
         co = Case.id.in_(select(CaseCoUnit.case_id).where(CaseCoUnit.unit_code == viewer.unit_code))
         return or_(Case.route_unit == viewer.unit_code, co)
-    if viewer.role == "town":
+    if viewer.role == Role.TOWN:
         conflict = exists().where(CaseRouting.case_id == Case.id, CaseRouting.conflict.is_(True))
         return and_(Case.route_unit == viewer.unit_code, ~conflict)
     return false()
@@ -87,18 +99,18 @@ class RollupScope:
 def rollup_scope(viewer: Viewer) -> RollupScope | None:
     """cells ∪ rest is exactly case_scope(viewer); None for a role whose scope needs each case (town:
     never its conflict-of-interest cases)."""
-    if viewer.role == "city":
+    if viewer.role == Role.CITY:
         return RollupScope(true(), true())
-    if viewer.role == "county_discipline" and viewer.county_code:
+    if viewer.role == Role.COUNTY_DISCIPLINE and viewer.county_code:
         return RollupScope(CaseStatCell.county_code == viewer.county_code, Case.county_code == viewer.county_code)
-    if viewer.role == "department":
+    if viewer.role == Role.DEPARTMENT:
         assisted = Case.id.in_(select(CaseCoUnit.case_id).where(CaseCoUnit.unit_code == viewer.unit_code))
         return RollupScope(
             CaseStatCell.route_unit == viewer.unit_code,
             Case.route_unit == viewer.unit_code,
             and_(assisted, Case.route_unit != viewer.unit_code),
         )
-    if viewer.role == "town":
+    if viewer.role == Role.TOWN:
         return None
     return RollupScope(false(), false())
 
@@ -108,7 +120,7 @@ def scoped_case(session: Session, viewer: Viewer, case_id: int) -> Case | None:
 
 
 def is_supervisor(viewer: Viewer) -> bool:
-    return viewer.role in ("city", "county_discipline")
+    return viewer.role in (Role.CITY, Role.COUNTY_DISCIPLINE)
 
 
 def can_act(viewer: Viewer, case: Case) -> bool:
@@ -117,21 +129,21 @@ def can_act(viewer: Viewer, case: Case) -> bool:
 
 
 def can_approve_extension(viewer: Viewer, routing: CaseRouting | None) -> bool:
-    if viewer.role == "city":
+    if viewer.role == Role.CITY:
         return True
     return routing is not None and viewer.unit_code == routing.supervising_unit
 
 
 def can_reveal(viewer: Viewer) -> bool:
-    return viewer.role in ("city", "county_discipline")
+    return viewer.role in (Role.CITY, Role.COUNTY_DISCIPLINE)
 
 
 def audit_scope(viewer: Viewer) -> ColumnElement[bool]:
     """The audit rows a supervisor reads, scoped like cases: the city's discipline commission the whole
     log; a county's discipline commission its county's rows (its cases, its staff's actions, changes
     to its accounts); anyone else none."""
-    if viewer.role == "city":
+    if viewer.role == Role.CITY:
         return true()
-    if viewer.role == "county_discipline" and viewer.county_code:
+    if viewer.role == Role.COUNTY_DISCIPLINE and viewer.county_code:
         return AuditEntry.county_code == viewer.county_code
     return false()

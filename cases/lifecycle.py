@@ -3,38 +3,46 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
 from cases.interop import case_hooks
 from storage.models.cases import Case, CaseEvent
 
-RECEIVED = "received"
-ROUTED = "routed"
-ACCEPTED = "accepted"
-IN_PROGRESS = "in_progress"
-ANSWERED = "answered"
-CLOSED = "closed"
-REOPENED = "reopened"
-TRANSFERRED = "transferred"
-MERGED = "merged"
-REJECTED = "rejected"
 
-STATES: tuple[str, ...] = (
-    RECEIVED,
-    ROUTED,
-    ACCEPTED,
-    IN_PROGRESS,
-    ANSWERED,
-    CLOSED,
-    REOPENED,
-    TRANSFERRED,
-    MERGED,
-    REJECTED,
-)
+class CaseStatus(StrEnum):
+    """A case's status; the values are what the database, forms and templates hold."""
 
-# Every allowed move, from -> set of to. Anything not listed is refused.
-TRANSITIONS: dict[str, frozenset[str]] = {
+    RECEIVED = "received"
+    ROUTED = "routed"
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in_progress"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+    TRANSFERRED = "transferred"
+    MERGED = "merged"
+    REJECTED = "rejected"
+
+
+# The short names every caller uses (lifecycle.ACCEPTED).
+RECEIVED = CaseStatus.RECEIVED
+ROUTED = CaseStatus.ROUTED
+ACCEPTED = CaseStatus.ACCEPTED
+IN_PROGRESS = CaseStatus.IN_PROGRESS
+ANSWERED = CaseStatus.ANSWERED
+CLOSED = CaseStatus.CLOSED
+REOPENED = CaseStatus.REOPENED
+TRANSFERRED = CaseStatus.TRANSFERRED
+MERGED = CaseStatus.MERGED
+REJECTED = CaseStatus.REJECTED
+
+STATES: tuple[CaseStatus, ...] = tuple(CaseStatus)
+
+# Every allowed move, from -> set of to. Anything not listed is refused. Keyed by str: a stored
+# status is read back as a plain string.
+TRANSITIONS: dict[str, frozenset[CaseStatus]] = {
     RECEIVED: frozenset({ROUTED, REJECTED, MERGED}),
     ROUTED: frozenset({ACCEPTED, TRANSFERRED, REJECTED, MERGED}),
     TRANSFERRED: frozenset({ACCEPTED, TRANSFERRED, REJECTED, MERGED}),
@@ -61,9 +69,9 @@ LABELS: dict[str, str] = {
     REJECTED: "不属于受理范围",
 }
 
-OPEN_STATES = frozenset(STATES) - {CLOSED, MERGED, REJECTED}
+OPEN_STATES: frozenset[CaseStatus] = frozenset(STATES) - {CLOSED, MERGED, REJECTED}
 # Moves by which a unit first answers the villager (with any public reply): cases.first_response_at.
-RESPONSE_STATES = (ACCEPTED, ANSWERED, REJECTED)
+RESPONSE_STATES: tuple[CaseStatus, ...] = (ACCEPTED, ANSWERED, REJECTED)
 
 
 class IllegalTransition(ValueError):
@@ -83,7 +91,7 @@ def transition(
     session: Session,
     *,
     case: Case,
-    to: str,
+    to: CaseStatus,
     actor: str,
     reason: str | None,
     now: datetime,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from cases.categories import CADRE_LEVELS, by_code
 from cases.intake.geo import coordinates_valid
@@ -14,6 +15,15 @@ MAX_VOICES = 9
 MAX_NAME = 20
 PHONE_RE = re.compile(r"1\d{10}")
 LOCATION_SOURCES = frozenset({"message", "event", "registry", "browser", "api"})  # api: an Open311 lat/long
+
+
+class Channel(StrEnum):
+    """Where a report came from (cases.channel); the values are what the database holds."""
+
+    CHAT = "chat"  # the WeChat conversation
+    H5 = "h5"  # the H5 form
+    OPEN311 = "open311"  # another system through the Open311 API
+    DATA = "data"  # a 大数据比对 clue (cases/money/clues.py)
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ class ReportInput:
     cadre_level: str | None = None
     location: LocationInput | None = None
     evidence: tuple[EvidenceInput, ...] = field(default_factory=tuple)
-    channel: str = "chat"
+    channel: Channel = Channel.CHAT
 
 
 class InvalidReport(ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 from xml.etree.ElementTree import Element
 from xml.parsers.expat import ExpatError
@@ -55,11 +56,25 @@ def _safe_root(xml: str | bytes) -> Element:
     return root
 
 
+class MessageKind(StrEnum):
+    """What a villager sent (WeChat's MsgType); any other type is UNKNOWN."""
+
+    TEXT = "text"
+    IMAGE = "image"
+    VOICE = "voice"
+    VIDEO = "video"
+    SHORTVIDEO = "shortvideo"
+    LOCATION = "location"
+    LINK = "link"
+    EVENT = "event"
+    UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True, slots=True)
 class Inbound:
     """One message or event from a villager, with the fields our rooms use."""
 
-    kind: str  # text, image, voice, video, shortvideo, location, link, event, unknown
+    kind: MessageKind
     event: str  # for events: subscribe, subscribe_scan, unsubscribe, scan, location, click, view, ...
     openid: str
     account: str  # ToUserName: our account's original id
@@ -80,7 +95,7 @@ class Inbound:
 
     @property
     def is_event(self) -> bool:
-        return self.kind == "event"
+        return self.kind == MessageKind.EVENT
 
     @property
     def dedup_key(self) -> str:
@@ -99,7 +114,7 @@ class Inbound:
     @property
     def text(self) -> str:
         """What the villager said: typed text, or voice recognised as text."""
-        return self.content if self.kind == "text" else self.recognition
+        return self.content if self.kind == MessageKind.TEXT else self.recognition
 
 
 def parse(xml: str) -> Inbound:
@@ -126,7 +141,7 @@ def parse(xml: str) -> Inbound:
         event = str(getattr(msg, "event", "") or raw.get("Event") or "").lower()
     lat, lng = _coordinates(kind, event, raw)
     return Inbound(
-        kind=kind if kind in _KINDS else "unknown",
+        kind=_KINDS.get(kind, MessageKind.UNKNOWN),
         event=event,
         openid=str(raw.get("FromUserName", "")),
         account=str(raw.get("ToUserName", "")),
@@ -205,7 +220,7 @@ def _float(value: Any) -> float | None:
     return number if number >= 0 else None
 
 
-_KINDS = {"text", "image", "voice", "video", "shortvideo", "location", "link", "event"}
+_KINDS: dict[str, MessageKind] = {kind.value: kind for kind in MessageKind}
 
 
 def _coordinates(kind: str, event: str, raw: dict[str, Any]) -> tuple[float | None, float | None]:

@@ -9,6 +9,8 @@ from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
+from storage.repos.users import ConversationState
+from wechat.inbound import MessageKind
 
 router = Router()
 
@@ -39,7 +41,7 @@ def county_of(ctx: Context) -> str | None:
 
 @router.menu_item("1")
 def start(ctx: Context) -> Reply:
-    ctx.go("ask")
+    ctx.go(ConversationState.ASK)
     return Reply(PROMPT)
 
 
@@ -60,16 +62,16 @@ def remember(ctx: Context, question: str, result: Answer) -> None:
     """Keep what the numbers in this reply mean, so the next digit picks the right entry."""
     if result.kind == "answer" and result.entry is not None:
         ctx.go(
-            "answered",
+            ConversationState.ANSWERED,
             options=list(result.related_ids),
             report=result.entry.offers_report,
             question=question,
             entry=result.entry.id,  # 详细 / 办理 show the rest of this entry
         )
     elif result.kind == "choices":
-        ctx.go("answered", options=[e.id for e in result.choices], handoff=True, question=question)
+        ctx.go(ConversationState.ANSWERED, options=[e.id for e in result.choices], handoff=True, question=question)
     else:
-        ctx.go("ask", question=question)  # 转人工 next hands this question over
+        ctx.go(ConversationState.ASK, question=question)  # 转人工 next hands this question over
 
 
 def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
@@ -100,7 +102,7 @@ def the_rest(ctx: Context, text: str) -> Reply | None:
     return Reply(format_detail(entry) if MORE_WORDS[word] == "detail" else format_how_to(entry))
 
 
-@router.state("answered", hands_over=True)
+@router.state(ConversationState.ANSWERED, hands_over=True)
 def follow_up(ctx: Context) -> Reply:
     text = ctx.text
     options: list[str] = list(ctx.data.get("options", []))
@@ -128,7 +130,7 @@ def follow_up(ctx: Context) -> Reply:
     return PASS
 
 
-@router.state("ask", commands_first=True)
+@router.state(ConversationState.ASK, commands_first=True)
 def asking(ctx: Context) -> Reply:
     if ctx.message.kind in ("text", "voice") and ctx.text and ctx.intent.name == "none":
         if ctx.text in ("菜单", "取消", "返回"):
@@ -146,6 +148,6 @@ def free_text(ctx: Context) -> Reply | None:
     return None
 
 
-@router.kind("text", "voice")
+@router.kind(MessageKind.TEXT, MessageKind.VOICE)
 def on_text(ctx: Context) -> Reply | None:
     return free_text(ctx) or not_understood(ctx)

@@ -8,6 +8,7 @@ from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
 from cases.handling.inquiries import accused_level
 from storage.repos import inquiries
+from storage.repos.users import ConversationState
 
 router = Router()
 
@@ -72,7 +73,7 @@ def not_understood(ctx: Context) -> Reply:
 
 
 # --- a person: the question goes to the county's staff through the inquiry queue ---
-PERSON = "person"
+PERSON = ConversationState.PERSON
 # How soon staff answer inquiries: the service's commitment, not a legal deadline.
 ANSWER_WORKING_DAYS = 3
 ASK_QUESTION = "好的，请用一条消息说说您想问什么或想办什么事，我转给工作人员。\n（回复“取消”不转了）"

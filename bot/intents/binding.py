@@ -7,6 +7,7 @@ from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
 from cases.timeutil import local_date
 from storage.repos.scans import count_scan
+from storage.repos.users import ConversationState
 from storage.repos.villages import Place
 from villages.places.scene import parse_scene
 
@@ -35,7 +36,7 @@ def on_scan(ctx: Context) -> Reply:
         channel = "subscribe" if ctx.message.event == "subscribe_scan" else "scan"
         count_scan(ctx.session, scene=ctx.message.scene.strip(), day=local_date(ctx.now), channel=channel, now=ctx.now)
     if place is None:
-        ctx.go("bind")
+        ctx.go(ConversationState.BIND)
         return Reply("这个二维码没有对应的村庄，可能已经更换。\n" + ASK_VILLAGE)
     return Reply(bind(ctx, place) + "\n\n" + menu_text())
 
@@ -45,7 +46,7 @@ def on_follow(ctx: Context) -> Reply:
     ctx.user.subscribed = True
     if ctx.place is not None:
         return Reply(f"欢迎回来！您所在的村：\n{ctx.place.full_name}\n\n" + menu_text())
-    ctx.go("bind")
+    ctx.go(ConversationState.BIND)
     return Reply("欢迎关注“清风”村务监督服务。\n" + ASK_VILLAGE)
 
 
@@ -67,11 +68,11 @@ def on_location(ctx: Context) -> None:
 
 @router.command("切换村庄", "更换村庄", "绑定村庄", "选择村庄")
 def start_binding(ctx: Context) -> Reply:
-    ctx.go("bind")
+    ctx.go(ConversationState.BIND)
     return Reply(ASK_VILLAGE)
 
 
-@router.state("bind")
+@router.state(ConversationState.BIND)
 def choose_village(ctx: Context) -> Reply:
     text = ctx.text
     if ctx.message.kind not in ("text", "voice") or not text:
@@ -89,7 +90,7 @@ def choose_village(ctx: Context) -> Reply:
     matches = index.find(text, limit=5)
     if not matches:
         return Reply(f"没有找到“{text[:20]}”。请换个说法再试，例如“五十镇 土观村”。回复“菜单”返回。")
-    ctx.go("bind", choices=[m.place.code for m in matches])
+    ctx.go(ConversationState.BIND, choices=[m.place.code for m in matches])
     lines = [f"{i} {m.place.full_name}" for i, m in enumerate(matches, 1)]
     hint = "\n没有您的村？请加上乡镇名再发一次。" if len(matches) > 1 else ""
     return Reply("请回复序号确认您的村：\n" + "\n".join(lines) + hint)

@@ -15,11 +15,13 @@ from bot.report_prompts import submitted_text
 from cases.intake.ratelimit import RateLimited
 from cases.money import household as hh
 from cases.timeutil import chinese_time
+from cases.validation import Channel
 from config.privacy import user_key
+from storage.repos.users import ConversationState
 
 router = Router()
 
-LINK, LIST, MEMBERS = "money_link", "money_list", "money_members"
+LINK, LIST, MEMBERS = ConversationState.MONEY_LINK, ConversationState.MONEY_LIST, ConversationState.MONEY_MEMBERS
 PAGE = 8
 DISCLOSED_NAMES = 30  # per item: a reply must stay under WeChat's 2,048 bytes
 QUIT_WORDS = ("取消", "退出", "0")
@@ -121,7 +123,7 @@ def _answer(ctx: Context, payment_id: str, answer: str) -> Reply:
             payment_id=payment_id,
             answer=answer,
             openid=ctx.message.openid,
-            channel="chat",
+            channel=Channel.CHAT,
             policy=policy(ctx),
             now=ctx.now,
         )

@@ -10,11 +10,12 @@ from bot.dispatcher import PASS, Router
 from bot.intents.binding import ASK_VILLAGE
 from bot.intents.report import start_with
 from storage.repos.projects import ProjectRow, list_projects
+from storage.repos.users import ConversationState
 from villages.projects.text import detail, page
 
 router = Router()
 
-STATE = "projects"
+STATE = ConversationState.PROJECTS
 NEED_VILLAGE = "查看本村项目前，需要先确定您所在的村。\n" + ASK_VILLAGE
 MONEY_LEAD = "村里的钱用在哪，看本村公开的项目和资金；对哪笔有疑问，回复「反映」："
 REPORT_WORDS = ("反映", "举报", "投诉", "有疑问", "有问题", "反映问题", "我要反映")
@@ -65,7 +66,7 @@ def _projects(ctx: Context) -> list[ProjectRow]:
 
 def _page(ctx: Context, offset: int, starts: list[int], lead: str = "") -> Reply:
     if ctx.place is None:
-        ctx.go("bind")
+        ctx.go(ConversationState.BIND)
         return Reply(NEED_VILLAGE)
     projects = _projects(ctx)
     shown = page(ctx.place.name, projects, offset, lead=lead)

@@ -7,6 +7,7 @@ from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
 from cases.handling import case_steps
 from cases.reading import tracking
+from storage.repos.users import ConversationState
 
 router = Router()
 WORDS = {"满意": 1, "基本满意": 2, "不满意": 3}
@@ -17,7 +18,7 @@ def by_word(ctx: Context) -> Reply:
     return _rate(ctx, WORDS[ctx.text])
 
 
-@router.state("rate")
+@router.state(ConversationState.RATE)
 def on_digit(ctx: Context) -> Reply:
     if ctx.message.kind in ("text", "voice") and ctx.text in ("1", "2", "3"):
         return _rate(ctx, int(ctx.text))
@@ -31,14 +32,14 @@ def _rate(ctx: Context, rating: int) -> Reply:
         ctx.reset()
         return Reply("您目前没有需要评价的事项。")
     if rating == 3:
-        ctx.go("rate_reason", number=case.number)
+        ctx.go(ConversationState.RATE_REASON, number=case.number)
         return Reply("请说说不满意的原因，我们会重新交办并督办：")
     case_steps.rate(ctx.session, case=case, rating=rating, reason=None, actor="villager", now=ctx.now)
     ctx.reset()
     return Reply(f"感谢您的评价（{case_steps.RATINGS[rating]}）！")
 
 
-@router.state("rate_reason")
+@router.state(ConversationState.RATE_REASON)
 def on_reason(ctx: Context) -> Reply:
     if ctx.message.kind not in ("text", "voice") or not ctx.text:
         return Reply("请用文字说说不满意的原因，或回复“取消”。")

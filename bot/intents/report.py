@@ -27,6 +27,7 @@ from cases.validation import (
     MAX_DESCRIPTION,
     MAX_PHOTOS,
     MAX_VOICES,
+    Channel,
     InvalidReport,
     LocationInput,
     ReportInput,
@@ -34,10 +35,11 @@ from cases.validation import (
 )
 from config.privacy import user_key
 from storage.models.cases import ReportDraft
+from storage.repos.users import ConversationState
 
 router = Router()
-STATE = "report"
-OFFER = "report_offer"
+STATE = ConversationState.REPORT
+OFFER = ConversationState.REPORT_OFFER
 HARDSHIP = "poverty_risk"
 FLOOD_LIMIT = 30
 
@@ -53,7 +55,7 @@ def policy(ctx: Context) -> SubmitPolicy:
 @router.command("举报", "反映", "投诉", "我要反映")
 def start(ctx: Context) -> Reply:
     if ctx.place is None:
-        ctx.go("bind")
+        ctx.go(ConversationState.BIND)
         return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
     draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
@@ -467,7 +469,7 @@ def _submit(ctx: Context, draft: ReportDraft) -> Reply:
         if isinstance(loc, dict)
         else None,
         evidence=report_drafts.evidence(ctx.session, draft_id=draft.draft_id),
-        channel="chat",
+        channel=Channel.CHAT,
     )
     return _file(ctx, draft, report)
 
@@ -525,7 +527,7 @@ def on_offer(ctx: Context) -> Reply:
 def start_with(ctx: Context, text: str, code: str | None) -> Reply:
     """A new draft whose description starts with what the villager already said."""
     if ctx.place is None:
-        ctx.go("bind")
+        ctx.go(ConversationState.BIND)
         return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
     old = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     if old is not None:
@@ -668,7 +670,7 @@ def _submit_hardship(ctx: Context, draft: ReportDraft) -> Reply:
         cadre_level=None,
         location=None,
         evidence=report_drafts.evidence(ctx.session, draft_id=draft.draft_id),
-        channel="chat",
+        channel=Channel.CHAT,
     )
     return _file(ctx, draft, report, hardship=True)
 

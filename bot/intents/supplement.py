@@ -11,9 +11,10 @@ from cases.handling import case_steps
 from cases.reading import tracking
 from cases.validation import InvalidReport
 from storage.models.cases import Case
+from storage.repos.users import ConversationState
 
 router = Router()
-STATE = "supplement"
+STATE = ConversationState.SUPPLEMENT
 
 
 def _open_cases(ctx: Context) -> list[Case]:

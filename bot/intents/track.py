@@ -13,9 +13,10 @@ from cases.identity import reporter_tag
 from cases.intake import ratelimit
 from cases.reading import tracking
 from cases.timeutil import chinese_date, chinese_time
+from storage.repos.users import ConversationState
 
 router = Router()
-STATE = "track"
+STATE = ConversationState.TRACK
 # Lookups by number and code a villager may make per clock hour, right or wrong: each costs an argon2
 # verification, and a villager follows a few cases, not hundreds.
 TRACKS_PER_HOUR = 20
@@ -47,12 +48,12 @@ def show(ctx: Context) -> Reply:
     views = [tracking.view(ctx.session, c) for c in cases]
     text = "您反映的问题：\n\n" + "\n\n".join(describe(v) for v in views)
     if any(v.awaiting_rating for v in views):
-        ctx.go("rate")
+        ctx.go(ConversationState.RATE)
         text += "\n\n" + RATING_PROMPT
     return Reply(text + "\n\n" + HOW)
 
 
-@router.state("idle")
+@router.state(ConversationState.IDLE)
 def number_anywhere(ctx: Context) -> Reply:
     """A message holding a case number (or what was meant to be one) tracks that case, whatever came before."""
     if ctx.message.kind == "text":

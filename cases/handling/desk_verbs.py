@@ -18,12 +18,13 @@ from cases.identity import IdentityKeys
 from cases.notices import contact_openid, notify
 from storage.models.cases import Case, CaseEvent
 from storage.repos import users
+from storage.repos.users import ConversationState
 
 ASK_MAX = 300
 ANSWER_HOW = "请直接回复文字、照片或语音，说完回复“好了”。"
 # A villager in the middle of nothing answers at once; one in the middle of a report is not interrupted.
-IDLE_STATES = ("idle", "ask", "answered")
-SUPPLEMENT_STATE = "supplement"  # bot/intents/supplement.py: the next messages attach to the case
+IDLE_STATES = (ConversationState.IDLE, ConversationState.ASK, ConversationState.ANSWERED)
+SUPPLEMENT_STATE = ConversationState.SUPPLEMENT  # bot/intents/supplement.py: the next messages attach to the case
 DISSATISFIED = "群众不满意"  # the start of the reopen reason cases.handling.case_steps.rate writes
 
 

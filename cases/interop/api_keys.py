@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from cases.access import Viewer, case_scope
+from cases.access import Role, Viewer, case_scope
 from cases.intake import ratelimit
 from storage.models.cases import Case
 from storage.models.open311 import ApiClient
@@ -124,16 +124,16 @@ def client_for(row: ApiClient, unit: Unit) -> Client:
     return Client(row.id, row.name, unit.code, unit.name, unit.county_code, area, row.rate_per_hour, viewer)
 
 
-def role_of(unit: Unit) -> str:
+def role_of(unit: Unit) -> Role:
     """The staff role whose scope a unit's key gets. A county government (its 12345 hotline) sees the
     cases it leads or assists, like a department."""
     if unit.level == "city":
-        return "city"
+        return Role.CITY
     if unit.kind == "department" and unit.dept == "jw":
-        return "county_discipline"
+        return Role.COUNTY_DISCIPLINE
     if unit.kind == "town":
-        return "town"
-    return "department"
+        return Role.TOWN
+    return Role.DEPARTMENT
 
 
 def filed_by(client: Client) -> ColumnElement[bool]:

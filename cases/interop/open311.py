@@ -25,7 +25,7 @@ from cases.intake.submit import SubmitPolicy, Submitted, submit
 from cases.interop.api_keys import Client, filed_by, read_scope
 from cases.numbers import NUMBER_RE
 from cases.timeutil import BEIJING
-from cases.validation import MAX_NAME, InvalidReport, LocationInput, ReportInput
+from cases.validation import MAX_NAME, Channel, InvalidReport, LocationInput, ReportInput
 from storage.models import County, Town, Village
 from storage.models.cases import Case, CaseEvidence
 
@@ -145,7 +145,7 @@ def file_request(
         email=(filing.email or "").strip()[:200] or None,
         cadre_level=cadre,
         location=location,
-        channel="open311",
+        channel=Channel.OPEN311,
     )
     media = _media_url(filing.media_url)
     try:

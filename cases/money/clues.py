@@ -20,12 +20,12 @@ from cases import lifecycle
 from cases.handling.case_steps import FINDINGS
 from cases.intake.submit import SubmitPolicy, submit
 from cases.money.checks import Finding, Rule, find_all, rules
-from cases.validation import ReportInput
+from cases.validation import Channel, ReportInput
 from config.privacy import keyed_hash
 from storage.models.cases import Case, CaseEvidence
 from storage.models.money import MoneyClue, MoneyRun
 
-CHANNEL = "data"
+CHANNEL = Channel.DATA
 CHANNEL_LABEL = "大数据比对"
 RISK_CATEGORY = "poverty_risk"  # early warnings: to the agriculture bureau, not the discipline commission
 MAX_EVIDENCE_ROWS = 60

@@ -22,7 +22,7 @@ from cases.money import ids
 from cases.money.clues import yuan
 from cases.money.items import items
 from cases.timeutil import local_date, next_local_midnight
-from cases.validation import ReportInput
+from cases.validation import Channel, ReportInput
 from config.privacy import keyed_hash, seal_text, unseal_text
 from storage.models.cases import CaseEvidence
 from storage.models.money import MoneyConfirmation, MoneyHouseholdCode, MoneyLink, MoneyPayment, MoneyPerson
@@ -202,7 +202,7 @@ def answer(
     payment_id: str,
     answer: str,
     openid: str | None,
-    channel: str,
+    channel: Channel,
     policy: SubmitPolicy,
     now: datetime,
 ) -> Answered:
@@ -235,7 +235,7 @@ def _report(
     line: PaymentLine,
     answer: str,
     openid: str | None,
-    channel: str,
+    channel: Channel,
     policy: SubmitPolicy,
     now: datetime,
 ) -> Submitted:

@@ -24,11 +24,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, false, select, true
 from sqlalchemy.orm import Session
 
-from cases.access import Viewer
+from cases.access import Role, Viewer
 from storage.models.staff import AccountRequest, StaffUser, Unit
 
-CASE_ROLES = ("city", "county_discipline", "department", "town")
-SUPERVISOR_ROLES = ("city", "county_discipline")
+CASE_ROLES: tuple[Role, ...] = (Role.CITY, Role.COUNTY_DISCIPLINE, Role.DEPARTMENT, Role.TOWN)
+SUPERVISOR_ROLES: tuple[Role, ...] = (Role.CITY, Role.COUNTY_DISCIPLINE)
 REQUEST_TTL = timedelta(days=7)
 KIND_LABELS = {"create": "新建账号", "reset": "重置密码"}
 
@@ -39,7 +39,7 @@ class RequestRefused(ValueError):
 
 @dataclass(frozen=True)
 class Confirmer:
-    role: str  # city or county_discipline
+    role: Role  # city or county_discipline
     county_code: str | None  # the county whose discipline commission confirms; None: the city
 
 
@@ -51,18 +51,18 @@ def confirmer_for(session: Session, *, role: str, unit_code: str) -> Confirmer:
     unit = session.get(Unit, unit_code)
     county = unit.county_code if unit is not None else None
     if role in SUPERVISOR_ROLES or county is None:
-        return Confirmer("city", None)
-    return Confirmer("county_discipline", county)
+        return Confirmer(Role.CITY, None)
+    return Confirmer(Role.COUNTY_DISCIPLINE, county)
 
 
 def may_confirm(viewer: Viewer, request: AccountRequest) -> bool:
     if viewer.username == request.username:
         return False
-    if viewer.role == "city":
+    if viewer.role == Role.CITY:
         return True
     return (
-        viewer.role == "county_discipline"
-        and request.confirm_role == "county_discipline"
+        viewer.role == Role.COUNTY_DISCIPLINE
+        and request.confirm_role == Role.COUNTY_DISCIPLINE
         and viewer.county_code is not None
         and viewer.county_code == request.county_code
     )
@@ -70,11 +70,11 @@ def may_confirm(viewer: Viewer, request: AccountRequest) -> bool:
 
 def confirmable(viewer: Viewer) -> ColumnElement[bool]:
     """The pending requests this viewer may decide (may_confirm as a query condition)."""
-    if viewer.role == "city":
+    if viewer.role == Role.CITY:
         scope: ColumnElement[bool] = true()
-    elif viewer.role == "county_discipline" and viewer.county_code:
+    elif viewer.role == Role.COUNTY_DISCIPLINE and viewer.county_code:
         scope = and_(
-            AccountRequest.confirm_role == "county_discipline", AccountRequest.county_code == viewer.county_code
+            AccountRequest.confirm_role == Role.COUNTY_DISCIPLINE, AccountRequest.county_code == viewer.county_code
         )
     else:
         return false()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -33,10 +34,31 @@ class UserRecord:
     _stored: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
 
+class ConversationState(StrEnum):
+    """Where a villager's conversation stands (conversations.state): the chat's states (bot/intents), and
+    the ones the staff desk sets (a question to the reporter, a rating asked for)."""
+
+    IDLE = "idle"
+    BIND = "bind"  # choosing the village
+    ASK = "ask"  # a policy question
+    ANSWERED = "answered"  # after an answer: digits pick among its choices, 转人工 hands it over
+    PERSON = "person"  # 转人工: the next message goes to staff
+    REPORT = "report"  # the guided report (its draft is a row of its own)
+    REPORT_OFFER = "report_offer"  # a story told outright: report it?
+    SUPPLEMENT = "supplement"  # messages attach to a case as material
+    TRACK = "track"
+    RATE = "rate"
+    RATE_REASON = "rate_reason"
+    PROJECTS = "projects"
+    MONEY_LINK = "money_link"
+    MONEY_LIST = "money_list"
+    MONEY_MEMBERS = "money_members"
+
+
 @dataclass
 class ConversationRecord:
     openid: str  # in memory only: the row is keyed by user_key(openid)
-    state: str = "idle"
+    state: str = ConversationState.IDLE
     data: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
     _stored: bool = field(default=False, repr=False, compare=False)
