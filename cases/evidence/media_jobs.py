@@ -1,20 +1,20 @@
 """Evidence downloads through the outbox: queued in the submit transaction, done by the worker.
 
-The worker fetches the file with the media API, checks its size and type, stores it by SHA-256
-and records the result on the evidence row. Failures retry with backoff until WeChat's 3-day expiry;
+The worker fetches the file with the media API, checks its size, hands it to the one evidence intake
+(cases.evidence.intake: type by its bytes, photo metadata stripped, stored by SHA-256) and records the
+result on the evidence row. Failures retry with backoff until WeChat's 3-day expiry;
 then the evidence is marked failed for good, which the case shows.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from cases.evidence import intake
 from cases.evidence.media_store import MediaStore
-from cases.evidence.photo_privacy import UnsafeImage, clean_image
 from storage.db import transaction
 from storage.models.cases import CaseEvidence
 from storage.repos import outbox
@@ -22,23 +22,6 @@ from wechat.api import WechatApi
 from wechat.delivery import KindHandler, PermanentFailure, register_kind
 
 MEDIA_DOWNLOAD = "media_download"
-
-# Magic numbers of the formats WeChat sends, by evidence kind.
-_SIGNATURES: dict[str, tuple[tuple[bytes, str, str], ...]] = {
-    "image": (
-        (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-        (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-        (b"GIF8", "image/gif", "gif"),
-        (b"RIFF", "image/webp", "webp"),
-    ),
-    "voice": (
-        (b"#!AMR", "audio/amr", "amr"),
-        (b"OggS", "audio/ogg", "ogg"),
-        (b"#!SILK", "audio/silk", "silk"),
-        (b"ID3", "audio/mpeg", "mp3"),
-    ),
-}
-
 
 def enqueue_download(session: Session, *, evidence: CaseEvidence, now: datetime) -> None:
     expires = evidence.media_expires_at or now
@@ -56,24 +39,6 @@ def enqueue_download(session: Session, *, evidence: CaseEvidence, now: datetime)
     )
 
 
-def sniff(kind: str, content: bytes) -> tuple[str, str]:
-    """(content type, file extension) from the bytes; PermanentFailure if not a photo/voice format."""
-    for magic, content_type, ext in _SIGNATURES.get(kind, ()):
-        if content.startswith(magic):
-            return content_type, ext
-    raise PermanentFailure(f"unexpected content for {kind}: {content[:8]!r}")
-
-
-def _clean(kind: str, content: bytes, content_type: str) -> bytes:
-    """A photo without GPS or device traces, cut at its end and known to decode; voice as it came."""
-    if kind != "image":
-        return content
-    try:
-        return clean_image(content, content_type)
-    except UnsafeImage as exc:
-        raise PermanentFailure(f"unusable image: {exc}") from exc
-
-
 class MediaDownloader:
     def __init__(self, *, sessions: sessionmaker[Session], store: MediaStore, max_bytes: int) -> None:
         self.sessions = sessions
@@ -89,17 +54,16 @@ class MediaDownloader:
         declared = media.content_type.split(";")[0].strip().lower()
         if declared.startswith(("application/json", "text/")):
             raise PermanentFailure(f"not a media file: {declared}")
-        content_type, ext = sniff(kind, media.content)
-        content = _clean(kind, media.content, content_type)
-        digest = hashlib.sha256(content).hexdigest()
-        key = f"{digest[:2]}/{digest}.{ext}"
-        self.store.put(key=key, content=content)
+        try:
+            accepted, key = intake.take_in(self.store, kind, media.content)
+        except intake.NotAccepted as exc:
+            raise PermanentFailure(str(exc)) from exc
         with transaction(self.sessions) as session:
             row = session.get(CaseEvidence, evidence_id)
             if row is not None:
                 row.download_status = "stored"
-                row.sha256, row.content_type, row.size_bytes = digest, content_type, len(content)
-                row.storage_key, row.error = key, None
+                row.sha256, row.content_type = accepted.sha256, accepted.content_type
+                row.size_bytes, row.storage_key, row.error = accepted.size_bytes, key, None
 
     @staticmethod
     def on_dead(session: Session, payload: dict[str, Any], error: str) -> None:

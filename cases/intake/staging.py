@@ -10,13 +10,13 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from cases.evidence.media_store import FileMediaStore
+from cases.evidence.media_store import FileMediaStore, MediaStore
 
 STAGING = "staging"
 STAGED_FOR = timedelta(hours=2)
 
 
-def stage(store: FileMediaStore, *, content: bytes, digest: str, ext: str) -> str:
+def stage(store: MediaStore, *, content: bytes, digest: str, ext: str) -> str:
     """Store an upload for a while; the key is new for every upload, so one sweep never hits another's file."""
     key = f"{STAGING}/{digest}.{secrets.token_hex(8)}.{ext}"
     store.put(key=key, content=content)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from starlette.responses import HTMLResponse, Response
 
 from cases.categories import CADRE_LEVELS, by_code, categories
+from cases.evidence import intake
 from cases.intake import staging
 from cases.intake.submit import submit
 from cases.validation import (
@@ -30,7 +31,7 @@ from handlers.h5 import limits
 from handlers.h5.device_ctx import DeviceCtx
 from handlers.h5.edge import H5
 from handlers.h5.render import mb
-from handlers.h5.uploads import EXTENSIONS, Photo, UploadQuota, Uploads
+from handlers.h5.uploads import Photo, UploadQuota, Uploads
 from storage.models.cases import Case
 from storage.repos.villages import Place
 from storage.types import utcnow
@@ -164,7 +165,7 @@ def _report(place: Place, v: dict[str, str], photos: list[Photo]) -> ReportInput
             EvidenceInput(
                 kind="image",
                 media_id="",
-                media_format=EXTENSIONS.get(p.content_type),
+                media_format=intake.EXTENSIONS.get(p.content_type),
                 storage_key=p.storage_key,
                 sha256=p.sha256,
                 content_type=p.content_type,

@@ -1,6 +1,6 @@
-"""Photos on the H5 report form: checked (type by magic bytes, size), cleaned of GPS and device traces,
-counted against the device's and the IP's quotas, staged until a report takes them, and carried between
-the form's steps in signed hidden fields."""
+"""Photos on the H5 report form: checked (size here; type by its bytes, GPS and device traces and SHA-256
+in the one evidence intake, cases.evidence.intake), counted against the device's and the IP's quotas,
+staged until a report takes them, and carried between the form's steps in signed hidden fields."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from starlette.datastructures import UploadFile
 
-from cases.evidence.photo_privacy import UnsafeImage, clean_image
-from cases.intake import ratelimit, staging
+from cases.evidence import intake
+from cases.intake import ratelimit
 from cases.timeutil import chinese_time
 from cases.validation import MAX_PHOTOS
 from handlers.h5 import limits
@@ -24,13 +24,6 @@ from handlers.web.params import whole
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
-IMAGE_TYPES: dict[str, tuple[bytes, ...]] = {
-    "image/jpeg": (b"\xff\xd8\xff",),
-    "image/png": (b"\x89PNG\r\n\x1a\n",),
-    "image/gif": (b"GIF87a", b"GIF89a"),
-    "image/webp": (b"RIFF",),
-}
-EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 
 
 class UploadQuota(Exception):
@@ -82,7 +75,7 @@ class Uploads:
         if len(files) > room:
             problems.append(f"照片最多 {MAX_PHOTOS} 张，这次多了 {len(files) - room} 张，请少选几张。")
             return []
-        accepted: list[tuple[bytes, str]] = []
+        accepted: list[intake.Accepted] = []
         for f in files:
             name = (f.filename or "照片")[:40]
             declared = (f.content_type or "").split(";")[0].strip().lower()
@@ -93,31 +86,25 @@ class Uploads:
             if len(content) > max_bytes:
                 problems.append(f"照片“{name}”太大，每张不超过 {mb(max_bytes)}。")
                 continue
-            magic = IMAGE_TYPES.get(declared)
-            webp_ok = declared != "image/webp" or content[8:12] == b"WEBP"
-            if magic is None or not content.startswith(magic) or not webp_ok:
-                problems.append(f"“{name}”不是照片（只收 JPG、PNG、GIF、WEBP 格式）。")
-                continue
             try:
-                content = clean_image(content, declared)  # no GPS or device traces, nothing after the picture
-            except UnsafeImage as exc:
+                accepted.append(intake.examine("image", content, declared=declared))
+            except intake.WrongType:
+                problems.append(f"“{name}”不是照片（只收 JPG、PNG、GIF、WEBP 格式）。")
+            except intake.Unusable as exc:
                 log.info("h5: photo refused: %s", exc)
                 problems.append(f"照片“{name}”无法识别（文件损坏或像素太多），请换一张。")
-                continue
-            accepted.append((content, declared))
-        self._count(ctx, accepted)
+        self._count(ctx, accepted)  # before anything is written: the quota bounds the disk too
         photos: list[Photo] = []
-        for content, declared in accepted:
-            digest = hashlib.sha256(content).hexdigest()
-            key = staging.stage(self.h5.store, content=content, digest=digest, ext=EXTENSIONS[declared])
-            photos.append(Photo(key, digest, declared, len(content), self._sign(key, declared, len(content))))
+        for a in accepted:
+            key, size = intake.keep(self.h5.store, a, staged=True), a.size_bytes
+            photos.append(Photo(key, a.sha256, a.content_type, size, self._sign(key, a.content_type, size)))
         return photos
 
-    def _count(self, ctx: DeviceCtx, accepted: list[tuple[bytes, str]]) -> None:
+    def _count(self, ctx: DeviceCtx, accepted: list[intake.Accepted]) -> None:
         """Count the photos and their kilobytes against the device's and the IP's quotas, or count nothing."""
         if not accepted:
             return
-        kib = sum(-(-len(content) // 1024) for content, _ in accepted)
+        kib = sum(-(-a.size_bytes // 1024) for a in accepted)
         now = utcnow()
         tags = {"dev": self.h5.device_tag(ctx), "ip": self.h5.ip_tag(ctx.request)}
         try:
