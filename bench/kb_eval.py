@@ -112,10 +112,10 @@ def measure(
 
 
 def tuned_part(evalset: EvalSet) -> EvalSet:
-    """The questions tuning may look at (all but the held-out ones)."""
+    """The questions tuning may look at (all but the held-out ones), with those written for tuning."""
     return EvalSet(
-        [q for i, q in enumerate(evalset.in_scope, 1) if i % HOLD_OUT_EVERY],
-        [q for i, q in enumerate(evalset.out_of_scope, 1) if i % HOLD_OUT_EVERY],
+        [q for i, q in enumerate(evalset.in_scope, 1) if i % HOLD_OUT_EVERY] + evalset.tuned_in_scope,
+        [q for i, q in enumerate(evalset.out_of_scope, 1) if i % HOLD_OUT_EVERY] + evalset.tuned_out_of_scope,
     )
 
 

@@ -85,7 +85,7 @@ class Tuning:
     entry_k1: float = 1.2  # BM25 term-frequency saturation of the whole entry
     fuzz_weight: float = 0.1  # of the best rapidfuzz similarity to a variant
     topic_boost: float = 0.08  # the question names a policy of the entry's topics
-    term_boost: float = 0.15  # ... a policy term the entry itself is tagged with
+    term_boost: float = 0.15  # ... a policy term the entry holds, or one of its topics' terms
     trouble_boost: float = 0.075  # question and title agree on describing a problem (or not)
     overview_boost: float = 0.3  # a bare policy term, and the overview entry speaks of it
     bare_rest: int = 2  # characters besides its policy terms that a question may have and be bare
@@ -499,19 +499,25 @@ class SearchEngine:
         q_topics = self.analyzer.terms.topics(query.terms)
         q_terms = set(query.terms)
         bare = self.analyzer.terms.primary(q_terms) if q_terms and self._bare(query) else frozenset()
+        term_topics = self.analyzer.terms.topics_of
         scored: list[tuple[float, float, int, float]] = []
         for doc_index, lex, top_variant, sim in zip(
             pool.tolist(), lexical.tolist(), best.tolist(), similarity, strict=True
         ):
             score = lex + tuning.fuzz_weight * sim
-            if q_topics & self._topics[doc_index]:
+            topics = self._topics[doc_index]
+            if q_topics & topics:
                 score += tuning.topic_boost
-            tagged = sum(term in self._tagged[doc_index] for term in q_terms)
+            own = self._tagged[doc_index]
+            held = sum(term in own for term in q_terms)
+            # a term pointing to one of the entry's topics counts for every entry of that topic: siblings
+            # are told apart by the rest of the question, not by which of them happens to repeat the term
+            tagged = sum(term in own or not term_topics[term].isdisjoint(topics) for term in q_terms)
             if tagged:
                 score += tuning.term_boost * tagged / len(q_terms)
             if query.trouble == self._trouble[doc_index]:
                 score += tuning.trouble_boost
-            if self._overview[doc_index] in bare and tagged == len(q_terms):
+            if self._overview[doc_index] in bare and held == len(q_terms):
                 score += tuning.overview_boost
             scored.append((score, top_variant, doc_index, sim))
         scored.sort(key=lambda s: (-s[0], s[2]))

@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from bench.kb_eval import HAIDONG_COUNTIES, Metrics, Ours, by_county, goal_lines, measure, noise_for
+from bench.kb_eval import (
+    HAIDONG_COUNTIES,
+    HOLD_OUT_EVERY,
+    Metrics,
+    Ours,
+    by_county,
+    goal_lines,
+    held_out,
+    measure,
+    noise_for,
+    tuned_part,
+)
 from bench.kb_evalset import load_evalset
 from knowledge.base import KnowledgeBase
 from knowledge.loader import load_entries
@@ -19,14 +30,27 @@ NOISE_LOSS = 0.02  # hit@1 points lost under 20% same-pinyin noise, at most
 def test_no_question_copies_an_entry_variant() -> None:
     variants = [q for e in load_entries() for q in e.questions]
     evalset = load_evalset()
-    close = [(q.q, v) for q in evalset.in_scope for v in variants if fuzz.ratio(q.q, v) >= 80]
+    questions = evalset.in_scope + evalset.tuned_in_scope
+    close = [(q.q, v) for q in questions for v in variants if fuzz.ratio(q.q, v) >= 80]
     assert not close
 
 
 def test_every_question_is_labelled_with_existing_entries() -> None:
     ids = {e.id for e in load_entries()}
-    for question in load_evalset().in_scope:
+    evalset = load_evalset()
+    for question in evalset.in_scope + evalset.tuned_in_scope:
         assert question.entries and set(question.entries) <= ids, question.q
+
+
+def test_questions_written_for_tuning_stay_out_of_the_held_out_part() -> None:
+    evalset = load_evalset()
+    assert evalset.tuned_in_scope and evalset.tuned_out_of_scope
+    held = held_out(evalset)
+    assert len(held.in_scope) == len(evalset.in_scope) // HOLD_OUT_EVERY
+    assert not set(held.out_of_scope) & set(evalset.tuned_out_of_scope)
+    assert not {q.q for q in held.in_scope} & {q.q for q in evalset.tuned_in_scope}
+    tuned = tuned_part(evalset)
+    assert tuned.in_scope[-len(evalset.tuned_in_scope) :] == evalset.tuned_in_scope
 
 
 @pytest.fixture(scope="module")
