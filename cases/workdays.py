@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.timeutil import BEIJING, local_date
-from storage.models_admin import HolidayYear as HolidayYearRow
+from storage.models.calendar import HolidayYear as HolidayYearRow
 
 HOLIDAY_DIR = Path(__file__).parent / "data" / "holidays"
 

@@ -17,7 +17,7 @@ from cases import workdays
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
 from handlers.web.params import whole
-from storage.models_admin import HolidayYear as HolidayRow
+from storage.models.calendar import HolidayYear as HolidayRow
 from storage.types import utcnow
 
 ADMIN = ("admin",)

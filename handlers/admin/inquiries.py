@@ -31,7 +31,7 @@ from knowledge.inquiry_drafts import draft_yaml, guess_topics
 from knowledge.loader import read_entries
 from knowledge.schema import Entry
 from storage.models import Inquiry, Village
-from storage.models_admin import KbDraft
+from storage.models.kb import KbDraft
 from storage.types import utcnow
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from starlette.routing import Route
 from handlers.admin.kb_edit import KbEditor
 from handlers.admin.views import Admin, Ctx
 from handlers.jobs.kb_live import checked_reload, entries_dir
-from storage.models_admin import KbDraft
+from storage.models.kb import KbDraft
 from storage.repos import kb_state
 from storage.types import utcnow
 

@@ -1,6 +1,5 @@
 """Models of villagers' reports (cases): drafts, cases, evidence, events, counters and rate limits.
 
-Imported at the end of storage.models so that Alembic and every session see these tables.
 A case never stores a plaintext openid: only a keyed tag (for the villager's own lookups) and
 ciphertexts (see cases/identity.py).
 """
@@ -13,7 +12,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models import Base
+from storage.models.base import Base
 
 _ID = BigInteger().with_variant(Integer, "sqlite")
 

@@ -1,8 +1,6 @@
 """Models of the staff desk: the counties' canned replies (常用语, cases/handling/canned.py), and a request to see a
 real-name reporter's identity, which a second person of a 纪委监委 approves before anything is shown
 (cases/handling/reveal.py).
-
-Imported at the end of storage.models so that Alembic and every session see this table.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models import Base
+from storage.models.base import Base
 
 _ID = BigInteger().with_variant(Integer, "sqlite")
 

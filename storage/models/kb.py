@@ -1,20 +1,26 @@
-"""Models of the knowledge base's maintenance (issue #19): the questions the bot could not answer (text
-only, never who asked), entry versions edited in the browser and reviewed by a second person, and how
-often each entry answered.
-
-Imported at the end of storage.models so that Alembic and every session see these tables.
-"""
+"""Models of the knowledge base: the version every process polls, the questions the bot could not answer
+(text only, never who asked), entry versions edited in the browser and reviewed by a second person, how
+often each entry answered (issue #19), and drafts made from answered inquiries."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, Integer, String, Text
+from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models import Base
+from storage.models.base import Base
 
 _ID = BigInteger().with_variant(Integer, "sqlite")
+
+
+class KbState(Base):
+    """The knowledge-base version every process polls; a reload bumps it so all workers switch."""
+
+    __tablename__ = "kb_state"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime]
 
 
 class KbUnanswered(Base):
@@ -52,3 +58,18 @@ class KbHit(Base):
     entry_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class KbDraft(Base):
+    """A knowledge-base entry drafted from an answered inquiry. Not live: a maintainer downloads the
+    YAML, completes it, puts it in the entries directory and runs `qingfeng kb reload`."""
+
+    __tablename__ = "kb_drafts"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), index=True)
+    entry_id: Mapped[str] = mapped_column(String(64))
+    county_code: Mapped[str] = mapped_column(String(6), index=True)
+    body: Mapped[str] = mapped_column(Text)  # the YAML a maintainer downloads
+    status: Mapped[str] = mapped_column(String(16), default="drafted")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]

@@ -1,7 +1,4 @@
-"""Models of the open interfaces (#22): API keys of other systems, and subscribers to case events.
-
-Imported at the end of storage.models so that Alembic and every session see these tables.
-"""
+"""Models of the open interfaces (#22): API keys of other systems, and subscribers to case events."""
 
 from __future__ import annotations
 
@@ -10,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models import Base
+from storage.models.base import Base
 
 _ID = BigInteger().with_variant(Integer, "sqlite")
 

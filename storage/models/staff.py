@@ -1,7 +1,5 @@
 """Models of the staff side: organisation units, routing rules, how each case was routed, staff
 accounts, chase notices and the append-only audit log.
-
-Imported at the end of storage.models so that Alembic and every session see these tables.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.models import Base
+from storage.models.base import Base
 
 _ID = BigInteger().with_variant(Integer, "sqlite")
 

@@ -31,8 +31,9 @@ from knowledge.loader import ENTRIES_DIR
 from knowledge.schema import parse_entry
 from storage.db import make_sessionmaker, transaction
 from storage.models import Base, Inquiry, OutboxMessage, Village
+from storage.models.calendar import HolidayYear
+from storage.models.kb import KbDraft
 from storage.models.staff import AuditEntry, StaffUser
-from storage.models_admin import HolidayYear, KbDraft
 from storage.repos import inquiries, kb_state, outbox
 from storage.types import utcnow
 from tests.cases.staff.test_staff_powers import decide, request_id_of

@@ -18,8 +18,8 @@ from cases import workdays
 from config.privacy import user_key
 from storage.db import transaction
 from storage.models import Inquiry, OutboxMessage
+from storage.models.kb import KbDraft
 from storage.models.staff import StaffUser
-from storage.models_admin import KbDraft
 from storage.repos import inquiries, outbox
 from storage.types import utcnow
 from tests.browser_support import served_app, shot

@@ -52,8 +52,8 @@ from handlers.web.staff_auth import create_user
 from storage.db import make_sessionmaker, transaction
 from storage.models import Village
 from storage.models.cases import CaseEvidence
+from storage.models.kb import KbDraft
 from storage.models.staff import StaffUser
-from storage.models_admin import KbDraft
 from storage.repos import inquiries
 from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE, report, submit_once
