@@ -47,11 +47,21 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("pkg")
-    dist = tmp / "dist"
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
     run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)], cwd=ROOT)
-    wheel = next(dist.glob("qingfeng-*.whl"))
+    return next(dist.glob("qingfeng-*.whl"))
+
+
+def test_wheel_leaves_out_bench_and_tests(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert [n for n in names if n.split("/")[0] in ("bench", "tests")] == []
+    assert "cases/lifecycle.py" in names and "storage/models/base.py" in names
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("pkg")
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (
         "storage/migrations/env.py",
