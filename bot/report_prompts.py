@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
 
 from bot.understand import chinese_number, choice_of, normalise
 from cases.categories import CADRE_LEVELS, by_code, cadre_level_label, categories
 from cases.deadlines import limits
+from cases.intake.report_drafts import DraftData
 from cases.intake.submit import Submitted
 from cases.timeutil import chinese_date
 from cases.validation import MAX_PHOTOS
@@ -204,7 +204,7 @@ def people_of(text: str) -> int | None:
     return number if number is not None and 1 <= number <= 30 else None
 
 
-def hardship_description(data: dict[str, Any]) -> str:
+def hardship_description(data: DraftData) -> str:
     whose = "本人家庭" if data.get("household") == "own" else "代他人登记（邻居、亲戚或老人等）"
     lines = [
         "【困难帮扶申请】",
@@ -218,7 +218,7 @@ def hardship_description(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def hardship_summary(data: dict[str, Any]) -> str:
+def hardship_summary(data: DraftData) -> str:
     text = hardship_description(data)
     who = " ".join(x for x in (str(data.get("name") or ""), _masked(str(data.get("phone") or ""))) if x)
     body = text if len(text) <= 400 else text[:400] + "……"
@@ -239,7 +239,7 @@ def hardship_submitted_text(done: Submitted) -> str:
     )
 
 
-def prompt(step: str, data: dict[str, Any], counts: dict[str, int]) -> str:
+def prompt(step: str, data: DraftData, counts: dict[str, int]) -> str:
     hardship = data.get("category") == HARDSHIP
     if step == "category":
         return category_prompt()
@@ -255,7 +255,7 @@ def _masked(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
 
 
-def summary(data: dict[str, Any], counts: dict[str, int]) -> str:
+def summary(data: DraftData, counts: dict[str, int]) -> str:
     category = by_code(str(data.get("category", "")))
     text = description_of(data)
     lines = [
@@ -276,7 +276,7 @@ def summary(data: dict[str, Any], counts: dict[str, int]) -> str:
     return "\n".join(lines)
 
 
-def description_of(data: dict[str, Any]) -> str:
+def description_of(data: DraftData) -> str:
     return "\n".join(str(p) for p in data.get("parts", []))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Literal
 
 from bot import report_prompts as p
 from bot.context import Context, Reply
@@ -20,6 +20,7 @@ from bot.understand import means, normalise, pick
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.intake import ratelimit, report_drafts
 from cases.intake.ratelimit import RateLimited
+from cases.intake.report_drafts import DraftData
 from cases.intake.submit import SubmitPolicy, submit
 from cases.routing import cadres
 from cases.timeutil import chinese_time
@@ -116,8 +117,8 @@ def on_message(ctx: Context) -> Reply:
     return reply
 
 
-def _data(draft: ReportDraft) -> dict[str, Any]:
-    return dict(draft.data or {})
+def _data(draft: ReportDraft) -> DraftData:
+    return report_drafts.data_of(draft)
 
 
 def _counts(ctx: Context, draft: ReportDraft) -> dict[str, int]:
@@ -132,7 +133,7 @@ def _goto(
     ctx: Context,
     draft: ReportDraft,
     step: str,
-    data: dict[str, Any],
+    data: DraftData,
     lead: str = "",
     *,
     force: bool = False,
@@ -151,7 +152,7 @@ def _goto(
     return Reply((lead + "\n\n" if lead else "") + _prompt(ctx, draft))
 
 
-def _answered(step: str, data: dict[str, Any]) -> bool:
+def _answered(step: str, data: DraftData) -> bool:
     if step in ("description", "h_story"):
         return bool(p.description_of(data).strip())
     if step == "cadre":
@@ -236,7 +237,7 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
     return _hint(ctx, draft)
 
 
-def _described(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -> Reply:
+def _described(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
     """A text in the description step: command words and scraps are never stored as the story."""
     if not ctx.text:
         return Reply(p.DESCRIPTION)
@@ -269,7 +270,7 @@ def _meaningful(text: str) -> str:
     return normalise(text)
 
 
-def _append(ctx: Context, draft: ReportDraft, data: dict[str, Any], text: str, lead: str) -> Reply:
+def _append(ctx: Context, draft: ReportDraft, data: DraftData, text: str, lead: str) -> Reply:
     """Add `text` to the story; what goes past the limit is cut, and the villager is told where and why."""
     parts = list(data.get("parts", []))
     room = MAX_DESCRIPTION - len("\n".join(parts)) - (1 if parts else 0)
@@ -292,7 +293,7 @@ def _append(ctx: Context, draft: ReportDraft, data: dict[str, Any], text: str, l
 # --- step 2b: who is reported ----------------------------------------------------------------
 
 
-def _after_description(ctx: Context, draft: ReportDraft, data: dict[str, Any]) -> Reply:
+def _after_description(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
     """Ask who is reported in the categories about cadres, and in any other whose words name a cadre:
     the answer keeps the case away from the accused town (the router also reads the words)."""
     category = by_code(str(data.get("category", "")))
@@ -363,7 +364,7 @@ def _add_media(ctx: Context, draft: ReportDraft, kind: str) -> Reply | None:
     return None
 
 
-def _set_location(data: dict[str, Any], ctx: Context, *, source: str) -> None:
+def _set_location(data: DraftData, ctx: Context, *, source: str) -> None:
     msg, user = ctx.message, ctx.user
     if source == "message" and msg.lat is not None and msg.lng is not None:
         data["location"] = {"lat": msg.lat, "lng": msg.lng, "source": "message", "label": msg.label[:200]}
@@ -534,7 +535,7 @@ def start_with(ctx: Context, text: str, code: str | None) -> Reply:
         report_drafts.discard(ctx.session, draft=old)
     draft = report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
-    data: dict[str, Any] = {"parts": [text]}
+    data: DraftData = {"parts": [text]}
     if code is None:
         return _goto(ctx, draft, "category", data, "已记下您说的话。请选一下类别：", plain=False)
     data["category"] = code
@@ -565,14 +566,14 @@ def _switch(ctx: Context, draft: ReportDraft) -> Reply | None:
 # --- hardship: an application for help, its own script ---------------------------------------
 
 
-def _next_hardship(data: dict[str, Any]) -> str:
+def _next_hardship(data: DraftData) -> str:
     for step in p.HARDSHIP_ORDER:
         if not _answered(step, data):
             return step
     return "confirm"
 
 
-def _hardship_next(ctx: Context, draft: ReportDraft, data: dict[str, Any], lead: str = "") -> Reply:
+def _hardship_next(ctx: Context, draft: ReportDraft, data: DraftData, lead: str = "") -> Reply:
     return _goto(ctx, draft, "confirm" if data.get("editing") else _next_hardship(data), data, lead)
 
 
@@ -613,7 +614,7 @@ def _h_what(ctx: Context, draft: ReportDraft) -> Reply:
     return _hardship_next(ctx, draft, data)
 
 
-def _h_free(key: str, minimum: int) -> Callable[[Context, ReportDraft], Reply]:
+def _h_free(key: Literal["when", "help"], minimum: int) -> Callable[[Context, ReportDraft], Reply]:
     def step(ctx: Context, draft: ReportDraft) -> Reply:
         if ctx.message.kind not in ("text", "voice") or len(_meaningful(ctx.text)) < minimum:
             return _hint(ctx, draft)

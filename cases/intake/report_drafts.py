@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TypedDict, cast
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
@@ -14,6 +14,39 @@ from config.privacy import user_key
 from storage.models.cases import DraftEvidence, ReportDraft
 
 LIFETIME = timedelta(hours=24)
+
+
+class DraftLocation(TypedDict, total=False):
+    lat: float
+    lng: float
+    source: str  # message (sent in the chat) or event (where the villager entered the account)
+    label: str
+    accuracy_m: float | None
+
+
+class DraftData(TypedDict, total=False):
+    """What the guided report has gathered so far (report_drafts.data, JSON): every key is optional."""
+
+    category: str
+    parts: list[str]  # the story, as told message by message
+    cadre_level: str
+    location: DraftLocation
+    anonymous: bool
+    name: str | None
+    phone: str | None
+    contact_skipped: bool
+    history: list[str]  # the steps behind this one, for 返回
+    editing: bool  # changing one answer from the summary
+    # hardship (困难帮扶) only
+    household: str  # own, other
+    troubles: list[str]
+    when: str
+    people: int
+    help: str
+
+
+def data_of(draft: ReportDraft) -> DraftData:
+    return cast(DraftData, dict(draft.data or {}))
 
 
 def load(session: Session, *, openid: str, now: datetime) -> ReportDraft | None:
@@ -38,7 +71,7 @@ def start(session: Session, *, openid: str, now: datetime) -> ReportDraft:
     return draft
 
 
-def save(draft: ReportDraft, *, step: str, data: dict[str, Any], now: datetime) -> None:
+def save(draft: ReportDraft, *, step: str, data: DraftData, now: datetime) -> None:
     draft.step = step
     draft.data = dict(data)  # a new object so SQLAlchemy sees the JSON change
     draft.updated_at = now
