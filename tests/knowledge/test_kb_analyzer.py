@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.analyzer import Analyzer, char_grams
+from knowledge.analyzer import Analyzer, char_grams, describes_trouble
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +19,8 @@ def analyzer() -> Analyzer:
         ("扶贫资金能修村委会办公室不", "办公室", "公示"),
         ("补助能及时发吗", "及时", "几时"),
         ("去乡政府办", "乡政府", "乡镇府"),
+        ("去民政局报名", "民政局报", "举报"),  # an office, then 报名: not 举报
+        ("出院了要不要拿单子去医保局报", "医保局报", "举报"),
     ],
 )
 def test_ordinary_words_are_not_repaired(analyzer: Analyzer, question: str, kept: str, lost: str) -> None:
@@ -42,3 +44,16 @@ def test_character_terms() -> None:
     assert char_grams("保") == ["保"]
     assert char_grams("ab") == ["ab"]
     assert char_grams("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trouble"),
+    [
+        ("补贴一直领不了", True),  # X不了: cannot get it
+        ("工钱村里扣着一半", True),
+        ("补贴给不给", False),  # a question form
+        ("农机补贴怎么申请", False),
+    ],
+)
+def test_telling_of_a_problem(text: str, trouble: bool) -> None:
+    assert describes_trouble(text) is trouble

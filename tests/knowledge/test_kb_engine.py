@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from knowledge.aliases import AliasTable
+from knowledge.analyzer import Analyzer
 from knowledge.bm25 import _counted
 from knowledge.engine import SMALL_INDEX, Doc, SearchEngine, _numbered
+from knowledge.terms import PolicyTerms
 
 DOCS = [
     Doc(
@@ -171,6 +174,18 @@ def test_a_bare_policy_term_gets_the_overview_of_its_topic() -> None:
     engine = SearchEngine(docs)
     assert top(engine, "低保") == "dibao-apply"
     assert top(engine, "低保停了咋办") == "dibao-refused"  # not bare: the overview is not preferred
+
+
+def test_a_policy_term_counts_for_every_entry_of_its_topic() -> None:
+    # 特困 is in the first entry's texts only; the question is about care, which the second answers
+    docs = [
+        Doc("tekun-who", "特困供养谁能享受", ["特困老人的条件", "特困老人一个月领多少"], ["tekun"], overview=True),
+        Doc("tekun-care", "在家养还是去敬老院", ["老人病了没人照顾", "生活不能自理谁来照料"], ["tekun"]),
+    ]
+    analyzer = Analyzer(aliases=AliasTable({}), terms=PolicyTerms({"特困": ["tekun"]}))
+    engine = SearchEngine(docs, analyzer=analyzer)
+    assert top(engine, "特困老人没人照顾") == "tekun-care"
+    assert top(engine, "特困") == "tekun-who"  # a bare term: still the overview that holds it
 
 
 def test_characters_match_when_the_bigrams_do_not() -> None:
