@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import lifecycle
+from cases import due_dates, lifecycle
 from cases.evidence.media_jobs import enqueue_download
 from cases.identity import IdentityKeys
 from cases.notices import contact_openid, notify
@@ -101,9 +101,7 @@ def rate(session: Session, *, case: Case, rating: int, reason: str | None, actor
     if rating == 3:
         why = "群众不满意，重新办理并督办" + (f"：{reason}" if reason else "")
         lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
-        # Handled again in the period the category allows, counted from the reopening: the old deadline
-        # has passed, and the 督办清单 shows the new one.
-        case.resolve_due = now + (case.resolve_due - case.created_at)
+        due_dates.on_reopening(case, now)
 
 
 def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseEvidence:

@@ -15,20 +15,23 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from cases import lifecycle
+from cases import due_dates, lifecycle
 from cases.categories import by_code
-from cases.handling import case_steps, desk, joint
+from cases.handling import case_steps, joint
 from cases.identity import IdentityKeys
 from cases.notices import notify
 from cases.org import dept_unit
 from cases.routing import rules
-from cases.workdays import add_working_days
 from storage.models.cases import Case
 from storage.models.staff import CaseCoUnit, CaseRouting, StaffNotice, StaffUser, Unit
 
 DUPLICATE_WINDOW = timedelta(days=30)
 DUPLICATE_MIN_SCORE = 60.0
 DUE_SOON = timedelta(days=3)
+# The rule behind a refused or missing 办结, in the words of the refusal and of the case page.
+CLOSE_NEEDS_REPLY = "办结前须先向群众答复（用“答复群众”告诉群众办理情况）；答复后案件变为“已答复”，即可办结。"
+# Statuses in which the unit has not yet taken the case on, so it cannot answer the villager yet.
+NOT_YET_ACCEPTED = (lifecycle.RECEIVED, lifecycle.ROUTED, lifecycle.TRANSFERRED)
 
 
 class ActionRefused(ValueError):
@@ -44,7 +47,12 @@ def routing_of(session: Session, case: Case) -> CaseRouting:
     return row
 
 
-def _need(text: str | None, what: str, minimum: int = 2) -> str:
+def waiting_for_opinions(units: list[str]) -> str:
+    return f"还缺少{'、'.join(units)}的会办意见，收齐后才能办结。"
+
+
+def need(text: str | None, what: str, minimum: int = 2) -> str:
+    """A required text of an action's form, stripped; its words are the form's (请填写…)."""
     value = (text or "").strip()
     if len(value) < minimum:
         raise ActionRefused(f"请填写{what}。")
@@ -76,14 +84,14 @@ def start(session: Session, *, case: Case, actor: str, now: datetime) -> None:
 
 
 def assign(session: Session, *, case: Case, assignee: str, actor: str, now: datetime) -> None:
-    who = _need(assignee, "承办人", 1)[:64]
+    who = need(assignee, "承办人", 1)[:64]
     routing_of(session, case).assignee = who
     lifecycle.record_event(session, case=case, action="assign", actor=actor, reason=f"指定承办人：{who}", now=now)
 
 
 def transfer(session: Session, *, case: Case, to_unit: str, reason: str, actor: str, now: datetime) -> None:
     """Hand the case to another unit; the reason is required and the history keeps both units."""
-    why = _need(reason, "转办理由")
+    why = need(reason, "转办理由")
     unit = session.get(Unit, to_unit)
     refusal = transfer_refusal(session, case, unit)
     if refusal is not None:
@@ -132,7 +140,7 @@ def transfer_refusal(session: Session, case: Case, unit: Unit | None) -> str | N
 
 
 def request_extension(session: Session, *, case: Case, days: int, reason: str, actor: str, now: datetime) -> None:
-    why = _need(reason, "延期理由")
+    why = need(reason, "延期理由")
     if not 1 <= days <= 90:
         raise ActionRefused("延期天数应在 1 到 90 天之间。")
     if case.status not in lifecycle.OPEN_STATES:
@@ -152,11 +160,7 @@ def decide_extension(session: Session, *, case: Case, approve: bool, actor: str,
     if not days:
         raise ActionRefused("没有待审批的延期申请。")
     if approve:
-        if routing.day_kind == "working":
-            local = add_working_days(case.resolve_due.date(), days)
-            case.resolve_due = case.resolve_due + timedelta(days=(local - case.resolve_due.date()).days)
-        else:
-            case.resolve_due = case.resolve_due + timedelta(days=days)
+        due_dates.extend(case, days, routing.day_kind)
         routing.overdue_at = None
     text = f"{'同意' if approve else '不同意'}延期 {days} 天" + (f"：{note.strip()}" if note.strip() else "")
     lifecycle.record_event(
@@ -171,12 +175,12 @@ def decide_extension(session: Session, *, case: Case, approve: bool, actor: str,
 
 
 def note(session: Session, *, case: Case, text: str, actor: str, now: datetime) -> None:
-    lifecycle.record_event(session, case=case, action="note", actor=actor, reason=_need(text, "备注内容", 1), now=now)
+    lifecycle.record_event(session, case=case, action="note", actor=actor, reason=need(text, "备注内容", 1), now=now)
 
 
 def reply(session: Session, *, case: Case, text: str, actor: str, keys: IdentityKeys, now: datetime) -> None:
-    body = _need(text, "答复内容")
-    if case.status in (lifecycle.ROUTED, lifecycle.TRANSFERRED, lifecycle.RECEIVED):
+    body = need(text, "答复内容")
+    if case.status in NOT_YET_ACCEPTED:
         raise ActionRefused("请先受理案件，再答复群众。")
     if case.status not in lifecycle.OPEN_STATES:
         raise ActionRefused("案件已办结，不能再答复。")
@@ -199,7 +203,7 @@ def close(
     measures taken against people) goes into a staff-only event and never to the villager."""
     if finding not in case_steps.FINDINGS:
         raise ActionRefused("请选择核查结论（查实 / 部分查实 / 不实 / 不属于受理范围）。")
-    text = _need(resolution, "处理结果（群众将看到）")
+    text = need(resolution, "处理结果（群众将看到）")
     inside = (internal or "").strip()
     if len(inside) > 2000:
         raise ActionRefused("内部意见不能超过 2000 字。")
@@ -218,10 +222,10 @@ def _close(
         notify(session, case=case, text=f"您反映的问题（编号 {case.number}）不属于受理范围：{text}", keys=keys, now=now)
         return
     if case.status != lifecycle.ANSWERED:
-        raise ActionRefused(desk.CLOSE_NEEDS_REPLY)
+        raise ActionRefused(CLOSE_NEEDS_REPLY)
     waiting = joint.missing(session, case)
     if waiting:
-        raise ActionRefused(desk.waiting_for_opinions(waiting))
+        raise ActionRefused(waiting_for_opinions(waiting))
     case_steps.close(session, case=case, finding=finding, resolution=text, actor=actor, keys=keys, now=now)
     _tell_merged(session, case, f"已办结。\n结果：{finding}。{text}", keys, now)
 
@@ -250,7 +254,7 @@ def merge(session: Session, *, case: Case, into: Case, actor: str, keys: Identit
 
 
 def reopen(session: Session, *, case: Case, reason: str, actor: str, now: datetime) -> None:
-    why = _need(reason, "重新办理的理由")
+    why = need(reason, "重新办理的理由")
     lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
     routing_of(session, case).overdue_at = None
 
@@ -261,7 +265,7 @@ def phone_rating(session: Session, *, case: Case, rating: int, note_text: str, a
         raise ActionRefused("请选择评价：满意 / 基本满意 / 不满意。")
     if case.status != lifecycle.CLOSED or case.rating is not None:
         raise ActionRefused("只有已办结且尚未评价的案件可以登记电话回访。")
-    what = _need(note_text, "回访记录", 1) if rating == 3 else (note_text or "").strip()
+    what = need(note_text, "回访记录", 1) if rating == 3 else (note_text or "").strip()
     lifecycle.record_event(
         session,
         case=case,

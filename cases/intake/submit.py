@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import lifecycle, numbers
+from cases import due_dates, lifecycle, numbers
 from cases.categories import Category, by_code
 from cases.evidence.media_jobs import enqueue_download
 from cases.identity import IdentityKeys, reporter_tag, seal
@@ -22,7 +22,7 @@ from cases.intake import ratelimit
 from cases.intake.geo import distance_km
 from cases.routing import rules
 from cases.routing.default_route import Route
-from cases.timeutil import end_of_day_after, local_date, next_local_midnight
+from cases.timeutil import local_date, next_local_midnight
 from cases.validation import InvalidReport, ReportInput, check
 from storage.models import County, Village
 from storage.models.cases import Case, CaseEvidence
@@ -122,13 +122,11 @@ def _new_case(
         route_unit=route.unit,
         route_unit_name=route.unit_name,
         route_reason=route.reason,
-        first_response_due=end_of_day_after(now, category.first_response_days),
-        resolve_due=end_of_day_after(now, category.resolve_days),
-        deadline_basis=category.basis,
         far_from_village=False,
         created_at=now,
         updated_at=now,
     )
+    due_dates.on_filing(case, category, now)
     _place(case, report, village, policy.far_report_km)
     session.add(case)
     session.flush()

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import deadlines
+from cases import due_dates
 from cases.categories import Category, cadre_level_label
 from cases.org import DEPT_NAMES, city_dept_unit, dept_unit
 from cases.routing import cadres
@@ -225,11 +225,7 @@ def _default(
 
 def record_route(session: Session, *, case: Case, route: Route, now: datetime) -> CaseRouting:
     """Keep the rule that routed the case, its co-handling units and its deadlines' day kind."""
-    limits = deadlines.limits(case.category)
-    if limits.day_kind == "working":
-        case.first_response_due, note = deadlines.due(now, limits.first_response, "working")
-        case.resolve_due, _ = deadlines.due(now, limits.resolve, "working")
-        case.deadline_basis = limits.basis + (f"（{note}）" if note else "")
+    day_kind = due_dates.on_routing(case, now)
     row = CaseRouting(
         case_id=case.id,
         rule_id=route.rule_id,
@@ -237,7 +233,7 @@ def record_route(session: Session, *, case: Case, route: Route, now: datetime) -
         conflict=route.conflict,
         conflict_reason=route.conflict_reason,
         supervising_unit=route.supervising_unit or dept_unit(case.county_code, "jw"),
-        day_kind=limits.day_kind,
+        day_kind=day_kind,
     )
     session.add(row)
     for code in route.co_units:

@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from cases import access, lifecycle
 from cases.categories import cadre_level_label
-from cases.handling import canned, desk, joint, returns, reveal, triage
+from cases.handling import actions, canned, desk, joint, reveal, triage
 from cases.identity import SealBroken, unseal
 from handlers.admin import desk_text, location
 from handlers.admin.event_labels import ACTION_LABELS
@@ -62,27 +62,6 @@ def reveal_state(session: Session, viewer: access.Viewer, case: Case, now: datet
         who = desk_text.actor_names(session, [actor])[actor]
     can_decide = row is not None and reveal.may_decide(session, viewer, case, row) is None
     return RevealState(row, who, can_decide, reveal.approved_for(session, viewer, case, now) is not None)
-
-
-def joint_state(session: Session, viewer: access.Viewer, case: Case) -> desk.Joint:
-    units = joint.co_units(session, case)
-    if not units:
-        return desk.Joint()
-    return desk.Joint(
-        has_co_units=True,
-        asked=joint.requested(session, case),
-        viewer_is_co_unit=viewer.unit_code in {u.code for u in units},
-        missing=tuple(joint.missing(session, case)),
-    )
-
-
-def returns_state(session: Session, viewer: access.Viewer, case: Case, now: datetime) -> desk.Returns:
-    waiting = returns.pending(session, case)
-    can_rule = waiting is not None and access.is_supervisor(viewer)  # the county's commission dispatches
-    if viewer.unit_code != case.route_unit or case.status not in returns.RECEIVED_STATES:
-        return desk.Returns(can_rule=can_rule)
-    why = returns.refusal(session, case, unit_code=viewer.unit_code, now=now)
-    return desk.Returns(can_return=why is None, why_not=why, can_rule=can_rule)
 
 
 class CasePage:
@@ -154,15 +133,9 @@ class CasePage:
             can_approve=access.can_approve_extension(ctx.viewer, routing),
             now=utcnow(),
             is_open=case.status in lifecycle.OPEN_STATES,
-            steps=desk.next_steps(
-                case.status,
-                can_act=access.can_act(ctx.viewer, case),
-                can_approve=access.can_approve_extension(ctx.viewer, routing),
-                rated=case.rating is not None,
-                extension_pending=bool(routing.extension_days),
+            steps=desk.steps_for(
+                actions.read_facts(s, ctx.viewer, case, utcnow()),
                 merged_into=merged_into.number if merged_into else "",
-                joint=joint_state(s, ctx.viewer, case),
-                returns=returns_state(s, ctx.viewer, case, utcnow()),
             ),
             opinions=joint.opinions(s, case) if joint.requested(s, case) else [],
             canned={

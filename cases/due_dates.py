@@ -1,0 +1,48 @@
+"""Every due date of a case is set or moved here, and only here: when the case is filed, when it is routed,
+when an extension is approved, and when a villager's 不满意 reopens it.
+
+The limits per category (calendar days from categories.yaml, working days from data/deadlines.yaml) live in
+cases/deadlines.py; this module applies them to a case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from cases import deadlines
+from cases.categories import Category
+from cases.workdays import add_working_days
+from storage.models.cases import Case
+
+
+def on_filing(case: Case, category: Category, now: datetime) -> None:
+    """A new case's dues: the category's limits in calendar days, from the moment it is filed."""
+    case.first_response_due, _ = deadlines.due(now, category.first_response_days, "calendar")
+    case.resolve_due, _ = deadlines.due(now, category.resolve_days, "calendar")
+    case.deadline_basis = category.basis
+
+
+def on_routing(case: Case, now: datetime) -> str:
+    """A category counted in working days is counted again in working days once routed (the filing's calendar
+    dues stay for the others); returns the day kind the routing row keeps, which later extensions follow."""
+    limits = deadlines.limits(case.category)
+    if limits.day_kind == "working":
+        case.first_response_due, note = deadlines.due(now, limits.first_response, "working")
+        case.resolve_due, _ = deadlines.due(now, limits.resolve, "working")
+        case.deadline_basis = limits.basis + (f"（{note}）" if note else "")
+    return limits.day_kind
+
+
+def extend(case: Case, days: int, day_kind: str | None) -> None:
+    """An approved extension moves the resolve due by `days`, counted the way the case's dues are counted."""
+    if day_kind == "working":
+        local = add_working_days(case.resolve_due.date(), days)
+        case.resolve_due = case.resolve_due + timedelta(days=(local - case.resolve_due.date()).days)
+    else:
+        case.resolve_due = case.resolve_due + timedelta(days=days)
+
+
+def on_reopening(case: Case, now: datetime) -> None:
+    """Handled again in the period the category allowed, counted from the reopening: the old due has passed,
+    and the 督办清单 shows the new one."""
+    case.resolve_due = now + (case.resolve_due - case.created_at)
