@@ -1,13 +1,16 @@
-"""Insert many rows at once on the session's own connection: COPY on PostgreSQL, one executemany on SQLite.
+"""Insert, read back and update many rows at once on the session's own connection: COPY on PostgreSQL, one
+executemany on SQLite.
 
-For bulk imports (millions of payments): SQLAlchemy's executemany spends more per row on parameter
-processing than the database spends storing it. Values are stored as SQLAlchemy's own types store them
-(storage.fastsql's formats), so ORM code reads them back unchanged.
+For bulk imports (millions of payments): SQLAlchemy's executemany and result processing spend more per row
+than the database spends storing it. Values are stored as SQLAlchemy's own types store them
+(storage.fastsql's formats), so ORM code reads them back unchanged, and are read back in that stored form
+(`storable`), so a caller compares what it would write with what is there without converting every row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -45,6 +48,87 @@ def insert_rows(session: Session, table: str, columns: Sequence[str], rows: Sequ
         raise DBAPIError.instance(f"INSERT INTO {table}", None, exc, error) from exc
     finally:
         cursor.close()
+
+
+@contextmanager
+def roomy_cache(session: Session, megabytes: int = 256) -> Iterator[None]:
+    """On SQLite, a page cache big enough for the indexes a bulk load writes into at random places (hashes),
+    restored afterwards: with the default 2 MB, most inserts wait on a page read."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    driver: Any = conn.connection.driver_connection
+    before = int(driver.execute("PRAGMA cache_size").fetchone()[0])
+    driver.execute(f"PRAGMA cache_size = {-1024 * int(megabytes)}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA cache_size = {before}")
+
+
+def storable(session: Session, values: Sequence[Any]) -> Sequence[Any]:
+    """`values` (one column) as the driver stores and returns them: on SQLite dates and datetimes become
+    SQLAlchemy's text forms; elsewhere they pass unchanged."""
+    if not values or not isinstance(values[0], date) or session.connection().dialect.name != "sqlite":
+        return values  # a column keeps its type: the first value tells
+    return [None if v is None else _sqlite_value(v) for v in values]
+
+
+def fetch_rows(
+    session: Session, table: str, key: Sequence[str], columns: Sequence[str], firsts: Sequence[Any]
+) -> dict[Hashable, tuple[Any, ...]]:
+    """The stored `columns` (in stored form) of the rows whose first key column is one of `firsts`, by key: the
+    key's value for a one-column key, else the tuple of its values. `key` columns must lead `columns`."""
+    conn = session.connection()
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    names = ", ".join(columns)
+    width = len(key)
+    found: dict[Hashable, tuple[Any, ...]] = {}
+    try:
+        if conn.dialect.name == "sqlite":
+            distinct = list(dict.fromkeys(firsts))
+            for start in range(0, len(distinct), _SQLITE_KEYS):
+                chunk = distinct[start : start + _SQLITE_KEYS]
+                marks = ", ".join("?" for _ in chunk)
+                cursor.execute(f"SELECT {names} FROM {table} WHERE {key[0]} IN ({marks})", chunk)  # noqa: S608
+                _collect(found, cursor.fetchall(), width)
+        else:
+            cursor.execute(f"SELECT {names} FROM {table} WHERE {key[0]} = ANY(%s)", [list(set(firsts))])  # noqa: S608
+            _collect(found, cursor.fetchall(), width)
+    finally:
+        cursor.close()
+    return found
+
+
+def _collect(found: dict[Hashable, tuple[Any, ...]], rows: list[Any], width: int) -> None:
+    if width == 1:
+        found.update((row[0], tuple(row)) for row in rows)
+    else:
+        found.update((tuple(row[:width]), tuple(row)) for row in rows)
+
+
+def update_rows(
+    session: Session, table: str, key: Sequence[str], columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Set `columns` of the rows found by `key`; each row holds the columns' values then the key's, stored form."""
+    if not rows:
+        return
+    conn = session.connection()
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    sets = ", ".join(f"{c} = {mark}" for c in columns)
+    where = " AND ".join(f"{k} = {mark}" for k in key)
+    error: type[Exception] = conn.dialect.loaded_dbapi.Error
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(f"UPDATE {table} SET {sets} WHERE {where}", rows)  # noqa: S608
+    except error as exc:
+        raise DBAPIError.instance(f"UPDATE {table}", None, exc, error) from exc
+    finally:
+        cursor.close()
+
+
+_SQLITE_KEYS = 5000  # bound parameters per query, well under SQLite's limit
 
 
 def _adapt_row(row: Sequence[Any], special: list[int]) -> list[Any]:

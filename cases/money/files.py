@@ -6,10 +6,14 @@ Each kind has an English and a Chinese header; either is accepted, and columns m
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, TextIO
 
 from openpyxl import load_workbook
 
@@ -45,6 +49,8 @@ HEADERS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 KINDS = tuple(HEADERS)
+_NOT_UTF8 = "文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”"
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class BadFile(ValueError):
@@ -61,8 +67,36 @@ def read_rows(kind: str, path: Path) -> list[Row]:
     return list(iter_rows(kind, path))
 
 
+@dataclass(frozen=True)
+class Batch:
+    """Consecutive data rows held by column, the shape the importer validates in bulk."""
+
+    lines: list[int]
+    columns: dict[str, list[str]]  # English column name (HEADERS order) -> stripped text, one per line
+
+    def take(self, at: list[int]) -> Batch:
+        return Batch([self.lines[i] for i in at], {n: [c[i] for i in at] for n, c in self.columns.items()})
+
+    def values(self, i: int) -> dict[str, str]:
+        return {name: column[i] for name, column in self.columns.items()}
+
+
 def iter_rows(kind: str, path: Path) -> Iterator[Row]:
     """The file's data rows, read as they are needed; BadFile (unreadable file, wrong header) comes at once."""
+    lines, columns, width = _open(kind, path)
+    return _data_rows(lines, columns, width)
+
+
+def iter_batches(kind: str, path: Path, size: int) -> Iterator[Batch]:
+    """The file's data rows (as iter_rows reads them), `size` at a time by column; BadFile (unreadable file,
+    wrong header) comes at once."""
+    if kind in HEADERS and path.suffix.lower() in (".csv", ".txt"):
+        return _csv_batches(kind, path, size)
+    lines, columns, width = _open(kind, path)
+    return _batches(lines, columns, width, size)
+
+
+def _open(kind: str, path: Path) -> tuple[Iterator[tuple[int, list[str]]], dict[str, int], int]:
     if kind not in HEADERS:
         raise BadFile(f"未知的数据类型 {kind}，应为 {'、'.join(KINDS)} 之一")
     suffix = path.suffix.lower()
@@ -76,7 +110,7 @@ def iter_rows(kind: str, path: Path) -> Iterator[Row]:
         _, header = next(lines)
     except StopIteration:
         raise BadFile("文件是空的") from None
-    return _data_rows(lines, _columns(kind, header), len(header))
+    return lines, _columns(kind, header), len(header)
 
 
 def _data_rows(lines: Iterator[tuple[int, list[str]]], columns: dict[str, int], width: int) -> Iterator[Row]:
@@ -85,6 +119,93 @@ def _data_rows(lines: Iterator[tuple[int, list[str]]], columns: dict[str, int], 
             continue
         padded = [*cells, *[""] * (width - len(cells))]
         yield Row(line, {name: padded[i].strip() for name, i in columns.items()})
+
+
+def _csv_batches(kind: str, path: Path, size: int) -> Iterator[Batch]:
+    handle = path.open(encoding="utf-8-sig", newline="")
+    try:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+        except UnicodeDecodeError as exc:
+            raise BadFile(_NOT_UTF8) from exc
+        if header is None:
+            raise BadFile("文件是空的")
+        columns = _columns(kind, header)
+    except BaseException:
+        handle.close()
+        raise
+    return _csv_chunks(handle, reader, columns, len(header), size)
+
+
+def _csv_chunks(handle: TextIO, reader: Any, columns: dict[str, int], width: int, size: int) -> Iterator[Batch]:
+    """Rows are taken `size` at a time without a Python step per row; only a batch with a cell that spans
+    lines needs its line numbers counted row by row."""
+    with handle:
+        read = reader.line_num
+        while True:
+            try:
+                rows: list[list[str]] = list(islice(reader, size))
+            except UnicodeDecodeError as exc:
+                raise BadFile(_NOT_UTF8) from exc
+            if not rows:
+                return
+            if reader.line_num - read == len(rows):
+                lines = list(range(read + 1, reader.line_num + 1))
+            else:
+                lines = _line_numbers(rows, read)
+            read = reader.line_num
+            batch = _by_column(columns, width, lines, rows)
+            if batch.lines:
+                yield batch
+
+
+def _line_numbers(rows: list[list[str]], read: int) -> list[int]:
+    """Each row's last line, as csv's line_num counts them: a break inside a quoted cell is a line."""
+    lines = []
+    for cells in rows:
+        read += 1 + sum(len(_BREAK.findall(c)) for c in cells)
+        lines.append(read)
+    return lines
+
+
+def _by_column(columns: dict[str, int], width: int, lines: list[int], rows: list[list[str]]) -> Batch:
+    if min(map(len, rows)) < width:
+        rows = [r if len(r) >= width else [*r, *[""] * (width - len(r))] for r in rows]
+    batch = Batch(lines, {name: list(map(str.strip, map(itemgetter(i), rows))) for name, i in columns.items()})
+    # A blank line (or one of empty cells only) is skipped; its first column is empty, so only those are looked at.
+    first = batch.columns[next(iter(columns))]
+    if "" in first:
+        blank = {i for i, text in enumerate(first) if not text and not "".join(rows[i]).strip()}
+        if blank:
+            batch = batch.take([i for i in range(len(lines)) if i not in blank])
+    return batch
+
+
+def _batches(lines: Iterator[tuple[int, list[str]]], columns: dict[str, int], width: int, size: int) -> Iterator[Batch]:
+    """The same rows as _data_rows, but the per-row work is only picking the cells: stripping and everything
+    after it runs a column at a time."""
+    pick = itemgetter(*columns.values())
+    names = list(columns)
+    numbers: list[int] = []
+    picked: list[tuple[str, ...]] = []
+    for line, cells in lines:
+        if len(cells) < width:
+            cells = [*cells, *[""] * (width - len(cells))]
+        if not "".join(cells).strip():  # a blank line, or one of empty cells only
+            continue
+        numbers.append(line)
+        picked.append(pick(cells))
+        if len(picked) >= size:
+            yield _batch(names, numbers, picked)
+            numbers, picked = [], []
+    if picked:
+        yield _batch(names, numbers, picked)
+
+
+def _batch(names: list[str], numbers: list[int], picked: list[tuple[str, ...]]) -> Batch:
+    by_column = zip(*picked, strict=True)
+    return Batch(numbers, {name: list(map(str.strip, cells)) for name, cells in zip(names, by_column, strict=True)})
 
 
 def _columns(kind: str, header: list[str]) -> dict[str, int]:
@@ -109,7 +230,7 @@ def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
             for cells in reader:
                 yield reader.line_num, cells
         except UnicodeDecodeError as exc:
-            raise BadFile("文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”") from exc
+            raise BadFile(_NOT_UTF8) from exc
 
 
 def _xlsx_lines(path: Path) -> Iterator[tuple[int, list[str]]]:

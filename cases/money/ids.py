@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from operator import mul
 
 from config.privacy import keyed_hash
 from config.settings import get_settings
@@ -20,7 +21,9 @@ _ACCOUNT_RE = re.compile(r"\d{8,30}")
 
 def check_digit(first17: str) -> str:
     """The 18th character of a GB 11643 citizen ID number."""
-    return _CHECK[sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True)) % 11]
+    if len(first17) != 17:
+        raise ValueError("check_digit needs the first 17 characters")
+    return _CHECK[sum(map(mul, map(int, first17), _WEIGHTS)) % 11]
 
 
 @lru_cache(maxsize=1 << 18)

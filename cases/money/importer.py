@@ -7,21 +7,23 @@ so importing the same file twice inserts and updates nothing. The caller owns th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select, tuple_, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.money import ids
-from cases.money.files import Row, iter_rows
+from cases.money.files import HEADERS, Batch, Row, iter_batches
 from cases.money.items import RELATIONS, STATUSES, items
-from storage.bulk import insert_rows
+from storage.bulk import fetch_rows, insert_rows, roomy_cache, storable, update_rows
 from storage.models import Village, table
 from storage.models.money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
 
@@ -29,7 +31,7 @@ _PERIOD_RE = re.compile(r"(\d{4})-(\d{2})")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_AMOUNT = Decimal("1000000")
 _CHUNK = 2000
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 50_000
 
 
 @dataclass(frozen=True)
@@ -58,109 +60,316 @@ class RowProblem(ValueError):
     pass
 
 
+Columns = dict[str, Sequence[Any]]  # a batch's good rows by stored column
+
+
 @dataclass(frozen=True)
 class _Kind:
     model: type[Any]
     key: tuple[str, ...]  # the natural key among the stored columns
-    parse: Callable[[dict[str, str], set[str]], dict[str, Any]]
+    parse: Callable[[dict[str, str], set[str]], dict[str, Any]]  # one row; its RowProblem is the row's reason
+    # The same rules over a whole batch (None: row by row): the rows it cannot vouch for, and the good rows'
+    # stored columns. Every row it leaves out goes through `parse`, so a reason always reads the same.
+    bulk: Callable[[Batch, _Checks], tuple[set[int], Columns]] | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The stored columns a row sets (what `parse` returns), in the table's order."""
+        return tuple(c.name for c in table(self.model).columns if c.name not in ("id", "updated_at"))
 
 
 def import_file(session: Session, *, kind: str, path: Path, now: datetime) -> ImportReport:
     """Raises files.BadFile when the file cannot be read at all (before anything is imported)."""
-    return import_rows(session, kind=kind, rows=iter_rows(kind, path), now=now)
+    return _import(session, kind, iter_batches(kind, path, CHUNK_ROWS), now)
 
 
 def import_rows(session: Session, *, kind: str, rows: Iterable[Row], now: datetime) -> ImportReport:
     """Validate and upsert `rows`, a chunk at a time, so a file of millions of rows fits in memory."""
-    spec = _KINDS[kind]
-    report = ImportReport(kind=kind)
-    seen_at: dict[tuple[Any, ...], int] = {}
-    known: set[str] = set()
+    return _import(session, kind, _as_batches(kind, rows), now)
+
+
+def _as_batches(kind: str, rows: Iterable[Row]) -> Iterator[Batch]:
+    names = [english for english, _ in HEADERS[kind]]
     chunk: list[Row] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) >= CHUNK_ROWS:
-            _import_chunk(session, spec, chunk, seen_at, known, now, report)
+            yield Batch([r.line for r in chunk], {n: [r.values.get(n, "") for r in chunk] for n in names})
             chunk = []
-    _import_chunk(session, spec, chunk, seen_at, known, now, report)
+    if chunk:
+        yield Batch([r.line for r in chunk], {n: [r.values.get(n, "") for r in chunk] for n in names})
+
+
+def _import(session: Session, kind: str, batches: Iterable[Batch], now: datetime) -> ImportReport:
+    spec = _KINDS[kind]
+    t = table(spec.model)
+    # The natural key leads, so a stored row read back starts with its key.
+    order = [*spec.key, *(c for c in spec.columns if c not in spec.key)]
+    report = ImportReport(kind=kind)
+    # An empty table (a first load) holds nothing to compare with: every good row is new.
+    empty = session.execute(select(1).select_from(t).limit(1)).first() is None
+    stamp = storable(session, [now])[0]
+    with roomy_cache(session):
+        _load(session, spec, batches, order, empty, stamp, report)
     report.bad.sort(key=lambda b: b.line)
     return report
 
 
-def _import_chunk(
+def _load(
     session: Session,
     spec: _Kind,
-    rows: list[Row],
-    seen_at: dict[tuple[Any, ...], int],
-    known: set[str],
-    now: datetime,
+    batches: Iterable[Batch],
+    order: list[str],
+    empty: bool,
+    stamp: Any,
     report: ImportReport,
 ) -> None:
-    known |= _villages(session, rows, known)
-    records: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for row in rows:
+    name = table(spec.model).name
+    checks = _Checks(known=set())
+    seen_at: dict[Hashable, int] = {}
+    for batch in batches:
+        checks.known |= _villages(session, batch.columns.get("village_code", []), checks.known)
+        lines, columns = _validate(spec, batch, checks, report)
+        lines, columns = _unique(spec, lines, columns, seen_at, report)
+        if not lines:
+            continue
+        stored = [storable(session, columns[c]) for c in order]
+        if empty:
+            insert_rows(
+                session, name, [*order, "updated_at"], list(zip(*stored, repeat(stamp, len(lines)), strict=True))
+            )
+            report.new += len(lines)
+        else:
+            _upsert(session, name, spec.key, order, list(zip(*stored, strict=True)), stamp, report)
+
+
+def _validate(spec: _Kind, batch: Batch, checks: _Checks, report: ImportReport) -> tuple[list[int], Columns]:
+    """The batch's good rows (line numbers and stored columns), in file order; bad rows go to the report."""
+    if spec.bulk is None:
+        return _row_by_row(spec, batch, checks.known, report)
+    suspects, columns = spec.bulk(batch, checks)
+    if not suspects:
+        return batch.lines, columns
+    lines, passed = _row_by_row(spec, batch.take(sorted(suspects)), checks.known, report)
+    good = [i for i in range(len(batch.lines)) if i not in suspects]
+    _, columns = spec.bulk(batch.take(good), checks)
+    good_lines = [batch.lines[i] for i in good]
+    if not lines:
+        return good_lines, columns
+    # A suspect that passed after all (not expected): back in file order, so the first of two equal keys wins.
+    every = good_lines + lines
+    order = sorted(range(len(every)), key=every.__getitem__)
+    joined = {name: [*columns[name], *passed[name]] for name in spec.columns}
+    return [every[i] for i in order], {name: [values[i] for i in order] for name, values in joined.items()}
+
+
+def _row_by_row(spec: _Kind, batch: Batch, known: set[str], report: ImportReport) -> tuple[list[int], Columns]:
+    lines: list[int] = []
+    records: list[dict[str, Any]] = []
+    for i, line in enumerate(batch.lines):
         try:
-            record = spec.parse(row.values, known)
+            records.append(spec.parse(batch.values(i), known))
         except RowProblem as problem:
-            report.bad.append(BadRow(row.line, str(problem)))
+            report.bad.append(BadRow(line, str(problem)))
             continue
-        key = tuple(record[k] for k in spec.key)
-        if key in seen_at:
-            report.bad.append(BadRow(row.line, f"与第 {seen_at[key]} 行重复"))
-            continue
-        seen_at[key] = row.line
-        records[key] = record
-    _upsert(session, spec, records, now, report)
+        lines.append(line)
+    return lines, {name: [r[name] for r in records] for name in spec.columns}
 
 
-def _villages(session: Session, rows: list[Row], known: set[str]) -> set[str]:
-    codes = {r.values["village_code"] for r in rows if r.values.get("village_code")} - known
+def _unique(
+    spec: _Kind, lines: list[int], columns: Columns, seen_at: dict[Hashable, int], report: ImportReport
+) -> tuple[list[int], Columns]:
+    """Drop a row whose key an earlier row of the file had (reported with that row's line)."""
+    keys: Sequence[Hashable] = (
+        columns[spec.key[0]] if len(spec.key) == 1 else list(zip(*(columns[k] for k in spec.key), strict=True))
+    )
+    if len(set(keys)) == len(keys) and seen_at.keys().isdisjoint(keys):
+        seen_at.update(zip(keys, lines, strict=True))
+        return lines, columns
+    keep: list[int] = []
+    for i, (key, line) in enumerate(zip(keys, lines, strict=True)):
+        first = seen_at.get(key)
+        if first is not None:
+            report.bad.append(BadRow(line, f"与第 {first} 行重复"))
+            continue
+        seen_at[key] = line
+        keep.append(i)
+    return [lines[i] for i in keep], {name: [column[i] for i in keep] for name, column in columns.items()}
+
+
+def _villages(session: Session, codes: Iterable[str], known: set[str]) -> set[str]:
+    wanted = sorted({c for c in set(codes) if c} - known)
     found: set[str] = set()
-    listed = sorted(codes)
-    for start in range(0, len(listed), _CHUNK):
-        chunk = listed[start : start + _CHUNK]
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
         found.update(session.scalars(select(Village.code).where(Village.code.in_(chunk))))
     return found
 
 
 def _upsert(
-    session: Session, spec: _Kind, records: dict[tuple[Any, ...], dict[str, Any]], now: datetime, report: ImportReport
+    session: Session,
+    name: str,
+    key: tuple[str, ...],
+    order: list[str],
+    rows: list[tuple[Any, ...]],
+    stamp: Any,
+    report: ImportReport,
 ) -> None:
-    t = table(spec.model)
-    stored = _stored(session, t, spec.key, list(records))
-    fresh: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
-    for key, record in records.items():
-        old = stored.get(key)
+    """Insert the rows not stored yet, update those stored differently, count the rest as unchanged."""
+    width = len(key)
+    stored = fetch_rows(session, name, key, order, [r[0] for r in rows])
+    fresh: list[tuple[Any, ...]] = []
+    changed: list[tuple[Any, ...]] = []
+    for row in rows:
+        old = stored.get(row[0] if width == 1 else row[:width])
         if old is None:
-            fresh.append({**record, "updated_at": now})
-        elif any(old[name] != value for name, value in record.items()):
-            changed.append({**record, "updated_at": now, "_pk": old["_pk"]})
+            fresh.append((*row, stamp))
+        elif old != row:
+            changed.append((*row[width:], stamp, *row[:width]))
         else:
             report.unchanged += 1
-    if fresh:
-        columns = list(fresh[0])
-        insert_rows(session, t.name, columns, [[row[c] for c in columns] for row in fresh])
-    pk = next(iter(t.primary_key.columns))
-    for row in changed:
-        pk_value = row.pop("_pk")
-        session.execute(update(t).where(pk == pk_value).values(**row))
+    insert_rows(session, name, [*order, "updated_at"], fresh)
+    update_rows(session, name, key, [*order[width:], "updated_at"], changed)
     report.new += len(fresh)
     report.updated += len(changed)
 
 
-def _stored(
-    session: Session, t: Table, key: tuple[str, ...], keys: list[tuple[Any, ...]]
-) -> dict[tuple[Any, ...], dict[str, Any]]:
-    found: dict[tuple[Any, ...], dict[str, Any]] = {}
-    pk = next(iter(t.primary_key.columns))
-    columns = [t.c[k] for k in key]
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        where = columns[0].in_([k[0] for k in chunk]) if len(key) == 1 else tuple_(*columns).in_(chunk)
-        for row in session.execute(select(t, pk.label("_pk")).where(where)).mappings():
-            found[tuple(row[k] for k in key)] = dict(row)
-    return found
+class _Checks:
+    """Each column's rules applied once per distinct text in the whole import: a payments file names the same
+    person, card, item, period, amount and day thousands of times."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.columns: dict[str, _Column] = {}
+
+    def column(self, name: str, convert: Callable[[str], Any]) -> _Column:
+        found = self.columns.get(name)
+        if found is None:
+            found = self.columns[name] = _Column(convert)
+        return found
+
+
+class _Column:
+    def __init__(self, convert: Callable[[str], Any]) -> None:
+        self.convert = convert
+        self.done: dict[str, Any] = {}
+        self.bad: set[str] = set()
+
+    def values(self, texts: list[str], suspects: set[int]) -> list[Any]:
+        """Each text's converted value (None for a bad one, whose row joins `suspects`)."""
+        for text in set(texts).difference(self.done):
+            try:
+                self.done[text] = self.convert(text)
+            except RowProblem:
+                self.done[text] = None
+                self.bad.add(text)
+        if not self.bad.isdisjoint(texts):
+            suspects.update(i for i, text in enumerate(texts) if text in self.bad)
+        return list(map(self.done.__getitem__, texts))
+
+
+def _free_text(texts: list[str], longest: int, suspects: set[int]) -> None:
+    """A required column of per-row text (an id): empty or too long makes the row a suspect."""
+    if texts and ("" in texts or max(map(len, texts)) > longest):
+        suspects.update(i for i, t in enumerate(texts) if not t or len(t) > longest)
+
+
+def _in_registry(texts: list[str], known: set[str], suspects: set[int]) -> None:
+    if not known.issuperset(texts):
+        suspects.update(i for i, t in enumerate(texts) if t not in known)
+
+
+def _one_of(choices: Iterable[str]) -> Callable[[str], str]:
+    allowed = frozenset(choices)
+
+    def check(text: str) -> str:
+        if text not in allowed:
+            raise RowProblem(text)
+        return text
+
+    return check
+
+
+def _id_parts(text: str) -> tuple[str, str, str]:
+    """An ID number's keyed hash, masked form and last six characters."""
+    number = ids.normalise_id(text)
+    if not text or ids.id_problem(number):
+        raise RowProblem(text)
+    return ids.person_hash(number), ids.mask_id(number), number[-6:]
+
+
+def _name_mask(text: str) -> str:
+    if not text or len(text) > 20:
+        raise RowProblem(text)
+    return ids.mask_name(text)
+
+
+def _account_parts(text: str) -> tuple[str, str]:
+    account = text.replace(" ", "")
+    if not text or ids.account_problem(account):
+        raise RowProblem(text)
+    return ids.account_hash(account), ids.mask_account(account)
+
+
+def _split(parts: list[Any], width: int) -> list[list[Any]]:
+    """A column of tuples as `width` columns."""
+    return [list(map(itemgetter(i), parts)) for i in range(width)]
+
+
+def bulk_households(batch: Batch, checks: _Checks) -> tuple[set[int], Columns]:
+    c = batch.columns
+    suspects: set[int] = set()
+    _free_text(c["household_id"], 40, suspects)
+    _in_registry(c["village_code"], checks.known, suspects)
+    person = checks.column("person_id", _id_parts).values(c["person_id"], suspects)
+    names = checks.column("name", _name_mask).values(c["name"], suspects)
+    checks.column("relation", _one_of(RELATIONS)).values(c["relation"], suspects)
+    checks.column("status", _one_of(STATUSES)).values(c["status"], suspects)
+    if suspects:
+        return suspects, {}
+    hashes, masks, sixes = _split(person, 3)
+    return suspects, {
+        "person_hash": hashes,
+        "household_id": c["household_id"],
+        "village_code": c["village_code"],
+        "person_mask": masks,
+        "name_mask": names,
+        "link_hash": [ids.link_hash(n, six) for n, six in zip(c["name"], sixes, strict=True)],
+        "relation": c["relation"],
+        "status": c["status"],
+    }
+
+
+def bulk_payments(batch: Batch, checks: _Checks) -> tuple[set[int], Columns]:
+    c = batch.columns
+    suspects: set[int] = set()
+    _free_text(c["payment_id"], 64, suspects)
+    _in_registry(c["village_code"], checks.known, suspects)
+    checks.column("item", _one_of(items())).values(c["item"], suspects)
+    person = checks.column("person_id", _id_parts).values(c["person_id"], suspects)
+    names = checks.column("name", _name_mask).values(c["name"], suspects)
+    account = checks.column("account", _account_parts).values(c["account"], suspects)
+    starts = checks.column("period", parse_period).values(c["period"], suspects)
+    fen = checks.column("amount", parse_amount).values(c["amount"], suspects)
+    paid = checks.column("paid_on", lambda text: _day(text, "paid_on")).values(c["paid_on"], suspects)
+    if suspects:
+        return suspects, {}
+    hashes, masks, _ = _split(person, 3)
+    account_hashes, account_masks = _split(account, 2)
+    return suspects, {
+        "payment_id": c["payment_id"],
+        "item": c["item"],
+        "person_hash": hashes,
+        "person_mask": masks,
+        "name_mask": names,
+        "village_code": c["village_code"],
+        "period": c["period"],
+        "period_start": starts,
+        "amount_fen": fen,
+        "paid_on": paid,
+        "account_hash": account_hashes,
+        "account_mask": account_masks,
+    }
 
 
 def _require(values: dict[str, str], *names: str) -> None:
@@ -310,8 +519,8 @@ def parse_cadre(values: dict[str, str], villages: set[str]) -> dict[str, Any]:
 
 
 _KINDS: dict[str, _Kind] = {
-    "households": _Kind(MoneyPerson, ("person_hash",), parse_household),
-    "payments": _Kind(MoneyPayment, ("payment_id",), parse_payment),
+    "households": _Kind(MoneyPerson, ("person_hash",), parse_household, bulk_households),
+    "payments": _Kind(MoneyPayment, ("payment_id",), parse_payment, bulk_payments),
     "deaths": _Kind(MoneyDeath, ("person_hash",), parse_death),
     "cadres": _Kind(MoneyCadre, ("cadre_hash", "relative_hash"), parse_cadre),
 }
