@@ -47,7 +47,7 @@ from cases.reading import queue, stats
 from storage.db import make_engine, make_sessionmaker
 
 ROWS = 1_000_000
-PAGE = 50  # handlers/admin/views.py asks for PAGE + 1 rows
+PAGE = 50  # handlers/admin/queue_page.py asks for PAGE + 1 rows
 QUEUE_GOAL_MS = 150.0
 STATS_GOAL_MS = 500.0
 SAMPLES = 40

@@ -41,6 +41,11 @@ ROLE_LABELS: dict[str, str] = {
     Role.TOWN: "乡镇",
     Role.ADMIN: "系统管理员",
 }
+# Who may open which staff pages (handlers/admin/routes.py). The administrator runs the system and sees
+# no case; the supervisors are the discipline commissions, the city's and each county's.
+CASE_STAFF: tuple[Role, ...] = (Role.CITY, Role.COUNTY_DISCIPLINE, Role.DEPARTMENT, Role.TOWN)
+SUPERVISORS: tuple[Role, ...] = (Role.CITY, Role.COUNTY_DISCIPLINE)
+ADMINS: tuple[Role, ...] = (Role.ADMIN,)
 
 
 @dataclass(frozen=True)

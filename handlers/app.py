@@ -15,11 +15,7 @@ from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
 from cases.validation import MAX_PHOTOS
 from config.settings import check_for_prod
-from handlers.admin.manage import install_management
-from handlers.admin.money import install_money_pages
-from handlers.admin.posters import install_poster_downloads
-from handlers.admin.scans import install_scan_analytics
-from handlers.admin.views import install_admin
+from handlers.admin.routes import install_admin
 from handlers.api import health, kb
 from handlers.api.observability import Metrics, RequestMiddleware
 from handlers.api.open311 import install_open311
@@ -100,12 +96,8 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.include_router(route.build_router(hook))
     app.include_router(health.build_router(runtime.sessions, metrics, metrics_token=runtime.settings.metrics_token))
     app.include_router(kb.build_router(knowledge, services, runtime.sessions))
-    install_admin(app, runtime)
+    install_admin(app, runtime)  # every /admin page: handlers/admin/routes.py
     install_h5(app, runtime, services, knowledge)
-    install_scan_analytics(app, runtime)
-    install_money_pages(app, runtime)  # /admin/money: benefit cross-checks (docs/money.md)
-    install_poster_downloads(app, runtime)
-    install_management(app, runtime)
     install_holiday_calendar(app, runtime)
     install_landing(app, runtime, services)
     install_devphone(app, runtime, services)  # dev only: /dev/phone

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases.categories import categories
 from cases.handling import canned
@@ -17,8 +16,6 @@ from storage.types import utcnow
 
 if TYPE_CHECKING:
     from handlers.admin.views import Admin, Ctx
-
-EDITORS = ("city", "county_discipline")
 
 
 def _county(ctx: Ctx) -> str:
@@ -73,10 +70,3 @@ class CannedPage:
             return await self.page(ctx, str(exc), 400)
         ctx.audit_in(county, "canned_edit", None, step=canned.STEPS[row.step], active=row.active)
         return RedirectResponse(f"/admin/canned?county={county}", status_code=303)
-
-    def routes(self) -> list[Route]:
-        page = self.admin.page
-        return [
-            Route("/admin/canned", page(self.page, roles=EDITORS), methods=["GET"]),
-            Route("/admin/canned", page(self.save, roles=EDITORS), methods=["POST"]),
-        ]

@@ -9,13 +9,11 @@ import math
 
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Ctx
 from storage.models import County, Town, Village
 from villages.places.registry import DATUMS
 
-ADMIN = ("admin",)
 MAX_ROWS = 300
 
 
@@ -100,10 +98,3 @@ async def coordinates_post(ctx: Ctx) -> Response:
     return RedirectResponse(
         f"/admin/coordinates?county={village.county_code}&town={village.town_code}&done={village.code}", status_code=303
     )
-
-
-def routes(admin: Admin) -> list[Route]:
-    return [
-        Route("/admin/coordinates", admin.page(coordinates_page, roles=ADMIN), methods=["GET"]),
-        Route("/admin/coordinates", admin.page(coordinates_post, roles=ADMIN), methods=["POST"]),
-    ]

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases import access
 from cases.handling import desk_verbs, joint, returns, reveal, triage
@@ -19,8 +18,6 @@ from storage.types import utcnow
 
 if TYPE_CHECKING:
     from handlers.admin.views import Admin, Ctx
-
-STAFF = ("city", "county_discipline", "department", "town")
 
 
 class DeskActions:
@@ -168,14 +165,3 @@ class DeskActions:
             return self.page.render(ctx, case, error=str(exc), status=400)
         ctx.audit("case_rule_return", case.id)
         return self._back(case, f"已处理退回：{text}")
-
-    def routes(self) -> list[Route]:
-        page = self.admin.page
-        return [
-            Route("/admin/cases/{case_id}/return", page(self.return_case, roles=STAFF), methods=["POST"]),
-            Route("/admin/cases/{case_id}/return/rule", page(self.rule_return, roles=STAFF), methods=["POST"]),
-            Route("/admin/cases/{case_id}/opinions/ask", page(self.ask_opinions, roles=STAFF), methods=["POST"]),
-            Route("/admin/cases/{case_id}/opinion", page(self.give_opinion, roles=STAFF), methods=["POST"]),
-            Route("/admin/cases/{case_id}/ask", page(self.ask, roles=STAFF), methods=["POST"]),
-            Route("/admin/cases/{case_id}/reveal/decide", page(self.decide_reveal, roles=STAFF), methods=["POST"]),
-        ]

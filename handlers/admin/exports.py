@@ -1,35 +1,47 @@
-"""Spreadsheet exports shared by the CSV and .xlsx downloads: one neutralising rule against formula
-injection, and the .xlsx writer (openpyxl, write-only). The .xlsx routes reuse the CSV's row builders,
-scope and audit (handlers/admin/reports.py); no reporter identity is ever a column."""
+"""The downloads of the two lists staff export, the case queue and the statistics: one handler per list,
+the file format (CSV or .xlsx) a parameter. Scoped like the pages (cases.reading.queue), audited; every
+cell goes through one neutralising rule against formula injection; no reporter identity is ever a column."""
 
 from __future__ import annotations
 
+import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from starlette.responses import Response
-from starlette.routing import Route
 
 from cases.reading import queue, stats
 from cases.timeutil import BEIJING
+from handlers.admin.export_rows import QUEUE_HEADER, queue_rows, stats_rows
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, Ctx
+    from handlers.admin.views import Ctx
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-STAFF = ("city", "county_discipline", "department", "town")
+EXPORT_MAX = 20_000
 
 
 def neutralise(value: Any) -> str:
     """A cell's text; one that starts like a formula gets a leading ' so a spreadsheet shows it as text."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_bytes(_title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF lines."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(v) for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -40,6 +52,7 @@ def _xlsx_value(value: Any) -> Any:
 
 
 def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """A write-only openpyxl workbook of one sheet named `title`."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
     sheet.append([neutralise(h) for h in header])
@@ -48,6 +61,20 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Any]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Writer:
+    """A file format: its extension and media type, how it writes a sheet, and what its audit row adds."""
+
+    ext: str
+    media_type: str
+    write: Callable[[str, Sequence[str], Iterable[Sequence[Any]]], bytes]
+    audit: Mapping[str, str]
+
+
+CSV = Writer("csv", "text/csv; charset=utf-8", csv_bytes, {})  # the CSV rows predate the format field
+XLSX = Writer("xlsx", XLSX_TYPE, xlsx_bytes, {"format": "xlsx"})
 
 
 def download(body: bytes, stem: str, ext: str, media_type: str) -> Response:
@@ -62,32 +89,33 @@ def download(body: bytes, stem: str, ext: str, media_type: str) -> Response:
     )
 
 
-async def queue_xlsx(ctx: Ctx) -> Response:
-    from handlers.admin import reports
+def queue_export(writer: Writer) -> Callable[[Ctx], Awaitable[Response]]:
+    """The case queue as filtered on the page, without its paging, up to EXPORT_MAX rows."""
 
-    v = ctx.viewer
-    assert v is not None
-    f = queue.without_cursor(queue.parse(ctx.request.query_params))
-    now = utcnow()
-    cases = ctx.session.scalars(queue.page_statement(v, f, now=now, limit=reports.EXPORT_MAX)).all()
-    ctx.audit("export_queue", filters=f.params(), rows=len(cases), format="xlsx")
-    body = xlsx_bytes("案件", reports.QUEUE_HEADER, reports.queue_rows(ctx.session, cases, now))
-    return download(body, "qingfeng-cases", "xlsx", XLSX_TYPE)
+    async def export(ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        f = queue.without_cursor(queue.parse(ctx.request.query_params))
+        now = utcnow()
+        cases = ctx.session.scalars(queue.page_statement(v, f, now=now, limit=EXPORT_MAX)).all()
+        detail: dict[str, Any] = {"filters": f.params(), "rows": len(cases), **writer.audit}
+        ctx.audit("export_queue", **detail)
+        body = writer.write("案件", QUEUE_HEADER, queue_rows(ctx.session, cases, now))
+        return download(body, "qingfeng-cases", writer.ext, writer.media_type)
 
-
-async def stats_xlsx(ctx: Ctx) -> Response:
-    from handlers.admin import reports
-
-    v = ctx.viewer
-    assert v is not None
-    f = queue.parse(ctx.request.query_params)
-    header, rows = reports.stats_rows(stats.compute(ctx.session, v, f, now=utcnow()))
-    ctx.audit("export_stats", filters=f.params(), rows=len(rows), format="xlsx")
-    return download(xlsx_bytes("统计", header, rows), "qingfeng-stats", "xlsx", XLSX_TYPE)
+    return export
 
 
-def routes(admin: Admin) -> list[Route]:
-    return [
-        Route("/admin/cases.xlsx", admin.page(queue_xlsx, roles=STAFF), methods=["GET"]),
-        Route("/admin/stats.xlsx", admin.page(stats_xlsx, roles=STAFF), methods=["GET"]),
-    ]
+def stats_export(writer: Writer) -> Callable[[Ctx], Awaitable[Response]]:
+    """The statistics as filtered on the page."""
+
+    async def export(ctx: Ctx) -> Response:
+        v = ctx.viewer
+        assert v is not None
+        f = queue.parse(ctx.request.query_params)
+        header, rows = stats_rows(stats.compute(ctx.session, v, f, now=utcnow()))
+        detail: dict[str, Any] = {"filters": f.params(), "rows": len(rows), **writer.audit}
+        ctx.audit("export_stats", **detail)
+        return download(writer.write("统计", header, rows), "qingfeng-stats", writer.ext, writer.media_type)
+
+    return export

@@ -11,16 +11,14 @@ from datetime import date
 
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases import workdays
 from cases.timeutil import local_date
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Ctx
 from handlers.web.params import whole
 from storage.models.calendar import HolidayYear as HolidayRow
 from storage.types import utcnow
 
-ADMIN = ("admin",)
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -139,10 +137,3 @@ async def holidays_post(ctx: Ctx) -> Response:
         workdays=len(cal.workdays),
     )
     return RedirectResponse(f"/admin/holidays?done={year}", status_code=303)
-
-
-def routes(admin: Admin) -> list[Route]:
-    return [
-        Route("/admin/holidays", admin.page(holidays_page, roles=ADMIN), methods=["GET"]),
-        Route("/admin/holidays", admin.page(holidays_post, roles=ADMIN), methods=["POST"]),
-    ]

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
+from cases.access import CASE_STAFF
 from cases.handling.inquiries import answer_inquiry, inquiry_scope, scoped_inquiry
 from cases.timeutil import local_date
 from handlers.admin.exports import download
@@ -37,7 +37,6 @@ from storage.types import utcnow
 if TYPE_CHECKING:
     from handlers.admin.views import Admin, Ctx
 
-ANSWER_ROLES = ("city", "county_discipline", "department", "town")
 ANSWER_MAX = 500  # with the question quoted, one kefu message stays under WeChat's 2,048 bytes
 PAGE = 200
 STATUS_LABELS = {"open": "待答复", "answered": "已答复"}
@@ -90,7 +89,7 @@ class Inquiries:
             error=error,
             labels=STATUS_LABELS,
             answer_max=ANSWER_MAX,
-            can_answer=ctx.viewer is not None and ctx.viewer.role in ANSWER_ROLES,
+            can_answer=ctx.viewer is not None and ctx.viewer.role in CASE_STAFF,
         )
 
     async def detail(self, ctx: Ctx) -> Response:
@@ -165,20 +164,6 @@ class Inquiries:
             return ctx.render("error.html", 404, message="没有找到这份草稿，或您无权查看。")
         ctx.audit("kb_draft_download", draft=row.id, entry_id=row.entry_id)
         return download_yaml(row)
-
-    def routes(self) -> list[Route]:
-        page = self.admin.page
-        return [
-            Route("/admin/inquiries", page(self.list_page, roles=ANSWER_ROLES), methods=["GET"]),
-            Route("/admin/inquiries/{inquiry_id}", page(self.detail, roles=ANSWER_ROLES), methods=["GET"]),
-            Route("/admin/inquiries/{inquiry_id}/answer", page(self.answer, roles=ANSWER_ROLES), methods=["POST"]),
-            Route("/admin/inquiries/{inquiry_id}/draft", page(self.draft, roles=ANSWER_ROLES), methods=["POST"]),
-            Route(
-                "/admin/kb/drafts/{draft_id}.yaml",
-                page(self.draft_download, roles=(*ANSWER_ROLES, "admin")),
-                methods=["GET"],
-            ),
-        ]
 
 
 def download_yaml(row: KbDraft) -> Response:

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from starlette.responses import Response
-from starlette.routing import Route
 
-from handlers.admin.kb_edit import KbEditor
 from handlers.admin.views import Admin, Ctx
 from handlers.jobs.kb_live import checked_reload, entries_dir
 from storage.models.kb import KbDraft
 from storage.repos import kb_state
 from storage.types import utcnow
 
-ADMIN = ("admin",)
 SHOWN_PROBLEMS = 30
 
 
@@ -42,10 +39,3 @@ class KbAdmin:
             "kb_reload", ok=result.ok, version=result.version, entries=result.entries, problems=len(result.problems)
         )
         return await self.page(ctx, result, 200 if result.ok else 400)
-
-    def routes(self) -> list[Route]:
-        return [
-            Route("/admin/kb", self.admin.page(self.page, roles=ADMIN), methods=["GET"]),
-            Route("/admin/kb/reload", self.admin.page(self.reload, roles=ADMIN), methods=["POST"]),
-            *KbEditor(self.admin).routes(),  # unanswered questions, browser editing and review (#19)
-        ]

@@ -19,7 +19,6 @@ from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases.timeutil import local_date
 from handlers.admin.views import Admin, Ctx
@@ -35,7 +34,6 @@ from storage.models.kb import KbEntryVersion
 from storage.repos import kb_maintenance, kb_state
 from storage.types import utcnow
 
-ADMIN = ("admin",)
 GAP_DAYS = 90
 HIT_DAYS = 30
 MAX_BODY = 20_000  # characters of an entry's YAML (a full entry is about 3,000)
@@ -248,20 +246,6 @@ class KbEditor:
         )
         ctx.audit("kb_entry_restore_requested", entry=old.entry_id, version=version.id, restored=old.id)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
-
-    def routes(self) -> list[Route]:
-        page = self.admin.page
-        return [
-            Route("/admin/kb/gaps", page(self.gaps, roles=ADMIN), methods=["GET"]),
-            Route("/admin/kb/entries/new", page(self.new_form, roles=ADMIN), methods=["GET"]),
-            Route("/admin/kb/entries/edit", page(self.edit_form, roles=ADMIN), methods=["GET"]),
-            Route("/admin/kb/entries", page(self.submit, roles=ADMIN), methods=["POST"]),
-            Route("/admin/kb/entries/{entry_id}/versions", page(self.versions, roles=ADMIN), methods=["GET"]),
-            Route("/admin/kb/reviews", page(self.reviews, roles=ADMIN), methods=["GET"]),
-            Route("/admin/kb/reviews/{version_id}/approve", page(self.approve, roles=ADMIN), methods=["POST"]),
-            Route("/admin/kb/reviews/{version_id}/reject", page(self.reject, roles=ADMIN), methods=["POST"]),
-            Route("/admin/kb/versions/{version_id}/restore", page(self.restore, roles=ADMIN), methods=["POST"]),
-        ]
 
 
 def _questions(ctx: Ctx) -> list[str]:

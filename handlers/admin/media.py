@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from starlette.responses import Response
-from starlette.routing import Route
 
 from cases import access
 from cases.evidence import media_audio
@@ -24,7 +23,6 @@ from storage.models.cases import CaseEvidence
 if TYPE_CHECKING:
     from handlers.admin.views import Admin, Ctx
 
-STAFF = ("city", "county_discipline", "department", "town")
 INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", media_audio.PLAYABLE_TYPE})
 # ASCII digits only, at most 18: a longer or stranger range is ignored and the whole body sent.
 _RANGE = re.compile(r"bytes=([0-9]{0,18})-([0-9]{0,18})$")
@@ -126,11 +124,3 @@ class CaseMedia:
             return ctx.render("error.html", 404, message="这条语音无法转换为网页可播放的格式，请下载原始文件收听。")
         disposition = f'inline; filename="voice-{row.case_id}-{row.id}.ogg"'
         return _send(ctx, row, self.store.get(key=done.key), media_audio.PLAYABLE_TYPE, disposition, "playable")
-
-    def routes(self) -> list[Route]:
-        page = self.admin.page
-        base = "/admin/cases/{case_id}/media/{evidence_id}"
-        return [
-            Route(base, page(self.original, roles=STAFF), methods=["GET"]),
-            Route(base + "/play", page(self.playable, roles=STAFF), methods=["GET"]),
-        ]

@@ -7,28 +7,22 @@ discipline commission and the city may run the rules now (the worker also runs t
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
-from cases.access import case_scope
+from cases.access import SUPERVISORS, case_scope
 from cases.identity import IdentityKeys
 from cases.intake.submit import SubmitPolicy
 from cases.money import clues
 from cases.money import household as hh
 from cases.money.checks import rules
-from handlers.admin.views import Admin, Ctx
-from handlers.runtime import Runtime
+from handlers.admin.views import Ctx
 from handlers.web.params import whole
 from storage.models import County, Village
 from storage.models.cases import Case
 from storage.models.money import MoneyClue, MoneyPayment, MoneyRun
 from storage.types import utcnow
 
-STAFF = ("city", "county_discipline", "department", "town")
-RUNNERS = ("city", "county_discipline")
 SEVERITY = {"high": "高", "medium": "中", "review": "需核实"}
 RULE_OWNERS = "县纪委监委（各规则线索按分办规则交办，回避规则同群众反映）"
 LATEST = 100
@@ -75,7 +69,7 @@ async def money_page(ctx: Ctx) -> Response:
         names=village_names,
         county=county,
         counties=ctx.session.scalars(select(County).order_by(County.code)).all() if v.role == "city" else [],
-        may_run=v.role in RUNNERS and bool(county),
+        may_run=v.role in SUPERVISORS and bool(county),
         severity=SEVERITY,
         owners=RULE_OWNERS,
         yuan=clues.yuan,
@@ -140,16 +134,3 @@ class MoneyRunner:
         ctx.audit("money_run", county=county, findings=len(found), new=sum(c.new for c in found))
         suffix = f"&county={county}" if v.role == "city" else ""
         return RedirectResponse(f"/admin/money?done={sum(c.new for c in found)}{suffix}", status_code=303)
-
-
-def install_money_pages(app: Any, runtime: Runtime) -> None:
-    """Add /admin/money (staff) and its run button (county discipline commission, city)."""
-    admin = Admin(runtime)
-    runner = MoneyRunner(admin.keys)
-    app.router.routes.extend(
-        [
-            Route("/admin/money", admin.page(money_page, roles=STAFF), methods=["GET"]),
-            Route("/admin/money/run", admin.page(runner.run_now, roles=RUNNERS), methods=["POST"]),
-            Route("/admin/money/clues/{clue_id}", admin.page(clue_page, roles=STAFF), methods=["GET"]),
-        ]
-    )

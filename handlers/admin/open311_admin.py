@@ -11,15 +11,13 @@ from typing import Any
 
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases.interop import api_keys, case_hooks
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Ctx
 from handlers.web.params import whole
 from storage.models.staff import Unit
 from storage.types import utcnow
 
-ADMIN = ("admin",)
 STATUS_WORDS = {"pending": "等待发送", "sent": "已送达", "dead": "已放弃", "held": "暂缓"}
 
 
@@ -105,13 +103,3 @@ async def subscriber_remove(ctx: Ctx) -> Response:
 def _actor(ctx: Ctx) -> str:
     assert ctx.viewer is not None
     return ctx.viewer.username
-
-
-def routes(admin: Admin) -> list[Route]:
-    return [
-        Route("/admin/open311", admin.page(open311_page, roles=ADMIN), methods=["GET"]),
-        Route("/admin/open311/keys", admin.page(key_create, roles=ADMIN), methods=["POST"]),
-        Route("/admin/open311/keys/revoke", admin.page(key_revoke, roles=ADMIN), methods=["POST"]),
-        Route("/admin/open311/subscribers", admin.page(subscriber_add, roles=ADMIN), methods=["POST"]),
-        Route("/admin/open311/subscribers/remove", admin.page(subscriber_remove, roles=ADMIN), methods=["POST"]),
-    ]

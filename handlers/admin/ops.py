@@ -7,11 +7,10 @@ Nothing here opens a sealed recipient or text: rows are shown by kind, age and r
 from __future__ import annotations
 
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases.interop import case_hooks
 from handlers.admin.ops_alert import age_text
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Ctx
 from handlers.jobs.worker import LEASE_NAME
 from handlers.web.params import whole
 from storage.models.staff import Unit
@@ -19,7 +18,6 @@ from storage.repos import outbox_ops
 from storage.types import utcnow
 from wechat.failure_text import errcode_of, explain
 
-ADMIN = ("admin",)
 KIND_LABELS = {
     "kefu_text": "回复群众的消息",
     "template": "模板消息",
@@ -108,10 +106,3 @@ async def ops_retry(ctx: Ctx) -> Response:
         ctx.audit("outbox_retry_kind", kind=kind, rows=count)
         return RedirectResponse(f"/admin/ops?done={count}", status_code=303)
     return ctx.render("error.html", 400, message="请选择要重试的消息或类别。")
-
-
-def routes(admin: Admin) -> list[Route]:
-    return [
-        Route("/admin/ops", admin.page(ops_page, roles=ADMIN), methods=["GET"]),
-        Route("/admin/ops/retry", admin.page(ops_retry, roles=ADMIN), methods=["POST"]),
-    ]

@@ -5,15 +5,12 @@ on the wall; villages without rows are listed as waiting for `qingfeng qr create
 from __future__ import annotations
 
 import io
-from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import select
 from starlette.responses import Response
-from starlette.routing import Route
 
-from handlers.admin.views import Admin, Ctx
-from handlers.runtime import Runtime
+from handlers.admin.views import Ctx
 from storage.models import County, Town
 from storage.repos.posters import PosterRow, list_posters
 from storage.repos.villages import Place, list_places
@@ -21,8 +18,6 @@ from villages.places.hotlines import load_hotlines
 from villages.posters.poster_layout import PosterPage
 from villages.posters.poster_pdf import write_posters
 from villages.posters.qr_image import encode, to_image, to_svg
-
-STAFF = ("city", "county_discipline", "department", "town", "admin")
 
 
 def _prefix(ctx: Ctx) -> str:
@@ -114,15 +109,3 @@ def _download(body: bytes, media_type: str, filename: str) -> Response:
     return Response(
         body, media_type=media_type, headers={"Content-Disposition": disposition, "Cache-Control": "no-store"}
     )
-
-
-def install_poster_downloads(app: Any, runtime: Runtime) -> None:
-    """Add /admin/villages and the poster downloads (staff only) to the FastAPI app."""
-    admin = Admin(runtime)
-    for path, fn in (
-        ("/admin/villages", village_list),
-        ("/admin/posters/village/{code}.pdf", village_pdf),
-        ("/admin/posters/town/{code}.pdf", town_pdf),
-        ("/admin/posters/{scene}.{fmt}", poster_image),
-    ):
-        app.router.routes.append(Route(path, admin.page(fn, roles=STAFF), methods=["GET"]))

@@ -10,22 +10,18 @@ from typing import Any
 
 from sqlalchemy import select
 from starlette.responses import Response
-from starlette.routing import Route
 
-from cases.access import case_scope
+from cases.access import SUPERVISORS, case_scope
 from cases.money.clues import yuan
 from cases.money.silence import MONTHS as SILENT_MONTHS
 from cases.money.silence import silent_villages
 from cases.timeutil import local_date
-from handlers.admin.views import Admin, Ctx
-from handlers.runtime import Runtime
+from handlers.admin.views import Ctx
 from handlers.web.params import whole
 from storage.models import County, Town, Village
 from storage.repos.scans import quiet_posters, reports_by_village, scans_by_village
 from storage.types import utcnow
 
-STAFF = ("city", "county_discipline", "department", "town")
-SEE_SILENCE = ("city", "county_discipline")
 DEFAULT_DAYS = 30
 MAX_ROWS = 300
 
@@ -99,7 +95,7 @@ async def scan_analytics(ctx: Ctx) -> Response:
     never, never_count = quiet_posters(ctx.session, before=None, prefix=prefix)
     names = {x.code: f"{town_names.get(x.town_code, '')} {x.name}" for x in villages}
     # Counted over every case, so only for those who see every case of the county (cases/money/silence.py).
-    silent = silent_villages(ctx.session, prefix=prefix, now=now) if v.role in SEE_SILENCE else []
+    silent = silent_villages(ctx.session, prefix=prefix, now=now) if v.role in SUPERVISORS else []
     ctx.audit("view_scan_analytics", days=days, county=prefix)
     return ctx.render(
         "scans.html",
@@ -119,9 +115,3 @@ async def scan_analytics(ctx: Ctx) -> Response:
         silent_months=SILENT_MONTHS,
         yuan=yuan,
     )
-
-
-def install_scan_analytics(app: Any, runtime: Runtime) -> None:
-    """Add /admin/scans (staff only) to the FastAPI app."""
-    admin = Admin(runtime)
-    app.router.routes.append(Route("/admin/scans", admin.page(scan_analytics, roles=STAFF), methods=["GET"]))

@@ -11,18 +11,14 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
 
 from cases.access import ROLES, Viewer
 from cases.staff import account_powers
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Ctx
 from handlers.web import staff_auth
 from handlers.web.params import whole
 from storage.models.staff import AccountRequest, StaffUser, Unit
 from storage.types import utcnow
-
-ADMIN = ("admin",)
-SUPERVISORS = account_powers.SUPERVISOR_ROLES
 
 
 def _get(ctx: Ctx, key: str) -> str:
@@ -194,12 +190,3 @@ async def requests_post(ctx: Ctx) -> Response:
         requested_by=row.requested_by,
     )
     return RedirectResponse(f"/admin/account-requests?done={row.status}", status_code=303)
-
-
-def routes(admin: Admin) -> list[Route]:
-    return [
-        Route("/admin/users", admin.page(users_page, roles=ADMIN), methods=["GET"]),
-        Route("/admin/users", admin.page(users_post, roles=ADMIN), methods=["POST"]),
-        Route("/admin/account-requests", admin.page(requests_page, roles=SUPERVISORS), methods=["GET"]),
-        Route("/admin/account-requests", admin.page(requests_post, roles=SUPERVISORS), methods=["POST"]),
-    ]

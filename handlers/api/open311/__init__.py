@@ -5,8 +5,6 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from bot.context import Services
-from handlers.admin import open311_admin
-from handlers.admin.views import Admin
 from handlers.api.open311.views import Open311Api, VillageFinder, build_router
 from handlers.jobs.cases_jobs import case_policy
 from handlers.runtime import Runtime
@@ -37,4 +35,3 @@ def install_open311(app: FastAPI, runtime: Runtime, services: Services) -> None:
         find_village=village_finder(index),
     )
     app.include_router(build_router(api))
-    app.router.routes.extend(open311_admin.routes(Admin(runtime)))  # /admin/open311: keys and subscribers
