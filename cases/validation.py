@@ -1,4 +1,5 @@
-"""What a report is made of, and the checks every channel (chat, H5 form) applies before submitting."""
+"""What a report is made of, and the checks every channel (chat, H5 form) applies before submitting; where
+the channels differ (a real-name report's name and phone), CHANNEL_RULES says how."""
 
 from __future__ import annotations
 
@@ -24,6 +25,24 @@ class Channel(StrEnum):
     H5 = "h5"  # the H5 form
     OPEN311 = "open311"  # another system through the Open311 API
     DATA = "data"  # a 大数据比对 clue (cases/money/clues.py)
+
+
+@dataclass(frozen=True)
+class ChannelRules:
+    """What a channel asks of a real-name report."""
+
+    contact_required: bool  # both a name and a phone number, or the report is not taken
+
+
+# The H5 form asks for name and phone on the page itself, and nobody can ask the villager again later, so a
+# real-name report there gives both. The chat lets a villager skip them (staff can still answer in WeChat);
+# reports from other systems bring what those systems hold.
+CHANNEL_RULES: dict[Channel, ChannelRules] = {
+    Channel.CHAT: ChannelRules(contact_required=False),
+    Channel.H5: ChannelRules(contact_required=True),
+    Channel.OPEN311: ChannelRules(contact_required=False),
+    Channel.DATA: ChannelRules(contact_required=False),
+}
 
 
 @dataclass(frozen=True)
@@ -86,6 +105,27 @@ def phone_problem(phone: str) -> str | None:
     return None if PHONE_RE.fullmatch(phone) else "手机号应为 11 位数字，以 1 开头。"
 
 
+def name_problem(name: str) -> str | None:
+    return f"姓名最多 {MAX_NAME} 个字。" if len(name.strip()) > MAX_NAME else None
+
+
+def contact_problems(*, channel: Channel, name: str | None, phone: str | None) -> list[str]:
+    """What is wrong with a real-name reporter's name and phone number on `channel` (CHANNEL_RULES)."""
+    required = CHANNEL_RULES[channel].contact_required
+    problems: list[str] = []
+    if name:
+        if problem := name_problem(name):
+            problems.append(problem)
+    elif required:
+        problems.append("实名反映请填写姓名。")
+    if phone:
+        if problem := phone_problem(phone):
+            problems.append(problem)
+    elif required:
+        problems.append("实名反映请填写手机号，方便办理单位联系您。")
+    return problems
+
+
 def location_problem(location: LocationInput) -> str | None:
     if not coordinates_valid(location.lat, location.lng):
         return "位置坐标不正确：纬度应在 -90 到 90 之间，经度应在 -180 到 180 之间。"
@@ -108,10 +148,7 @@ def check(report: ReportInput) -> None:
     if not report.village_code:
         problems.append("请先选择您所在的村。")
     if not report.anonymous:
-        if report.phone and (problem := phone_problem(report.phone)):
-            problems.append(problem)
-        if report.name and len(report.name.strip()) > MAX_NAME:
-            problems.append(f"姓名最多 {MAX_NAME} 个字。")
+        problems += contact_problems(channel=report.channel, name=report.name, phone=report.phone)
     if report.location is not None and (problem := location_problem(report.location)):
         problems.append(problem)
     photos = [e for e in report.evidence if e.kind == "image"]

@@ -25,13 +25,16 @@ from cases.intake.submit import SubmitPolicy, submit
 from cases.routing import cadres
 from cases.timeutil import chinese_time
 from cases.validation import (
+    CHANNEL_RULES,
     MAX_DESCRIPTION,
+    MAX_NAME,
     MAX_PHOTOS,
     MAX_VOICES,
     Channel,
     InvalidReport,
     LocationInput,
     ReportInput,
+    name_problem,
     phone_problem,
 )
 from config.privacy import user_key
@@ -399,15 +402,15 @@ def _contact(ctx: Context, draft: ReportDraft) -> Reply:
     if ctx.message.kind != "text" or not ctx.text:
         return _hint(ctx, draft)
     data = _data(draft)
-    if _skip(ctx):
+    if _skip(ctx) and not CHANNEL_RULES[Channel.CHAT].contact_required:  # the chat lets both be left out
         data["name"], data["phone"], data["contact_skipped"] = None, None, True
         return _goto(ctx, draft, "confirm", data)
     digits = "".join(ch for ch in ctx.text if ch.isdigit())
     name = "".join(ch for ch in ctx.text if not ch.isdigit()).strip(" ，,：:；;\n\t")
     if digits and (problem := phone_problem(digits)):
         return Reply(f"{problem}您发的是 {len(digits)} 位。请重新发送，或回复“跳过”。")
-    if len(name) > 20:
-        return Reply("姓名最多 20 个字，请重新发送。")
+    if name_problem(name):
+        return Reply(f"姓名最多 {MAX_NAME} 个字，请重新发送。")
     data["name"], data["phone"] = name or None, digits or None
     return _goto(ctx, draft, "confirm", data)
 
@@ -654,7 +657,7 @@ def _h_phone(ctx: Context, draft: ReportDraft) -> Reply:
     if problem:
         return Reply(f"{problem}您发的是 {len(digits)} 位。请重新发送。")
     data = _data(draft)
-    data["name"], data["phone"] = name[:20] or None, digits
+    data["name"], data["phone"] = name[:MAX_NAME] or None, digits
     return _goto(ctx, draft, "confirm", data)
 
 

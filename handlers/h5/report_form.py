@@ -17,7 +17,6 @@ from cases.intake import staging
 from cases.intake.submit import submit
 from cases.validation import (
     MAX_DESCRIPTION,
-    MAX_NAME,
     MAX_PHOTOS,
     Channel,
     EvidenceInput,
@@ -25,7 +24,7 @@ from cases.validation import (
     LocationInput,
     ReportInput,
     check,
-    phone_problem,
+    contact_problems,
 )
 from handlers.h5 import limits
 from handlers.h5.device_ctx import DeviceCtx
@@ -130,15 +129,8 @@ def _report(place: Place, v: dict[str, str], photos: list[Photo]) -> ReportInput
     if category is not None and category.about_cadres and not v["cadre_level"]:
         problems.append("请选择被反映人是哪一级干部。")
     anonymous = v["anonymous"] != "0"
-    if not anonymous:
-        if not v["name"]:
-            problems.append("实名反映请填写姓名。")
-        elif len(v["name"]) > MAX_NAME:
-            problems.append(f"姓名最多 {MAX_NAME} 个字。")
-        if not v["phone"]:
-            problems.append("实名反映请填写手机号，方便办理单位联系您。")
-        elif p := phone_problem(v["phone"]):
-            problems.append(p)
+    if not anonymous:  # first, as the form lists them; check() below finds them again and they are not repeated
+        problems += contact_problems(channel=Channel.H5, name=v["name"], phone=v["phone"])
     location = None
     if v["lat"] or v["lng"]:
         try:
