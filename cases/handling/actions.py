@@ -136,7 +136,7 @@ class Action:
     when: Callable[[Facts], bool]  # the state in which it may run, from the transition table
     late: Callable[[Facts], str]  # why not in this state, in the words of the refusal
     fields: tuple[Field, ...]
-    run: Callable[[Step, Values], None]
+    run: Callable[[Step, Values], str | None]  # what it did, where the page's line needs more than the name
     target: str | None = None  # the status it moves the case into, if any
     not_yours: str = "您的单位不是此案的办理单位，不能进行此操作。"
 
@@ -313,11 +313,12 @@ def _ask_reporter(s: Step, v: Values) -> None:
     desk_verbs.ask_reporter(s.session, case=s.case, question=v["question"], actor=s.actor, keys=s.keys, now=s.now)
 
 
-def _ask_opinions(s: Step, v: Values) -> None:
+def _ask_opinions(s: Step, v: Values) -> str:
     try:
-        joint.ask(s.session, case=s.case, actor=s.actor, now=s.now)
+        units = joint.ask(s.session, case=s.case, actor=s.actor, now=s.now)
     except joint.JointRefused as exc:
         raise ActionRefused(str(exc)) from exc
+    return "、".join(u.name for u in units)
 
 
 def _give_opinion(s: Step, v: Values) -> None:
@@ -331,11 +332,11 @@ def _return_case(s: Step, v: Values) -> None:
     returns.request(s.session, case=s.case, unit_code=s.viewer.unit_code, reason=v["reason"], actor=s.actor, now=s.now)
 
 
-def _rule_return(s: Step, v: Values) -> None:
+def _rule_return(s: Step, v: Values) -> str:
     reroute = v["to_unit"] if v["decision"] == "reroute" else ""
     if v["decision"] == "reroute" and not reroute:
         raise ActionRefused("改派时请选择接收单位。")
-    returns.rule(s.session, case=s.case, reroute_to=reroute, reason=v["reason"], actor=s.actor, now=s.now)
+    return returns.rule(s.session, case=s.case, reroute_to=reroute, reason=v["reason"], actor=s.actor, now=s.now)
 
 
 # -- the table ---------------------------------------------------------------------------------------------
@@ -480,7 +481,9 @@ def allows(name: str, facts: Facts) -> bool:
     return action is not None and may(action, facts) and action.when(facts)
 
 
-def read_facts(session: Session, viewer: access.Viewer, case: Case, now: datetime) -> Facts:
+def read_facts(session: Session, viewer: access.Viewer, case: Case, now: datetime, *, desk: bool = True) -> Facts:
+    """The facts of the table for this viewer and case; `desk=False` leaves out 会办 and 退回 (a few reads
+    each), which the bulk actions (assign, transfer) do not depend on."""
     routing = triage.routing_of(session, case)
     return Facts(
         status=case.status,
@@ -490,8 +493,8 @@ def read_facts(session: Session, viewer: access.Viewer, case: Case, now: datetim
         lead_unit=viewer.unit_code == case.route_unit,
         rated=case.rating is not None,
         extension_pending=bool(routing.extension_days),
-        joint=read_joint(session, viewer, case),
-        returns=read_returns(session, viewer, case, now),
+        joint=read_joint(session, viewer, case) if desk else Joint(),
+        returns=read_returns(session, viewer, case, now) if desk else Returns(),
     )
 
 
@@ -528,13 +531,19 @@ def check(action: Action, facts: Facts, form: Values) -> dict[str, str]:
     return values
 
 
-def perform(name: str, step: Step, form: Values, facts: Facts | None = None) -> Action:
+@dataclass(frozen=True)
+class Done:
+    action: Action
+    said: str  # what the run reported (the units asked, the ruling), else ""
+
+
+def perform(name: str, step: Step, form: Values, facts: Facts | None = None) -> Done:
     """Look the action up, check it against the table, and run it; raises ActionRefused (the message is shown
     on the form) and leaves the commit to the caller. An illegal move found while running is refused alike."""
     action = lookup(name)
     values = check(action, facts or read_facts(step.session, step.viewer, step.case, step.now), form)
     try:
-        action.run(step, values)
+        said = action.run(step, values)
     except lifecycle.IllegalTransition as exc:
         raise ActionRefused(str(exc)) from exc
-    return action
+    return Done(action, said or "")

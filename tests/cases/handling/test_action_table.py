@@ -184,7 +184,7 @@ def test_a_run_through_the_table_checks_the_real_case_and_changes_it(sessions: s
         with pytest.raises(actions.ActionRefused, match="请先受理案件"):
             actions.perform("reply", lead, {"text": "已派人核实。"})
         done = actions.perform("accept", lead, {})
-        assert done.name == actions.Name.ACCEPT and case.status == lifecycle.ACCEPTED
+        assert done.action.name == actions.Name.ACCEPT and case.status == lifecycle.ACCEPTED
         with pytest.raises(actions.ActionRefused, match="没有找到要并入的案件编号"):
             actions.perform("merge", lead, {"into": "NOPE"})
         actions.perform("reply", lead, {"text": "已派人核实。"})
