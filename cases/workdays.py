@@ -3,7 +3,8 @@ State Council notice, with its public holidays and make-up working days (调休�
 
 A year without a file counts Monday to Friday as working days, and says so (`covered` is False).
 An administrator adds the next year in the admin pages; those years are rows (`holiday_years`), read
-with `load_stored` and handed to `use_stored` by each process (a shipped file wins over a row).
+with `load_stored` and handed to the process's WorkCalendar (a shipped file wins over a row), which
+composition hands to the one thing that keeps it current (handlers/jobs/holiday_live.HolidaySync).
 """
 
 from __future__ import annotations
@@ -96,26 +97,78 @@ def shipped() -> dict[int, HolidayYear]:
     return {int(p.stem): parse_year(p) for p in sorted(HOLIDAY_DIR.glob("[0-9][0-9][0-9][0-9].yaml"))}
 
 
-_stored: dict[int, HolidayYear] = {}
-_merged: dict[int, HolidayYear] | None = None
+class WorkCalendar:
+    """The holiday years a process counts: the shipped files, and the years an administrator added as
+    this process last read them. Swapped whole, so a reader never sees half an update."""
+
+    def __init__(self, stored: dict[int, HolidayYear] | None = None) -> None:
+        self._stored: dict[int, HolidayYear] = dict(stored or {})
+        self._merged: dict[int, HolidayYear] | None = None
+
+    def use_stored(self, stored: dict[int, HolidayYear]) -> None:
+        """Years added by an administrator (rows), as this process should count them from now on."""
+        self._stored, self._merged = dict(stored), None
+
+    def stored(self) -> dict[int, HolidayYear]:
+        return dict(self._stored)
+
+    def years(self) -> dict[int, HolidayYear]:
+        merged = self._merged
+        if merged is None:
+            merged = self._merged = {**self._stored, **shipped()}
+        return merged
+
+    def covered(self, day: date) -> bool:
+        return day.year in self.years()
+
+    def is_working_day(self, day: date) -> bool:
+        cal = self.years().get(day.year)
+        if cal is not None:
+            if day in cal.workdays:
+                return True
+            if day in cal.holidays:
+                return False
+        return day.weekday() < 5
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The date `days` working days after `start` (start itself not counted)."""
+        day = start
+        left = days
+        while left > 0:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                left -= 1
+        return day
+
+    def working_deadline(self, moment: datetime, days: int) -> tuple[datetime, str]:
+        """23:59:59 Beijing time on the `days`-th working day after `moment`, as UTC, and the calendar used."""
+        end = self.add_working_days(local_date(moment), days)
+        years = self.years()
+        spanned = {y for y in range(local_date(moment).year, end.year + 1)}
+        cals = [years[y].citation() for y in sorted(spanned) if y in years]
+        missing = [str(y) for y in sorted(spanned) if y not in years]
+        note = "节假日依" + "、".join(cals) if cals else ""
+        if missing:
+            note += ("；" if note else "") + f"{'、'.join(missing)}年节假日安排未录入，暂按周一至周五计"
+        due = datetime(end.year, end.month, end.day, 23, 59, 59, tzinfo=BEIJING).astimezone(UTC)
+        return due, note
+
+
+# The process's calendar: the deadline rules below count with it, and composition hands this same object
+# to the HolidaySync that keeps it current (handlers/app.py).
+CALENDAR = WorkCalendar()
 
 
 def use_stored(stored: dict[int, HolidayYear]) -> None:
-    """Years added by an administrator (rows), as this process should count them from now on."""
-    global _stored, _merged
-    _stored, _merged = dict(stored), None
+    CALENDAR.use_stored(stored)
 
 
 def stored() -> dict[int, HolidayYear]:
-    return dict(_stored)
+    return CALENDAR.stored()
 
 
 def years() -> dict[int, HolidayYear]:
-    global _merged
-    merged = _merged
-    if merged is None:
-        merged = _merged = {**_stored, **shipped()}
-    return merged
+    return CALENDAR.years()
 
 
 def load_stored(session: Session) -> dict[int, HolidayYear]:
@@ -137,39 +190,20 @@ def load_stored(session: Session) -> dict[int, HolidayYear]:
     return out
 
 
+# The rules count with the process's calendar (see CALENDAR).
 def covered(day: date) -> bool:
-    return day.year in years()
+    return CALENDAR.covered(day)
 
 
 def is_working_day(day: date) -> bool:
-    cal = years().get(day.year)
-    if cal is not None:
-        if day in cal.workdays:
-            return True
-        if day in cal.holidays:
-            return False
-    return day.weekday() < 5
+    return CALENDAR.is_working_day(day)
 
 
 def add_working_days(start: date, days: int) -> date:
     """The date `days` working days after `start` (start itself not counted)."""
-    day = start
-    left = days
-    while left > 0:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            left -= 1
-    return day
+    return CALENDAR.add_working_days(start, days)
 
 
 def working_deadline(moment: datetime, days: int) -> tuple[datetime, str]:
     """23:59:59 Beijing time on the `days`-th working day after `moment`, as UTC, and the calendar used."""
-    end = add_working_days(local_date(moment), days)
-    spanned = {y for y in range(local_date(moment).year, end.year + 1)}
-    cals = [years()[y].citation() for y in sorted(spanned) if y in years()]
-    missing = [str(y) for y in sorted(spanned) if y not in years()]
-    note = "节假日依" + "、".join(cals) if cals else ""
-    if missing:
-        note += ("；" if note else "") + f"{'、'.join(missing)}年节假日安排未录入，暂按周一至周五计"
-    due = datetime(end.year, end.month, end.day, 23, 59, 59, tzinfo=BEIJING).astimezone(UTC)
-    return due, note
+    return CALENDAR.working_deadline(moment, days)

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from bot.context import Services
 from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
+from cases import workdays
 from cases.validation import MAX_PHOTOS
 from config.settings import check_for_prod
 from handlers.admin.routes import install_admin
@@ -21,11 +22,11 @@ from handlers.api.observability import Metrics, RequestMiddleware
 from handlers.api.open311 import install_open311
 from handlers.devphone.views import install_devphone
 from handlers.h5.routes import install_h5
-from handlers.jobs.cases_jobs import install_cases
+from handlers.jobs.cases_jobs import install_cases, outbox_kinds
 from handlers.jobs.holiday_live import install_holiday_calendar
 from handlers.jobs.kb_live import knowledge_holder
-from handlers.jobs.staff_jobs import install_staff
-from handlers.jobs.worker import BackgroundWorker
+from handlers.jobs.schedule import scheduled_jobs
+from handlers.jobs.worker import BackgroundWorker, Job
 from handlers.landing.views import install_landing
 from handlers.runtime import Runtime
 from handlers.web.http_errors import install_http_errors
@@ -36,16 +37,20 @@ from storage.repos.villages import list_places
 from storage.wal_checkpointer import WalCheckpointer
 from villages.places.lookup import PlaceIndex
 from wechat.client import make_api
+from wechat.delivery import OutboxKinds
 
 
-def _lifespan(runtime: Runtime) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+def _lifespan(
+    runtime: Runtime, jobs: list[Job], kinds: OutboxKinds
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     """Run the outbox drainer and scheduler beside the app; the lease lets only one process work."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         worker = None
         if runtime.settings.run_background:
-            worker = BackgroundWorker(runtime, make_api(runtime.settings, sessions=runtime.sessions))
+            api = make_api(runtime.settings, sessions=runtime.sessions)
+            worker = BackgroundWorker(runtime, api, jobs=jobs, kinds=kinds)
             worker.start()
         checkpointer = WalCheckpointer(runtime.engine) if runtime.engine.dialect.name == "sqlite" else None
         if checkpointer is not None:
@@ -72,7 +77,6 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     services.places = {p.code: p for p in places}
     services.place_index = PlaceIndex(places)
     install_cases(runtime, services)
-    install_staff(runtime)
     # One holder for the bot and the API: a reload (kb_state version) swaps the index in both.
     knowledge = services.knowledge = knowledge_holder(runtime)
 
@@ -81,7 +85,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
-        lifespan=_lifespan(runtime),
+        lifespan=_lifespan(runtime, scheduled_jobs(), outbox_kinds(runtime)),
     )
     app.state.runtime = runtime
     app.state.metrics = metrics
@@ -98,7 +102,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.include_router(kb.build_router(knowledge, services, runtime.sessions))
     install_admin(app, runtime)  # every /admin page: handlers/admin/routes.py
     install_h5(app, runtime, services, knowledge)
-    install_holiday_calendar(app, runtime)
+    install_holiday_calendar(app, runtime, workdays.CALENDAR)  # the calendar every deadline counts with
     install_landing(app, runtime, services)
     install_devphone(app, runtime, services)  # dev only: /dev/phone
     install_open311(app, runtime, services)  # /open311/v2: other systems (docs/open311.md)

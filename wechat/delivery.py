@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -93,12 +93,8 @@ def _one_line(error: str) -> str:
 FAILURES = FailureLog()
 
 
-_KINDS: dict[str, KindHandler] = {}
-
-
-def register_kind(kind: str, handler: KindHandler) -> None:
-    """Deliver rows of `kind` with `handler` (a later registration replaces an earlier one)."""
-    _KINDS[kind] = handler
+# The handlers of the kinds beyond messages, by kind: built at composition and handed to deliver_due.
+OutboxKinds = Mapping[str, KindHandler]
 
 
 @dataclass
@@ -146,8 +142,11 @@ def deliver_due(
     now: datetime,
     limit: int = 50,
     template_id: str | None = None,
+    kinds: OutboxKinds | None = None,
 ) -> DeliveryReport:
-    """Send up to `limit` due outbox rows. `template_id` defaults to QF_WECHAT_TEMPLATE_ID."""
+    """Send up to `limit` due outbox rows; `kinds` does the rows that are not messages (a kind without
+    a handler fails for good). `template_id` defaults to QF_WECHAT_TEMPLATE_ID."""
+    kinds = kinds or {}
     if template_id is None:
         template_id = get_settings().wechat_template_id
     with transaction(sessions) as session:
@@ -166,15 +165,17 @@ def deliver_due(
             if text is not None:
                 payload["text"] = text
             job = _Job(kind=row.kind, openid=outbox.recipient(row), payload=payload, kefu_refusal=refusal)
-        outcome = _attempt(api, job, template_id or None)
+        outcome = _attempt(api, job, template_id or None, kinds)
         with transaction(sessions) as session:
             row = session.get(OutboxMessage, row_id)
             if row is not None:
-                _record(session, row, outcome, now, report)
+                _record(session, row, outcome, now, report, kinds)
     return report
 
 
-def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: datetime, report: DeliveryReport) -> None:
+def _record(
+    session: Session, row: OutboxMessage, outcome: _Outcome, now: datetime, report: DeliveryReport, kinds: OutboxKinds
+) -> None:
     payload = dict(row.payload or {})
     if outcome.status == "sent":
         outbox.mark_sent(session, row=row, now=now)
@@ -194,7 +195,7 @@ def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: dateti
         outbox.mark_failed(
             session, row=row, now=now, error=outcome.error, permanent=outcome.permanent, retry_until=retry_until
         )
-        handler = _KINDS.get(row.kind)
+        handler = kinds.get(row.kind)
         if row.status == "dead":
             if handler is not None and handler.on_dead is not None:
                 handler.on_dead(session, payload, outcome.error)
@@ -207,8 +208,8 @@ def _record(session: Session, row: OutboxMessage, outcome: _Outcome, now: dateti
             FAILURES.attempt_failed(row.kind, row.attempts, outcome.error)
 
 
-def _attempt(api: WechatApi, job: _Job, template_id: str | None) -> _Outcome:
-    custom = _KINDS.get(job.kind)
+def _attempt(api: WechatApi, job: _Job, template_id: str | None, kinds: OutboxKinds) -> _Outcome:
+    custom = kinds.get(job.kind)
     if custom is not None:
         return _run_kind(api, job, custom)
     if not job.openid:

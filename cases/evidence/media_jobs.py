@@ -19,9 +19,10 @@ from storage.db import transaction
 from storage.models.cases import CaseEvidence
 from storage.repos import outbox
 from wechat.api import WechatApi
-from wechat.delivery import KindHandler, PermanentFailure, register_kind
+from wechat.delivery import KindHandler, PermanentFailure
 
 MEDIA_DOWNLOAD = "media_download"
+
 
 def enqueue_download(session: Session, *, evidence: CaseEvidence, now: datetime) -> None:
     expires = evidence.media_expires_at or now
@@ -80,10 +81,7 @@ class MediaDownloader:
             row.error = error[:500]
 
 
-def install(*, sessions: sessionmaker[Session], store: MediaStore, max_bytes: int) -> MediaDownloader:
-    """Let the outbox worker deliver media downloads (call once per process that runs the worker)."""
+def outbox_kinds(*, sessions: sessionmaker[Session], store: MediaStore, max_bytes: int) -> dict[str, KindHandler]:
+    """The outbox kind that downloads evidence, for the worker's deliver_due (built at composition)."""
     downloader = MediaDownloader(sessions=sessions, store=store, max_bytes=max_bytes)
-    register_kind(
-        MEDIA_DOWNLOAD, KindHandler(run=downloader.run, on_dead=downloader.on_dead, on_retry=downloader.on_retry)
-    )
-    return downloader
+    return {MEDIA_DOWNLOAD: KindHandler(run=downloader.run, on_dead=downloader.on_dead, on_retry=downloader.on_retry)}

@@ -34,7 +34,7 @@ from storage.models.open311 import EventSubscription
 from storage.models.staff import AuditEntry, Unit
 from storage.repos import outbox
 from wechat.api import WechatApi
-from wechat.delivery import KindHandler, PermanentFailure, register_kind
+from wechat.delivery import KindHandler, PermanentFailure
 
 CASE_EVENT = "case_event"
 SIGNATURE_HEADER = "X-Qingfeng-Signature"
@@ -234,8 +234,9 @@ class HookSender:
             raise RuntimeError(f"subscriber answered HTTP {response.status_code}")
 
 
-def install(*, sessions: sessionmaker[Session], transport: httpx.BaseTransport | None = None) -> HookSender:
-    """Let the outbox worker deliver case events (call once per process that runs the worker)."""
+def outbox_kinds(
+    *, sessions: sessionmaker[Session], transport: httpx.BaseTransport | None = None
+) -> dict[str, KindHandler]:
+    """The outbox kind that delivers case events, for the worker's deliver_due (built at composition)."""
     sender = HookSender(sessions=sessions, transport=transport)
-    register_kind(CASE_EVENT, KindHandler(run=sender.run))
-    return sender
+    return {CASE_EVENT: KindHandler(run=sender.run)}

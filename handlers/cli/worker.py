@@ -10,8 +10,8 @@ from types import FrameType
 from typing import Any
 
 from handlers.api.observability import configure_logging
-from handlers.jobs.cases_jobs import install_cases
-from handlers.jobs.staff_jobs import install_staff
+from handlers.jobs.cases_jobs import outbox_kinds
+from handlers.jobs.schedule import scheduled_jobs
 from handlers.jobs.worker import BackgroundWorker
 from handlers.runtime import Runtime
 from storage.migrate import upgrade
@@ -28,10 +28,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     configure_logging()
     rt = Runtime.from_settings()
     upgrade(rt.engine)
-    install_cases(rt)  # evidence downloads are outbox rows this worker delivers
-    install_staff(rt)  # the overdue (督办) job
     with make_api(rt.settings, sessions=rt.sessions) as api:
-        worker = BackgroundWorker(rt, api, interval=args.interval)
+        worker = BackgroundWorker(rt, api, interval=args.interval, jobs=scheduled_jobs(), kinds=outbox_kinds(rt))
         in_main = threading.current_thread() is threading.main_thread()
         previous: Any = None
         if in_main:

@@ -1,4 +1,5 @@
-"""Wiring for cases: the submit policy the bot uses, evidence downloads in the outbox, and pruning."""
+"""Wiring for cases: the submit policy the bot uses, the outbox kinds (evidence downloads, case events) and
+the pruning jobs, each built at composition."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from cases.identity import IdentityKeys
 from cases.intake import ratelimit, report_drafts, staging
 from cases.intake.submit import SubmitPolicy
 from cases.interop import case_hooks
-from handlers.jobs.money_jobs import install_money
-from handlers.jobs.worker import JobContext, register_job
+from handlers.jobs.worker import Job, JobContext
 from handlers.runtime import Runtime
 from storage.db import transaction
+from wechat.delivery import OutboxKinds
 
 log = logging.getLogger(__name__)
 PRUNE_EVERY_S = 3600.0
@@ -30,16 +31,19 @@ def case_policy(runtime: Runtime) -> SubmitPolicy:
     )
 
 
-def install_cases(runtime: Runtime, services: Services | None = None) -> None:
-    """Call once per process: before building the bot's services, and before starting a worker."""
-    if services is not None:
-        services.case_policy = case_policy(runtime)
+def install_cases(runtime: Runtime, services: Services) -> None:
+    """Give the bot's services the submit policy (once per app)."""
+    services.case_policy = case_policy(runtime)
+
+
+def outbox_kinds(runtime: Runtime) -> OutboxKinds:
+    """The outbox kinds beyond messages a worker delivers: evidence downloads, and signed case events to
+    subscribers (#22)."""
     s = runtime.settings
-    media_jobs.install(sessions=runtime.sessions, store=FileMediaStore(s.media_dir), max_bytes=s.media_max_bytes)
-    case_hooks.install(sessions=runtime.sessions)  # signed case events to subscribers (#22)
-    register_job("cases_prune", PRUNE_EVERY_S, prune_cases)
-    register_job("h5_staging_sweep", STAGING_SWEEP_EVERY_S, sweep_staged_uploads)
-    install_money()  # the monthly cross-check of benefit payments (docs/money.md)
+    media = media_jobs.outbox_kinds(
+        sessions=runtime.sessions, store=FileMediaStore(s.media_dir), max_bytes=s.media_max_bytes
+    )
+    return {**media, **case_hooks.outbox_kinds(sessions=runtime.sessions)}
 
 
 def prune_cases(ctx: JobContext) -> None:
@@ -56,3 +60,9 @@ def sweep_staged_uploads(ctx: JobContext) -> None:
     removed = staging.sweep(FileMediaStore(ctx.runtime.settings.media_dir), now=ctx.now)
     if removed:
         log.info("h5: removed %d staged photos no report took", removed)
+
+
+JOBS = (
+    Job("cases_prune", PRUNE_EVERY_S, prune_cases),
+    Job("h5_staging_sweep", STAGING_SWEEP_EVERY_S, sweep_staged_uploads),
+)

@@ -29,18 +29,19 @@ class HolidaySync:
         self,
         sessions: sessionmaker[Session],
         *,
+        calendar: workdays.WorkCalendar = workdays.CALENDAR,
         poll_every: float = POLL_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.sessions, self.poll_every, self._clock = sessions, poll_every, clock
+        self.sessions, self.calendar, self.poll_every, self._clock = sessions, calendar, poll_every, clock
         self._next = clock() + poll_every
         self._busy = threading.Lock()
 
     def refresh(self) -> int:
-        """Read the added years now and hand them to the workday code; returns how many."""
+        """Read the added years now and hand them to the calendar; returns how many."""
         with self.sessions() as session:
             stored = workdays.load_stored(session)
-        workdays.use_stored(stored)
+        self.calendar.use_stored(stored)
         return len(stored)
 
     def poke(self) -> None:
@@ -68,9 +69,9 @@ class _PokeMiddleware:
         await self.app(scope, receive, send)
 
 
-def install_holiday_calendar(app: Any, runtime: Runtime) -> HolidaySync:
-    """Load the added years now and keep them current on later requests."""
-    sync = HolidaySync(runtime.sessions)
+def install_holiday_calendar(app: Any, runtime: Runtime, calendar: workdays.WorkCalendar) -> HolidaySync:
+    """Load the added years into `calendar` now and keep them current on later requests."""
+    sync = HolidaySync(runtime.sessions, calendar=calendar)
     try:
         sync.refresh()
     except Exception:

@@ -15,7 +15,7 @@ from cases.identity import IdentityKeys
 from cases.intake.submit import SubmitPolicy
 from cases.money import clues
 from cases.timeutil import BEIJING, local_date
-from handlers.jobs.worker import JobContext, register_job
+from handlers.jobs.worker import Job, JobContext
 from storage.db import transaction
 from storage.models.money import MoneyPayment, MoneyRun
 
@@ -39,5 +39,4 @@ def monthly_checks(ctx: JobContext) -> None:
     log.info("money checks", extra={"fields": {"findings": len(found), "new": sum(c.new for c in found)}})
 
 
-def install_money() -> None:
-    register_job("money_checks", WAKE_EVERY_S, monthly_checks)
+JOBS = (Job("money_checks", WAKE_EVERY_S, monthly_checks),)

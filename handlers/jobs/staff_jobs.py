@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 
 from cases.handling import triage
-from handlers.jobs.worker import JobContext, register_job
-from handlers.runtime import Runtime
+from handlers.jobs.worker import Job, JobContext
 from storage.db import transaction
 
 log = logging.getLogger(__name__)
@@ -20,7 +19,4 @@ def mark_overdue(ctx: JobContext) -> None:
         log.info("cases: %d newly overdue, 督办 recorded", len(marked))
 
 
-def install_staff(runtime: Runtime) -> None:
-    """Call once per process that may run the background worker."""
-    _ = runtime
-    register_job("cases_overdue", OVERDUE_EVERY_S, mark_overdue)
+JOBS = (Job("cases_overdue", OVERDUE_EVERY_S, mark_overdue),)

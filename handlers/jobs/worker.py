@@ -12,16 +12,17 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.repos import leases, ledger, nonces
 from storage.types import utcnow
 from wechat.api import WechatApi
-from wechat.delivery import deliver_due
+from wechat.delivery import OutboxKinds, deliver_due
 
 log = logging.getLogger(__name__)
 
@@ -47,30 +48,13 @@ class Job:
     fn: JobFn
 
 
-_REGISTRY: dict[str, Job] = {}
-
-
-def register_job(name: str, every_seconds: float, fn: JobFn) -> Job:
-    """Run `fn` at most every `every_seconds` in the lease holder (workers created from now on)."""
-    job = Job(name=name, every_seconds=every_seconds, fn=fn)
-    _REGISTRY[name] = job
-    return job
-
-
-def unregister_job(name: str) -> None:
-    _REGISTRY.pop(name, None)
-
-
-def registered_jobs() -> list[Job]:
-    return list(_REGISTRY.values())
-
-
-def drain_outbox(ctx: JobContext) -> None:
+def drain_outbox(ctx: JobContext, kinds: OutboxKinds | None = None) -> None:
     report = deliver_due(
         sessions=ctx.runtime.sessions,
         api=ctx.api,
         now=ctx.now,
         template_id=ctx.runtime.settings.wechat_template_id,
+        kinds=kinds,
     )
     if report.attempted:
         log.info("outbox: %s", report)
@@ -94,7 +78,8 @@ class BackgroundWorker:
         api: WechatApi,
         *,
         interval: float = 1.0,
-        jobs: list[Job] | None = None,
+        jobs: Sequence[Job] = (),
+        kinds: OutboxKinds | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.runtime = runtime
@@ -103,8 +88,11 @@ class BackgroundWorker:
         self.lease_ttl = timedelta(seconds=runtime.settings.worker_lease_s)
         self.holder = make_holder()
         self.clock = clock
-        builtin = [Job("outbox", 0.0, drain_outbox), Job("ledger_prune", PRUNE_EVERY_S, prune_ledger)]
-        self.jobs = builtin + (registered_jobs() if jobs is None else jobs)
+        # Besides the outbox (with the kinds composition hands in: handlers.jobs.cases_jobs.outbox_kinds)
+        # and the ledger, the jobs composition hands in (handlers.jobs.schedule).
+        outbox = Job("outbox", 0.0, partial(drain_outbox, kinds=kinds))
+        builtin = [outbox, Job("ledger_prune", PRUNE_EVERY_S, prune_ledger)]
+        self.jobs = builtin + list(jobs)
         self._last_run: dict[str, float] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases.evidence.media_jobs import install
+from cases.evidence.media_jobs import outbox_kinds
 from cases.evidence.media_store import FileMediaStore
 from cases.interop import case_hooks
 from cases.validation import EvidenceInput
@@ -160,19 +160,19 @@ def test_cli_outbox_lists_and_retries(
 def test_the_case_page_says_why_a_photo_is_missing(engine: Engine, tmp_path: Path) -> None:
     c = client(engine)
     sessions = make_sessionmaker(engine)
-    install(sessions=sessions, store=FileMediaStore(tmp_path / "m"), max_bytes=4096)
+    kinds = outbox_kinds(sessions=sessions, store=FileMediaStore(tmp_path / "m"), max_bytes=4096)
     photos = (EvidenceInput(kind="image", media_id="busy"), EvidenceInput(kind="image", media_id="gone"))
     sub = submit_once(sessions, report("o-photos", evidence=photos), "photos-why")
     with StandinWechat() as wx:
         wx.fail(-1, path="media/get")  # WeChat unreachable: both retry
         with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as api:
-            assert deliver_due(sessions=sessions, api=api, now=utcnow(), template_id="").retrying == 2
+            assert deliver_due(sessions=sessions, api=api, now=utcnow(), template_id="", kinds=kinds).retrying == 2
             login(c, "jw_huzhu")
             page = c.get(f"/admin/cases/{sub.case_id}").text
             assert page.count("下载失败，正在重试：微信服务器暂时连不上") == 2 and "下载中" not in page
             wx.clear_failures()
             wx.add_media("busy", jpeg_bytes(), "image/jpeg")  # "gone" is unknown to WeChat: 40007, for good
-            deliver_due(sessions=sessions, api=api, now=utcnow() + timedelta(hours=1), template_id="")
+            deliver_due(sessions=sessions, api=api, now=utcnow() + timedelta(hours=1), template_id="", kinds=kinds)
     page = c.get(f"/admin/cases/{sub.case_id}").text
     assert "照片下载失败：微信上的文件已过期或无效" in page and page.count('<img class="photo"') == 1
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases.evidence.media_jobs import install
+from cases.evidence.media_jobs import outbox_kinds
 from cases.evidence.media_store import FileMediaStore
 from cases.handling import case_steps
 from cases.reading import tracking
@@ -39,7 +39,7 @@ def test_downloads_retry_while_the_api_fails_then_store_by_sha256(
 ) -> None:
     load_registry(sessions)
     store = FileMediaStore(tmp_path / "media")
-    install(sessions=sessions, store=store, max_bytes=4096)
+    kinds = outbox_kinds(sessions=sessions, store=store, max_bytes=4096)
     evidence = (
         EvidenceInput(kind="image", media_id="good-photo"),
         EvidenceInput(kind="voice", media_id="good-voice", media_format="amr"),
@@ -56,10 +56,12 @@ def test_downloads_retry_while_the_api_fails_then_store_by_sha256(
         wx.fail(-1, path="media/get", times=6)  # WeChat busy for a while
         now = utcnow()
         with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as api:
-            first = deliver_due(sessions=sessions, api=api, now=now, template_id="")
+            first = deliver_due(sessions=sessions, api=api, now=now, template_id="", kinds=kinds)
             assert first.retrying == 5 and first.sent == 0
             for minutes in (1, 3, 10, 30):
-                deliver_due(sessions=sessions, api=api, now=now + timedelta(minutes=minutes), template_id="")
+                deliver_due(
+                    sessions=sessions, api=api, now=now + timedelta(minutes=minutes), template_id="", kinds=kinds
+                )
             rows = evidence_by_media(sessions)
             assert rows["good-photo"].download_status == "stored"
             assert rows["good-photo"].sha256 == hashlib.sha256(JPEG).hexdigest()
@@ -80,16 +82,20 @@ def test_a_download_failing_until_the_three_day_expiry_is_marked_failed(
     sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:
     load_registry(sessions)
-    install(sessions=sessions, store=FileMediaStore(tmp_path / "m"), max_bytes=4096)
+    kinds = outbox_kinds(sessions=sessions, store=FileMediaStore(tmp_path / "m"), max_bytes=4096)
     submit_once(sessions, report("o-slow", photos=1), "slow")
     with StandinWechat() as wx:
         wx.fail(-1, path="media/get")  # for ever
         now = utcnow()
         with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as api:
             for hours in (0, 1, 2, 24, 48, 71):
-                report_ = deliver_due(sessions=sessions, api=api, now=now + timedelta(hours=hours), template_id="")
+                report_ = deliver_due(
+                    sessions=sessions, api=api, now=now + timedelta(hours=hours), template_id="", kinds=kinds
+                )
                 assert report_.dead == 0
-            assert deliver_due(sessions=sessions, api=api, now=now + timedelta(days=3, minutes=1), template_id="").dead
+            assert deliver_due(
+                sessions=sessions, api=api, now=now + timedelta(days=3, minutes=1), template_id="", kinds=kinds
+            ).dead
     (row,) = evidence_by_media(sessions).values()
     assert row.download_status == "failed"
 

@@ -25,7 +25,7 @@ from storage.types import utcnow
 from tests.cases.routing.test_cadre_routing import fresh_engine  # noqa: F401  (a fixture: an empty database of its own)
 from tests.cases_support import KEYS, VILLAGE, report, submit_once
 from tests.staff_support import load_org
-from wechat.delivery import deliver_due
+from wechat.delivery import OutboxKinds, deliver_due
 
 TOWN = "630223106000"
 
@@ -44,7 +44,6 @@ class Receiver:
 
 def world(sessions: sessionmaker[Session], receiver: Receiver, *units: str) -> dict[str, str]:
     load_org(sessions, users=False)
-    case_hooks.install(sessions=sessions, transport=httpx.MockTransport(receiver))
     secrets: dict[str, str] = {}
     with transaction(sessions) as session:
         for unit in units:
@@ -52,6 +51,11 @@ def world(sessions: sessionmaker[Session], receiver: Receiver, *units: str) -> d
                 session, unit_code=unit, url=f"https://hooks.example/{unit}", now=utcnow()
             )
     return secrets
+
+
+def hooks(sessions: sessionmaker[Session], receiver: Receiver) -> OutboxKinds:
+    """The worker's case-event kind, posting to `receiver`."""
+    return case_hooks.outbox_kinds(sessions=sessions, transport=httpx.MockTransport(receiver))
 
 
 def file_case(sessions: sessionmaker[Session], key: str, cadre_level: str = "village") -> Submitted:
@@ -68,13 +72,14 @@ def bodies(receiver: Receiver) -> list[dict[str, object]]:
 def test_events_are_signed_and_carry_no_reporter_and_no_internal_notes(sessions: sessionmaker[Session]) -> None:
     receiver = Receiver()
     secrets = world(sessions, receiver, "630223:jw")
+    kinds = hooks(sessions, receiver)
     done = file_case(sessions, "hook-1")
     with transaction(sessions) as session:
         case = case_steps.get_case(session, number=done.number)
         triage.note(session, case=case, text="内部备注：暂不外传", actor="staff:jw", now=utcnow())
         case_steps.accept(session, case=case, actor="staff:jw", keys=KEYS, now=utcnow())
         case_steps.public_reply(session, case=case, text="已派人核查", actor="staff:jw", keys=KEYS, now=utcnow())
-    deliver_due(sessions=sessions, api=None, now=utcnow() + timedelta(seconds=1))  # type: ignore[arg-type]
+    deliver_due(sessions=sessions, api=None, now=utcnow() + timedelta(seconds=1), kinds=kinds)  # type: ignore[arg-type]
     got = bodies(receiver)
     assert [b["type"] for b in got] == ["created", "routed", "accepted", "replied"]
     assert {b["service_request_id"] for b in got} == {done.number}
@@ -95,12 +100,13 @@ def test_events_are_signed_and_carry_no_reporter_and_no_internal_notes(sessions:
 def test_a_failing_subscriber_is_retried_with_backoff_and_logged(sessions: sessionmaker[Session]) -> None:
     receiver = Receiver(503, 503)
     world(sessions, receiver, "630223:jw")
+    kinds = hooks(sessions, receiver)
     file_case(sessions, "hook-2")
     now = utcnow() + timedelta(seconds=1)
-    first = deliver_due(sessions=sessions, api=None, now=now)  # type: ignore[arg-type]
+    first = deliver_due(sessions=sessions, api=None, now=now, kinds=kinds)  # type: ignore[arg-type]
     assert (first.sent, first.retrying) == (0, 2)
-    assert deliver_due(sessions=sessions, api=None, now=now).attempted == 0  # type: ignore[arg-type]
-    later = deliver_due(sessions=sessions, api=None, now=now + timedelta(minutes=1))  # type: ignore[arg-type]
+    assert deliver_due(sessions=sessions, api=None, now=now, kinds=kinds).attempted == 0  # type: ignore[arg-type]
+    later = deliver_due(sessions=sessions, api=None, now=now + timedelta(minutes=1), kinds=kinds)  # type: ignore[arg-type]
     assert later.sent == 2
     with sessions() as session:
         (sub,) = case_hooks.listing(session)
@@ -122,11 +128,12 @@ def test_a_case_about_town_cadres_never_reaches_the_towns_platform(sessions: ses
 def test_a_removed_subscriber_gets_nothing_more(sessions: sessionmaker[Session]) -> None:
     receiver = Receiver()
     world(sessions, receiver, "630223:jw")
+    kinds = hooks(sessions, receiver)
     file_case(sessions, "hook-4")
     with transaction(sessions) as session:
         (sub,) = case_hooks.listing(session)
         case_hooks.unsubscribe(session, subscription_id=sub.id)
-    report_ = deliver_due(sessions=sessions, api=None, now=utcnow() + timedelta(seconds=1))  # type: ignore[arg-type]
+    report_ = deliver_due(sessions=sessions, api=None, now=utcnow() + timedelta(seconds=1), kinds=kinds)  # type: ignore[arg-type]
     assert (report_.dead, receiver.got) == (2, [])
     file_case(sessions, "hook-5")
     with sessions() as session:

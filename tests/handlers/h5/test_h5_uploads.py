@@ -17,11 +17,12 @@ from PIL import Image
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases.evidence.media_jobs import install
+from cases.evidence.media_jobs import outbox_kinds
 from cases.evidence.media_store import FileMediaStore
 from cases.validation import EvidenceInput
 from handlers.h5 import limits
-from handlers.jobs.worker import JobContext, registered_jobs
+from handlers.jobs.schedule import scheduled_jobs
+from handlers.jobs.worker import JobContext
 from handlers.runtime import Runtime
 from storage.db import make_sessionmaker
 from storage.models.cases import CaseEvidence
@@ -119,7 +120,7 @@ def test_previews_are_staged_and_the_worker_removes_what_no_report_took(engine: 
     kept = media / (evidence.storage_key or "")
     assert not (evidence.storage_key or "").startswith("staging/") and kept.read_bytes() == png_bytes("red", 40)
 
-    (job,) = [j for j in registered_jobs() if j.name == "h5_staging_sweep"]
+    (job,) = [j for j in scheduled_jobs() if j.name == "h5_staging_sweep"]
     runtime = Runtime.from_settings(settings_for_tests(media_dir=media, identity_key=KEYS.current), engine=engine)
     job.fn(JobContext(runtime=runtime, api=cast(Any, None), now=utcnow() + timedelta(hours=1)))
     assert len(files_under(media / "staging")) == 2  # young staged files stay
@@ -185,7 +186,7 @@ def test_h5_refuses_a_30000_by_30000_png_and_a_photo_that_does_not_decode(engine
 def test_chat_downloads_are_cut_at_the_end_and_bombs_refused(sessions: sessionmaker[Session], tmp_path: Path) -> None:
     load_registry(sessions)
     store = FileMediaStore(tmp_path / "media")
-    install(sessions=sessions, store=store, max_bytes=1024 * 1024)
+    kinds = outbox_kinds(sessions=sessions, store=store, max_bytes=1024 * 1024)
     evidence = tuple(EvidenceInput(kind="image", media_id=m) for m in ("polyglot", "gif", "bomb"))
     submit_once(sessions, report("o-images", evidence=evidence), "images-1")
     with StandinWechat() as wx:
@@ -193,7 +194,7 @@ def test_chat_downloads_are_cut_at_the_end_and_bombs_refused(sessions: sessionma
         wx.add_media("gif", gif_with_comment_and_xmp(), "image/gif")
         wx.add_media("bomb", huge_png(), "image/png")
         with WechatClient(appid=wx.appid, secret=wx.secret, api_base=wx.url, sessions=sessions) as api:
-            deliver_due(sessions=sessions, api=api, now=utcnow(), template_id="")
+            deliver_due(sessions=sessions, api=api, now=utcnow(), template_id="", kinds=kinds)
     with sessions() as s:
         rows = {e.media_id: e for e in s.scalars(select(CaseEvidence))}
     assert rows["polyglot"].download_status == "stored"

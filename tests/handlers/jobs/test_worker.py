@@ -11,7 +11,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
-from handlers.jobs.worker import LEASE_TTL, BackgroundWorker, Job, JobContext, register_job, unregister_job
+from handlers.jobs.schedule import scheduled_jobs
+from handlers.jobs.worker import LEASE_TTL, BackgroundWorker, Job, JobContext
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.models import Lease, OutboxMessage, ProcessedMessage
@@ -153,16 +154,18 @@ def test_prunes_ledger_at_most_every_few_minutes(runtime: Runtime, api: WechatCl
     assert keys() == {"fresh"}
 
 
-def test_registered_jobs_run_on_their_schedule(runtime: Runtime, api: WechatClient) -> None:
+def test_jobs_handed_in_run_on_their_schedule(runtime: Runtime, api: WechatClient) -> None:
     runs: list[str] = []
-    register_job("test-job", 3600, lambda ctx: runs.append("ran"))
-    try:
-        worker = BackgroundWorker(runtime, api)
-        assert worker.tick() and worker.tick()
-    finally:
-        unregister_job("test-job")
+    worker = BackgroundWorker(runtime, api, jobs=[Job("test-job", 3600, lambda ctx: runs.append("ran"))])
+    assert worker.tick() and worker.tick()
     assert runs == ["ran"]
+    # Nothing is registered on the side: a worker built without the job does not run it.
     assert "test-job" not in [j.name for j in BackgroundWorker(runtime, api).jobs]
+
+
+def test_the_scheduled_jobs_are_listed_once_for_composition() -> None:
+    names = [j.name for j in scheduled_jobs()]
+    assert sorted(names) == ["cases_overdue", "cases_prune", "h5_staging_sweep", "money_checks"]
 
 
 def test_non_holder_runs_no_jobs(runtime: Runtime, api: WechatClient) -> None:
