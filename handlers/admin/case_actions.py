@@ -5,6 +5,7 @@ again with the reason. Audited."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from starlette.datastructures import FormData
@@ -31,23 +32,32 @@ class CaseActions:
         self.admin, self.page = admin, page
 
     async def run(self, ctx: Ctx) -> Response:
+        name = field(ctx.request.state.form, "action")
+        return self.do(ctx, name if name in FORM_ACTIONS else "", f"case_{name}")
+
+    def do(self, ctx: Ctx, name: str, audit: str, line: Callable[[Case, str], str] | None = None) -> Response:
+        """Look the action up, check it, run it, audit it: the one way a page runs an action of the table.
+        `line` words what it did (from the case and what the run reported), else desk_text.done_message."""
         case = scoped(ctx)
         if case is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         form = ctx.request.state.form
-        name = field(form, "action")
         step = actions.Step(ctx.session, case, ctx.viewer, self.admin.keys, utcnow())
         try:
             with ctx.session.begin_nested():
-                if name not in FORM_ACTIONS:
-                    raise actions.UnknownAction("未知的操作。")
-                actions.perform(name, step, {key: field(form, key) for key in form})
+                done = actions.perform(name, step, {key: field(form, key) for key in form})
         except actions.ActionRefused as exc:
             ctx.session.refresh(case)
             status = 403 if isinstance(exc, actions.NotYours) else 400
             return self.page.render(ctx, case, error=str(exc), status=status)
-        ctx.audit(f"case_{name}", case.id)
-        return self.after(ctx, case, name, form)
+        ctx.audit(audit, case.id)
+        return self.after(ctx, case, name, form) if line is None else self.back(case, line(case, done.said))
+
+    def back(self, case: Case, message: str) -> Response:
+        """Back to the case page with a line saying what happened."""
+        response = RedirectResponse(f"/admin/cases/{case.id}", status_code=303)
+        desk_text.set_done(response, message, secure=self.admin.secure)
+        return response
 
     def after(self, ctx: Ctx, case: Case, action: str, form: FormData) -> Response:
         """Back to the case with a line saying what happened; to the queue if the case left the scope."""
