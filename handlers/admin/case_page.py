@@ -18,6 +18,7 @@ from cases.handling import actions, canned, desk, joint, reveal, triage
 from cases.identity import SealBroken, unseal
 from handlers.admin import desk_text, location
 from handlers.admin.event_labels import ACTION_LABELS
+from handlers.admin.media import CaseMedia
 from handlers.admin.form_fields import places
 from handlers.web.params import whole
 from storage.models import Village
@@ -65,8 +66,8 @@ def reveal_state(session: Session, viewer: access.Viewer, case: Case, now: datet
 
 
 class CasePage:
-    def __init__(self, admin: Admin) -> None:
-        self.admin = admin
+    def __init__(self, admin: Admin, media: CaseMedia) -> None:
+        self.admin, self.media = admin, media
 
     async def show(self, ctx: Ctx) -> Response:
         case = scoped(ctx)
@@ -122,7 +123,7 @@ class CasePage:
             village=village,
             merged_into=merged_into,
             place=places(s, [case]).get(case.id, ""),
-            voices=self.admin.media.voices(evidence),
+            voices=self.media.voices(evidence),
             location=location.describe(
                 case.lat, case.lng, case.location_datum, tile_url=self.admin.runtime.settings.map_tile_url
             ),

@@ -36,6 +36,7 @@ from handlers.admin.inquiries import Inquiries
 from handlers.admin.kb_admin import KbAdmin
 from handlers.admin.kb_edit import KbEditor
 from handlers.admin.login import LoginPages
+from handlers.admin.media import CaseMedia
 from handlers.admin.views import Admin
 from handlers.runtime import Runtime
 
@@ -49,7 +50,8 @@ async def _home(_request: Request) -> Response:
 
 def admin_routes(admin: Admin) -> list[Route]:
     page = admin.page
-    login, case = LoginPages(admin), CasePage(admin)
+    media = CaseMedia(admin)
+    login, case = LoginPages(admin), CasePage(admin, media)
     actions = CaseActions(admin, case)
     desk = DeskActions(admin, case, actions)
     canned, inquiries = CannedPage(admin), Inquiries(admin)
@@ -91,8 +93,8 @@ def admin_routes(admin: Admin) -> list[Route]:
         # canned replies (常用语) and the case's media
         Route("/admin/canned", page(canned.page, roles=SUPERVISORS), methods=GET),
         Route("/admin/canned", page(canned.save, roles=SUPERVISORS), methods=POST),
-        Route(f"{CASE}/media/{{evidence_id}}", page(admin.media.original, roles=CASE_STAFF), methods=GET),
-        Route(f"{CASE}/media/{{evidence_id}}/play", page(admin.media.playable, roles=CASE_STAFF), methods=GET),
+        Route(f"{CASE}/media/{{evidence_id}}", page(media.original, roles=CASE_STAFF), methods=GET),
+        Route(f"{CASE}/media/{{evidence_id}}/play", page(media.playable, roles=CASE_STAFF), methods=GET),
         # poster scans, benefit cross-checks (docs/money.md), villages and posters
         Route("/admin/scans", page(scans.scan_analytics, roles=CASE_STAFF), methods=GET),
         Route("/admin/money", page(money.money_page, roles=CASE_STAFF), methods=GET),

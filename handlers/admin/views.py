@@ -27,7 +27,7 @@ from cases.identity import IdentityKeys
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
 from config.settings import get_settings
-from handlers.admin import desk_text, media
+from handlers.admin import desk_text
 from handlers.admin.event_labels import ACTION_LABELS
 from handlers.admin.ops_alert import delivery_alert
 from handlers.runtime import Runtime
@@ -161,7 +161,6 @@ class Admin:
         self.secret = s.secret_key
         self.secure = s.cookie_secure
         self.keys = IdentityKeys(s.identity_key, s.identity_key_previous)
-        self.media = media.CaseMedia(self)
         # Only a transaction PostgreSQL aborted to break a deadlock is run again (handlers/web/db_errors.py).
         self.kernel = PageKernel(
             runtime.sessions,
