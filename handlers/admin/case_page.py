@@ -18,8 +18,8 @@ from cases.handling import actions, canned, desk, joint, reveal, triage
 from cases.identity import SealBroken, unseal
 from handlers.admin import desk_text, location
 from handlers.admin.event_labels import ACTION_LABELS
-from handlers.admin.media import CaseMedia
 from handlers.admin.form_fields import places
+from handlers.admin.media import CaseMedia
 from handlers.web.params import whole
 from storage.models import Village
 from storage.models.cases import Case, CaseEvent, CaseEvidence
