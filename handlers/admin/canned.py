@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 
 def _county(ctx: Ctx) -> str:
-    assert ctx.viewer is not None
     if ctx.viewer.role == "county_discipline":
         return ctx.viewer.county_code or ""
     form = ctx.request.state.form
@@ -48,7 +47,6 @@ class CannedPage:
         )
 
     async def save(self, ctx: Ctx) -> Response:
-        assert ctx.viewer is not None
         form = ctx.request.state.form
         county = _county(ctx)
         if ctx.session.get(Unit, county) is None:

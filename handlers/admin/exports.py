@@ -94,7 +94,6 @@ def queue_export(writer: Writer) -> Callable[[Ctx], Awaitable[Response]]:
 
     async def export(ctx: Ctx) -> Response:
         v = ctx.viewer
-        assert v is not None
         f = queue.without_cursor(queue.parse(ctx.request.query_params))
         now = utcnow()
         cases = ctx.session.scalars(queue.page_statement(v, f, now=now, limit=EXPORT_MAX)).all()
@@ -111,7 +110,6 @@ def stats_export(writer: Writer) -> Callable[[Ctx], Awaitable[Response]]:
 
     async def export(ctx: Ctx) -> Response:
         v = ctx.viewer
-        assert v is not None
         f = queue.parse(ctx.request.query_params)
         header, rows = stats_rows(stats.compute(ctx.session, v, f, now=utcnow()))
         detail: dict[str, Any] = {"filters": f.params(), "rows": len(rows), **writer.audit}

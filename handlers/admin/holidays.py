@@ -80,7 +80,6 @@ async def holidays_page(ctx: Ctx, error: str | None = None, status: int = 200) -
 
 async def holidays_post(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     year_text, source = _get(ctx, "year"), _get(ctx, "source")
     try:
         year = whole(year_text, low=2000, high=2100)

@@ -56,7 +56,6 @@ class Inquiries:
 
     async def list_page(self, ctx: Ctx) -> Response:
         v = ctx.viewer
-        assert v is not None
         status = ctx.request.query_params.get("status", "open")
         status = status if status in ("open", "answered", "all") else "open"
         stmt = select(Inquiry).where(inquiry_scope(v)).order_by(Inquiry.id.desc()).limit(PAGE)
@@ -89,11 +88,10 @@ class Inquiries:
             error=error,
             labels=STATUS_LABELS,
             answer_max=ANSWER_MAX,
-            can_answer=ctx.viewer is not None and ctx.viewer.role in CASE_STAFF,
+            can_answer=ctx.viewer.role in CASE_STAFF,
         )
 
     async def detail(self, ctx: Ctx) -> Response:
-        assert ctx.viewer is not None
         inquiry = scoped_inquiry(ctx.session, ctx.viewer, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
@@ -102,7 +100,6 @@ class Inquiries:
 
     async def answer(self, ctx: Ctx) -> Response:
         v = ctx.viewer
-        assert v is not None
         inquiry = scoped_inquiry(ctx.session, v, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
@@ -118,7 +115,6 @@ class Inquiries:
 
     async def draft(self, ctx: Ctx) -> Response:
         v = ctx.viewer
-        assert v is not None
         inquiry = scoped_inquiry(ctx.session, v, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
@@ -156,7 +152,6 @@ class Inquiries:
 
     async def draft_download(self, ctx: Ctx) -> Response:
         v = ctx.viewer
-        assert v is not None
         draft_id = whole(ctx.request.path_params.get("draft_id"))
         row = ctx.session.get(KbDraft, draft_id) if draft_id is not None else None
         # The administrator (the knowledge-base maintainer) may download any draft; staff only their scope's.

@@ -149,7 +149,6 @@ class KbEditor:
         )
 
     async def submit(self, ctx: Ctx) -> Response:
-        assert ctx.viewer is not None
         form = ctx.request.state.form
         body = str(form.get("body") or "").replace("\r\n", "\n")
         note = str(form.get("note") or "").strip()[:MAX_NOTE]
@@ -188,7 +187,6 @@ class KbEditor:
         return ctx.session.get(KbEntryVersion, whole(ctx.request.path_params.get("version_id")) or 0)
 
     async def approve(self, ctx: Ctx) -> Response:
-        assert ctx.viewer is not None
         version = self.version(ctx)
         if version is None or version.status != "pending":
             return ctx.render("error.html", 404, message="没有这个待审核的版本。")
@@ -209,7 +207,6 @@ class KbEditor:
         return RedirectResponse(f"/admin/kb/reviews?approved={version.id}", status_code=303)
 
     async def reject(self, ctx: Ctx) -> Response:
-        assert ctx.viewer is not None
         version = self.version(ctx)
         if version is None or version.status != "pending":
             return ctx.render("error.html", 404, message="没有这个待审核的版本。")
@@ -232,7 +229,6 @@ class KbEditor:
         )
 
     async def restore(self, ctx: Ctx) -> Response:
-        assert ctx.viewer is not None
         old = self.version(ctx)
         if old is None:
             return ctx.render("error.html", 404, message="没有这个版本。")

@@ -90,7 +90,6 @@ class CaseMedia:
         evidence_id = whole(ctx.request.path_params.get("evidence_id"))
         if case_id is None or evidence_id is None:
             return None
-        assert ctx.viewer is not None
         case = access.scoped_case(ctx.session, ctx.viewer, case_id)
         row = ctx.session.get(CaseEvidence, evidence_id)
         if case is None or row is None or row.case_id != case.id:

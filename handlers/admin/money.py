@@ -31,7 +31,6 @@ MAX_PAYMENTS_SHOWN = 500
 
 def _county(ctx: Ctx) -> str:
     v = ctx.viewer
-    assert v is not None
     if v.role != "city":
         return (v.county_code or "-")[:6]
     chosen = (ctx.request.query_params.get("county") or "").strip()[:6]
@@ -41,7 +40,6 @@ def _county(ctx: Ctx) -> str:
 
 async def money_page(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     county = _county(ctx)
     scope = case_scope(v)
     latest_q = (
@@ -86,7 +84,6 @@ def _village_names(ctx: Ctx, codes: set[str], county: str) -> dict[str, str]:
 async def clue_page(ctx: Ctx) -> Response:
     """The payments behind one clue, masked; every view is an audit row on the clue's case."""
     v = ctx.viewer
-    assert v is not None
     clue_id = whole(str(ctx.request.path_params.get("clue_id", "")), low=1, high=2**62)
     row = None
     if clue_id is not None:
@@ -123,7 +120,6 @@ class MoneyRunner:
 
     async def run_now(self, ctx: Ctx) -> Response:
         v = ctx.viewer
-        assert v is not None
         county = (v.county_code or "")[:6]
         if v.role == "city":
             chosen = str(ctx.request.state.form.get("county") or "").strip()[:6]

@@ -101,5 +101,4 @@ async def subscriber_remove(ctx: Ctx) -> Response:
 
 
 def _actor(ctx: Ctx) -> str:
-    assert ctx.viewer is not None
     return ctx.viewer.username

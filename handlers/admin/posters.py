@@ -23,7 +23,6 @@ from villages.posters.qr_image import encode, to_image, to_svg
 def _prefix(ctx: Ctx) -> str:
     """The code prefix this viewer may print: a county's staff their county, the city everything."""
     v = ctx.viewer
-    assert v is not None
     return "" if v.role in ("city", "admin") else (v.county_code or "-")[:6]
 
 

@@ -28,7 +28,6 @@ PAGE = 50  # bench/queue.py measures this page size
 
 async def queue_page(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     if v.role == "admin":
         return RedirectResponse("/admin/units", status_code=303)
     filters = queue.parse(ctx.request.query_params)
@@ -60,7 +59,6 @@ async def queue_page(ctx: Ctx) -> Response:
 
 async def supervision(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     now = utcnow()
     open_states = sorted(lifecycle.OPEN_STATES)
     base = select(Case).where(access.case_scope(v), Case.status.in_(open_states))
@@ -95,7 +93,6 @@ async def supervision(ctx: Ctx) -> Response:
 
 
 async def notices_read(ctx: Ctx) -> Response:
-    assert ctx.viewer is not None
     for n in ctx.session.scalars(
         select(StaffNotice).where(StaffNotice.user_id == ctx.viewer.user_id, StaffNotice.read_at.is_(None))
     ):
@@ -104,7 +101,6 @@ async def notices_read(ctx: Ctx) -> Response:
 
 
 async def audit_log(ctx: Ctx) -> Response:
-    assert ctx.viewer is not None
     rows = ctx.session.scalars(
         select(AuditEntry).where(access.audit_scope(ctx.viewer)).order_by(AuditEntry.id.desc()).limit(300)
     ).all()

@@ -54,7 +54,6 @@ def _days(raw: str | None) -> int:
 
 async def scan_analytics(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     q = ctx.request.query_params
     days = _days(q.get("days"))
     counties = ctx.session.scalars(select(County).order_by(County.code)).all()

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 async def stats_page(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     f = queue.parse(ctx.request.query_params)
     data = stats.compute(ctx.session, v, f, now=utcnow())
     ctx.audit("view_stats", filters=f.params())

@@ -48,7 +48,6 @@ async def users_page(ctx: Ctx, error: str | None = None, status: int = 200, done
 
 async def users_post(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     action = _get(ctx, "action")
     s = ctx.session
     if action == "create":
@@ -121,7 +120,6 @@ async def _request(
     ctx: Ctx, kind: str, username: str, display_name: str, role: str, unit: str, password: str
 ) -> Response:
     """Store the change for a supervisor to confirm; the administrator cannot make it alone."""
-    assert ctx.viewer is not None
     try:
         digest = staff_auth.hash_password(password)
         row = account_powers.open_request(
@@ -150,7 +148,6 @@ def _confirmable(session: Session, viewer: Viewer) -> list[AccountRequest]:
 
 
 async def requests_page(ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
-    assert ctx.viewer is not None
     units = {u.code: u.name for u in ctx.session.scalars(select(Unit))}
     return ctx.render(
         "account_requests.html",
@@ -167,7 +164,6 @@ async def requests_page(ctx: Ctx, error: str | None = None, status: int = 200) -
 
 async def requests_post(ctx: Ctx) -> Response:
     v = ctx.viewer
-    assert v is not None
     request_id = whole(_get(ctx, "request_id"))
     row = ctx.session.get(AccountRequest, request_id) if request_id is not None else None
     if row is None or not account_powers.may_confirm(v, row):
