@@ -15,12 +15,12 @@ from storage.models.staff import Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Ctx
+    from handlers.admin.views import StaffCtx
 
 BULK_MAX = 100
 
 
-async def bulk(ctx: Ctx) -> Response:
+async def bulk(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     assert v is not None
     form = ctx.request.state.form

@@ -15,10 +15,10 @@ from storage.models.staff import Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, Ctx
+    from handlers.admin.views import Admin, StaffCtx
 
 
-def _county(ctx: Ctx) -> str:
+def _county(ctx: StaffCtx) -> str:
     if ctx.viewer.role == "county_discipline":
         return ctx.viewer.county_code or ""
     form = ctx.request.state.form
@@ -30,7 +30,7 @@ class CannedPage:
     def __init__(self, admin: Admin) -> None:
         self.admin = admin
 
-    async def page(self, ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+    async def page(self, ctx: StaffCtx, error: str | None = None, status: int = 200) -> Response:
         county = _county(ctx)
         counties = ctx.session.scalars(select(Unit).where(Unit.kind == "county").order_by(Unit.code)).all()
         if not county and counties:
@@ -46,7 +46,7 @@ class CannedPage:
             error=error,
         )
 
-    async def save(self, ctx: Ctx) -> Response:
+    async def save(self, ctx: StaffCtx) -> Response:
         form = ctx.request.state.form
         county = _county(ctx)
         if ctx.session.get(Unit, county) is None:

@@ -20,7 +20,7 @@ from storage.models.cases import Case
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, Ctx
+    from handlers.admin.views import Admin, StaffCtx
 
 # The desk's other verbs have forms and addresses of their own (handlers/admin/desk_actions.py).
 OWN_FORMS = frozenset({"ask_reporter", "ask_opinions", "give_opinion", "return_case", "rule_return"})
@@ -31,11 +31,11 @@ class CaseActions:
     def __init__(self, admin: Admin, page: CasePage) -> None:
         self.admin, self.page = admin, page
 
-    async def run(self, ctx: Ctx) -> Response:
+    async def run(self, ctx: StaffCtx) -> Response:
         name = field(ctx.request.state.form, "action")
         return self.do(ctx, name if name in FORM_ACTIONS else "", f"case_{name}")
 
-    def do(self, ctx: Ctx, name: str, audit: str, line: Callable[[Case, str], str] | None = None) -> Response:
+    def do(self, ctx: StaffCtx, name: str, audit: str, line: Callable[[Case, str], str] | None = None) -> Response:
         """Look the action up, check it, run it, audit it: the one way a page runs an action of the table.
         `line` words what it did (from the case and what the run reported), else desk_text.done_message."""
         case = scoped(ctx)
@@ -59,7 +59,7 @@ class CaseActions:
         desk_text.set_done(response, message, secure=self.admin.secure)
         return response
 
-    def after(self, ctx: Ctx, case: Case, action: str, form: FormData) -> Response:
+    def after(self, ctx: StaffCtx, case: Case, action: str, form: FormData) -> Response:
         """Back to the case with a line saying what happened; to the queue if the case left the scope."""
         fields = {k: field(form, k) for k in ("assignee", "days", "decision", "text", "resolution", "into")}
         message = desk_text.done_message(action, case, fields)

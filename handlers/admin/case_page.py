@@ -28,12 +28,12 @@ from storage.models.staff import CaseCoUnit, Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, Ctx
+    from handlers.admin.views import Admin, StaffCtx
 
 NOT_FOUND = "没有找到这个案件，或您无权查看。"
 
 
-def scoped(ctx: Ctx) -> Case | None:
+def scoped(ctx: StaffCtx) -> Case | None:
     """The case of the path, or None when it is outside the viewer's scope."""
     case_id = whole(ctx.request.path_params.get("case_id"))
     if case_id is None:
@@ -69,7 +69,7 @@ class CasePage:
     def __init__(self, admin: Admin, media: CaseMedia) -> None:
         self.admin, self.media = admin, media
 
-    async def show(self, ctx: Ctx) -> Response:
+    async def show(self, ctx: StaffCtx) -> Response:
         case = scoped(ctx)
         if case is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
@@ -78,7 +78,7 @@ class CasePage:
 
     def render(
         self,
-        ctx: Ctx,
+        ctx: StaffCtx,
         case: Case,
         *,
         error: str | None = None,
@@ -147,7 +147,7 @@ class CasePage:
             timeline=desk_text.timeline(s, events, ACTION_LABELS),
         )
 
-    async def reveal(self, ctx: Ctx) -> Response:
+    async def reveal(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer
         assert v is not None
         case = scoped(ctx)
@@ -171,7 +171,7 @@ class CasePage:
             shown["email"] = str(identity["email"])
         return self.render(ctx, case, revealed=shown)
 
-    def _request_reveal(self, ctx: Ctx, case: Case, reason: str) -> Response:
+    def _request_reveal(self, ctx: StaffCtx, case: Case, reason: str) -> Response:
         """The reveal endpoint while the viewer holds no approval: file the request."""
         assert ctx.viewer is not None
         try:

@@ -10,14 +10,14 @@ import math
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from storage.models import County, Town, Village
 from villages.places.registry import DATUMS
 
 MAX_ROWS = 300
 
 
-async def coordinates_page(ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+async def coordinates_page(ctx: StaffCtx, error: str | None = None, status: int = 200) -> Response:
     q = ctx.request.query_params
     form = ctx.request.state.form
     county = (q.get("county") or (str(form.get("county") or "") if form else "")).strip()[:12]
@@ -64,7 +64,7 @@ def _float(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-async def coordinates_post(ctx: Ctx) -> Response:
+async def coordinates_post(ctx: StaffCtx) -> Response:
     form = ctx.request.state.form
 
     def get(key: str) -> str:

@@ -17,14 +17,14 @@ from storage.models.cases import Case
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, Ctx
+    from handlers.admin.views import Admin, StaffCtx
 
 
 class DeskActions:
     def __init__(self, admin: Admin, page: CasePage, actions: CaseActions) -> None:
         self.admin, self.page, self.actions = admin, page, actions
 
-    async def ask(self, ctx: Ctx) -> Response:
+    async def ask(self, ctx: StaffCtx) -> Response:
         assert ctx.viewer is not None
         case = scoped(ctx)
         if case is None:
@@ -49,7 +49,7 @@ class DeskActions:
         ctx.audit("case_ask_reporter", case.id)
         return self.actions.after(ctx, case, "ask_reporter", form)
 
-    async def decide_reveal(self, ctx: Ctx) -> Response:
+    async def decide_reveal(self, ctx: StaffCtx) -> Response:
         assert ctx.viewer is not None
         case = scoped(ctx)
         if case is None:
@@ -78,7 +78,7 @@ class DeskActions:
         desk_text.set_done(response, message, secure=self.admin.secure)
         return response
 
-    async def ask_opinions(self, ctx: Ctx) -> Response:
+    async def ask_opinions(self, ctx: StaffCtx) -> Response:
         assert ctx.viewer is not None
         case = scoped(ctx)
         if case is None:
@@ -95,7 +95,7 @@ class DeskActions:
         names = "、".join(u.name for u in units)
         return self._back(case, f"已请{names}提出会办意见；收齐后才能办结。")
 
-    async def give_opinion(self, ctx: Ctx) -> Response:
+    async def give_opinion(self, ctx: StaffCtx) -> Response:
         assert ctx.viewer is not None
         case = scoped(ctx)
         if case is None:
@@ -117,7 +117,7 @@ class DeskActions:
         ctx.audit("case_give_opinion", case.id)
         return self._back(case, f"已提交{ctx.viewer.unit_name}的会办意见，办理单位将看到。")
 
-    async def return_case(self, ctx: Ctx) -> Response:
+    async def return_case(self, ctx: StaffCtx) -> Response:
         assert ctx.viewer is not None
         case = scoped(ctx)
         if case is None:
@@ -139,7 +139,7 @@ class DeskActions:
         ctx.audit("case_return", case.id)
         return self._back(case, f"案件 {case.number} 已退回，等待纪委监委改派或退回原单位。")
 
-    async def rule_return(self, ctx: Ctx) -> Response:
+    async def rule_return(self, ctx: StaffCtx) -> Response:
         assert ctx.viewer is not None
         case = scoped(ctx)
         if case is None:

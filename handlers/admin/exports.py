@@ -21,7 +21,7 @@ from handlers.admin.export_rows import QUEUE_HEADER, queue_rows, stats_rows
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Ctx
+    from handlers.admin.views import StaffCtx
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -89,10 +89,10 @@ def download(body: bytes, stem: str, ext: str, media_type: str) -> Response:
     )
 
 
-def queue_export(writer: Writer) -> Callable[[Ctx], Awaitable[Response]]:
+def queue_export(writer: Writer) -> Callable[[StaffCtx], Awaitable[Response]]:
     """The case queue as filtered on the page, without its paging, up to EXPORT_MAX rows."""
 
-    async def export(ctx: Ctx) -> Response:
+    async def export(ctx: StaffCtx) -> Response:
         v = ctx.viewer
         f = queue.without_cursor(queue.parse(ctx.request.query_params))
         now = utcnow()
@@ -105,10 +105,10 @@ def queue_export(writer: Writer) -> Callable[[Ctx], Awaitable[Response]]:
     return export
 
 
-def stats_export(writer: Writer) -> Callable[[Ctx], Awaitable[Response]]:
+def stats_export(writer: Writer) -> Callable[[StaffCtx], Awaitable[Response]]:
     """The statistics as filtered on the page."""
 
-    async def export(ctx: Ctx) -> Response:
+    async def export(ctx: StaffCtx) -> Response:
         v = ctx.viewer
         f = queue.parse(ctx.request.query_params)
         header, rows = stats_rows(stats.compute(ctx.session, v, f, now=utcnow()))

@@ -14,7 +14,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cases import workdays
 from cases.timeutil import local_date
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
 from storage.models.calendar import HolidayYear as HolidayRow
 from storage.types import utcnow
@@ -46,12 +46,12 @@ def parse_holidays(text: str) -> list[list[date]]:
     return spans
 
 
-def _get(ctx: Ctx, key: str) -> str:
+def _get(ctx: StaffCtx, key: str) -> str:
     value = ctx.request.state.form.get(key)
     return value.strip() if isinstance(value, str) else ""
 
 
-async def holidays_page(ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+async def holidays_page(ctx: StaffCtx, error: str | None = None, status: int = 200) -> Response:
     rows = {r.year: r for r in ctx.session.scalars(select(HolidayRow).order_by(HolidayRow.year))}
     shipped = workdays.shipped()
     years = sorted({*shipped, *rows})
@@ -78,7 +78,7 @@ async def holidays_page(ctx: Ctx, error: str | None = None, status: int = 200) -
     )
 
 
-async def holidays_post(ctx: Ctx) -> Response:
+async def holidays_post(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     year_text, source = _get(ctx, "year"), _get(ctx, "source")
     try:

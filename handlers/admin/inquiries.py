@@ -35,7 +35,7 @@ from storage.models.kb import KbDraft
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, Ctx
+    from handlers.admin.views import Admin, StaffCtx
 
 ANSWER_MAX = 500  # with the question quoted, one kefu message stays under WeChat's 2,048 bytes
 PAGE = 200
@@ -54,7 +54,7 @@ class Inquiries:
         loaded, _problems = read_entries(directory)
         return {item.entry.id: item.entry for item in loaded}
 
-    async def list_page(self, ctx: Ctx) -> Response:
+    async def list_page(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer
         status = ctx.request.query_params.get("status", "open")
         status = status if status in ("open", "answered", "all") else "open"
@@ -71,7 +71,7 @@ class Inquiries:
             labels=STATUS_LABELS,
         )
 
-    def _detail(self, ctx: Ctx, inquiry: Inquiry, *, error: str | None = None, status: int = 200) -> Response:
+    def _detail(self, ctx: StaffCtx, inquiry: Inquiry, *, error: str | None = None, status: int = 200) -> Response:
         drafts = ctx.session.scalars(
             select(KbDraft).where(KbDraft.inquiry_id == inquiry.id).order_by(KbDraft.id.desc())
         ).all()
@@ -91,14 +91,14 @@ class Inquiries:
             can_answer=ctx.viewer.role in CASE_STAFF,
         )
 
-    async def detail(self, ctx: Ctx) -> Response:
+    async def detail(self, ctx: StaffCtx) -> Response:
         inquiry = scoped_inquiry(ctx.session, ctx.viewer, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         ctx.audit("view_inquiry", inquiry=inquiry.id)
         return self._detail(ctx, inquiry)
 
-    async def answer(self, ctx: Ctx) -> Response:
+    async def answer(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer
         inquiry = scoped_inquiry(ctx.session, v, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
@@ -113,7 +113,7 @@ class Inquiries:
         ctx.audit("inquiry_answer", inquiry=inquiry.id, notified=told, chars=len(text))
         return RedirectResponse(f"/admin/inquiries/{inquiry.id}", status_code=303)
 
-    async def draft(self, ctx: Ctx) -> Response:
+    async def draft(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer
         inquiry = scoped_inquiry(ctx.session, v, whole(ctx.request.path_params.get("inquiry_id")))
         if inquiry is None:
@@ -150,7 +150,7 @@ class Inquiries:
         ctx.audit("inquiry_kb_draft", inquiry=inquiry.id, draft=row.id, entry_id=entry_id)
         return RedirectResponse(f"/admin/inquiries/{inquiry.id}", status_code=303)
 
-    async def draft_download(self, ctx: Ctx) -> Response:
+    async def draft_download(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer
         draft_id = whole(ctx.request.path_params.get("draft_id"))
         row = ctx.session.get(KbDraft, draft_id) if draft_id is not None else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from starlette.responses import Response
 
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import checked_reload, entries_dir
 from storage.models.kb import KbDraft
 from storage.repos import kb_state
@@ -20,7 +20,7 @@ class KbAdmin:
     def __init__(self, admin: Admin) -> None:
         self.admin = admin
 
-    async def page(self, ctx: Ctx, result: object = None, status: int = 200) -> Response:
+    async def page(self, ctx: StaffCtx, result: object = None, status: int = 200) -> Response:
         drafts = ctx.session.scalars(select(KbDraft).order_by(KbDraft.id.desc()).limit(200)).all()
         return ctx.render(
             "kb.html",
@@ -33,7 +33,7 @@ class KbAdmin:
             shown=SHOWN_PROBLEMS,
         )
 
-    async def reload(self, ctx: Ctx) -> Response:
+    async def reload(self, ctx: StaffCtx) -> Response:
         result = checked_reload(ctx.session, entries_dir(self.admin.runtime), now=utcnow())
         ctx.audit(
             "kb_reload", ok=result.ok, version=result.version, entries=result.entries, problems=len(result.problems)

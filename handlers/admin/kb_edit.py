@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
 from cases.timeutil import local_date
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import checked_reload, entries_dir, live_edits
 from handlers.web.params import whole
 from knowledge.base import KnowledgeBase
@@ -76,7 +76,7 @@ class KbEditor:
 
     # -- gaps ---------------------------------------------------------------------------------------
 
-    async def gaps(self, ctx: Ctx) -> Response:
+    async def gaps(self, ctx: StaffCtx) -> Response:
         since = utcnow() - dt.timedelta(days=GAP_DAYS)
         rows = kb_maintenance.unanswered_since(ctx.session, since)
         kb = self.knowledge(ctx.session)
@@ -113,12 +113,12 @@ class KbEditor:
 
     # -- editing ------------------------------------------------------------------------------------
 
-    async def new_form(self, ctx: Ctx) -> Response:
+    async def new_form(self, ctx: StaffCtx) -> Response:
         questions = _questions(ctx)
         body = template("new-entry", questions, local_date(utcnow()))
         return self.form(ctx, body, note="回答群众的问题：" + "；".join(questions[:3]) if questions else "")
 
-    async def edit_form(self, ctx: Ctx) -> Response:
+    async def edit_form(self, ctx: StaffCtx) -> Response:
         entry_id = ctx.request.query_params.get("id", "")[:64]
         body = self.current_body(ctx.session, entry_id)
         if body is None:
@@ -130,7 +130,7 @@ class KbEditor:
 
     def form(
         self,
-        ctx: Ctx,
+        ctx: StaffCtx,
         body: str,
         *,
         problems: list[str] | None = None,
@@ -148,7 +148,7 @@ class KbEditor:
             topics=load_topics(TOPICS_FILE),
         )
 
-    async def submit(self, ctx: Ctx) -> Response:
+    async def submit(self, ctx: StaffCtx) -> Response:
         form = ctx.request.state.form
         body = str(form.get("body") or "").replace("\r\n", "\n")
         note = str(form.get("note") or "").strip()[:MAX_NOTE]
@@ -173,7 +173,7 @@ class KbEditor:
 
     # -- review -------------------------------------------------------------------------------------
 
-    async def reviews(self, ctx: Ctx, problems: list[str] | None = None, status: int = 200) -> Response:
+    async def reviews(self, ctx: StaffCtx, problems: list[str] | None = None, status: int = 200) -> Response:
         return ctx.render(
             "kb_reviews.html",
             status,
@@ -183,10 +183,10 @@ class KbEditor:
             approved=whole(ctx.request.query_params.get("approved")),
         )
 
-    def version(self, ctx: Ctx) -> KbEntryVersion | None:
+    def version(self, ctx: StaffCtx) -> KbEntryVersion | None:
         return ctx.session.get(KbEntryVersion, whole(ctx.request.path_params.get("version_id")) or 0)
 
-    async def approve(self, ctx: Ctx) -> Response:
+    async def approve(self, ctx: StaffCtx) -> Response:
         version = self.version(ctx)
         if version is None or version.status != "pending":
             return ctx.render("error.html", 404, message="没有这个待审核的版本。")
@@ -206,7 +206,7 @@ class KbEditor:
         ctx.audit("kb_entry_approved", entry=version.entry_id, version=version.id, reload_version=result.version)
         return RedirectResponse(f"/admin/kb/reviews?approved={version.id}", status_code=303)
 
-    async def reject(self, ctx: Ctx) -> Response:
+    async def reject(self, ctx: StaffCtx) -> Response:
         version = self.version(ctx)
         if version is None or version.status != "pending":
             return ctx.render("error.html", 404, message="没有这个待审核的版本。")
@@ -219,7 +219,7 @@ class KbEditor:
 
     # -- versions -----------------------------------------------------------------------------------
 
-    async def versions(self, ctx: Ctx) -> Response:
+    async def versions(self, ctx: StaffCtx) -> Response:
         entry_id = ctx.request.path_params.get("entry_id", "")[:64]
         return ctx.render(
             "kb_versions.html",
@@ -228,7 +228,7 @@ class KbEditor:
             status_names=STATUS,
         )
 
-    async def restore(self, ctx: Ctx) -> Response:
+    async def restore(self, ctx: StaffCtx) -> Response:
         old = self.version(ctx)
         if old is None:
             return ctx.render("error.html", 404, message="没有这个版本。")
@@ -244,7 +244,7 @@ class KbEditor:
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
 
 
-def _questions(ctx: Ctx) -> list[str]:
+def _questions(ctx: StaffCtx) -> list[str]:
     return [q.strip()[:200] for q in ctx.request.query_params.getlist("q") if q.strip()][:10]
 
 

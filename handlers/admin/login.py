@@ -17,7 +17,7 @@ from storage.models.staff import AuditEntry, StaffUser, Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, AdminCtx, Ctx
+    from handlers.admin.views import Admin, AdminCtx, StaffCtx
 
 LOGIN_COOKIE = "qf_login"
 
@@ -83,7 +83,7 @@ class LoginPages:
         resp.delete_cookie(LOGIN_COOKIE, path="/admin")
         return resp
 
-    async def logout(self, ctx: Ctx) -> Response:
+    async def logout(self, ctx: StaffCtx) -> Response:
         sess = staff_auth.read_cookie(self.secret, ctx.request.cookies.get(staff_auth.COOKIE))
         if sess is not None:
             staff_auth.end_session(ctx.session, sess)  # a copy of the cookie is worthless from now on

@@ -21,7 +21,7 @@ from handlers.web.params import whole
 from storage.models.cases import CaseEvidence
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Admin, Ctx
+    from handlers.admin.views import Admin, StaffCtx
 
 INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", media_audio.PLAYABLE_TYPE})
 # ASCII digits only, at most 18: a longer or stranger range is ignored and the whole body sent.
@@ -36,7 +36,7 @@ class Voice:
     playable: bool
 
 
-def _send(ctx: Ctx, row: CaseEvidence, data: bytes, media_type: str, disposition: str, copy: str) -> Response:
+def _send(ctx: StaffCtx, row: CaseEvidence, data: bytes, media_type: str, disposition: str, copy: str) -> Response:
     """Serve one stored file privately, audited once per view (not for the player's follow-up ranges)."""
     headers = {"Cache-Control": "private, no-store"}
     headers["Content-Disposition"] = disposition
@@ -85,7 +85,7 @@ class CaseMedia:
                 out[e.id] = Voice(e.id, done.key is not None)
         return out
 
-    def _evidence(self, ctx: Ctx) -> CaseEvidence | None:
+    def _evidence(self, ctx: StaffCtx) -> CaseEvidence | None:
         case_id = whole(ctx.request.path_params.get("case_id"))
         evidence_id = whole(ctx.request.path_params.get("evidence_id"))
         if case_id is None or evidence_id is None:
@@ -98,10 +98,10 @@ class CaseMedia:
             return None
         return row
 
-    def _not_found(self, ctx: Ctx) -> Response:
+    def _not_found(self, ctx: StaffCtx) -> Response:
         return ctx.render("error.html", 404, message="没有找到这份材料，或您无权查看。")
 
-    async def original(self, ctx: Ctx) -> Response:
+    async def original(self, ctx: StaffCtx) -> Response:
         row = self._evidence(ctx)
         if row is None or not self.store.exists(key=row.storage_key or ""):
             return self._not_found(ctx)
@@ -112,7 +112,7 @@ class CaseMedia:
         filename = f"evidence-{row.case_id}-{row.id}.{ext}"
         return _send(ctx, row, self.store.get(key=key), media_type, f'{disposition}; filename="{filename}"', "original")
 
-    async def playable(self, ctx: Ctx) -> Response:
+    async def playable(self, ctx: StaffCtx) -> Response:
         row = self._evidence(ctx)
         if row is None or row.kind != "voice":
             return self._not_found(ctx)

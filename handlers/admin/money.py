@@ -16,7 +16,7 @@ from cases.intake.submit import SubmitPolicy
 from cases.money import clues
 from cases.money import household as hh
 from cases.money.checks import rules
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
 from storage.models import County, Village
 from storage.models.cases import Case
@@ -29,7 +29,7 @@ LATEST = 100
 MAX_PAYMENTS_SHOWN = 500
 
 
-def _county(ctx: Ctx) -> str:
+def _county(ctx: StaffCtx) -> str:
     v = ctx.viewer
     if v.role != "city":
         return (v.county_code or "-")[:6]
@@ -38,7 +38,7 @@ def _county(ctx: Ctx) -> str:
     return chosen if chosen in known else ""
 
 
-async def money_page(ctx: Ctx) -> Response:
+async def money_page(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     county = _county(ctx)
     scope = case_scope(v)
@@ -75,13 +75,13 @@ async def money_page(ctx: Ctx) -> Response:
     )
 
 
-def _village_names(ctx: Ctx, codes: set[str], county: str) -> dict[str, str]:
+def _village_names(ctx: StaffCtx, codes: set[str], county: str) -> dict[str, str]:
     query = select(Village.code, Village.name)
     query = query.where(Village.code.like(f"{county}%")) if county else query.where(Village.code.in_(codes))
     return {code: name for code, name in ctx.session.execute(query)}
 
 
-async def clue_page(ctx: Ctx) -> Response:
+async def clue_page(ctx: StaffCtx) -> Response:
     """The payments behind one clue, masked; every view is an audit row on the clue's case."""
     v = ctx.viewer
     clue_id = whole(str(ctx.request.path_params.get("clue_id", "")), low=1, high=2**62)
@@ -118,7 +118,7 @@ class MoneyRunner:
     def __init__(self, keys: IdentityKeys) -> None:
         self.policy = SubmitPolicy(keys=keys)
 
-    async def run_now(self, ctx: Ctx) -> Response:
+    async def run_now(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer
         county = (v.county_code or "")[:6]
         if v.role == "city":

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
 from cases.interop import api_keys, case_hooks
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
 from storage.models.staff import Unit
 from storage.types import utcnow
@@ -21,12 +21,12 @@ from storage.types import utcnow
 STATUS_WORDS = {"pending": "等待发送", "sent": "已送达", "dead": "已放弃", "held": "暂缓"}
 
 
-def _get(ctx: Ctx, key: str, limit: int = 500) -> str:
+def _get(ctx: StaffCtx, key: str, limit: int = 500) -> str:
     value = ctx.request.state.form.get(key)
     return value.strip()[:limit] if isinstance(value, str) else ""
 
 
-async def open311_page(ctx: Ctx, *, shown: dict[str, str] | None = None, error: str | None = None) -> Response:
+async def open311_page(ctx: StaffCtx, *, shown: dict[str, str] | None = None, error: str | None = None) -> Response:
     subscribers: list[dict[str, Any]] = []
     for sub in case_hooks.listing(ctx.session):
         log = [
@@ -54,7 +54,7 @@ async def open311_page(ctx: Ctx, *, shown: dict[str, str] | None = None, error: 
     )
 
 
-async def key_create(ctx: Ctx) -> Response:
+async def key_create(ctx: StaffCtx) -> Response:
     rate = whole(_get(ctx, "rate", 8), low=1, high=1_000_000)
     if rate is None:
         return await open311_page(ctx, error="每小时请求上限应为 1 到 1000000 之间的整数。")
@@ -72,7 +72,7 @@ async def key_create(ctx: Ctx) -> Response:
     return await open311_page(ctx, shown={"what": f"{row.name} 的 API 密钥", "value": key})
 
 
-async def key_revoke(ctx: Ctx) -> Response:
+async def key_revoke(ctx: StaffCtx) -> Response:
     key_id = whole(_get(ctx, "id", 20), low=1)
     try:
         api_keys.revoke(ctx.session, client_id=key_id or 0, now=utcnow(), actor=_actor(ctx))
@@ -81,7 +81,7 @@ async def key_revoke(ctx: Ctx) -> Response:
     return RedirectResponse("/admin/open311", status_code=303)
 
 
-async def subscriber_add(ctx: Ctx) -> Response:
+async def subscriber_add(ctx: StaffCtx) -> Response:
     try:
         row, secret = case_hooks.subscribe(
             ctx.session, unit_code=_get(ctx, "unit", 40), url=_get(ctx, "url", 600), now=utcnow(), actor=_actor(ctx)
@@ -91,7 +91,7 @@ async def subscriber_add(ctx: Ctx) -> Response:
     return await open311_page(ctx, shown={"what": f"推送地址 {row.url} 的签名密钥", "value": secret})
 
 
-async def subscriber_remove(ctx: Ctx) -> Response:
+async def subscriber_remove(ctx: StaffCtx) -> Response:
     sub_id = whole(_get(ctx, "id", 20), low=1)
     try:
         case_hooks.unsubscribe(ctx.session, subscription_id=sub_id or 0, now=utcnow(), actor=_actor(ctx))
@@ -100,5 +100,5 @@ async def subscriber_remove(ctx: Ctx) -> Response:
     return RedirectResponse("/admin/open311", status_code=303)
 
 
-def _actor(ctx: Ctx) -> str:
+def _actor(ctx: StaffCtx) -> str:
     return ctx.viewer.username

@@ -10,7 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cases.interop import case_hooks
 from handlers.admin.ops_alert import age_text
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from handlers.jobs.worker import LEASE_NAME
 from handlers.web.params import whole
 from storage.models.staff import Unit
@@ -30,7 +30,7 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, "其他后台任务")
 
 
-async def ops_page(ctx: Ctx) -> Response:
+async def ops_page(ctx: StaffCtx) -> Response:
     now = utcnow()
     kinds = outbox_ops.summary(ctx.session, now=now)
     rows = outbox_ops.failed_rows(ctx.session, limit=30)
@@ -70,7 +70,7 @@ async def ops_page(ctx: Ctx) -> Response:
     )
 
 
-def _subscribers(ctx: Ctx) -> list[dict[str, object]]:
+def _subscribers(ctx: StaffCtx) -> list[dict[str, object]]:
     """Each case-event subscriber's recent deliveries, counted (the full log is on /admin/open311)."""
     out: list[dict[str, object]] = []
     for sub in case_hooks.listing(ctx.session):
@@ -92,7 +92,7 @@ def _subscribers(ctx: Ctx) -> list[dict[str, object]]:
     return out
 
 
-async def ops_retry(ctx: Ctx) -> Response:
+async def ops_retry(ctx: StaffCtx) -> Response:
     form = ctx.request.state.form
     now = utcnow()
     row_id = whole(str(form.get("row") or ""), low=1)

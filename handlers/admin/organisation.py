@@ -16,12 +16,12 @@ from storage.models.staff import RoutingRule, Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Ctx
+    from handlers.admin.views import StaffCtx
 
 MAX_PRIORITY = 999_999
 
 
-async def units(ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+async def units(ctx: StaffCtx, error: str | None = None, status: int = 200) -> Response:
     county = (ctx.request.query_params.get("county") or "").strip()[:6]
     stmt = select(Unit).order_by(Unit.code)
     if county:
@@ -31,7 +31,7 @@ async def units(ctx: Ctx, error: str | None = None, status: int = 200) -> Respon
     return ctx.render("units.html", status, units=rows, counties=counties, county=county, error=error)
 
 
-async def units_post(ctx: Ctx) -> Response:
+async def units_post(ctx: StaffCtx) -> Response:
     form = ctx.request.state.form
     code = str(form.get("code") or "").strip()
     unit = ctx.session.get(Unit, code)
@@ -45,7 +45,7 @@ async def units_post(ctx: Ctx) -> Response:
     return RedirectResponse(f"/admin/units?county={unit.county_code or ''}", status_code=303)
 
 
-async def rules(ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+async def rules(ctx: StaffCtx, error: str | None = None, status: int = 200) -> Response:
     form = ctx.request.state.form
     county = ctx.request.query_params.get("county") or (str(form.get("county_code") or "") if form else "")
     county = county.strip()[:6]
@@ -62,7 +62,7 @@ async def rules(ctx: Ctx, error: str | None = None, status: int = 200) -> Respon
     )
 
 
-async def rules_post(ctx: Ctx) -> Response:
+async def rules_post(ctx: StaffCtx) -> Response:
     form = ctx.request.state.form
 
     def get(key: str) -> str:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from sqlalchemy import select
 from starlette.responses import Response
 
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from storage.models import County, Town
 from storage.repos.posters import PosterRow, list_posters
 from storage.repos.villages import Place, list_places
@@ -20,17 +20,17 @@ from villages.posters.poster_pdf import write_posters
 from villages.posters.qr_image import encode, to_image, to_svg
 
 
-def _prefix(ctx: Ctx) -> str:
+def _prefix(ctx: StaffCtx) -> str:
     """The code prefix this viewer may print: a county's staff their county, the city everything."""
     v = ctx.viewer
     return "" if v.role in ("city", "admin") else (v.county_code or "-")[:6]
 
 
-def _places(ctx: Ctx, prefix: str) -> list[Place]:
+def _places(ctx: StaffCtx, prefix: str) -> list[Place]:
     return [p for p in list_places(ctx.session) if p.is_village and p.code.startswith(prefix)]
 
 
-async def village_list(ctx: Ctx) -> Response:
+async def village_list(ctx: StaffCtx) -> Response:
     prefix = _prefix(ctx)
     q = ctx.request.query_params
     county = (q.get("county") or "").strip()[:6]
@@ -55,7 +55,7 @@ async def village_list(ctx: Ctx) -> Response:
     )
 
 
-def _pdf(ctx: Ctx, places: list[Place], filename: str) -> Response:
+def _pdf(ctx: StaffCtx, places: list[Place], filename: str) -> Response:
     chosen = {p.code: p for p in places}
     pages = [
         PosterPage(place=chosen[r.village_code], scene=r.scene, kind=r.kind, content=r.content)
@@ -70,7 +70,7 @@ def _pdf(ctx: Ctx, places: list[Place], filename: str) -> Response:
     return _download(out.getvalue(), "application/pdf", filename)
 
 
-async def village_pdf(ctx: Ctx) -> Response:
+async def village_pdf(ctx: StaffCtx) -> Response:
     code = str(ctx.request.path_params["code"])
     places = [p for p in _places(ctx, _prefix(ctx)) if p.code == code]
     if not places:
@@ -78,7 +78,7 @@ async def village_pdf(ctx: Ctx) -> Response:
     return _pdf(ctx, places, f"posters-{code}.pdf")
 
 
-async def town_pdf(ctx: Ctx) -> Response:
+async def town_pdf(ctx: StaffCtx) -> Response:
     code = str(ctx.request.path_params["code"])
     places = [p for p in _places(ctx, _prefix(ctx)) if p.town_code == code]
     if not places:
@@ -86,7 +86,7 @@ async def town_pdf(ctx: Ctx) -> Response:
     return _pdf(ctx, places, f"posters-{code}.pdf")
 
 
-async def poster_image(ctx: Ctx) -> Response:
+async def poster_image(ctx: StaffCtx) -> Response:
     scene, fmt = str(ctx.request.path_params["scene"]), str(ctx.request.path_params["fmt"])
     prefix = _prefix(ctx)
     row = next(

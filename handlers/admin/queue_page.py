@@ -21,12 +21,12 @@ from storage.models.staff import AuditEntry, CaseRouting, StaffNotice
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Ctx
+    from handlers.admin.views import StaffCtx
 
 PAGE = 50  # bench/queue.py measures this page size
 
 
-async def queue_page(ctx: Ctx) -> Response:
+async def queue_page(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     if v.role == "admin":
         return RedirectResponse("/admin/units", status_code=303)
@@ -57,7 +57,7 @@ async def queue_page(ctx: Ctx) -> Response:
     )
 
 
-async def supervision(ctx: Ctx) -> Response:
+async def supervision(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     now = utcnow()
     open_states = sorted(lifecycle.OPEN_STATES)
@@ -92,7 +92,7 @@ async def supervision(ctx: Ctx) -> Response:
     )
 
 
-async def notices_read(ctx: Ctx) -> Response:
+async def notices_read(ctx: StaffCtx) -> Response:
     for n in ctx.session.scalars(
         select(StaffNotice).where(StaffNotice.user_id == ctx.viewer.user_id, StaffNotice.read_at.is_(None))
     ):
@@ -100,7 +100,7 @@ async def notices_read(ctx: Ctx) -> Response:
     return RedirectResponse("/admin/cases", status_code=303)
 
 
-async def audit_log(ctx: Ctx) -> Response:
+async def audit_log(ctx: StaffCtx) -> Response:
     rows = ctx.session.scalars(
         select(AuditEntry).where(access.audit_scope(ctx.viewer)).order_by(AuditEntry.id.desc()).limit(300)
     ).all()

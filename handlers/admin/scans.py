@@ -16,7 +16,7 @@ from cases.money.clues import yuan
 from cases.money.silence import MONTHS as SILENT_MONTHS
 from cases.money.silence import silent_villages
 from cases.timeutil import local_date
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
 from storage.models import County, Town, Village
 from storage.repos.scans import quiet_posters, reports_by_village, scans_by_village
@@ -52,7 +52,7 @@ def _days(raw: str | None) -> int:
     return whole(raw, low=1, high=365) or DEFAULT_DAYS
 
 
-async def scan_analytics(ctx: Ctx) -> Response:
+async def scan_analytics(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     q = ctx.request.query_params
     days = _days(q.get("days"))

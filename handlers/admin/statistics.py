@@ -14,10 +14,10 @@ from handlers.admin.filter_choices import filter_options
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from handlers.admin.views import Ctx
+    from handlers.admin.views import StaffCtx
 
 
-async def stats_page(ctx: Ctx) -> Response:
+async def stats_page(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     f = queue.parse(ctx.request.query_params)
     data = stats.compute(ctx.session, v, f, now=utcnow())

@@ -14,19 +14,19 @@ from starlette.responses import RedirectResponse, Response
 
 from cases.access import ROLES, Viewer
 from cases.staff import account_powers
-from handlers.admin.views import Ctx
+from handlers.admin.views import StaffCtx
 from handlers.web import staff_auth
 from handlers.web.params import whole
 from storage.models.staff import AccountRequest, StaffUser, Unit
 from storage.types import utcnow
 
 
-def _get(ctx: Ctx, key: str) -> str:
+def _get(ctx: StaffCtx, key: str) -> str:
     value = ctx.request.state.form.get(key)
     return value.strip() if isinstance(value, str) else ""
 
 
-async def users_page(ctx: Ctx, error: str | None = None, status: int = 200, done: str | None = None) -> Response:
+async def users_page(ctx: StaffCtx, error: str | None = None, status: int = 200, done: str | None = None) -> Response:
     users = ctx.session.scalars(select(StaffUser).order_by(StaffUser.username).limit(1000)).all()
     units = {u.code: u for u in ctx.session.scalars(select(Unit).where(Unit.kind != "county").order_by(Unit.code))}
     pending = ctx.session.scalars(
@@ -46,7 +46,7 @@ async def users_page(ctx: Ctx, error: str | None = None, status: int = 200, done
     )
 
 
-async def users_post(ctx: Ctx) -> Response:
+async def users_post(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     action = _get(ctx, "action")
     s = ctx.session
@@ -117,7 +117,7 @@ async def users_post(ctx: Ctx) -> Response:
 
 
 async def _request(
-    ctx: Ctx, kind: str, username: str, display_name: str, role: str, unit: str, password: str
+    ctx: StaffCtx, kind: str, username: str, display_name: str, role: str, unit: str, password: str
 ) -> Response:
     """Store the change for a supervisor to confirm; the administrator cannot make it alone."""
     try:
@@ -147,7 +147,7 @@ def _confirmable(session: Session, viewer: Viewer) -> list[AccountRequest]:
     )
 
 
-async def requests_page(ctx: Ctx, error: str | None = None, status: int = 200) -> Response:
+async def requests_page(ctx: StaffCtx, error: str | None = None, status: int = 200) -> Response:
     units = {u.code: u.name for u in ctx.session.scalars(select(Unit))}
     return ctx.render(
         "account_requests.html",
@@ -162,7 +162,7 @@ async def requests_page(ctx: Ctx, error: str | None = None, status: int = 200) -
     )
 
 
-async def requests_post(ctx: Ctx) -> Response:
+async def requests_post(ctx: StaffCtx) -> Response:
     v = ctx.viewer
     request_id = whole(_get(ctx, "request_id"))
     row = ctx.session.get(AccountRequest, request_id) if request_id is not None else None

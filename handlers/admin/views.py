@@ -124,7 +124,6 @@ class StaffCtx(AdminCtx):
         )
 
 
-Ctx = StaffCtx  # the name the page files use
 _NO_STORE = {"Cache-Control": "no-store"}  # the security headers: handlers/web/security_headers.py
 ADMIN_MAX_BODY = 1024 * 1024  # staff forms are a few fields; no admin page takes uploads
 _WORDING = Wording(

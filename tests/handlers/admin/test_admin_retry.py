@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from handlers.admin.views import Admin, Ctx
+from handlers.admin.views import Admin, AdminCtx
 from handlers.runtime import Runtime
 from tests.cases_support import KEYS
 from tests.webhook_support import settings_for_tests
@@ -26,7 +26,7 @@ def _client(engine: Engine, sqlstate: str, failures: int) -> tuple[TestClient, l
     admin = Admin(runtime)
     calls: list[int] = []
 
-    async def flaky(ctx: Ctx) -> Response:
+    async def flaky(ctx: AdminCtx) -> Response:
         calls.append(1)
         if len(calls) <= failures:
             raise OperationalError("UPDATE case_stat_cells ...", {}, _PgError(sqlstate))

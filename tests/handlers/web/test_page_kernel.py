@@ -50,13 +50,13 @@ class _PgError(Exception):
 
 
 @dataclass
-class Ctx(PageCtx):
+class DemoCtx(PageCtx):
     who: str
 
 
-class Anyone(Gate[Ctx]):
-    def admit(self, request: Request, session: Session, form: FormData | None) -> Ctx | Response:
-        return Ctx(request, session, "", form, "anyone")
+class Anyone(Gate[DemoCtx]):
+    def admit(self, request: Request, session: Session, form: FormData | None) -> DemoCtx | Response:
+        return DemoCtx(request, session, "", form, "anyone")
 
 
 def count(session: Session) -> int:
@@ -65,7 +65,7 @@ def count(session: Session) -> int:
 
 
 def app_for(
-    engine: Engine, page: object, *, retry: object = deadlock_victim, gate: Gate[Ctx] | None = None
+    engine: Engine, page: object, *, retry: object = deadlock_victim, gate: Gate[DemoCtx] | None = None
 ) -> TestClient:
     kernel = PageKernel(
         make_sessionmaker(engine),
@@ -88,7 +88,7 @@ def committed(engine: Engine) -> int:
 def flaky(failures: int, error: Exception) -> tuple[object, list[int]]:
     calls: list[int] = []
 
-    async def page(ctx: Ctx) -> Response:
+    async def page(ctx: DemoCtx) -> Response:
         calls.append(1)
         count(ctx.session)  # written in every attempt: only the last attempt's write may be kept
         if len(calls) <= failures:
@@ -129,7 +129,7 @@ def test_a_lost_race_is_retried_where_the_edge_says_so(engine: Engine) -> None:
 
 
 def test_a_refusal_is_the_edge_page_and_rolls_the_transaction_back(engine: Engine) -> None:
-    async def page(ctx: Ctx) -> Response:
+    async def page(ctx: DemoCtx) -> Response:
         count(ctx.session)
         raise Refused(429, "太频繁了")
 
@@ -141,7 +141,7 @@ def test_a_refusal_is_the_edge_page_and_rolls_the_transaction_back(engine: Engin
 # -- the body and the form -----------------------------------------------------------------------------
 
 
-async def echo(ctx: Ctx) -> Response:
+async def echo(ctx: DemoCtx) -> Response:
     assert ctx.form is not None
     return PlainTextResponse(f"{ctx.who}:{ctx.form.get('name')}")
 
@@ -255,27 +255,27 @@ def test_the_staff_gate_admits_staff_and_refuses_other_roles_and_posts_without_c
 # -- the device gate (the H5 pages) --------------------------------------------------------------------
 
 
-class Device(DeviceGate[Ctx]):
+class Device(DeviceGate[DemoCtx]):
     def __init__(self, limited: list[str]) -> None:
         super().__init__(SECRET, secure=False, cookie="qf_dev", path="/", max_age_s=3600)
         self.limited = limited
 
     def context(
         self, request: Request, session: Session, form: FormData | None, device: str, new_device: bool, csrf: str
-    ) -> Ctx:
-        return Ctx(request, session, csrf, form, device)
+    ) -> DemoCtx:
+        return DemoCtx(request, session, csrf, form, device)
 
-    def refuse_csrf(self, ctx: Ctx) -> Response:
+    def refuse_csrf(self, ctx: DemoCtx) -> Response:
         return PlainTextResponse("csrf", status_code=403)
 
-    def limit(self, ctx: Ctx) -> None:
+    def limit(self, ctx: DemoCtx) -> None:
         self.limited.append(ctx.who)
 
 
 def test_the_device_gate_sets_its_cookie_and_binds_csrf_to_it(engine: Engine) -> None:
     limited: list[str] = []
 
-    async def page(ctx: Ctx) -> Response:
+    async def page(ctx: DemoCtx) -> Response:
         return PlainTextResponse(ctx.csrf)
 
     client = app_for(engine, page, gate=Device(limited))
@@ -288,7 +288,7 @@ def test_the_device_gate_sets_its_cookie_and_binds_csrf_to_it(engine: Engine) ->
 
 
 def test_the_device_cookie_is_set_on_error_pages_too(engine: Engine) -> None:
-    async def page(ctx: Ctx) -> Response:
+    async def page(ctx: DemoCtx) -> Response:
         raise Refused(429, "太频繁了")
 
     resp = app_for(engine, page, gate=Device([])).get("/x")
@@ -297,8 +297,8 @@ def test_the_device_cookie_is_set_on_error_pages_too(engine: Engine) -> None:
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_gate_may_answer_without_the_page(engine: Engine, method: str) -> None:
-    class Closed(Gate[Ctx]):
-        def admit(self, request: Request, session: Session, form: FormData | None) -> Ctx | Response:
+    class Closed(Gate[DemoCtx]):
+        def admit(self, request: Request, session: Session, form: FormData | None) -> DemoCtx | Response:
             return PlainTextResponse("closed", status_code=403)
 
     page, calls = flaky(0, serialisation_failure())
