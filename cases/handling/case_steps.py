@@ -18,6 +18,7 @@ from cases.notices import contact_openid, notify
 from cases.validation import InvalidReport, description_problem
 from storage.models.cases import Case, CaseEvidence
 from storage.repos import users
+from storage.repos.users import ConversationState
 
 FINDINGS = ("查实", "部分查实", "不实", "不属于受理范围")
 RATINGS = {1: "满意", 2: "基本满意", 3: "不满意"}
@@ -86,8 +87,8 @@ def _await_rating(session: Session, case: Case, keys: IdentityKeys, now: datetim
     if openid is None:
         return
     conversation = users.load_conversation(session, openid=openid, now=now)
-    if conversation.state in ("idle", "ask", "answered"):
-        users.save_conversation(session, conversation=conversation, state="rate", data={}, now=now)
+    if conversation.state in (ConversationState.IDLE, ConversationState.ASK, ConversationState.ANSWERED):
+        users.save_conversation(session, conversation=conversation, state=ConversationState.RATE, data={}, now=now)
 
 
 def rate(session: Session, *, case: Case, rating: int, reason: str | None, actor: str, now: datetime) -> None:

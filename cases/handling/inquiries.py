@@ -28,13 +28,13 @@ def inquiry_scope(viewer: access.Viewer) -> ColumnElement[bool]:
     """The inquiries a viewer may see, as one SQL condition. One that names a cadre goes to the county
     discipline commission (and the city) only: never to the town it may accuse, nor to departments."""
     unaccused = Inquiry.accused_level.is_(None)
-    if viewer.role == "city":
+    if viewer.role == access.Role.CITY:
         return true()
-    if viewer.role == "county_discipline" and viewer.county_code:
+    if viewer.role == access.Role.COUNTY_DISCIPLINE and viewer.county_code:
         return Inquiry.village_code.like(f"{viewer.county_code}%")
-    if viewer.role == "department" and viewer.county_code:
+    if viewer.role == access.Role.DEPARTMENT and viewer.county_code:
         return and_(Inquiry.village_code.like(f"{viewer.county_code}%"), unaccused)
-    if viewer.role == "town":
+    if viewer.role == access.Role.TOWN:
         town_villages = select(Village.code).where(Village.town_code == viewer.unit_code)
         return and_(Inquiry.village_code.in_(town_villages), unaccused)
     return false()

@@ -52,12 +52,12 @@ def may_decide(session: Session, viewer: access.Viewer, case: Case, row: RevealR
     """Why this viewer may not decide this request, or None."""
     if row.requested_by == viewer.username:
         return "查看身份须由另一位纪委监委工作人员审批，不能审批自己的申请。"
-    if viewer.role == "city":
+    if viewer.role == access.Role.CITY:
         return None
     # The county's commission holds the reporters' identities of its county; a case it leads itself is
     # supervised by the city's, so either may approve.
     supervising = {routing_of(session, case).supervising_unit, dept_unit(case.county_code, "jw")}
-    if viewer.role == "county_discipline" and viewer.unit_code in supervising:
+    if viewer.role == access.Role.COUNTY_DISCIPLINE and viewer.unit_code in supervising:
         return None
     return "只有本案所在县或监督单位的纪委监委可以审批查看身份的申请。"
 
