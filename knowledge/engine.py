@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from knowledge.analyzer import Analysed, Analyzer, describes_trouble
 from knowledge.bm25 import POSTINGS_CAP, Postings
 from knowledge.phonetic import char_syllable
-from knowledge.story import asked_apart, focus
+from knowledge.story import asked_apart, asking_part, focus
 
 UNIGRAM_CAP = 32  # postings a single character keeps in a large index (bigrams: POSTINGS_CAP); it says less
 SMALL_INDEX = 400  # entries up to which every entry is scored exactly, without a candidate pool
@@ -496,8 +496,8 @@ class SearchEngine:
             keep = np.argpartition(-lexical, tuning.candidates - 1)[: tuning.candidates]
             pool, best, lexical = pool[keep], best[keep], lexical[keep]
         similarity = self._similarity(query, pool.tolist())
-        q_topics = self.analyzer.terms.topics(query.terms)
-        q_terms = set(query.terms)
+        q_terms = self._asked_terms(text, query)
+        q_topics = self.analyzer.terms.topics(q_terms)
         bare = self.analyzer.terms.primary(q_terms) if q_terms and self._bare(query) else frozenset()
         term_topics = self.analyzer.terms.topics_of
         scored: list[tuple[float, float, int, float]] = []
@@ -552,6 +552,18 @@ class SearchEngine:
                 and int(np.count_nonzero(best >= tuning.crowd_ratio * scored[0][1])) <= tuning.crowd
             )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
+
+    def _asked_terms(self, text: str, query: Analysed) -> set[str]:
+        """The policy terms the question asks about: of several, those in its asking clauses, when
+        the other clauses only tell what happened (外出务工能领交通补贴 那培训还给钱不: 培训)."""
+        terms = set(query.terms)
+        if len(terms) < 2:
+            return terms
+        asked = asking_part(text)
+        if asked is None:
+            return terms
+        named = terms.intersection(self.analyzer.analyse(asked, known=self._chars).terms)
+        return named or terms
 
     def _bare(self, query: Analysed) -> bool:
         """The question is nothing but policy terms (and `Tuning.bare_rest` characters more)."""

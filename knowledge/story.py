@@ -44,3 +44,13 @@ def asked_apart(text: str, topics_of: Callable[[str], frozenset[str]]) -> list[s
             return []
         seen |= topics
     return parts
+
+
+def asking_part(text: str) -> str | None:
+    """The clauses that ask, when some of the message's clauses do and others only tell (俺儿子出去务工了
+    低保还给不给: the policy asked about is 低保, 务工 is what happened); None otherwise."""
+    parts = clauses(text)
+    asking = [p for p in parts if _ASKING.search(p)]
+    if not asking or len(asking) == len(parts):
+        return None
+    return " ".join(asking)

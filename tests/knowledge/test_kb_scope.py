@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.base import KnowledgeBase
-from knowledge.story import asked_apart, focus
+from knowledge.story import asked_apart, asking_part, focus
 
 LEDU_VILLAGE = "630202101201"
 
@@ -71,3 +71,11 @@ def test_two_questions_are_told_apart() -> None:
 
     assert asked_apart("低保咋申请 还有医保交不起咋办", topics) == ["低保咋申请", "还有医保交不起咋办"]
     assert asked_apart("低保咋申请 低保多少钱", topics) == []
+
+
+def test_the_asking_clauses_name_the_policy_asked_about(kb: KnowledgeBase) -> None:
+    assert asking_part("外出打工能领交通补贴 那去参加培训还给钱不") == "那去参加培训还给钱不"
+    assert asking_part("低保咋申请") is None  # nothing told apart from the question
+    assert asking_part("俺家房子塌了 住不成了") is None  # nothing asked
+    result = kb.search("外出打工能领交通补贴 那去参加培训还给钱不", county_code=LEDU_VILLAGE)
+    assert result.top is not None and result.top.entry_id == "skills-training-free"
