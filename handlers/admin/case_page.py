@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -16,15 +15,13 @@ from cases import access, lifecycle
 from cases.categories import cadre_level_label
 from cases.handling import actions, canned, desk, joint, reveal, triage
 from cases.identity import SealBroken, unseal
+from cases.reading import case_view
 from handlers.admin import desk_text, location
 from handlers.admin.event_labels import ACTION_LABELS
-from handlers.admin.form_fields import places
 from handlers.admin.media import CaseMedia
 from handlers.web.params import whole
-from storage.models import Village
-from storage.models.cases import Case, CaseEvent, CaseEvidence
+from storage.models.cases import Case
 from storage.models.desk import RevealRequest
-from storage.models.staff import CaseCoUnit, Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -87,43 +84,24 @@ class CasePage:
     ) -> HTMLResponse:
         assert ctx.viewer is not None
         s = ctx.session
-        routing = triage.routing_of(s, case)
-        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()
-        evidence = s.scalars(
-            select(CaseEvidence).where(CaseEvidence.case_id == case.id).order_by(CaseEvidence.id)
-        ).all()
-        co = s.scalars(
-            select(Unit).join(CaseCoUnit, CaseCoUnit.unit_code == Unit.code).where(CaseCoUnit.case_id == case.id)
-        ).all()
-        dups = [d for d in triage.duplicates(s, case) if access.scoped_case(s, ctx.viewer, d.case.id) is not None]
-        units = s.scalars(
-            select(Unit)
-            .where(
-                Unit.active.is_(True),
-                or_(Unit.county_code == case.county_code, Unit.level == "city"),
-                Unit.kind != "county",
-            )
-            .order_by(Unit.level, Unit.code)
-        ).all()
-        units = [u for u in units if triage.transfer_refusal(s, case, u) is None]
-        merged_into = s.get(Case, routing.merged_into) if routing.merged_into else None
-        village = s.get(Village, case.village_code) if case.village_code else None
+        view = case_view.read(s, ctx.viewer, case)
+        routing, merged_into = view.routing, view.merged_into
         return ctx.render(
             "case.html",
             status,
             case=case,
             routing=routing,
-            events=events,
-            evidence=evidence,
-            co_units=co,
-            duplicates=dups,
-            units=units,
+            events=view.events,
+            evidence=view.evidence,
+            co_units=view.co_units,
+            duplicates=view.duplicates,
+            units=view.transfer_units,
             error=error,
             revealed=revealed,
-            village=village,
+            village=view.village,
             merged_into=merged_into,
-            place=places(s, [case]).get(case.id, ""),
-            voices=self.media.voices(evidence),
+            place=view.place,
+            voices=self.media.voices(view.evidence),
             location=location.describe(
                 case.lat, case.lng, case.location_datum, tile_url=self.admin.runtime.settings.map_tile_url
             ),
@@ -144,7 +122,7 @@ class CasePage:
                 for step in canned.STEPS
             },
             STEP_LABELS=desk.LABELS,
-            timeline=desk_text.timeline(s, events, ACTION_LABELS),
+            timeline=desk_text.timeline(s, view.events, ACTION_LABELS),
         )
 
     async def reveal(self, ctx: StaffCtx) -> Response:
