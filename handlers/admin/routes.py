@@ -27,7 +27,7 @@ from handlers.admin import (
     statistics,
     users,
 )
-from handlers.admin.bulk_actions import bulk
+from handlers.admin.bulk_actions import BulkActions
 from handlers.admin.canned import CannedPage
 from handlers.admin.case_actions import CaseActions
 from handlers.admin.case_page import CasePage
@@ -82,7 +82,7 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/stats", page(statistics.stats_page, roles=CASE_STAFF), methods=GET),
         Route("/admin/stats.csv", page(exports.stats_export(exports.CSV), roles=CASE_STAFF), methods=GET),
         Route("/admin/cases.csv", page(exports.queue_export(exports.CSV), roles=CASE_STAFF), methods=GET),
-        Route("/admin/cases/bulk", page(bulk, roles=CASE_STAFF), methods=POST),
+        Route("/admin/cases/bulk", page(BulkActions(admin.keys).run, roles=CASE_STAFF), methods=POST),
         # the desk's other verbs
         Route(f"{CASE}/return", page(desk.return_case, roles=CASE_STAFF), methods=POST),
         Route(f"{CASE}/return/rule", page(desk.rule_return, roles=CASE_STAFF), methods=POST),
