@@ -40,6 +40,32 @@ REJECTED = CaseStatus.REJECTED
 
 STATES: tuple[CaseStatus, ...] = tuple(CaseStatus)
 
+
+class EventAction(StrEnum):
+    """What a case event records (case_events.action); the values are what the database holds, and
+    what the case page's timeline and the audit read (handlers/admin/event_labels.py)."""
+
+    STATUS = "status"  # a move in the transition table
+    SUBMITTED = "submitted"
+    NOTE = "note"
+    ASSIGN = "assign"
+    PUBLIC_REPLY = "public_reply"
+    INTERNAL_OPINION = "internal_opinion"
+    ASK_REPORTER = "ask_reporter"
+    SUPPLEMENT = "supplement"
+    RATING = "rating"
+    PHONE_FOLLOWUP = "phone_followup"
+    EXTENSION_REQUEST = "extension_request"
+    EXTENSION_APPROVED = "extension_approved"
+    EXTENSION_REFUSED = "extension_refused"
+    MERGED_IN = "merged_in"
+    SUPERVISE = "supervise"
+    OPINIONS_REQUESTED = "opinions_requested"  # 会办
+    JOINT_OPINION = "joint_opinion"
+    RETURN_REQUESTED = "return_requested"  # 退回
+    RETURN_RULED = "return_ruled"
+
+
 # Every allowed move, from -> set of to. Anything not listed is refused. Keyed by str: a stored
 # status is read back as a plain string.
 TRANSITIONS: dict[str, frozenset[CaseStatus]] = {
@@ -95,7 +121,7 @@ def transition(
     actor: str,
     reason: str | None,
     now: datetime,
-    action: str = "status",
+    action: EventAction = EventAction.STATUS,
     public: bool = False,
 ) -> CaseEvent:
     """Move `case` to `to` and record who, when, from, to and why. Raises IllegalTransition."""
@@ -126,7 +152,7 @@ def record_event(
     session: Session,
     *,
     case: Case,
-    action: str,
+    action: EventAction,
     actor: str,
     reason: str | None,
     now: datetime,

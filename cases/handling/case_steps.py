@@ -52,7 +52,13 @@ def public_reply(session: Session, *, case: Case, text: str, actor: str, keys: I
         lifecycle.transition(session, case=case, to=lifecycle.ANSWERED, actor=actor, reason=text, now=now, public=True)
     else:
         lifecycle.record_event(
-            session, case=case, action="public_reply", actor=actor, reason=text, now=now, public=True
+            session,
+            case=case,
+            action=lifecycle.EventAction.PUBLIC_REPLY,
+            actor=actor,
+            reason=text,
+            now=now,
+            public=True,
         )
     case.public_update, case.public_update_at = text, now
     _tell(session, case, f"有了新答复：\n{text}", keys, now)
@@ -98,7 +104,9 @@ def rate(session: Session, *, case: Case, rating: int, reason: str | None, actor
     if case.status != lifecycle.CLOSED or case.rating is not None:
         raise lifecycle.IllegalTransition(case.status, "rated")
     case.rating, case.rating_reason = rating, (reason or None)
-    lifecycle.record_event(session, case=case, action="rating", actor=actor, reason=RATINGS[rating], now=now)
+    lifecycle.record_event(
+        session, case=case, action=lifecycle.EventAction.RATING, actor=actor, reason=RATINGS[rating], now=now
+    )
     if rating == 3:
         why = "群众不满意，重新办理并督办" + (f"：{reason}" if reason else "")
         lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
@@ -115,7 +123,9 @@ def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseE
         case_id=case.id, kind="text", note=text.strip(), supplement=True, download_status="none", created_at=now
     )
     session.add(row)
-    lifecycle.record_event(session, case=case, action="supplement", actor="villager", reason="文字", now=now)
+    lifecycle.record_event(
+        session, case=case, action=lifecycle.EventAction.SUPPLEMENT, actor="villager", reason="文字", now=now
+    )
     return row
 
 
@@ -138,7 +148,9 @@ def add_media(
     session.add(row)
     session.flush()
     enqueue_download(session, evidence=row, now=now)
-    lifecycle.record_event(session, case=case, action="supplement", actor="villager", reason=kind, now=now)
+    lifecycle.record_event(
+        session, case=case, action=lifecycle.EventAction.SUPPLEMENT, actor="villager", reason=kind, now=now
+    )
     return row
 
 

@@ -53,7 +53,9 @@ def ask_reporter(session: Session, *, case: Case, question: str, actor: str, key
         users.save_conversation(
             session, conversation=conversation, state=SUPPLEMENT_STATE, data={"number": case.number}, now=now
         )
-    lifecycle.record_event(session, case=case, action="ask_reporter", actor=actor, reason=text, now=now, public=True)
+    lifecycle.record_event(
+        session, case=case, action=lifecycle.EventAction.ASK_REPORTER, actor=actor, reason=text, now=now, public=True
+    )
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from cases import lifecycle
 from storage.models.cases import Case, CaseEvent
 from storage.models.staff import CaseCoUnit, StaffNotice, StaffUser, Unit
 
-REQUESTED = "opinions_requested"
-OPINION = "joint_opinion"
+REQUESTED = lifecycle.EventAction.OPINIONS_REQUESTED
+OPINION = lifecycle.EventAction.JOINT_OPINION
 
 
 class JointRefused(ValueError):

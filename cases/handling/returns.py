@@ -19,8 +19,8 @@ from cases.workdays import working_deadline
 from storage.models.cases import Case, CaseEvent
 from storage.models.staff import CaseRouting, StaffNotice, StaffUser, Unit
 
-REQUESTED = "return_requested"
-RULED = "return_ruled"
+REQUESTED = lifecycle.EventAction.RETURN_REQUESTED
+RULED = lifecycle.EventAction.RETURN_RULED
 WINDOW_WORKING_DAYS = 1
 RECEIVED_STATES = (lifecycle.ROUTED, lifecycle.TRANSFERRED)
 SENT_BACK = "不同意退回"

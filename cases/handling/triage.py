@@ -86,7 +86,9 @@ def start(session: Session, *, case: Case, actor: str, now: datetime) -> None:
 def assign(session: Session, *, case: Case, assignee: str, actor: str, now: datetime) -> None:
     who = need(assignee, "承办人", 1)[:64]
     routing_of(session, case).assignee = who
-    lifecycle.record_event(session, case=case, action="assign", actor=actor, reason=f"指定承办人：{who}", now=now)
+    lifecycle.record_event(
+        session, case=case, action=lifecycle.EventAction.ASSIGN, actor=actor, reason=f"指定承办人：{who}", now=now
+    )
 
 
 def transfer(session: Session, *, case: Case, to_unit: str, reason: str, actor: str, now: datetime) -> None:
@@ -150,7 +152,12 @@ def request_extension(session: Session, *, case: Case, days: int, reason: str, a
         raise ActionRefused("已有一项延期申请等待审批。")
     routing.extension_days, routing.extension_reason, routing.extension_requested_by = days, why, actor[:64]
     lifecycle.record_event(
-        session, case=case, action="extension_request", actor=actor, reason=f"申请延期 {days} 天：{why}", now=now
+        session,
+        case=case,
+        action=lifecycle.EventAction.EXTENSION_REQUEST,
+        actor=actor,
+        reason=f"申请延期 {days} 天：{why}",
+        now=now,
     )
 
 
@@ -166,7 +173,7 @@ def decide_extension(session: Session, *, case: Case, approve: bool, actor: str,
     lifecycle.record_event(
         session,
         case=case,
-        action="extension_approved" if approve else "extension_refused",
+        action=lifecycle.EventAction.EXTENSION_APPROVED if approve else lifecycle.EventAction.EXTENSION_REFUSED,
         actor=actor,
         reason=text,
         now=now,
@@ -175,7 +182,9 @@ def decide_extension(session: Session, *, case: Case, approve: bool, actor: str,
 
 
 def note(session: Session, *, case: Case, text: str, actor: str, now: datetime) -> None:
-    lifecycle.record_event(session, case=case, action="note", actor=actor, reason=need(text, "备注内容", 1), now=now)
+    lifecycle.record_event(
+        session, case=case, action=lifecycle.EventAction.NOTE, actor=actor, reason=need(text, "备注内容", 1), now=now
+    )
 
 
 def reply(session: Session, *, case: Case, text: str, actor: str, keys: IdentityKeys, now: datetime) -> None:
@@ -209,7 +218,9 @@ def close(
         raise ActionRefused("内部意见不能超过 2000 字。")
     _close(session, case=case, finding=finding, text=text, actor=actor, keys=keys, now=now)
     if inside:
-        lifecycle.record_event(session, case=case, action="internal_opinion", actor=actor, reason=inside, now=now)
+        lifecycle.record_event(
+            session, case=case, action=lifecycle.EventAction.INTERNAL_OPINION, actor=actor, reason=inside, now=now
+        )
 
 
 def _close(
@@ -242,7 +253,12 @@ def merge(session: Session, *, case: Case, into: Case, actor: str, keys: Identit
     )
     routing_of(session, case).merged_into = into.id
     lifecycle.record_event(
-        session, case=into, action="merged_in", actor=actor, reason=f"并入重复件 {case.number}", now=now
+        session,
+        case=into,
+        action=lifecycle.EventAction.MERGED_IN,
+        actor=actor,
+        reason=f"并入重复件 {case.number}",
+        now=now,
     )
     notify(
         session,
@@ -269,7 +285,7 @@ def phone_rating(session: Session, *, case: Case, rating: int, note_text: str, a
     lifecycle.record_event(
         session,
         case=case,
-        action="phone_followup",
+        action=lifecycle.EventAction.PHONE_FOLLOWUP,
         actor=actor,
         reason=f"电话回访：{case_steps.RATINGS[rating]}" + (f"，{what}" if what else ""),
         now=now,
@@ -330,7 +346,9 @@ def mark_overdue(session: Session, *, now: datetime, limit: int = 500) -> list[C
             continue
         late = "办理期限" if case.resolve_due < now else "首次答复期限"
         why = f"已超过{late}，由纪委监委督办，请抓紧办理并答复群众。"
-        lifecycle.record_event(session, case=case, action="supervise", actor="system", reason=why, now=now)
+        lifecycle.record_event(
+            session, case=case, action=lifecycle.EventAction.SUPERVISE, actor="system", reason=why, now=now
+        )
         routing.overdue_at = now
         for user in session.scalars(
             select(StaffUser).where(StaffUser.unit_code == case.route_unit, StaffUser.active.is_(True))

@@ -130,7 +130,9 @@ def _new_case(
     _place(case, report, village, policy.far_report_km)
     session.add(case)
     session.flush()
-    lifecycle.record_event(session, case=case, action="submitted", actor="villager", reason=report.channel, now=now)
+    lifecycle.record_event(
+        session, case=case, action=lifecycle.EventAction.SUBMITTED, actor="villager", reason=report.channel, now=now
+    )
     lifecycle.transition(session, case=case, to=lifecycle.ROUTED, actor="system", reason=route.reason, now=now)
     rules.record_route(session, case=case, route=route, now=now)
     return case

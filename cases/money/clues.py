@@ -176,12 +176,19 @@ def _refresh(session: Session, clue: MoneyClue, finding: Finding, now: datetime)
     case = session.get(Case, clue.case_id) if clue.case_id else None
     if clue.gone_at is not None and case is not None:
         lifecycle.record_event(
-            session, case=case, action="note", actor="system", reason="数据比对再次发现此线索。", now=now
+            session,
+            case=case,
+            action=lifecycle.EventAction.NOTE,
+            actor="system",
+            reason="数据比对再次发现此线索。",
+            now=now,
         )
     added = [p for p in finding.payments if p not in clue.evidence]
     if added and case is not None:
         reason = f"数据比对新增 {len(added)} 笔相关发放记录：{'、'.join(added[:20])}"
-        lifecycle.record_event(session, case=case, action="note", actor="system", reason=reason, now=now)
+        lifecycle.record_event(
+            session, case=case, action=lifecycle.EventAction.NOTE, actor="system", reason=reason, now=now
+        )
         clue.evidence = list(finding.payments)
         clue.amount_fen, clue.period = finding.amount_fen, finding.period
     clue.last_seen_at, clue.gone_at = now, None
@@ -198,7 +205,9 @@ def _note_gone(session: Session, *, seen: set[str], county: str | None, now: dat
         case = session.get(Case, clue.case_id) if clue.case_id else None
         if case is not None:
             reason = "复核时数据比对已不再发现此问题（数据可能已更正），请核实后办结。"
-            lifecycle.record_event(session, case=case, action="note", actor="system", reason=reason, now=now)
+            lifecycle.record_event(
+                session, case=case, action=lifecycle.EventAction.NOTE, actor="system", reason=reason, now=now
+            )
 
 
 def _out(finding: Finding, number: str, new: bool) -> ClueOut:
