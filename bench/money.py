@@ -253,7 +253,7 @@ def bench(*, out_dir: str, people: int, planted: int, databases: Sequence[str], 
 def _engine(db: str, root: Path) -> tuple[Engine, Any]:
     if db == "sqlite":
         return make_engine(f"sqlite:///{root / 'money.db'}"), lambda: None
-    schema = "qf_bench_money"
+    schema = f"qf_bench_money_{os.getpid()}"  # two runs at once do not share it
     engine = make_engine(pg.fresh_schema(schema))
     return engine, lambda: pg.drop_schema(schema)
 
