@@ -25,7 +25,7 @@ from storage.migrate import upgrade
 from storage.models import Inquiry
 from storage.models.cases import Case
 from storage.types import utcnow
-from tests.dialogue_corpus import Dialogue, corpus, fresh, unseen
+from tests.dialogue_corpus import Dialogue, blind, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
 from villages.projects.load import load_demo_projects
@@ -188,7 +188,7 @@ def report(results: list[Result]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """--part tuned | held_out | fresh | unseen | all (the default)."""
+    """--part tuned | held_out | fresh | unseen | blind | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -196,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         "held_out": [d for d in corpus() if d.held_out],
         "fresh": fresh(),
         "unseen": unseen(),
-        "all": corpus() + fresh() + unseen(),
+        "blind": blind(),
+        "all": corpus() + fresh() + unseen() + blind(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
