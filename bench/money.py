@@ -6,7 +6,9 @@ Goals: import at least 50,000 rows/s; every rule over the whole prefecture in at
 database; the same rules as a plain Python loop over the rows in the same run, as the baseline; every
 planted anomaly found, and no clean row flagged (each rule's findings equal what was planted, and so do
 the baseline's). The import's own baseline, in the same run: the payments file's first rows read with
-csv.DictReader, checked by the same row rules and inserted by SQLAlchemy's executemany, then rolled back.
+csv.DictReader, checked by the same row rules and inserted by SQLAlchemy's executemany, then rolled back;
+the import itself on the same rows, rolled back too, gives the ratio (the whole file fills bigger indexes,
+so its rate is lower than on its first rows).
 Figures go to `<out_dir>/money.json`. Run: python -m bench money [--people N]
 """
 
@@ -100,6 +102,25 @@ def naive_import(engine: Engine, path: Path, limit: int) -> tuple[int, float]:
     return rows, seconds
 
 
+def bulk_import(engine: Engine, path: Path, limit: int) -> float:
+    """The import itself on the same first rows as naive_import, rolled back the same way: seconds."""
+    with (
+        path.open(encoding="utf-8", newline="") as source,
+        tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", newline="", delete=False) as first,
+    ):
+        first.writelines(islice(source, limit + 1))
+    try:
+        with make_sessionmaker(engine)() as s:
+            started = time.perf_counter()
+            import_file(s, kind="payments", path=Path(first.name), now=utcnow())
+            s.flush()
+            seconds = time.perf_counter() - started
+            s.rollback()
+    finally:
+        Path(first.name).unlink()
+    return seconds
+
+
 def _all(engine: Engine, query: Any) -> list[Any]:
     with make_sessionmaker(engine)() as s:
         return list(s.scalars(query))
@@ -109,7 +130,12 @@ def measure(engine: Engine, paths: dict[str, Path]) -> dict[str, Any]:
     sessions = make_sessionmaker(engine)
     naive_rows, naive_s = naive_import(engine, paths["payments"], BASELINE_ROWS)
     naive = round(naive_rows / naive_s)
-    print(f"   baseline (naive import of the first {naive_rows:,} payments, rolled back): {naive:,} rows/s", flush=True)
+    same = round(naive_rows / bulk_import(engine, paths["payments"], naive_rows))
+    print(
+        f"   the first {naive_rows:,} payments, rolled back: naive import {naive:,} rows/s,"
+        f" this import {same:,} rows/s ({same / max(1, naive):.1f}x)",
+        flush=True,
+    )
     imported: dict[str, Any] = {}
     rows = 0
     started = time.perf_counter()
@@ -141,6 +167,7 @@ def measure(engine: Engine, paths: dict[str, Path]) -> dict[str, Any]:
         "import_s": round(seconds, 2),
         "import_rows_per_s": round(rows / seconds),
         "baseline_import_rows_per_s": naive,
+        "same_rows_import_rows_per_s": same,
         "load_average": round(load, 1),
         "reimport_payments_unchanged": unchanged,
         "reimport_payments_s": round(reimport_s, 2),
@@ -274,11 +301,11 @@ def _print_db(db: str, r: dict[str, Any], planted: dict[str, int]) -> bool:
         )
     speed = r["import_rows_per_s"] >= GOALS["import_rows_per_s"]
     rules_ok = r["rules_s"] <= GOALS["rules_s"]
-    ratio = r["import_rows_per_s"] / max(1, r["baseline_import_rows_per_s"])
+    ratio = r["same_rows_import_rows_per_s"] / max(1, r["baseline_import_rows_per_s"])
     print(
         f"   goal import >= {GOALS['import_rows_per_s']:,.0f} rows/s: {r['import_rows_per_s']:,} rows/s"
-        f" {'PASS' if speed else 'MISS'} ({ratio:.1f}x the naive import's {r['baseline_import_rows_per_s']:,};"
-        f" load average {r['load_average']})"
+        f" {'PASS' if speed else 'MISS'} (on the same first rows {ratio:.1f}x the naive import's"
+        f" {r['baseline_import_rows_per_s']:,}; load average {r['load_average']})"
     )
     print(
         f"   goal rules <= {GOALS['rules_s']:.0f} s: {r['rules_s']} s {'PASS' if rules_ok else 'MISS'}"
