@@ -14,6 +14,8 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from wechatpy.events import EVENT_TYPES
 
+from wechat.inbound import MessageKind
+
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 openid_tag_var: ContextVar[str] = ContextVar("openid_tag", default="")
 
@@ -21,7 +23,7 @@ openid_tag_var: ContextVar[str] = ContextVar("openid_tag", default="")
 # sender chose (2,000 made-up Event names grew /metrics from 13 KB to 4.2 MB) would grow without bound.
 OTHER = "other"
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-MESSAGE_KINDS = frozenset({"text", "image", "voice", "video", "shortvideo", "location", "link", "event", "unknown"})
+MESSAGE_KINDS: frozenset[str] = frozenset(MessageKind)  # every kind wechat.inbound.parse gives
 # The events WeChat documents, lower-cased as wechat.inbound gives them; "" for a message that is no event.
 EVENTS = frozenset({"", "unknown", *EVENT_TYPES})
 
