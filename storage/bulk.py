@@ -67,10 +67,10 @@ def roomy_cache(session: Session, megabytes: int = 256) -> Iterator[None]:
         driver.execute(f"PRAGMA cache_size = {before}")
 
 
-def storable(session: Session, values: Sequence[Any]) -> Sequence[Any]:
-    """`values` (one column) as the driver stores and returns them: on SQLite dates and datetimes become
-    SQLAlchemy's text forms; elsewhere they pass unchanged."""
-    if not values or not isinstance(values[0], date) or session.connection().dialect.name != "sqlite":
+def storable(dialect: str, values: Sequence[Any]) -> Sequence[Any]:
+    """`values` (one column) as the driver of `dialect` (a dialect's name) stores and returns them: on SQLite
+    dates and datetimes become SQLAlchemy's text forms; elsewhere they pass unchanged."""
+    if not values or not isinstance(values[0], date) or dialect != "sqlite":
         return values  # a column keeps its type: the first value tells
     return [None if v is None else _sqlite_value(v) for v in values]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,7 +33,6 @@ from storage.models.money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPers
 _PERIOD_RE = re.compile(r"(\d{4})-(\d{2})")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_AMOUNT = Decimal("1000000")
-_CHUNK = 2000
 CHUNK_ROWS = 50_000
 
 
@@ -110,7 +110,7 @@ def _import(session: Session, kind: str, batches: Iterable[Batch], now: datetime
     report = ImportReport(kind=kind)
     # An empty table (a first load) holds nothing to compare with: every good row is new.
     empty = session.execute(select(1).select_from(t).limit(1)).first() is None
-    stamp = storable(session, [now])[0]
+    stamp = storable(session.connection().dialect.name, [now])[0]
     with roomy_cache(session), _no_cycle_collector():
         _load(session, spec, batches, order, empty, stamp, report)
     report.bad.sort(key=lambda b: b.line)
@@ -139,23 +139,33 @@ def _load(
     stamp: Any,
     report: ImportReport,
 ) -> None:
+    """Batch after batch: read and check one while a writer thread stores the one before. The database's own
+    work (SQLite's B-trees, PostgreSQL's COPY) runs without the GIL, so it overlaps the Python of the next
+    batch. Only the writer touches the connection while a write is pending."""
     name = table(spec.model).name
-    checks = _Checks(known=set())
+    dialect = session.connection().dialect.name
+    known = set(session.scalars(select(Village.code))) if "village_code" in spec.columns else set()
+    checks = _Checks(known=known)
     seen_at: dict[Hashable, int] = {}
-    for batch in batches:
-        checks.known |= _villages(session, batch.columns.get("village_code", []), checks.known)
-        lines, columns = _validate(spec, batch, checks, report)
-        lines, columns = _unique(spec, lines, columns, seen_at, report)
-        if not lines:
-            continue
-        stored = [storable(session, columns[c]) for c in order]
-        if empty:
-            insert_rows(
-                session, name, [*order, "updated_at"], list(zip(*stored, repeat(stamp, len(lines)), strict=True))
-            )
-            report.new += len(lines)
-        else:
-            _upsert(session, name, spec.key, order, list(zip(*stored, strict=True)), stamp, report)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="money-import") as writer:
+        pending: Future[None] | None = None
+        for batch in batches:
+            lines, columns = _validate(spec, batch, checks, report)
+            lines, columns = _unique(spec, lines, columns, seen_at, report)
+            if not lines:
+                continue
+            stored = [storable(dialect, columns[c]) for c in order]
+            if pending is not None:
+                pending.result()  # a failed write stops the import here
+            if empty:
+                rows = list(zip(*stored, repeat(stamp, len(lines)), strict=True))
+                pending = writer.submit(insert_rows, session, name, [*order, "updated_at"], rows)
+                report.new += len(lines)
+            else:
+                rows = list(zip(*stored, strict=True))
+                pending = writer.submit(_upsert, session, name, spec.key, order, rows, stamp, report)
+        if pending is not None:
+            pending.result()
 
 
 def _validate(spec: _Kind, batch: Batch, checks: _Checks, report: ImportReport) -> tuple[list[int], Columns]:
@@ -210,15 +220,6 @@ def _unique(
         seen_at[key] = line
         keep.append(i)
     return [lines[i] for i in keep], {name: [column[i] for i in keep] for name, column in columns.items()}
-
-
-def _villages(session: Session, codes: Iterable[str], known: set[str]) -> set[str]:
-    wanted = sorted({c for c in set(codes) if c} - known)
-    found: set[str] = set()
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        found.update(session.scalars(select(Village.code).where(Village.code.in_(chunk))))
-    return found
 
 
 def _upsert(
