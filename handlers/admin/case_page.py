@@ -35,7 +35,6 @@ def scoped(ctx: StaffCtx) -> Case | None:
     case_id = whole(ctx.request.path_params.get("case_id"))
     if case_id is None:
         return None
-    assert ctx.viewer is not None
     return access.scoped_case(ctx.session, ctx.viewer, case_id)
 
 
@@ -82,7 +81,6 @@ class CasePage:
         status: int = 200,
         revealed: dict[str, Any] | None = None,
     ) -> HTMLResponse:
-        assert ctx.viewer is not None
         s = ctx.session
         view = case_view.read(s, ctx.viewer, case)
         routing, merged_into = view.routing, view.merged_into
@@ -127,7 +125,6 @@ class CasePage:
 
     async def reveal(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer
-        assert v is not None
         case = scoped(ctx)
         if case is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
@@ -151,7 +148,6 @@ class CasePage:
 
     def _request_reveal(self, ctx: StaffCtx, case: Case, reason: str) -> Response:
         """The reveal endpoint while the viewer holds no approval: file the request."""
-        assert ctx.viewer is not None
         try:
             with ctx.session.begin_nested():
                 row = reveal.request(ctx.session, viewer=ctx.viewer, case=case, reason=reason, now=utcnow())
