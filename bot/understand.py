@@ -40,6 +40,7 @@ class Intent:
     norm: str = ""
     choice: int | None = None
     detail: str = ""  # the small-talk kind, or a guessed category code
+    told: bool = False  # an ask to report that already tells something: it becomes the report's first words
 
 
 @lru_cache(maxsize=1)
@@ -107,17 +108,68 @@ def _has(norm: str, words: tuple[str, ...]) -> bool:
     return any(w in norm for w in words)
 
 
+def _step_forms(norm: str) -> tuple[str, ...]:
+    """The message, without particles and lead-ins, and also without a leading 我 or a trailing 了/的/呢:
+    我说完了 -> 说完了 -> 说完, ok了 -> ok."""
+    short = _trimmed(norm)
+    forms = [norm, short]
+    for form in (norm, short):
+        bare = form.lstrip("我那就")
+        forms.append(bare)
+        forms.append(bare[:-1] if len(bare) > 1 and bare[-1] in "了的呢" else bare)
+    return tuple(f for f in dict.fromkeys(forms) if f)
+
+
+# A short answer that there is nothing to show: a negation with at most evidence words around it
+# (照片没有, 没什么证据, 没照下, 莫有).
+_NEGATION = re.compile(r"(没有|没得|没|无|莫得|莫|木有|么得|拍不了|拍不到|发不了)")
+_EVIDENCE_WORDS = re.compile(
+    r"(照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个)"
+)
+_NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
+_NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不")
+_CONFIRM_VERBS = ("提交", "交上去", "发上去", "报上去", "交了吧", "发出去", "确认")
+_HOLD = ("不", "别", "先别", "等", "再")
+
+
 def means(text: str, kind: str) -> bool:
     """Whether a message inside a guided step is one of its answers (steps in the data): done, skip, agree,
     refuse, confirm, anonymous, real_name. 说完啦, 提交吧 and 好了好了 count; a sentence that contains them does
-    not. For done, a short message of nothing but closing words' characters counts too (就说这么多, 完毕)."""
+    not. For done, a short message of nothing but closing words' characters counts too (就说这么多, 完毕).
+    Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
     words = _words("steps", kind)
     norm = normalise(text)
-    short = _trimmed(norm)
-    if short in words or norm in words or made_of(short, words):
+    for form in _step_forms(norm):
+        if form in words or made_of(form, words):
+            return True
+    if kind == "done" and 2 <= len(norm) <= 6 and all(ch in str(_data()["steps"]["done_chars"]) for ch in norm):
         return True
-    if kind == "done" and 2 <= len(norm) <= 6:
-        return all(ch in str(_data()["steps"]["done_chars"]) for ch in norm)
+    return _by_shape(norm, kind)
+
+
+def _by_shape(norm: str, kind: str) -> bool:
+    if not norm or len(norm) > 12:
+        return False
+    if kind == "skip":
+        rest = _EVIDENCE_WORDS.sub("", norm)
+        return bool(_NEGATION.search(norm)) and _NEGATION.sub("", rest) == ""
+    if kind == "anonymous":
+        if "匿名" in norm:
+            return not any(w + "匿名" in norm for w in ("不", "不要", "不用", "别"))
+        return any(n in norm for n in _NAME_WORDS) and any(w in norm for w in _NOT_WANT) and "实名" not in norm
+    if kind == "real_name":
+        return "实名" in norm and not any(w in norm for w in ("不实名", "不要实名", "不用实名"))
+    if kind == "confirm":
+        hit = next((v for v in _CONFIRM_VERBS if v in norm), None)
+        return hit is not None and not any(h + hit in norm or h + "要" + hit in norm for h in _HOLD)
+    if kind == "done":
+        # 我说完了, 讲完啦, 就这么个事
+        return (
+            re.fullmatch(
+                r"(都|已经)?(说|讲|写|发|打)完(了|啦)?(就这|就这些)?|(就)?这(么)?(个|点|些|样)(事|情况)?(了)?", norm
+            )
+            is not None
+        )
     return False
 
 
@@ -185,9 +237,10 @@ def guess_category(norm: str) -> str:
 
 
 def _navigation(short: str) -> str | None:
+    forms = (short, short.lstrip("我那就"))  # 我不弄了退出 is 不弄了 and 退出
     for name in NAVIGATION:
         words = _words("navigation", name)
-        if short in words or made_of(short, words):
+        if any(f and (f in words or made_of(f, words)) for f in forms):
             return name
     return None
 
@@ -201,6 +254,14 @@ def _smalltalk(short: str, norm: str) -> str | None:
     every = tuple(str(w) for words in _data()["smalltalk"].values() for w in words)
     if made_of(short, every):
         return "ok"
+    # 谢谢领导, 你们辛苦了: small talk with whom it addresses, but never the addressee alone.
+    addressees = _words("addressees")
+    for form in (short, norm):
+        if made_of(form, every + addressees) and not made_of(form, addressees):
+            for kind, words in _data()["smalltalk"].items():
+                if _has(form, tuple(str(w) for w in words if len(str(w)) >= 2)):
+                    return str(kind)
+            return "ok"
     return None
 
 
@@ -211,10 +272,19 @@ def _person(short: str, norm: str) -> bool:
     return len(norm) <= 15 and _has(norm, _words("person", "short"))
 
 
+# A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了.
+_TAKING = re.compile(r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪)")
+
+
 def _misconduct(norm: str) -> bool:
+    """A story naming a cadre doing wrong. It wins over hardship: such a story must never be offered the
+    hardship path (which is never anonymous and goes to the town)."""
     if _has(norm, _words("misconduct", "strong")):
         return True
-    return _has(norm, _words("misconduct", "roles")) and _has(norm, _words("misconduct", "acts"))
+    roles = _words("misconduct", "roles")
+    if not _has(norm, roles):
+        return False
+    return _has(norm, _words("misconduct", "acts")) or _TAKING.search(norm) is not None
 
 
 def _hardship(norm: str) -> bool:
@@ -229,14 +299,31 @@ def _track(norm: str) -> bool:
     return _has(norm, _words("track", "past")) and _has(norm, _words("track", "status"))
 
 
+_MONEY_SHOWN = ("发了多少", "花了多少", "能看", "看看", "看一下", "公开", "明细", "账目", "还剩", "到位了")
+
+
 def _money(norm: str) -> bool:
     if _has(norm, _words("money", "direct")):
         return True
+    if _has(norm, _words("money", "things")) and _has(norm, _MONEY_SHOWN):
+        return not _has(norm, _words("hardship", "policy_markers"))  # 补助发了多少 能看吗
     return (
         _has(norm, _words("money", "place"))
         and _has(norm, _words("money", "things"))
         and _has(norm, _words("money", "asks"))
     )
+
+
+def _telling(norm: str) -> bool:
+    """有个事情想给你们说说: a verb of telling and something to tell, in a short message."""
+    return len(norm) <= 20 and _has(norm, _words("telling", "verbs")) and _has(norm, _words("telling", "things"))
+
+
+def _wants_report(norm: str) -> bool:
+    """A question that still asks to report: 我想反映一下 你看怎么弄, 怎么举报 我不会弄, 能不能匿名举报."""
+    if _has(norm, _words("report_help")) or _has(norm, _words("report_can")):
+        return True
+    return any(want + word in norm for want in _words("report_wants") for word in _words("report_words"))
 
 
 def classify(text: str) -> Intent:
@@ -260,17 +347,27 @@ def classify(text: str) -> Intent:
     told_wrong = _misconduct(norm)
     if _hardship(norm) and not told_wrong:
         return Intent("hardship", norm, detail="poverty_risk")
-    asks_report = _has(norm, _words("report_words"))
+    asks_report = _has(norm, _words("report_words")) or _telling(norm)
     if told_wrong:
         return Intent("story", norm, detail=guess_category(norm))
-    if asks_report and _has(norm, _words("report_questions")):
+    if asks_report and _has(norm, _words("report_questions")) and not _wants_report(norm):
         return Intent("none", norm)  # 怎么举报村干部: the answer says how, and offers the report
     if asks_report:
         # 我要举报 asks; 我要举报村长把低保给了他侄子 already tells: offer it as the report's text.
         rest = norm
-        for w in (*_words("report_words"), *_words("lead_ins"), "我", "问题", "一下", "个", "事", "情况"):
+        fillers = (
+            *_words("report_words"),
+            *_words("report_help"),
+            *_words("report_can"),
+            *_words("report_questions"),
+            *_words("telling", "verbs"),
+            *_words("report_filler"),
+            *_words("lead_ins"),
+        )
+        for w in sorted(fillers, key=len, reverse=True):
             rest = rest.replace(w, "")
-        return Intent("story" if len(rest) >= 6 else "report", norm, detail=guess_category(norm))
+        # It asks outright, so it is not asked again whether to report; what it tells is kept.
+        return Intent("report", norm, detail=guess_category(norm), told=len(rest) >= 6)
     if _money(norm):
         return Intent("money", norm)
     menu = menu_number(short)

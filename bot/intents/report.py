@@ -16,7 +16,7 @@ from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
-from bot.understand import means, normalise, pick
+from bot.understand import guess_category, means, normalise, pick
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.intake import ratelimit, report_drafts
 from cases.intake.ratelimit import RateLimited
@@ -61,6 +61,8 @@ def start(ctx: Context) -> Reply:
     if ctx.place is None:
         ctx.go(ConversationState.BIND)
         return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
+    if ctx.intent.name == "report" and ctx.intent.told:
+        return start_with(ctx, ctx.text[:MAX_DESCRIPTION], None)  # 我要投诉 村上啥都不管: keep the words
     draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
     if draft is not None and draft.step != "category":
@@ -199,6 +201,8 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
     cats = categories()
     choice = _number(ctx, [c.label for c in cats])
     if choice is None:
+        choice = _category_by_words(ctx, [c.code for c in cats])
+    if choice is None:
         return _hint(ctx, draft)
     data = _data(draft)
     data["category"] = cats[choice - 1].code
@@ -208,6 +212,14 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
     if p.description_of(data).strip():
         lead += "\n之前说的内容都还在。"
     return _goto(ctx, draft, "description", data, lead)
+
+
+def _category_by_words(ctx: Context, codes: list[str]) -> int | None:
+    """A short answer in the category's own words that are not its label (扶贫的钱 -> funds)."""
+    if ctx.message.kind not in ("text", "voice") or len(ctx.intent.norm) > 8:
+        return None
+    code = guess_category(ctx.intent.norm)
+    return codes.index(code) + 1 if code != "other" and code in codes else None
 
 
 # --- step 2: what happened -------------------------------------------------------------------
