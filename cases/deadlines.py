@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,16 +12,23 @@ import yaml
 
 from cases.categories import by_code
 from cases.timeutil import end_of_day_after
-from cases.workdays import add_working_days, working_deadline
+from cases.workdays import Calendar
 
 DATA = Path(__file__).parent / "data" / "deadlines.yaml"
+
+
+class DayKind(StrEnum):
+    """How a deadline counts its days (the value kept in case_routing.day_kind)."""
+
+    CALENDAR = "calendar"
+    WORKING = "working"
 
 
 @dataclass(frozen=True)
 class Limits:
     first_response: int
     resolve: int
-    day_kind: str  # calendar | working
+    day_kind: DayKind
     basis: str
 
 
@@ -28,7 +36,8 @@ class Limits:
 def _working() -> dict[str, Limits]:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
     return {
-        code: Limits(int(v["first_response"]), int(v["resolve"]), "working", str(v["basis"])) for code, v in raw.items()
+        code: Limits(int(v["first_response"]), int(v["resolve"]), DayKind.WORKING, str(v["basis"]))
+        for code, v in raw.items()
     }
 
 
@@ -37,14 +46,15 @@ def limits(category: str) -> Limits:
         return _working()[category]
     cat = by_code(category)
     if cat is None:
-        return Limits(15, 60, "calendar", "信访工作条例 第三十二条、第三十五条，自然日")
-    return Limits(cat.first_response_days, cat.resolve_days, "calendar", cat.basis)
+        return Limits(15, 60, DayKind.CALENDAR, "信访工作条例 第三十二条、第三十五条，自然日")
+    return Limits(cat.first_response_days, cat.resolve_days, DayKind.CALENDAR, cat.basis)
 
 
-def due(moment: datetime, days: int, day_kind: str) -> tuple[datetime, str]:
-    if day_kind == "working":
-        return working_deadline(moment, days)
+def due(moment: datetime, days: int, day_kind: DayKind, calendar: Calendar) -> tuple[datetime, str]:
+    """The due moment and, for working days, the note naming the holiday notices `calendar` counted with."""
+    if day_kind is DayKind.WORKING:
+        return calendar.working_deadline(moment, days)
     return end_of_day_after(moment, days), ""
 
 
-__all__ = ["Limits", "add_working_days", "due", "limits"]
+__all__ = ["DayKind", "Limits", "due", "limits"]

@@ -3,17 +3,20 @@ State Council notice, with its public holidays and make-up working days (调休�
 
 A year without a file counts Monday to Friday as working days, and says so (`covered` is False).
 An administrator adds the next year in the admin pages; those years are rows (`holiday_years`), read
-with `load_stored` and handed to the process's WorkCalendar (a shipped file wins over a row), which
-composition hands to the one thing that keeps it current (handlers/jobs/holiday_live.HolidaySync).
+with `load_stored` and handed to the app's WorkCalendar (a shipped file wins over a row), which composition
+builds, passes to everything that counts deadlines, and hands to the one thing that keeps it current
+(handlers/jobs/holiday_live.HolidaySync). Nothing here is process-wide and mutable.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 import yaml
 from sqlalchemy import select
@@ -97,26 +100,11 @@ def shipped() -> dict[int, HolidayYear]:
     return {int(p.stem): parse_year(p) for p in sorted(HOLIDAY_DIR.glob("[0-9][0-9][0-9][0-9].yaml"))}
 
 
-class WorkCalendar:
-    """The holiday years a process counts: the shipped files, and the years an administrator added as
-    this process last read them. Swapped whole, so a reader never sees half an update."""
+class Calendar:
+    """Counts working days over a fixed set of holiday years; this base counts the shipped files only."""
 
-    def __init__(self, stored: dict[int, HolidayYear] | None = None) -> None:
-        self._stored: dict[int, HolidayYear] = dict(stored or {})
-        self._merged: dict[int, HolidayYear] | None = None
-
-    def use_stored(self, stored: dict[int, HolidayYear]) -> None:
-        """Years added by an administrator (rows), as this process should count them from now on."""
-        self._stored, self._merged = dict(stored), None
-
-    def stored(self) -> dict[int, HolidayYear]:
-        return dict(self._stored)
-
-    def years(self) -> dict[int, HolidayYear]:
-        merged = self._merged
-        if merged is None:
-            merged = self._merged = {**self._stored, **shipped()}
-        return merged
+    def years(self) -> Mapping[int, HolidayYear]:
+        return MappingProxyType(shipped())
 
     def covered(self, day: date) -> bool:
         return day.year in self.years()
@@ -154,21 +142,33 @@ class WorkCalendar:
         return due, note
 
 
-# The process's calendar: the deadline rules below count with it, and composition hands this same object
-# to the HolidaySync that keeps it current (handlers/app.py).
-CALENDAR = WorkCalendar()
+class WorkCalendar(Calendar):
+    """The holiday years a process counts: the shipped files, and the years an administrator added as
+    this process last read them. Swapped whole, so a reader never sees half an update. Composition builds
+    one per app (handlers/runtime.Runtime) and hands it to whatever counts deadlines and to the HolidaySync
+    that keeps it current."""
+
+    def __init__(self, stored: Mapping[int, HolidayYear] | None = None) -> None:
+        self._stored: dict[int, HolidayYear] = dict(stored or {})
+        self._merged: Mapping[int, HolidayYear] | None = None
+
+    def use_stored(self, stored: Mapping[int, HolidayYear]) -> None:
+        """Years added by an administrator (rows), as this process should count them from now on."""
+        self._stored, self._merged = dict(stored), None
+
+    def stored(self) -> dict[int, HolidayYear]:
+        return dict(self._stored)
+
+    def years(self) -> Mapping[int, HolidayYear]:
+        merged = self._merged
+        if merged is None:
+            merged = self._merged = MappingProxyType({**self._stored, **shipped()})
+        return merged
 
 
-def use_stored(stored: dict[int, HolidayYear]) -> None:
-    CALENDAR.use_stored(stored)
-
-
-def stored() -> dict[int, HolidayYear]:
-    return CALENDAR.stored()
-
-
-def years() -> dict[int, HolidayYear]:
-    return CALENDAR.years()
+# The shipped files only, for tests and the CLI; it cannot be changed. A served app counts with its own
+# WorkCalendar, which also knows the years an administrator added.
+SHIPPED: Final[Calendar] = Calendar()
 
 
 def load_stored(session: Session) -> dict[int, HolidayYear]:
@@ -188,22 +188,3 @@ def load_stored(session: Session) -> dict[int, HolidayYear]:
         except (BadHolidayFile, ValueError, TypeError):
             continue
     return out
-
-
-# The rules count with the process's calendar (see CALENDAR).
-def covered(day: date) -> bool:
-    return CALENDAR.covered(day)
-
-
-def is_working_day(day: date) -> bool:
-    return CALENDAR.is_working_day(day)
-
-
-def add_working_days(start: date, days: int) -> date:
-    """The date `days` working days after `start` (start itself not counted)."""
-    return CALENDAR.add_working_days(start, days)
-
-
-def working_deadline(moment: datetime, days: int) -> tuple[datetime, str]:
-    """23:59:59 Beijing time on the `days`-th working day after `moment`, as UTC, and the calendar used."""
-    return CALENDAR.working_deadline(moment, days)

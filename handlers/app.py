@@ -13,7 +13,6 @@ from starlette.requests import Request
 from bot.context import Services
 from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher
-from cases import workdays
 from cases.validation import MAX_PHOTOS
 from config.settings import check_for_prod
 from handlers.admin.routes import install_admin
@@ -102,7 +101,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.include_router(kb.build_router(knowledge, services, runtime.sessions))
     install_admin(app, runtime)  # every /admin page: handlers/admin/routes.py
     install_h5(app, runtime, services, knowledge)
-    install_holiday_calendar(app, runtime, workdays.CALENDAR)  # the calendar every deadline counts with
+    install_holiday_calendar(app, runtime, runtime.calendar)  # the calendar every deadline counts with
     install_landing(app, runtime, services)
     install_devphone(app, runtime, services)  # dev only: /dev/phone
     install_open311(app, runtime, services)  # /open311/v2: other systems (docs/open311.md)

@@ -1,14 +1,15 @@
-"""What an edge needs to do work: settings, the engine and a session factory."""
+"""What an edge needs to do work: settings, the engine, a session factory and the calendar deadlines count with."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from cases.workdays import WorkCalendar
 from config.settings import Settings, get_settings
 from storage.db import make_engine, make_sessionmaker, transaction
 from storage.migrate import upgrade
@@ -19,6 +20,9 @@ class Runtime:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
+    # This app's working days: composition hands it to every deadline rule and to the HolidaySync that loads
+    # the years an administrator added (handlers/jobs/holiday_live.py). One per Runtime, not per process.
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, engine: Engine | None = None) -> Runtime:

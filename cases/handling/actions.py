@@ -22,6 +22,7 @@ from cases.handling import case_steps, desk_verbs, joint, returns, triage
 from cases.handling.triage import CLOSE_NEEDS_REPLY, NOT_YET_ACCEPTED, need, waiting_for_opinions
 from cases.handling.triage import ActionRefused as ActionRefused  # what every refusal of the table is
 from cases.identity import IdentityKeys
+from cases.workdays import Calendar
 from storage.models.cases import Case
 
 
@@ -103,13 +104,14 @@ class Facts:
 
 @dataclass(frozen=True)
 class Step:
-    """One run of an action: on which case, by whom, when."""
+    """One run of an action: on which case, by whom, when, and the working days its deadlines count."""
 
     session: Session
     case: Case
     viewer: access.Viewer
     keys: IdentityKeys
     now: datetime
+    calendar: Calendar
 
     @property
     def actor(self) -> str:
@@ -268,7 +270,9 @@ def _request_extension(s: Step, v: Values) -> None:
 
 def _decide_extension(s: Step, v: Values) -> None:
     approve = v["decision"] == "approve"
-    triage.decide_extension(s.session, case=s.case, approve=approve, actor=s.actor, note=v["note"], now=s.now)
+    triage.decide_extension(
+        s.session, case=s.case, approve=approve, actor=s.actor, note=v["note"], now=s.now, calendar=s.calendar
+    )
 
 
 def _note(s: Step, v: Values) -> None:
@@ -329,7 +333,15 @@ def _give_opinion(s: Step, v: Values) -> None:
 
 
 def _return_case(s: Step, v: Values) -> None:
-    returns.request(s.session, case=s.case, unit_code=s.viewer.unit_code, reason=v["reason"], actor=s.actor, now=s.now)
+    returns.request(
+        s.session,
+        case=s.case,
+        unit_code=s.viewer.unit_code,
+        reason=v["reason"],
+        actor=s.actor,
+        now=s.now,
+        calendar=s.calendar,
+    )
 
 
 def _rule_return(s: Step, v: Values) -> str:
@@ -481,7 +493,9 @@ def allows(name: str, facts: Facts) -> bool:
     return action is not None and may(action, facts) and action.when(facts)
 
 
-def read_facts(session: Session, viewer: access.Viewer, case: Case, now: datetime, *, desk: bool = True) -> Facts:
+def read_facts(
+    session: Session, viewer: access.Viewer, case: Case, now: datetime, calendar: Calendar, *, desk: bool = True
+) -> Facts:
     """The facts of the table for this viewer and case; `desk=False` leaves out 会办 and 退回 (a few reads
     each), which the bulk actions (assign, transfer) do not depend on."""
     routing = triage.routing_of(session, case)
@@ -494,7 +508,7 @@ def read_facts(session: Session, viewer: access.Viewer, case: Case, now: datetim
         rated=case.rating is not None,
         extension_pending=bool(routing.extension_days),
         joint=read_joint(session, viewer, case) if desk else Joint(),
-        returns=read_returns(session, viewer, case, now) if desk else Returns(),
+        returns=read_returns(session, viewer, case, now, calendar) if desk else Returns(),
     )
 
 
@@ -510,12 +524,12 @@ def read_joint(session: Session, viewer: access.Viewer, case: Case) -> Joint:
     )
 
 
-def read_returns(session: Session, viewer: access.Viewer, case: Case, now: datetime) -> Returns:
+def read_returns(session: Session, viewer: access.Viewer, case: Case, now: datetime, calendar: Calendar) -> Returns:
     waiting = returns.pending(session, case)
     can_rule = waiting is not None and access.is_supervisor(viewer)  # the county's commission dispatches
     if viewer.unit_code != case.route_unit:
         return Returns(can_rule=can_rule)
-    why = returns.refusal(session, case, unit_code=viewer.unit_code, now=now)
+    why = returns.refusal(session, case, unit_code=viewer.unit_code, now=now, calendar=calendar)
     if case.status not in returns.RECEIVED_STATES:  # the page says nothing once the case is signed for
         return Returns(can_rule=can_rule, refusal=why)
     return Returns(can_return=why is None, why_not=why, can_rule=can_rule, refusal=why)
@@ -541,7 +555,7 @@ def perform(name: str, step: Step, form: Values, facts: Facts | None = None) -> 
     """Look the action up, check it against the table, and run it; raises ActionRefused (the message is shown
     on the form) and leaves the commit to the caller. An illegal move found while running is refused alike."""
     action = lookup(name)
-    values = check(action, facts or read_facts(step.session, step.viewer, step.case, step.now), form)
+    values = check(action, facts or read_facts(step.session, step.viewer, step.case, step.now, step.calendar), form)
     try:
         said = action.run(step, values)
     except lifecycle.IllegalTransition as exc:

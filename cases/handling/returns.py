@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from cases import lifecycle
 from cases.handling import triage
 from cases.org import dept_unit
-from cases.workdays import working_deadline
+from cases.workdays import Calendar
 from storage.models.cases import Case, CaseEvent
 from storage.models.staff import CaseRouting, StaffNotice, StaffUser, Unit
 
@@ -43,9 +43,9 @@ def received_at(session: Session, case: Case) -> datetime | None:
     )
 
 
-def return_deadline(session: Session, case: Case) -> datetime | None:
+def return_deadline(session: Session, case: Case, calendar: Calendar) -> datetime | None:
     at = received_at(session, case)
-    return working_deadline(at, WINDOW_WORKING_DAYS)[0] if at is not None else None
+    return calendar.working_deadline(at, WINDOW_WORKING_DAYS)[0] if at is not None else None
 
 
 def pending(session: Session, case: Case) -> Pending | None:
@@ -78,8 +78,8 @@ def ruled_since_receipt(session: Session, case: Case) -> bool:
     return ruled is not None
 
 
-def refusal(session: Session, case: Case, *, unit_code: str, now: datetime) -> str | None:
-    """Why this unit may not return this case now, or None."""
+def refusal(session: Session, case: Case, *, unit_code: str, now: datetime, calendar: Calendar) -> str | None:
+    """Why this unit may not return this case now, or None (the window counted in `calendar`'s working days)."""
     if case.route_unit != unit_code:
         return "只有当前办理单位可以退回。"
     if case.status not in RECEIVED_STATES:
@@ -88,15 +88,17 @@ def refusal(session: Session, case: Case, *, unit_code: str, now: datetime) -> s
         return "已退回，等待纪委监委处理。"
     if ruled_since_receipt(session, case):
         return "纪委监委已决定由本单位办理，不能再退回。"
-    due = return_deadline(session, case)
+    due = return_deadline(session, case, calendar)
     if due is not None and now > due:
         return "已超过收到后一个工作日，不能退回；如确不属于本单位职责，请联系纪委监委转办。"
     return None
 
 
-def request(session: Session, *, case: Case, unit_code: str, reason: str, actor: str, now: datetime) -> None:
+def request(
+    session: Session, *, case: Case, unit_code: str, reason: str, actor: str, now: datetime, calendar: Calendar
+) -> None:
     why = (reason or "").strip()
-    problem = refusal(session, case, unit_code=unit_code, now=now)
+    problem = refusal(session, case, unit_code=unit_code, now=now, calendar=calendar)
     if problem is not None:
         raise triage.ActionRefused(problem)
     if len(why) < 4:

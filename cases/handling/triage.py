@@ -22,6 +22,7 @@ from cases.identity import IdentityKeys
 from cases.notices import notify
 from cases.org import dept_unit
 from cases.routing import rules
+from cases.workdays import Calendar
 from storage.models.cases import Case
 from storage.models.staff import CaseCoUnit, CaseRouting, StaffNotice, StaffUser, Unit
 
@@ -161,13 +162,15 @@ def request_extension(session: Session, *, case: Case, days: int, reason: str, a
     )
 
 
-def decide_extension(session: Session, *, case: Case, approve: bool, actor: str, note: str, now: datetime) -> None:
+def decide_extension(
+    session: Session, *, case: Case, approve: bool, actor: str, note: str, now: datetime, calendar: Calendar
+) -> None:
     routing = routing_of(session, case)
     days = routing.extension_days
     if not days:
         raise ActionRefused("没有待审批的延期申请。")
     if approve:
-        due_dates.extend(case, days, routing.day_kind)
+        due_dates.extend(case, days, routing.day_kind, calendar)
         routing.overdue_at = None
     text = f"{'同意' if approve else '不同意'}延期 {days} 天" + (f"：{note.strip()}" if note.strip() else "")
     lifecycle.record_event(

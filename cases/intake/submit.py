@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import due_dates, lifecycle, numbers
+from cases import due_dates, lifecycle, numbers, workdays
 from cases.categories import Category, by_code
 from cases.evidence.media_jobs import enqueue_download
 from cases.identity import IdentityKeys, reporter_tag, seal
@@ -24,6 +24,7 @@ from cases.routing import rules
 from cases.routing.default_route import Route
 from cases.timeutil import local_date, next_local_midnight
 from cases.validation import InvalidReport, ReportInput, check
+from cases.workdays import Calendar
 from storage.models import County, Village
 from storage.models.cases import Case, CaseEvidence
 from storage.repos.ledger import serialise
@@ -36,6 +37,8 @@ class SubmitPolicy:
     keys: IdentityKeys
     reports_per_day: int = 5
     far_report_km: float = 5.0
+    # The working days deadlines count: composition passes the app's calendar; the shipped one serves the CLI.
+    calendar: Calendar = workdays.SHIPPED
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,7 @@ def _new_case(
         session, case=case, action=lifecycle.EventAction.SUBMITTED, actor="villager", reason=report.channel, now=now
     )
     lifecycle.transition(session, case=case, to=lifecycle.ROUTED, actor="system", reason=route.reason, now=now)
-    rules.record_route(session, case=case, route=route, now=now)
+    rules.record_route(session, case=case, route=route, now=now, calendar=policy.calendar)
     return case
 
 

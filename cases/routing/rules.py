@@ -19,6 +19,7 @@ from cases.categories import Category, cadre_level_label
 from cases.org import DEPT_NAMES, city_dept_unit, dept_unit
 from cases.routing import cadres
 from cases.routing.default_route import Route, default_route
+from cases.workdays import Calendar
 from storage.models import Village
 from storage.models.cases import Case
 from storage.models.staff import CaseCoUnit, CaseRouting, RoutingRule, Unit
@@ -223,9 +224,9 @@ def _default(
     )
 
 
-def record_route(session: Session, *, case: Case, route: Route, now: datetime) -> CaseRouting:
+def record_route(session: Session, *, case: Case, route: Route, now: datetime, calendar: Calendar) -> CaseRouting:
     """Keep the rule that routed the case, its co-handling units and its deadlines' day kind."""
-    day_kind = due_dates.on_routing(case, now)
+    day_kind = due_dates.on_routing(case, now, calendar)
     row = CaseRouting(
         case_id=case.id,
         rule_id=route.rule_id,

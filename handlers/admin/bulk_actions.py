@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 from cases import access
 from cases.handling import actions, triage
 from cases.identity import IdentityKeys
+from cases.workdays import WorkCalendar
 from handlers.admin.form_fields import field
 from handlers.web.params import whole
 from storage.models.cases import Case
@@ -24,8 +25,8 @@ BULK_ACTIONS = ("assign", "transfer")  # of the table's actions, those the queue
 
 
 class BulkActions:
-    def __init__(self, keys: IdentityKeys) -> None:
-        self.keys = keys
+    def __init__(self, keys: IdentityKeys, calendar: WorkCalendar) -> None:
+        self.keys, self.calendar = keys, calendar
 
     async def run(self, ctx: StaffCtx) -> Response:
         v, s, form = ctx.viewer, ctx.session, ctx.request.state.form
@@ -58,7 +59,7 @@ class BulkActions:
         if len(found) != len(ids):
             return refuse("有案件没有找到，或您无权查看。", 404)
         now, action = utcnow(), actions.lookup(name)
-        facts = {c.id: actions.read_facts(s, v, c, now, desk=False) for c in found}
+        facts = {c.id: actions.read_facts(s, v, c, now, self.calendar, desk=False) for c in found}
         for c in found:
             if not actions.may(action, facts[c.id]):
                 return refuse(f"您的单位不是案件 {c.number} 的办理单位，不能批量操作。", 403)
@@ -69,7 +70,9 @@ class BulkActions:
         try:
             with s.begin_nested():
                 for current in found:
-                    actions.perform(name, actions.Step(s, current, v, self.keys, now), values, facts[current.id])
+                    actions.perform(
+                        name, actions.Step(s, current, v, self.keys, now, self.calendar), values, facts[current.id]
+                    )
         except actions.ActionRefused as exc:
             for c in found:
                 s.refresh(c)

@@ -42,7 +42,7 @@ class CaseActions:
         if case is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         form = ctx.request.state.form
-        step = actions.Step(ctx.session, case, ctx.viewer, self.admin.keys, utcnow())
+        step = actions.Step(ctx.session, case, ctx.viewer, self.admin.keys, utcnow(), self.admin.runtime.calendar)
         try:
             with ctx.session.begin_nested():
                 done = actions.perform(name, step, {key: field(form, key) for key in form})

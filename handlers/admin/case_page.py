@@ -111,7 +111,7 @@ class CasePage:
             now=utcnow(),
             is_open=case.status in lifecycle.OPEN_STATES,
             steps=desk.steps_for(
-                actions.read_facts(s, ctx.viewer, case, utcnow()),
+                actions.read_facts(s, ctx.viewer, case, utcnow(), self.admin.runtime.calendar),
                 merged_into=merged_into.number if merged_into else "",
             ),
             opinions=joint.opinions(s, case) if joint.requested(s, case) else [],

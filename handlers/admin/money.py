@@ -16,6 +16,7 @@ from cases.intake.submit import SubmitPolicy
 from cases.money import clues
 from cases.money import household as hh
 from cases.money.checks import rules
+from cases.workdays import WorkCalendar
 from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
 from storage.models import County, Village
@@ -115,8 +116,8 @@ async def clue_page(ctx: StaffCtx) -> Response:
 
 
 class MoneyRunner:
-    def __init__(self, keys: IdentityKeys) -> None:
-        self.policy = SubmitPolicy(keys=keys)
+    def __init__(self, keys: IdentityKeys, calendar: WorkCalendar) -> None:
+        self.policy = SubmitPolicy(keys=keys, calendar=calendar)
 
     async def run_now(self, ctx: StaffCtx) -> Response:
         v = ctx.viewer

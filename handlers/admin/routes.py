@@ -37,6 +37,7 @@ from handlers.admin.kb_admin import KbAdmin
 from handlers.admin.kb_edit import KbEditor
 from handlers.admin.login import LoginPages
 from handlers.admin.media import CaseMedia
+from handlers.admin.poster_making import PosterMaking
 from handlers.admin.views import Admin
 from handlers.runtime import Runtime
 
@@ -56,7 +57,9 @@ def admin_routes(admin: Admin) -> list[Route]:
     desk = DeskActions(admin, case, actions)
     canned, inquiries = CannedPage(admin), Inquiries(admin)
     kb, kb_edit = KbAdmin(admin), KbEditor(admin)
-    runner = money.MoneyRunner(admin.keys)
+    poster_pages, poster_making = posters.PosterPages(admin), PosterMaking(admin)
+    runner = money.MoneyRunner(admin.keys, admin.runtime.calendar)
+    holiday_pages = holidays.HolidayPages(admin.runtime.calendar)
     return [
         Route("/admin", _home),
         Route("/admin/static/admin.css", static_assets.css),
@@ -82,7 +85,11 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/stats", page(statistics.stats_page, roles=CASE_STAFF), methods=GET),
         Route("/admin/stats.csv", page(exports.stats_export(exports.CSV), roles=CASE_STAFF), methods=GET),
         Route("/admin/cases.csv", page(exports.queue_export(exports.CSV), roles=CASE_STAFF), methods=GET),
-        Route("/admin/cases/bulk", page(BulkActions(admin.keys).run, roles=CASE_STAFF), methods=POST),
+        Route(
+            "/admin/cases/bulk",
+            page(BulkActions(admin.keys, admin.runtime.calendar).run, roles=CASE_STAFF),
+            methods=POST,
+        ),
         # the desk's other verbs
         Route(f"{CASE}/return", page(desk.return_case, roles=CASE_STAFF), methods=POST),
         Route(f"{CASE}/return/rule", page(desk.rule_return, roles=CASE_STAFF), methods=POST),
@@ -100,10 +107,12 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/money", page(money.money_page, roles=CASE_STAFF), methods=GET),
         Route("/admin/money/run", page(runner.run_now, roles=SUPERVISORS), methods=POST),
         Route("/admin/money/clues/{clue_id}", page(money.clue_page, roles=CASE_STAFF), methods=GET),
-        Route("/admin/villages", page(posters.village_list, roles=ROLES), methods=GET),
-        Route("/admin/posters/village/{code}.pdf", page(posters.village_pdf, roles=ROLES), methods=GET),
-        Route("/admin/posters/town/{code}.pdf", page(posters.town_pdf, roles=ROLES), methods=GET),
-        Route("/admin/posters/{scene}.{fmt}", page(posters.poster_image, roles=ROLES), methods=GET),
+        Route("/admin/villages", page(poster_pages.village_list, roles=ROLES), methods=GET),
+        Route("/admin/posters/create", page(poster_making.create, roles=ROLES), methods=POST),
+        Route("/admin/posters/village/{code}.pdf", page(poster_pages.village_pdf, roles=ROLES), methods=GET),
+        Route("/admin/posters/town/{code}.pdf", page(poster_pages.town_pdf, roles=ROLES), methods=GET),
+        Route("/admin/posters/county/{code}.pdf", page(poster_pages.county_pdf, roles=ROLES), methods=GET),
+        Route("/admin/posters/{scene}.{fmt}", page(poster_pages.poster_image, roles=ROLES), methods=GET),
         # inquiries (转人工) and the drafts they become
         Route("/admin/inquiries", page(inquiries.list_page, roles=CASE_STAFF), methods=GET),
         Route("/admin/inquiries/{inquiry_id}", page(inquiries.detail, roles=CASE_STAFF), methods=GET),
@@ -117,8 +126,8 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/users", page(users.users_post, roles=ADMINS), methods=POST),
         Route("/admin/account-requests", page(users.requests_page, roles=SUPERVISORS), methods=GET),
         Route("/admin/account-requests", page(users.requests_post, roles=SUPERVISORS), methods=POST),
-        Route("/admin/holidays", page(holidays.holidays_page, roles=ADMINS), methods=GET),
-        Route("/admin/holidays", page(holidays.holidays_post, roles=ADMINS), methods=POST),
+        Route("/admin/holidays", page(holiday_pages.page, roles=ADMINS), methods=GET),
+        Route("/admin/holidays", page(holiday_pages.post, roles=ADMINS), methods=POST),
         Route("/admin/ops", page(ops.ops_page, roles=ADMINS), methods=GET),
         Route("/admin/ops/retry", page(ops.ops_retry, roles=ADMINS), methods=POST),
         Route("/admin/coordinates", page(coordinates.coordinates_page, roles=ADMINS), methods=GET),

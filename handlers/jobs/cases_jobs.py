@@ -28,6 +28,7 @@ def case_policy(runtime: Runtime) -> SubmitPolicy:
         keys=IdentityKeys(s.identity_key, s.identity_key_previous),
         reports_per_day=s.reports_per_day,
         far_report_km=s.far_report_km,
+        calendar=runtime.calendar,
     )
 
 

@@ -29,7 +29,7 @@ class HolidaySync:
         self,
         sessions: sessionmaker[Session],
         *,
-        calendar: workdays.WorkCalendar = workdays.CALENDAR,
+        calendar: workdays.WorkCalendar,
         poll_every: float = POLL_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:

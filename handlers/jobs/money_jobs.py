@@ -30,7 +30,7 @@ def month_start(now: datetime) -> datetime:
 
 def monthly_checks(ctx: JobContext) -> None:
     s = ctx.runtime.settings
-    policy = SubmitPolicy(keys=IdentityKeys(s.identity_key, s.identity_key_previous))
+    policy = SubmitPolicy(keys=IdentityKeys(s.identity_key, s.identity_key_previous), calendar=ctx.runtime.calendar)
     with transaction(ctx.runtime.sessions) as session:
         done = select(MoneyRun.id).where(MoneyRun.trigger == "schedule", MoneyRun.started_at >= month_start(ctx.now))
         if session.scalar(select(exists(done))) or not session.scalar(select(exists(select(MoneyPayment.payment_id)))):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from cases import due_dates
 from cases.categories import by_code
 from cases.timeutil import end_of_day_after
-from cases.workdays import is_working_day
+from cases.workdays import SHIPPED
 from storage.models.cases import Case
 
 FILED = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # a Monday, 10:00 in Beijing
@@ -34,23 +34,25 @@ def test_a_case_is_filed_with_its_categorys_limits_in_calendar_days() -> None:
 def test_routing_keeps_calendar_dues_and_recounts_a_working_day_category() -> None:
     calendar = _filed("funds")
     before = (calendar.first_response_due, calendar.resolve_due)
-    assert due_dates.on_routing(calendar, FILED) == "calendar"
+    assert due_dates.on_routing(calendar, FILED, SHIPPED) == "calendar"
     assert (calendar.first_response_due, calendar.resolve_due) == before
     working = _filed("poverty_risk")
-    assert due_dates.on_routing(working, FILED) == "working"
+    assert due_dates.on_routing(working, FILED, SHIPPED) == "working"
     assert working.first_response_due < working.resolve_due and "工作日" in working.deadline_basis
-    assert is_working_day((working.resolve_due + timedelta(hours=8)).date())  # it ends on a working day, Beijing
+    assert SHIPPED.is_working_day(
+        (working.resolve_due + timedelta(hours=8)).date()
+    )  # it ends on a working day, Beijing
 
 
 def test_an_extension_moves_the_resolve_due_the_way_the_case_counts_days() -> None:
     case = _filed("funds")
     before = case.resolve_due
-    due_dates.extend(case, 10, "calendar")
+    due_dates.extend(case, 10, "calendar", SHIPPED)
     assert case.resolve_due == before + timedelta(days=10)
     case = _filed("poverty_risk")
-    due_dates.on_routing(case, FILED)
+    due_dates.on_routing(case, FILED, SHIPPED)
     before = case.resolve_due
-    due_dates.extend(case, 5, "working")
+    due_dates.extend(case, 5, "working", SHIPPED)
     assert case.resolve_due - before >= timedelta(days=5)
     assert case.resolve_due.time() == before.time()
 

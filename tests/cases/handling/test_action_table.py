@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cases import access, lifecycle
 from cases.handling import actions, desk
 from cases.handling.actions import Facts, Joint, Returns
+from cases.workdays import SHIPPED
 from storage.db import transaction
 from storage.models.cases import Case, CaseEvent
 from storage.models.staff import StaffUser
@@ -176,11 +177,11 @@ def test_a_run_through_the_table_checks_the_real_case_and_changes_it(sessions: s
     with transaction(sessions) as s:
         case = s.get(Case, sub.case_id)
         assert case is not None
-        co_unit = actions.Step(s, case, _viewer(s, "cz_huzhu"), KEYS, now)
+        co_unit = actions.Step(s, case, _viewer(s, "cz_huzhu"), KEYS, now, SHIPPED)
         with pytest.raises(actions.NotYours):
             actions.perform("accept", co_unit, {})
         actions.perform("note", co_unit, {"text": "协办单位的备注"})
-        lead = actions.Step(s, case, _viewer(s, "jw_huzhu"), KEYS, now)
+        lead = actions.Step(s, case, _viewer(s, "jw_huzhu"), KEYS, now, SHIPPED)
         with pytest.raises(actions.ActionRefused, match="请先受理案件"):
             actions.perform("reply", lead, {"text": "已派人核实。"})
         done = actions.perform("accept", lead, {})

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cases import lifecycle
 from cases.handling import desk, returns
 from cases.interop import api_keys, case_hooks
+from cases.workdays import SHIPPED
 from config.privacy import user_key
 from storage.db import make_sessionmaker, transaction
 from storage.models import OutboxMessage
@@ -366,12 +367,20 @@ def test_a_unit_returns_a_case_within_a_working_day_and_the_commission_rules(eng
         case = s.get(Case, sub.case_id)
         assert case is not None
         late = utcnow() + timedelta(days=5)
-        assert "一个工作日" in (returns.refusal(s, case, unit_code="630223:zj", now=late) or "")
-        assert returns.refusal(s, case, unit_code="630223:zj", now=utcnow()) is None
-        returns.request(s, case=case, unit_code="630223:zj", reason="不属于住建局职责", actor="staff:x", now=utcnow())
+        assert "一个工作日" in (returns.refusal(s, case, unit_code="630223:zj", now=late, calendar=SHIPPED) or "")
+        assert returns.refusal(s, case, unit_code="630223:zj", now=utcnow(), calendar=SHIPPED) is None
+        returns.request(
+            s,
+            case=case,
+            unit_code="630223:zj",
+            reason="不属于住建局职责",
+            actor="staff:x",
+            now=utcnow(),
+            calendar=SHIPPED,
+        )
         returns.rule(s, case=case, reroute_to="", reason="供水属住建局", actor="staff:jw_huzhu", now=utcnow())
         assert case.route_unit == "630223:zj"
-        assert "不能再退回" in (returns.refusal(s, case, unit_code="630223:zj", now=utcnow()) or "")
+        assert "不能再退回" in (returns.refusal(s, case, unit_code="630223:zj", now=utcnow(), calendar=SHIPPED) or "")
 
 
 def test_a_countys_canned_replies_are_offered_on_its_cases_only(engine: Engine, tmp_path: Path) -> None:

@@ -128,16 +128,16 @@ def test_default_rule_when_no_other_rule_matches(sessions: sessionmaker[Session]
 
 
 def test_calendar_2026_holidays_and_make_up_days() -> None:
-    cal = workdays.years()[2026]
+    cal = workdays.SHIPPED.years()[2026]
     assert cal.notice == "国务院办公厅关于2026年部分节假日安排的通知" and cal.issued == date(2025, 11, 4)
-    assert not workdays.is_working_day(date(2026, 2, 16))  # 春节
-    assert workdays.is_working_day(date(2026, 2, 14))  # Saturday, 调休上班
-    assert workdays.is_working_day(date(2026, 10, 10))
-    assert not workdays.is_working_day(date(2026, 10, 7))
-    assert workdays.add_working_days(date(2026, 9, 30), 1) == date(2026, 10, 8)
-    assert workdays.add_working_days(date(2026, 2, 13), 2) == date(2026, 2, 24)  # Sat 14th works, then 24th
-    assert workdays.years()[2025].number == "国办发明电〔2024〕12号"
-    assert workdays.add_working_days(date(2031, 1, 3), 1) == date(2031, 1, 6)  # uncovered year: Mon–Fri
+    assert not workdays.SHIPPED.is_working_day(date(2026, 2, 16))  # 春节
+    assert workdays.SHIPPED.is_working_day(date(2026, 2, 14))  # Saturday, 调休上班
+    assert workdays.SHIPPED.is_working_day(date(2026, 10, 10))
+    assert not workdays.SHIPPED.is_working_day(date(2026, 10, 7))
+    assert workdays.SHIPPED.add_working_days(date(2026, 9, 30), 1) == date(2026, 10, 8)
+    assert workdays.SHIPPED.add_working_days(date(2026, 2, 13), 2) == date(2026, 2, 24)  # Sat 14th works, then 24th
+    assert workdays.SHIPPED.years()[2025].number == "国办发明电〔2024〕12号"
+    assert workdays.SHIPPED.add_working_days(date(2031, 1, 3), 1) == date(2031, 1, 6)  # uncovered year: Mon–Fri
 
 
 def test_poverty_risk_deadline_counts_working_days_and_cites_the_notice(sessions: sessionmaker[Session]) -> None:
@@ -215,7 +215,9 @@ def test_extension_is_approved_by_the_supervising_unit_and_overdue_cases_get_du_
         )
         triage.request_extension(s, case=case, days=10, reason="需要入户核实", actor="staff:mz1", now=utcnow())
         before = case.resolve_due
-        triage.decide_extension(s, case=case, approve=True, actor=ACTOR, note="", now=utcnow())
+        triage.decide_extension(
+            s, case=case, approve=True, actor=ACTOR, note="", now=utcnow(), calendar=workdays.SHIPPED
+        )
         assert case.resolve_due == before + timedelta(days=10)
     later = utcnow() + timedelta(days=20)
     with transaction(sessions) as s:

@@ -295,6 +295,7 @@ NOTICE_2027 = {
 def test_administrator_adds_next_years_holidays(engine: Engine) -> None:
     c = client(engine)
     sessions = make_sessionmaker(engine)
+    calendar = c.app.state.runtime.calendar  # this app's, which the page updates
     try:
         token = login(c, "admin")
         page = c.get("/admin/holidays")
@@ -306,23 +307,24 @@ def test_administrator_adds_next_years_holidays(engine: Engine) -> None:
         assert outside.status_code == 400 and "不在 2027 年内" in outside.text
         shipped = c.post("/admin/holidays", data={**NOTICE_2027, "year": "2026", "csrf": token})
         assert shipped.status_code == 400 and "随程序发布" in shipped.text
-        assert workdays.is_working_day(date(2027, 2, 8))  # not yet loaded: Monday to Friday
+        assert calendar.is_working_day(date(2027, 2, 8))  # not yet loaded: Monday to Friday
         ok = c.post("/admin/holidays", data={**NOTICE_2027, "csrf": token}, follow_redirects=False)
         assert ok.status_code == 303
-        assert not workdays.is_working_day(date(2027, 2, 8)) and workdays.is_working_day(date(2027, 2, 13))
-        assert workdays.add_working_days(date(2027, 2, 4), 1) == date(2027, 2, 12)
+        assert not calendar.is_working_day(date(2027, 2, 8)) and calendar.is_working_day(date(2027, 2, 13))
+        assert calendar.add_working_days(date(2027, 2, 4), 1) == date(2027, 2, 12)
+        assert not workdays.SHIPPED.covered(date(2027, 2, 8))  # no other app's calendar changed
         assert "测试数据" in c.get("/admin/holidays").text
         with sessions() as s:
             row = s.get(HolidayYear, 2027)
             assert row is not None and row.added_by == "admin" and row.workdays == ["2027-02-13", "2027-10-09"]
         # Another process picks it up from the table.
-        workdays.use_stored({})
-        assert HolidaySync(sessions).refresh() == 1 and 2027 in workdays.years()
+        other = workdays.WorkCalendar()
+        assert HolidaySync(sessions, calendar=other).refresh() == 1 and 2027 in other.years()
         assert [a.detail["year"] for a in audits(sessions, "holiday_year_add")] == [2027]
         login(c, "jw_huzhu")
         assert c.get("/admin/holidays").status_code == 403
     finally:
-        workdays.use_stored({})
+        calendar.use_stored({})
 
 
 def test_administrator_sets_village_coordinates(engine: Engine) -> None:

@@ -30,17 +30,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::Deprecati
 
 
 class Site:
-    def __init__(self, engine: Engine, base: str, sessions: sessionmaker[Session]) -> None:
-        self.engine, self.base, self.sessions = engine, base, sessions
+    def __init__(
+        self, engine: Engine, base: str, sessions: sessionmaker[Session], calendar: workdays.WorkCalendar
+    ) -> None:
+        self.engine, self.base, self.sessions, self.calendar = engine, base, sessions, calendar
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    try:
-        with served_app(tmp_path_factory.mktemp("browser-manage"), load_org) as srv:
-            yield Site(srv.engine, srv.base, srv.runtime.sessions)
-    finally:
-        workdays.use_stored({})
+    with served_app(tmp_path_factory.mktemp("browser-manage"), load_org) as srv:
+        yield Site(srv.engine, srv.base, srv.runtime.sessions, srv.runtime.calendar)
 
 
 def login(page: Any, site: Site, username: str, password: str = PASSWORD) -> None:
@@ -101,7 +100,7 @@ def test_administrator_adds_next_years_holidays_and_a_staff_account(page: Any, s
     page.click("text=保存")
     page.wait_for_load_state()
     assert "已保存 2027 年" in page.inner_text("main")
-    assert not workdays.is_working_day(date(2027, 10, 4)) and workdays.is_working_day(date(2027, 10, 9))
+    assert not site.calendar.is_working_day(date(2027, 10, 4)) and site.calendar.is_working_day(date(2027, 10, 9))
     shot(page, "admin-holidays")
     page.click("nav >> text=用户")
     page.fill("#new-username", "zj_huzhu")
