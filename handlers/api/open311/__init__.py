@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from bot.context import Services
-from handlers.api.open311.views import Open311Api, VillageFinder, build_router
+from handlers.api.open311.gate import Open311Api, VillageFinder
+from handlers.api.open311.routes import build_router
 from handlers.jobs.cases_jobs import case_policy
 from handlers.runtime import Runtime
 from villages.places.lookup import PlaceIndex
