@@ -24,11 +24,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, false, select, true
 from sqlalchemy.orm import Session
 
-from cases.access import Role, Viewer
+from cases.access import SUPERVISORS, Role, Viewer
 from storage.models.staff import AccountRequest, StaffUser, Unit
 
 CASE_ROLES: tuple[Role, ...] = (Role.CITY, Role.COUNTY_DISCIPLINE, Role.DEPARTMENT, Role.TOWN)
-SUPERVISOR_ROLES: tuple[Role, ...] = (Role.CITY, Role.COUNTY_DISCIPLINE)
+SUPERVISOR_ROLES = SUPERVISORS  # one list of the discipline commissions, next to the access rules
 REQUEST_TTL = timedelta(days=7)
 KIND_LABELS = {"create": "新建账号", "reset": "重置密码"}
 
