@@ -195,3 +195,24 @@ def test_a_run_through_the_table_checks_the_real_case_and_changes_it(sessions: s
     with sessions() as s:
         moves = s.scalars(select(CaseEvent.action).where(CaseEvent.case_id == sub.case_id).order_by(CaseEvent.id))
         assert list(moves)[-3:] == ["note", "status", "status"]
+
+
+def test_what_the_page_does_not_offer_is_refused_on_the_real_case_too(sessions: sessionmaker[Session]) -> None:
+    load_org(sessions)
+    sub = submit_once(sessions, report(), "k-table-2")
+    now = utcnow()
+    with transaction(sessions) as s:
+        case = s.get(Case, sub.case_id)
+        assert case is not None
+        lead = actions.Step(s, case, _viewer(s, "jw_huzhu"), KEYS, now, SHIPPED)
+        actions.perform("ask_opinions", lead, {})
+        with pytest.raises(actions.ActionRefused, match="已征求过会办意见"):  # the page offers it once
+            actions.perform("ask_opinions", lead, {})
+        co_unit = actions.Step(s, case, _viewer(s, "cz_huzhu"), KEYS, now, SHIPPED)
+        actions.perform("give_opinion", co_unit, {"text": "资金已按规定拨付到村。"})
+        with pytest.raises(actions.NotYours):  # only a co-handling unit gives an opinion
+            actions.perform("give_opinion", lead, {"text": "纪委监委的意见"})
+        for name, form in (("accept", {}), ("reply", {"text": "已核实。"})):
+            actions.perform(name, lead, form)
+        with pytest.raises(actions.ActionRefused, match="还缺少"):
+            actions.perform("close", lead, {"finding": "查实", "resolution": "已退还。"})
