@@ -40,6 +40,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "export_queue": "导出案件",
     "export_stats": "导出统计",
     "download_posters": "下载海报",
+    "create_posters": "生成海报",
     "reveal_identity": "查看实名举报人身份",
     "reveal_requested": "申请查看实名举报人身份",
     "reveal_approved": "批准查看身份申请",
@@ -117,6 +118,9 @@ DETAIL_WORDS: dict[str, str] = {
     "overdue": "只看超期",
     "found": "找到",
     "cases": "案件数",
+    "villages": "村数",
+    "added": "新生成",
+    "pages": "页数",
 }
 
 FILTER_WORDS: dict[str, str] = {

@@ -86,24 +86,49 @@ def ensure_posters(
         raise ValueError("at least one poster per village")
     added = existing = other_kind = 0
     for start in range(0, len(places), _ROW_CHUNK):
-        chunk = places[start : start + _ROW_CHUNK]
         with transaction(sessions) as session:
-            stored = {
-                (r.village_code, r.poster_no): r
-                for r in posters.list_posters(session, village_codes=[p.code for p in chunk])
-            }
-            new: list[posters.NewPoster] = []
-            for place in chunk:
-                for number in range(1, per_village + 1):
-                    row = stored.get((place.code, number))
-                    if row is not None:
-                        existing += 1
-                        other_kind += row.kind != kind
-                        continue
-                    scene = format_scene(place.code, number)
-                    content = h5_url(public_base_url, scene) if kind == "h5" else None
-                    new.append(posters.NewPoster(place.code, number, scene, kind, content))
-            added += posters.add_posters(session, rows=new, now=now)
+            done = add_missing_posters(
+                session,
+                places=places[start : start + _ROW_CHUNK],
+                per_village=per_village,
+                kind=kind,
+                public_base_url=public_base_url,
+                now=now,
+            )
+        added, existing, other_kind = added + done.added, existing + done.existing, other_kind + done.other_kind
+    return EnsureResult(added=added, existing=existing, other_kind=other_kind)
+
+
+def add_missing_posters(
+    session: Session,
+    *,
+    places: Sequence[Place],
+    per_village: int,
+    kind: str,
+    public_base_url: str,
+    now: datetime,
+) -> EnsureResult:
+    """Add poster rows 1..per_village for each place in the caller's transaction (the staff page's)."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}")
+    if per_village < 1:
+        raise ValueError("at least one poster per village")
+    existing = other_kind = 0
+    stored = {
+        (r.village_code, r.poster_no): r for r in posters.list_posters(session, village_codes=[p.code for p in places])
+    }
+    new: list[posters.NewPoster] = []
+    for place in places:
+        for number in range(1, per_village + 1):
+            row = stored.get((place.code, number))
+            if row is not None:
+                existing += 1
+                other_kind += row.kind != kind
+                continue
+            scene = format_scene(place.code, number)
+            content = h5_url(public_base_url, scene) if kind == "h5" else None
+            new.append(posters.NewPoster(place.code, number, scene, kind, content))
+    added = posters.add_posters(session, rows=new, now=now)
     return EnsureResult(added=added, existing=existing, other_kind=other_kind)
 
 
