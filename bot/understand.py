@@ -122,9 +122,9 @@ def _step_forms(norm: str) -> tuple[str, ...]:
 
 # A short answer that there is nothing to show: a negation with at most evidence words around it
 # (照片没有, 没什么证据, 没照下, 莫有).
-_NEGATION = re.compile(r"(没有|没得|没|无|莫得|莫|木有|么得|拍不了|拍不到|发不了)")
+_NEGATION = re.compile(r"(没有|没得|没|无|莫得|莫|木有|么得|拍不了|拍不到|发不了|不)")
 _EVIDENCE_WORDS = re.compile(
-    r"(照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个)"
+    r"(手机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个)"
 )
 _NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
 _NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不")
@@ -139,12 +139,20 @@ def means(text: str, kind: str) -> bool:
     Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
     words = _words("steps", kind)
     norm = normalise(text)
-    for form in _step_forms(norm):
-        if form in words or made_of(form, words):
+    forms = _step_forms(norm)
+    for form in forms:
+        if form in words or made_of(form, words) or _with_politeness(form, words):
             return True
     if kind == "done" and 2 <= len(norm) <= 6 and all(ch in str(_data()["steps"]["done_chars"]) for ch in norm):
         return True
-    return _by_shape(norm, kind)
+    return any(_by_shape(form, kind) for form in forms)
+
+
+def _with_politeness(form: str, words: tuple[str, ...], *, alone: bool = True) -> bool:
+    """The answer with thanks or an ok around it (不用了谢谢, 好的麻烦了): still the answer. Unless `alone`,
+    a message of nothing but politeness does not count (好的谢谢 is not a way out)."""
+    polite = tuple(str(w) for kind in ("thanks", "ok", "bye") for w in _data()["smalltalk"][kind])
+    return _has(form, words) and made_of(form, words + polite) and (alone or not made_of(form, polite))
 
 
 def _by_shape(norm: str, kind: str) -> bool:
@@ -154,6 +162,8 @@ def _by_shape(norm: str, kind: str) -> bool:
         rest = _EVIDENCE_WORDS.sub("", norm)
         return bool(_NEGATION.search(norm)) and _NEGATION.sub("", rest) == ""
     if kind == "anonymous":
+        if any(w + "实名" in norm for w in ("不", "不要", "不用", "别")):
+            return True
         if "匿名" in norm:
             return not any(w + "匿名" in norm for w in ("不", "不要", "不用", "别"))
         return any(n in norm for n in _NAME_WORDS) and any(w in norm for w in _NOT_WANT) and "实名" not in norm
@@ -240,7 +250,7 @@ def _navigation(short: str) -> str | None:
     forms = (short, short.lstrip("我那就"))  # 我不弄了退出 is 不弄了 and 退出
     for name in NAVIGATION:
         words = _words("navigation", name)
-        if any(f and (f in words or made_of(f, words)) for f in forms):
+        if any(f and (f in words or made_of(f, words) or _with_politeness(f, words, alone=False)) for f in forms):
             return name
     return None
 
@@ -268,8 +278,9 @@ def _smalltalk(short: str, norm: str) -> str | None:
 def _person(short: str, norm: str) -> bool:
     if short in _words("person", "exact") or _has(norm, _words("person", "contains")):
         return True
-    # A short message naming a person at all (客服在吗我要找人工); a long one is a question that mentions it.
-    return len(norm) <= 15 and _has(norm, _words("person", "short"))
+    # A short message naming a person at all (客服在吗我要找人工); a long one is a question that mentions it,
+    # and 找领导举报 asks to report.
+    return len(norm) <= 15 and _has(norm, _words("person", "short")) and not _has(norm, _words("report_words"))
 
 
 # A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了.

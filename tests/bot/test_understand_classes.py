@@ -17,6 +17,8 @@ MISCONDUCT = [
     "村长和包工头合伙把修路的水泥卖掉了",
     "社长把给病人的临时救助分给他亲戚了",
     "支书把搬迁指标换了钱",
+    "驻村第一书计天天不来 俺家老人病了也没人管",  # a cadre who never comes, beside a household's trouble
+    "村干部给他亲戚评了贫困户 俺家娃有病却评不上",
 ]
 
 
@@ -121,3 +123,29 @@ def test_exits_people_small_talk_and_money_by_class(text: str, name: str) -> Non
 
 def test_addressees_alone_are_not_small_talk() -> None:
     assert classify("领导").name != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("skip", "不用了谢谢"),
+        ("skip", "手机拍不了"),
+        ("agree", "好的麻烦了"),
+        ("done", "我讲完咯"),
+        ("anonymous", "不要实名"),
+        ("confirm", "好 就这样"),
+    ],
+)
+def test_answers_with_politeness_or_particles_around_them(kind: str, text: str) -> None:
+    assert means(text, kind), (kind, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("不反映了 谢谢", "cancel"), ("退出去", "cancel"), ("俺有个事要说", "report")]
+)
+def test_exits_with_thanks_and_telling_in_few_words(text: str, name: str) -> None:
+    assert classify(text).name == name, (text, classify(text))
+
+
+def test_thanks_alone_is_no_way_out() -> None:
+    assert classify("好的谢谢").name == "smalltalk"
