@@ -430,7 +430,7 @@ _TABLE: tuple[Action, ...] = (
     Action(
         Name.ASK_REPORTER, "询问群众", Who.HANDLER,
         _open, _said("案件已办结，不能再向群众询问。"),
-        (Field("question"),),
+        (Field("question", desk_verbs.question_text),),
         _ask_reporter, not_yours="您的单位不是此案的办理单位，不能询问群众。",
     ),
     Action(

@@ -28,14 +28,20 @@ SUPPLEMENT_STATE = ConversationState.SUPPLEMENT  # bot/intents/supplement.py: th
 DISSATISFIED = "群众不满意"  # the start of the reopen reason cases.handling.case_steps.rate writes
 
 
-def ask_reporter(session: Session, *, case: Case, question: str, actor: str, keys: IdentityKeys, now: datetime) -> None:
-    """Relay a question to the reporter through the chat (the sealed openid, never shown to staff, also for
-    anonymous reporters); their next messages attach to the case as material (补充)."""
+def question_text(question: str | None) -> str:
+    """The question of the 询问群众 form, stripped, or ActionRefused in the form's words."""
     text = (question or "").strip()
     if len(text) < 2:
         raise ActionRefused("请填写要问群众的问题。")
     if len(text) > ASK_MAX:
         raise ActionRefused(f"问题不能超过 {ASK_MAX} 字。")
+    return text
+
+
+def ask_reporter(session: Session, *, case: Case, question: str, actor: str, keys: IdentityKeys, now: datetime) -> None:
+    """Relay a question to the reporter through the chat (the sealed openid, never shown to staff, also for
+    anonymous reporters); their next messages attach to the case as material (补充)."""
+    text = question_text(question)
     if case.status not in lifecycle.OPEN_STATES:
         raise ActionRefused("案件已办结，不能再向群众询问。")
     openid = contact_openid(case, keys=keys)

@@ -131,6 +131,8 @@ def test_an_unknown_action_is_refused_plainly() -> None:
         ("reopen", {"reason": ""}, "请填写重新办理的理由。"),
         ("phone_rating", {"rating": "7"}, "请选择评价：满意 / 基本满意 / 不满意。"),
         ("phone_rating", {"rating": "abc"}, "请选择评价：满意 / 基本满意 / 不满意。"),
+        ("ask_reporter", {"question": " "}, "请填写要问群众的问题。"),
+        ("ask_reporter", {"question": "问" * 301}, "问题不能超过 300 字。"),
     ],
 )
 def test_a_bad_field_is_refused_in_the_words_of_the_form(name: str, form: dict[str, str], message: str) -> None:
