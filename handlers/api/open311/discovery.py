@@ -36,10 +36,9 @@ async def discovery(api: Open311Api, request: Request) -> Response:
 
 async def services(api: Open311Api, request: Request) -> Response:
     fmt = request.path_params["fmt"]
-    jurisdiction = param(request, "jurisdiction_id")
 
-    def work(session: Session) -> Any:
-        api.check_jurisdiction(session, jurisdiction, None)
+    def work(session: Session) -> Any:  # the parameter is read here, so its 400 is answered like any other
+        api.check_jurisdiction(session, param(request, "jurisdiction_id"), None)
         return open311.services()
 
     return await api.answer(request, fmt, "services", work)
@@ -47,10 +46,9 @@ async def services(api: Open311Api, request: Request) -> Response:
 
 async def service_definition(api: Open311Api, request: Request) -> Response:
     code, fmt = split_name(request.path_params["service_file"])
-    jurisdiction = param(request, "jurisdiction_id")
 
     def work(session: Session) -> Any:
-        api.check_jurisdiction(session, jurisdiction, None)
+        api.check_jurisdiction(session, param(request, "jurisdiction_id"), None)
         return open311.definition(code)
 
     return await api.answer(request, fmt, "service_definition", work)

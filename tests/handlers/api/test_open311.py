@@ -96,6 +96,14 @@ def test_discovery_and_service_list_in_both_formats(world: World) -> None:
     assert [e.text for e in ET.fromstring(xml.content).iter("service_code")] == codes
 
 
+def test_a_repeated_or_overlong_jurisdiction_gets_the_specifications_400_on_the_keyless_calls(world: World) -> None:
+    for path in ("services.json", "services/funds.json"):
+        twice = world.http.get(f"{BASE}/{path}", params=[("jurisdiction_id", "630223"), ("jurisdiction_id", "630224")])
+        assert twice.status_code == 400, path
+        assert "jurisdiction_id 只能出现一次" in twice.json()[0]["description"]
+        assert world.get(path, jurisdiction_id="6" * 5000).status_code == 400
+
+
 def test_service_definition_asks_who_is_reported_for_cadre_categories(world: World) -> None:
     funds = world.get("services/funds.json").json()
     attribute = funds["attributes"][0]
