@@ -37,7 +37,7 @@ class Context:
     message: Inbound
     user: UserRecord
     place: Place | None
-    state: str
+    state: ConversationState
     data: dict[str, Any]
     session: Session
     now: datetime

@@ -227,7 +227,7 @@ def hardship_summary(data: DraftData) -> str:
 
 def hardship_submitted_text(done: Submitted) -> str:
     rule = limits(HARDSHIP)
-    unit = "个工作日" if rule.day_kind is DayKind.WORKING else "天"
+    unit = "个工作日" if rule.day_kind == DayKind.WORKING else "天"
     return (
         "已提交，您的困难帮扶申请已登记。\n"
         f"编号：{done.number}\n查询码：{done.query_code}\n"

@@ -52,7 +52,7 @@ def limits(category: str) -> Limits:
 
 def due(moment: datetime, days: int, day_kind: DayKind, calendar: Calendar) -> tuple[datetime, str]:
     """The due moment and, for working days, the note naming the holiday notices `calendar` counted with."""
-    if day_kind is DayKind.WORKING:
+    if day_kind == DayKind.WORKING:
         return calendar.working_deadline(moment, days)
     return end_of_day_after(moment, days), ""
 

@@ -29,7 +29,7 @@ def on_routing(case: Case, now: datetime, calendar: Calendar) -> DayKind:
     """A category counted in working days is counted again in working days once routed (the filing's calendar
     dues stay for the others); returns the day kind the routing row keeps, which later extensions follow."""
     limits = deadlines.limits(case.category)
-    if limits.day_kind is DayKind.WORKING:
+    if limits.day_kind == DayKind.WORKING:
         case.first_response_due, note = deadlines.due(now, limits.first_response, DayKind.WORKING, calendar)
         case.resolve_due, _ = deadlines.due(now, limits.resolve, DayKind.WORKING, calendar)
         case.deadline_basis = limits.basis + (f"（{note}）" if note else "")

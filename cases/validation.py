@@ -15,7 +15,6 @@ MAX_PHOTOS = 9
 MAX_VOICES = 9
 MAX_NAME = 20
 PHONE_RE = re.compile(r"1\d{10}")
-LOCATION_SOURCES = frozenset({"message", "event", "registry", "browser", "api"})  # api: an Open311 lat/long
 
 
 class Channel(StrEnum):
@@ -45,9 +44,29 @@ CHANNEL_RULES: dict[Channel, ChannelRules] = {
 }
 
 
+class EvidenceKind(StrEnum):
+    """What a piece of evidence is (case_evidence.kind, draft_evidence.kind hold these values)."""
+
+    IMAGE = "image"
+    VOICE = "voice"
+
+
+class LocationSource(StrEnum):
+    """Where a report's location came from (cases.location_source holds these values)."""
+
+    MESSAGE = "message"  # a location the villager sent in the chat
+    EVENT = "event"  # WeChat's location event when the villager entered the chat
+    REGISTRY = "registry"  # the village's own coordinates, when the villager gave none
+    BROWSER = "browser"  # the H5 page asked the browser
+    API = "api"  # an Open311 lat/long
+
+
+LOCATION_SOURCES = frozenset(LocationSource)
+
+
 @dataclass(frozen=True)
 class EvidenceInput:
-    kind: str  # image, voice
+    kind: EvidenceKind
     media_id: str
     media_format: str | None = None
     received_at_iso: str | None = None  # when WeChat received it (its media expire 3 days later)
@@ -62,7 +81,7 @@ class EvidenceInput:
 class LocationInput:
     lat: float
     lng: float
-    source: str  # message, event, browser
+    source: LocationSource
     accuracy_m: float | None = None
     datum: str = "gcj02"
     label: str | None = None
@@ -151,14 +170,14 @@ def check(report: ReportInput) -> None:
         problems += contact_problems(channel=report.channel, name=report.name, phone=report.phone)
     if report.location is not None and (problem := location_problem(report.location)):
         problems.append(problem)
-    photos = [e for e in report.evidence if e.kind == "image"]
+    photos = [e for e in report.evidence if e.kind == EvidenceKind.IMAGE]
     if len(photos) > MAX_PHOTOS:
         problems.append(f"照片最多 {MAX_PHOTOS} 张。")
-    if len([e for e in report.evidence if e.kind == "voice"]) > MAX_VOICES:
+    if len([e for e in report.evidence if e.kind == EvidenceKind.VOICE]) > MAX_VOICES:
         problems.append(f"语音最多 {MAX_VOICES} 条。")
     if any(not e.media_id.strip() and not e.storage_key for e in report.evidence):
         problems.append("有照片或语音缺少 MediaId，无法保存，请重新发送。")
-    if any(e.kind not in ("image", "voice") for e in report.evidence):
+    if any(e.kind not in set(EvidenceKind) for e in report.evidence):  # a caller may still pass a bare string
         problems.append("证据只能是照片或语音。")
     if problems:
         raise InvalidReport(problems)

@@ -31,8 +31,10 @@ from cases.validation import (
     MAX_PHOTOS,
     MAX_VOICES,
     Channel,
+    EvidenceKind,
     InvalidReport,
     LocationInput,
+    LocationSource,
     ReportInput,
     name_problem,
     phone_problem,
@@ -127,7 +129,7 @@ def _data(draft: ReportDraft) -> DraftData:
 
 
 def _counts(ctx: Context, draft: ReportDraft) -> dict[str, int]:
-    return {k: report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=k) for k in ("image", "voice")}
+    return {k: report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=k) for k in EvidenceKind}
 
 
 def _prompt(ctx: Context, draft: ReportDraft) -> str:
@@ -235,7 +237,7 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
             return Reply(p.TOO_SHORT)
         return _after_description(ctx, draft, data)
     if msg.kind == "voice":
-        media_reply = _add_media(ctx, draft, "voice")
+        media_reply = _add_media(ctx, draft, EvidenceKind.VOICE)
         if media_reply is not None:
             return media_reply
         if not msg.recognition:
@@ -244,9 +246,11 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
     if msg.kind == "text":
         return _described(ctx, draft, data)
     if msg.kind == "image":
-        return _add_media(ctx, draft, "image") or Reply("照片已收到。请再用文字说说发生了什么，说完回复“好了”。")
+        return _add_media(ctx, draft, EvidenceKind.IMAGE) or Reply(
+            "照片已收到。请再用文字说说发生了什么，说完回复“好了”。"
+        )
     if msg.kind == "location":
-        _set_location(data, ctx, source="message")
+        _set_location(data, ctx, source=LocationSource.MESSAGE)
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("位置已收到。请再用文字说说发生了什么，说完回复“好了”。")
     return _hint(ctx, draft)
@@ -336,20 +340,20 @@ def _evidence(ctx: Context, draft: ReportDraft) -> Reply:
     msg = ctx.message
     data = _data(draft)
     if msg.kind == "image" or msg.kind == "voice":
-        refused = _add_media(ctx, draft, msg.kind)
+        refused = _add_media(ctx, draft, EvidenceKind(msg.kind))
         if refused is not None:
             return refused
-        n = report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=msg.kind)
+        n = report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=EvidenceKind(msg.kind))
         what = f"第 {n} 张照片" if msg.kind == "image" else f"第 {n} 条语音"
         return Reply(f"已收到{what}。可以继续发送，发完请回复“好了”。")
     if msg.kind == "location":
-        _set_location(data, ctx, source="message")
+        _set_location(data, ctx, source=LocationSource.MESSAGE)
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("位置已收到。还可以发照片，发完请回复“好了”。")
     if msg.kind == "text" and ctx.text == p.USE_ENTRY_LOCATION:
         if ctx.user.last_lat is None or ctx.user.last_lng is None:
             return Reply("没有获取到您进入公众号时的位置。请点“+”再点“位置”发送，或回复“跳过”。")
-        _set_location(data, ctx, source="event")
+        _set_location(data, ctx, source=LocationSource.EVENT)
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("已使用您进入公众号时的位置。还可以发照片，发完请回复“好了”。")
     if msg.kind in ("text", "voice") and (_done(ctx) or _skip(ctx)):
@@ -357,15 +361,15 @@ def _evidence(ctx: Context, draft: ReportDraft) -> Reply:
     return _hint(ctx, draft)
 
 
-def _add_media(ctx: Context, draft: ReportDraft, kind: str) -> Reply | None:
+def _add_media(ctx: Context, draft: ReportDraft, kind: EvidenceKind) -> Reply | None:
     """Keep a photo or voice note as its own row; a reply only when it is refused."""
     msg = ctx.message
     if not msg.media_id:
         return Reply("这条没有收到文件（缺少 MediaId），请重新发送。")
     report_drafts.lock(ctx.session, draft_id=draft.draft_id)
-    limit = MAX_PHOTOS if kind == "image" else MAX_VOICES
+    limit = MAX_PHOTOS if kind == EvidenceKind.IMAGE else MAX_VOICES
     if report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=kind) >= limit:
-        what = f"照片最多 {MAX_PHOTOS} 张" if kind == "image" else f"语音最多 {MAX_VOICES} 条"
+        what = f"照片最多 {MAX_PHOTOS} 张" if kind == EvidenceKind.IMAGE else f"语音最多 {MAX_VOICES} 条"
         return Reply(f"{what}，这一条没有保存。发完请回复“好了”。")
     report_drafts.add_media(
         ctx.session,
@@ -379,15 +383,15 @@ def _add_media(ctx: Context, draft: ReportDraft, kind: str) -> Reply | None:
     return None
 
 
-def _set_location(data: DraftData, ctx: Context, *, source: str) -> None:
+def _set_location(data: DraftData, ctx: Context, *, source: LocationSource) -> None:
     msg, user = ctx.message, ctx.user
-    if source == "message" and msg.lat is not None and msg.lng is not None:
-        data["location"] = {"lat": msg.lat, "lng": msg.lng, "source": "message", "label": msg.label[:200]}
+    if source == LocationSource.MESSAGE and msg.lat is not None and msg.lng is not None:
+        data["location"] = {"lat": msg.lat, "lng": msg.lng, "source": LocationSource.MESSAGE, "label": msg.label[:200]}
     elif user.last_lat is not None and user.last_lng is not None:
         data["location"] = {
             "lat": user.last_lat,
             "lng": user.last_lng,
-            "source": "event",
+            "source": LocationSource.EVENT,
             "label": "",
             "accuracy_m": user.last_precision_m,
         }
@@ -478,7 +482,7 @@ def _submit(ctx: Context, draft: ReportDraft) -> Reply:
         location=LocationInput(
             lat=float(loc["lat"]),
             lng=float(loc["lng"]),
-            source=str(loc["source"]),
+            source=LocationSource(str(loc["source"])),
             label=loc.get("label") or None,
             accuracy_m=loc.get("accuracy_m"),
         )

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from cases.evidence.media_store import MediaStore
 from cases.evidence.photo_privacy import UnsafeImage, clean_image
 from cases.intake import staging
+from cases.validation import EvidenceKind
 
 
 @dataclass(frozen=True)
 class Format:
-    kind: str  # image, voice
+    kind: EvidenceKind
     content_type: str
     ext: str
     prefixes: tuple[bytes, ...]
@@ -38,14 +39,14 @@ class Format:
 
 # Every format we keep, photos as the H5 form and WeChat send them, voice notes as WeChat sends them.
 FORMATS: tuple[Format, ...] = (
-    Format("image", "image/jpeg", "jpg", (b"\xff\xd8\xff",)),
-    Format("image", "image/png", "png", (b"\x89PNG\r\n\x1a\n",)),
-    Format("image", "image/gif", "gif", (b"GIF87a", b"GIF89a")),
-    Format("image", "image/webp", "webp", (b"RIFF",), mark_at=8, mark=b"WEBP"),
-    Format("voice", "audio/amr", "amr", (b"#!AMR",)),
-    Format("voice", "audio/ogg", "ogg", (b"OggS",)),
-    Format("voice", "audio/silk", "silk", (b"#!SILK",)),
-    Format("voice", "audio/mpeg", "mp3", (b"ID3",)),
+    Format(EvidenceKind.IMAGE, "image/jpeg", "jpg", (b"\xff\xd8\xff",)),
+    Format(EvidenceKind.IMAGE, "image/png", "png", (b"\x89PNG\r\n\x1a\n",)),
+    Format(EvidenceKind.IMAGE, "image/gif", "gif", (b"GIF87a", b"GIF89a")),
+    Format(EvidenceKind.IMAGE, "image/webp", "webp", (b"RIFF",), mark_at=8, mark=b"WEBP"),
+    Format(EvidenceKind.VOICE, "audio/amr", "amr", (b"#!AMR",)),
+    Format(EvidenceKind.VOICE, "audio/ogg", "ogg", (b"OggS",)),
+    Format(EvidenceKind.VOICE, "audio/silk", "silk", (b"#!SILK",)),
+    Format(EvidenceKind.VOICE, "audio/mpeg", "mp3", (b"ID3",)),
 )
 EXTENSIONS = {f.content_type: f.ext for f in FORMATS}
 
@@ -66,7 +67,7 @@ class Unusable(NotAccepted):
 class Accepted:
     """A file as it may be stored: cleaned, typed by its bytes, with its content address."""
 
-    kind: str
+    kind: EvidenceKind
     content: bytes
     content_type: str
     ext: str
@@ -81,7 +82,7 @@ class Accepted:
         return f"{self.sha256[:2]}/{self.sha256}.{self.ext}"
 
 
-def sniff(kind: str, content: bytes) -> Format:
+def sniff(kind: EvidenceKind, content: bytes) -> Format:
     """The format of `content` among those of `kind`; WrongType if none."""
     for fmt in FORMATS:
         if fmt.kind == kind and fmt.matches(content):
@@ -89,12 +90,12 @@ def sniff(kind: str, content: bytes) -> Format:
     raise WrongType(f"unexpected content for {kind}: {content[:8]!r}")
 
 
-def examine(kind: str, content: bytes, *, declared: str | None = None) -> Accepted:
+def examine(kind: EvidenceKind, content: bytes, *, declared: str | None = None) -> Accepted:
     """Check and clean one file; `declared`, when given (a browser's upload), must agree with the bytes."""
     fmt = sniff(kind, content)
     if declared is not None and declared != fmt.content_type:
         raise WrongType(f"declared {declared}, content is {fmt.content_type}")
-    if kind == "image":
+    if kind == EvidenceKind.IMAGE:
         try:
             content = clean_image(content, fmt.content_type)  # no GPS or device traces, nothing after the end
         except UnsafeImage as exc:
@@ -110,7 +111,9 @@ def keep(store: MediaStore, accepted: Accepted, *, staged: bool = False) -> str:
     return accepted.key
 
 
-def take_in(store: MediaStore, kind: str, content: bytes, *, declared: str | None = None) -> tuple[Accepted, str]:
+def take_in(
+    store: MediaStore, kind: EvidenceKind, content: bytes, *, declared: str | None = None
+) -> tuple[Accepted, str]:
     """examine, then keep at the content address: the whole intake of one file."""
     accepted = examine(kind, content, declared=declared)
     return accepted, keep(store, accepted)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases.evidence import intake
 from cases.evidence.media_store import MediaStore
+from cases.validation import EvidenceKind
 from storage.db import transaction
 from storage.models.cases import CaseEvidence
 from storage.repos import outbox
@@ -48,7 +49,10 @@ class MediaDownloader:
 
     def run(self, api: WechatApi, payload: dict[str, Any]) -> None:
         evidence_id = int(payload["evidence_id"])
-        kind = str(payload.get("kind", "image"))
+        try:
+            kind = EvidenceKind(str(payload.get("kind", "image")))
+        except ValueError:
+            raise PermanentFailure(f"not a kind of evidence: {payload.get('kind')!r}") from None
         media = api.download_media(media_id=str(payload["media_id"]))
         if len(media.content) > self.max_bytes:
             raise PermanentFailure(f"file too large: {len(media.content)} bytes")

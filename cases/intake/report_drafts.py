@@ -9,7 +9,7 @@ from typing import TypedDict, cast
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from cases.validation import EvidenceInput
+from cases.validation import EvidenceInput, EvidenceKind, LocationSource
 from config.privacy import user_key
 from storage.models.cases import DraftEvidence, ReportDraft
 
@@ -19,7 +19,7 @@ LIFETIME = timedelta(hours=24)
 class DraftLocation(TypedDict, total=False):
     lat: float
     lng: float
-    source: str  # message (sent in the chat) or event (where the villager entered the account)
+    source: LocationSource  # message (sent in the chat) or event (where the villager entered the account)
     label: str
     accuracy_m: float | None
 
@@ -93,7 +93,7 @@ def add_media(
     *,
     draft_id: str,
     msg_key: str,
-    kind: str,
+    kind: EvidenceKind,
     media_id: str,
     media_format: str | None,
     now: datetime,
@@ -111,7 +111,7 @@ def add_media(
     session.flush()
 
 
-def count_media(session: Session, *, draft_id: str, kind: str) -> int:
+def count_media(session: Session, *, draft_id: str, kind: EvidenceKind) -> int:
     stmt = select(func.count()).select_from(DraftEvidence)
     return int(session.scalar(stmt.where(DraftEvidence.draft_id == draft_id, DraftEvidence.kind == kind)) or 0)
 
@@ -120,7 +120,10 @@ def evidence(session: Session, *, draft_id: str) -> tuple[EvidenceInput, ...]:
     rows = session.scalars(select(DraftEvidence).where(DraftEvidence.draft_id == draft_id).order_by(DraftEvidence.id))
     return tuple(
         EvidenceInput(
-            kind=r.kind, media_id=r.media_id, media_format=r.media_format, received_at_iso=r.received_at.isoformat()
+            kind=EvidenceKind(r.kind),
+            media_id=r.media_id,
+            media_format=r.media_format,
+            received_at_iso=r.received_at.isoformat(),
         )
         for r in rows
     )

@@ -23,7 +23,7 @@ from cases.intake.geo import distance_km
 from cases.routing import rules
 from cases.routing.default_route import Route
 from cases.timeutil import local_date, next_local_midnight
-from cases.validation import InvalidReport, ReportInput, check
+from cases.validation import InvalidReport, LocationSource, ReportInput, check
 from cases.workdays import Calendar
 from storage.models import County, Village
 from storage.models.cases import Case, CaseEvidence
@@ -161,7 +161,7 @@ def _place(case: Case, report: ReportInput, village: Village, far_km: float) -> 
             case.far_from_village = case.distance_km > far_km
     elif village.lat is not None and village.lng is not None:
         case.lat, case.lng = village.lat, village.lng
-        case.location_source, case.location_datum = "registry", village.datum or "gcj02"
+        case.location_source, case.location_datum = LocationSource.REGISTRY, village.datum or "gcj02"
 
 
 def _add_evidence(session: Session, case: Case, report: ReportInput, now: datetime) -> None:

@@ -25,7 +25,7 @@ from cases.intake.submit import SubmitPolicy, Submitted, submit
 from cases.interop.api_keys import Client, filed_by, read_scope
 from cases.numbers import NUMBER_RE
 from cases.timeutil import BEIJING
-from cases.validation import MAX_NAME, Channel, InvalidReport, LocationInput, ReportInput
+from cases.validation import MAX_NAME, Channel, InvalidReport, LocationInput, LocationSource, ReportInput
 from storage.models import County, Town, Village
 from storage.models.cases import Case, CaseEvidence
 
@@ -201,7 +201,7 @@ def _where(
             raise Open311Error(400, "lat/long 应为数字（WGS84）。") from None
         if not coordinates_valid(lat, lng):
             raise Open311Error(400, "lat/long 超出范围：纬度 -90 到 90，经度 -180 到 180。")
-        location = LocationInput(lat=lat, lng=lng, source="api", datum="wgs84")
+        location = LocationInput(lat=lat, lng=lng, source=LocationSource.API, datum="wgs84")
     code = filing.address_id or village_code
     if code is not None:
         village = session.get(Village, code) if re.fullmatch(r"[0-9]{12}", code) else None

@@ -20,8 +20,10 @@ from cases.validation import (
     MAX_PHOTOS,
     Channel,
     EvidenceInput,
+    EvidenceKind,
     InvalidReport,
     LocationInput,
+    LocationSource,
     ReportInput,
     check,
     contact_problems,
@@ -137,7 +139,7 @@ def _report(place: Place, v: dict[str, str], photos: list[Photo]) -> ReportInput
             location = LocationInput(
                 lat=float(v["lat"]),
                 lng=float(v["lng"]),
-                source="browser",
+                source=LocationSource.BROWSER,
                 accuracy_m=_accuracy(v["accuracy"]),
                 datum="wgs84",
             )
@@ -155,7 +157,7 @@ def _report(place: Place, v: dict[str, str], photos: list[Photo]) -> ReportInput
         location=location,
         evidence=tuple(
             EvidenceInput(
-                kind="image",
+                kind=EvidenceKind.IMAGE,
                 media_id="",
                 media_format=intake.EXTENSIONS.get(p.content_type),
                 storage_key=p.storage_key,

@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 from cases.evidence import intake
 from cases.intake import ratelimit
 from cases.timeutil import chinese_time
-from cases.validation import MAX_PHOTOS
+from cases.validation import MAX_PHOTOS, EvidenceKind
 from handlers.h5 import limits
 from handlers.h5.device_ctx import DeviceCtx
 from handlers.h5.edge import H5
@@ -87,7 +87,7 @@ class Uploads:
                 problems.append(f"照片“{name}”太大，每张不超过 {mb(max_bytes)}。")
                 continue
             try:
-                accepted.append(intake.examine("image", content, declared=declared))
+                accepted.append(intake.examine(EvidenceKind.IMAGE, content, declared=declared))
             except intake.WrongType:
                 problems.append(f"“{name}”不是照片（只收 JPG、PNG、GIF、WEBP 格式）。")
             except intake.Unusable as exc:

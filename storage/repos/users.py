@@ -55,10 +55,19 @@ class ConversationState(StrEnum):
     MONEY_MEMBERS = "money_members"
 
 
+def stored_state(text: str) -> ConversationState:
+    """The state a conversations row holds; the part before a ':' counts (as the dispatcher always read it),
+    and a value no state has (left by an older version) reads as idle."""
+    try:
+        return ConversationState(text.split(":", 1)[0])
+    except ValueError:
+        return ConversationState.IDLE
+
+
 @dataclass
 class ConversationRecord:
     openid: str  # in memory only: the row is keyed by user_key(openid)
-    state: str = ConversationState.IDLE
+    state: ConversationState = ConversationState.IDLE
     data: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
     _stored: bool = field(default=False, repr=False, compare=False)
@@ -173,11 +182,16 @@ def load_conversation(session: Session, *, openid: str, now: datetime) -> Conver
     )
     if row is None:
         return ConversationRecord(openid=openid, updated_at=now)
-    return ConversationRecord(openid=openid, state=row["state"], data=as_json(row["data"]), _stored=True)
+    return ConversationRecord(openid=openid, state=stored_state(row["state"]), data=as_json(row["data"]), _stored=True)
 
 
 def save_conversation(
-    session: Session, *, conversation: ConversationRecord, state: str, data: dict[str, Any], now: datetime
+    session: Session,
+    *,
+    conversation: ConversationRecord,
+    state: ConversationState,
+    data: dict[str, Any],
+    now: datetime,
 ) -> None:
     params = {"key": user_key(conversation.openid), "state": state, "data": dict(data), "now": now}
     if conversation._stored:
