@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from storage.db import make_sessionmaker, transaction
 from storage.repos.posters import NewPoster, add_posters, list_posters
@@ -91,13 +92,17 @@ DANMA = "630223107000"  # a second town of the county, with enough villages for 
 
 
 def add_danma(engine: Engine, villages: int = 60) -> None:
+    seed_danma(make_sessionmaker(engine), villages)
+
+
+def seed_danma(sessions: sessionmaker[Session], villages: int = 60) -> None:
     """A town of `villages` villages in 互助, and a town account for 五十镇 (wushi_town)."""
     from cases import org
     from cases.staff.accounts import create_user
     from storage.repos.villages import TownRow, VillageRow, upsert_towns, upsert_villages
     from tests.staff_support import PASSWORD
 
-    with transaction(make_sessionmaker(engine)) as s:
+    with transaction(sessions) as s:
         upsert_towns(s, rows=[TownRow(DANMA, "630223000000", "丹麻镇")])
         rows = [
             VillageRow(f"630223107{n:03d}", DANMA, "630223000000", f"丹麻{n:02d}村委会", "220", True)
