@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import org
-from handlers.web.staff_auth import create_user
+from cases.staff.accounts import create_user
 from storage.db import transaction
 from storage.types import utcnow
 from tests.cases_support import load_registry

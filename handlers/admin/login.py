@@ -1,6 +1,7 @@
 """Signing in and out of the admin pages (/admin/login, /admin/logout): a login CSRF token bound to a
-nonce cookie, throttling per address and per account, argon2 passwords and server-side sessions
-(handlers.web.staff_auth). Every attempt is audited under the account it names, never the typed text."""
+nonce cookie, throttling per address and per account and server-side sessions (handlers.web.staff_auth),
+argon2 passwords with a lockout (cases.staff.accounts, its hashing on handlers.web.slow_hash's thread).
+Every attempt is audited under the account it names, never the typed text."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
+from cases.staff import accounts
 from cases.timeutil import chinese_time
-from handlers.web import staff_auth
+from handlers.web import slow_hash, staff_auth
 from storage.models.staff import AuditEntry, StaffUser, Unit
 from storage.types import utcnow
 
@@ -60,11 +62,12 @@ class LoginPages:
         except staff_auth.LoginThrottled as exc:
             wait = f"请在 {chinese_time(exc.retry_at)} 以后再试"
             return await self.login_form(ctx, f"登录尝试太频繁，{wait}。", 429)
-        result = staff_auth.authenticate(
+        result = accounts.authenticate(
             self.runtime.sessions,
             username=str(form.get("username") or ""),
             password=str(form.get("password") or ""),
             now=utcnow(),
+            run=slow_hash.run,
         )
         if result.user is None:
             ctx.session.add(_login_audit(ctx.session, "login_failed", str(form.get("username") or "")))

@@ -1,5 +1,5 @@
 """Staff accounts for the administrator (/admin/users): list, create with role and unit, reset a
-password, lock and unlock. Passwords are argon2 hashes (handlers.web.staff_auth, as `qingfeng users create`);
+password, lock and unlock. Passwords are argon2 hashes (cases.staff.accounts, as `qingfeng users create`);
 a reset or a lock ends the account's sessions (the session epoch moves). Every change is audited,
 never with the password.
 
@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
 from cases.access import ROLES, Viewer
-from cases.staff import account_powers
+from cases.staff import account_powers, accounts
 from handlers.admin.views import StaffCtx
-from handlers.web import staff_auth
+from handlers.web import slow_hash
 from handlers.web.params import whole
 from storage.models.staff import AccountRequest, StaffUser, Unit
 from storage.types import utcnow
@@ -68,7 +68,7 @@ async def users_post(ctx: StaffCtx) -> Response:
                 return await users_page(ctx, "用户名为空或过长。", 400)
             return await _request(ctx, "create", username, name or username, role, unit, password)
         try:
-            staff_auth.create_user(
+            accounts.create_user(
                 s,
                 username=username,
                 role=role,
@@ -76,8 +76,9 @@ async def users_post(ctx: StaffCtx) -> Response:
                 display_name=name or username,
                 password=password,
                 now=utcnow(),
+                run=slow_hash.run,
             )
-        except staff_auth.PasswordProblem as exc:
+        except accounts.PasswordProblem as exc:
             return await users_page(ctx, f"{exc}。", 400)
         ctx.audit("user_create", username=username, role=role, unit=unit)
         return RedirectResponse("/admin/users?done=created", status_code=303)
@@ -90,7 +91,7 @@ async def users_post(ctx: StaffCtx) -> Response:
             password = str(ctx.request.state.form.get("password") or "")
             return await _request(ctx, "reset", user.username, user.display_name, user.role, user.unit_code, password)
         try:
-            staff_auth.create_user(
+            accounts.create_user(
                 s,
                 username=user.username,
                 role=user.role,
@@ -98,8 +99,9 @@ async def users_post(ctx: StaffCtx) -> Response:
                 display_name=user.display_name,
                 password=str(ctx.request.state.form.get("password") or ""),
                 now=utcnow(),
+                run=slow_hash.run,
             )
-        except staff_auth.PasswordProblem as exc:
+        except accounts.PasswordProblem as exc:
             return await users_page(ctx, f"{user.username}：{exc}。", 400)
         ctx.audit("user_reset_password", username=user.username)
         return RedirectResponse("/admin/users?done=reset", status_code=303)
@@ -121,7 +123,7 @@ async def _request(
 ) -> Response:
     """Store the change for a supervisor to confirm; the administrator cannot make it alone."""
     try:
-        digest = staff_auth.hash_password(password)
+        digest = accounts.hash_password(password, run=slow_hash.run)
         row = account_powers.open_request(
             ctx.session,
             kind=kind,
@@ -133,7 +135,7 @@ async def _request(
             requested_by=ctx.viewer.username,
             now=utcnow(),
         )
-    except (staff_auth.PasswordProblem, account_powers.RequestRefused) as exc:
+    except (accounts.PasswordProblem, account_powers.RequestRefused) as exc:
         return await users_page(ctx, f"{username}：{exc}。", 400)
     ctx.audit_in(row.county_code, f"user_{kind}_requested", username=username, role=role, unit=unit, request=row.id)
     return RedirectResponse("/admin/users?done=requested", status_code=303)

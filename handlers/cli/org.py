@@ -9,8 +9,9 @@ from typing import Any
 
 from cases import org
 from cases.access import ROLES
+from cases.staff.accounts import PasswordProblem, create_user
 from handlers.runtime import Runtime
-from handlers.web.staff_auth import PasswordProblem, create_user
+from handlers.web import slow_hash
 from storage.db import transaction
 from storage.migrate import upgrade
 from storage.types import utcnow
@@ -85,6 +86,7 @@ def cmd_user_create(args: argparse.Namespace) -> int:
                 display_name=args.name or args.username,
                 password=password,
                 now=utcnow(),
+                run=slow_hash.run,
             )
     except PasswordProblem as exc:
         print(f"错误：{exc}")

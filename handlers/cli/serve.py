@@ -8,11 +8,12 @@ from typing import Any
 
 import uvicorn
 
+from cases.staff.accounts import DEMO_PASSWORD, ensure_demo_staff
 from config.settings import Settings, UnsafeSettings, check_for_prod, get_settings
 from handlers.cli.org import seed_org
 from handlers.devphone.boot import start_local_wechat
 from handlers.runtime import Runtime
-from handlers.web.staff_auth import DEMO_PASSWORD, ensure_demo_staff
+from handlers.web import slow_hash
 from storage.db import transaction
 from storage.migrate import upgrade
 from storage.repos.villages import count_villages
@@ -100,7 +101,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         print(f"units: {units.inserted} new, {units.updated} updated; routing rules added: {rules}")
         if rt.settings.env == "dev":
             with transaction(rt.sessions) as session:
-                demo_logins = ensure_demo_staff(session, now=utcnow())
+                demo_logins = ensure_demo_staff(session, now=utcnow(), run=slow_hash.run)
     finally:
         rt.engine.dispose()
     base = f"http://{args.host}:{args.port}"

@@ -17,8 +17,8 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from bot.context import Services
+from cases.staff.accounts import DEMO_PASSWORD, DEMO_STAFF
 from handlers.runtime import Runtime
-from handlers.web.staff_auth import DEMO_PASSWORD, DEMO_STAFF
 from storage.models import Poster
 from storage.models.staff import StaffUser
 

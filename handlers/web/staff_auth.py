@@ -1,5 +1,7 @@
-"""Staff accounts and sessions: argon2 password hashes, a lockout counted in the database, a signed
-session cookie (HttpOnly, SameSite=Strict, Secure by QF_COOKIE_SECURE) and CSRF tokens bound to it."""
+"""Staff sessions at the edge: the login throttle (per address and per typed username, before any password
+is checked), a signed session cookie (HttpOnly, SameSite=Strict, Secure by QF_COOKIE_SECURE) backed by a
+server-side session record, and CSRF tokens bound to it. The accounts themselves (create, authenticate,
+lockout, demo logins) are cases/staff/accounts.py."""
 
 from __future__ import annotations
 
@@ -15,69 +17,17 @@ import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases.access import ROLES
 from cases.intake import ratelimit
-from handlers.web import slow_hash
-from handlers.web.password_policy import password_problem
 from storage.db import transaction
-from storage.models.staff import StaffSessionRecord, StaffUser, Unit
+from storage.models.staff import StaffSessionRecord, StaffUser
 
 COOKIE = "qf_admin"
 SESSION_MAX_AGE_S = 8 * 3600
-MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
-_hasher = PasswordHasher()
 _NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
-# Verified against when the username is unknown or the account locked, so every refusal costs one argon2
-# verification and reads the same: nobody learns from a login which usernames exist.
-_DUMMY_HASH = _hasher.hash("qingfeng-no-such-user")
-LOGIN_REFUSED = "用户名或密码不正确。连续输错 5 次，账号会暂时锁定 15 分钟。"
 LOGIN_WINDOW_S = 15 * 60
-
-
-class PasswordProblem(ValueError):
-    pass
-
-
-def hash_password(password: str, username: str = "") -> str:
-    problem = password_problem(password, username)
-    if problem is not None:
-        raise PasswordProblem(problem)
-    return slow_hash.run(lambda: _hasher.hash(password))
-
-
-def create_user(
-    session: Session, *, username: str, role: str, unit_code: str, display_name: str, password: str, now: datetime
-) -> StaffUser:
-    """Create, or reset the password, role and unit of, a staff account."""
-    username = username.strip()
-    if not username or len(username) > 64:
-        raise PasswordProblem("用户名为空或过长")
-    if role not in ROLES:
-        raise PasswordProblem(f"角色应为 {'/'.join(ROLES)}")
-    if session.get(Unit, unit_code) is None:
-        raise PasswordProblem(f"没有代码为 {unit_code} 的单位（先运行 qingfeng org seed 或 org import）")
-    digest = hash_password(password, username)
-    user = session.scalar(select(StaffUser).where(StaffUser.username == username))
-    if user is None:
-        user = StaffUser(username=username, created_at=now, failed_logins=0, session_epoch=0, active=True)
-        session.add(user)
-    user.display_name, user.password_hash, user.role, user.unit_code = display_name[:64], digest, role, unit_code
-    user.failed_logins, user.locked_until = 0, None
-    user.session_epoch = (user.session_epoch or 0) + 1
-    session.flush()
-    return user
-
-
-@dataclass(frozen=True)
-class LoginResult:
-    user: StaffUser | None
-    error: str | None
 
 
 class LoginThrottled(Exception):
@@ -154,54 +104,6 @@ def throttle_login(
     except ratelimit.RateLimited as exc:
         refused.remember(bucket, exc.retry_at, now)
         raise LoginThrottled(exc.retry_at) from exc
-
-
-def authenticate(sessions: sessionmaker[Session], *, username: str, password: str, now: datetime) -> LoginResult:
-    """Check a password with no transaction open during the argon2 verification (~130 ms): read the
-    account, verify, then record the outcome in a second short transaction."""
-    with transaction(sessions) as session:
-        found = session.execute(
-            select(StaffUser.id, StaffUser.password_hash, StaffUser.active, StaffUser.locked_until).where(
-                StaffUser.username == username.strip()
-            )
-        ).first()
-    usable = found is not None and found.active and (found.locked_until is None or found.locked_until <= now)
-    # Unknown, inactive and locked accounts take the same path: the dummy hash, the same answer.
-    correct = _verify(found.password_hash if found is not None and usable else _DUMMY_HASH, password)
-    if found is None or not usable:
-        return LoginResult(None, LOGIN_REFUSED)
-    with transaction(sessions) as session:
-        if not correct:
-            _count_failure(session, found.id, now)
-            return LoginResult(None, LOGIN_REFUSED)
-        user = session.get(StaffUser, found.id)
-        if user is None or not user.active:
-            return LoginResult(None, LOGIN_REFUSED)
-        user.failed_logins, user.locked_until = 0, None
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = slow_hash.run(lambda: _hasher.hash(password))
-        return LoginResult(user, None)
-
-
-def _verify(digest: str, password: str) -> bool:
-    try:
-        return slow_hash.run(lambda: _hasher.verify(digest, password or "-"))
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
-
-
-def _count_failure(session: Session, user_id: int, now: datetime) -> None:
-    # One statement, so failures racing in from several processes are all counted.
-    failures = session.execute(
-        update(StaffUser)
-        .where(StaffUser.id == user_id)
-        .values(failed_logins=StaffUser.failed_logins + 1)
-        .returning(StaffUser.failed_logins)
-    ).scalar_one()
-    if failures >= MAX_FAILURES:
-        session.execute(
-            update(StaffUser).where(StaffUser.id == user_id).values(locked_until=now + LOCKOUT, failed_logins=0)
-        )
 
 
 def _b64(data: bytes) -> str:
@@ -316,35 +218,3 @@ def login_csrf(secret: str, nonce: str) -> str:
 # The public H5 pages have no login either: their token is bound to the device cookie's nonce.
 def device_csrf(secret: str, nonce: str) -> str:
     return _mac(secret, "h5-csrf", nonce)
-
-
-DEMO_PASSWORD = "qingfeng-demo"  # noqa: S105 - dev-only demo accounts, never created when QF_ENV=prod
-DEMO_STAFF: tuple[tuple[str, str, str, str], ...] = (
-    ("city", "city", "6302:jw", "海东市纪委监委（演示）"),
-    ("huzhu_jw", "county_discipline", "630223:jw", "互助县纪委监委（演示）"),
-    ("huzhu_nync", "department", "630223:nync", "互助县农业农村局（演示）"),
-    ("huzhu_cz", "department", "630223:cz", "互助县财政局（演示）"),
-    ("wushi_town", "town", "630223106000", "五十镇（演示）"),
-    ("ledu_jw", "county_discipline", "630202:jw", "乐都区纪委监委（演示）"),
-    ("admin", "admin", "6302", "系统管理员（演示）"),
-)
-
-
-def ensure_demo_staff(session: Session, *, now: datetime) -> list[tuple[str, str, str]]:
-    """Create the demo accounts that are missing (dev only); existing ones keep their passwords."""
-    made = []
-    for username, role, unit, name in DEMO_STAFF:
-        if session.get(Unit, unit) is None:
-            continue
-        if session.scalar(select(StaffUser.id).where(StaffUser.username == username)) is None:
-            create_user(
-                session,
-                username=username,
-                role=role,
-                unit_code=unit,
-                display_name=name,
-                password=DEMO_PASSWORD,
-                now=now,
-            )
-        made.append((username, role, unit))
-    return made

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import kb_feedback
-from handlers.web.staff_auth import create_user
+from cases.staff.accounts import create_user
 from knowledge.base import Answer
 from knowledge.edits import parse_body, template
 from knowledge.engine import SearchResult

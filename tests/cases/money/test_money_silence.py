@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.money.silence import silent_villages
-from handlers.web.staff_auth import create_user
+from cases.staff.accounts import create_user
 from storage.db import make_sessionmaker, transaction
 from storage.types import utcnow
 from tests.cases.money.test_money_household import months_ago

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cases import access
 from cases.handling.inquiries import accused_level, inquiry_scope
 from cases.routing import cadres
-from handlers.web.staff_auth import create_user
+from cases.staff.accounts import create_user
 from storage.db import make_engine, make_sessionmaker, transaction
 from storage.migrate import alembic_config, upgrade
 from storage.models import Inquiry

@@ -21,11 +21,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import workdays
+from cases.staff.accounts import create_user
 from config.privacy import user_key
 from handlers.admin.exports import neutralise
 from handlers.jobs.holiday_live import HolidaySync
 from handlers.jobs.kb_live import default_knowledge
-from handlers.web.staff_auth import create_user
 from knowledge.inquiry_drafts import guess_topics
 from knowledge.loader import ENTRIES_DIR
 from knowledge.schema import parse_entry

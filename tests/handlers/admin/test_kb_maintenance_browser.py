@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.web.staff_auth import create_user
+from cases.staff.accounts import create_user
 from storage.db import transaction
 from storage.types import utcnow
 from tests.browser_support import served_app, shot

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases.handling import case_steps
 from cases.money.synthetic import fake_id
-from handlers.web.staff_auth import create_user
+from cases.staff.accounts import create_user
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import Case
 from storage.models.money import MoneyClue

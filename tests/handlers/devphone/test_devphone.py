@@ -16,11 +16,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from cases.notices import send_text
+from cases.staff.accounts import DEMO_PASSWORD, ensure_demo_staff
 from config.settings import Settings, get_settings
 from handlers.cli.org import seed_org
 from handlers.devphone.boot import API_BASE_VARIABLE, start_local_wechat
 from handlers.devphone.views import account_is_plain
-from handlers.web.staff_auth import DEMO_PASSWORD, ensure_demo_staff
 from storage.db import make_sessionmaker, transaction
 from storage.types import utcnow
 from tests.browser_support import free_port

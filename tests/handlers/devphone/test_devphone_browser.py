@@ -18,7 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from handlers.web.staff_auth import DEMO_PASSWORD
+from cases.staff.accounts import DEMO_PASSWORD
 from storage.db import make_engine, make_sessionmaker
 from storage.models.cases import Case, CaseEvidence
 from tests.browser_support import csp_refusals, free_port

@@ -46,9 +46,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from cases.evidence.media_store import FileMediaStore
+from cases.staff.accounts import create_user
 from handlers.h5 import limits as h5_limits
 from handlers.web.params import whole
-from handlers.web.staff_auth import create_user
 from storage.db import make_sessionmaker, transaction
 from storage.models import Village
 from storage.models.cases import CaseEvidence

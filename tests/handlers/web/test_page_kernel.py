@@ -18,6 +18,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from cases.intake import ratelimit
+from cases.staff import accounts
 from handlers.admin.views import Admin, StaffCtx
 from handlers.runtime import Runtime
 from handlers.web import staff_auth
@@ -203,7 +204,7 @@ def staff_app(engine: Engine) -> tuple[TestClient, str, str]:
     runtime = Runtime.from_settings(settings_for_tests(identity_key=KEYS.current), engine=engine)
     load_org(runtime.sessions, users=False)
     with transaction(runtime.sessions) as session:
-        user = staff_auth.create_user(
+        user = accounts.create_user(
             session,
             username="nync",
             role="department",

@@ -18,11 +18,12 @@ from argon2.exceptions import VerifyMismatchError
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
+from cases.staff import accounts
+from cases.staff.password_policy import password_problem
 from config.settings import get_settings
 from handlers.cli.main import main
 from handlers.web import slow_hash, staff_auth
 from handlers.web.page_threads import PAGE_THREADS
-from handlers.web.password_policy import password_problem
 from storage.db import make_sessionmaker, transaction
 from storage.models.staff import StaffSessionRecord, StaffUser
 from storage.types import utcnow
@@ -67,7 +68,7 @@ class Hasher:
 
 def count_verifications(monkeypatch: pytest.MonkeyPatch, delay_s: float = 0.0) -> list[str]:
     calls: list[str] = []
-    monkeypatch.setattr(staff_auth, "_hasher", Hasher(staff_auth._hasher, calls, delay_s))
+    monkeypatch.setattr(accounts, "_hasher", Hasher(accounts._hasher, calls, delay_s))
     return calls
 
 
@@ -107,7 +108,7 @@ def test_logins_over_the_account_limit_get_429_while_other_accounts_log_in(
 
 def test_a_locked_account_answers_exactly_like_an_unknown_one(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     c = client(engine)
-    for _ in range(staff_auth.MAX_FAILURES):
+    for _ in range(accounts.MAX_FAILURES):
         assert post_login(c, "jw_huzhu", "wrong-password-1").status_code == 400
     with make_sessionmaker(engine)() as s:
         locked = s.scalars(select(StaffUser).where(StaffUser.username == "jw_huzhu")).one()
@@ -119,7 +120,7 @@ def test_a_locked_account_answers_exactly_like_an_unknown_one(engine: Engine, mo
         post_login(c, "nobody_here", PASSWORD),  # never existed
     ]
     assert {a.status_code for a in answers} == {400}
-    assert {error_of(a) for a in answers} == {staff_auth.LOGIN_REFUSED}
+    assert {error_of(a) for a in answers} == {accounts.LOGIN_REFUSED}
     # The same path: one verification each, against the same dummy hash.
     assert len(calls) == 3 and len(set(calls)) == 1
 
@@ -168,8 +169,8 @@ def test_a_cookie_replayed_after_logout_goes_back_to_the_login_page(engine: Engi
 )
 def test_weak_passwords_are_refused_with_a_reason(engine: Engine, password: str) -> None:
     load_org(make_sessionmaker(engine), users=False)
-    with pytest.raises(staff_auth.PasswordProblem) as refused, transaction(make_sessionmaker(engine)) as s:
-        staff_auth.create_user(
+    with pytest.raises(accounts.PasswordProblem) as refused, transaction(make_sessionmaker(engine)) as s:
+        accounts.create_user(
             s,
             username="jw_huzhu",
             role="county_discipline",
@@ -182,8 +183,8 @@ def test_weak_passwords_are_refused_with_a_reason(engine: Engine, password: str)
 
 
 def test_sound_passwords_and_the_demo_password_are_accepted() -> None:
-    for password in (PASSWORD, staff_auth.DEMO_PASSWORD, "long-enough-1", "Tu3guan!village"):
-        for username, *_ in staff_auth.DEMO_STAFF:
+    for password in (PASSWORD, accounts.DEMO_PASSWORD, "long-enough-1", "Tu3guan!village"):
+        for username, *_ in accounts.DEMO_STAFF:
             assert password_problem(password, username) is None, (password, username)
 
 
