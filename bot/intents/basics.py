@@ -6,8 +6,9 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
-from cases.handling.inquiries import accused_level
-from storage.repos import inquiries
+from cases import workdays
+from cases.handling.inquiries import file_inquiry
+from cases.routing.inquiry_route import answer_limit
 from storage.repos.users import ConversationState
 
 router = Router()
@@ -74,8 +75,8 @@ def not_understood(ctx: Context) -> Reply:
 
 # --- a person: the question goes to the county's staff through the inquiry queue ---
 PERSON = ConversationState.PERSON
-# How soon staff answer inquiries: the service's commitment, not a legal deadline.
-ANSWER_WORKING_DAYS = 3
+# How soon staff answer inquiries: the service's commitment (cases/data/inquiry_deadline.yaml), not a legal deadline.
+ANSWER_WORKING_DAYS = answer_limit().working_days
 ASK_QUESTION = "好的，请用一条消息说说您想问什么或想办什么事，我转给工作人员。\n（回复“取消”不转了）"
 
 
@@ -85,14 +86,15 @@ def _who(ctx: Context) -> str:
 
 def hand_over(ctx: Context, question: str, candidates: list[str] | None = None) -> Reply:
     """Record `question` as an inquiry and say who answers and by when."""
-    inquiries.record(
+    policy = ctx.services.case_policy
+    file_inquiry(
         ctx.session,
         openid=ctx.user.openid,
         village_code=ctx.place.code if ctx.place else None,
         question=question,
         candidates={"entries": candidates or []},
         now=ctx.now,
-        accused_level=accused_level(question),
+        calendar=policy.calendar if policy else workdays.SHIPPED,
     )
     ctx.reset()
     return Reply(

@@ -31,3 +31,12 @@ class Inquiry(Base):
     answered_by: Mapped[str | None] = mapped_column(String(64))
     answered_at: Mapped[datetime | None]
     notified: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The one unit the routing rules picked (None for rows from before migration 0019: county-wide as then).
+    unit_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    route_reason: Mapped[str | None] = mapped_column(Text)
+    # When it should be answered, in working days, and the basis staff are shown.
+    due_at: Mapped[datetime | None]
+    due_basis: Mapped[str | None] = mapped_column(Text)
+    # One staff member takes it on (认领); others of the unit see who.
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None]

@@ -20,6 +20,10 @@ def record(
     candidates: dict[str, Any],
     now: datetime,
     accused_level: str | None = None,
+    unit_code: str | None = None,
+    route_reason: str | None = None,
+    due_at: datetime | None = None,
+    due_basis: str | None = None,
 ) -> Inquiry:
     row = Inquiry(
         contact_seal=seal_text(openid) if openid else None,
@@ -29,6 +33,10 @@ def record(
         candidates=candidates,
         status="open",
         created_at=now,
+        unit_code=unit_code,
+        route_reason=route_reason,
+        due_at=due_at,
+        due_basis=due_basis,
     )
     session.add(row)
     session.flush()
