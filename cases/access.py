@@ -85,8 +85,10 @@ def case_scope(viewer: Viewer) -> ColumnElement[bool]:
         co = Case.id.in_(select(CaseCoUnit.case_id).where(CaseCoUnit.unit_code == viewer.unit_code))
         return or_(Case.route_unit == viewer.unit_code, co)
     if viewer.role == Role.TOWN:
+        # A town also sees the cases it assists (a household's hardship: it visits), never one about cadres.
         conflict = exists().where(CaseRouting.case_id == Case.id, CaseRouting.conflict.is_(True))
-        return and_(Case.route_unit == viewer.unit_code, ~conflict)
+        co = Case.id.in_(select(CaseCoUnit.case_id).where(CaseCoUnit.unit_code == viewer.unit_code))
+        return and_(or_(Case.route_unit == viewer.unit_code, co), ~conflict)
     return false()
 
 

@@ -25,6 +25,7 @@ from storage.models.cases import Case
 from storage.models.staff import CaseCoUnit, CaseRouting, RoutingRule, Unit
 
 LEVEL_RANK = {"town": 1, "county": 2, "city": 3}
+TOWN_HELPER = "town"  # in a rule's co_depts: the village's own town government assists
 # The lowest level a case may go to when this level's cadres are reported. A cadre of unknown level is
 # lifted like a town cadre: when in doubt, up.
 REQUIRED_FOR_ACCUSED = {"village": "county", "town": "county", "unknown": "county", "county": "city"}
@@ -161,11 +162,20 @@ def route_case(
             )
         conflict_reason = conflict_summary(who, unit_name)
     co: list[str] = []
+    co_names: list[str] = []
     for dept in rule.co_depts:
+        if dept == TOWN_HELPER:
+            # The village's town visits the household (return-poverty monitoring); never when cadres are named,
+            # so a report never reaches the unit it may accuse.
+            if who.level is not None or village.town_code == unit or village.town_code in co:
+                continue
+            co.append(village.town_code)
+            co_names.append(_unit_name(session, village.town_code, "所在乡镇人民政府"))
+            continue
         code = dept_unit(county, dept)
         if code != unit and code not in co:
             co.append(code)
-    co_names = [_unit_name(session, c, county_name + DEPT_NAMES.get(c.split(":")[-1], "")) for c in co]
+            co_names.append(_unit_name(session, code, county_name + DEPT_NAMES.get(dept, "")))
     if co_names:
         reason += "，" + "、".join(co_names) + "协办"
     reason += "。"

@@ -88,7 +88,7 @@ async def rules_post(ctx: StaffCtx) -> Response:
     if lead not in DEPT_NAMES and lead != "town":
         problems.append("请选择牵头单位")
     co = [c for c in form.getlist("co_depts") if isinstance(c, str)]
-    if any(c not in DEPT_NAMES for c in co):
+    if any(c not in DEPT_NAMES and c != "town" for c in co):
         problems.append("协办单位无效")
     level = get("lead_level") or "county"
     if level not in LEVELS:

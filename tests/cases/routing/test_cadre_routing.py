@@ -341,3 +341,33 @@ def test_migration_0013_screens_stored_inquiries_and_downgrades(fresh_engine: En
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0012")
     assert "accused_level" not in {c["name"] for c in inspect(fresh_engine).get_columns("inquiries")}
+
+
+def test_hardship_goes_to_the_bureau_with_the_town_assisting_unless_cadres_are_named(
+    sessions: sessionmaker[Session],
+) -> None:
+    from storage.models.staff import CaseCoUnit
+
+    load_org(sessions, users=False)
+    plain = submit_once(
+        sessions,
+        report(None, category="poverty_risk", cadre_level=None, description="家里老人得了大病，看病欠了债"),
+        "h1",
+    )
+    named = submit_once(
+        sessions,
+        report(None, category="poverty_risk", cadre_level=None, description="家里困难，村书记不给报监测户"),
+        "h2",
+    )
+    with transaction(sessions) as s:
+        co = {
+            cid: set(s.scalars(select(CaseCoUnit.unit_code).where(CaseCoUnit.case_id == cid)))
+            for cid in (plain.case_id, named.case_id)
+        }
+        routed = {cid: s.get(Case, cid) for cid in co}
+        reasons = {cid: c.route_reason for cid, c in routed.items() if c is not None}
+        town = _town_viewer(s)
+        visible = set(s.scalars(select(Case.id).where(access.case_scope(town))))
+    assert co[plain.case_id] == {"630223:mz", TOWN} and "五十镇" in reasons[plain.case_id]
+    assert TOWN not in co[named.case_id]  # a named cadre: the town is not told
+    assert plain.case_id in visible and named.case_id not in visible
