@@ -63,6 +63,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "case_return": "退回",
     "case_rule_return": "处理退回",
     "canned_edit": "修改常用语",
+    "inquiry_claim": "认领咨询",
     "inquiry_answer": "答复咨询",
     "inquiry_kb_draft": "咨询转知识库草稿",
     "kb_draft_download": "下载知识库草稿",

@@ -6,24 +6,29 @@ template or holding the news until the villager writes), and the inquiry is mark
 and when. An answered inquiry can become a knowledge-base draft: a YAML entry a maintainer downloads,
 completes and adds to the entries directory; it is live only after `qingfeng kb reload`.
 
-Who: city staff see every county; county discipline commission and department staff their county;
-town staff their town's villages. The administrator sees no inquiry (its content is villagers' words,
-like case content) but downloads the drafts on the knowledge-base page. Another county's inquiry is a
-404 on every endpoint. Every view, answer, draft and download is audited.
+Who: each inquiry is routed to one unit (cases/routing/inquiry_route.py): its department or town staff see
+it, and one of them claims it (认领) so the others know who answers; the county discipline commission (which
+supervises, and sees the late ones on the 督办清单) its county; city staff every county. The administrator
+sees no inquiry (its content is villagers' words, like case content) but downloads the drafts on the
+knowledge-base page. Another county's inquiry is a 404 on every endpoint. Every view, claim, answer, draft
+and download is audited.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
-from cases.access import CASE_STAFF
-from cases.handling.inquiries import answer_inquiry, inquiry_scope, scoped_inquiry
+from cases.access import CASE_STAFF, Viewer
+from cases.handling.inquiries import answer_inquiry, claim, claim_refusal, inquiry_scope, late, scoped_inquiry
 from cases.timeutil import local_date
+from handlers.admin.desk_text import actor_names
 from handlers.admin.exports import download
 from handlers.jobs.kb_live import default_knowledge
 from handlers.web.params import whole
@@ -32,6 +37,7 @@ from knowledge.loader import read_entries
 from knowledge.schema import Entry
 from storage.models import Inquiry, Village
 from storage.models.kb import KbDraft
+from storage.models.staff import Unit
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -69,6 +75,9 @@ class Inquiries:
             state=status,
             places=_places(ctx.session, rows),
             labels=STATUS_LABELS,
+            units=_units(ctx.session, rows),
+            people=actor_names(ctx.session, {r.claimed_by for r in rows if r.claimed_by}),
+            now=utcnow(),
         )
 
     def _detail(self, ctx: StaffCtx, inquiry: Inquiry, *, error: str | None = None, status: int = 200) -> Response:
@@ -89,6 +98,10 @@ class Inquiries:
             labels=STATUS_LABELS,
             answer_max=ANSWER_MAX,
             can_answer=ctx.viewer.role in CASE_STAFF,
+            taken=bool(inquiry.claimed_by and inquiry.claimed_by != ctx.viewer.actor),
+            unit=_units(ctx.session, [inquiry]).get(inquiry.id, ""),
+            people=actor_names(ctx.session, {a for a in (inquiry.claimed_by, inquiry.answered_by) if a}),
+            now=utcnow(),
         )
 
     async def detail(self, ctx: StaffCtx) -> Response:
@@ -105,12 +118,26 @@ class Inquiries:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         value = ctx.request.state.form.get("answer")
         text = value.strip() if isinstance(value, str) else ""
-        if inquiry.status == "answered":
-            return self._detail(ctx, inquiry, error="这条咨询已经答复过了。", status=400)
+        refusal = claim_refusal(inquiry, v.actor)
+        if refusal is not None:
+            return self._detail(ctx, inquiry, error=refusal, status=400)
         if len(text) < 2 or len(text) > ANSWER_MAX:
             return self._detail(ctx, inquiry, error=f"请填写答复内容（2 至 {ANSWER_MAX} 字）。", status=400)
         told = answer_inquiry(ctx.session, inquiry=inquiry, text=text, actor=v.actor)
         ctx.audit("inquiry_answer", inquiry=inquiry.id, notified=told, chars=len(text))
+        return RedirectResponse(f"/admin/inquiries/{inquiry.id}", status_code=303)
+
+    async def claim(self, ctx: StaffCtx) -> Response:
+        """认领: one staff member takes the inquiry on; the list shows who."""
+        v = ctx.viewer
+        inquiry = scoped_inquiry(ctx.session, v, whole(ctx.request.path_params.get("inquiry_id")))
+        if inquiry is None:
+            return ctx.render("error.html", 404, message=NOT_FOUND)
+        refusal = claim_refusal(inquiry, v.actor)
+        if refusal is not None:
+            return self._detail(ctx, inquiry, error=refusal, status=400)
+        claim(inquiry, actor=v.actor, now=utcnow())
+        ctx.audit("inquiry_claim", inquiry=inquiry.id)
         return RedirectResponse(f"/admin/inquiries/{inquiry.id}", status_code=303)
 
     async def draft(self, ctx: StaffCtx) -> Response:
@@ -167,6 +194,32 @@ def download_yaml(row: KbDraft) -> Response:
     name = f"{row.entry_id}.yaml"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@dataclass(frozen=True)
+class LateInquiry:
+    """One line of the 督办清单's late inquiries, in staff's words."""
+
+    inquiry: Inquiry
+    place: str
+    unit: str
+    claimer: str
+
+
+def late_lines(session: Session, viewer: Viewer, now: datetime) -> list[LateInquiry]:
+    rows = late(session, viewer, now)
+    places, units = _places(session, rows), _units(session, rows)
+    people = actor_names(session, {r.claimed_by for r in rows if r.claimed_by})
+    return [LateInquiry(r, places.get(r.id, ""), units.get(r.id, ""), people.get(r.claimed_by or "", "")) for r in rows]
+
+
+def _units(session: Session, rows: Sequence[Inquiry]) -> dict[int, str]:
+    """The name of the unit each inquiry is routed to (none for rows from before routing)."""
+    codes = {r.unit_code for r in rows if r.unit_code}
+    if not codes:
+        return {}
+    names = {u.code: u.name for u in session.scalars(select(Unit).where(Unit.code.in_(codes)))}
+    return {r.id: names.get(r.unit_code or "", "") for r in rows if r.unit_code}
 
 
 def _places(session: Session, rows: Sequence[Inquiry]) -> dict[int, str]:

@@ -16,6 +16,7 @@ from cases.reading import queue
 from handlers.admin.audit_text import audit_rows
 from handlers.admin.filter_choices import filter_options, transfer_targets
 from handlers.admin.form_fields import places
+from handlers.admin.inquiries import late_lines
 from storage.models.cases import Case
 from storage.models.staff import AuditEntry, CaseRouting, StaffNotice
 from storage.types import utcnow
@@ -80,6 +81,7 @@ async def supervision(ctx: StaffCtx) -> Response:
         base.where(Case.status == lifecycle.REOPENED).order_by(Case.resolve_due).limit(200)
     ).all()
     redo = desk_verbs.dissatisfied(ctx.session, list(reopened))
+    late_inquiries = late_lines(ctx.session, v, now)
     ctx.audit("view_supervision")
     return ctx.render(
         "supervision.html",
@@ -87,6 +89,7 @@ async def supervision(ctx: StaffCtx) -> Response:
         overdue=overdue,
         soon=soon,
         pending_ext=pending_ext,
+        late_inquiries=late_inquiries,
         places=places(ctx.session, [*overdue, *soon, *pending_ext, *reopened]),
         now=now,
     )
