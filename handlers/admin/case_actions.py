@@ -49,7 +49,8 @@ class CaseActions:
         except actions.ActionRefused as exc:
             ctx.session.refresh(case)
             status = 403 if isinstance(exc, actions.NotYours) else 400
-            return self.page.render(ctx, case, error=str(exc), status=status)
+            typed = {key: field(form, key) for key in form if key != "csrf"} | {"action": name}
+            return self.page.render(ctx, case, error=str(exc), status=status, typed=typed)
         ctx.audit(audit, case.id)
         return self.after(ctx, case, name, form) if line is None else self.back(case, line(case, done.said))
 

@@ -80,6 +80,7 @@ class CasePage:
         error: str | None = None,
         status: int = 200,
         revealed: dict[str, Any] | None = None,
+        typed: dict[str, str] | None = None,
     ) -> HTMLResponse:
         s = ctx.session
         view = case_view.read(s, ctx.viewer, case)
@@ -95,6 +96,7 @@ class CasePage:
             duplicates=view.duplicates,
             units=view.transfer_units,
             error=error,
+            typed=typed or {},  # what staff typed into a refused form, shown again so nothing is retyped
             revealed=revealed,
             village=view.village,
             merged_into=merged_into,

@@ -400,3 +400,19 @@ def test_a_countys_canned_replies_are_offered_on_its_cases_only(engine: Engine, 
     assert phrase not in c.get("/admin/canned").text
     login(c, "nync_huzhu")
     assert c.get("/admin/canned").status_code == 403
+
+
+def test_a_refused_close_keeps_what_staff_typed(engine: Engine, tmp_path: Path) -> None:
+    c = _client(engine, tmp_path)
+    sessions = make_sessionmaker(engine)
+    sub = submit_once(sessions, report(openid="o-desk-kept"), "desk-kept")
+    token = login(c, "jw_huzhu")
+    act(c, sub.case_id, token, "accept")
+    act(c, sub.case_id, token, "reply", text="已派人核查。")
+    page = c.post(
+        f"/admin/cases/{sub.case_id}/action",
+        data={"csrf": token, "action": "close", "finding": "", "resolution": PUBLIC, "internal": INTERNAL},
+    )
+    assert page.status_code == 400 and "请选择核查结论" in page.text
+    assert f">{PUBLIC}</textarea>" in page.text and f">{INTERNAL}</textarea>" in page.text
+    assert 'id="note-text" name="text"></textarea>' in page.text  # other forms stay empty
