@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from cases import lifecycle
 from cases.categories import by_code
 from handlers.admin.desk_text import actor_names
+from storage.models import County, Town, Village
 from storage.models.cases import Case
-from storage.models.staff import AuditEntry
+from storage.models.staff import AuditEntry, Unit
 
 ROLES_WORDS = {
     "city": "市纪委监委",
@@ -155,6 +156,7 @@ def audit_rows(session: Session, rows: Sequence[AuditEntry]) -> list[AuditRow]:
     numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(ids))).tuples().all()) if ids else {}
     people = {r.username for r in rows if r.username}
     names = actor_names(session, {f"staff:{u}" for u in people if ":" not in u})
+    places = place_names(session, rows)
     out = []
     for r in rows:
         if not r.username:
@@ -170,25 +172,49 @@ def audit_rows(session: Session, rows: Sequence[AuditEntry]) -> list[AuditRow]:
                 what=AUDIT_ACTIONS.get(r.action, "其他操作"),
                 case_id=r.case_id,
                 case_number=numbers.get(r.case_id, "") if r.case_id is not None else "",
-                detail=describe_detail(r.detail or {}),
+                detail=describe_detail(r.detail or {}, places),
             )
         )
     return out
 
 
-def describe_detail(detail: Mapping[str, Any]) -> str:
+PLACE_KEYS = ("county", "town", "village", "unit")
+
+
+def place_names(session: Session, rows: Sequence[AuditEntry]) -> dict[str, str]:
+    """Names of the counties, towns, villages and units the details name by code, so staff read names."""
+    codes: set[str] = set()
+    for r in rows:
+        detail = r.detail or {}
+        filters = detail.get("filters")
+        for source in (detail, filters if isinstance(filters, Mapping) else {}):
+            codes |= {str(source[k]) for k in PLACE_KEYS if source.get(k) not in (None, "")}
+    if not codes:
+        return {}
+    codes |= {c.ljust(12, "0") for c in codes if c.isdigit() and len(c) < 12}  # 630223 is 630223000000
+    names: dict[str, str] = {}
+    for key, name in ((County.code, County.name), (Town.code, Town.name), (Village.code, Village.name)):
+        names.update(dict(session.execute(select(key, name).where(key.in_(codes))).tuples().all()))
+    names.update(dict(session.execute(select(Unit.code, Unit.name).where(Unit.code.in_(codes))).tuples().all()))
+    return names | {c: names[c.ljust(12, "0")] for c in codes if c not in names and c.ljust(12, "0") in names}
+
+
+def describe_detail(detail: Mapping[str, Any], places: Mapping[str, str] | None = None) -> str:
+    places = places or {}
     parts = []
     for key, value in detail.items():
         word = DETAIL_WORDS.get(key)
         if word is None or value in (None, "", {}, []):
             continue
         if key == "filters" and isinstance(value, Mapping):
-            shown = _filters(value)
+            shown = _filters(value, places)
             if shown:
                 parts.append(f"{word}：{shown}")
             continue
         if key == "role":
             value = ROLES_WORDS.get(str(value), str(value))
+        if key in PLACE_KEYS:
+            value = places.get(str(value), "（已不存在的地方或单位）")
         if key == "status":
             value = "未办结" if value == "open" else lifecycle.LABELS.get(str(value), str(value))
         if isinstance(value, bool):
@@ -199,7 +225,7 @@ def describe_detail(detail: Mapping[str, Any]) -> str:
     return "；".join(parts)
 
 
-def _filters(values: Mapping[str, Any]) -> str:
+def _filters(values: Mapping[str, Any], places: Mapping[str, str]) -> str:
     parts = []
     for key, value in values.items():
         word = FILTER_WORDS.get(key)
@@ -207,6 +233,8 @@ def _filters(values: Mapping[str, Any]) -> str:
             continue
         if key == "status":
             value = "未办结" if value == "open" else lifecycle.LABELS.get(str(value), str(value))
+        elif key in PLACE_KEYS:
+            value = places.get(str(value), "（已不存在的地方或单位）")
         elif key == "category":
             cat = by_code(str(value))
             value = cat.label if cat else value

@@ -170,10 +170,12 @@ def test_the_timeline_and_the_audit_log_read_in_chinese(engine: Engine, tmp_path
         assert word not in timeline, word
     assert "李明（互助土族自治县纪委监委）" in timeline
     assert "群众" in timeline and "系统" in timeline and "通过微信对话提交" in timeline
+    assert c.get("/admin/scans").status_code == 200  # audited with the county's code
     audit = c.get("/admin/audit").text
     body = audit[audit.index("<tbody>") :]
-    for word in ("view_case", "case_accept", "case_note", "view_queue", "{", "staff:", "jw_huzhu"):
+    for word in ("view_case", "case_accept", "case_note", "view_queue", "{", "staff:", "jw_huzhu", "县：630223"):
         assert word not in body, word
+    assert "县：互助土族自治县" in body
     assert (
         "李明（互助土族自治县纪委监委）" in body
         and "查看案件" in body
