@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.context import Context, Reply, Services
 from bot.dispatcher import Dispatcher
-from bot.intents import ask, basics, binding, money, more, projects, rating, report, supplement, track
+from bot.intents import ask, basics, binding, inquiry_status, money, more, projects, rating, report, supplement, track
 from storage.repos import outbox
 from storage.repos import users as users_repo
 from wechat.inbound import Inbound
@@ -23,6 +23,7 @@ def default_dispatcher() -> Dispatcher:
         more.router,
         report.router,
         track.router,
+        inquiry_status.router,
         rating.router,
         supplement.router,
         money.router,

@@ -98,7 +98,7 @@ def hand_over(ctx: Context, question: str, candidates: list[str] | None = None) 
     )
     ctx.reset()
     return Reply(
-        f"已转给{_who(ctx)}，一般在 {ANSWER_WORKING_DAYS} 个工作日内在这里答复您。\n"
+        f"已转给{_who(ctx)}，一般在 {ANSWER_WORKING_DAYS} 个工作日内在这里答复您，也可回复“我的咨询”查看答复。\n"
         "急事可拨打 12345 政务服务热线。回复“菜单”做别的事。"
     )
 

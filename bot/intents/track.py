@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot.case_input import read
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
+from bot.intents import inquiry_status
 from bot.intents.report import policy
 from cases.handling.case_steps import RATING_PROMPT
 from cases.identity import reporter_tag
@@ -43,10 +44,13 @@ def describe(view: tracking.CaseView) -> str:
 def show(ctx: Context) -> Reply:
     cases = tracking.own_cases(ctx.session, openid=ctx.user.openid, keys=policy(ctx).keys)
     ctx.go(STATE)
+    asked = inquiry_status.summary(ctx)  # the answers to 转人工 questions, for whoever looks here for them
     if not cases:
-        return Reply("您还没有反映过问题。\n" + HOW)
+        return Reply((asked + "\n\n" if asked else "") + "您还没有反映过问题。\n" + HOW)
     views = [tracking.view(ctx.session, c) for c in cases]
     text = "您反映的问题：\n\n" + "\n\n".join(describe(v) for v in views)
+    if asked:
+        text += "\n\n" + asked
     if any(v.awaiting_rating for v in views):
         ctx.go(ConversationState.RATE)
         text += "\n\n" + RATING_PROMPT

@@ -18,6 +18,8 @@ class Inquiry(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     # The asker's openid, sealed (config.privacy): opened only to tell them the answer.
     contact_seal: Mapped[str | None] = mapped_column(Text)
+    # The asker's pseudonym (config.privacy.user_key, as in the users table): finds "my inquiries" in the chat.
+    asker_key: Mapped[str | None] = mapped_column(String(64), index=True)
     village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"), index=True)
     question: Mapped[str] = mapped_column(Text)
     # Which cadres the question names (village, town, county, unknown) or None: such an inquiry is
