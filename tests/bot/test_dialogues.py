@@ -24,6 +24,7 @@ def _rate(results: list[Result], part: str) -> float:
     return got / total
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 @pytest.mark.parametrize("part", ["tuned", "held_out"])
 def test_the_corpus_reaches_its_outcomes_and_never_traps(engine: Engine, part: str) -> None:
     dialogues = [d for d in corpus() if not d.held_out] if part == "tuned" else held_out()
@@ -64,6 +65,7 @@ STATES: dict[str, list[str]] = {
 }
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 def test_every_state_answers_anything_with_a_way_on(engine: Engine) -> None:
     sender, _case = prepare(engine)
     failures = []

@@ -119,6 +119,7 @@ def test_five_wrong_codes_lock_the_guesser_for_the_hour_not_the_case(sessions: s
         assert lookup(s, number=done.number, code=done.query_code, now=next_hour, guesser=guesser).outcome == "ok"
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 def test_200_submits_each_sent_3_times_concurrently_make_200_cases(
     sessions: sessionmaker[Session], capsys: pytest.CaptureFixture[str]
 ) -> None:

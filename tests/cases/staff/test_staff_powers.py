@@ -200,6 +200,7 @@ def _user(sessions: sessionmaker[Session], username: str) -> StaffUser | None:
         return s.scalars(select(StaffUser).where(StaffUser.username == username)).one_or_none()
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 def test_the_administrator_cannot_give_case_access_without_a_supervisor(engine: Engine) -> None:
     c = client(engine)
     sessions = make_sessionmaker(engine)

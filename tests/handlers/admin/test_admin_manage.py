@@ -234,6 +234,7 @@ def test_one_rule_neutralises_formulas_for_csv_and_xlsx(value: str, shown: str) 
     assert neutralise(None) == ""
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 def test_administrator_manages_users(engine: Engine) -> None:
     c = client(engine)
     sessions = make_sessionmaker(engine)

@@ -756,6 +756,7 @@ def sweep_app(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *
     return sweep
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 def test_no_route_answers_junk_with_a_500(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     full = engine.dialect.name == "sqlite"  # PostgreSQL: two roles, and only the junk that reaches SQL
     started = time.perf_counter()

@@ -197,6 +197,7 @@ def test_the_admin_page_refuses_a_common_password(engine: Engine) -> None:
     assert refused.status_code == 400 and "太常见" in refused.text
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 def test_password_checks_hold_neither_the_event_loop_nor_the_webhooks_threads(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -309,6 +309,7 @@ def _metrics(client: TestClient) -> str:
     return generate_latest(client.app.state.metrics.registry).decode()  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow  # several seconds: out of `make test-fast`, still in `make test`
 def test_metrics_stay_small_whatever_senders_put_in_labels(tmp_path: Path) -> None:
     """2,000 made-up Event names (once 4.2 MB of /metrics) and 200 made-up methods add no label value.
     On SQLite alone: the database plays no part in what the metrics hold."""
