@@ -91,7 +91,9 @@ def test_another_countys_staff_get_404_on_every_case_endpoint(engine: Engine) ->
     assert sub.number not in c.get("/admin/supervision").text
     assert c.get("/admin/cases/abc").status_code == 404
     login(c, "admin")
-    assert c.get(base).status_code == 403  # administrators see no case content
+    refused = c.get(base)
+    assert refused.status_code == 403  # administrators see no case content
+    assert "返回管理首页" in refused.text and "返回案件队列" not in refused.text  # they have no queue to go back to
     login(c, "jw_huzhu")
     assert c.get(base).status_code == 200
 
