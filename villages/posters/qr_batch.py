@@ -70,6 +70,13 @@ class EnsureResult:
     other_kind: int  # of those, rows of the other kind: their code is on a wall, so it stays
 
 
+def _check_request(kind: str, per_village: int) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}")
+    if per_village < 1:
+        raise ValueError("at least one poster per village")
+
+
 def ensure_posters(
     sessions: sessionmaker[Session],
     *,
@@ -80,10 +87,7 @@ def ensure_posters(
     now: datetime,
 ) -> EnsureResult:
     """Add poster rows 1..per_village for each place, committing every few hundred villages."""
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}")
-    if per_village < 1:
-        raise ValueError("at least one poster per village")
+    _check_request(kind, per_village)
     added = existing = other_kind = 0
     for start in range(0, len(places), _ROW_CHUNK):
         with transaction(sessions) as session:
@@ -109,10 +113,7 @@ def add_missing_posters(
     now: datetime,
 ) -> EnsureResult:
     """Add poster rows 1..per_village for each place in the caller's transaction (the staff page's)."""
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}")
-    if per_village < 1:
-        raise ValueError("at least one poster per village")
+    _check_request(kind, per_village)
     existing = other_kind = 0
     stored = {
         (r.village_code, r.poster_no): r for r in posters.list_posters(session, village_codes=[p.code for p in places])
