@@ -91,6 +91,8 @@ def _converse(
 ) -> int:
     mode = "安全模式" if sim.safe else "明文模式"
     print(f"[{mode}] openid {sim.openid}，扫码关注村 {village}")
+    if not script and not interactive:  # piped in (`echo 低保怎么申请 | qingfeng chat`): one message per line
+        script = [step for line in sys.stdin if line.strip() and (step := _parse_line(line.strip())) is not None]
     steps: list[Step] = [("scan", village), *script]
     for step in steps:
         if step[0] != "scan":

@@ -154,10 +154,21 @@ def test_chat_prompt_loop(chat_db: str, monkeypatch: pytest.MonkeyPatch, capsys:
     assert out.count("清风> ") == 3
 
 
-def test_chat_without_a_terminal_only_greets(
+def test_chat_sends_piped_lines_one_by_one(
     chat_db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO("ignored\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("你好\n\n  \n0\n"))
+    assert main(["chat", "--village", VILLAGE]) == 0
+    out = capsys.readouterr().out
+    _greeted(out)
+    assert "你> 你好" in out and "你> 0" in out
+    assert out.count("清风> ") == 3  # the greeting and one reply per non-empty line
+
+
+def test_chat_with_nothing_piped_only_greets(
+    chat_db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(["chat", "--village", VILLAGE]) == 0
     assert capsys.readouterr().out.count("清风> ") == 1
 
