@@ -16,6 +16,7 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import count
 
 from cases.money.files import Row
 from cases.money.items import items
@@ -101,28 +102,40 @@ class _Builder:
             placed, h = 0, 0
             while placed < self.per_village:
                 h += 1
-                status = self._status()
-                size = self.rng.choice(SIZES)
-                head_n = self.next_n + 1
-                relations = ["户主", "配偶", *["子女"] * max(0, size - 3), "父母"][:size]
-                for relation in relations:
-                    p = Person(
-                        self.person_n(), f"SYN-{v_index:04d}-{h:04d}", village, self.name(), relation, status, head_n
-                    )
-                    self.people.append(p)
-                    self.out.households.append(
-                        self._row(
-                            {
-                                "household_id": p.household,
-                                "village_code": village,
-                                "person_id": fake_id(p.n),
-                                "name": p.name,
-                                "relation": relation,
-                                "status": status,
-                            }
-                        )
-                    )
-                placed += size
+                placed += len(self.household(f"SYN-{v_index:04d}-{h:04d}", village, self._status()))
+
+    def household(self, household: str, village: str, status: str) -> list[Person]:
+        """A household of a random size, registered; its members."""
+        size = self.rng.choice(SIZES)
+        head_n = self.next_n + 1
+        relations = ["户主", "配偶", *["子女"] * max(0, size - 3), "父母"][:size]
+        members = []
+        for relation in relations:
+            p = Person(self.person_n(), household, village, self.name(), relation, status, head_n)
+            members.append(p)
+            self.people.append(p)
+            self.out.households.append(
+                self._row(
+                    {
+                        "household_id": household,
+                        "village_code": village,
+                        "person_id": fake_id(p.n),
+                        "name": p.name,
+                        "relation": relation,
+                        "status": status,
+                    }
+                )
+            )
+        return members
+
+    def spares(self, spare: list[Person]) -> Iterator[Person]:
+        """`spare` people, then, when a small data set has run out of them (few people per village: most
+        一般户 households are cadres'), members of extra 一般户 households that receive nothing else, so any
+        size plants every anomaly asked for."""
+        yield from spare
+        for extra in count(1):
+            village = self.villages[extra % len(self.villages)]
+            yield from self.household(f"SYN-X{extra:06d}", village, "一般户")
 
     def _status(self) -> str:
         x, total = self.rng.random(), 0.0
@@ -204,7 +217,7 @@ class _Builder:
         paid = {r.values["person_id"] for r in self.out.payments}
         spare = [p for p in self.people if p.status == "一般户" and p.n not in taken and fake_id(p.n) not in paid]
         self.rng.shuffle(spare)
-        pick: Iterator[Person] = iter(spare)
+        pick = self.spares(spare)
         last = self.periods[-1]
         for _ in range(per_rule):  # paid after death: the pension goes on for three months
             p = next(pick)
@@ -253,7 +266,13 @@ class _Builder:
             if r.values["item"] in monthly and r.values["person_id"] in by_id
         }
         watched = [p for p in self.people if p.status == "监测户" and p.n not in taken and fake_id(p.n) not in paid]
-        for p in watched[:per_rule]:
+        watched = watched[:per_rule]
+        for extra in count(1):  # a small data set may hold too few: extra 监测户 households
+            if len(watched) >= per_rule:
+                break
+            village = self.villages[extra % len(self.villages)]
+            watched += self.household(f"SYN-W{extra:06d}", village, "监测户")[: per_rule - len(watched)]
+        for p in watched:
             for period in self.periods[-12:-2]:
                 self.pay("城乡居民基础养老金", p, period, "203.00", p.head_n)
         for _ in range(per_rule):
@@ -263,7 +282,7 @@ class _Builder:
                 self.pay("城乡居民基础养老金", p, period, "203.00", p.head_n)
             for period in self.periods[-6:]:
                 self.pay("城乡居民基础养老金", p, period, "50.00", p.head_n)
-        return min(per_rule, len(watched))
+        return len(watched)
 
 
 def build(villages: Sequence[str], *, people_per_village: int, planted: int, seed: int = 21, today: date) -> DemoSet:
