@@ -5,9 +5,10 @@ Routes answer their own errors; these cover requests that never reach one. The J
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -27,7 +28,19 @@ async def http_error(request: Request, exc: Exception) -> Response:
     headers = dict(exc.headers or {})
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": message}, status_code=exc.status_code, headers=headers)
+    if "text/html" in request.headers.get("accept", ""):  # a browser: a page with a way back, not bare text
+        return HTMLResponse(_page(message), status_code=exc.status_code, headers=headers)
     return PlainTextResponse(message, status_code=exc.status_code, headers=headers)
+
+
+def _page(message: str) -> str:
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>{escape(message)}</title><link rel="stylesheet" href="/landing.css"></head>'
+        f'<body><main class="prod"><h1>{escape(message)}</h1>'
+        '<p class="lead">请检查网址，或回到首页。</p><p><a href="/">返回首页</a></p></main></body></html>'
+    )
 
 
 class BodyLimit:

@@ -17,6 +17,9 @@ def test_unknown_page_and_wrong_method_are_answered_in_chinese(engine: Engine) -
     assert wrong.status_code == 405 and wrong.text == "不支持这种请求方式。" and "POST" in wrong.headers["allow"]
     api = c.get("/api/no-such-endpoint")
     assert api.status_code == 404 and api.json() == {"error": "没有这个页面。"}
+    browser = c.get("/no/such/page", headers={"accept": "text/html,application/xhtml+xml"})
+    assert browser.status_code == 404 and browser.headers["content-type"].startswith("text/html")
+    assert "<h1>没有这个页面。</h1>" in browser.text and '<a href="/">返回首页</a>' in browser.text
 
 
 def test_an_admin_post_declaring_a_huge_body_is_refused_before_it_is_read(engine: Engine) -> None:
