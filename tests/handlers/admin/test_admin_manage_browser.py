@@ -160,3 +160,19 @@ def test_the_administrator_sees_failing_deliveries_and_retries_them(browser: Any
             s.scalars(select(OutboxMessage.status).where(OutboxMessage.key == f"ops-browser-{width}")).one()
             == "pending"
         )
+
+
+def test_the_users_page_fits_a_phone(browser: Any, site: Site) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        login(page, site, "admin")
+        page.goto(site.base + "/admin/users")
+        # On a phone each account is a card whose fields carry their own labels.
+        first = page.locator("table.cards tbody tr").first
+        assert first.locator("td[data-label=用户名]").evaluate("e => getComputedStyle(e).display") == "block"
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        shot(page, "admin-users-390")
+    finally:
+        context.close()
