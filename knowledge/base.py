@@ -34,10 +34,11 @@ class Answer:
     related_ids: tuple[str, ...] = ()
     choices: tuple[Entry, ...] = ()
     asked: str = ""  # the question, which decides the part of the answer shown first
+    county_code: str | None = None  # the villager's county: its offices follow 找谁
 
     def brief(self) -> str:
         """The part of the entry's answer the question asks for, in about 150 characters."""
-        return brief(self.entry, self.asked) if self.entry is not None else ""
+        return brief(self.entry, self.asked, self.county_code) if self.entry is not None else ""
 
     def source(self) -> str:
         return source_line(self.entry) if self.entry is not None else ""
@@ -115,6 +116,7 @@ class KnowledgeBase:
             related=tuple(e.title for e in related),
             related_ids=tuple(e.id for e in related),
             asked=text,
+            county_code=county_code,
         )
 
     def related(self, entry: Entry, result: SearchResult, county_code: str | None) -> list[Entry]:
@@ -152,6 +154,6 @@ def format_detail(entry: Entry) -> str:
     )
 
 
-def format_how_to(entry: Entry) -> str:
-    """How to apply and whom to ask (回复「办理」), with the source."""
-    return "\n".join(filter(None, [how_to(entry), source_line(entry)]))
+def format_how_to(entry: Entry, county_code: str | None = None) -> str:
+    """How to apply and whom to ask (回复「办理」), with the county's offices and the source."""
+    return "\n".join(filter(None, [how_to(entry, county_code), source_line(entry)]))

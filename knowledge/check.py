@@ -20,6 +20,7 @@ from knowledge.loader import (
     read_entries,
 )
 from knowledge.normalise import normalise
+from knowledge.offices import OFFICES_DIR, check_offices
 from knowledge.reply import MAX_ANSWER_CHARS, MAX_REPLY_BYTES, compose_answer, fits, utf8_len
 from knowledge.schema import Entry
 
@@ -194,8 +195,10 @@ def check(
     *,
     today: dt.date | None = None,
     edits: Sequence[Entry] = (),
+    offices_dir: Path = OFFICES_DIR,
 ) -> CheckReport:
-    """kb check over the directory's entries, with `edits` (approved in the browser) in place of theirs."""
+    """kb check over the directory's entries, with `edits` (approved in the browser) in place of theirs,
+    and the county offices of 找谁 (knowledge/county_offices)."""
     loaded, problems = read_entries(directory)
     loaded = merged(loaded, edits)
     topics = set(load_topics(topics_file))
@@ -212,4 +215,5 @@ def check(
     report.problems.extend(check_cross(loaded))
     stale_figures, report.warnings = check_freshness(loaded, today or dt.date.today())
     report.problems.extend(stale_figures)
+    report.problems.extend(check_offices(offices_dir))
     return report

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.offices import local_offices_line
 from knowledge.schema import Entry
 
 PARTS = ("谁能享受", "标准", "怎么办", "找谁")
@@ -56,10 +57,12 @@ def clipped(text: str, limit: int) -> str:
     return kept or text[: limit - 1] + "…"
 
 
-def brief(entry: Entry, question: str) -> str:
-    """The asked part (then the next ones while they fit) in about SHORT_CHARS characters."""
+def brief(entry: Entry, question: str, county_code: str | None = None) -> str:
+    """The asked part (then the next ones while they fit) in about SHORT_CHARS characters; asked
+    whom to go to, the villager's county's offices that the 找谁 part names follow it."""
     parts = answer_parts(entry.answer)
     first = asked_part(question)
+    local = local_offices_line(parts.get("找谁", ""), county_code) if first == "找谁" else ""
     order = [first, *[p for p in PARTS if p != first]]
     lines: list[str] = []
     room = SHORT_CHARS
@@ -72,8 +75,10 @@ def brief(entry: Entry, question: str) -> str:
             break
         lines.append(line)
         room -= len(line) + 1  # and its line break
-        if room < 30:
+        if room < 30 or local:
             break
+    if local:
+        lines.append(local)
     if entry.unverified_figures:
         lines.append(LOCAL_CAVEAT)
     return "\n".join(lines)
@@ -91,9 +96,10 @@ def source_line(entry: Entry) -> str:
     return f"依据：{name}{number}{more}"
 
 
-def how_to(entry: Entry) -> str:
-    """The 办理 reply: how to apply and whom to ask."""
+def how_to(entry: Entry, county_code: str | None = None) -> str:
+    """The 办理 reply: how to apply and whom to ask, with the offices of the villager's county."""
     parts = answer_parts(entry.answer)
     lines = [f"【{entry.title}】"]
     lines += [f"{label}：{parts[label]}" for label in ("怎么办", "找谁") if label in parts]
-    return "\n".join(lines)
+    local = local_offices_line(parts.get("找谁", ""), county_code)
+    return "\n".join([*lines, local] if local else lines)

@@ -87,6 +87,7 @@ def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
         related=tuple(e.title for e in related),
         related_ids=tuple(e.id for e in related),
         asked=question,
+        county_code=county_of(ctx),
     )
     remember(ctx, question, result)
     note_answer(ctx, question, result)
@@ -99,7 +100,7 @@ def the_rest(ctx: Context, text: str) -> Reply | None:
     word = text.strip()
     if entry is None or word not in MORE_WORDS:
         return None
-    return Reply(format_detail(entry) if MORE_WORDS[word] == "detail" else format_how_to(entry))
+    return Reply(format_detail(entry) if MORE_WORDS[word] == "detail" else format_how_to(entry, county_of(ctx)))
 
 
 @router.state(ConversationState.ANSWERED, hands_over=True)
