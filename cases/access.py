@@ -56,6 +56,7 @@ class Viewer:
     unit_code: str
     unit_name: str
     county_code: str | None
+    display_name: str = ""  # the person's name, shown in the page header; the login name when none was given
 
     @property
     def actor(self) -> str:
@@ -71,6 +72,7 @@ def viewer_for(session: Session, user: StaffUser) -> Viewer:
         unit_code=user.unit_code,
         unit_name=unit.name if unit else user.unit_code,
         county_code=unit.county_code if unit else None,
+        display_name=user.display_name or user.username,
     )
 
 

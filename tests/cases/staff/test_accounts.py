@@ -81,3 +81,20 @@ def test_demo_accounts_are_made_once_and_keep_their_passwords(sessions: sessionm
         sessions, username=first[0][0], password=accounts.DEMO_PASSWORD, now=utcnow(), run=accounts.here
     ).user
     assert user is not None
+
+
+def test_the_viewer_carries_the_persons_name_for_the_page_header(sessions: sessionmaker[Session]) -> None:
+    from cases.access import viewer_for
+
+    load_org(sessions, users=False)
+    with transaction(sessions) as s:
+        named = accounts.create_user(
+            s, username="ma_jg", role="department", unit_code="630223:nync", display_name="马建国",
+            password=PASSWORD, now=utcnow(), run=CountingRunner(),
+        )  # fmt: skip
+        unnamed = accounts.create_user(
+            s, username="li_x", role="department", unit_code="630223:nync", display_name="",
+            password=PASSWORD, now=utcnow(), run=CountingRunner(),
+        )  # fmt: skip
+        assert viewer_for(s, named).display_name == "马建国"
+        assert viewer_for(s, unnamed).display_name == "li_x"
