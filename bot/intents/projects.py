@@ -18,7 +18,8 @@ router = Router()
 STATE = ConversationState.PROJECTS
 NEED_VILLAGE = "查看本村项目前，需要先确定您所在的村。\n" + ASK_VILLAGE
 MONEY_LEAD = "村里的钱用在哪，看本村公开的项目和资金；对哪笔有疑问，回复「反映」："
-REPORT_WORDS = ("反映", "举报", "投诉", "有疑问", "有问题", "反映问题", "我要反映")
+# On a project's details, any of these (or a report or a story) starts a report naming the project.
+DOUBT_WORDS = ("反映", "举报", "投诉", "疑问", "有问题", "不对", "不合理", "质疑", "怀疑", "不清楚", "说不清")
 
 
 @router.menu_item("2")
@@ -52,11 +53,27 @@ def in_list(ctx: Context) -> Reply:
         return PASS  # 返回 on the first page: the main menu
     if intent.name == "choice" and intent.choice is not None:
         return _detail(ctx, intent.choice)
-    if shown is not None and (ctx.text in REPORT_WORDS or intent.name == "report"):
-        project = _projects(ctx)[int(shown) - 1]
-        return start_with(ctx, f"对{project.year}年的项目“{project.name}”有疑问：", "project")
+    if shown is not None and (intent.name in ("report", "story") or any(w in intent.norm for w in DOUBT_WORDS)):
+        return _report_on(ctx, int(shown))
     ctx.reset()
     return PASS
+
+
+def _report_on(ctx: Context, number: int) -> Reply:
+    """A report whose first words name the project; what the villager said beyond 反映 is kept after them."""
+    projects = _projects(ctx)
+    if not 1 <= number <= len(projects):
+        return _page(ctx, 0, [])
+    project = projects[number - 1]
+    said = ctx.text if len(_said_beyond(ctx.intent.norm)) >= 4 else ""
+    return start_with(ctx, f"对{project.year}年的项目“{project.name}”有疑问：{said}", "project")
+
+
+def _said_beyond(norm: str) -> str:
+    """What a message says besides asking to report (对这个项目有疑问 says nothing more)."""
+    for w in (*DOUBT_WORDS, "我要", "我想", "这个项目", "项目", "对", "有", "的", "了", "一下", "我"):
+        norm = norm.replace(w, "")
+    return norm
 
 
 def _projects(ctx: Context) -> list[ProjectRow]:

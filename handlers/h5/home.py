@@ -19,6 +19,7 @@ from handlers.h5.wechat_code import wechat_poster
 from storage.repos.projects import list_projects
 from storage.repos.scans import count_scan
 from storage.types import utcnow
+from villages.projects.fields import acceptance, read_fund_parts, units
 
 log = logging.getLogger(__name__)
 MAX_QUERY = 200
@@ -40,7 +41,10 @@ class HomePages:
             years.setdefault(p.year, []).append(p.amount_yuan)
         return ctx.render(
             "home.html",
-            projects=projects,
+            projects=[
+                (p, read_fund_parts(p.fund_source, p.amount_yuan), units(p.implementing_unit), acceptance(p.status))
+                for p in projects
+            ],
             total=sum((p.amount_yuan for p in projects), Decimal(0)),
             years=[(y, len(a), sum(a, Decimal(0))) for y, a in sorted(years.items(), reverse=True)],
             demo=any(p.is_demo for p in projects),

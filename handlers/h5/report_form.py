@@ -34,6 +34,7 @@ from handlers.h5.edge import H5
 from handlers.h5.render import mb
 from handlers.h5.uploads import Photo, UploadQuota, Uploads
 from storage.models.cases import Case
+from storage.repos.projects import list_projects
 from storage.repos.villages import Place
 from storage.types import utcnow
 
@@ -49,7 +50,11 @@ class ReportPages:
         self.uploads = Uploads(h5)
 
     async def report_form(self, ctx: DeviceCtx) -> Response:
-        return self._form(ctx, values={"key": secrets.token_urlsafe(18), "anonymous": "1"}, problems=[], photos=[])
+        values = {"key": secrets.token_urlsafe(18), "anonymous": "1"}
+        named = _project_named(ctx)
+        if named:  # 对这个项目有疑问 on the home page: the report starts with the project named
+            values |= {"category": "project", "description": named}
+        return self._form(ctx, values=values, problems=[], photos=[])
 
     def _form(
         self, ctx: DeviceCtx, *, values: dict[str, str], problems: list[str], photos: list[Photo], status: int = 200
@@ -123,6 +128,19 @@ class ReportPages:
             for e in report.evidence
         )
         return replace(report, evidence=evidence)
+
+
+def _project_named(ctx: DeviceCtx) -> str:
+    """The first words for `?project=N` (N: its place on the home page's list), naming the project; else ""."""
+    assert ctx.place is not None
+    number = ctx.request.query_params.get("project", "")
+    if not re.fullmatch(r"[0-9]{1,4}", number):
+        return ""
+    projects = list_projects(ctx.session, village_code=ctx.place.code)
+    if not 1 <= int(number) <= len(projects):
+        return ""
+    p = projects[int(number) - 1]
+    return f"对{p.year}年的项目“{p.name}”有疑问："
 
 
 def _report(place: Place, v: dict[str, str], photos: list[Photo]) -> ReportInput:

@@ -6,9 +6,10 @@ import re
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from storage.db import make_sessionmaker, transaction
+from storage.models.cases import ReportDraft
 from storage.repos.projects import ProjectRow, upsert_projects
 from storage.types import utcnow
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
@@ -107,3 +108,40 @@ def test_many_long_projects_page_within_the_byte_limit(sender: Sender, engine: E
             break
         reply = sender.reply_text(text_xml("o-p7", "更多"))
     assert seen == 32  # 30 long ones and the 2 demo projects of this village
+
+
+def test_a_projects_details_show_funds_by_source_contractor_and_acceptance(sender: Sender) -> None:
+    bind(sender, "o-p8")
+    sender.reply_text(text_xml("o-p8", "2"))
+    road = sender.reply_text(text_xml("o-p8", "第七个"))  # on the next page: any project's number opens it
+    assert "【项目 7】村内道路硬化工程（2024年）" in road
+    assert "资金：86万元，来源2项：" in road
+    assert "· 中央财政衔接推进乡村振兴补助资金 60万元" in road and "· 县级财政配套资金 26万元" in road
+    assert "实施单位：五十镇人民政府\n" in road and "承包单位：互助县示例路桥工程有限公司（虚构）" in road
+    assert "验收：已验收" in road and "开工：2024-04-10" in road and "完工：2024-09-28" in road
+    assert "受益：1320人" in road and "对这个项目有疑问，回复「反映」" in road
+    assert len(road.encode()) <= 2048
+    built = sender.reply_text(text_xml("o-p8", "三"))
+    assert "【项目 3】村卫生室设备更新" in built and "承包单位：未公开" in built and "验收：已完工，待验收" in built
+
+
+def test_a_doubt_told_on_a_project_starts_a_report_that_names_it_and_keeps_the_words(
+    sender: Sender, engine: Engine
+) -> None:
+    bind(sender, "o-p9")
+    sender.reply_text(text_xml("o-p9", "2"))
+    sender.reply_text(text_xml("o-p9", "7"))
+    started = sender.reply_text(text_xml("o-p9", "这个路才修半年就裂了 钱花得不对"))
+    assert "已把您的话记为反映内容" in started and "项目" in started
+    with make_sessionmaker(engine)() as s:
+        draft = s.scalars(select(ReportDraft)).one()
+        parts = (draft.data or {})["parts"]
+    assert parts == ["对2024年的项目“村内道路硬化工程”有疑问：这个路才修半年就裂了 钱花得不对"]
+
+
+def test_on_the_list_page_a_number_beyond_the_list_is_answered_and_the_list_is_kept(sender: Sender) -> None:
+    bind(sender, "o-p10")
+    sender.reply_text(text_xml("o-p10", "2"))
+    reply = sender.reply_text(text_xml("o-p10", "12"))
+    assert "没有第 12 个项目" in reply and "「菜单」" in reply
+    assert "【项目 3】" in sender.reply_text(text_xml("o-p10", "第3个"))

@@ -6,6 +6,8 @@ Columns, in this order, with English or Chinese headers:
     村代码,项目名称,年度,资金来源,金额（元）,实施单位,状态,开工日期,完工日期,受益人数
 
 Lines starting with # are comments. Dates are YYYY-MM-DD (or YYYY/MM/DD); the last three columns may be empty.
+`fund_source` may list several sources with their amounts, and `implementing_unit` may name the contractor
+(villages/projects/fields.py says how; both are checked here).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from storage.repos.projects import ProjectRow
 from villages.places.registry import BadRow
+from villages.projects.fields import BadCell, check_units, fund_parts
 
 HEADER = (
     "village_code",
@@ -121,12 +124,18 @@ def _row(cells: list[str], *, demo: bool) -> ProjectRow:
     start, done = _date(v, "start_date"), _date(v, "completion_date")
     if start and done and done < start:
         raise _Bad("completion_date is before start_date")
+    amount = _amount(v["amount_yuan"])
+    try:
+        fund_parts(v["fund_source"], amount)
+        check_units(v["implementing_unit"])
+    except BadCell as exc:
+        raise _Bad(str(exc)) from None
     return ProjectRow(
         village_code=v["village_code"],
         name=v["name"],
         year=_year(v["year"]),
         fund_source=v["fund_source"],
-        amount_yuan=_amount(v["amount_yuan"]),
+        amount_yuan=amount,
         implementing_unit=v["implementing_unit"],
         status=v["status"],
         start_date=start,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from storage.repos.projects import ProjectRow
+from villages.projects.fields import acceptance, read_fund_parts, units
 
 MAX_REPLY_BYTES = 2048
 PAGE_SIZE = 6
@@ -50,8 +51,8 @@ def _year_total(year: int, projects: Sequence[ProjectRow]) -> str:
 def item(number: int, p: ProjectRow) -> str:
     lines = [
         f"{number}. {p.year}年 {p.name}",
-        f"资金：{yuan(p.amount_yuan)}（{p.fund_source}）",
-        f"实施：{p.implementing_unit}",
+        f"资金：{yuan(p.amount_yuan)}（{_sources_short(p)}）",
+        f"实施：{units(p.implementing_unit).implementer}",
     ]
     status = f"状态：{p.status}"
     if p.start_date and p.completion_date:
@@ -70,23 +71,42 @@ def no_projects(village_name: str) -> str:
     )
 
 
+def _sources_short(p: ProjectRow) -> str:
+    parts = read_fund_parts(p.fund_source, p.amount_yuan)
+    return parts[0].source if len(parts) == 1 else f"{parts[0].source}等{len(parts)}项"
+
+
+def funds(p: ProjectRow) -> list[str]:
+    """资金 lines: the total, then each source with its amount when there are several."""
+    parts = read_fund_parts(p.fund_source, p.amount_yuan)
+    if len(parts) == 1:
+        return [f"资金：{yuan(p.amount_yuan)}，来源：{parts[0].source}"]
+    shown = [f"资金：{yuan(p.amount_yuan)}，来源{len(parts)}项："]
+    shown += [f"· {f.source} {yuan(f.amount_yuan)}" for f in parts if f.amount_yuan is not None]
+    return shown
+
+
 def detail(number: int, p: ProjectRow) -> str:
-    """One project in full: what was published of its funds, who carried it out, dates and beneficiaries."""
+    """One project in full: its funds by source, who carried it out, dates, acceptance and beneficiaries."""
+    who = units(p.implementing_unit)
     lines = [
         f"【项目 {number}】{p.name}（{p.year}年）",
-        f"资金：{yuan(p.amount_yuan)}，来源：{p.fund_source}",
-        f"实施单位：{p.implementing_unit}",
-        "承包单位：未公开",
+        *funds(p),
+        f"实施单位：{who.implementer}",
+        f"承包单位：{who.contractor or '未公开'}",
         f"状态：{p.status}",
         f"开工：{p.start_date:%Y-%m-%d}" if p.start_date else "开工：未公开",
         f"完工：{p.completion_date:%Y-%m-%d}" if p.completion_date else "完工：未公开",
-        "验收：" + (p.status if "验收" in p.status else "未公开"),
+        f"验收：{acceptance(p.status)}",
         f"受益：{p.beneficiaries}人" if p.beneficiaries is not None else "受益：未公开",
     ]
     if p.is_demo:
         lines.append(DEMO_NOTE)
-    lines.append("\n对这个项目有疑问，回复「反映」。\n回复其他序号看别的项目，「返回」回到列表，「菜单」回主菜单。")
-    return "\n".join(lines)
+    lines.append(
+        "\n对这个项目有疑问，回复「反映」，会带上项目名称开始反映。"
+        "\n回复其他序号看别的项目，「返回」回到列表，「菜单」回主菜单。"
+    )
+    return _cut("\n".join(lines))
 
 
 def page(village_name: str, projects: Sequence[ProjectRow], offset: int = 0, lead: str = "") -> Page:
