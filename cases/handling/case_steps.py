@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from cases import due_dates, lifecycle
 from cases.evidence.media_jobs import enqueue_download
+from cases.handling import recusal
 from cases.identity import IdentityKeys
 from cases.notices import contact_openid, notify
 from cases.validation import InvalidReport, description_problem
@@ -126,6 +127,7 @@ def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseE
     lifecycle.record_event(
         session, case=case, action=lifecycle.EventAction.SUPPLEMENT, actor="villager", reason="文字", now=now
     )
+    recusal.recheck_after_supplement(session, case=case, text=row.note or "", now=now)
     return row
 
 

@@ -371,3 +371,31 @@ def test_hardship_goes_to_the_bureau_with_the_town_assisting_unless_cadres_are_n
     assert co[plain.case_id] == {"630223:mz", TOWN} and "五十镇" in reasons[plain.case_id]
     assert TOWN not in co[named.case_id]  # a named cadre: the town is not told
     assert plain.case_id in visible and named.case_id not in visible
+
+
+def test_a_supplement_naming_a_cadre_takes_the_case_away_from_the_town(sessions: sessionmaker[Session]) -> None:
+    from cases.handling import case_steps
+    from storage.models.cases import CaseEvent
+    from storage.models.staff import CaseCoUnit
+
+    load_org(sessions, users=False)
+    filed = submit_once(
+        sessions,
+        report(None, category="poverty_risk", cadre_level=None, description="家里老人得了大病，看病欠了债"),
+        "h3",
+    )
+    with transaction(sessions) as s:
+        case = s.get(Case, filed.case_id)
+        assert case is not None
+        case_steps.add_text(s, case=case, text="补充一下：家里老人住院了，还要买药", now=utcnow())
+        assert filed.case_id in set(s.scalars(select(Case.id).where(access.case_scope(_town_viewer(s)))))
+        case_steps.add_text(s, case=case, text="村支书说我家不够条件，不给报", now=utcnow())
+    with transaction(sessions) as s:
+        co = set(s.scalars(select(CaseCoUnit.unit_code).where(CaseCoUnit.case_id == filed.case_id)))
+        routing = s.get(CaseRouting, filed.case_id)
+        visible = set(s.scalars(select(Case.id).where(access.case_scope(_town_viewer(s)))))
+        notes = list(s.scalars(select(CaseEvent.reason).where(CaseEvent.case_id == filed.case_id)))
+    assert TOWN not in co and "630223:mz" in co  # the bureau keeps helping; the town is off the case
+    assert routing is not None and routing.conflict and "村支书" in (routing.conflict_reason or "")
+    assert filed.case_id not in visible
+    assert any("按回避原则乡镇不再参与此案" in (n or "") for n in notes)
