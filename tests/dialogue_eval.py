@@ -1,8 +1,17 @@
 """Runs the dialogue corpus (tests/dialogue_corpus.py) through the real webhook in safe mode.
 
 `python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
-intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database.
+intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database, and
+each blind set (written without reading the code: tests/dialogue_blind_a.py, tests/dialogue_blind_b.py)
+on its own line.
 tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
+
+Outcomes: a kind (report, hardship, person, human, projects, detail, case, notcase, answer, menu, back,
+cancel, help, refusal), optionally followed by `;` clauses checked on the case it filed: `cat=` a word of the
+category's label in the confirmation (or the category's code), `keep=` / `drop=` text the stored description
+must / must not hold, `anon=1` / `anon=0`, `confirm=` text the confirmation must show.
+Turns: `{opt:词}` is the number of the last reply's option that names 词 (`optw` full-width, `optc` a
+Chinese numeral, `opth` 第N个), as a villager reads the list; a cue `a|b` matches either word.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from storage.migrate import upgrade
 from storage.models import Inquiry
 from storage.models.cases import Case
 from storage.types import utcnow
+from tests.dialogue_blind_a import blind_a
 from tests.dialogue_corpus import Dialogue, blind, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
@@ -34,6 +44,7 @@ VILLAGE = "630223106213"
 IDENTITY_KEY = "dialogue-identity-key"
 MENU = "请回复数字：\n1 政策咨询"
 GOAL_HELD_OUT = 0.98
+BLIND_SETS = {"blind A": "ba-"}  # label: name prefix of a blind set's dialogues
 _WS = re.compile(r"\s+")
 
 
@@ -75,15 +86,58 @@ def prepare(engine: Engine) -> tuple[Sender, KnownCase]:
     return sender, KnownCase(done.number, done.query_code)
 
 
+_WIDE = str.maketrans("0123456789-", "０１２３４５６７８９－")
+_OPT = re.compile(r"\{opt([wch]?):([^}]+)\}")
+_OPT_NUMBER = re.compile(r"(?<![\d\-])(\d{1,2})(?![\d\-])")
+_CHINESE = "零一二三四五六七八九十"
+
+
+def _option(reply: str, words: str) -> str | None:
+    """The number a villager reads in front of `words` in `reply`: of the places `words` appears, the one
+    with a number closest before it (at most 25 characters)."""
+    best: tuple[int, str] | None = None
+    at = reply.find(words)
+    while at >= 0:
+        found = [m for m in _OPT_NUMBER.finditer(reply[:at]) if at - m.end() <= 25]
+        if found and (best is None or at - found[-1].end() < best[0]):
+            best = (at - found[-1].end(), found[-1].group(1))
+        at = reply.find(words, at + 1)
+    return best[1] if best else None
+
+
+def _pick(text: str, last: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        style, words = m.group(1), m.group(2)
+        number = _option(last, words)
+        if number is None:
+            return words  # no number in front of it: the villager types the option's words
+        if style == "w":
+            return number.translate(_WIDE)
+        if style == "c":
+            return _CHINESE[int(number)] if int(number) <= 10 else number
+        if style == "h":
+            return f"第{_CHINESE[int(number)] if int(number) <= 10 else number}个"
+        return number
+
+    return _OPT.sub(one, text)
+
+
 def _fill(text: str, case: KnownCase) -> str:
-    wide = str.maketrans("0123456789-", "０１２３４５６７８９－")
+    p1, p2, p3 = case.number.split("-")
     return text.format(
         n=case.number,
         c=case.code,
-        nf=case.number.translate(wide),
-        cf=case.code.translate(wide),
+        nf=case.number.translate(_WIDE),
+        cf=case.code.translate(_WIDE),
         ns=case.number.replace("-", " "),
         nd=case.number.replace("-", ""),
+        p1=p1,
+        p2=p2,
+        p3=p3,
+        p1f=p1.translate(_WIDE),
+        p2f=p2.translate(_WIDE),
+        p3f=p3.translate(_WIDE),
+        cs=f"{case.code[:3]} {case.code[3:]}",
     )
 
 
@@ -93,6 +147,67 @@ def _counts(engine: Engine) -> tuple[int, int, int]:
         hardship = s.scalar(select(func.count()).select_from(Case).where(Case.category == "poverty_risk")) or 0
         inquiries = s.scalar(select(func.count()).select_from(Inquiry)) or 0
     return int(cases), int(hardship), int(inquiries)
+
+
+def _newest_case(engine: Engine) -> Case | None:
+    with make_sessionmaker(engine)() as s:
+        return s.scalars(select(Case).order_by(Case.id.desc()).limit(1)).first()
+
+
+def _confirmation(replies: list[str]) -> str:
+    shown = [r for r in replies if "核对" in r]
+    return shown[-1] if shown else ""
+
+
+def _clause_holds(key: str, value: str, replies: list[str], filed: Case) -> bool:
+    if key == "cat":  # a word of the category's label (`a|b`: either) where the category is named
+        words = value.split("|")
+        named = [line for r in replies for line in r.splitlines() if "类别" in line]
+        shown = "\n".join(named) or _confirmation(replies)
+        return filed.category in words or any(w in shown for w in words)
+    checks = {
+        "keep": lambda: value in filed.description,
+        "drop": lambda: value not in filed.description,
+        "anon": lambda: filed.anonymous == (value == "1"),
+        "confirm": lambda: value in _confirmation(replies),
+    }
+    return checks[key]()
+
+
+def _clauses_hold(clauses: list[str], replies: list[str], filed: Case | None) -> bool:
+    """The `;` clauses of a blind set's outcome, on the case the dialogue filed."""
+    if filed is None:
+        return not clauses
+    return all(_clause_holds(*clause.partition("=")[::2], replies, filed) for clause in clauses)
+
+
+def _reached_blind(
+    outcome: str, replies: list[str], before: tuple[int, int, int], after: tuple[int, int, int], engine: Engine
+) -> bool | None:
+    """The outcome kinds and clauses the blind sets add; None for the kinds `_reached` knows alone."""
+    kind, *clauses = outcome.split(";")
+    last = replies[-1]
+    unchanged = after == before
+    if kind in ("report", "hardship") and clauses:
+        index = 0 if kind == "report" else 1
+        filed = _newest_case(engine) if after[index] == before[index] + 1 else None
+        return filed is not None and _clauses_hold(clauses, replies, filed)
+    if kind == "human":  # the question reached the inquiry queue, whichever message carried it
+        return after[2] >= before[2] + 1 and any("工作日" in r for r in replies)
+    if kind == "detail":  # one project's details, with the way to question it
+        return any(
+            "资金" in r and "反映" in r and any(w in r for w in ("实施单位", "承建", "施工", "建设单位"))
+            for r in replies
+        )
+    if kind == "notcase":  # no case shown; the villager is asked about the number
+        return unchanged and "编号" in last and not any("状态" in r and "-20" in r for r in replies)
+    if kind == "cancel":
+        return unchanged and (MENU in last or "已取消" in last)
+    if kind == "help":
+        return "补充材料" in last and "回答不了" not in last
+    if kind == "refusal":  # cannot help, and says so with both ways on in one line
+        return unchanged and any("转人工" in line and "反映" in line for line in last.splitlines())
+    return None
 
 
 def _reached(
@@ -127,14 +242,19 @@ def run_one(sender: Sender, engine: Engine, dialogue: Dialogue, case: KnownCase,
     for turn in dialogue.turns:
         if isinstance(turn, tuple):
             cue, text = turn
-            if cue not in last:
+            if not any(c in last for c in cue.split("|")):
                 continue
         else:
             text = turn
-        last = v.say(_fill(text, case))
+        last = v.say(_fill(_pick(text, last), case))
         replies.append(last)
     after = _counts(engine)
-    reached = bool(replies) and _reached(dialogue.outcome, replies, before, after, case)
+    blind_reached = _reached_blind(dialogue.outcome, replies, before, after, engine) if replies else None
+    if blind_reached is not None:
+        reached = blind_reached
+    else:
+        kind = dialogue.outcome.split(";")[0]
+        reached = bool(replies) and _reached(kind, replies, before, after, case)
     leaving = v.say("菜单")
     if leaving == "success":
         # The webhook answered late through the customer-service API (a busy machine): ask again.
@@ -177,6 +297,13 @@ def report(results: list[Result]) -> str:
     rate = got / total if total else 0.0
     verdict = "PASS" if rate >= GOAL_HELD_OUT else "MISS"
     lines.append(f"\nGoal: >= {GOAL_HELD_OUT:.0%} of held-out dialogues: {rate:.1%} {verdict}")
+    for label, prefix in BLIND_SETS.items():
+        mine = [r for r in results if r.dialogue.name.startswith(prefix)]
+        if mine:
+            got = sum(r.reached and r.can_leave for r in mine)
+            lines.append(
+                f"{label:<12}{got}/{len(mine)} {100 * got / len(mine):5.1f}% (written blind, never tuned against)"
+            )
     trapped = [r.dialogue.name for r in results if not r.can_leave]
     lines.append(f"Dialogues ending where 菜单 does not work: {len(trapped)}")
     for r in results:
@@ -188,7 +315,7 @@ def report(results: list[Result]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """--part tuned | held_out | fresh | unseen | blind | all (the default)."""
+    """--part tuned | held_out | fresh | unseen | blind | blind_a | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -197,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         "fresh": fresh(),
         "unseen": unseen(),
         "blind": blind(),
-        "all": corpus() + fresh() + unseen() + blind(),
+        "blind_a": blind_a(),
+        "all": corpus() + fresh() + unseen() + blind() + blind_a(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
