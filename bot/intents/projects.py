@@ -11,7 +11,7 @@ from bot.intents.binding import ASK_VILLAGE
 from bot.intents.report import start_with
 from storage.repos.projects import ProjectRow, list_projects
 from storage.repos.users import ConversationState
-from villages.projects.text import detail, page
+from villages.projects.text import detail, page, related
 
 router = Router()
 
@@ -30,7 +30,14 @@ def show_projects(ctx: Context) -> Reply:
 @router.intent("money")
 def money_question(ctx: Context) -> Reply:
     """修路的钱去哪了, 村里的项目, 集体收入: the village's published projects, with the offer to report."""
-    return _page(ctx, 0, [], lead=MONEY_LEAD)
+    lead = MONEY_LEAD
+    if ctx.place is not None:
+        projects = _projects(ctx)
+        near = related(ctx.intent.norm, projects)[:3]
+        if near:
+            named = "；".join(f"{n}. {projects[n - 1].year}年 {projects[n - 1].name}" for n in near)
+            lead = f"和您问的有关：{named}。回复序号看资金明细。\n" + MONEY_LEAD
+    return _page(ctx, 0, [], lead=lead)
 
 
 @router.state(STATE, navigates=True)

@@ -145,3 +145,14 @@ def test_on_the_list_page_a_number_beyond_the_list_is_answered_and_the_list_is_k
     reply = sender.reply_text(text_xml("o-p10", "12"))
     assert "没有第 12 个项目" in reply and "「菜单」" in reply
     assert "【项目 3】" in sender.reply_text(text_xml("o-p10", "第3个"))
+
+
+def test_a_question_about_money_for_a_thing_names_the_projects_of_that_thing_first(sender: Sender) -> None:
+    bind(sender, "o-p11")
+    road = sender.reply_text(text_xml("o-p11", "村里修路的钱去哪了"))
+    assert road.startswith("和您问的有关：7. 2024年 村内道路硬化工程。") and len(road.encode()) <= 2048
+    assert "【项目 7】村内道路硬化工程" in sender.reply_text(text_xml("o-p11", "7"))
+    canal = sender.reply_text(text_xml("o-p11", "俺们村浇地的水渠花了多少钱"))
+    assert canal.startswith("和您问的有关：2. 2025年 灌溉渠道维修。")
+    plain = sender.reply_text(text_xml("o-p11", "村里的钱咋花的"))
+    assert "和您问的有关" not in plain and "项目公开】" in plain

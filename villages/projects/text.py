@@ -65,6 +65,33 @@ def item(number: int, p: ProjectRow) -> str:
     return "\n".join(lines)
 
 
+# What a villager names (修路, 水渠, 大棚) and the words projects are named with; one theme per line.
+THEMES = (
+    ("路", "道路", "硬化", "桥"),
+    ("渠", "灌溉", "浇地", "水利"),
+    ("吃水", "饮水", "自来水", "管网", "水管"),
+    ("路灯", "太阳能灯"),
+    ("危房", "房子", "住房", "安置"),
+    ("大棚", "蔬菜"),
+    ("厕所", "改厕", "旱厕"),
+    ("垃圾", "人居环境", "环境整治"),
+    ("卫生室", "诊所", "看病"),
+    ("光伏", "电站"),
+    ("养殖", "圈舍", "养猪", "养牛", "养羊", "猪", "牛", "羊"),
+    ("种植", "青稞", "基地", "农田"),
+    ("广场", "文化", "展示馆"),
+    ("冷库", "冷链", "保鲜"),
+    ("车间", "盘绣", "合作社"),
+    ("农家乐", "旅游"),
+)
+
+
+def related(norm: str, projects: Sequence[ProjectRow]) -> list[int]:
+    """1-based numbers of the projects of the theme a message names (村里修路的钱 -> the road projects)."""
+    themes = [t for t in THEMES if any(w in norm for w in t)]
+    return [i for i, p in enumerate(projects, 1) if any(w in p.name for t in themes for w in t)]
+
+
 def no_projects(village_name: str) -> str:
     return (
         f"{village_name}还没有公开的项目信息。\n对本村项目和资金有疑问，可回复 3 反映问题，或拨打 12345 政务服务热线。"
