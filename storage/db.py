@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InvalidatePoolError
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -31,9 +33,48 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         _tune_sqlite(engine)
         return engine
-    kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    if not kwargs.get("pool_pre_ping"):
+        _ping_when_idle(engine)
+    return engine
+
+
+# A pooled PostgreSQL connection idle longer than this is checked before use (see _ping_when_idle).
+PING_IDLE_S = 1.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Check a connection before use only when it sat idle in the pool for a while.
+
+    SQLAlchemy's pool_pre_ping checks every check-out: a round trip of its own, one in four of a
+    webhook message's (issue #23). Connections go stale while idle (a server restart, a proxy's idle
+    timeout); one in steady use is checked by its use. A connection idle past PING_IDLE_S is pinged,
+    and one that fails the ping is replaced before anyone sees it (with every connection pooled
+    before it), as pool_pre_ping does. A busy
+    connection that breaks fails its statement (the webhook answers 503, and WeChat retries), and
+    SQLAlchemy then drops every connection the pool held from before the break.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+        record.info["qf_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("qf_idle_since")
+        if since is None or time.monotonic() - since < PING_IDLE_S:
+            return  # just connected, or back from use a moment ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            alive = False
+            failure: Exception | None = exc
+        else:
+            failure = None
+        if not alive:
+            # As pool_pre_ping does: every connection from before is suspect; the pool reconnects this one.
+            raise InvalidatePoolError("idle connection failed its ping") from failure
 
 
 def _tune_sqlite(engine: Engine) -> None:

@@ -13,7 +13,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 
 from bot.context import Reply, Services
@@ -27,6 +26,7 @@ from handlers.web import db_errors
 from handlers.web.params import whole
 from handlers.webhook.batch_writer import BatchWriter
 from handlers.webhook.budget import Budget
+from handlers.webhook.threads import run_in_worker
 from storage.db import transaction
 from storage.repos import nonces
 from storage.types import utcnow
@@ -238,7 +238,7 @@ async def _within_budget(hook: Webhook, message: Inbound, nonce: Nonce) -> Reply
     if hook.writer is not None:
         task = hook.writer.submit((message, budget, nonce))
     else:
-        task = asyncio.ensure_future(run_in_threadpool(hook.process, message, budget, nonce))
+        task = run_in_worker(hook.process, message, budget, nonce)
     try:
         return await asyncio.wait_for(asyncio.shield(task), timeout=hook.settings.reply_budget_s)
     except TimeoutError:

@@ -13,14 +13,16 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
+from storage import db
 from tests.conftest import pg_engine_for
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
 
-# Checking the connection; BEGIN with the nonce claim, the lock and the ledger look-up; the villager with their
-# conversation; the writes (the answer's hit count among them) with COMMIT: four. Each statement alone took twelve.
-MAX_ROUND_TRIPS = 4
+# BEGIN with the nonce claim, the lock and the ledger look-up; the villager with their conversation; the writes
+# (the answer's hit count among them) with COMMIT: three. Each statement alone took twelve; a liveness check of
+# the connection, a fourth, is made only when it sat idle in the pool (storage.db.PING_IDLE_S).
+MAX_ROUND_TRIPS = 3
 
 
 class TurnCountingProxy:
@@ -92,3 +94,24 @@ def test_a_bound_villagers_policy_question_takes_a_few_round_trips(proxied: tupl
     proxy.turns = 0
     assert "低保" in sender.reply_text(text_xml("o-trips", "低保怎么申请？"))
     assert proxy.turns <= MAX_ROUND_TRIPS, f"{proxy.turns} round trips for one message"
+
+
+@pytest.mark.parametrize("engine", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+def test_a_connection_that_died_while_idle_is_replaced_before_use(
+    engine: Engine, _pg_schema: tuple[str, str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _pg_schema is not None
+    own = pg_engine_for(*_pg_schema)  # a pool of its own, so that only its connections are ended
+    try:
+        sender = Sender(make_client(own))
+        assert "土观村" in sender.reply_text(event_xml("o-idle", "subscribe", "qrscene_630223106213"))
+        with own.connect() as conn:
+            pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+        # The server ends the pooled connection while it is idle (a restart, an idle timeout).
+        with engine.connect() as admin:
+            assert admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+        monkeypatch.setattr(db, "PING_IDLE_S", 0.0)
+        # The check-out pings it, finds it dead and connects afresh: the villager never sees the break.
+        assert "低保" in sender.reply_text(text_xml("o-idle", "低保怎么申请？"))
+    finally:
+        own.dispose()
