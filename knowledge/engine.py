@@ -106,6 +106,11 @@ class Tuning:
     in_scope_lexical_cue: float = 0.25  # ... with a word of public support (补助, 村长, 申请: scope_cues.txt)
     story_context: float = 0.5  # share of the whole story's score added to its question's (story.focus)
     in_scope_lexical_terms: float = 0.0  # ... and with one (拖拉机打不着火: a term, but not its policy)
+    # ... and with neither, when the question says enough (`agreeing_chars` characters or more) and its two
+    # closest entries share a topic: chit-chat that happens to share words with an entry scatters over
+    # unrelated ones, a policy question in other words lands on one topic (娃爸妈都在服刑 算不算事实无人抚养)
+    in_scope_lexical_agreeing: float = 0.6
+    agreeing_chars: int = 10
 
 
 def visible(scope: str, county_code: str | None) -> bool:
@@ -535,6 +540,8 @@ class SearchEngine:
             floor = tuning.in_scope_lexical_terms
         elif query.cue:
             floor = tuning.in_scope_lexical_cue
+        elif self._agreeing(query, scored):
+            floor = tuning.in_scope_lexical_agreeing
         out_of_scope = not scored or cover < floor
         confident = False
         if scored and not out_of_scope:
@@ -552,6 +559,12 @@ class SearchEngine:
                 and int(np.count_nonzero(best >= tuning.crowd_ratio * scored[0][1])) <= tuning.crowd
             )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
+
+    def _agreeing(self, query: Analysed, scored: list[tuple[float, float, int, float]]) -> bool:
+        """A question of some length whose two closest entries share a topic."""
+        if len(scored) < 2 or len(query.text) < self.tuning.agreeing_chars:
+            return False
+        return not self._topics[scored[0][2]].isdisjoint(self._topics[scored[1][2]])
 
     def _asked_terms(self, text: str, query: Analysed) -> set[str]:
         """The policy terms the question asks about: of several, those in its asking clauses, when
