@@ -81,7 +81,6 @@ def queue_rows(session: Session, cases: Sequence[Case], now: datetime) -> list[l
 def stats_rows(data: stats.Statistics) -> tuple[list[str], list[list[Any]]]:
     header = [
         "分组",
-        "代码",
         "名称",
         "收到",
         "办结",
@@ -90,6 +89,7 @@ def stats_rows(data: stats.Statistics) -> tuple[list[str], list[list[Any]]]:
         "办理中未到期",
         *case_steps.FINDINGS,
         *case_steps.RATINGS.values(),
+        "满意率（%）",
         "平均首次答复天数",
         "平均办结天数",
     ]
@@ -99,7 +99,6 @@ def stats_rows(data: stats.Statistics) -> tuple[list[str], list[list[Any]]]:
             rows.append(
                 [
                     group,
-                    r.key,
                     r.name,
                     r.received,
                     r.closed,
@@ -108,6 +107,7 @@ def stats_rows(data: stats.Statistics) -> tuple[list[str], list[list[Any]]]:
                     r.pending,
                     *(r.findings.get(f, 0) for f in case_steps.FINDINGS),
                     *(r.ratings.get(k, 0) for k in case_steps.RATINGS),
+                    "" if r.satisfied_share is None else round(r.satisfied_share * 100, 1),
                     "" if r.avg_first_response_days is None else r.avg_first_response_days,
                     "" if r.avg_close_days is None else r.avg_close_days,
                 ]
