@@ -9,7 +9,8 @@ tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the
 Outcomes: a kind (report, hardship, person, human, projects, detail, case, notcase, answer, menu, back,
 cancel, help, refusal), optionally followed by `;` clauses checked on the case it filed: `cat=` a word of the
 category's label in the confirmation (or the category's code), `keep=` / `drop=` text the stored description
-must / must not hold, `anon=1` / `anon=0`, `confirm=` text the confirmation must show.
+must / must not hold, `anon=1` / `anon=0`, `confirm=` text the confirmation must show; and for any kind
+`last=` text the last reply must show.
 Turns: `{opt:词}` is the number of the last reply's option that names 词 (`optw` full-width, `optc` a
 Chinese numeral, `opth` 第N个), as a villager reads the list; a cue `a|b` matches either word.
 """
@@ -35,6 +36,7 @@ from storage.models import Inquiry
 from storage.models.cases import Case
 from storage.types import utcnow
 from tests.dialogue_blind_a import blind_a
+from tests.dialogue_blind_b import blind_b
 from tests.dialogue_corpus import Dialogue, blind, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
@@ -44,7 +46,7 @@ VILLAGE = "630223106213"
 IDENTITY_KEY = "dialogue-identity-key"
 MENU = "请回复数字：\n1 政策咨询"
 GOAL_HELD_OUT = 0.98
-BLIND_SETS = {"blind A": "ba-"}  # label: name prefix of a blind set's dialogues
+BLIND_SETS = {"blind A": "ba-", "blind B": "bb-"}  # label: name prefix of a blind set's dialogues
 _WS = re.compile(r"\s+")
 
 
@@ -165,13 +167,17 @@ def _clause_holds(key: str, value: str, replies: list[str], filed: Case) -> bool
         named = [line for r in replies for line in r.splitlines() if "类别" in line]
         shown = "\n".join(named) or _confirmation(replies)
         return filed.category in words or any(w in shown for w in words)
-    checks = {
-        "keep": lambda: value in filed.description,
-        "drop": lambda: value not in filed.description,
-        "anon": lambda: filed.anonymous == (value == "1"),
-        "confirm": lambda: value in _confirmation(replies),
-    }
-    return checks[key]()
+    if key == "keep":
+        return value in filed.description
+    if key == "drop":
+        return value not in filed.description
+    if key == "anon":
+        return filed.anonymous == (value == "1")
+    if key == "confirm":
+        return value in _confirmation(replies)
+    if key == "last":  # checked for every kind in run_one
+        return True
+    raise ValueError(key)
 
 
 def _clauses_hold(clauses: list[str], replies: list[str], filed: Case | None) -> bool:
@@ -255,6 +261,8 @@ def run_one(sender: Sender, engine: Engine, dialogue: Dialogue, case: KnownCase,
     else:
         kind = dialogue.outcome.split(";")[0]
         reached = bool(replies) and _reached(kind, replies, before, after, case)
+    shown = [c.removeprefix("last=") for c in dialogue.outcome.split(";")[1:] if c.startswith("last=")]
+    reached = reached and all(text in replies[-1] for text in shown)
     leaving = v.say("菜单")
     if leaving == "success":
         # The webhook answered late through the customer-service API (a busy machine): ask again.
@@ -315,7 +323,7 @@ def report(results: list[Result]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """--part tuned | held_out | fresh | unseen | blind | blind_a | all (the default)."""
+    """--part tuned | held_out | fresh | unseen | blind | blind_a | blind_b | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -325,7 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         "unseen": unseen(),
         "blind": blind(),
         "blind_a": blind_a(),
-        "all": corpus() + fresh() + unseen() + blind() + blind_a(),
+        "blind_b": blind_b(),
+        "all": corpus() + fresh() + unseen() + blind() + blind_a() + blind_b(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
