@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     metrics_token: str = ""
     # The administrator's pages warn once a delivery to WeChat has kept failing this long.
     outbox_alert_minutes: float = Field(default=30.0, gt=0)
+    # Beijing-time hour after which, on working days, staff who chose a daily digest get it (cases/staff/alerts.py).
+    staff_digest_hour: int = Field(default=8, ge=0, le=23)
     # Policy entries the service loads and `qingfeng kb reload` checks (empty: the packaged knowledge/entries).
     kb_dir: Path | None = None
     # Seconds between a process's checks of the knowledge-base version row (a reload switches within this).

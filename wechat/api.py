@@ -35,6 +35,9 @@ class WechatApi(Protocol):
     def create_qr_scene(self, *, scene: str) -> QrTicket:
         """A permanent QR code (QR_LIMIT_STR_SCENE) whose scan carries `scene`."""
 
+    def create_temp_qr_scene(self, *, scene: str, expire_seconds: int) -> QrTicket:
+        """A temporary QR code (QR_STR_SCENE) whose scan carries `scene`, valid `expire_seconds`."""
+
     def create_menu(self, *, menu: dict[str, Any]) -> None: ...
 
 

@@ -37,6 +37,7 @@ TIMEOUT_S = 10.0
 # Refresh this long before WeChat's expiry, so a token is never used in its last minutes.
 EXPIRY_MARGIN = timedelta(minutes=5)
 MAX_SCENE_LEN = 64
+MAX_TEMP_QR_S = 2_592_000  # 30 days, WeChat's limit for a temporary code
 
 
 def api_base_url(settings_base: str) -> str:
@@ -263,6 +264,19 @@ class WechatClient:
         if not 1 <= len(scene) <= MAX_SCENE_LEN:
             raise ValueError(f"scene must be 1..{MAX_SCENE_LEN} characters")
         body = {"action_name": "QR_LIMIT_STR_SCENE", "action_info": {"scene": {"scene_str": scene}}}
+        result: dict[str, Any] = self._call(lambda c: c.qrcode.create(body))
+        return QrTicket(ticket=str(result["ticket"]), url=str(result["url"]))
+
+    def create_temp_qr_scene(self, *, scene: str, expire_seconds: int) -> QrTicket:
+        if not 1 <= len(scene) <= MAX_SCENE_LEN:
+            raise ValueError(f"scene must be 1..{MAX_SCENE_LEN} characters")
+        if not 60 <= expire_seconds <= MAX_TEMP_QR_S:
+            raise ValueError(f"expire_seconds must be 60..{MAX_TEMP_QR_S}")
+        body = {
+            "expire_seconds": expire_seconds,
+            "action_name": "QR_STR_SCENE",
+            "action_info": {"scene": {"scene_str": scene}},
+        }
         result: dict[str, Any] = self._call(lambda c: c.qrcode.create(body))
         return QrTicket(ticket=str(result["ticket"]), url=str(result["url"]))
 

@@ -107,6 +107,7 @@ class _State:
     tokens: dict[str, float] = field(default_factory=dict)  # token -> expires (monotonic)
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     qr_tickets: dict[str, str] = field(default_factory=dict)  # scene -> ticket
+    temp_qr: dict[str, str] = field(default_factory=dict)  # ticket -> scene, temporary codes
     menu: dict[str, Any] | None = None
     rules: list[Rule] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
@@ -355,6 +356,8 @@ class StandinWechat:
         return found if found is not None else _err(40007)
 
     def _qrcode_create(self, _params: dict[str, str], data: Any) -> dict[str, Any]:
+        if isinstance(data, dict) and data.get("action_name") == "QR_STR_SCENE":
+            return self._temp_qrcode(data)
         if not isinstance(data, dict) or data.get("action_name") != "QR_LIMIT_STR_SCENE":
             return _err(47001)
         scene = data.get("action_info", {}).get("scene", {}).get("scene_str")
@@ -369,6 +372,24 @@ class StandinWechat:
                 self._state.qr_tickets[scene] = ticket
         # Permanent codes carry no expire_seconds.
         return {"ticket": ticket, "url": f"http://weixin.qq.com/q/{ticket[2:26]}"}
+
+    def _temp_qrcode(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A temporary code: a new ticket every time, not counted against the permanent codes' limit."""
+        scene = data.get("action_info", {}).get("scene", {}).get("scene_str")
+        expire = data.get("expire_seconds")
+        if not isinstance(scene, str) or not 1 <= len(scene) <= 64:
+            return _err(47001)
+        if not isinstance(expire, int) or not 60 <= expire <= 2_592_000:
+            return _err(47001)
+        ticket = "gQ" + secrets.token_urlsafe(36)
+        with self._lock:
+            self._state.temp_qr[ticket] = scene
+        return {"ticket": ticket, "expire_seconds": expire, "url": f"http://weixin.qq.com/q/{ticket[2:26]}"}
+
+    def temp_qr_scene(self, ticket: str) -> str | None:
+        """The scene behind a temporary code's ticket (what a scan of it would carry)."""
+        with self._lock:
+            return self._state.temp_qr.get(ticket)
 
     def _menu_create(self, _params: dict[str, str], data: Any) -> dict[str, Any]:
         if not isinstance(data, dict) or not isinstance(data.get("button"), list):

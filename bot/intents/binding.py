@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
+from cases.staff.wechat_link import is_staff_scene, link_from_scan
 from cases.timeutil import local_date
 from storage.repos.scans import count_scan
 from storage.repos.users import ConversationState
@@ -30,6 +31,8 @@ def bind(ctx: Context, place: Place) -> str:
 @router.event("subscribe_scan", "scan")
 def on_scan(ctx: Context) -> Reply:
     ctx.user.subscribed = True
+    if is_staff_scene(ctx.message.scene):  # a staff member linking their WeChat (cases/staff/wechat_link.py)
+        return Reply(link_from_scan(ctx.session, scene=ctx.message.scene, openid=ctx.message.openid, now=ctx.now))
     parsed = parse_scene(ctx.message.scene)
     place = ctx.services.place(ctx.session, parsed[0]) if parsed else None
     if parsed is not None and place is not None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from cases import access
 from cases.handling.triage import ActionRefused, routing_of
 from cases.org import dept_unit
+from cases.staff import alerts
 from storage.models.cases import Case
 from storage.models.desk import RevealRequest
 
@@ -36,6 +37,7 @@ def request(session: Session, *, viewer: access.Viewer, case: Case, reason: str,
     )
     session.add(row)
     session.flush()
+    alerts.observe_reveal(session, request=row)  # the approvers hear of it on WeChat
     return row
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases.access import Viewer, case_scope
 from cases.interop.api_keys import role_of
+from cases.staff import alerts
 from config.privacy import seal_text, unseal_text
 from storage.db import transaction
 from storage.models import OutboxMessage
@@ -144,7 +145,9 @@ def deliveries(session: Session, *, subscription_id: int, limit: int = 50) -> li
 
 def announce(session: Session, *, case: Case, event: CaseEvent, is_open: bool) -> None:
     """Queue `event` for every active subscriber whose unit's staff may see `case` (called by
-    cases.lifecycle for every event, in the change's transaction)."""
+    cases.lifecycle for every event, in the change's transaction). Staff with a linked WeChat hear of
+    it too (cases/staff/alerts.py)."""
+    alerts.observe(session, case=case, ev=event)
     kind = event_type(event)
     if kind is None:
         return

@@ -91,6 +91,10 @@ AUDIT_ACTIONS: dict[str, str] = {
     "api_key_revoke": "停用对接密钥",
     "subscriber_add": "新增事件订阅",
     "subscriber_remove": "删除事件订阅",
+    "wechat_link": "绑定微信接收工作提醒",
+    "wechat_unlink": "解除微信绑定",
+    "wechat_link_code": "生成微信绑定二维码",
+    "notice_prefs": "修改工作提醒设置",
 }
 
 # Detail keys that mean something to a reader, in their words; the rest are internal and not shown.

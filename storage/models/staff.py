@@ -158,4 +158,52 @@ class AccountRequest(Base):
     decided_at: Mapped[datetime | None]
 
 
+class StaffWechatToken(Base):
+    """A one-time token behind the temporary QR code a staff member scans to link their WeChat: only its
+    keyed hash is kept; it expires within minutes and is spent by the first scan."""
+
+    __tablename__ = "staff_wechat_tokens"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class StaffWechatLink(Base):
+    """A staff member's linked WeChat (kept apart from the villagers' tables, never tied to a report): the
+    openid sealed, and its keyed hash so one WeChat serves one account."""
+
+    __tablename__ = "staff_wechat_links"
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), primary_key=True)
+    openid_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    openid_seal: Mapped[str] = mapped_column(Text)
+    linked_at: Mapped[datetime]
+
+
+class StaffNoticePref(Base):
+    """Which notices a staff member gets through WeChat, and whether one at a time or as a daily digest.
+    No row: every kind, one at a time."""
+
+    __tablename__ = "staff_notice_prefs"
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), primary_key=True)
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    digest: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime]
+
+
+class StaffDigestItem(Base):
+    """A notice waiting for its staff member's daily digest (sent_at set when the digest is queued)."""
+
+    __tablename__ = "staff_digest_items"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    key: Mapped[str] = mapped_column(String(96), unique=True)  # kind, event and user: queued once
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
 Index("ix_routing_rules_county_priority", RoutingRule.county_code, RoutingRule.priority)

@@ -165,7 +165,7 @@ def test_jobs_handed_in_run_on_their_schedule(runtime: Runtime, api: WechatClien
 
 def test_the_scheduled_jobs_are_listed_once_for_composition() -> None:
     names = [j.name for j in scheduled_jobs()]
-    assert sorted(names) == ["cases_overdue", "cases_prune", "h5_staging_sweep", "money_checks"]
+    assert sorted(names) == ["cases_overdue", "cases_prune", "h5_staging_sweep", "money_checks", "staff_digests"]
 
 
 def test_non_holder_runs_no_jobs(runtime: Runtime, api: WechatClient) -> None:
