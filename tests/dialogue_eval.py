@@ -206,9 +206,10 @@ def _reached_blind(
             for r in replies
         )
     if kind == "notcase":  # no case shown; the villager is asked about the number
-        return unchanged and "编号" in last and not any("状态" in r and "-20" in r for r in replies)
+        asked = "编号" in last or "查询码" in last
+        return unchanged and asked and not any("状态" in r and "-20" in r for r in replies)
     if kind == "cancel":
-        return unchanged and (MENU in last or "已取消" in last)
+        return unchanged and any(w in last for w in (MENU, "已取消", "取消了", "已退出", "不转了"))
     if kind == "help":
         return "补充材料" in last and "回答不了" not in last
     if kind == "refusal":  # cannot help, and says so with both ways on in one line
