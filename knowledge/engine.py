@@ -77,6 +77,14 @@ class SearchResult:
         return self.hits[0] if self.hits else None
 
 
+# Words that only ask (after normalising: 咋 is 怎么), for `SearchEngine._plain`.
+_PLAIN_ASK_WORDS = """
+怎么申请 怎么办理 怎么办 怎么弄 怎么领 怎么样 怎么 找谁 找哪 问谁 在哪 哪里 多少钱 多少 能给 能领 能拿 给
+有没有 能不能 是什么 什么意思 什么 谁能 标准 申请 办理 一年 一个月 每月 吗 不 呢 啊 有
+"""
+PLAIN_ASKS = tuple(_PLAIN_ASK_WORDS.split())
+
+
 @dataclass(frozen=True)
 class Tuning:
     char_weight: float = 0.5  # of the character-bigram coverage
@@ -111,6 +119,7 @@ class Tuning:
     # unrelated ones, a policy question in other words lands on one topic (娃爸妈都在服刑 算不算事实无人抚养)
     in_scope_lexical_agreeing: float = 0.6
     agreeing_chars: int = 10
+    plain_boost: float = 0.15  # policy terms and a plain ask (多少, 怎么申请, 找谁): the overview, less strongly
 
 
 def visible(scope: str, county_code: str | None) -> bool:
@@ -504,6 +513,7 @@ class SearchEngine:
         q_terms = self._asked_terms(text, query)
         q_topics = self.analyzer.terms.topics(q_terms)
         bare = self.analyzer.terms.primary(q_terms) if q_terms and self._bare(query) else frozenset()
+        plain = self.analyzer.terms.primary(q_terms) if q_terms and not bare and self._plain(query) else frozenset()
         term_topics = self.analyzer.terms.topics_of
         scored: list[tuple[float, float, int, float]] = []
         for doc_index, lex, top_variant, sim in zip(
@@ -524,6 +534,8 @@ class SearchEngine:
                 score += tuning.trouble_boost
             if self._overview[doc_index] in bare and held == len(q_terms):
                 score += tuning.overview_boost
+            elif self._overview[doc_index] in plain and held == len(q_terms):
+                score += tuning.plain_boost
             scored.append((score, top_variant, doc_index, sim))
         scored.sort(key=lambda s: (-s[0], s[2]))
         hits = tuple(
@@ -583,6 +595,16 @@ class SearchEngine:
         rest = query.text
         for term in sorted(query.terms, key=len, reverse=True):
             rest = rest.replace(term, "")
+        return len(rest) <= self.tuning.bare_rest
+
+    def _plain(self, query: Analysed) -> bool:
+        """Policy terms and a plain ask, nothing told (临时救助能给多少, 危房找谁): no problem described,
+        and besides the terms only words of asking (`PLAIN_ASKS`) and `Tuning.bare_rest` characters."""
+        if query.trouble:
+            return False
+        rest = query.text
+        for word in sorted([*query.terms, *PLAIN_ASKS], key=len, reverse=True):
+            rest = rest.replace(word, "")
         return len(rest) <= self.tuning.bare_rest
 
     def _similarity(self, query: Analysed, pool: list[int]) -> list[float]:
