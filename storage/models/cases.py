@@ -195,3 +195,37 @@ for _column in (Case.description, Case.number):
         postgresql_using="gin",
         postgresql_ops={_column.key: "public.gin_trgm_ops"},
     ).ddl_if(dialect="postgresql")
+
+
+class UnitScoreCell(Base):
+    """The unit scoreboard's rollup (一县一单、一部门一单, migration 0022): per Beijing month of receipt, county,
+    unit leading the case now, and category. The case figures follow the case (database triggers on `cases`,
+    as case_stat_cells); `returned`, `redone` and `moved_out` are marks counted on the unit that had the case
+    when it was returned (退回), reopened (重办) or moved away, and stay there. Working days are counted by
+    the triggers from `workday_index` (a table only they read, filled by the migration from the holiday
+    notices). Definitions: cases/reading/scoreboard.py."""
+
+    __tablename__ = "unit_score_cells"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM, Beijing time
+    county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    unit: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    received: Mapped[int] = mapped_column(Integer, server_default="0")
+    signed: Mapped[int] = mapped_column(Integer, server_default="0")  # with a first response (签收)
+    signed_on_time: Mapped[int] = mapped_column(Integer, server_default="0")  # by first_response_due
+    closed: Mapped[int] = mapped_column(Integer, server_default="0")
+    closed_on_time: Mapped[int] = mapped_column(Integer, server_default="0")
+    resolved: Mapped[int] = mapped_column(Integer, server_default="0")  # closed, not rated 不满意 or worse
+    rating_1: Mapped[int] = mapped_column(Integer, server_default="0")  # the five levels of cases/ratings.py
+    rating_2: Mapped[int] = mapped_column(Integer, server_default="0")
+    rating_3: Mapped[int] = mapped_column(Integer, server_default="0")
+    rating_4: Mapped[int] = mapped_column(Integer, server_default="0")
+    rating_5: Mapped[int] = mapped_column(Integer, server_default="0")
+    response_workdays: Mapped[int] = mapped_column(Integer, server_default="0")  # summed over signed cases
+    close_workdays: Mapped[int] = mapped_column(Integer, server_default="0")  # summed over closed cases
+    returned: Mapped[int] = mapped_column(Integer, server_default="0")
+    redone: Mapped[int] = mapped_column(Integer, server_default="0")
+    moved_out: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+Index("ix_unit_score_cells_unit_month", UnitScoreCell.unit, UnitScoreCell.month)
