@@ -14,6 +14,8 @@ from sqlalchemy import Engine
 from knowledge.base import KnowledgeBase, format_how_to, format_reply
 from knowledge.check import check
 from knowledge.offices import KINDS, NO_PHONE, OFFICES_DIR, check_offices, load_offices, parse_county
+from tests.cases_support import VILLAGE
+from tests.h5_support import h5_client
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
 
 HAIDONG = ("630202", "630203", "630222", "630223", "630224", "630225")
@@ -133,3 +135,9 @@ def test_the_chat_names_the_villagers_county_offices_on_banli(sender: Sender) ->
     how = sender.reply_text(text_xml(openid, "办理"))
     assert "找谁：" in how and "互助县农业农村局（乡村振兴局）（未收录电话）" in how
     assert "12345政务服务便民热线（电话12345）" in how
+
+
+def test_the_h5_page_names_the_county_offices_when_asked_whom(engine: Engine, tmp_path: Path) -> None:
+    client = h5_client(engine, tmp_path / "media")  # VILLAGE is in 互助县
+    page = client.get(f"/v/{VILLAGE}/search", params={"q": "养老金的事找谁"}).text
+    assert "互助县人力资源和社会保障局（未收录电话）" in page
