@@ -37,6 +37,7 @@ from handlers.admin.kb_admin import KbAdmin
 from handlers.admin.kb_edit import KbEditor
 from handlers.admin.login import LoginPages
 from handlers.admin.media import CaseMedia
+from handlers.admin.my_account import MyAccount
 from handlers.admin.poster_making import PosterMaking
 from handlers.admin.views import Admin
 from handlers.runtime import Runtime
@@ -59,6 +60,7 @@ def admin_routes(admin: Admin) -> list[Route]:
     kb, kb_edit = KbAdmin(admin), KbEditor(admin)
     poster_pages, poster_making = posters.PosterPages(admin), PosterMaking(admin)
     runner = money.MoneyRunner(admin.keys, admin.runtime.calendar)
+    me = MyAccount(admin)
     holiday_pages = holidays.HolidayPages(admin.runtime.calendar)
     return [
         Route("/admin", _home),
@@ -76,6 +78,11 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/supervision", page(queue_page.supervision, roles=SUPERVISORS), methods=GET),
         Route("/admin/notices/read", page(queue_page.notices_read), methods=POST),
         Route("/admin/audit", page(queue_page.audit_log, roles=SUPERVISORS), methods=GET),
+        # the staff member's own page: WeChat link and notice choices
+        Route("/admin/me", page(me.show, roles=CASE_STAFF), methods=GET),
+        Route("/admin/me/wechat", me.with_qr_code(page(me.new_code, roles=CASE_STAFF)), methods=POST),
+        Route("/admin/me/wechat/unlink", page(me.unlink, roles=CASE_STAFF), methods=POST),
+        Route("/admin/me/notices", page(me.save_prefs, roles=CASE_STAFF), methods=POST),
         # organisation
         Route("/admin/units", page(organisation.units, roles=ADMINS), methods=GET),
         Route("/admin/units", page(organisation.units_post, roles=ADMINS), methods=POST),

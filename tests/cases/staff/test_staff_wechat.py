@@ -6,8 +6,11 @@ digest, unlinking, and the queue-page notices of staff without WeChat unchanged.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import access, lifecycle
@@ -17,7 +20,16 @@ from cases.staff import alerts, wechat_link
 from cases.staff.accounts import create_user
 from cases.workdays import SHIPPED
 from storage.db import transaction
-from storage.models import CaseEvent, OutboxMessage, StaffDigestItem, StaffNotice, StaffUser, StaffWechatLink
+from storage.models import (
+    Base,
+    CaseEvent,
+    OutboxMessage,
+    StaffDigestItem,
+    StaffNotice,
+    StaffUser,
+    StaffWechatLink,
+    StaffWechatToken,
+)
 from storage.repos import outbox
 from storage.types import utcnow
 from tests.cases_support import report, submit_once
@@ -102,7 +114,7 @@ def test_a_link_code_works_once_and_only_until_it_expires(sessions: sessionmaker
     with sessions() as s:
         row = s.get(StaffWechatLink, user.id)
         assert row is not None and "o-a" not in f"{row.openid_hash} {row.openid_seal}"
-        stored = " ".join(t for (t,) in s.execute(select(wechat_link.StaffWechatToken.token_hash)))
+        stored = " ".join(s.scalars(select(StaffWechatToken.token_hash)))
         assert code.scene[len("staff-") :] not in stored  # tokens are kept hashed only
 
 
@@ -119,7 +131,13 @@ def test_each_notice_reaches_the_right_staff_once_and_never_names_the_reporter(
         case_steps.add_text(s, case=case, text="补充：是三社的那段路", now=now)
         case_steps.add_text(s, case=case, text="还有照片稍后发", now=now)  # the same answer: one notice
         returns.request(
-            s, case=case, unit_code="630223:nync", reason="属于财政局职责", actor="staff:nync_huzhu", now=now, calendar=SHIPPED
+            s,
+            case=case,
+            unit_code="630223:nync",
+            reason="属于财政局职责",
+            actor="staff:nync_huzhu",
+            now=now,
+            calendar=SHIPPED,
         )
     with transaction(sessions) as s:
         case = case_steps.get_case(s, number=number)
@@ -236,3 +254,15 @@ def test_unlinked_staff_get_no_wechat_notice_and_keep_the_queue_notices(sessions
         case = case_steps.get_case(s, number=number)
         queue = s.scalars(select(StaffNotice.text).where(StaffNotice.case_id == case.id)).all()
         assert queue and all(t.startswith("催办") for t in queue)  # the queue's notices, as before
+
+
+def test_the_models_match_migration_0023(engine: Engine) -> None:
+    mine = {"staff_wechat_tokens", "staff_wechat_links", "staff_notice_prefs", "staff_digest_items"}
+
+    def include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)
+        return table in mine
+
+    with engine.connect() as conn:
+        assert mine <= set(inspect(conn).get_table_names())
+        assert compare_metadata(MigrationContext.configure(conn, opts={"include_object": include}), Base.metadata) == []
