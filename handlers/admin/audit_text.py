@@ -31,6 +31,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "view_case": "查看案件",
     "view_queue": "查看案件队列",
     "view_stats": "查看统计",
+    "view_scoreboard": "查看单位考评",
     "view_supervision": "查看督办清单",
     "view_media": "查看证据材料",
     "view_inquiries": "查看咨询列表",
@@ -40,6 +41,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "view_scan_analytics": "查看扫码统计",
     "export_queue": "导出案件",
     "export_stats": "导出统计",
+    "export_scoreboard": "导出单位考评",
     "download_posters": "下载海报",
     "create_posters": "生成海报",
     "reveal_identity": "查看实名举报人身份",
@@ -127,6 +129,7 @@ DETAIL_WORDS: dict[str, str] = {
     "villages": "村数",
     "added": "新生成",
     "pages": "页数",
+    "month": "月份",
 }
 
 FILTER_WORDS: dict[str, str] = {

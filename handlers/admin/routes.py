@@ -23,6 +23,7 @@ from handlers.admin import (
     posters,
     queue_page,
     scans,
+    scoreboard_page,
     static_assets,
     statistics,
     users,
@@ -90,6 +91,7 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/rules", page(organisation.rules_post, roles=ADMINS), methods=POST),
         # statistics, exports and bulk actions
         Route("/admin/stats", page(statistics.stats_page, roles=CASE_STAFF), methods=GET),
+        *(Route(f"/admin/scoreboard{x}", page(fn, roles=CASE_STAFF), methods=GET) for x, fn in scoreboard_page.ROUTES),
         Route("/admin/stats.csv", page(exports.stats_export(exports.CSV), roles=CASE_STAFF), methods=GET),
         Route("/admin/cases.csv", page(exports.queue_export(exports.CSV), roles=CASE_STAFF), methods=GET),
         Route(
