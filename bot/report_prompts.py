@@ -61,9 +61,18 @@ EDIT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Words that name a field to change, or one of its values (改成实名 is the identity), in the 修改 menu.
+EDIT_WORDS: dict[str, tuple[str, ...]] = {
+    "category": ("类别", "类型", "分类", "哪一类", "哪类"),
+    "description": ("经过", "内容", "描述", "说的", "事情", "情况", "补充", "加几句", "再说"),
+    "evidence": ("证据", "照片", "相片", "图片", "位置", "定位"),
+    "identity": ("身份", "实名", "匿名", "名字", "姓名", "电话", "手机"),
+}
+
+
 def category_prompt() -> str:
     lines = [f"{i} {c.label}" for i, c in enumerate(categories(), 1)]
-    return "请选择您要反映的问题，回复数字：\n" + "\n".join(lines) + "\n" + FOOTER
+    return "请选择您要反映的问题类别，回复数字：\n" + "\n".join(lines) + "\n" + FOOTER
 
 
 DESCRIPTION = (

@@ -238,6 +238,8 @@ def menu_number(norm: str) -> str | None:
 
 
 def guess_category(norm: str) -> str:
+    if any(w.search(norm) for w in _EXTORTION):
+        return "conduct"  # money asked for a service is 吃拿卡要, whatever else the story names
     best, best_code = 0, "other"
     for entry in _data()["category_guess"]:
         score = sum(1 for w in entry["words"] if str(w) in norm)
@@ -283,14 +285,29 @@ def _person(short: str, norm: str) -> bool:
     return len(norm) <= 15 and _has(norm, _words("person", "short")) and not _has(norm, _words("report_words"))
 
 
-# A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了.
-_TAKING = re.compile(r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪)")
+# A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了;
+# or makes someone a beneficiary: 社长把他儿媳妇弄成低保户了.
+_TAKING = re.compile(
+    r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪|弄成|评成|报成|定成|整成|搞成|弄上|报上)"
+)
+# Wrongs that need no named role: money asked for a service (办个证要收二百块 / 不给钱就不办), a benefit
+# signed for or drawn in one's name by someone else (签字不是我签的 / 我没领到 村上说领了).
+_NUMBER = r"[0-9零一二两三四五六七八九十百千万几]+"
+_EXTORTION = (
+    re.compile(r"不(给|交|送|拿)(钱|礼|烟|酒|好处)?.{0,3}就(不|没法|办不|不给)(办|给|批|签|盖|开|弄|管|发)"),
+    re.compile(r"(办|开|盖|批|签|上户|落户|领).{0,10}(要|得|收|让交|让拿)(收|交|给|拿)?.{0,3}" + _NUMBER + "(块|元)"),
+)
+_WRONGS = (
+    *_EXTORTION,
+    re.compile(r"(不是|没有?)我(签|按)的|签字不是我|签名不是我|手印不是我|冒(签|领|名)"),
+    re.compile(r"没(领|拿|收|见)(到|着|过).{0,14}说.{0,6}(领|发|给)(了|过)"),
+)
 
 
 def _misconduct(norm: str) -> bool:
     """A story naming a cadre doing wrong. It wins over hardship: such a story must never be offered the
     hardship path (which is never anonymous and goes to the town)."""
-    if _has(norm, _words("misconduct", "strong")):
+    if _has(norm, _words("misconduct", "strong")) or any(w.search(norm) for w in _WRONGS):
         return True
     roles = _words("misconduct", "roles")
     if not _has(norm, roles):
@@ -299,9 +316,11 @@ def _misconduct(norm: str) -> bool:
 
 
 def _hardship(norm: str) -> bool:
+    """A household's trouble, named with the household or with a plea for help (冰雹把庄稼打了 能给点帮助不)."""
     if _has(norm, _words("hardship", "policy_markers")):
         return False
-    return _has(norm, _words("hardship", "troubles")) and _has(norm, _words("hardship", "household"))
+    whose = _has(norm, _words("hardship", "household")) or _has(norm, _words("hardship", "pleas"))
+    return _has(norm, _words("hardship", "troubles")) and whose
 
 
 def _track(norm: str) -> bool:

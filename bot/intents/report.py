@@ -113,12 +113,13 @@ def on_message(ctx: Context) -> Reply:
         ctx.reset()
         return Reply("好的，重新开始，没有提交的内容已清除。\n\n" + menu_text())
     if intent == "back":
-        return _back(ctx, draft)
-    switched = _switch(ctx, draft)
-    if switched is not None:
-        return switched
-    handler = _STEPS.get(draft.step, _category)
-    reply = handler(ctx, draft)
+        reply = _back(ctx, draft)
+    else:
+        switched = _switch(ctx, draft)
+        if switched is not None:
+            return switched
+        handler = _STEPS.get(draft.step, _category)
+        reply = handler(ctx, draft)
     if ctx.state == STATE and not any(word in reply.text for word in ("取消", "菜单")):
         return Reply(reply.text + "\n" + p.FOOTER)  # every reply in the flow says how to get out
     return reply
@@ -456,6 +457,12 @@ def _edit(ctx: Context, draft: ReportDraft) -> Reply:
     data = _data(draft)
     fields = p.hardship_fields() if data.get("category") == HARDSHIP else p.EDIT_FIELDS
     choice = _number(ctx, [label for label, _step in fields])
+    if choice is None and fields is p.EDIT_FIELDS:
+        choice = _edit_by_words(ctx.intent.norm)
+        if choice == 4 and (means(ctx.text, "real_name") or means(ctx.text, "anonymous")):
+            data["editing"] = True  # 改成实名 says the new value too: answered as the identity step
+            report_drafts.save(draft, step="identity", data=data, now=ctx.now)
+            return _identity(ctx, draft)
     if choice is None:
         return _hint(ctx, draft)
     step = fields[choice - 1][1]
@@ -465,6 +472,12 @@ def _edit(ctx: Context, draft: ReportDraft) -> Reply:
         lead = f"原来记下的：\n{said[:300]}{'……' if len(said) > 300 else ''}\n\n" + p.EDIT_DESCRIPTION
         return _goto(ctx, draft, step, data, lead, force=True, plain=True)
     return _goto(ctx, draft, step, data, force=True)
+
+
+def _edit_by_words(norm: str) -> int | None:
+    """The field a message names by its words or one of its values (改成实名 -> 身份); None if not one only."""
+    named = [i for i, (_label, step) in enumerate(p.EDIT_FIELDS, 1) if any(w in norm for w in p.EDIT_WORDS[step])]
+    return named[0] if len(named) == 1 else None
 
 
 def _submit(ctx: Context, draft: ReportDraft) -> Reply:
