@@ -1,5 +1,5 @@
 """Every due date of a case is set or moved here, and only here: when the case is filed, when it is routed,
-when an extension is approved, and when a villager's 不满意 reopens it.
+when an extension is approved, and when a villager's 不满意 or 非常不满意 reopens it (the rectification loop).
 
 The limits per category (calendar days from categories.yaml, working days from data/deadlines.yaml) live in
 cases/deadlines.py; this module applies them to a case. Working days are counted with the calendar the caller
@@ -46,7 +46,9 @@ def extend(case: Case, days: int, day_kind: str | None, calendar: Calendar) -> N
         case.resolve_due = case.resolve_due + timedelta(days=days)
 
 
-def on_reopening(case: Case, now: datetime) -> None:
-    """Handled again in the period the category allowed, counted from the reopening: the old due has passed,
-    and the 督办清单 shows the new one."""
-    case.resolve_due = now + (case.resolve_due - case.created_at)
+def on_rectification(case: Case, due: datetime, basis: str) -> None:
+    """A villager's 不满意 or 非常不满意 reopens the case with the rectification loop's due (working days,
+    data/rectification.yaml, cases/handling/rectification.py): the old due has passed, and the 督办清单 shows
+    the new one with its basis."""
+    case.resolve_due = due
+    case.deadline_basis = basis

@@ -64,6 +64,9 @@ class EventAction(StrEnum):
     JOINT_OPINION = "joint_opinion"
     RETURN_REQUESTED = "return_requested"  # 退回
     RETURN_RULED = "return_ruled"
+    RECTIFIED = "rectified"  # 整改结果 of the loop after 不满意 (cases/handling/rectification.py)
+    APPEAL = "appeal"  # 申诉 against a rating
+    APPEAL_RULED = "appeal_ruled"
 
 
 # Every allowed move, from -> set of to. Anything not listed is refused. Keyed by str: a stored

@@ -9,7 +9,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents import inquiry_status
 from bot.intents.report import policy
-from cases.handling.case_steps import RATING_PROMPT
+from cases.handling.case_steps import RATE_SCALE, RATING_PROMPT
 from cases.identity import reporter_tag
 from cases.intake import ratelimit
 from cases.reading import tracking
@@ -52,7 +52,7 @@ def show(ctx: Context) -> Reply:
     if asked:
         text += "\n\n" + asked
     if any(v.awaiting_rating for v in views):
-        ctx.go(ConversationState.RATE)
+        ctx.go(ConversationState.RATE, **RATE_SCALE)
         text += "\n\n" + RATING_PROMPT
     return Reply(text + "\n\n" + HOW)
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import access, lifecycle
-from cases.handling import case_steps, desk_verbs, joint, returns, triage
+from cases.handling import case_steps, desk_verbs, joint, rectification, returns, triage
 from cases.handling.triage import CLOSE_NEEDS_REPLY, NOT_YET_ACCEPTED, need, waiting_for_opinions
 from cases.handling.triage import ActionRefused as ActionRefused  # what every refusal of the table is
 from cases.identity import IdentityKeys
@@ -44,6 +44,9 @@ class Name(StrEnum):
     GIVE_OPINION = "give_opinion"
     RETURN_CASE = "return_case"
     RULE_RETURN = "rule_return"
+    RECTIFY = "rectify"
+    APPEAL_RATING = "appeal_rating"
+    RULE_APPEAL = "rule_appeal"
 
 
 class Who(StrEnum):
@@ -88,6 +91,17 @@ class Returns:
 
 
 @dataclass(frozen=True)
+class Loop:
+    """The rectification loop after 不满意 as the page needs it (cases/handling/rectification.py): open, its
+    return visit recorded, the current rating appealable, an appeal waiting for a ruling."""
+
+    open: bool = False
+    visited: bool = False
+    appealable: bool = False
+    appeal_pending: bool = False
+
+
+@dataclass(frozen=True)
 class Facts:
     """What may be done on a case depends on: its status, and what the viewer is to it."""
 
@@ -100,6 +114,7 @@ class Facts:
     extension_pending: bool = False
     joint: Joint = field(default_factory=Joint)
     returns: Returns = field(default_factory=Returns)
+    loop: Loop = field(default_factory=Loop)
 
 
 @dataclass(frozen=True)
@@ -167,8 +182,20 @@ def _days(value: str) -> str:
 def _rating(value: str) -> str:
     number = _number(value, 9) or 0
     if number not in case_steps.RATINGS:
-        raise ActionRefused("请选择评价：满意 / 基本满意 / 不满意。")
+        raise ActionRefused("请选择群众的评价：" + " / ".join(case_steps.RATINGS.values()) + "。")
     return str(number)
+
+
+def _appeal_kind(value: str) -> str:
+    if value not in rectification.APPEAL_KINDS:
+        raise ActionRefused("请选择申诉理由：" + " / ".join(rectification.APPEAL_KINDS.values()) + "。")
+    return value
+
+
+def _ruling(value: str) -> str:
+    if value not in ("uphold", "dismiss"):
+        raise ActionRefused("请选择裁定：申诉成立 / 申诉不成立。")
+    return value
 
 
 def _finding(value: str) -> str:
@@ -205,7 +232,10 @@ def close_possible(status: str) -> bool:
 
 
 def _closable(f: Facts) -> bool:
-    return close_possible(f.status) and not f.joint.missing
+    return close_possible(f.status) and not f.joint.missing and not f.loop.open
+
+
+RECTIFY_FIRST = "群众不满意后的整改尚未完成：请先登记回访和整改结果，再办结。"
 
 
 def _joint_open(f: Facts) -> bool:
@@ -229,6 +259,8 @@ def _reply_late(f: Facts) -> str:
 
 
 def _close_late(f: Facts) -> str:
+    if close_possible(f.status) and f.loop.open:
+        return RECTIFY_FIRST
     if close_possible(f.status) and f.joint.missing:
         return waiting_for_opinions(list(f.joint.missing))
     return CLOSE_NEEDS_REPLY
@@ -310,7 +342,43 @@ def _reopen(s: Step, v: Values) -> None:
 
 def _phone_rating(s: Step, v: Values) -> None:
     rating = int(v["rating"])
-    triage.phone_rating(s.session, case=s.case, rating=rating, note_text=v["note"], actor=s.actor, now=s.now)
+    triage.phone_rating(
+        s.session, case=s.case, rating=rating, note_text=v["note"], actor=s.actor, now=s.now, calendar=s.calendar
+    )
+
+
+def _loop_step(run: Callable[[], str | None]) -> str | None:
+    try:
+        return run()
+    except rectification.Refused as exc:
+        raise ActionRefused(str(exc)) from exc
+
+
+def _rectify(s: Step, v: Values) -> None:
+    _loop_step(lambda: rectification.fix(s.session, case=s.case, outcome=v["outcome"], actor=s.actor, now=s.now))
+
+
+def _appeal_rating(s: Step, v: Values) -> None:
+    _loop_step(
+        lambda: rectification.appeal(
+            s.session, case=s.case, kind=v["kind"], reason=v["reason"], actor=s.actor, now=s.now
+        )
+    )
+
+
+def _rule_appeal(s: Step, v: Values) -> str | None:
+    if s.viewer.unit_code == s.case.route_unit:
+        raise ActionRefused("申诉由本单位提出，须由其他纪委监委或市纪委监委裁定。")
+    uphold = v["decision"] == "uphold"
+    return _loop_step(
+        lambda: rectification.rule(s.session, case=s.case, uphold=uphold, note=v["note"], actor=s.actor, now=s.now)
+    )
+
+
+def _visit_late(f: Facts) -> str:
+    if f.status == lifecycle.CLOSED and f.rated:
+        return "群众已评价，不需再登记回访。"
+    return "只有已办结且尚未评价的案件，或差评整改中的案件，可以登记回访。"
 
 
 def _ask_reporter(s: Step, v: Values) -> None:
@@ -422,10 +490,29 @@ _TABLE: tuple[Action, ...] = (
         _reopen, target=lifecycle.REOPENED,
     ),
     Action(
-        Name.PHONE_RATING, "登记电话回访", Who.HANDLER,
-        lambda f: f.status == lifecycle.CLOSED and not f.rated, _said("只有已办结且尚未评价的案件可以登记电话回访。"),
+        Name.PHONE_RATING, "登记回访", Who.HANDLER,
+        lambda f: f.loop.open or (f.status == lifecycle.CLOSED and not f.rated), _visit_late,
         (Field("rating", _rating), Field("note")),
         _phone_rating,
+    ),
+    Action(
+        Name.RECTIFY, "登记整改结果", Who.HANDLER,
+        lambda f: f.loop.open and f.loop.visited,
+        lambda f: "请先登记回访，再登记整改结果。" if f.loop.open else "此案没有进行中的差评整改。",
+        (Field("outcome", _text("整改结果", 4)),),
+        _rectify,
+    ),
+    Action(
+        Name.APPEAL_RATING, "对差评申诉", Who.LEAD_UNIT,
+        lambda f: f.loop.appealable, _said("此案没有可以申诉的差评（已申诉过，或评价已不是差评）。"),
+        (Field("kind", _appeal_kind), Field("reason", _text("申诉的事实和依据", 4))),
+        _appeal_rating, not_yours="只有办理单位可以对差评申诉。",
+    ),
+    Action(
+        Name.RULE_APPEAL, "裁定申诉", Who.SUPERVISOR,
+        lambda f: f.loop.appeal_pending, _said("没有待裁定的申诉。"),
+        (Field("decision", _ruling), Field("note", _text("裁定理由"))),
+        _rule_appeal, not_yours="只有纪委监委可以裁定申诉。",
     ),
     Action(
         Name.ASK_REPORTER, "询问群众", Who.HANDLER,
@@ -509,6 +596,19 @@ def read_facts(
         extension_pending=bool(routing.extension_days),
         joint=read_joint(session, viewer, case) if desk else Joint(),
         returns=read_returns(session, viewer, case, now, calendar) if desk else Returns(),
+        loop=read_loop(session, case) if desk else Loop(),
+    )
+
+
+def read_loop(session: Session, case: Case) -> Loop:
+    row = rectification.latest(session, case)
+    if row is None:
+        return Loop()
+    return Loop(
+        open=row.closed_at is None,
+        visited=row.visited_at is not None,
+        appealable=rectification.appealable(session, case) is not None,
+        appeal_pending=row.appeal_state == rectification.PENDING,
     )
 
 

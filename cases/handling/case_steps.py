@@ -11,20 +11,25 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import due_dates, lifecycle
+from cases import due_dates, lifecycle, ratings
 from cases.evidence.media_jobs import enqueue_download
-from cases.handling import recusal
+from cases.handling import rectification, recusal
 from cases.identity import IdentityKeys
 from cases.notices import contact_openid, notify
 from cases.validation import InvalidReport, description_problem
+from cases.workdays import Calendar
 from storage.models.cases import Case, CaseEvidence
 from storage.repos import users
 from storage.repos.users import ConversationState
 
 FINDINGS = ("查实", "部分查实", "不实", "不属于受理范围")
-RATINGS = {1: "满意", 2: "基本满意", 3: "不满意"}
-RATING_PROMPT = "请回复数字评价办理结果：\n1 满意\n2 基本满意\n3 不满意"
+RATINGS = ratings.LABELS  # the five levels of 好差评: 1 非常满意 … 5 非常不满意
+RATING_PROMPT = "请回复数字评价办理结果：\n" + "\n".join(f"{n} {label}" for n, label in RATINGS.items())
+# Kept with the RATE state, so a bare digit is read on the scale the villager was shown (a prompt sent before
+# migration 0021 listed three levels: bot/intents/rating.py reads those through ratings.FROM_THREE_LEVELS).
+RATE_SCALE = {"scale": 5}
 MEDIA_LIFETIME = timedelta(days=3)
+REOPEN_PREFIX = "群众不满意"  # the start of the reason a dissatisfied rating reopens the case with
 
 
 class CaseNotFound(LookupError):
@@ -83,7 +88,7 @@ def close(
     )
     case.finding, case.resolution = finding, resolution
     case.public_update, case.public_update_at = f"办理结果：{finding}。{resolution}", now
-    case.rating, case.rating_reason = None, None
+    case.rating, case.rating_reason, case.rating_excluded = None, None, False
     _tell(session, case, f"已办结。\n结果：{finding}。{resolution}\n\n{RATING_PROMPT}", keys, now)
     _await_rating(session, case, keys, now)
 
@@ -95,23 +100,37 @@ def _await_rating(session: Session, case: Case, keys: IdentityKeys, now: datetim
         return
     conversation = users.load_conversation(session, openid=openid, now=now)
     if conversation.state in (ConversationState.IDLE, ConversationState.ASK, ConversationState.ANSWERED):
-        users.save_conversation(session, conversation=conversation, state=ConversationState.RATE, data={}, now=now)
+        users.save_conversation(
+            session, conversation=conversation, state=ConversationState.RATE, data=dict(RATE_SCALE), now=now
+        )
 
 
-def rate(session: Session, *, case: Case, rating: int, reason: str | None, actor: str, now: datetime) -> None:
-    """Record 1 满意 / 2 基本满意 / 3 不满意; 不满意 reopens the case for supervision with the reason."""
+def rate(
+    session: Session,
+    *,
+    case: Case,
+    rating: int,
+    reason: str | None,
+    actor: str,
+    now: datetime,
+    calendar: Calendar,
+) -> None:
+    """Record one of the five levels (cases/ratings.py). 不满意 and 非常不满意 reopen the case with a new deadline and
+    start the rectification loop (回访 and 整改 within the configured working days, cases/handling/rectification.py);
+    the case is on the 督办清单 while the loop is open."""
     if rating not in RATINGS:
-        raise ValueError("rating must be 1, 2 or 3")
+        raise ValueError("rating must be 1 to 5")
     if case.status != lifecycle.CLOSED or case.rating is not None:
         raise lifecycle.IllegalTransition(case.status, "rated")
-    case.rating, case.rating_reason = rating, (reason or None)
+    case.rating, case.rating_reason, case.rating_excluded = rating, (reason or None), False
     lifecycle.record_event(
         session, case=case, action=lifecycle.EventAction.RATING, actor=actor, reason=RATINGS[rating], now=now
     )
-    if rating == 3:
-        why = "群众不满意，重新办理并督办" + (f"：{reason}" if reason else "")
+    if rating in ratings.DISSATISFIED:
+        why = f"{REOPEN_PREFIX}（{RATINGS[rating]}），重新办理并督办" + (f"：{reason}" if reason else "")
         lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
-        due_dates.on_reopening(case, now)
+        loop = rectification.start(session, case=case, rating=rating, reason=reason or None, now=now, calendar=calendar)
+        due_dates.on_rectification(case, loop.due_at, loop.basis)
 
 
 def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseEvidence:

@@ -14,6 +14,7 @@ from cases import lifecycle
 from cases.handling import actions
 from cases.handling.actions import Facts
 from cases.handling.actions import Joint as Joint
+from cases.handling.actions import Loop as Loop
 from cases.handling.actions import Returns as Returns
 from cases.handling.triage import CLOSE_NEEDS_REPLY as CLOSE_NEEDS_REPLY
 from cases.handling.triage import NOT_YET_ACCEPTED as NOT_YET_ACCEPTED
@@ -38,6 +39,7 @@ USUAL: dict[str, str] = {
 # The order of the other actions after the usual one.
 ORDER = (
     "rule_return",
+    "rule_appeal",
     "accept",
     "return_case",
     "reply",
@@ -51,6 +53,8 @@ ORDER = (
     "merge",
     "reopen",
     "phone_rating",
+    "rectify",
+    "appeal_rating",
     "decide_extension",
     "give_opinion",
     "note",
@@ -71,6 +75,8 @@ def _hint(action: str, facts: Facts) -> str | None:
     status = facts.status
     if action == "return_case":
         return facts.returns.why_not
+    if action == "close" and facts.loop.open and actions.close_possible(status):
+        return actions.RECTIFY_FIRST
     if action == "close" and facts.joint.missing and actions.close_possible(status):
         return waiting_for_opinions(list(facts.joint.missing))
     if not facts.can_act or status == lifecycle.MERGED:
@@ -81,8 +87,10 @@ def _hint(action: str, facts: Facts) -> str | None:
         return "请先受理，再答复群众。"
     if action == "request_extension" and facts.extension_pending:
         return "已有一项延期申请等待纪委监委审批。"
-    if action == "phone_rating" and status == lifecycle.CLOSED and facts.rated:
-        return "群众已评价，不需再登记电话回访。"
+    if action == "phone_rating" and status == lifecycle.CLOSED and facts.rated and not facts.loop.open:
+        return "群众已评价，不需再登记回访。"
+    if action == "rectify" and facts.loop.open and not facts.loop.visited:
+        return "请先登记回访（电话联系群众，记下群众的评价和意见），再登记整改结果。"
     if action == "start" and status == lifecycle.IN_PROGRESS:
         return "已在核查中。"
     return None
@@ -100,6 +108,7 @@ def next_steps(
     returns: Returns | None = None,
     supervisor: bool = False,
     lead_unit: bool = False,
+    loop: Loop | None = None,
 ) -> Steps:
     """The actions the table (cases/handling/actions.py) allows this viewer on a case in `status`, usual
     first, and why others are not offered."""
@@ -115,6 +124,7 @@ def next_steps(
         extension_pending=extension_pending,
         joint=joint or Joint(),
         returns=ret,
+        loop=loop or Loop(),
     )
     return steps_for(facts, merged_into=merged_into)
 
@@ -138,6 +148,11 @@ def steps_for(facts: Facts, *, merged_into: str = "") -> Steps:
         if hint:
             why_not[action] = hint
     usual = USUAL.get(status)
+    if facts.loop.open and status != lifecycle.REOPENED and status not in NOT_YET_ACCEPTED:
+        # The rectification loop: the return visit, then the fix, before the case closes again.
+        usual = "rectify" if facts.loop.visited else "phone_rating"
+    if facts.loop.appeal_pending and facts.supervisor:
+        usual = "rule_appeal"
     if facts.can_approve and facts.extension_pending:
         usual = "decide_extension"
     if facts.returns.can_rule:

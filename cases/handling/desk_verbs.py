@@ -1,5 +1,6 @@
 """The verbs of the staff desk beyond the basic lifecycle: asking the reporter a question (补充询问) and
-the cases reopened after a villager's 不满意, which the supervising 纪委监委 follows on the 督办清单.
+the cases reopened after a villager's 不满意, which the supervising 纪委监委 follows on the 督办清单 while their
+rectification loop is open (cases/handling/rectification.py).
 
 The caller checks who may act (cases/access.py) and commits.
 """
@@ -16,7 +17,7 @@ from cases import lifecycle
 from cases.handling.triage import ActionRefused
 from cases.identity import IdentityKeys
 from cases.notices import contact_openid, notify
-from storage.models.cases import Case, CaseEvent
+from storage.models.cases import Case, CaseEvent, CaseRectification
 from storage.repos import users
 from storage.repos.users import ConversationState
 
@@ -26,6 +27,7 @@ ANSWER_HOW = "请直接回复文字、照片或语音，说完回复“好了”
 IDLE_STATES = (ConversationState.IDLE, ConversationState.ASK, ConversationState.ANSWERED)
 SUPPLEMENT_STATE = ConversationState.SUPPLEMENT  # bot/intents/supplement.py: the next messages attach to the case
 DISSATISFIED = "群众不满意"  # the start of the reopen reason cases.handling.case_steps.rate writes
+NO_REASON = "（群众未说明理由）"
 
 
 def question_text(question: str | None) -> str:
@@ -66,32 +68,42 @@ def ask_reporter(session: Session, *, case: Case, question: str, actor: str, key
 
 @dataclass(frozen=True)
 class Redo:
-    """A case reopened after 不满意, with the villager's reason."""
+    """A case reopened after 不满意, with the villager's reason, and its rectification loop (none for a case
+    reopened before the loop existed)."""
 
     case: Case
     reason: str
     at: datetime
+    loop: CaseRectification | None = None
 
 
-def dissatisfied(session: Session, cases: list[Case]) -> list[Redo]:
-    """Of `cases` (reopened ones in the viewer's scope), those reopened after 不满意, with the reason."""
-    if not cases:
-        return []
+def dissatisfied(
+    session: Session, cases: list[Case], loops: list[tuple[Case, CaseRectification]] | None = None
+) -> list[Redo]:
+    """The 督办清单's cases after 不满意: those with an open rectification loop (`loops`, in the viewer's scope),
+    and of `cases` (reopened ones in the viewer's scope) those reopened after 不满意 before the loop existed.
+    A case whose loop has ended (整改 recorded, or an appeal upheld) leaves the list."""
+    out = [Redo(case, row.reason or NO_REASON, row.opened_at, row) for case, row in loops or []]
+    shown = {r.case.id for r in out}
+    rest = [c for c in cases if c.id not in shown]
+    if not rest:
+        return out
+    ids = [c.id for c in rest]
+    had_loop = set(session.scalars(select(CaseRectification.case_id).where(CaseRectification.case_id.in_(ids))))
     events = session.scalars(
         select(CaseEvent)
         .where(
-            CaseEvent.case_id.in_([c.id for c in cases]),
+            CaseEvent.case_id.in_(ids),
             CaseEvent.to_status == lifecycle.REOPENED,
             CaseEvent.reason.like(f"{DISSATISFIED}%"),
         )
         .order_by(CaseEvent.id)
     ).all()
     latest = {e.case_id: e for e in events}
-    out = []
-    for case in cases:
+    for case in rest:
         event = latest.get(case.id)
-        if event is not None:
+        if event is not None and case.id not in had_loop:
             reason = (event.reason or "").removeprefix(DISSATISFIED).lstrip("，,：: ")
             reason = reason.removeprefix("重新办理并督办").lstrip("，,：: ")
-            out.append(Redo(case, reason or "（群众未说明理由）", event.at))
+            out.append(Redo(case, reason or NO_REASON, event.at))
     return out

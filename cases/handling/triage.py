@@ -15,9 +15,9 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from cases import due_dates, lifecycle
+from cases import due_dates, lifecycle, ratings
 from cases.categories import by_code
-from cases.handling import case_steps, joint
+from cases.handling import case_steps, joint, rectification
 from cases.identity import IdentityKeys
 from cases.notices import notify
 from cases.org import dept_unit
@@ -278,13 +278,23 @@ def reopen(session: Session, *, case: Case, reason: str, actor: str, now: dateti
     routing_of(session, case).overdue_at = None
 
 
-def phone_rating(session: Session, *, case: Case, rating: int, note_text: str, actor: str, now: datetime) -> None:
-    """A rating taken by telephone (电话回访) for a villager WeChat cannot reach."""
+def phone_rating(
+    session: Session, *, case: Case, rating: int, note_text: str, actor: str, now: datetime, calendar: Calendar
+) -> None:
+    """A return visit by telephone (回访): in the rectification loop after 不满意, the visit of the loop
+    (cases/handling/rectification.py); on a closed case not yet rated, the rating of a villager WeChat cannot
+    reach, which may itself start the loop."""
     if rating not in case_steps.RATINGS:
-        raise ActionRefused("请选择评价：满意 / 基本满意 / 不满意。")
+        raise ActionRefused("请选择群众的评价：" + " / ".join(case_steps.RATINGS.values()) + "。")
+    if rectification.open_loop(session, case) is not None:
+        try:
+            rectification.visit(session, case=case, rating=rating, note=note_text, actor=actor, now=now)
+        except rectification.Refused as exc:
+            raise ActionRefused(str(exc)) from exc
+        return
     if case.status != lifecycle.CLOSED or case.rating is not None:
-        raise ActionRefused("只有已办结且尚未评价的案件可以登记电话回访。")
-    what = need(note_text, "回访记录", 1) if rating == 3 else (note_text or "").strip()
+        raise ActionRefused("只有已办结且尚未评价的案件，或差评整改中的案件，可以登记回访。")
+    what = need(note_text, "回访记录", 1) if rating in ratings.DISSATISFIED else (note_text or "").strip()
     lifecycle.record_event(
         session,
         case=case,
@@ -293,7 +303,7 @@ def phone_rating(session: Session, *, case: Case, rating: int, note_text: str, a
         reason=f"电话回访：{case_steps.RATINGS[rating]}" + (f"，{what}" if what else ""),
         now=now,
     )
-    case_steps.rate(session, case=case, rating=rating, reason=what or None, actor=actor, now=now)
+    case_steps.rate(session, case=case, rating=rating, reason=what or None, actor=actor, now=now, calendar=calendar)
 
 
 @dataclass(frozen=True)

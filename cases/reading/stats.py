@@ -9,8 +9,10 @@ queue's filters (cases/reading/queue.py). Definitions (also on the page):
 - first response: the first time a unit answered the villager (accepted, rejected, or a public reply);
   days from receipt, calendar days, averaged over the cases that have one;
 - close: days from receipt to closing, over closed cases;
-- satisfaction: the rating a case carries now (满意 / 基本满意 / 不满意; a 不满意 case is reopened, and its
-  rating is replaced when it is closed and rated again).
+- satisfaction: the rating a case carries now, on the five levels of cases/ratings.py (不满意 and 非常不满意
+  reopen the case, and its rating is replaced when it is closed and rated again); 满意率 weighs each level
+  by ratings.WEIGHTS (ratings.WEIGHTS_TEXT); a rating whose appeal was upheld is left out. Ratings given
+  before migration 0021 were on three levels and count as ratings.FROM_THREE_LEVELS put them.
 """
 
 from __future__ import annotations
@@ -21,10 +23,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import access
+from cases import access, ratings
 from cases.handling import case_steps
 from cases.reading import queue, stats_sql
 from storage.models.staff import Unit
+
+# How the page states the weighting and the mapping of the ratings given before the five levels.
+WEIGHTS_TEXT = ratings.WEIGHTS_TEXT
+_OLD = "、".join(ratings.LABELS[level] for level in ratings.FROM_THREE_LEVELS.values())
+THREE_LEVELS_TEXT = (
+    f"改为五级评价前的评价只有三级（{_OLD}），已按原意计入五级中的同名等级"
+    f"（{'，'.join(f'原 {old} 级计为“{ratings.LABELS[new]}”' for old, new in ratings.FROM_THREE_LEVELS.items())}）；"
+    "那时没有“非常满意”和“非常不满意”。"
+)
 
 
 @dataclass
@@ -47,8 +58,8 @@ class Row:
 
     @property
     def satisfied_share(self) -> float | None:
-        """满意 + 基本满意 among rated cases, 0–1."""
-        return (self.ratings.get(1, 0) + self.ratings.get(2, 0)) / self.rated if self.rated else None
+        """满意率, 0–1: the levels weighted as ratings.WEIGHTS says, over the rated cases."""
+        return ratings.satisfaction(self.ratings)
 
 
 @dataclass

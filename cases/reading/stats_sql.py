@@ -41,6 +41,8 @@ class Sums:
     rating_1: int = 0
     rating_2: int = 0
     rating_3: int = 0
+    rating_4: int = 0
+    rating_5: int = 0
     responded: int = 0
     response_days: float = 0.0
     close_days: float = 0.0
@@ -104,8 +106,9 @@ def direct(
     ]
     for i, finding in enumerate(case_steps.FINDINGS):
         measures.append(_count(and_(finished, Case.finding == finding)).label(f"finding_{i}"))
+    counted = Case.rating_excluded.is_(False)  # an upheld appeal keeps the rating out (cases/handling/rectification.py)
     for rating in case_steps.RATINGS:
-        measures.append(_count(Case.rating == rating).label(f"rating_{rating}"))
+        measures.append(_count(and_(Case.rating == rating, counted)).label(f"rating_{rating}"))
     keys = (Case.county_code, Case.route_unit)
     stmt = select(*keys, *measures).where(*queue.conditions(viewer, f, now=now, scope=scope)).group_by(*keys)
     _collect(cells, session.execute(stmt))

@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from cases import access, lifecycle
 from cases.categories import cadre_level_label
-from cases.handling import actions, canned, desk, joint, reveal, triage
+from cases.handling import actions, canned, desk, joint, rectification, reveal, triage
 from cases.identity import SealBroken, unseal
 from cases.reading import case_view
 from handlers.admin import desk_text, location
@@ -117,6 +117,7 @@ class CasePage:
                 merged_into=merged_into.number if merged_into else "",
             ),
             opinions=joint.opinions(s, case) if joint.requested(s, case) else [],
+            loop_row=rectification.latest(s, case),  # the rectification loop after 不满意, if any
             canned={
                 step: canned.for_case(s, county_code=case.county_code, category=case.category, step=step)
                 for step in canned.STEPS

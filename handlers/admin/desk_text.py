@@ -146,7 +146,15 @@ def done_message(action: str, case: Case, form: Mapping[str, str]) -> str:
     if action == "reopen":
         return f"案件 {number} 已重新办理。"
     if action == "phone_rating":
-        return "已登记电话回访。"
+        return "已登记回访。"
+    if action == "rectify":
+        return f"已登记案件 {number} 的整改结果；答复群众后即可办结，群众将再次评价。"
+    if action == "appeal_rating":
+        return "已提交申诉，等待纪委监委裁定；裁定前差评照常计入。"
+    if action == "rule_appeal":
+        if form.get("decision") == "uphold":
+            return "已裁定申诉成立：该评价保留并标注，不计入满意率。"
+        return "已裁定申诉不成立：差评照常计入，继续整改。"
     if action == "ask_reporter":
         return "已通过微信把问题转给群众（您看不到群众的身份），群众的回答会作为补充材料附在本案。"
     return "已完成。"

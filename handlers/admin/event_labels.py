@@ -14,7 +14,7 @@ ACTION_LABELS = {
     "supervise": "督办",
     "merged_in": "并入重复件",
     "rating": "评价",
-    "phone_followup": "电话回访",
+    "phone_followup": "回访",
     "supplement": "群众补充材料",
     "internal_opinion": "内部意见（群众看不到）",
     "ask_reporter": "询问群众",
@@ -22,4 +22,7 @@ ACTION_LABELS = {
     "joint_opinion": "会办意见",
     "return_requested": "退回",
     "return_ruled": "处理退回",
+    "rectified": "整改结果",
+    "appeal": "对差评申诉",
+    "appeal_ruled": "裁定申诉",
 }

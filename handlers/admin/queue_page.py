@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cases import access, lifecycle
 from cases.categories import categories
-from cases.handling import desk_verbs, triage
+from cases.handling import desk_verbs, rectification, triage
 from cases.reading import queue
 from handlers.admin.audit_text import audit_rows
 from handlers.admin.filter_choices import filter_options, transfer_targets
@@ -80,7 +80,8 @@ async def supervision(ctx: StaffCtx) -> Response:
     reopened = ctx.session.scalars(
         base.where(Case.status == lifecycle.REOPENED).order_by(Case.resolve_due).limit(200)
     ).all()
-    redo = desk_verbs.dissatisfied(ctx.session, list(reopened))
+    loops = rectification.open_loops(ctx.session, access.case_scope(v))
+    redo = desk_verbs.dissatisfied(ctx.session, list(reopened), loops)
     late_inquiries = late_lines(ctx.session, v, now)
     ctx.audit("view_supervision")
     return ctx.render(
@@ -90,7 +91,7 @@ async def supervision(ctx: StaffCtx) -> Response:
         soon=soon,
         pending_ext=pending_ext,
         late_inquiries=late_inquiries,
-        places=places(ctx.session, [*overdue, *soon, *pending_ext, *reopened]),
+        places=places(ctx.session, [*overdue, *soon, *pending_ext, *reopened, *(c for c, _ in loops)]),
         now=now,
     )
 

@@ -31,4 +31,6 @@ async def stats_page(ctx: StaffCtx) -> Response:
         max_unit=max([r.received for r in data.by_unit] or [1]),
         max_county=max([r.received for r in data.by_county] or [1]),
         query=urlencode(f.params()),
+        weights_text=stats.WEIGHTS_TEXT,
+        three_levels_text=stats.THREE_LEVELS_TEXT,
     )

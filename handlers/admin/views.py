@@ -22,7 +22,7 @@ from starlette.responses import HTMLResponse, Response
 
 from cases import access, lifecycle
 from cases.categories import by_code
-from cases.handling import case_steps
+from cases.handling import case_steps, rectification
 from cases.identity import IdentityKeys
 from cases.org import DEPT_NAMES, KINDS, LEVELS
 from cases.timeutil import chinese_time
@@ -50,6 +50,8 @@ _env.globals.update(
     ACTION_LABELS=ACTION_LABELS,
     FINDINGS=case_steps.FINDINGS,
     RATINGS=case_steps.RATINGS,
+    APPEAL_KINDS=rectification.APPEAL_KINDS,
+    APPEAL_STATES=rectification.APPEAL_STATES,
     DEPTS=DEPT_NAMES,
     KINDS=KINDS,
     LEVELS=LEVELS,

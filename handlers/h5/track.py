@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select
 from starlette.responses import Response
 
-from cases import lifecycle
+from cases import lifecycle, ratings
 from cases.handling import case_steps
 from cases.reading import tracking
 from cases.timeutil import chinese_time
@@ -83,18 +83,28 @@ class TrackPages:
             return refused
         rating = whole(ctx.field("rating"), high=9)
         if rating is None or rating not in case_steps.RATINGS:
-            return self._show_case(ctx, case, error="请选择 满意、基本满意 或 不满意。")
+            return self._show_case(ctx, case, error="请选择一项评价：" + "、".join(case_steps.RATINGS.values()) + "。")
+        reason = ctx.field("reason", 500) or None
+        if rating in ratings.DISSATISFIED and reason is None:  # as the chat asks: the reason goes to the supervisors
+            return self._show_case(ctx, case, error="请说说不满意的原因，我们会重新交办、回访整改。")
         try:
             with ctx.session.begin_nested():
                 case_steps.rate(
                     ctx.session,
                     case=case,
                     rating=rating,
-                    reason=ctx.field("reason", 500) or None,
+                    reason=reason,
                     actor="villager",
                     now=utcnow(),
+                    calendar=self.h5.policy.calendar,
                 )
         except lifecycle.IllegalTransition:
             ctx.session.refresh(case)
             return self._show_case(ctx, case, error="这件事现在不能评价（已评价过，或还没有办结）。")
+        if rating in ratings.DISSATISFIED:
+            return self._show_case(
+                ctx,
+                case,
+                notice=f"已记下您的评价（{case_steps.RATINGS[rating]}）和意见。此事已重新交办，办理单位会回访您并限期整改。",
+            )
         return self._show_case(ctx, case, notice=f"感谢您的评价（{case_steps.RATINGS[rating]}）。")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
@@ -84,6 +84,9 @@ class Case(Base):
     public_update_at: Mapped[datetime | None]
     rating: Mapped[int | None] = mapped_column(Integer)
     rating_reason: Mapped[str | None] = mapped_column(Text)
+    # An appeal upheld by the supervising unit (cases/handling/rectification.py): the rating is kept but left out
+    # of 满意率 and the rollup's rating counts.
+    rating_excluded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
@@ -115,6 +118,8 @@ class CaseStatCell(Base):
     rating_1: Mapped[int] = mapped_column(Integer)
     rating_2: Mapped[int] = mapped_column(Integer)
     rating_3: Mapped[int] = mapped_column(Integer)
+    rating_4: Mapped[int] = mapped_column(Integer)  # rating_1..5: the five levels of cases/ratings.py (0021)
+    rating_5: Mapped[int] = mapped_column(Integer)
     responded: Mapped[int] = mapped_column(Integer)  # cases with a first response
     response_days: Mapped[float] = mapped_column(Float)  # their summed days from receipt to it
     close_days: Mapped[float] = mapped_column(Float)  # closed cases' summed days from receipt to closing
@@ -138,6 +143,38 @@ class CaseEvidence(Base):
     storage_key: Mapped[str | None] = mapped_column(String(200))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class CaseRectification(Base):
+    """The rectification loop after a 不满意 or 非常不满意 rating (国办发〔2019〕51号; cases/handling/rectification.py):
+    a return visit (回访) and a fix (整改) due within the configured working days, and the unit's appeal (申诉)
+    against the rating with the supervising unit's ruling. One row per dissatisfied rating; open until the
+    fix is recorded or an appeal is upheld (closed_at)."""
+
+    __tablename__ = "case_rectifications"
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    rating: Mapped[int] = mapped_column(Integer)  # the level that started it (4 or 5)
+    reason: Mapped[str | None] = mapped_column(Text)  # the villager's reason
+    opened_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    basis: Mapped[str] = mapped_column(Text)
+    visited_at: Mapped[datetime | None]
+    visited_by: Mapped[str | None] = mapped_column(String(64))
+    visit_rating: Mapped[int | None] = mapped_column(Integer)  # the level the villager gave on the return visit
+    visit_note: Mapped[str | None] = mapped_column(Text)
+    fixed_at: Mapped[datetime | None]
+    fixed_by: Mapped[str | None] = mapped_column(String(64))
+    fix_note: Mapped[str | None] = mapped_column(Text)
+    appeal_state: Mapped[str | None] = mapped_column(String(16))  # pending, upheld, dismissed
+    appeal_kind: Mapped[str | None] = mapped_column(String(16))  # malicious, beyond_powers
+    appeal_reason: Mapped[str | None] = mapped_column(Text)
+    appealed_by: Mapped[str | None] = mapped_column(String(64))
+    appealed_at: Mapped[datetime | None]
+    ruled_by: Mapped[str | None] = mapped_column(String(64))
+    ruled_at: Mapped[datetime | None]
+    ruling_note: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class CaseEvent(Base):

@@ -174,11 +174,11 @@ def test_add_information_then_close_and_rate_with_dissatisfaction_reopening(engi
             s, case=case, finding="查实", resolution="已退还 3000 元。", actor="staff:1", keys=KEYS, now=case.updated_at
         )
     assert "已办结" in v.say("查询进度")
-    assert "不满意的原因" in v.say("3")
+    assert "不满意的原因" in v.say("4")
     assert "重新交办" in v.say("退的钱不够")
     with sessions() as s:
         case = s.scalars(select(Case).where(Case.number == number)).one()
-        assert case.status == lifecycle.REOPENED and case.rating == 3 and case.rating_reason == "退的钱不够"
+        assert case.status == lifecycle.REOPENED and case.rating == 4 and case.rating_reason == "退的钱不够"
         actions = [e.action for e in s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id))]
         assert actions.count("supplement") == 2 and "rating" in actions
         notices = s.scalars(select(OutboxMessage).where(OutboxMessage.user_key == user_key("o-rate"))).all()
@@ -190,7 +190,7 @@ def test_add_information_then_close_and_rate_with_dissatisfaction_reopening(engi
         case_steps.close(
             s, case=case, finding="查实", resolution="全额退还。", actor="staff:1", keys=KEYS, now=case.updated_at
         )
-    assert "感谢您的评价（满意）" in v.say("1")
+    assert "感谢您的评价（非常满意）" in v.say("1")
     assert "没有需要评价" in v.say("基本满意")
 
 

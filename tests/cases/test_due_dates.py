@@ -57,9 +57,10 @@ def test_an_extension_moves_the_resolve_due_the_way_the_case_counts_days() -> No
     assert case.resolve_due.time() == before.time()
 
 
-def test_a_reopened_case_gets_the_whole_period_again_from_the_reopening() -> None:
+def test_a_dissatisfied_rating_gives_the_reopened_case_the_rectification_due_and_its_basis() -> None:
     case = _filed("funds")
-    period = case.resolve_due - FILED
     later = FILED + timedelta(days=70)
-    due_dates.on_reopening(case, later)
-    assert case.resolve_due == later + period
+    due, _ = SHIPPED.working_deadline(later, 15)
+    due_dates.on_rectification(case, due, "国办发〔2019〕51号")
+    assert case.resolve_due == due > later + timedelta(days=15)
+    assert case.deadline_basis == "国办发〔2019〕51号"

@@ -228,12 +228,13 @@ def test_a_case_reopened_after_dissatisfaction_is_on_the_supervision_list_with_t
         before = s.get(Case, cid)
         assert before is not None
         old_due = before.resolve_due
-    v.say("3")
+    v.say("4")
     v.say("钱根本没到我手里")
     with make_sessionmaker(engine)() as s:
         case = s.get(Case, cid)
-        assert case is not None and case.status == lifecycle.REOPENED
-        assert case.resolve_due > old_due
+        assert case is not None and case.status == lifecycle.REOPENED and case.rating == 4
+        # the new deadline is the rectification loop's (working days, 国办发〔2019〕51号), not the old one
+        assert case.resolve_due != old_due and "国办发〔2019〕51号" in case.deadline_basis
     listed = c.get("/admin/supervision").text
     redo = listed[listed.index('id="redo"') : listed.index("</table>", listed.index('id="redo"'))]
     assert number in redo and "钱根本没到我手里" in redo

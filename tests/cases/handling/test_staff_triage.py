@@ -175,7 +175,7 @@ def test_staff_actions_transfer_reply_close_rate_and_merge(sessions: sessionmake
             triage.close(s, case=a, finding="查实", resolution="已追回", actor=ACTOR, keys=KEYS, now=now)
         triage.reply(s, case=a, text="经核查，补助已追回并发放。", actor=ACTOR, keys=KEYS, now=now)
         triage.close(s, case=a, finding="查实", resolution="已追回 3000 元，给予处分", actor=ACTOR, keys=KEYS, now=now)
-        triage.phone_rating(s, case=a, rating=1, note_text="", actor=ACTOR, now=now)
+        triage.phone_rating(s, case=a, rating=1, note_text="", actor=ACTOR, now=now, calendar=workdays.SHIPPED)
         with pytest.raises(lifecycle.IllegalTransition):
             lifecycle.transition(s, case=b, to=lifecycle.ACCEPTED, actor=ACTOR, reason=None, now=now)
     with sessions() as s:

@@ -12,9 +12,10 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases import access
+from cases import access, ratings
 from cases.handling import case_steps, triage
 from cases.reading import queue, stats
+from cases.workdays import SHIPPED
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import Case, CaseEvent
 from storage.models.staff import AuditEntry, CaseRouting, StaffUser
@@ -63,8 +64,8 @@ def known_data(sessions: sessionmaker[Session]) -> dict[str, int]:
         assert a is not None and b is not None
         _handle(s, a, accept=1, reply=2, close=3, finding="查实")
         _handle(s, b, accept=3, reply=4, close=5, finding="不实")
-        case_steps.rate(s, case=a, rating=1, reason=None, actor="villager", now=T0 + 4 * DAY)
-        case_steps.rate(s, case=b, rating=2, reason=None, actor="villager", now=T0 + 6 * DAY)
+        case_steps.rate(s, case=a, rating=2, reason=None, actor="villager", now=T0 + 4 * DAY, calendar=SHIPPED)
+        case_steps.rate(s, case=b, rating=3, reason=None, actor="villager", now=T0 + 6 * DAY, calendar=SHIPPED)
     return ids
 
 
@@ -89,7 +90,8 @@ def test_statistics_on_a_known_data_set_and_scoped_by_role(engine: Engine) -> No
         huzhu = {r.key: r for r in city.by_county}["630223"]
         assert (huzhu.received, huzhu.closed, huzhu.on_time, huzhu.overdue, huzhu.pending) == (3, 2, 1, 2, 0)
         assert huzhu.findings == {"查实": 1, "部分查实": 0, "不实": 1, "不属于受理范围": 0}
-        assert huzhu.ratings == {1: 1, 2: 1, 3: 0} and huzhu.satisfied_share == 1.0
+        assert huzhu.ratings == {1: 0, 2: 1, 3: 1, 4: 0, 5: 0}
+        assert huzhu.satisfied_share == pytest.approx((1 + 0.6) / 2)  # 满意 counts whole, 基本满意 × 0.6
         assert huzhu.avg_first_response_days == 2.0 and huzhu.avg_close_days == 4.0
         ledu = {r.key: r for r in city.by_county}["630202"]
         assert (ledu.received, ledu.pending, ledu.avg_close_days) == (1, 1, None)
@@ -104,6 +106,7 @@ def test_statistics_on_a_known_data_set_and_scoped_by_role(engine: Engine) -> No
     login(c, "jw_huzhu")
     page = c.get("/admin/stats")
     assert page.status_code == 200 and "<svg" in page.text and "互助" in page.text and "乐都" not in page.text
+    assert ratings.WEIGHTS_TEXT in page.text and "80.0%" in page.text and "原 3 级计为“不满意”" in page.text
     assert c.get("/admin/stats?date_from=nonsense&county=12").status_code == 200
     login(c, "admin")
     assert c.get("/admin/stats").status_code == 403

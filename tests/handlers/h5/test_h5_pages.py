@@ -224,8 +224,9 @@ def test_tracking_shows_public_replies_and_outcome_and_takes_the_rating(client: 
         )
     seen = client.post(BASE + "/track", data={"csrf": token, "number": number, "code": code})
     assert "已派人核查" in seen.text and "查实。已退还 3000 元。" in seen.text and "请评价办理结果" in seen.text
+    assert all(f'value="{n}"' in seen.text for n in range(1, 6)) and "非常不满意" in seen.text  # the five levels
     rated = client.post(BASE + "/rate", data={"csrf": token, "number": number, "code": code, "rating": "1"})
-    assert rated.status_code == 200 and "感谢您的评价（满意）" in rated.text and "请评价办理结果" not in rated.text
+    assert rated.status_code == 200 and "感谢您的评价（非常满意）" in rated.text and "请评价办理结果" not in rated.text
     again = client.post(BASE + "/rate", data={"csrf": token, "number": number, "code": code, "rating": "3"})
     assert again.status_code == 400 and "已评价过" in again.text
     assert cases(engine)[0].rating == 1
