@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Callable
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -46,6 +47,27 @@ def keyed_hash(*parts: str) -> str:
     key = _derive(get_settings().identity_key, b"keyed-hash")
     # A separator that cannot occur in an openid or a message id keeps ("ab", "c") apart from ("a", "bc").
     return hmac.new(key, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def keyed_hasher(*prefix: str) -> Callable[[str], str]:
+    """`keyed_hash(*prefix, value)` as a function of `value`, for hashing many values (a bulk import).
+
+    The same HMAC-SHA256 (RFC 2104), with the key's inner and outer SHA-256 states, and the prefix, hashed
+    once and copied for each value: a quarter of the time of an `hmac` object per value, which OpenSSL 3
+    sets up afresh each time."""
+    key = _derive(get_settings().identity_key, b"keyed-hash").ljust(64, b"\0")  # SHA-256's block size
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+    inner.update("".join(f"{part}\x1f" for part in prefix).encode("utf-8"))
+
+    def hash_one(value: str) -> str:
+        digest = inner.copy()
+        digest.update(value.encode("utf-8"))
+        final = outer.copy()
+        final.update(digest.digest())
+        return final.hexdigest()
+
+    return hash_one
 
 
 @lru_cache(maxsize=65536)

@@ -10,7 +10,7 @@ than the database spends storing it. Values are stored as SQLAlchemy's own types
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -65,6 +65,45 @@ def roomy_cache(session: Session, megabytes: int = 256) -> Iterator[None]:
         yield
     finally:
         driver.execute(f"PRAGMA cache_size = {before}")
+
+
+@contextmanager
+def indexes_built_after(session: Session, table: str) -> Iterator[None]:
+    """Drop `table`'s secondary indexes for the block and build them again at its end, in the same
+    transaction: for a first load into an empty table, where building an index from all its rows at once
+    (a sort) costs about half of inserting every row into it at a random place. Primary keys and the
+    indexes behind unique constraints stay, so duplicates are still refused as they come. The indexes are
+    rebuilt from the database's own definitions, also when the block fails (a rollback would restore them
+    anyway). On PostgreSQL the dropped indexes lock the table until the transaction ends."""
+    conn = session.connection()
+    driver: Any = conn.connection.driver_connection
+    if conn.dialect.name == "sqlite":
+        found = driver.execute(
+            "SELECT '\"' || name || '\"', sql FROM sqlite_master"
+            " WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND upper(sql) NOT LIKE 'CREATE UNIQUE %'",
+            (table,),
+        ).fetchall()
+    else:
+        found = driver.execute(
+            "SELECT i.oid::regclass::text, pg_get_indexdef(i.oid) FROM pg_index x"
+            " JOIN pg_class i ON i.oid = x.indexrelid"
+            " WHERE x.indrelid = to_regclass(%s) AND NOT x.indisprimary AND NOT x.indisunique",
+            (table,),
+        ).fetchall()
+    for name, _ in found:
+        driver.execute(f"DROP INDEX {name}")
+
+    def build() -> None:
+        for _, definition in found:
+            driver.execute(definition)
+
+    try:
+        yield
+    except BaseException:
+        with suppress(Exception):  # a transaction the failure aborted is rolled back, indexes and all
+            build()
+        raise
+    build()
 
 
 def storable(dialect: str, values: Sequence[Any]) -> Sequence[Any]:

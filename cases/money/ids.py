@@ -6,11 +6,12 @@ Only the keyed hash (config.privacy.keyed_hash under the identity key) and the m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from operator import mul
 
-from config.privacy import keyed_hash
+from config.privacy import keyed_hasher
 from config.settings import get_settings
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -45,24 +46,28 @@ def normalise_id(value: str) -> str:
 
 
 def person_hash(id_number: str) -> str:
-    return _hash("money-person", id_number, get_settings().identity_key)
+    return hasher("money-person")(id_number)
 
 
 def account_hash(account: str) -> str:
-    return _hash("money-account", account, get_settings().identity_key)
+    return hasher("money-account")(account)
 
 
-@lru_cache(maxsize=1 << 18)
-def _hash(purpose: str, value: str, key: str) -> str:
-    """Cached: a payments file names each person and card dozens of times. `key` keys the cache only, so a
-    changed identity key (tests, rotation) never returns a hash made under the old one."""
-    del key
-    return keyed_hash(purpose, value)
+def hasher(purpose: str) -> Callable[[str], str]:
+    """`keyed_hash(purpose, value)` as a function of `value`, made once per purpose and identity key (a
+    changed key, in tests or a rotation, gets a hasher of its own)."""
+    return _hasher(purpose, get_settings().identity_key)
+
+
+@lru_cache(maxsize=64)
+def _hasher(purpose: str, key: str) -> Callable[[str], str]:
+    del key  # keys the cache only
+    return keyed_hasher(purpose)
 
 
 def link_hash(name: str, last_six: str) -> str:
     """What a villager proves to link a household: the name and the ID number's last six characters."""
-    return keyed_hash("money-link", name.strip(), last_six.strip().upper())
+    return hasher("money-link")(f"{name.strip()}\x1f{last_six.strip().upper()}")
 
 
 @lru_cache(maxsize=1 << 18)

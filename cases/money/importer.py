@@ -10,7 +10,7 @@ import gc
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from cases.money import ids
 from cases.money.files import HEADERS, Batch, Row, iter_batches
 from cases.money.items import RELATIONS, STATUSES, items
-from storage.bulk import fetch_rows, insert_rows, roomy_cache, storable, update_rows
+from storage.bulk import fetch_rows, indexes_built_after, insert_rows, roomy_cache, storable, update_rows
 from storage.models import Village, table
 from storage.models.money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
 
@@ -111,7 +111,8 @@ def _import(session: Session, kind: str, batches: Iterable[Batch], now: datetime
     # An empty table (a first load) holds nothing to compare with: every good row is new.
     empty = session.execute(select(1).select_from(t).limit(1)).first() is None
     stamp = storable(session.connection().dialect.name, [now])[0]
-    with roomy_cache(session), _no_cycle_collector():
+    # A first load builds the table's secondary indexes once at the end rather than row by row.
+    with roomy_cache(session), _no_cycle_collector(), indexes_built_after(session, t.name) if empty else nullcontext():
         _load(session, spec, batches, order, empty, stamp, report)
     report.bad.sort(key=lambda b: b.line)
     return report
@@ -273,15 +274,18 @@ class _Column:
 
     def values(self, texts: list[str], suspects: set[int]) -> list[Any]:
         """Each text's converted value (None for a bad one, whose row joins `suspects`)."""
-        for text in set(texts).difference(self.done):
-            try:
-                self.done[text] = self.convert(text)
-            except RowProblem:
-                self.done[text] = None
-                self.bad.add(text)
-        if not self.bad.isdisjoint(texts):
+        got = list(map(self.done.get, texts))
+        if None in got:  # texts not met before (or bad ones)
+            for text in set(texts).difference(self.done):
+                try:
+                    self.done[text] = self.convert(text)
+                except RowProblem:
+                    self.done[text] = None
+                    self.bad.add(text)
+            got = list(map(self.done.__getitem__, texts))
+        if self.bad and not self.bad.isdisjoint(texts):
             suspects.update(i for i, text in enumerate(texts) if text in self.bad)
-        return list(map(self.done.__getitem__, texts))
+        return got
 
 
 def _free_text(texts: list[str], longest: int, suspects: set[int]) -> None:
@@ -350,7 +354,7 @@ def bulk_households(batch: Batch, checks: _Checks) -> tuple[set[int], Columns]:
         "village_code": c["village_code"],
         "person_mask": masks,
         "name_mask": names,
-        "link_hash": [ids.link_hash(n, six) for n, six in zip(c["name"], sixes, strict=True)],
+        "link_hash": list(map(ids.hasher("money-link"), map("{}\x1f{}".format, c["name"], sixes))),
         "relation": c["relation"],
         "status": c["status"],
     }

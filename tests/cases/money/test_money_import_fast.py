@@ -1,0 +1,97 @@
+"""What makes a first load fast keeps it right (#21, import speed): the secondary indexes are built once at the
+end and come back exactly as they were, also when the load fails; the keyed hashes made in bulk are the very
+ones `keyed_hash` makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from cases.money import ids
+from config.privacy import keyed_hash, keyed_hasher
+from storage.bulk import indexes_built_after
+from storage.db import transaction
+from storage.models.money import MoneyPayment
+from tests.cases_support import load_registry
+from tests.money_support import load, payment, person, write_csv
+
+
+def _indexes(engine: Engine, table: str) -> list[tuple[str | None, tuple[str | None, ...], bool]]:
+    found = inspect(engine).get_indexes(table)
+    return sorted((ix["name"], tuple(ix["column_names"]), bool(ix["unique"])) for ix in found)
+
+
+@pytest.fixture
+def registry(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    load_registry(sessions)
+    return sessions
+
+
+def test_a_first_load_leaves_the_indexes_as_they_were_and_counts_right(
+    engine: Engine, registry: sessionmaker[Session], tmp_path: Path
+) -> None:
+    before = {t: _indexes(engine, t) for t in ("money_payments", "money_people", "money_cadres")}
+    assert any(cols == ("person_hash", "item", "period") for _, cols, _ in before["money_payments"])
+    people = write_csv(
+        tmp_path / "h.csv", "households", [person(1, "H1", "张三明"), person(2, "H1", "李四", rel="配偶")]
+    )
+    assert load(registry, "households", people).new == 2
+    rows = [
+        payment("P1", "低保金", 1, "张三明", "2025-01"),
+        payment("P2", "低保金", 1, "张三明", "2025-13"),
+        payment("P1", "低保金", 1, "张三明", "2025-02"),
+        payment("P3", "低保金", 2, "李四", "2025-01"),
+    ]
+    path = write_csv(tmp_path / "p.csv", "payments", rows)
+    first = load(registry, "payments", path)
+    assert (first.new, first.updated, first.unchanged) == (2, 0, 0)
+    assert [b.line for b in first.bad] == [3, 4]
+    assert "所属期" in first.bad[0].reason and "第 2 行重复" in first.bad[1].reason
+    assert {t: _indexes(engine, t) for t in before} == before
+    again = load(registry, "payments", path)
+    assert (again.new, again.updated, again.unchanged, len(again.bad)) == (0, 0, 2, 2)
+    with registry() as s:
+        assert sorted(s.scalars(select(MoneyPayment.payment_id))) == ["P1", "P3"]
+
+
+def test_indexes_come_back_when_the_load_fails(engine: Engine, registry: sessionmaker[Session]) -> None:
+    before = _indexes(engine, "money_payments")
+    with pytest.raises(IntegrityError), transaction(registry) as s, indexes_built_after(s, "money_payments"):
+        assert _indexes_in(s) == set()  # only the primary key's, which the listing leaves out
+        s.execute(text("INSERT INTO money_payments (payment_id) VALUES ('P1')"))  # NOT NULL columns missing
+    assert _indexes(engine, "money_payments") == before
+    with transaction(registry) as s, indexes_built_after(s, "money_payments"):
+        assert _indexes_in(s) == set()
+    assert _indexes(engine, "money_payments") == before
+
+
+def _indexes_in(s: Session) -> set[str]:
+    """The table's secondary indexes as the session's own transaction sees them."""
+    if s.connection().dialect.name == "sqlite":
+        query = (
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'money_payments' AND sql IS NOT NULL"
+        )
+    else:
+        query = (
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'money_payments'"
+            " AND schemaname = current_schema() AND indexname NOT LIKE '%pkey'"
+        )
+    return set(s.scalars(text(query)))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "value"), [(("money-person",), "99000019400101001X"), (("a", "b"), "张三\x1f0012X3"), ((), "")]
+)
+def test_bulk_keyed_hashes_are_keyed_hash(prefix: tuple[str, ...], value: str) -> None:
+    assert keyed_hasher(*prefix)(value) == keyed_hash(*prefix, value)
+
+
+def test_money_hashes_are_the_keyed_hashes() -> None:
+    number = "990000194001010012"
+    assert ids.person_hash(number) == keyed_hash("money-person", number)
+    assert ids.account_hash("9999000000000000012") == keyed_hash("money-account", "9999000000000000012")
+    assert ids.link_hash(" 张三明 ", "01001x") == keyed_hash("money-link", "张三明", "01001X")
