@@ -32,6 +32,7 @@ from handlers.web.http_errors import install_http_errors
 from handlers.web.security_headers import SecurityHeaders
 from handlers.webhook import route
 from handlers.webhook.body_deadline import BodyDeadline
+from handlers.webhook.lane import WebhookLane
 from storage.repos.villages import list_places
 from storage.wal_checkpointer import WalCheckpointer
 from villages.places.lookup import PlaceIndex
@@ -96,7 +97,8 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
         metrics=metrics,
     )
     app.state.webhook = hook
-    app.include_router(route.build_router(hook))
+    webhook_routes = route.build_router(hook)
+    app.include_router(webhook_routes)
     app.include_router(health.build_router(runtime.sessions, metrics, metrics_token=runtime.settings.metrics_token))
     app.include_router(kb.build_router(knowledge, services, runtime.sessions))
     install_admin(app, runtime)  # every /admin page: handlers/admin/routes.py
@@ -119,4 +121,6 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.add_middleware(RequestMiddleware, metrics=metrics)
     # Outermost, so that every response gets the headers, the guard's 503 included.
     app.add_middleware(SecurityHeaders, tile_url=settings.map_tile_url, cookie_secure=settings.cookie_secure)
+    # POST /wechat past the router, through every middleware above (handlers/webhook/lane.py); added last.
+    app.add_middleware(WebhookLane, host=app, route=webhook_routes.routes[-1])
     return app
