@@ -16,7 +16,7 @@ from importlib.util import find_spec
 
 from bench.load import Options
 
-SECTIONS = ("webhook", "login_flood", "search", "posters", "queue", "money")
+SECTIONS = ("webhook", "login_flood", "search", "posters", "queue", "money", "scoreboard")
 
 
 def available() -> list[str]:
