@@ -123,11 +123,11 @@ def test_chat_case_routed_by_rule_accept_reply_close_and_the_villager_is_asked_t
     assert any("已受理" in t for t in texts)
     assert any("经核查，村会计扣留补助属实" in t for t in texts)
     assert any("已办结" in t and "请回复数字评价" in t for t in texts)
-    assert "感谢您的评价（满意）" in v.say("1")
+    assert "感谢您的评价（满意）" in v.say("2")
     page.reload()
     assert "满意" in page.inner_text("main")
     with site.sessions() as s:
-        assert s.get(Case, cid).rating == 1  # type: ignore[union-attr]
+        assert s.get(Case, cid).rating == 2  # type: ignore[union-attr]
     page.goto(site.base + "/admin/stats")
     body = page.inner_text("main")
     assert "按县" in body and "互助土族自治县" in body and "查实" in body and "乐都区" not in body

@@ -205,13 +205,13 @@ def test_ask_report_staff_reply_and_rating_through_the_dev_phone(
     admin_act(staff, "close", finding="查实", resolution="已退还 3000 元。")
     prompt = wait_for_line(phone, "kefu", "已办结")
     assert "请回复数字评价" in prompt
-    assert "感谢您的评价（满意）" in say(phone, "1")
+    assert "感谢您的评价（满意）" in say(phone, "2")
     screenshot(phone, f"devphone-rated-{width}")
 
     sessions = make_sessionmaker(make_engine(server.db))
     with sessions() as s:
         case = s.scalars(select(Case).where(Case.number == number)).one()
-        assert case.rating == 1
+        assert case.rating == 2
         photos = list(
             s.scalars(
                 select(CaseEvidence.download_status).where(

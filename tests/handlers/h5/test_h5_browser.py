@@ -171,12 +171,12 @@ def test_tracking_and_rating_on_a_phone(page: Any, site: Site) -> None:
     body = page.inner_text("main")
     assert "已到现场核查" in body and "已责令复工" in body and "请评价办理结果" in body
     shot(page, "track")
-    page.check("input[name=rating][value='2']")
+    page.check("input[name=rating][value='3']")
     page.click("#rate-form button[type=submit]")
     assert "感谢您的评价（基本满意）" in page.inner_text("main")
     shot(page, "rated")
     with site.sessions() as s:
-        assert s.scalars(select(Case.rating).where(Case.number == number)).one() == 2
+        assert s.scalars(select(Case.rating).where(Case.number == number)).one() == 3
 
 
 def test_an_unknown_code_shows_the_village_search(page: Any, site: Site) -> None:
