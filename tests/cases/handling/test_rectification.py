@@ -333,3 +333,40 @@ def test_an_upheld_appeal_keeps_the_rating_marked_and_out_of_the_satisfaction_fi
         assert case is not None and case.rating == 5 and case.rating_excluded  # kept, marked
         assert rectification.open_loop(s, case) is None  # the loop ends with the upheld appeal
         assert {good, other} == set(s.scalars(select(Case.id).where(Case.rating_excluded.is_(False))))
+
+
+# -- the H5 track page -----------------------------------------------------------------------------------------
+
+
+def test_the_h5_page_offers_five_levels_and_asks_the_reason_of_a_dissatisfied_rating(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from tests.h5_support import csrf_of
+    from tests.handlers.h5.test_h5_pages import BASE, confirm, number_and_code, preview
+
+    c = h5_client(engine, tmp_path / "media")
+    number, code = number_and_code(confirm(c, preview(c).text).text)
+    with transaction(make_sessionmaker(engine)) as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        case_steps.accept(s, case=case, actor="staff:x", keys=KEYS, now=utcnow())
+        case_steps.public_reply(s, case=case, text="已核实。", actor="staff:x", keys=KEYS, now=utcnow())
+        case_steps.close(
+            s, case=case, finding="不实", resolution="补助已发放。", actor="staff:x", keys=KEYS, now=utcnow()
+        )
+    token = csrf_of(c.get(BASE + "/track").text)
+    shown = c.post(BASE + "/track", data={"csrf": token, "number": number, "code": code}).text
+    labels = re.findall(r'name="rating" value="(\d)" required> ([^<]+)</label>', shown)
+    assert labels == [(str(n), label) for n, label in ratings.LABELS.items()]
+    form = {"csrf": token, "number": number, "code": code}
+    assert c.post(BASE + "/rate", data={**form, "rating": "6"}).status_code == 400
+    no_reason = c.post(BASE + "/rate", data={**form, "rating": "5"})
+    assert no_reason.status_code == 400 and "请说说不满意的原因" in no_reason.text
+    with make_sessionmaker(engine)() as s:
+        assert s.scalars(select(Case.rating).where(Case.number == number)).one() is None
+    rated = c.post(BASE + "/rate", data={**form, "rating": "5", "reason": "补助根本没发到我家"})
+    assert rated.status_code == 200 and "非常不满意" in rated.text and "回访" in rated.text
+    with make_sessionmaker(engine)() as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        assert case.rating == 5 and case.status == lifecycle.REOPENED
+        loop = s.scalars(select(CaseRectification).where(CaseRectification.case_id == case.id)).one()
+        assert loop.reason == "补助根本没发到我家"
