@@ -131,13 +131,13 @@ def rollup(session: Session, scope: Scope, first: str, last: str, cells: Cells) 
     _collect(cells, session.execute(stmt), CELL_SUMS)
 
 
-def _month(dialect: str, moment: Any) -> ColumnElement[Any]:
+def month_of(dialect: str, moment: Any) -> ColumnElement[Any]:
     if dialect == "sqlite":
         return func.strftime("%Y-%m", moment, "+8 hours")
     return func.to_char(func.timezone("Asia/Shanghai", moment), "YYYY-MM")
 
 
-def _ordinal(dialect: str, moment: Any) -> Any:
+def ordinal(dialect: str, moment: Any) -> Any:
     if dialect == "sqlite":
         day = func.date(moment, "+8 hours")
     else:
@@ -173,7 +173,7 @@ def direct(session: Session, scope: Scope, first: str, last: str, cells: Cells, 
     signed = Case.first_response_at.is_not(None)
     excluded = getattr(Case, "rating_excluded", None)  # an upheld appeal (migration 0021)
     counted = excluded.is_(False) if excluded is not None else true()
-    created = _ordinal(dialect, Case.created_at)
+    created = ordinal(dialect, Case.created_at)
     measures: list[Any] = [
         func.count().label("received"),
         _count(signed).label("signed"),
@@ -182,14 +182,14 @@ def direct(session: Session, scope: Scope, first: str, last: str, cells: Cells, 
         _count(and_(closed, Case.closed_at <= Case.resolve_due)).label("closed_on_time"),
         _count(and_(closed, (Case.rating.is_(None)) | (Case.rating <= 3) | ~counted)).label("resolved"),
         *(_count(and_(Case.rating == level, counted)).label(f"rating_{level}") for level in LEVELS),
-        func.sum(case((signed, func.coalesce(_ordinal(dialect, Case.first_response_at) - created, 0)), else_=0)).label(
+        func.sum(case((signed, func.coalesce(ordinal(dialect, Case.first_response_at) - created, 0)), else_=0)).label(
             "response_workdays"
         ),
-        func.sum(case((closed, func.coalesce(_ordinal(dialect, Case.closed_at) - created, 0)), else_=0)).label(
+        func.sum(case((closed, func.coalesce(ordinal(dialect, Case.closed_at) - created, 0)), else_=0)).label(
             "close_workdays"
         ),
     ]
-    keys = (_month(dialect, Case.created_at).label("month"), Case.county_code, Case.route_unit.label("unit"))
+    keys = (month_of(dialect, Case.created_at).label("month"), Case.county_code, Case.route_unit.label("unit"))
     stmt = select(*keys, *measures).where(scope.cases, *_range(first, last)).group_by(*keys)
     _collect(cells, session.execute(stmt), CELL_SUMS[:-3])
     if not events:
@@ -214,7 +214,7 @@ def clock(session: Session, scope: Scope, first: str, last: str, now: datetime, 
     is_open: ColumnElement[bool] = Case.status.in_(sorted(lifecycle.OPEN_STATES))
     if dialect == "sqlite":
         is_open = func.unlikely(is_open)  # open cases are a few percent of all (see stats_sql.open_cases)
-    keys = (_month(dialect, Case.created_at).label("month"), Case.county_code, Case.route_unit.label("unit"))
+    keys = (month_of(dialect, Case.created_at).label("month"), Case.county_code, Case.route_unit.label("unit"))
     stmt = (
         select(
             *keys,
@@ -261,7 +261,7 @@ def villages(session: Session, scope: Scope, month: str, limit: int = 5) -> list
 def town_categories(session: Session, scope: Scope, first: str, last: str) -> dict[tuple[str, str, str], int]:
     """Cases per (town of the village, category, month) for the months first..last."""
     dialect = session.get_bind().dialect.name
-    keys = (Village.town_code, Case.category, _month(dialect, Case.created_at))
+    keys = (Village.town_code, Case.category, month_of(dialect, Case.created_at))
     stmt = (
         select(*keys, func.count())
         .join(Village, Village.code == Case.village_code)

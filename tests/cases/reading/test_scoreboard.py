@@ -5,15 +5,15 @@ and the spike alert."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases import access, lifecycle
-from cases.reading import scoreboard
+from cases import access, lifecycle, workdays
+from cases.reading import scoreboard, scoreboard_days
 from cases.staff.accounts import create_user
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import Case, CaseEvent, UnitScoreCell
@@ -239,3 +239,31 @@ def test_month_parsing_and_the_pickers(engine: Engine) -> None:
         city = [c.code for c in scoreboard.choices(s, city_v)]
         assert "630202" in city and LEDU_JW in city
         assert [c.code for c in scoreboard.choices(s, nync)] == [""]
+
+
+class _MarchThirdOff(workdays.Calendar):
+    def is_working_day(self, day: date) -> bool:
+        return day != date(2026, 3, 3) and super().is_working_day(day)
+
+
+def test_a_changed_holiday_calendar_recounts_the_working_days(engine: Engine) -> None:
+    sessions = make_sessionmaker(engine)
+    ids = hand_counted(sessions)
+    with transaction(sessions) as s:
+        assert scoreboard_days.refresh(s, workdays.SHIPPED) == 0  # the migration filled it from the same notices
+        assert scoreboard_days.refresh(s, _MarchThirdOff()) > 0
+    county = _board(sessions, viewer(sessions, "jw_huzhu"))
+    jw = {r.code: r.figures for r in county.units}[JW]
+    assert (jw.avg_response_days, jw.avg_close_days) == (1.0, 4.5)  # A 0, B 3, C 0; A 2, B 7
+    with transaction(sessions) as s:
+        _case(s, ids["A"], closed_at=T + 4 * DAY)  # the triggers count with the new days: A 3
+    fast = _board(sessions, viewer(sessions, "jw_huzhu"))
+    slow = _board(sessions, viewer(sessions, "jw_huzhu"), rollup=False)
+    assert {r.code: r.figures.avg_close_days for r in fast.units}[JW] == 5.0
+    assert [(m, f.sums.close_workdays, f.sums.response_workdays) for m, f in fast.trend] == [
+        (m, f.sums.close_workdays, f.sums.response_workdays) for m, f in slow.trend
+    ]
+    with transaction(sessions) as s:
+        assert scoreboard_days.refresh(s, workdays.SHIPPED) > 0
+    back = {r.code: r.figures for r in _board(sessions, viewer(sessions, "jw_huzhu")).units}[JW]
+    assert (back.avg_response_days, back.avg_close_days) == (2.0, 6.0)  # A 1, B 4, C 1; A 4, B 8
