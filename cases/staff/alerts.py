@@ -48,6 +48,7 @@ _HEAD = {
     "reveal": "查看身份申请待审批",
     "returned": "退回待处理",
 }
+SUPERVISOR_KINDS = frozenset({"reveal", "returned"})
 DIGEST_MAX_LINES = 30
 _PENDING = "staff_alerts.pending"
 OUTBOX_KIND = "kefu_text"  # the villagers' notices' kind: kefu text, else the template, else held
@@ -261,6 +262,13 @@ def digest_text(rows: list[StaffDigestItem], day: date) -> str:
     return "\n".join(lines)
 
 
-def describe(prefs: Prefs) -> dict[str, Any]:
-    """The profile page's view of the preferences."""
-    return {"kinds": [(k, label, k in prefs.kinds) for k, label in KINDS.items()], "digest": prefs.digest}
+def kinds_for(role: str) -> list[str]:
+    """The kinds a role can receive: reveal requests and returns go to the 纪委监委 alone."""
+    supervisor = role in access.SUPERVISORS
+    return [k for k in KINDS if supervisor or k not in SUPERVISOR_KINDS]
+
+
+def describe(prefs: Prefs, *, role: str) -> dict[str, Any]:
+    """The profile page's view of the preferences, with the kinds this role can receive."""
+    kinds = [(k, KINDS[k], k in prefs.kinds) for k in kinds_for(role)]
+    return {"kinds": kinds, "digest": prefs.digest}

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from config.privacy import keyed_hash, seal_text, unseal_text
+from config.privacy import SealBroken, keyed_hash, seal_text, unseal_text
 from storage.models.staff import AuditEntry, StaffUser, StaffWechatLink, StaffWechatToken, Unit
 
 PREFIX = "staff-"
@@ -96,8 +96,14 @@ def linked_at(session: Session, user_id: int) -> datetime | None:
 
 
 def openid_of(session: Session, user_id: int) -> str | None:
+    """The linked openid, or None (also when its seal no longer opens: the member links again)."""
     link = session.get(StaffWechatLink, user_id)
-    return unseal_text(link.openid_seal) if link is not None else None
+    if link is None:
+        return None
+    try:
+        return unseal_text(link.openid_seal)
+    except SealBroken:
+        return None
 
 
 def _audit(session: Session, user: StaffUser, action: str, now: datetime) -> None:

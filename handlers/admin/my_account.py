@@ -96,7 +96,7 @@ class MyAccount:
 
     def _render(self, ctx: StaffCtx, *, status: int = 200, **values: object) -> Response:
         user = self._user(ctx)
-        prefs = alerts.describe(alerts.prefs_of(ctx.session, user.id))
+        prefs = alerts.describe(alerts.prefs_of(ctx.session, user.id), role=user.role)
         return ctx.render(
             "my_account.html",
             status,

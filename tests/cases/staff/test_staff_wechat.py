@@ -266,3 +266,16 @@ def test_the_models_match_migration_0023(engine: Engine) -> None:
     with engine.connect() as conn:
         assert mine <= set(inspect(conn).get_table_names())
         assert compare_metadata(MigrationContext.configure(conn, opts={"include_object": include}), Base.metadata) == []
+
+
+def test_a_link_whose_seal_no_longer_opens_never_blocks_the_staff_action(sessions: sessionmaker[Session]) -> None:
+    _world(sessions)
+    _link(sessions, "nync_huzhu")
+    with transaction(sessions) as s:
+        row = s.get(StaffWechatLink, _user(s, "nync_huzhu").id)
+        assert row is not None
+        row.openid_seal = "sealed-under-a-key-long-gone"
+    number = _file(sessions, "staff-wx-7")  # the case is filed and routed all the same
+    with sessions() as s:
+        assert case_steps.get_case(s, number=number).status == lifecycle.ROUTED
+        assert _sent(s) == []
