@@ -19,7 +19,17 @@ STATE = ConversationState.PROJECTS
 NEED_VILLAGE = "查看本村项目前，需要先确定您所在的村。\n" + ASK_VILLAGE
 MONEY_LEAD = "村里的钱用在哪，看本村公开的项目和资金；对哪笔有疑问，回复「反映」："
 # On a project's details, any of these (or a report or a story) starts a report naming the project.
-DOUBT_WORDS = ("反映", "举报", "投诉", "疑问", "有问题", "不对", "不合理", "质疑", "怀疑", "不清楚", "说不清")
+DOUBT_WORDS = (
+    *("反映", "举报", "投诉", "疑问", "有问题", "不对", "不合理", "质疑", "怀疑", "不清楚", "说不清", "意见"),
+    *("不满", "猫腻", "糊涂账", "对不上"),
+)
+# A question about what a project's details show (谁承包的, 啥时候完工): the details answer it.
+FIELD_WORDS = (
+    *("承包", "施工", "谁干", "谁修", "谁建", "谁做", "哪个单位", "谁负责", "多少钱", "花了多少", "资金", "来源"),
+    *("验收", "完工", "开工", "什么时候", "受益", "几个人", "多少人"),
+)
+POINTING = ("项目", "工程", "这个", "那个", "这笔", "这钱", "这些钱")  # 这个项目我有意见: about a project, not policy
+WHICH = "对哪个项目有疑问？请回复项目序号，看详情后回复「反映」；说不清是哪个，回复「反映」直接说。「菜单」返回。"
 
 
 @router.menu_item("2")
@@ -60,8 +70,17 @@ def in_list(ctx: Context) -> Reply:
         return PASS  # 返回 on the first page: the main menu
     if intent.name == "choice" and intent.choice is not None:
         return _detail(ctx, intent.choice)
-    if shown is not None and (intent.name in ("report", "story") or any(w in intent.norm for w in DOUBT_WORDS)):
+    doubt = intent.name in ("report", "story") or any(w in intent.norm for w in DOUBT_WORDS)
+    if shown is not None and doubt:
         return _report_on(ctx, int(shown))
+    if intent.name in ("none", "money", "report", "story"):
+        near = related(intent.norm, _projects(ctx))
+        if len(near) == 1:  # 水渠谁承包的, 修渠那个项目有问题: the one project of that thing
+            return _report_on(ctx, near[0]) if doubt else _detail(ctx, near[0])
+        if shown is not None and any(w in intent.norm for w in FIELD_WORDS):
+            return _detail(ctx, int(shown))
+        if doubt and intent.name not in ("report", "story") and any(w in intent.norm for w in POINTING):
+            return Reply(WHICH)
     ctx.reset()
     return PASS
 
@@ -73,7 +92,8 @@ def _report_on(ctx: Context, number: int) -> Reply:
         return _page(ctx, 0, [])
     project = projects[number - 1]
     said = ctx.text if len(_said_beyond(ctx.intent.norm)) >= 4 else ""
-    return start_with(ctx, f"对{project.year}年的项目“{project.name}”有疑问：{said}", "project")
+    category = ctx.intent.detail if ctx.intent.name == "story" and ctx.intent.detail != "other" else "project"
+    return start_with(ctx, f"对{project.year}年的项目“{project.name}”有疑问：{said}", category)
 
 
 def _said_beyond(norm: str) -> str:

@@ -152,7 +152,32 @@ def test_a_question_about_money_for_a_thing_names_the_projects_of_that_thing_fir
     road = sender.reply_text(text_xml("o-p11", "村里修路的钱去哪了"))
     assert road.startswith("和您问的有关：7. 2024年 村内道路硬化工程。") and len(road.encode()) <= 2048
     assert "【项目 7】村内道路硬化工程" in sender.reply_text(text_xml("o-p11", "7"))
+    sender.reply_text(text_xml("o-p11", "菜单"))
     canal = sender.reply_text(text_xml("o-p11", "俺们村浇地的水渠花了多少钱"))
     assert canal.startswith("和您问的有关：2. 2025年 灌溉渠道维修。")
+    assert "【项目 2】灌溉渠道维修" in sender.reply_text(text_xml("o-p11", "那个水渠的钱花了多少"))  # in the list
     plain = sender.reply_text(text_xml("o-p11", "村里的钱咋花的"))
     assert "和您问的有关" not in plain and "项目公开】" in plain
+
+
+def test_in_the_list_a_project_named_by_its_thing_opens_and_its_details_answer_questions(sender: Sender) -> None:
+    bind(sender, "o-p12")
+    sender.reply_text(text_xml("o-p12", "2"))
+    canal = sender.reply_text(text_xml("o-p12", "浇地那个渠是哪家公司干的"))
+    assert "【项目 2】灌溉渠道维修" in canal and "承包单位：青海示例水利建设有限公司（虚构）" in canal
+    again = sender.reply_text(text_xml("o-p12", "验收了没有"))
+    assert "【项目 2】" in again and "验收：完工后验收" in again
+    assert "低保" in sender.reply_text(text_xml("o-p12", "低保怎么申请"))  # a policy question leaves the list
+
+
+def test_in_the_list_a_doubt_asks_which_project_then_one_named_by_its_thing_is_reported(
+    sender: Sender, engine: Engine
+) -> None:
+    bind(sender, "o-p13")
+    sender.reply_text(text_xml("o-p13", "2"))
+    assert "对哪个项目有疑问" in sender.reply_text(text_xml("o-p13", "这些项目俺有意见"))
+    started = sender.reply_text(text_xml("o-p13", "保鲜库那个工程钱对不上"))
+    assert "已把您的话记为反映内容" in started
+    with make_sessionmaker(engine)() as s:
+        parts = (s.scalars(select(ReportDraft)).one().data or {})["parts"]
+    assert parts == ["对2025年的项目“冷链保鲜库建设”有疑问：保鲜库那个工程钱对不上"]
