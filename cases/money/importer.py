@@ -14,7 +14,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -310,12 +310,12 @@ def _one_of(choices: Iterable[str]) -> Callable[[str], str]:
     return check
 
 
-def _id_parts(text: str) -> tuple[str, str, str]:
+def _id_parts(text: str, person_hash: Callable[[str], str]) -> tuple[str, str, str]:
     """An ID number's keyed hash, masked form and last six characters."""
     number = ids.normalise_id(text)
     if not text or ids.id_problem(number):
         raise RowProblem(text)
-    return ids.person_hash(number), ids.mask_id(number), number[-6:]
+    return person_hash(number), ids.mask_id(number), number[-6:]
 
 
 def _name_mask(text: str) -> str:
@@ -324,11 +324,11 @@ def _name_mask(text: str) -> str:
     return ids.mask_name(text)
 
 
-def _account_parts(text: str) -> tuple[str, str]:
+def _account_parts(text: str, account_hash: Callable[[str], str]) -> tuple[str, str]:
     account = text.replace(" ", "")
     if not text or ids.account_problem(account):
         raise RowProblem(text)
-    return ids.account_hash(account), ids.mask_account(account)
+    return account_hash(account), ids.mask_account(account)
 
 
 def _split(parts: list[Any], width: int) -> list[list[Any]]:
@@ -341,7 +341,9 @@ def bulk_households(batch: Batch, checks: _Checks) -> tuple[set[int], Columns]:
     suspects: set[int] = set()
     _free_text(c["household_id"], 40, suspects)
     _in_registry(c["village_code"], checks.known, suspects)
-    person = checks.column("person_id", _id_parts).values(c["person_id"], suspects)
+    person = checks.column("person_id", partial(_id_parts, person_hash=ids.hasher("money-person"))).values(
+        c["person_id"], suspects
+    )
     names = checks.column("name", _name_mask).values(c["name"], suspects)
     checks.column("relation", _one_of(RELATIONS)).values(c["relation"], suspects)
     checks.column("status", _one_of(STATUSES)).values(c["status"], suspects)
@@ -366,9 +368,13 @@ def bulk_payments(batch: Batch, checks: _Checks) -> tuple[set[int], Columns]:
     _free_text(c["payment_id"], 64, suspects)
     _in_registry(c["village_code"], checks.known, suspects)
     checks.column("item", _one_of(items())).values(c["item"], suspects)
-    person = checks.column("person_id", _id_parts).values(c["person_id"], suspects)
+    person = checks.column("person_id", partial(_id_parts, person_hash=ids.hasher("money-person"))).values(
+        c["person_id"], suspects
+    )
     names = checks.column("name", _name_mask).values(c["name"], suspects)
-    account = checks.column("account", _account_parts).values(c["account"], suspects)
+    account = checks.column("account", partial(_account_parts, account_hash=ids.hasher("money-account"))).values(
+        c["account"], suspects
+    )
     starts = checks.column("period", parse_period).values(c["period"], suspects)
     fen = checks.column("amount", parse_amount).values(c["amount"], suspects)
     paid = checks.column("paid_on", lambda text: _day(text, "paid_on")).values(c["paid_on"], suspects)
