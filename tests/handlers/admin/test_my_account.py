@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cases.staff import alerts, wechat_link
 from storage.db import make_sessionmaker
 from storage.models import AuditEntry, StaffUser
+from tests.cases.test_identity_trail import text_cells
 from tests.cases_support import KEYS, VILLAGE
 from tests.handlers.admin.test_admin_pages import login
 from tests.staff_support import load_org
@@ -76,6 +77,11 @@ def test_a_staff_member_links_their_wechat_by_scanning_and_unlinks_it(engine: En
     with sessions() as s:
         assert wechat_link.openid_of(s, nync) == "o-staff-nync"
         assert wechat_link.openid_of(s, cz) is None
+
+    # Neither the staff member's openid nor the token is stored readable anywhere.
+    token_part = scene.removeprefix("staff-")
+    leaks = [(t, col) for t, col, v in text_cells(engine) if "o-staff-nync" in v or token_part in v]
+    assert leaks == []
 
     # The village posters' scenes still bind villagers.
     village = sender.reply_text(event_xml("o-villager-9", "SCAN", VILLAGE))
