@@ -8,6 +8,7 @@ numbers start 9999, which no Chinese bank's card BIN uses.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from cases.money.ids import check_digit
 
@@ -15,8 +16,10 @@ FAKE_REGION = "990000"
 _EPOCH = date(1940, 1, 1)
 
 
+@lru_cache(maxsize=1 << 20)
 def fake_id(n: int) -> str:
-    """The n-th synthetic ID number: distinct for n < 30,000 days * 1,000 sequences."""
+    """The n-th synthetic ID number: distinct for n < 30,000 days * 1,000 sequences. Cached: a data set
+    names each person in every payment."""
     born = _EPOCH + timedelta(days=(n // 1000) % 30000)
     first17 = f"{FAKE_REGION}{born:%Y%m%d}{n % 1000:03d}"
     return first17 + check_digit(first17)
