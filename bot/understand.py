@@ -238,7 +238,7 @@ def menu_number(norm: str) -> str | None:
 
 
 def guess_category(norm: str) -> str:
-    if any(w.search(norm) for w in _EXTORTION):
+    if any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm):
         return "conduct"  # money asked for a service is 吃拿卡要, whatever else the story names
     best, best_code = 0, "other"
     for entry in _data()["category_guess"]:
@@ -292,13 +292,14 @@ _TAKING = re.compile(
 )
 # Wrongs that need no named role: money asked for a service (办个证要收二百块 / 不给钱就不办), a benefit
 # signed for or drawn in one's name by someone else (签字不是我签的 / 我没领到 村上说领了).
-_NUMBER = r"[0-9零一二两三四五六七八九十百千万几]+"
+_NUMBER = r"[0-9零一二两三四五六七八九十百千万]+"
 _EXTORTION = (
     re.compile(r"不(给|交|送|拿)(钱|礼|烟|酒|好处)?.{0,3}就(不|没法|办不|不给)(办|给|批|签|盖|开|弄|管|发)"),
     re.compile(r"(办|开|盖|批|签|上户|落户|领).{0,10}(要|得|收|让交|让拿)(收|交|给|拿)?.{0,3}" + _NUMBER + "(块|元)"),
 )
-_WRONGS = (
-    *_EXTORTION,
+# 不交医保就不给报销吗 asks about a rule; the same words told flat tell of a wrong.
+_ASKING = re.compile(r"(吗|么|嘛)$|会不会|是不是|是否|能不能|可不可以|要不要|多少|几(十|百|千|万)?(块|元)")
+_SIGNED_FOR = (
     re.compile(r"(不是|没有?)我(签|按)的|签字不是我|签名不是我|手印不是我|冒(签|领|名)"),
     re.compile(r"没(领|拿|收|见)(到|着|过).{0,14}说.{0,6}(领|发|给)(了|过)"),
 )
@@ -307,7 +308,11 @@ _WRONGS = (
 def _misconduct(norm: str) -> bool:
     """A story naming a cadre doing wrong. It wins over hardship: such a story must never be offered the
     hardship path (which is never anonymous and goes to the town)."""
-    if _has(norm, _words("misconduct", "strong")) or any(w.search(norm) for w in _WRONGS):
+    if _has(norm, _words("misconduct", "strong")):
+        return True
+    if any(w.search(norm) for w in _SIGNED_FOR):
+        return True
+    if any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm):
         return True
     roles = _words("misconduct", "roles")
     if not _has(norm, roles):

@@ -45,7 +45,10 @@ def test_a_trouble_with_a_plea_for_help_is_hardship(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["冰雹灾害有什么补助", "庄稼受灾了怎么申请救助", "办证要多少钱", "低保证明去哪开", "村里修路花了多少钱"],
+    [
+        *("冰雹灾害有什么补助", "庄稼受灾了怎么申请救助", "办证要多少钱", "低保证明去哪开", "村里修路花了多少钱"),
+        *("不交医保就不给报销吗", "办新农合一年要交几百块", "领补贴是不是要交20元手续费"),
+    ],
 )
 def test_questions_stay_questions(text: str) -> None:
     assert classify(text).name in ("none", "money")
