@@ -206,7 +206,7 @@ def rows(world: World, start: int, stop: int) -> Iterator[tuple[tuple[Any, ...],
         finished = status in (lifecycle.CLOSED, lifecycle.REJECTED)
         closed_at = created + timedelta(days=5 + rng.random() * 35) if status == lifecycle.CLOSED else None
         finding = FINDINGS[rng.randrange(len(FINDINGS))] if finished else None
-        rating = 1 + rng.randrange(3) if status == lifecycle.CLOSED and rng.random() < 0.7 else None
+        rating = 1 + rng.randrange(5) if status == lifecycle.CLOSED and rng.random() < 0.7 else None
         case = (
             case_id,
             f"{county}-{created.year}-{case_id:07d}",
