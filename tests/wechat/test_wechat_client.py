@@ -179,6 +179,22 @@ def test_create_qr_scene_is_permanent_and_stable(client: WechatClient, wx: Stand
         client.create_qr_scene(scene="x" * 65)
 
 
+def test_a_temporary_qr_code_expires_and_is_new_each_time(client: WechatClient, wx: StandinWechat) -> None:
+    first = client.create_temp_qr_scene(scene="staff-abc", expire_seconds=600)
+    second = client.create_temp_qr_scene(scene="staff-abc", expire_seconds=600)
+    assert first.ticket != second.ticket and wx.temp_qr_scene(first.ticket) == "staff-abc"
+    call = wx.calls_to("qrcode/create")[0]
+    assert call.body == {
+        "expire_seconds": 600,
+        "action_name": "QR_STR_SCENE",
+        "action_info": {"scene": {"scene_str": "staff-abc"}},
+    }
+    assert wx.qr_count == 0  # not counted against the permanent codes' limit
+    for scene, seconds in (("x" * 65, 600), ("staff-abc", 10), ("staff-abc", 2_592_001)):
+        with pytest.raises(ValueError):
+            client.create_temp_qr_scene(scene=scene, expire_seconds=seconds)
+
+
 def test_permanent_qr_limit(sessions: sessionmaker[Session]) -> None:
     with StandinWechat(qr_limit=2) as wx, new_client(sessions, wx) as c:
         c.create_qr_scene(scene="a")
