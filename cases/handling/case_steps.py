@@ -19,6 +19,7 @@ from cases.notices import contact_openid, notify
 from cases.validation import InvalidReport, description_problem
 from cases.workdays import Calendar
 from storage.models.cases import Case, CaseEvidence
+from storage.models.staff import CaseRouting
 from storage.repos import users
 from storage.repos.users import ConversationState
 
@@ -131,6 +132,9 @@ def rate(
         lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
         loop = rectification.start(session, case=case, rating=rating, reason=reason or None, now=now, calendar=calendar)
         due_dates.on_rectification(case, loop.due_at, loop.basis)
+        routing = session.get(CaseRouting, case.id)
+        if routing is not None:  # the new deadline is supervised afresh (cases/handling/triage.py mark_overdue)
+            routing.overdue_at = None
 
 
 def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseEvidence:

@@ -82,6 +82,10 @@ def start(
     """Open the loop for a dissatisfied rating; its due date is also the reopened case's new deadline."""
     rule = limit()
     due, note = calendar.working_deadline(now, rule.working_days)
+    for earlier in session.scalars(  # a loop left open (the case closed again without it) gives way to this one
+        select(CaseRectification).where(CaseRectification.case_id == case.id, is_open())
+    ):
+        earlier.closed_at = now
     row = CaseRectification(
         case_id=case.id,
         rating=rating,

@@ -71,7 +71,7 @@ def queue_rows(session: Session, cases: Sequence[Case], now: datetime) -> list[l
                 "是" if late else "否",
                 _local(c.closed_at) if c.status == lifecycle.CLOSED else "",
                 c.finding or "",
-                case_steps.RATINGS.get(c.rating or 0, ""),
+                case_steps.RATINGS.get(c.rating or 0, "") + ("（申诉成立，不计入满意率）" if c.rating_excluded else ""),
                 c.description,
             ]
         )

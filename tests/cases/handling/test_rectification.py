@@ -370,3 +370,28 @@ def test_the_h5_page_offers_five_levels_and_asks_the_reason_of_a_dissatisfied_ra
         assert case.rating == 5 and case.status == lifecycle.REOPENED
         loop = s.scalars(select(CaseRectification).where(CaseRectification.case_id == case.id)).one()
         assert loop.reason == "补助根本没发到我家"
+
+
+def test_a_second_dissatisfied_rating_supersedes_an_open_loop_and_the_new_deadline_is_supervised_afresh(
+    engine: Engine,
+) -> None:
+    from storage.models.staff import CaseRouting
+    from tests.staff_support import load_org
+
+    sessions = make_sessionmaker(engine)
+    load_org(sessions)
+    cid = _rated(sessions, "r-twice", 4)
+    with transaction(sessions) as s:
+        case = s.get(Case, cid)
+        routing = s.get(CaseRouting, cid)
+        assert case is not None and routing is not None
+        routing.overdue_at = utcnow()  # it had been supervised as overdue before
+        now = utcnow()
+        case_steps.public_reply(s, case=case, text="已重新核实。", actor="staff:x", keys=KEYS, now=now)
+        case_steps.close(s, case=case, finding="不实", resolution="已核实。", actor="staff:x", keys=KEYS, now=now)
+        assert case.rating is None and not case.rating_excluded
+        case_steps.rate(s, case=case, rating=5, reason="还是没解决", actor="villager", now=now, calendar=SHIPPED)
+        assert routing.overdue_at is None
+    with sessions() as s:
+        loops = list(s.scalars(select(CaseRectification).where(CaseRectification.case_id == cid)))
+        assert [(row.rating, row.closed_at is None) for row in loops] == [(4, False), (5, True)]
