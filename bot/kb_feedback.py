@@ -16,7 +16,7 @@ from bot.context import Context
 from cases.routing import cadres
 from cases.timeutil import local_date
 from knowledge.base import Answer
-from storage.repos import kb_maintenance
+from storage.repos import hit_tally, kb_maintenance
 
 
 def _county(ctx: Context) -> str | None:
@@ -32,7 +32,7 @@ def note(session: Session, question: str, result: Answer, *, county_code: str | 
     if result.kind == "out_of_scope":
         _keep(session, question, county_code, "refused", now)
     elif result.kind == "answer" and result.entry is not None:
-        kb_maintenance.count_hit(session, result.entry.id, local_date(now))
+        hit_tally.count(session, result.entry.id, local_date(now))  # written once committed, with others
 
 
 def note_answer(ctx: Context, question: str, result: Answer) -> None:

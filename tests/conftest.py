@@ -20,6 +20,7 @@ from config.settings import Settings
 from storage.db import make_engine, make_sessionmaker
 from storage.migrate import upgrade
 from storage.models import Base
+from storage.repos import hit_tally
 from wechat.client import WechatClient
 from wechat.standin import StandinWechat
 
@@ -88,6 +89,7 @@ def engine(
         upgrade(eng)
         _engines[backend] = eng
     eng = _engines[backend]
+    hit_tally.flush()  # answer counts earlier tests left for the background write (storage.repos.hit_tally)
     _empty(eng)
     return eng
 

@@ -30,15 +30,15 @@ def unanswered_since(session: Session, since: datetime, *, limit: int = 5000) ->
     return list(session.scalars(query.order_by(KbUnanswered.id.desc()).limit(limit)))
 
 
-def count_hit(session: Session, entry_id: str, day: date) -> None:
-    """One more answer by `entry_id` today, in one statement (two processes may count at once).
+def count_hit(session: Session, entry_id: str, day: date, *, n: int = 1) -> None:
+    """`n` more answers by `entry_id` on `day`, in one statement (two processes may count at once).
 
-    Plain SQL (storage.fastsql), sent on PostgreSQL with the message's COMMIT: it runs on every answer,
-    and through Core it cost more than the cached answer itself."""
+    Plain SQL (storage.fastsql). The chat counts through storage.repos.hit_tally, which calls this about
+    once a second rather than in every message's transaction."""
     fastsql(session).later(
-        "INSERT INTO kb_hits (entry_id, day, count) VALUES (%(entry)s, %(day)s, 1) "
-        "ON CONFLICT (entry_id, day) DO UPDATE SET count = kb_hits.count + 1",
-        {"entry": entry_id, "day": day},
+        "INSERT INTO kb_hits (entry_id, day, count) VALUES (%(entry)s, %(day)s, %(n)s) "
+        "ON CONFLICT (entry_id, day) DO UPDATE SET count = kb_hits.count + %(n)s",
+        {"entry": entry_id, "day": day, "n": n},
     )
 
 
