@@ -20,7 +20,6 @@ from cases import access, ratings
 from cases.categories import by_code
 from cases.reading import scoreboard_sql as sql
 from cases.timeutil import local_date
-from storage.models.places import Town
 from storage.models.staff import Unit
 
 DEFINITIONS: Final[tuple[tuple[str, str], ...]] = (
@@ -39,7 +38,7 @@ DEFINITIONS: Final[tuple[tuple[str, str], ...]] = (
     ("平均办结", "从收到到办结的工作日数的平均"),
 )
 FLAG_SHARE: Final = 5  # the lowest fifth of the ranked units (at least one) is flagged
-SPIKE_TIMES: Final = 3  # a category in a town at ≥ 3× its average of the three months before
+SPIKE_TIMES: Final = 3  # a category in a unit (a town: its villages) at ≥ 3× its average of the 3 months before
 SPIKE_MINIMUM: Final = 3  # …and at least this many cases (a jump from 0 to 1 is no alert)
 
 
@@ -131,7 +130,7 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class Spike:
-    town: str
+    unit: str
     category: str
     count: int
     average: float
@@ -214,7 +213,7 @@ def compute(
         trend=trend,
         categories=[(_category(c), n) for c, n in sql.categories(session, scope, month, rollup=rollup)[:5]],
         villages=[(name, n) for _code, name, n in sql.villages(session, scope, month)],
-        spikes=spikes(session, scope, month),
+        spikes=spikes(session, scope, month, names, rollup=rollup),
     )
 
 
@@ -236,19 +235,18 @@ def ranked(rows: list[UnitRow]) -> list[UnitRow]:
     return scored + rest
 
 
-def spikes(session: Session, scope: sql.Scope, month: str) -> list[Spike]:
-    counts = sql.town_categories(session, scope, sql.shift(month, -3), month)
-    towns: dict[str, str] = {}
+def spikes(session: Session, scope: sql.Scope, month: str, names: dict[str, str], *, rollup: bool) -> list[Spike]:
+    """A category in a unit's cases (a town government's: the matters of its villages) this month at least
+    SPIKE_TIMES its average of the three months before, and at least SPIKE_MINIMUM cases."""
+    counts = sql.unit_categories(session, scope, sql.shift(month, -3), month, rollup=rollup)
     out: list[Spike] = []
-    for (town, category, m), n in counts.items():
+    for (unit, category, m), n in counts.items():
         if m != month or n < SPIKE_MINIMUM:
             continue
-        average = sum(counts.get((town, category, sql.shift(month, -i)), 0) for i in (1, 2, 3)) / 3
+        average = sum(counts.get((unit, category, sql.shift(month, -i)), 0) for i in (1, 2, 3)) / 3
         if n >= SPIKE_TIMES * average:
-            if not towns:
-                towns = {t.code: t.name for t in session.scalars(select(Town))}
-            out.append(Spike(towns.get(town, town), _category(category), n, round(average, 1)))
-    return sorted(out, key=lambda s: (-s.count, s.town, s.category))
+            out.append(Spike(names.get(unit, unit), _category(category), n, round(average, 1)))
+    return sorted(out, key=lambda s: (-s.count, s.unit, s.category))
 
 
 def _category(code: str) -> str:

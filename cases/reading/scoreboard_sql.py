@@ -247,28 +247,35 @@ def categories(session: Session, scope: Scope, month: str, *, rollup: bool = Tru
 def villages(session: Session, scope: Scope, month: str, limit: int = 5) -> list[tuple[str, str, int]]:
     """The villages with the most cases received in the month: (code, name, count)."""
     n = func.count().label("n")
-    stmt = (
-        select(Case.village_code, Village.name, n)
-        .join(Village, Village.code == Case.village_code)
-        .where(scope.cases, *_range(month, month))
-        .group_by(Case.village_code, Village.name)
+    top = (
+        select(Case.village_code, n)
+        .where(scope.cases, Case.village_code.is_not(None), *_range(month, month))
+        .group_by(Case.village_code)
         .order_by(n.desc(), Case.village_code)
         .limit(limit)
     )
-    return [(str(code), str(name), int(count)) for code, name, count in session.execute(stmt)]
+    counts = [(str(code), int(count)) for code, count in session.execute(top)]
+    found = select(Village.code, Village.name).where(Village.code.in_([c for c, _ in counts]))
+    names = {str(code): str(name) for code, name in session.execute(found)}
+    return [(code, str(names.get(code, "")), count) for code, count in counts]
 
 
-def town_categories(session: Session, scope: Scope, first: str, last: str) -> dict[tuple[str, str, str], int]:
-    """Cases per (town of the village, category, month) for the months first..last."""
-    dialect = session.get_bind().dialect.name
-    keys = (Village.town_code, Case.category, month_of(dialect, Case.created_at))
-    stmt = (
-        select(*keys, func.count())
-        .join(Village, Village.code == Case.village_code)
-        .where(scope.cases, *_range(first, last))
-        .group_by(*keys)
-    )
-    return {(str(t), str(c), str(m)): int(n) for t, c, m, n in session.execute(stmt)}
+def unit_categories(
+    session: Session, scope: Scope, first: str, last: str, *, rollup: bool = True
+) -> dict[tuple[str, str, str], int]:
+    """Cases received per (leading unit, category, month) for the months first..last."""
+    if rollup:
+        cell = UnitScoreCell
+        keys: tuple[Any, Any, Any] = (cell.unit, cell.category, cell.month)
+        stmt = (
+            select(*keys, func.sum(cell.received))
+            .where(scope.cells, cell.month >= first, cell.month <= last, cell.received > 0)
+            .group_by(*keys)
+        )
+    else:
+        keys = (Case.route_unit, Case.category, month_of(session.get_bind().dialect.name, Case.created_at))
+        stmt = select(*keys, func.count()).where(scope.cases, *_range(first, last)).group_by(*keys)
+    return {(str(u), str(c), str(m)): int(n) for u, c, m, n in session.execute(stmt)}
 
 
 def parse_month(raw: str, today: date) -> str:

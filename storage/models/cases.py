@@ -266,3 +266,16 @@ class UnitScoreCell(Base):
 
 
 Index("ix_unit_score_cells_unit_month", UnitScoreCell.unit, UnitScoreCell.month)
+# The scoreboard (migration 0022): open cases' deadlines per month read from one index, and a month's cases
+# by unit, category and village (the top villages and the spike alert) without reading the rows.
+Index(
+    "ix_cases_score_open",
+    Case.status,
+    Case.created_at,
+    Case.first_response_due,
+    Case.resolve_due,
+    Case.first_response_at,
+    Case.county_code,
+    Case.route_unit,
+)
+Index("ix_cases_score_month", Case.created_at, Case.county_code, Case.route_unit, Case.category, Case.village_code)

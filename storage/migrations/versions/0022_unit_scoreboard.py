@@ -233,6 +233,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint(*KEY, name=op.f("pk_unit_score_cells")),
     )
     op.create_index("ix_unit_score_cells_unit_month", "unit_score_cells", ["unit", "month"])
+    open_columns = ["status", "created_at", "first_response_due", "resolve_due", "first_response_at"]
+    op.create_index("ix_cases_score_open", "cases", [*open_columns, "county_code", "route_unit"])
+    op.create_index(
+        "ix_cases_score_month", "cases", ["created_at", "county_code", "route_unit", "category", "village_code"]
+    )
     for statement in _backfill(dialect, excluded):
         op.execute(statement)
     if dialect == "sqlite":
@@ -288,6 +293,8 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS unit_score_cells_returned ON case_events")
         op.execute("DROP FUNCTION IF EXISTS unit_score_cells_apply()")
         op.execute("DROP FUNCTION IF EXISTS unit_score_cells_returned()")
+    op.drop_index("ix_cases_score_month", table_name="cases")
+    op.drop_index("ix_cases_score_open", table_name="cases")
     op.drop_index("ix_unit_score_cells_unit_month", table_name="unit_score_cells")
     op.drop_table("unit_score_cells")
     op.drop_table("workday_index")

@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +18,7 @@ from cases import access, lifecycle, workdays
 from cases.reading import scoreboard, scoreboard_days
 from cases.staff.accounts import create_user
 from storage.db import make_sessionmaker, transaction
+from storage.models import Base
 from storage.models.cases import Case, CaseEvent, UnitScoreCell
 from storage.models.staff import CaseRouting
 from storage.types import utcnow
@@ -267,3 +270,16 @@ def test_a_changed_holiday_calendar_recounts_the_working_days(engine: Engine) ->
         assert scoreboard_days.refresh(s, workdays.SHIPPED) > 0
     back = {r.code: r.figures for r in _board(sessions, viewer(sessions, "jw_huzhu")).units}[JW]
     assert (back.avg_response_days, back.avg_close_days) == (2.0, 6.0)  # A 1, B 4, C 1; A 4, B 8
+
+
+def test_the_models_match_migration_0022(engine: Engine) -> None:
+    def include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        if type_ == "table":
+            return name == "unit_score_cells"
+        if type_ == "index":
+            return bool(name and name.startswith(("ix_unit_score_cells", "ix_cases_score")))
+        return getattr(getattr(obj, "table", None), "name", None) == "unit_score_cells"
+
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include})
+        assert compare_metadata(context, Base.metadata) == []
