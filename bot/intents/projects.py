@@ -40,14 +40,17 @@ def show_projects(ctx: Context) -> Reply:
 @router.intent("money")
 def money_question(ctx: Context) -> Reply:
     """修路的钱去哪了, 村里的项目, 集体收入: the village's published projects, with the offer to report."""
-    lead = MONEY_LEAD
+    lead, near = MONEY_LEAD, []
     if ctx.place is not None:
         projects = _projects(ctx)
         near = related(ctx.intent.norm, projects)[:3]
         if near:
             named = "；".join(f"{n}. {projects[n - 1].year}年 {projects[n - 1].name}" for n in near)
             lead = f"和您问的有关：{named}。回复序号看资金明细。\n" + MONEY_LEAD
-    return _page(ctx, 0, [], lead=lead)
+    reply = _page(ctx, 0, [], lead=lead)
+    if ctx.state == STATE and len(near) == 1:
+        ctx.data = {**ctx.data, "asked": near[0]}  # 这钱有猫腻 next is about the one project just named
+    return reply
 
 
 @router.state(STATE, navigates=True)
@@ -56,6 +59,7 @@ def in_list(ctx: Context) -> Reply:
     starts = [int(x) for x in ctx.data.get("starts", [])]
     offset = int(ctx.data.get("offset", 0))
     shown = ctx.data.get("detail")
+    about = shown if shown is not None else ctx.data.get("asked")  # the project a 这个/这钱 points at
     if intent.name == "more":
         following = ctx.data.get("next")
         if isinstance(following, int):
@@ -71,14 +75,14 @@ def in_list(ctx: Context) -> Reply:
     if intent.name == "choice" and intent.choice is not None:
         return _detail(ctx, intent.choice)
     doubt = intent.name in ("report", "story") or any(w in intent.norm for w in DOUBT_WORDS)
-    if shown is not None and doubt:
-        return _report_on(ctx, int(shown))
+    if about is not None and doubt:
+        return _report_on(ctx, int(about))
     if intent.name in ("none", "money", "report", "story"):
         near = related(intent.norm, _projects(ctx))
         if len(near) == 1:  # 水渠谁承包的, 修渠那个项目有问题: the one project of that thing
             return _report_on(ctx, near[0]) if doubt else _detail(ctx, near[0])
-        if shown is not None and any(w in intent.norm for w in FIELD_WORDS):
-            return _detail(ctx, int(shown))
+        if about is not None and any(w in intent.norm for w in FIELD_WORDS):
+            return _detail(ctx, int(about))
         if doubt and intent.name not in ("report", "story") and any(w in intent.norm for w in POINTING):
             return Reply(WHICH)
     ctx.reset()

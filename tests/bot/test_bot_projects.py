@@ -181,3 +181,18 @@ def test_in_the_list_a_doubt_asks_which_project_then_one_named_by_its_thing_is_r
     with make_sessionmaker(engine)() as s:
         parts = (s.scalars(select(ReportDraft)).one().data or {})["parts"]
     assert parts == ["对2025年的项目“冷链保鲜库建设”有疑问：保鲜库那个工程钱对不上"]
+
+
+def test_a_doubt_right_after_a_money_question_is_about_the_one_project_it_named(sender: Sender, engine: Engine) -> None:
+    bind(sender, "o-p14")
+    assert "和您问的有关：9. 2024年 村级光伏电站运维" in sender.reply_text(
+        text_xml("o-p14", "俺想看看村上的光伏电站挣了多少钱")
+    )
+    started = sender.reply_text(text_xml("o-p14", "这钱咋分的有猫腻"))
+    assert "已把您的话记为反映内容" in started
+    with make_sessionmaker(engine)() as s:
+        parts = (s.scalars(select(ReportDraft)).one().data or {})["parts"]
+    assert parts == ["对2024年的项目“村级光伏电站运维”有疑问：这钱咋分的有猫腻"]
+    sender.reply_text(text_xml("o-p14", "取消"))
+    sender.reply_text(text_xml("o-p14", "村里修路的钱去哪了"))
+    assert "请回复数字：\n1 政策咨询" in sender.reply_text(text_xml("o-p14", "返回"))  # still leaves the list
