@@ -20,8 +20,10 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from cases import lifecycle, ratings
+from cases.org import dept_unit
 from cases.workdays import Calendar
 from storage.models.cases import Case, CaseRectification
+from storage.models.staff import CaseRouting, StaffNotice, StaffUser
 
 DATA = Path(__file__).parents[1] / "data" / "rectification.yaml"
 
@@ -157,6 +159,7 @@ def appeal(session: Session, *, case: Case, kind: str, reason: str, actor: str, 
         raise Refused("此案没有可以申诉的差评（已申诉过，或评价已不是差评）。")
     row.appeal_state, row.appeal_kind, row.appeal_reason = PENDING, kind, text
     row.appealed_by, row.appealed_at = actor[:64], now
+    _tell_supervisors(session, case, now)
     lifecycle.record_event(
         session,
         case=case,
@@ -165,6 +168,20 @@ def appeal(session: Session, *, case: Case, kind: str, reason: str, actor: str, 
         reason=f"对“{_level(row.rating)}”评价申诉（{APPEAL_KINDS[kind]}）：{text}",
         now=now,
     )
+
+
+def _tell_supervisors(session: Session, case: Case, now: datetime) -> None:
+    """The county's 纪委监委 (or, when it leads the case itself, the supervising unit of the routing: the city's)
+    sees the appeal at the top of its queue; the ruling is on the case page."""
+    ruler = dept_unit(case.county_code, "jw")
+    if case.route_unit == ruler:
+        routing = session.get(CaseRouting, case.id)
+        ruler = routing.supervising_unit if routing is not None and routing.supervising_unit else ""
+    text = f"申诉待裁定：案件 {case.number} 的办理单位对群众的差评提出申诉，请在案件页裁定。"
+    for user_id in session.scalars(
+        select(StaffUser.id).where(StaffUser.unit_code == ruler, StaffUser.active.is_(True))
+    ):
+        session.add(StaffNotice(user_id=user_id, case_id=case.id, text=text, created_at=now))
 
 
 def pending_appeal(session: Session, case: Case) -> CaseRectification | None:

@@ -229,6 +229,7 @@ def test_return_visit_fix_appeal_and_ruling_through_the_admin_pages(
     token = login(c, "jw_ledu")
     assert c.post(f"/admin/cases/{cid}/action", data={"csrf": token, "action": "rule_appeal"}).status_code == 404
     token = login(c, "jw_huzhu")
+    assert f"申诉待裁定：案件 {number}" in c.get("/admin/cases").text  # the supervising unit is told
     page = c.get(f"/admin/cases/{cid}").text
     assert re.findall(r'id="step-([a-z_]+)"', page)[0] == "rule_appeal" and "超出本单位职权" in page
     done = _ok(c, cid, token, "rule_appeal", decision="dismiss", note="少发属实，应当整改")
@@ -280,6 +281,7 @@ def test_a_supervisor_does_not_rule_on_its_own_units_appeal(engine: Engine, tmp_
     status, html = _post(c, cid, token, "rule_appeal", decision="uphold", note="同意")
     assert status == 400 and "须由其他纪委监委或市纪委监委裁定" in html
     token = login(c, "city")
+    assert f"申诉待裁定：案件 {number}" in c.get("/admin/cases").text  # the commission's own supervisor is told
     assert "申诉成立" in _done(_ok(c, cid, token, "rule_appeal", decision="uphold", note="经查属恶意差评"))
 
 
