@@ -62,7 +62,8 @@ def hardship(
 
 
 def _d(name: str, intent: str, outcome: str, *turns: Turn) -> Dialogue:
-    return Dialogue(name=f"ba-{name}", intent=intent, outcome=outcome, turns=tuple(turns), held_out=True)
+    # Tuned part since its one blind run (59/80, 73.8%, 2026-12-06): the chat's fixes were made against it.
+    return Dialogue(name=f"ba-{name}", intent=intent, outcome=outcome, turns=tuple(turns), held_out=False)
 
 
 def _reports() -> list[Dialogue]:
