@@ -46,10 +46,8 @@ def _openid_hash(openid: str) -> str:
 
 
 def new_code(session: Session, *, user: StaffUser, now: datetime) -> LinkCode:
-    """A fresh one-time scene for `user`; their earlier unspent codes stop working."""
-    session.execute(
-        delete(StaffWechatToken).where(StaffWechatToken.user_id == user.id, StaffWechatToken.used_at.is_(None))
-    )
+    """A fresh one-time scene for `user`; their earlier codes stop working (one row per account at most)."""
+    session.execute(delete(StaffWechatToken).where(StaffWechatToken.user_id == user.id))
     token = secrets.token_urlsafe(_TOKEN_BYTES)
     expires = now + LINK_TTL
     session.add(StaffWechatToken(user_id=user.id, token_hash=_hash(token), created_at=now, expires_at=expires))

@@ -106,6 +106,7 @@ def test_a_link_code_works_once_and_only_until_it_expires(sessions: sessionmaker
         first, second = wechat_link.new_code(s, user=user, now=now), wechat_link.new_code(s, user=user, now=now)
         assert wechat_link.link_from_scan(s, scene=first.scene, openid="o-a", now=now) == wechat_link.REFUSED
         assert wechat_link.link_from_scan(s, scene=second.scene, openid="o-a", now=now).startswith("已绑定")
+        assert s.scalar(select(func.count()).select_from(StaffWechatToken)) == 1  # one row per account at most
         # One WeChat, one account.
         other = wechat_link.new_code(s, user=_user(s, "cz_huzhu"), now=now)
         assert wechat_link.link_from_scan(s, scene=other.scene, openid="o-a", now=now) == wechat_link.TAKEN
