@@ -214,6 +214,7 @@ def test_the_rollup_equals_the_figures_from_the_cases_and_follows_changes(engine
     with transaction(sessions) as s:
         _reopen(s, _case(s, ids["A"], rating=4))  # a second 重办
         _case(s, ids["D"], first_response_at=T + 2 * DAY, category="unfair")
+        _case(s, ids["B"], rating_excluded=True)  # an appeal upheld: out of 满意率, counted as resolved
         _case(s, ids["G"], created_at=T - 40 * DAY)
         _case(s, ids["H"], created_at=T - 400 * DAY)  # out of the twelve months
     check()
@@ -222,7 +223,9 @@ def test_the_rollup_equals_the_figures_from_the_cases_and_follows_changes(engine
         assert sum(c.redone for c in cells) == 2 and sum(c.received for c in cells) == 4
         assert not s.scalars(select(UnitScoreCell).where(UnitScoreCell.month == "2026-02")).all()  # H moved out
     county = _board(sessions, viewer(sessions, "jw_huzhu"))
-    assert {r.code: r.figures.avg_response_days for r in county.units}[JW] == pytest.approx((1 + 4 + 1 + 2) / 4)
+    jw = {r.code: r.figures for r in county.units}[JW]
+    assert jw.avg_response_days == pytest.approx((1 + 4 + 1 + 2) / 4)
+    assert jw.ratings == {1: 0, 2: 0, 3: 0, 4: 2, 5: 0} and jw.resolve_rate == 1.0  # A reopened: B alone closed
 
 
 def test_month_parsing_and_the_pickers(engine: Engine) -> None:
