@@ -13,12 +13,17 @@ from cases.money.checks import rules
 
 
 @pytest.mark.slow
-def test_money_bench_runs_and_finds_what_was_planted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    money.bench(out_dir=str(tmp_path), people=8000, planted=3, databases=("sqlite",), villages=40)
+@pytest.mark.parametrize("db", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_money_bench_runs_and_finds_what_was_planted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    money.bench(out_dir=str(tmp_path), people=8000, planted=3, databases=(db,), villages=40)
     printed = capsys.readouterr().out
     report = json.loads((tmp_path / "money.json").read_text())
     assert report["planted"] == dict.fromkeys(rules(), 3)
-    result = report["results"]["sqlite"]
+    result = report["results"][db]
+    assert result["import_cpu_s"] > 0 and result["import_rows_per_cpu_s"] > 0 and result["rules_cpu_s"] >= 0
+    assert "rows per CPU second" in printed
     assert {code: r["findings"] for code, r in result["rules"].items()} == report["planted"]
     assert result["baseline"] == report["planted"]
     assert result["reimport_payments_unchanged"] == result["import"]["payments"]["rows"] > 8000
