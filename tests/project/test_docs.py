@@ -15,7 +15,11 @@ from config.settings import Settings
 from handlers.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = [
+    ROOT / "README.md",
+    *sorted((ROOT / "docs").glob("*.md")),
+    *sorted((ROOT / "docs" / "staff-guide").glob("*.md")),
+]
 # Settings read outside config/settings.py (tests and benchmarks), documented with the rest.
 OTHER_SETTINGS = {"QF_TEST_POSTGRES_URL"}
 CODE = re.compile(r"`([^`\n]+)`")
@@ -151,3 +155,29 @@ def test_every_relative_link_leads_somewhere() -> None:
             assert (path.parent / target).exists(), f"{path.name} links {target}, which does not exist"
         for target in re.findall(r'<img src="([^"]+)"', text):
             assert (path.parent / target).exists(), f"{path.name} shows {target}, which does not exist"
+
+
+STAFF_GUIDE = ROOT / "docs" / "staff-guide"
+ROLE_PAGES = {
+    "city.md": "市级监督",
+    "county.md": "县纪委监委",
+    "department.md": "县直部门",
+    "town.md": "乡镇",
+    "admin.md": "系统管理员",
+}
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def test_the_staff_guide_has_a_page_per_role_with_screenshots_that_exist_and_stay_small() -> None:
+    index = (STAFF_GUIDE / "index.md").read_text(encoding="utf-8")
+    old_entry = (ROOT / "docs" / "staff-guide.md").read_text(encoding="utf-8")
+    for page, role in ROLE_PAGES.items():
+        text = (STAFF_GUIDE / page).read_text(encoding="utf-8")
+        assert f"({page})" in index and f"(staff-guide/{page})" in old_entry, page
+        assert f"角色是“{role}”" in text, f"{page} does not say which role it is for"
+    shown = [m for p in sorted(STAFF_GUIDE.glob("*.md")) for m in IMAGE.findall(p.read_text(encoding="utf-8"))]
+    assert len(set(shown)) >= 10
+    for target in shown:
+        image = (STAFF_GUIDE / target).resolve()
+        assert image.suffix == ".png" and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", target
+        assert image.stat().st_size <= 250_000, f"{target} is {image.stat().st_size} bytes"
