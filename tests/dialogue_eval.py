@@ -2,8 +2,8 @@
 
 `python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
 intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database, and
-each blind set (written without reading the code: tests/dialogue_blind_a.py, tests/dialogue_blind_b.py)
-on its own line.
+each blind set (written without reading the code: tests/dialogue_blind_a.py, tests/dialogue_blind_b.py,
+tests/dialogue_blind_c.py) on its own line.
 tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
 
 Outcomes: a kind (report, hardship, person, human, projects, detail, case, notcase, answer, menu, back,
@@ -37,6 +37,7 @@ from storage.models.cases import Case
 from storage.types import utcnow
 from tests.dialogue_blind_a import blind_a
 from tests.dialogue_blind_b import blind_b
+from tests.dialogue_blind_c import blind_c
 from tests.dialogue_corpus import Dialogue, blind, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
@@ -50,6 +51,7 @@ GOAL_HELD_OUT = 0.98
 BLIND_SETS = {
     "blind A": ("ba-", "written blind; first run 59/80 73.8% on 2026-12-06, tuned against since"),
     "blind B": ("bb-", "written blind, never tuned against (67/80 83.8% when first printed, 2026-12-06)"),
+    "blind C": ("bc-", "written blind, never tuned against"),
 }
 _WS = re.compile(r"\s+")
 
@@ -326,7 +328,7 @@ def report(results: list[Result]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """--part tuned | held_out | fresh | unseen | blind | blind_a | blind_b | all (the default)."""
+    """--part tuned | held_out | fresh | unseen | blind | blind_a | blind_b | blind_c | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -337,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
         "blind": blind(),
         "blind_a": blind_a(),
         "blind_b": blind_b(),
-        "all": corpus() + fresh() + unseen() + blind() + blind_a() + blind_b(),
+        "blind_c": blind_c(),
+        "all": corpus() + fresh() + unseen() + blind() + blind_a() + blind_b() + blind_c(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
