@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,20 @@ def test_the_staff_guide_has_a_page_per_role_with_screenshots_that_exist_and_sta
         image = (STAFF_GUIDE / target).resolve()
         assert image.suffix == ".png" and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", target
         assert image.stat().st_size <= 250_000, f"{target} is {image.stat().st_size} bytes"
+
+
+def _slug(heading: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, punctuation and symbols dropped, spaces to hyphens."""
+    kept = (ch for ch in heading.strip().lower() if ch in "-_ " or unicodedata.category(ch)[0] not in "PS")
+    return "".join(kept).replace(" ", "-")
+
+
+def test_the_staff_guide_links_to_headings_that_exist() -> None:
+    checked = 0
+    for path in sorted(STAFF_GUIDE.glob("*.md")):
+        for target, anchor in re.findall(r"\]\(([^)#\s]*)#([^)\s]+)\)", path.read_text(encoding="utf-8")):
+            page = (path.parent / target) if target else path
+            headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), flags=re.M)
+            assert anchor in {_slug(h) for h in headings}, f"{path.name} links {target}#{anchor}, no such heading"
+            checked += 1
+    assert checked >= 5
