@@ -156,6 +156,47 @@ def fetch_rows(
     return found
 
 
+def upsert_copied(
+    session: Session, table: str, key: Sequence[str], columns: Sequence[str], rows: Sequence[Sequence[Any]], stamp: Any
+) -> tuple[int, int]:
+    """PostgreSQL: COPY `rows` (values of `columns`, key columns among them) into a temporary table, then one
+    INSERT ... ON CONFLICT from it that inserts the new rows and updates, with `updated_at` = `stamp`, only
+    those stored differently. (inserted, updated); the rest were unchanged. `key` must be the table's
+    primary key or a unique constraint."""
+    if not rows:
+        return 0, 0
+    conn = session.connection()
+    driver: Any = conn.connection.driver_connection
+    names = ", ".join(columns)
+    values = [c for c in columns if c not in key]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in [*values, "updated_at"])
+    differs = (
+        f"({', '.join(f'{table}.{c}' for c in values)}) IS DISTINCT FROM ({', '.join(f'excluded.{c}' for c in values)})"
+    )
+    error: type[Exception] = conn.dialect.loaded_dbapi.Error
+    staging = f"_upsert_{table}"
+    try:
+        driver.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DROP"  # noqa: S608
+            f" AS SELECT {names} FROM {table} WITH NO DATA"
+        )
+        driver.execute(f"TRUNCATE {staging}")
+        with driver.cursor() as cursor:
+            with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}, updated_at) SELECT {names}, %s FROM {staging}"  # noqa: S608
+                f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets} WHERE {differs}"
+                " RETURNING xmax = 0",
+                [stamp],
+            )
+            inserted = [bool(r[0]) for r in cursor.fetchall()]
+    except error as exc:
+        raise DBAPIError.instance(f"INSERT INTO {table}", None, exc, error) from exc
+    return sum(inserted), len(inserted) - sum(inserted)
+
+
 def _collect(found: dict[Hashable, tuple[Any, ...]], rows: list[Any], width: int) -> None:
     if width == 1:
         found.update((row[0], tuple(row)) for row in rows)

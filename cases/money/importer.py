@@ -26,7 +26,15 @@ from sqlalchemy.orm import Session
 from cases.money import ids
 from cases.money.files import HEADERS, Batch, Row, iter_batches
 from cases.money.items import RELATIONS, STATUSES, items
-from storage.bulk import fetch_rows, indexes_built_after, insert_rows, roomy_cache, storable, update_rows
+from storage.bulk import (
+    fetch_rows,
+    indexes_built_after,
+    insert_rows,
+    roomy_cache,
+    storable,
+    update_rows,
+    upsert_copied,
+)
 from storage.models import Village, table
 from storage.models.money import MoneyCadre, MoneyDeath, MoneyPayment, MoneyPerson
 
@@ -233,6 +241,12 @@ def _upsert(
     report: ImportReport,
 ) -> None:
     """Insert the rows not stored yet, update those stored differently, count the rest as unchanged."""
+    if session.connection().dialect.name == "postgresql":
+        new, updated = upsert_copied(session, name, key, order, rows, stamp)
+        report.new += new
+        report.updated += updated
+        report.unchanged += len(rows) - new - updated
+        return
     width = len(key)
     stored = fetch_rows(session, name, key, order, [r[0] for r in rows])
     fresh: list[tuple[Any, ...]] = []

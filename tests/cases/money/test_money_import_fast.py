@@ -116,3 +116,25 @@ def test_money_hashes_are_the_keyed_hashes() -> None:
     assert ids.person_hash(number) == keyed_hash("money-person", number)
     assert ids.account_hash("9999000000000000012") == keyed_hash("money-account", "9999000000000000012")
     assert ids.link_hash(" 张三明 ", "01001x") == keyed_hash("money-link", "张三明", "01001X")
+
+
+def test_a_later_file_inserts_updates_and_leaves_alone_in_one_batch(
+    registry: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """Over stored rows (on PostgreSQL one INSERT ... ON CONFLICT from a COPY): counts and values right, and a
+    row stored the same keeps its updated_at."""
+    first = [payment("P1", "低保金", 1, "张三明", "2025-01"), payment("P2", "低保金", 1, "张三明", "2025-02")]
+    assert load(registry, "payments", write_csv(tmp_path / "a.csv", "payments", first)).new == 2
+    with registry() as s:
+        stamped = {pid: at for pid, at in s.execute(select(MoneyPayment.payment_id, MoneyPayment.updated_at))}
+    later = [
+        payment("P1", "低保金", 1, "张三明", "2025-01", amount="320.50"),
+        payment("P2", "低保金", 1, "张三明", "2025-02"),
+        payment("P3", "低保金", 1, "张三明", "2025-03"),
+    ]
+    report = load(registry, "payments", write_csv(tmp_path / "b.csv", "payments", later))
+    assert (report.new, report.updated, report.unchanged, report.bad) == (1, 1, 1, [])
+    with registry() as s:
+        rows = {p.payment_id: p for p in s.scalars(select(MoneyPayment))}
+    assert {k: v.amount_fen for k, v in rows.items()} == {"P1": 32050, "P2": 30000, "P3": 30000}
+    assert rows["P2"].updated_at == stamped["P2"] and rows["P1"].updated_at != stamped["P1"]
