@@ -183,7 +183,7 @@ def test_return_reroute_ask_the_villager_joint_opinions_close_and_dissatisfactio
     assert "三社王家，补助还没到" in page.inner_text("main")
     no_sideways_scroll(page, 390)
     shot(page, "desk-journey-phone")
-    v.say("3")
+    v.say("4")  # 不满意 on the five levels
     v.say("补助只发了一半")
     page.goto(f"{site.base}/admin/supervision")
     redo = page.inner_text("#redo")
