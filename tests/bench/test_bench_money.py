@@ -23,7 +23,7 @@ def test_money_bench_runs_and_finds_what_was_planted(
     assert report["planted"] == dict.fromkeys(rules(), 3)
     result = report["results"][db]
     assert result["import_cpu_s"] > 0 and result["import_rows_per_cpu_s"] > 0 and result["rules_cpu_s"] >= 0
-    assert "rows per CPU second" in printed
+    assert "rows per CPU second" in printed and result["same_rows_cpu_ratio"] > 0
     assert {code: r["findings"] for code, r in result["rules"].items()} == report["planted"]
     assert result["baseline"] == report["planted"]
     assert result["reimport_payments_unchanged"] == result["import"]["payments"]["rows"] > 8000
