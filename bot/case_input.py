@@ -15,6 +15,8 @@ _RUN = re.compile(r"\d+")
 NUMBER_LEN = 16  # 630223 2026 000123
 CODE_LEN = 6
 _BOUNDARIES = {0, 6, 10, 16}
+# Three dashed groups, the shape of a case number, whatever their lengths (630223-226-000001).
+_DASHED = re.compile(r"(?<!\d)\d{5,7}\s*[-—–_]\s*\d{2,6}\s*[-—–_]\s*\d{3,8}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,12 @@ def _glued(run: str) -> tuple[str, str] | None:
     return readings[0] if len(readings) == 1 else None
 
 
-def _looks_like_number(runs: list[str]) -> str | None:
-    """The start of a case number (county code then a year) that does not complete into one."""
+def _looks_like_number(runs: list[str], cleaned: str) -> str | None:
+    """The start of a case number (county code then a year) that does not complete into one, or anything
+    written in its dashed shape."""
+    dashed = _DASHED.search(cleaned)
+    if dashed is not None:
+        return re.sub(r"\s+", "", dashed.group(0))
     for i in range(len(runs) - 1):
         if len(runs[i]) == 6 and runs[i][0] in "123456" and re.fullmatch(r"20\d\d", runs[i + 1][:4] or ""):
             tail = runs[i + 2] if i + 2 < len(runs) else ""
@@ -72,6 +78,12 @@ def _looks_like_number(runs: list[str]) -> str | None:
         if len(runs[i]) in (10, 11, 12, 13, 14, 15, 17, 18) and runs[i][6:8] == "20":
             return runs[i]
     return None
+
+
+def _split_code(runs: list[str]) -> list[str]:
+    """[code] when short runs together make the 6 digits of a query code (123 456, 12 34 56), else []."""
+    joined = "".join(runs)
+    return [joined] if 2 <= len(runs) <= 3 and len(joined) == CODE_LEN and all(len(r) >= 2 for r in runs) else []
 
 
 def read(text: str) -> CaseInput:
@@ -83,12 +95,17 @@ def read(text: str) -> CaseInput:
             return CaseInput(number=_dashed(glued[0]), code=glued[1], codes_found=1)
     found = _number_at(runs)
     if found is None:
-        doubtful = _looks_like_number(runs)
-        codes = [r for r in runs if len(r) == CODE_LEN]
+        doubtful = _looks_like_number(runs, cleaned)
+        codes = [r for r in runs if len(r) == CODE_LEN] or _split_code(runs)
         return CaseInput(doubtful=doubtful, code=codes[0] if len(codes) == 1 and not doubtful else None)
     start, end = found
     number = _dashed("".join(runs[start:end]))
     codes = [r for k, r in enumerate(runs) if not start <= k < end and len(r) == CODE_LEN]
     others = [r for k, r in enumerate(runs) if not start <= k < end and len(r) != CODE_LEN]
     code = codes[0] if len(codes) == 1 and not others else None
+    if code is None and not codes:
+        # A code typed in groups (123 456), all on one side of the number.
+        before, after = runs[:start], runs[end:]
+        split = _split_code(after) if not before else _split_code(before) if not after else []
+        code = split[0] if split else None
     return CaseInput(number=number, code=code, codes_found=len(codes) + len(others))

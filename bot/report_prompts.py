@@ -40,6 +40,22 @@ YES_WORDS = frozenset(
 NO_WORDS = frozenset({"不是", "不", "不要", "不用", "没有", "否", "不对"})
 TO_HARDSHIP_WORDS = frozenset({"改为困难帮扶", "困难帮扶", "改成困难帮扶", "改为困难登记", "登记困难", "申请帮扶"})
 TO_REPORT_WORDS = frozenset({"改为反映问题", "改成反映问题", "反映干部问题", "改为举报", "改成举报", "改为反映"})
+# Changing paths in any wording: 改成申请帮扶, 换成困难登记, 转为举报 (a whole message, never inside a story).
+_TO_HARDSHIP = re.compile(
+    r"(我要|我想|想|要|请|帮我)?(改|换|转|变)(成|为|到|去)?(申请)?(困难)?(帮扶|救助|登记|困难)(申请|登记)?(吧|了)?"
+)
+_TO_REPORT = re.compile(r"(我要|我想|想|要|请)?(改|换|转|变)(成|为|到|去)?(反映|举报|投诉)(干部)?(问题)?(吧|了)?")
+
+
+def switch_to(norm: str) -> str | None:
+    """The path a message (normalised) asks the draft to change to: "hardship", "report", or None."""
+    if norm in TO_HARDSHIP_WORDS or _TO_HARDSHIP.fullmatch(norm):
+        return "hardship"
+    if norm in TO_REPORT_WORDS or _TO_REPORT.fullmatch(norm):
+        return "report"
+    return None
+
+
 # Fewer characters than this (after normalising) cannot be acted on.
 MIN_DESCRIPTION = 4
 EXAMPLE = "请说得具体些，例如：“村主任王某把我家的低保名额给了他侄子，是今年3月的事。”"

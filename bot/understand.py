@@ -40,7 +40,9 @@ class Intent:
     norm: str = ""
     choice: int | None = None
     detail: str = ""  # the small-talk kind, or a guessed category code
-    told: bool = False  # an ask to report that already tells something: it becomes the report's first words
+    # An ask to report that already tells something (it becomes the report's first words); for hardship,
+    # whether the message tells a trouble rather than only asking to apply.
+    told: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +136,7 @@ _HOLD = ("不", "别", "先别", "等", "再")
 
 def means(text: str, kind: str) -> bool:
     """Whether a message inside a guided step is one of its answers (steps in the data): done, skip, agree,
-    refuse, confirm, anonymous, real_name. 说完啦, 提交吧 and 好了好了 count; a sentence that contains them does
+    refuse, confirm, anonymous, real_name, edit. 说完啦, 提交吧 and 好了好了 count; a sentence that contains them does
     not. For done, a short message of nothing but closing words' characters counts too (就说这么多, 完毕).
     Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
     words = _words("steps", kind)
@@ -277,8 +279,17 @@ def _smalltalk(short: str, norm: str) -> str | None:
     return None
 
 
+# Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
+_SUMMON = re.compile(
+    r"(叫|找|让|请|派|来)(个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服|人)(来|过来)?"
+    r"(回答|回复|答复|解答|说话|说|接|处理|看|问)"
+)
+
+
 def _person(short: str, norm: str) -> bool:
     if short in _words("person", "exact") or _has(norm, _words("person", "contains")):
+        return True
+    if len(norm) <= 15 and _SUMMON.search(norm) and not _has(norm, _words("report_words")):
         return True
     # A short message naming a person at all (客服在吗我要找人工); a long one is a question that mentions it,
     # and 找领导举报 asks to report.
@@ -302,6 +313,8 @@ _ASKING = re.compile(r"(吗|么|嘛)$|会不会|是不是|是否|能不能|可�
 _SIGNED_FOR = (
     re.compile(r"(不是|没有?)我(签|按)的|签字不是我|签名不是我|手印不是我|冒(签|领|名)"),
     re.compile(r"没(领|拿|收|见)(到|着|过).{0,14}说.{0,6}(领|发|给)(了|过)"),
+    # the other order: 村上说给了俺家 俺家根本没见着牛
+    re.compile(r"说.{0,6}(领|发|给)(了|过).{0,14}没(领|拿|收|见|看)(到|着|过|见)"),
 )
 
 
@@ -321,11 +334,19 @@ def _misconduct(norm: str) -> bool:
 
 
 def _hardship(norm: str) -> bool:
-    """A household's trouble, named with the household or with a plea for help (冰雹把庄稼打了 能给点帮助不)."""
+    """A household's trouble, named with the household or with a plea for help (冰雹把庄稼打了 能给点帮助不),
+    or an application for the monitoring and help itself (想申请防返贫监测)."""
     if _has(norm, _words("hardship", "policy_markers")):
         return False
+    if _applies(norm):
+        return True
     whose = _has(norm, _words("hardship", "household")) or _has(norm, _words("hardship", "pleas"))
     return _has(norm, _words("hardship", "troubles")) and whose
+
+
+def _applies(norm: str) -> bool:
+    """Asking to be taken into the monitoring or helped, which tells no trouble yet (想申请防返贫监测)."""
+    return _has(norm, _words("hardship", "applications")) and not _has(norm, _words("hardship", "policy_markers"))
 
 
 def _track(norm: str) -> bool:
@@ -381,7 +402,12 @@ def classify(text: str) -> Intent:
         return Intent("track", norm)
     told_wrong = _misconduct(norm)
     if _hardship(norm) and not told_wrong:
-        return Intent("hardship", norm, detail="poverty_risk")
+        # An application alone (想申请防返贫监测) tells nothing to keep as the household's story.
+        rest = norm
+        for w in _words("hardship", "applications"):
+            rest = rest.replace(w, "")
+        told = _has(rest, _words("hardship", "troubles"))
+        return Intent("hardship", norm, detail="poverty_risk", told=told)
     asks_report = _has(norm, _words("report_words")) or _telling(norm)
     if told_wrong:
         return Intent("story", norm, detail=guess_category(norm))

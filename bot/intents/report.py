@@ -442,7 +442,7 @@ def _confirm(ctx: Context, draft: ReportDraft) -> Reply:
         report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
         return Reply(p.CANCELLED + "\n\n" + menu_text())
-    if choice == 2 or text in ("改", "改一下", "要改"):
+    if choice == 2 or means(text, "edit"):
         return _goto(ctx, draft, "edit", _data(draft))
     if choice != 1 and not means(text, "confirm"):
         return _hint(ctx, draft)
@@ -529,7 +529,9 @@ def _file(ctx: Context, draft: ReportDraft, report: ReportInput, *, hardship: bo
 def offer(ctx: Context) -> Reply:
     """The message already tells misconduct or a household's hardship: offer to start with it."""
     code = ctx.intent.detail or "other"
-    ctx.go(OFFER, text=ctx.text[:MAX_DESCRIPTION], category=code)
+    # 想申请防返贫监测 asks to apply and tells nothing of the household yet: its story is asked for.
+    told = code != HARDSHIP or ctx.intent.told
+    ctx.go(OFFER, text=ctx.text[:MAX_DESCRIPTION] if told else "", category=code)
     if code == HARDSHIP:
         return Reply(p.HARDSHIP_OFFER)
     category = by_code(code)
@@ -567,13 +569,14 @@ def start_with(ctx: Context, text: str, code: str | None) -> Reply:
         report_drafts.discard(ctx.session, draft=old)
     draft = report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
-    data: DraftData = {"parts": [text]}
+    data: DraftData = {"parts": [text] if text.strip() else []}
     if code is None:
         return _goto(ctx, draft, "category", data, "已记下您说的话。请选一下类别：", plain=False)
     data["category"] = code
     category = by_code(code)
     if code == HARDSHIP:
-        return _goto(ctx, draft, _next_hardship(data), data, "已记下您说的情况。\n" + p.HARDSHIP_INTRO)
+        lead = "已记下您说的情况。\n" if data["parts"] else ""
+        return _goto(ctx, draft, _next_hardship(data), data, lead + p.HARDSHIP_INTRO)
     lead = f"已把您的话记为反映内容，类别：{category.label if category else code}（不对请回复“返回”重选）。"
     report_drafts.save(draft, step="description", data={**data, "history": ["category"]}, now=ctx.now)
     return Reply(lead + "\n" + p.DESCRIPTION_MORE)
@@ -585,11 +588,11 @@ def _switch(ctx: Context, draft: ReportDraft) -> Reply | None:
         return None
     norm = ctx.intent.norm
     data = _data(draft)
-    if norm in p.TO_HARDSHIP_WORDS and data.get("category") != HARDSHIP:
+    if p.switch_to(norm) == "hardship" and data.get("category") != HARDSHIP:
         data["category"] = HARDSHIP
         data.pop("cadre_level", None)
         return _goto(ctx, draft, _next_hardship(data), data, "已改为困难帮扶登记，您说过的话都保留了。")
-    if norm in p.TO_REPORT_WORDS and data.get("category") == HARDSHIP:
+    if p.switch_to(norm) == "report" and data.get("category") == HARDSHIP:
         data.pop("category", None)
         return _goto(ctx, draft, "category", data, "已改为反映问题，您说过的话都保留了。")
     return None
@@ -632,9 +635,26 @@ def _h_story(ctx: Context, draft: ReportDraft) -> Reply:
         data["parts"] = []
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("之前记下的内容已清空。\n" + p.H_STORY)
+    named = _trouble_named(ctx, draft, data)
+    if named is not None:
+        return named
     if _skip(ctx) or ctx.intent.name in ("smalltalk", "choice") or len(_meaningful(ctx.text)) < 3:
         return Reply(p.HARDSHIP_TOO_SHORT)
     return _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
+
+
+def _trouble_named(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply | None:
+    """出了什么事 answered with the kind of trouble alone (大病, 遭灾了): that answers 遇到的是哪类事, so the
+    script goes on; the household's story is what its answers say, and a visit hears the rest."""
+    norm = _meaningful(ctx.text)
+    if ctx.intent.name in ("choice", "smalltalk") or len(norm) > 6 or any(ch.isdigit() for ch in norm):
+        return None
+    picked = p.troubles_of(ctx.text)
+    if not picked:
+        return None
+    data["parts"] = [*list(data.get("parts", [])), ctx.message.content.strip()]
+    data["troubles"] = picked
+    return _hardship_next(ctx, draft, data, f"已记下：{'、'.join(picked)}。")
 
 
 def _h_what(ctx: Context, draft: ReportDraft) -> Reply:
