@@ -145,6 +145,14 @@ class Desk:
         cells = [c.strip() for c in row.locator("th, td").all_inner_texts()]
         return dict(zip(heads, cells, strict=False))
 
+    def scoreboard_total(self) -> dict[str, str]:
+        """The whole scope's figures (the tiles) of the scoreboard page shown now."""
+        tiles = self.page.locator("div.tiles div.tile")
+        return {
+            tiles.nth(i).locator("span").inner_text().strip(): tiles.nth(i).locator("strong").inner_text().strip()
+            for i in range(tiles.count())
+        }
+
 
 @pytest.fixture
 def desk(engine: Engine, browser: Any) -> Iterator[Desk]:
@@ -305,10 +313,14 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
     assert "感谢您的评价（满意）" in v.say("满意")
     with desk.sessions() as s:
         assert s.get(Case, cid).rating == 2  # type: ignore[union-attr]  # ratings.Rating.SATISFIED
+    desk.open(case_path)
+    assert re.search(r"群众评价\s+满意", page.inner_text("main"))
     desk.login("jw_huzhu")
     assert number not in desk.redo_list()
     final = desk.scoreboard_row(new_lead, month)
     assert final["满意率"] == "100.0%" and final["重办率"] == "100.0%" and final["解决率"] == "100.0%", final
+    county = desk.scoreboard_total()  # one return in two dispatches (received, then re-routed)
+    assert county["收到件数"] == "1" and county["退单率"] == "50.0%" and county["重办率"] == "100.0%", county
     shot(page, "desk-loop-scoreboard-after")
 
     # The audit log reads each step in Chinese with the case number.
