@@ -69,6 +69,8 @@ def bench_database(name: str, engine: Engine, *, rows: int, seed_budget: float) 
     done = f"seeded {seeded:,} cases in {report.seconds:.0f} s; " if seeded else ""
     more = "" if report.complete else " (incomplete: the next run resumes)"
     print(f"   {done}{report.rows_after:,} of {rows:,} cases{more}", flush=True)
+    if engine.dialect.name == "postgresql":
+        settle(engine)
     figures: list[Figure] = []
     factory = make_sessionmaker(engine)
     with factory() as session:
@@ -100,6 +102,14 @@ def bench_database(name: str, engine: Engine, *, rows: int, seed_budget: float) 
         "rollup_agrees": agree,
         "figures": [{**asdict(f), "verdict": f.verdict} for f in figures],
     }
+
+
+def settle(engine: Engine) -> None:
+    """What autovacuum does to a live database: a bulk load leaves every case's trigger update of its cell as a
+    dead row (30,000 cells on 16,000 pages after 1,000,000 inserts) and no visibility map for index-only scans."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM (FULL, ANALYZE) unit_score_cells")
+        conn.exec_driver_sql("VACUUM (ANALYZE) cases")
 
 
 def print_table(results: Sequence[dict[str, object]]) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, column, func, select, table, true
+from sqlalchemy import ColumnElement, Select, and_, case, column, func, or_, select, table, true
 from sqlalchemy.orm import Session
 
 from cases import access, lifecycle, ratings
@@ -215,13 +215,10 @@ def clock(session: Session, scope: Scope, first: str, last: str, now: datetime, 
     if dialect == "sqlite":
         is_open = func.unlikely(is_open)  # open cases are a few percent of all (see stats_sql.open_cases)
     keys = (month_of(dialect, Case.created_at).label("month"), Case.county_code, Case.route_unit.label("unit"))
+    unsigned_late = and_(Case.first_response_at.is_(None), Case.first_response_due < now)
     stmt = (
-        select(
-            *keys,
-            _count(and_(Case.first_response_at.is_(None), Case.first_response_due < now)).label("unsigned_late"),
-            _count(Case.resolve_due < now).label("open_late"),
-        )
-        .where(is_open, scope.cases, *_range(first, last))
+        select(*keys, _count(unsigned_late).label("unsigned_late"), _count(Case.resolve_due < now).label("open_late"))
+        .where(is_open, scope.cases, *_range(first, last), or_(Case.resolve_due < now, unsigned_late))
         .group_by(*keys)
     )
     _collect(cells, session.execute(stmt), ("unsigned_late", "open_late"))
