@@ -4,10 +4,12 @@ them into notices for the staff who should act, queued in the outbox with the vi
 (customer-service text inside WeChat's 48-hour window, else the template, retries with backoff).
 
 Recipients are worked out when the change commits, so a transfer notifies the unit the case went to.
-Only staff with a linked WeChat get a message, of the kinds they chose, one at a time or in a daily
-digest; the notices on the queue page stay as they are. A notice names the case number, its category
-and the handling unit, never the reporter or what they wrote. Each has a key of kind, event and staff
-member, so a retried transaction or a repeated event never queues it twice.
+Every recipient finds the notice at the top of their queue (a StaffNotice, read and dismissed like the
+others); WeChat is the extra channel: staff with a linked WeChat also get a message, of the kinds they
+chose, one at a time or in a daily digest. A notice names the case number, its category and the
+handling unit, never the reporter or what they wrote. Each has a key of kind, event and staff member, so
+a retried transaction or a repeated event never queues it twice; on the queue, the same notice of a case
+is not added while one is unread, nor again for the same event (the key's kind, moment and person).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, event, select
+from sqlalchemy import delete, event, or_, select
 from sqlalchemy.orm import Session
 
 from cases import access
@@ -25,7 +27,7 @@ from cases.org import dept_unit
 from cases.staff import wechat_link
 from storage.models.cases import Case, CaseEvent
 from storage.models.desk import RevealRequest
-from storage.models.staff import CaseRouting, StaffDigestItem, StaffNoticePref, StaffUser
+from storage.models.staff import CaseRouting, StaffDigestItem, StaffNotice, StaffNoticePref, StaffUser
 from storage.models.wechat import OutboxMessage
 from storage.repos import outbox
 
@@ -48,6 +50,8 @@ _HEAD = {
     "reveal": "查看身份申请待审批",
     "returned": "退回待处理",
 }
+# On the queue, the heads the older notices use (cases/handling/triage.py 催办, returns.py 退回): one each.
+_QUEUE_HEAD = {**_HEAD, "returned": "退回"}
 SUPERVISOR_KINDS = frozenset({"reveal", "returned"})
 DIGEST_MAX_LINES = 30
 _PENDING = "staff_alerts.pending"
@@ -143,13 +147,15 @@ def save_prefs(session: Session, *, user_id: int, kinds: list[str], digest: bool
 
 
 def queue(session: Session, item: _Pending) -> int:
-    """Queue the notices of one noted event; returns how many messages or digest lines were added."""
+    """Queue the notices of one noted event: on each recipient's queue, and by WeChat to those linked who
+    chose the kind; returns how many WeChat messages or digest lines were added."""
     case = session.get(Case, item.case_id)
     if case is None or not _still_there(session, item):
         return 0
     text = notice_text(item.kind, case)
     added = 0
     for user in recipients(session, item, case):
+        _post_on_queue(session, item, case, user.id)
         openid = wechat_link.openid_of(session, user.id)
         prefs = prefs_of(session, user.id)
         if openid is None or item.kind not in prefs.kinds:
@@ -173,6 +179,21 @@ def _still_there(session: Session, item: _Pending) -> bool:
     return session.get(CaseEvent, int(item.ref)) is not None
 
 
+def _post_on_queue(session: Session, item: _Pending, case: Case, user_id: int) -> None:
+    """The notice at the top of the staff member's queue, unless the same one of this case is unread there
+    (an older notice of the same head counts, as the overdue check's 催办) or this event already put it."""
+    same = f"{_QUEUE_HEAD[item.kind]}：案件 {case.number}"
+    found = session.scalar(
+        select(StaffNotice.id)
+        .where(StaffNotice.user_id == user_id, StaffNotice.case_id == case.id)
+        .where(StaffNotice.text.startswith(same, autoescape=True))
+        .where(or_(StaffNotice.read_at.is_(None), StaffNotice.created_at == item.at))
+        .limit(1)
+    )
+    if found is None:
+        session.add(StaffNotice(user_id=user_id, case_id=case.id, text=queue_text(item.kind, case), created_at=item.at))
+
+
 def _key(item: _Pending, user_id: int) -> str:
     if item.kind == "reporter_reply":
         # A villager's answer comes as several messages: one notice per case and hour.
@@ -188,10 +209,18 @@ def _send(session: Session, *, key: str, openid: str, text: str, now: datetime) 
 
 def notice_text(kind: str, case: Case) -> str:
     """What the staff member reads: the case number, category and unit, never the report or the reporter."""
+    return f"【清风工作提醒】{_HEAD[kind]}：案件 {case.number}{_about(case)}请登录清风工作台查看。"
+
+
+def queue_text(kind: str, case: Case) -> str:
+    """The same notice on the queue page, which links it to the case."""
+    return f"{_QUEUE_HEAD[kind]}：案件 {case.number}{_about(case)}"
+
+
+def _about(case: Case) -> str:
     category = by_code(case.category)
     label = category.label if category is not None else "其他"
-    head = f"【清风工作提醒】{_HEAD[kind]}：案件 {case.number}（{label}）"
-    return f"{head}，办理单位：{case.route_unit_name}。请登录清风工作台查看。"
+    return f"（{label}），办理单位：{case.route_unit_name}。"
 
 
 def recipients(session: Session, item: _Pending, case: Case) -> list[StaffUser]:

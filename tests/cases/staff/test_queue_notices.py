@@ -1,0 +1,163 @@
+"""Staff without WeChat see the same work notices at the top of their queue (#20 §5, second bullet), on SQLite
+and PostgreSQL: each of the seven kinds reaches its unlinked recipient once (the older 催办 and 退回 notices of
+the same event are not doubled), never the one who caused it, never anyone outside the case's scope (a town
+never sees a conflict-of-interest case), not again on a replayed event even once read, and never naming the
+reporter or what they wrote."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from cases import access, lifecycle
+from cases.handling import case_steps, returns, reveal, triage
+from cases.interop import case_hooks
+from cases.staff import alerts
+from cases.staff.accounts import create_user
+from cases.workdays import SHIPPED
+from storage.db import transaction
+from storage.models import CaseEvent, OutboxMessage, StaffNotice, StaffUser, StaffWechatLink
+from storage.types import utcnow
+from tests.cases_support import VILLAGE, report, submit_once
+from tests.staff_support import PASSWORD, load_org, town_of
+
+SECRETS = ("王五", "13900002222", "危房改造补助截留", "三社", "镇长")
+TOWN_USER = "zf_wushi"
+
+
+def _world(sessions: sessionmaker[Session]) -> None:
+    load_org(sessions)
+    with transaction(sessions) as s:
+        now = utcnow()
+        create_user(
+            s,
+            username="jw_huzhu2",
+            role="county_discipline",
+            unit_code="630223:jw",
+            display_name="县纪委李审批",
+            password=PASSWORD,
+            now=now,
+        )
+        town = town_of(s, VILLAGE)
+        create_user(
+            s, username=TOWN_USER, role="town", unit_code=town, display_name="镇干部", password=PASSWORD, now=now
+        )
+
+
+def _user(session: Session, username: str) -> StaffUser:
+    user = session.scalar(select(StaffUser).where(StaffUser.username == username))
+    assert user is not None
+    return user
+
+
+def _on_queues(session: Session, case_id: int) -> Counter[tuple[str, str]]:
+    """(username, head) of every queue notice of the case, counted."""
+    names = {u.id: u.username for u in session.scalars(select(StaffUser))}
+    rows = session.scalars(select(StaffNotice).where(StaffNotice.case_id == case_id))
+    return Counter((names[n.user_id], n.text.split("：")[0]) for n in rows)
+
+
+def test_each_kind_reaches_the_unlinked_recipient_once_and_only_them(sessions: sessionmaker[Session]) -> None:
+    _world(sessions)
+    # 项目公开, no cadre named: the county's 农业农村局 handles it, the county's 纪委监委 supervises.
+    item = report(None, anonymous=False, name="王五", phone="13900002222", category="project", cadre_level=None)
+    number = submit_once(sessions, item, "queue-notice-1").number
+    now = utcnow()
+    with transaction(sessions) as s:
+        case = case_steps.get_case(s, number=number)
+        case_id = case.id
+        triage.assign(s, case=case, assignee="nync_huzhu", actor="staff:jw_huzhu", now=now)
+        case_steps.add_text(s, case=case, text="补充：是三社的那段路", now=now)
+        case_steps.add_text(s, case=case, text="还有照片稍后发", now=now)  # the same answer: one notice
+        returns.request(
+            s,
+            case=case,
+            unit_code="630223:nync",
+            reason="属于财政局职责",
+            actor="staff:nync_huzhu",
+            now=now,
+            calendar=SHIPPED,
+        )
+    with transaction(sessions) as s:
+        case = case_steps.get_case(s, number=number)
+        returns.rule(s, case=case, reroute_to="630223:cz", reason="确属财政", actor="staff:jw_huzhu", now=now)
+    with transaction(sessions) as s:
+        triage.mark_overdue(s, now=now + timedelta(days=90))  # writes its own 催办 notice too
+        case = case_steps.get_case(s, number=number)
+        reveal.request(
+            s, viewer=access.viewer_for(s, _user(s, "jw_huzhu")), case=case, reason="核实身份以便回访", now=now
+        )
+        case.status = lifecycle.CLOSED  # as if closed and then rated 不满意
+        lifecycle.transition(s, case=case, to=lifecycle.REOPENED, actor="villager", reason="群众不满意", now=now)
+    expected = Counter(
+        {
+            ("nync_huzhu", "新案件"): 1,
+            ("nync_huzhu", "指定您承办"): 1,
+            ("nync_huzhu", "群众已回复"): 1,  # not 退回: nync_huzhu asked for it
+            ("jw_huzhu", "退回"): 1,  # not the reveal request: jw_huzhu made it
+            ("jw_huzhu2", "退回"): 1,
+            ("jw_huzhu2", "查看身份申请待审批"): 1,
+            ("cz_huzhu", "新案件"): 1,  # the re-route reached 财政局
+            ("cz_huzhu", "催办"): 1,  # the overdue check's own notice; the alert adds no second
+            ("cz_huzhu", "督办"): 1,
+        }
+    )
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(StaffWechatLink)) == 0  # nobody has WeChat linked
+        assert (
+            s.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.key.startswith("staff"))) == 0
+        )
+        assert _on_queues(s, case_id) == expected
+        heads = {head for _, head in expected}
+        assert {alerts._QUEUE_HEAD[k] for k in alerts.KINDS} == heads  # all seven kinds
+        texts = list(s.scalars(select(StaffNotice.text).where(StaffNotice.case_id == case_id)))
+    for text in texts:
+        assert number in text and not any(secret in text for secret in SECRETS), text
+
+    # A replayed event adds nothing, neither while its notice is unread nor once it is read.
+    for read in (False, True):
+        with transaction(sessions) as s:
+            if read:
+                for n in s.scalars(select(StaffNotice).where(StaffNotice.case_id == case_id)):
+                    n.read_at = utcnow()
+            last = s.scalars(
+                select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id.desc())
+            ).first()
+            assert last is not None and alerts.kind_of(last) == "supervise"
+            case_hooks.announce(s, case=case_steps.get_case(s, number=number), event=last, is_open=True)
+        with sessions() as s:
+            assert _on_queues(s, case_id) == expected
+
+    # Once read, a new answer from the reporter is news again: one more notice for the handler.
+    with transaction(sessions) as s:
+        case_steps.add_text(s, case=case_steps.get_case(s, number=number), text="又想起一件事", now=utcnow())
+    with sessions() as s:
+        assert _on_queues(s, case_id) - expected == Counter({("cz_huzhu", "群众已回复"): 1})
+
+
+def test_a_town_never_sees_a_notice_of_a_conflict_case(sessions: sessionmaker[Session]) -> None:
+    _world(sessions)
+    item = report(None, category="other", cadre_level=None, description="镇长收了我们的土地流转费不给收据")
+    number = submit_once(sessions, item, "queue-notice-2").number
+    with transaction(sessions) as s:
+        case = case_steps.get_case(s, number=number)
+        assert case.route_unit == "630223:jw"  # taken up past the town it accuses
+        case_id = case.id
+        triage.assign(s, case=case, assignee="jw_huzhu2", actor="staff:jw_huzhu", now=utcnow())
+    with transaction(sessions) as s:
+        case = case_steps.get_case(s, number=number)
+        town = _user(s, TOWN_USER)
+        # Even were the case moved to the town's own unit, the town is not told: its scope excludes the case.
+        case.route_unit = town.unit_code
+        lifecycle.transition(
+            s, case=case, to=lifecycle.TRANSFERRED, actor="staff:jw_huzhu", reason="测试", now=utcnow()
+        )
+    with sessions() as s:
+        town_id = _user(s, TOWN_USER).id
+        assert s.scalar(select(func.count()).select_from(StaffNotice).where(StaffNotice.user_id == town_id)) == 0
+        found = _on_queues(s, case_id)
+        assert found[("jw_huzhu2", "指定您承办")] == 1 and found[("jw_huzhu2", "新案件")] == 1
+        assert not any(user == TOWN_USER for user, _ in found)
