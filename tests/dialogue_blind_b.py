@@ -1,6 +1,9 @@
 """Blind dialogue set B (issue #18 §1-§5): 80 more conversations, other people and other wordings than set A,
 the same coverage, written the same way: from the issue's promises and docs/chat.md alone, without opening
 the code that answers them or the phrase pools of tests/dialogue_corpus.py, and never run by its writer.
+Tuned since: first printed 67/80 (83.8%) on 2026-12-06 while held out, the chat was fixed against its misses
+(tests/bot/test_blind_b_causes.py), and it now holds a floor with the tuned part; its figure is no longer a
+held-out one.
 
 Turns and outcomes are read as in tests/dialogue_blind_a.py (see tests/dialogue_eval.py).
 Run by `python -m tests.dialogue_eval --part blind_b`.
@@ -26,7 +29,8 @@ LONG_STORY = "".join(_LONG_PARTS) + "".join(f"再说一遍 {part}" for part in _
 
 
 def _d(name: str, intent: str, outcome: str, *turns: Turn) -> Dialogue:
-    return Dialogue(name=f"bb-{name}", intent=intent, outcome=outcome, turns=tuple(turns), held_out=True)
+    # Tuned part since its first run (67/80, 83.8%, 2026-12-06): the chat's fixes were made against it.
+    return Dialogue(name=f"bb-{name}", intent=intent, outcome=outcome, turns=tuple(turns), held_out=False)
 
 
 def _reports() -> list[Dialogue]:

@@ -50,7 +50,7 @@ GOAL_HELD_OUT = 0.98
 # label: (name prefix of a blind set's dialogues, what its figure means)
 BLIND_SETS = {
     "blind A": ("ba-", "written blind; first run 59/80 73.8% on 2026-12-06, tuned against since"),
-    "blind B": ("bb-", "written blind, never tuned against (67/80 83.8% when first printed, 2026-12-06)"),
+    "blind B": ("bb-", "written blind; first printed 67/80 83.8% on 2026-12-06, tuned against since"),
     "blind C": ("bc-", "written blind, never tuned against"),
 }
 _WS = re.compile(r"\s+")
