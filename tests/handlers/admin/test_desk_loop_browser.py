@@ -203,9 +203,8 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
     # Received: on the routed department's queue; the case page leads with 签收, and 退回 is offered.
     desk.login("nync_huzhu")
     assert number in page.inner_text("main")
-    # NOT YET: a unit without a linked WeChat gets no notice at the top of its queue for a new case, a
-    # reporter's reply or a 督办 after 不满意 (cases/staff/alerts.py queues those for linked staff only; the
-    # queue-top notices come from returns, 会办 and appeals); only the queue's own rows show the case.
+    assert f"新案件：案件 {number}" in desk.queue_notices()  # no WeChat linked: the queue's top tells it
+    assert desk.outbox_for("nync_huzhu") == []
     desk.open(case_path)
     assert desk.first_step() == "step-accept" and page.locator("#step-return_case").count() == 1
     assert "由互助土族自治县农业农村局（乡村振兴局）牵头办理" in desk.timeline()
@@ -239,7 +238,7 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
 
     # 签收 by the new unit, then 补充询问: the villager answers in the chat and the unit hears of it.
     desk.login("cz_huzhu")
-    assert number in page.inner_text("main")
+    assert f"新案件：案件 {number}（项目质量或进度问题），办理单位：{new_lead}" in desk.queue_notices()
     desk.open(case_path)
     assert desk.first_step() == "step-accept"
     assert desk.act("accept").startswith("已受理")
@@ -247,6 +246,7 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
     assert "已补充" in v.say("三社到五社那一段，去年秋天修的")
     v.say("好了")
     assert _told(desk.outbox_for("cz_huzhu"), "reporter_reply", number)
+    assert f"群众已回复：案件 {number}" in desk.queue_notices()
     desk.open(case_path)
     assert "三社到五社那一段，去年秋天修的" in page.inner_text("main")
     timeline = desk.timeline()
@@ -295,6 +295,7 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
 
     # 回访 and 整改 by the unit, then closed again; the villager rates 满意 and the loop leaves the list.
     desk.login("cz_huzhu")
+    assert f"督办：案件 {number}" in desk.queue_notices()
     desk.open(case_path)
     assert "返工只修了一半" in page.inner_text("#rectification")
     assert desk.first_step() == "step-accept"
