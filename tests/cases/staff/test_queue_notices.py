@@ -7,50 +7,35 @@ reporter or what they wrote."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from cases import access, lifecycle
-from cases.handling import case_steps, returns, reveal, triage
+from cases import lifecycle
+from cases.handling import case_steps, triage
 from cases.interop import case_hooks
 from cases.staff import alerts
 from cases.staff.accounts import create_user
-from cases.workdays import SHIPPED
 from storage.db import transaction
 from storage.models import CaseEvent, OutboxMessage, StaffNotice, StaffUser, StaffWechatLink
 from storage.types import utcnow
+from tests.cases.staff.test_staff_wechat import SECRETS as WECHAT_SECRETS
+from tests.cases.staff.test_staff_wechat import _file, _user, every_kind
+from tests.cases.staff.test_staff_wechat import _world as wechat_world
 from tests.cases_support import VILLAGE, report, submit_once
-from tests.staff_support import PASSWORD, load_org, town_of
+from tests.staff_support import PASSWORD, town_of
 
-SECRETS = ("王五", "13900002222", "危房改造补助截留", "三社", "镇长")
+SECRETS = (*WECHAT_SECRETS, "三社", "镇长")
 TOWN_USER = "zf_wushi"
 
 
 def _world(sessions: sessionmaker[Session]) -> None:
-    load_org(sessions)
+    wechat_world(sessions)
     with transaction(sessions) as s:
-        now = utcnow()
-        create_user(
-            s,
-            username="jw_huzhu2",
-            role="county_discipline",
-            unit_code="630223:jw",
-            display_name="县纪委李审批",
-            password=PASSWORD,
-            now=now,
-        )
         town = town_of(s, VILLAGE)
         create_user(
-            s, username=TOWN_USER, role="town", unit_code=town, display_name="镇干部", password=PASSWORD, now=now
+            s, username=TOWN_USER, role="town", unit_code=town, display_name="镇干部", password=PASSWORD, now=utcnow()
         )
-
-
-def _user(session: Session, username: str) -> StaffUser:
-    user = session.scalar(select(StaffUser).where(StaffUser.username == username))
-    assert user is not None
-    return user
 
 
 def _on_queues(session: Session, case_id: int) -> Counter[tuple[str, str]]:
@@ -62,36 +47,10 @@ def _on_queues(session: Session, case_id: int) -> Counter[tuple[str, str]]:
 
 def test_each_kind_reaches_the_unlinked_recipient_once_and_only_them(sessions: sessionmaker[Session]) -> None:
     _world(sessions)
-    # 项目公开, no cadre named: the county's 农业农村局 handles it, the county's 纪委监委 supervises.
-    item = report(None, anonymous=False, name="王五", phone="13900002222", category="project", cadre_level=None)
-    number = submit_once(sessions, item, "queue-notice-1").number
-    now = utcnow()
-    with transaction(sessions) as s:
-        case = case_steps.get_case(s, number=number)
-        case_id = case.id
-        triage.assign(s, case=case, assignee="nync_huzhu", actor="staff:jw_huzhu", now=now)
-        case_steps.add_text(s, case=case, text="补充：是三社的那段路", now=now)
-        case_steps.add_text(s, case=case, text="还有照片稍后发", now=now)  # the same answer: one notice
-        returns.request(
-            s,
-            case=case,
-            unit_code="630223:nync",
-            reason="属于财政局职责",
-            actor="staff:nync_huzhu",
-            now=now,
-            calendar=SHIPPED,
-        )
-    with transaction(sessions) as s:
-        case = case_steps.get_case(s, number=number)
-        returns.rule(s, case=case, reroute_to="630223:cz", reason="确属财政", actor="staff:jw_huzhu", now=now)
-    with transaction(sessions) as s:
-        triage.mark_overdue(s, now=now + timedelta(days=90))  # writes its own 催办 notice too
-        case = case_steps.get_case(s, number=number)
-        reveal.request(
-            s, viewer=access.viewer_for(s, _user(s, "jw_huzhu")), case=case, reason="核实身份以便回访", now=now
-        )
-        case.status = lifecycle.CLOSED  # as if closed and then rated 不满意
-        lifecycle.transition(s, case=case, to=lifecycle.REOPENED, actor="villager", reason="群众不满意", now=now)
+    number = _file(sessions, "queue-notice-1")
+    every_kind(sessions, number)  # with nobody linked to WeChat
+    with sessions() as s:
+        case_id = case_steps.get_case(s, number=number).id
     expected = Counter(
         {
             ("nync_huzhu", "新案件"): 1,
