@@ -280,9 +280,10 @@ def _smalltalk(short: str, norm: str) -> str | None:
 
 
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
+# A bare 人 only with a measure word: 请人看病 is not asking for a person.
 _SUMMON = re.compile(
-    r"(叫|找|让|请|派|来)(个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服|人)(来|过来)?"
-    r"(回答|回复|答复|解答|说话|说|接|处理|看|问)"
+    r"(叫|找|让|请|派|来)((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位)人)(来|过来)?"
+    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|$)"
 )
 
 
@@ -290,7 +291,7 @@ def _person(short: str, norm: str) -> bool:
     if short in _words("person", "exact") or _has(norm, _words("person", "contains")):
         return True
     if len(norm) <= 15 and _SUMMON.search(norm) and not _has(norm, _words("report_words")):
-        return True
+        return not _misconduct(norm)  # 支书把钱拿走了 叫领导来看: a story, offered as a report
     # A short message naming a person at all (客服在吗我要找人工); a long one is a question that mentions it,
     # and 找领导举报 asks to report.
     return len(norm) <= 15 and _has(norm, _words("person", "short")) and not _has(norm, _words("report_words"))

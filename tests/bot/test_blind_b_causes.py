@@ -50,6 +50,11 @@ def test_people_thanks_and_declining_by_class(text: str, name: str) -> None:
     assert classify(text).name == name, classify(text)
 
 
+def test_calling_someone_is_not_read_into_questions_or_stories() -> None:
+    assert classify("请人看病要多少钱").name != "person"
+    assert classify("支书把钱拿走了 叫领导来看").name == "story"
+
+
 def test_an_application_is_hardship_and_tells_a_story_only_when_it_has_one() -> None:
     alone = classify("我想申请纳入监测")
     assert alone.name == "hardship" and not alone.told
