@@ -128,6 +128,12 @@ class Desk:
             ).all()
             return [f"{r.key.split(':')[1]}|{outbox.text_of(r)}" for r in rows]
 
+    def villager_notices(self) -> str:
+        """Every notice queued for the villager (the one reporter of this test), unsealed, joined."""
+        with self.sessions() as s:
+            rows = s.scalars(select(OutboxMessage).where(OutboxMessage.key.like("notice:%")).order_by(OutboxMessage.id))
+            return "\n".join(outbox.text_of(r) or "" for r in rows)
+
     def redo_list(self) -> str:
         self.page.goto(self.base + "/admin/supervision")
         return str(self.page.inner_text("#redo"))
@@ -243,6 +249,7 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
     assert desk.first_step() == "step-accept"
     assert desk.act("accept").startswith("已受理")
     assert "转给群众" in desk.act("ask_reporter", question="请问是哪一段水渠、哪个社？")
+    assert "请问是哪一段水渠、哪个社？" in desk.villager_notices()  # relayed without showing who they are
     assert "已补充" in v.say("三社到五社那一段，去年秋天修的")
     v.say("好了")
     assert _told(desk.outbox_for("cz_huzhu"), "reporter_reply", number)
@@ -274,6 +281,8 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
     done = desk.act("close", finding="查实", resolution="施工单位已返工修复水渠。", internal="约谈施工单位负责人。")
     assert done.startswith(f"案件 {number} 已办结")
     assert "内部意见（群众看不到）" in desk.timeline()
+    told = desk.villager_notices()
+    assert "施工单位已返工修复水渠。" in told and "约谈施工单位负责人" not in told
     shot(page, "desk-loop-closed")
     desk.login("jw_huzhu")
     closed = desk.scoreboard_row(new_lead, month)
@@ -299,6 +308,10 @@ def test_one_case_through_the_whole_desk_loop(desk: Desk) -> None:
     desk.open(case_path)
     assert "返工只修了一半" in page.inner_text("#rectification")
     assert desk.first_step() == "step-accept"
+    page.set_viewport_size({"width": 390, "height": 844})  # a town or department cadre on a phone
+    _no_sideways_scroll(page)
+    shot(page, "desk-loop-rectification-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     desk.act("accept")
     assert desk.first_step() == "step-phone_rating"
     assert "已登记回访" in desk.act("phone_rating", rating="4", note="电话联系群众：同意再次返工后复查")
