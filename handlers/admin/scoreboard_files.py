@@ -117,6 +117,29 @@ def workbook(board: scoreboard.Board) -> bytes:
     return out.getvalue()
 
 
+# Column heads short enough for an A4 table of eleven columns (the page and the workbook use the full names).
+PDF_HEADERS = {
+    "received": "收到",
+    "sign_rate": "签收及时",
+    "on_time_rate": "按期办结",
+    "resolve_rate": "解决率",
+    "satisfaction": "满意率",
+    "redo_rate": "重办率",
+    "return_rate": "退单率",
+    "avg_response_days": "响应天数",
+    "avg_close_days": "办结天数",
+}
+
+
+def _clip(text: str, width: float, size: float) -> str:
+    """The text, cut with … to fit `width` points."""
+    if pdfmetrics.stringWidth(text, FONT, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", FONT, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 class _Pdf:
     """A top-down writer on A4 pages (points; 1 cm ≈ 28.35)."""
 
@@ -147,8 +170,9 @@ class _Pdf:
         for i, cells in enumerate([header, *rows]):
             self.need(14)
             x = 40.0
+            size = 7.0 if i else 6.5
             for cell, w in zip(cells, widths, strict=True):
-                self.text(x, cell[:14], 7.5 if i else 7)
+                self.text(x, _clip(cell, w - 3, size), size)
                 x += w
             if i == 0:
                 self.c.line(40, self.y - 3, self.width - 40, self.y - 3)
@@ -178,9 +202,8 @@ def monthly_pdf(board: scoreboard.Board, viewer_unit: str) -> bytes:
     pdf = _Pdf(out, title)
     pdf.line(title, 15, 24)
     pdf.line(f"统计范围：{board.choice_name}（{viewer_unit}可查看）；按收到月份统计。", 9, 18)
-    names = [n for _k, n, _t in scoreboard.FIGURES]
-    widths = [18.0, 92.0] + [48.0] * len(names)
-    widths = [w * (pdf.width - 80) / sum(widths) for w in widths]
+    names = [PDF_HEADERS.get(k, n) for k, n, _t in scoreboard.FIGURES]
+    widths = [20.0, 135.0] + [40.0] * len(names)
 
     def cells(f: scoreboard.Figures) -> list[str]:
         return [shown(value(f, key), kind) for key, _n, kind in scoreboard.FIGURES]
@@ -189,6 +212,7 @@ def monthly_pdf(board: scoreboard.Board, viewer_unit: str) -> bytes:
     rows.append(["", "合计", *cells(board.total)])
     pdf.line("一、各单位指标与排名", 11, 18)
     pdf.table(["名次", "单位", *names], rows, widths)
+    pdf.line("响应天数、办结天数按工作日计；“靠后”为排名最后的五分之一。", 7.5, 16)
     pdf.line("二、案件较多的类别和村", 11, 18)
     pdf.line("类别：" + ("；".join(f"{c} {n} 件" for c, n in board.categories) or "无"))
     pdf.line("村：" + ("；".join(f"{v} {n} 件" for v, n in board.villages) or "无"))
