@@ -260,6 +260,7 @@ def render(report: dict[str, Any]) -> str:
             f"  {'yes' if r['replies_ok'] else 'NO'}"
         )
     lines.append("latencies in ms; ok = every request 200, sampled replies decrypt and answer (echo or policy answer)")
+    lines.extend(_side_by_side(report))
     g = report["goals"]
     for mode, goal in THROUGHPUT_GOALS.items():
         m = g[mode]
@@ -277,6 +278,28 @@ def render(report: dict[str, Any]) -> str:
         f"goal PostgreSQL, two processes ≥ {PG_TWO_GOAL}× one: {p['two_vs_one']:.2f}× {verdict[p['two_pass']]}"
     )
     return "\n".join(lines)
+
+
+def _side_by_side(report: dict[str, Any]) -> list[str]:
+    """Plain and safe mode in two columns: each server's rate, and its ratio to the naive echo of that mode."""
+    results = report["results"]
+    modes = tuple(THROUGHPUT_GOALS)
+    lines = [(f"{'side by side':<24}" + "".join(f"{mode:<22}" for mode in modes)).rstrip()]
+    for server, name in (
+        ("naive", "naive (wechatpy)"),
+        ("werobot", "WeRoBot (gunicorn)"),
+        ("qingfeng", "qingfeng (SQLite)"),
+    ):
+        cells = []
+        for mode in modes:
+            key = f"{mode}/{server}" + ("/sqlitex1" if server == "qingfeng" else "")
+            rate = _throughput(results, key)
+            ratio = "" if server == "naive" else f" = {_ratio(rate, _throughput(results, f'{mode}/naive')):.2f}×"
+            cells.append(f"{rate:,.0f}/s{ratio}")
+        lines.append((f"{name:<24}" + "".join(f"{cell:<22}" for cell in cells)).rstrip())
+    p99s = [f"{results[f'{mode}/qingfeng/sqlitex1']['open']['p99_ms']:.1f} ms" for mode in modes]
+    lines.append((f"{'qingfeng p99 at rate':<24}" + "".join(f"{cell:<22}" for cell in p99s)).rstrip())
+    return lines
 
 
 def free_port() -> int:
