@@ -116,7 +116,7 @@ class Desk:
 
     def queue_notices(self) -> str:
         self.page.goto(self.base + "/admin/cases")
-        card = self.page.locator("div.card:has(h2:has-text('催办提醒'))")
+        card = self.page.locator("div.card:has(h2:has-text('工作提醒'))")
         return str(card.inner_text()) if card.count() else ""
 
     def outbox_for(self, username: str) -> list[str]:
