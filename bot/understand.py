@@ -280,9 +280,9 @@ def _smalltalk(short: str, norm: str) -> str | None:
 
 
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
-# A bare 人 only with a measure word: 请人看病 is not asking for a person.
+# A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
-    r"(叫|找|让|请|派|来)((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位)人)(来|过来)?"
+    r"(叫|找|让|请|派|来)((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?"
     r"(回答|回复|答复|解答|说话|说|接|处理|看|问|$)"
 )
 
@@ -311,6 +311,8 @@ _EXTORTION = (
 )
 # 不交医保就不给报销吗 asks about a rule; the same words told flat tell of a wrong.
 _ASKING = re.compile(r"(吗|么|嘛)$|会不会|是不是|是否|能不能|可不可以|要不要|多少|几(十|百|千|万)?(块|元)")
+# A role that cuts what is paid out, by any amount: 从工资里扣二十, 每次都扣一点.
+_DEDUCTING = re.compile(r"扣.{0,4}?(了|掉|走|下|钱|点|" + _NUMBER + ")")
 _SIGNED_FOR = (
     re.compile(r"(不是|没有?)我(签|按)的|签字不是我|签名不是我|手印不是我|冒(签|领|名)"),
     re.compile(r"没(领|拿|收|见)(到|着|过).{0,14}说.{0,6}(领|发|给)(了|过)"),
@@ -331,6 +333,8 @@ def _misconduct(norm: str) -> bool:
     roles = _words("misconduct", "roles")
     if not _has(norm, roles):
         return False
+    if _DEDUCTING.search(norm):
+        return True
     return _has(norm, _words("misconduct", "acts")) or _TAKING.search(norm) is not None
 
 

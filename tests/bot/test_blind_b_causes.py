@@ -28,6 +28,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
         "支书电话也不接 人也见不着",
         "出纳每次发粮补都要扣点 说是手续费",
         "上面说给俺家发了两只羊 俺们从来没见着",
+        "村会计每个月都从俺的护林员工资里扣二十",
     ],
 )
 def test_misconduct_told_in_other_words_is_a_story(text: str) -> None:
@@ -39,6 +40,7 @@ def test_misconduct_told_in_other_words_is_a_story(text: str) -> None:
     [
         ("让工作人员回复我一下", "person"),
         ("来个人解答下", "person"),
+        ("能不能叫个懂政策的人来回答", "person"),
         ("医保的事没弄明白 你们这有没有真人", "person"),
         ("同志们辛苦啦", "smalltalk"),
         ("谢谢干部们", "smalltalk"),
@@ -53,6 +55,7 @@ def test_people_thanks_and_declining_by_class(text: str, name: str) -> None:
 def test_calling_someone_is_not_read_into_questions_or_stories() -> None:
     assert classify("请人看病要多少钱").name != "person"
     assert classify("支书把钱拿走了 叫领导来看").name == "story"
+    assert classify("书记说扣款标准是多少").name != "story"
 
 
 def test_an_application_is_hardship_and_tells_a_story_only_when_it_has_one() -> None:
@@ -84,7 +87,7 @@ def test_a_story_that_mentions_changing_is_not_a_switch() -> None:
     assert switch_to(normalise("村长把低保改成了他侄子的名字 俺们想申请帮扶")) is None
 
 
-@pytest.mark.parametrize("text", ["我想改改", "有要改的", "修改一下吧", "说错了"])
+@pytest.mark.parametrize("text", ["我想改改", "有要改的", "修改一下吧", "说错了", "想改一下"])
 def test_asking_to_edit_in_other_words(text: str) -> None:
     assert means(text, "edit")
 
