@@ -13,6 +13,7 @@ from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
 from cases import workdays
+from cases.reading import scoreboard_days
 from cases.timeutil import local_date
 from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
@@ -133,6 +134,7 @@ class HolidayPages:
         row.added_by, row.added_at = v.username, utcnow()
         ctx.session.flush()
         self.calendar.use_stored({**self.calendar.stored(), year: cal})
+        scoreboard_days.refresh(ctx.session, self.calendar)  # the scoreboard's working-day counts follow the year
         ctx.audit(
             "holiday_year_replace" if replaced else "holiday_year_add",
             year=year,

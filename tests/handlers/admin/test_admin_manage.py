@@ -17,7 +17,7 @@ import yaml
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from openpyxl import load_workbook
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import workdays
@@ -293,6 +293,14 @@ NOTICE_2027 = {
 }
 
 
+def _workdays_between(sessions: sessionmaker[Session], start: str, end: str) -> int:
+    """Working days after `start` up to and including `end`, as the scoreboard's workday_index counts them."""
+    with sessions() as s:
+        rows = s.execute(text("SELECT day, n FROM workday_index WHERE day IN (:a, :b)"), {"a": start, "b": end})
+        n = {str(day): int(count) for day, count in rows}
+    return int(n[end]) - int(n[start])
+
+
 def test_administrator_adds_next_years_holidays(engine: Engine) -> None:
     c = client(engine)
     sessions = make_sessionmaker(engine)
@@ -309,6 +317,7 @@ def test_administrator_adds_next_years_holidays(engine: Engine) -> None:
         shipped = c.post("/admin/holidays", data={**NOTICE_2027, "year": "2026", "csrf": token})
         assert shipped.status_code == 400 and "随程序发布" in shipped.text
         assert calendar.is_working_day(date(2027, 2, 8))  # not yet loaded: Monday to Friday
+        assert _workdays_between(sessions, "2027-02-04", "2027-02-12") == 6  # Monday to Friday for now
         ok = c.post("/admin/holidays", data={**NOTICE_2027, "csrf": token}, follow_redirects=False)
         assert ok.status_code == 303
         assert not calendar.is_working_day(date(2027, 2, 8)) and calendar.is_working_day(date(2027, 2, 13))
@@ -318,6 +327,9 @@ def test_administrator_adds_next_years_holidays(engine: Engine) -> None:
         with sessions() as s:
             row = s.get(HolidayYear, 2027)
             assert row is not None and row.added_by == "admin" and row.workdays == ["2027-02-13", "2027-10-09"]
+            # The scoreboard's working-day index follows the year at once: 春节 (2027-02-05..11) is no working day.
+        # The scoreboard's working-day index follows the year at once: 春节 (2027-02-05..11) has no working day.
+        assert _workdays_between(sessions, "2027-02-04", "2027-02-12") == 1
         # Another process picks it up from the table.
         other = workdays.WorkCalendar()
         assert HolidaySync(sessions, calendar=other).refresh() == 1 and 2027 in other.years()
