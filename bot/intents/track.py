@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.case_input import read
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents import inquiry_status
 from bot.intents.report import policy
+from cases.case_input import read
 from cases.handling.case_steps import RATE_SCALE, RATING_PROMPT
 from cases.identity import reporter_tag
 from cases.intake import ratelimit

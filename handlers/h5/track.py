@@ -3,12 +3,10 @@ IP), and the villager's rating of a closed case."""
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 from starlette.responses import Response
 
-from cases import lifecycle, ratings
+from cases import case_input, lifecycle, ratings
 from cases.handling import case_steps
 from cases.reading import tracking
 from cases.timeutil import chinese_time
@@ -19,8 +17,7 @@ from handlers.web.params import whole
 from storage.models.cases import Case, CaseEvent
 from storage.types import utcnow
 
-_NUMBER = re.compile(r"[0-9]{6}-[0-9]{4}-[0-9]{6}")
-_CODE = re.compile(r"[0-9]{6}")
+_INCOMPLETE = "请填写完整的案件编号（如 630223-2026-000123）和 6 位查询码。"
 
 
 class TrackPages:
@@ -31,11 +28,19 @@ class TrackPages:
         return ctx.render("track.html", number="", error=None)
 
     def _lookup(self, ctx: DeviceCtx) -> tuple[Case | None, Response | None]:
-        number = ctx.field("number", 32).replace(" ", "")
-        code = ctx.field("code", 16).replace(" ", "")
-        if not _NUMBER.fullmatch(number) or not _CODE.fullmatch(code):
-            error = "请填写完整的案件编号（如 630223-2026-000123）和 6 位查询码。"
-            return None, ctx.render("track.html", 400, number=number, error=error)
+        typed = ctx.field("number", 40)  # shown back as typed on any failure
+        read = case_input.read_number(typed)
+        code = case_input.read_code(ctx.field("code", 24))
+        if read.number is None:
+            error = (
+                f"“{read.doubtful}”不是完整的案件编号。编号分三段：6 位、年份、6 位，如 630223-2026-000123。"
+                if read.doubtful
+                else _INCOMPLETE
+            )
+            return None, ctx.render("track.html", 400, number=typed, error=error)
+        if code is None:
+            return None, ctx.render("track.html", 400, number=typed, error="请填写 6 位数字的查询码。")
+        number = read.number
         guesser = tracking.Guesser(
             (
                 (f"h5dev:{self.h5.device_tag(ctx)}", limits.TRACK_MISSES_DEVICE),
@@ -47,10 +52,10 @@ class TrackPages:
             return found.case, None
         if found.outcome == "locked":
             error = f"查询码错误次数过多，请在 {chinese_time(found.retry_at or utcnow())} 以后再试。"
-            return None, ctx.render("track.html", 429, number=number, error=error)
+            return None, ctx.render("track.html", 429, number=typed, error=error)
         # An unknown number gets this same answer: numbers cannot be tried out.
         error = f"编号或查询码不正确，请核对后再试。还可以再试 {found.tries_left} 次。"
-        return None, ctx.render("track.html", 400, number=number, error=error)
+        return None, ctx.render("track.html", 400, number=typed, error=error)
 
     def _show_case(
         self, ctx: DeviceCtx, case: Case, *, notice: str | None = None, error: str | None = None

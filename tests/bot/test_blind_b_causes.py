@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, func, select
 
-from bot.case_input import read
 from bot.report_prompts import switch_to
 from bot.understand import classify, means, normalise
+from cases.case_input import read
 from storage.db import make_sessionmaker
 from storage.models import Inquiry
 from tests.cases_support import KEYS, VILLAGE

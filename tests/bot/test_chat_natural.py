@@ -8,8 +8,8 @@ import re
 import pytest
 from sqlalchemy import Engine, func, select
 
-from bot.case_input import read
 from bot.understand import choice_of, classify
+from cases.case_input import read
 from storage.db import make_sessionmaker, transaction
 from storage.models import Inquiry
 from storage.models.cases import Case, ReportDraft

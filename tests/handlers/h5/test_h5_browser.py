@@ -179,6 +179,27 @@ def test_tracking_and_rating_on_a_phone(page: Any, site: Site) -> None:
         assert s.scalars(select(Case.rating).where(Case.number == number)).one() == 3
 
 
+def test_tracking_with_spaces_and_full_width_digits_on_a_phone(page: Any, site: Site) -> None:
+    fill_report(page, site, text="村里的道路硬化工程偷工减料")
+    page.click("button[value=preview]")
+    page.click("#submit")
+    page.wait_for_selector("#case-number")
+    number, code = page.inner_text("#case-number"), page.inner_text("#query-code")
+    short = number[:-1].replace("-", " ")  # a digit missing: named back, the field keeps the text
+    page.goto(f"{site.base}/v/{VILLAGE}/track")
+    page.fill("#number", short)
+    page.fill("#code", code)
+    page.click("#track-form button[type=submit]")
+    assert "不是完整的案件编号" in page.inner_text("main") and page.input_value("#number") == short
+    wide = number.translate(str.maketrans("0123456789-", "０１２３４５６７８９ "))
+    page.fill("#number", wide)
+    page.fill("#code", code.translate(str.maketrans("0123456789", "０１２３４５６７８９")))
+    page.click("#track-form button[type=submit]")
+    assert number in page.inner_text("h2") and "还没有答复" in page.inner_text("main")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "track-typed")
+
+
 def test_an_unknown_code_shows_the_village_search(page: Any, site: Site) -> None:
     response = page.goto(f"{site.base}/v/630223999999")
     assert response is not None and response.status == 404

@@ -291,3 +291,26 @@ def test_a_database_outage_is_a_503_page_not_a_500(
     monkeypatch.setattr(home, "list_projects", broken)
     page = client.get(BASE)
     assert page.status_code == 503 and "系统出现问题" in page.text
+
+
+def test_tracking_reads_a_number_and_code_as_typed_and_keeps_the_text(client: TestClient) -> None:
+    """Spaces, full-width digits and a code in groups are read as the chat reads them; a number that does not
+    fit is named back, never rewritten into another; the typed number stays in its field on every failure."""
+    done = confirm(client, preview(client).text)
+    number, code = number_and_code(done.text)
+    token = csrf_of(client.get(BASE + "/track").text)
+    spaced = number.replace("-", " ")
+    wide = number.translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))
+    wide_code = code.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    for typed_number, typed_code in ((spaced, code), (wide, wide_code), (number, f"{code[:3]} {code[3:]}")):
+        seen = client.post(BASE + "/track", data={"csrf": token, "number": typed_number, "code": typed_code})
+        assert seen.status_code == 200 and number in seen.text and "还没有答复" in seen.text
+    short = number[:-1]  # one digit of the serial missing: not padded into some other case
+    doubt = client.post(BASE + "/track", data={"csrf": token, "number": short, "code": code})
+    assert doubt.status_code == 400 and f"“{short}”不是完整的案件编号" in doubt.text
+    assert f'value="{short}"' in doubt.text
+    no_code = client.post(BASE + "/track", data={"csrf": token, "number": spaced, "code": "12345"})
+    assert no_code.status_code == 400 and "6 位数字的查询码" in no_code.text and f'value="{spaced}"' in no_code.text
+    wrong = "000000" if code != "000000" else "111111"
+    missed = client.post(BASE + "/track", data={"csrf": token, "number": wide, "code": wrong})
+    assert missed.status_code == 400 and "还可以再试 4 次" in missed.text and f'value="{wide}"' in missed.text

@@ -109,3 +109,23 @@ def read(text: str) -> CaseInput:
         split = _split_code(after) if not before else _split_code(before) if not after else []
         code = split[0] if split else None
     return CaseInput(number=number, code=code, codes_found=len(codes) + len(others))
+
+
+def read_code(text: str) -> str | None:
+    """The 6-digit query code in a field of its own: full-width digits and spaces accepted (７３９ ６７３),
+    nothing else around it."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if re.fullmatch(r"[\d\s-]+", cleaned) is None:
+        return None
+    runs: list[str] = _RUN.findall(cleaned)
+    if len(runs) == 1 and len(runs[0]) == CODE_LEN:
+        return runs[0]
+    split = _split_code(runs)
+    return split[0] if split else None
+
+
+def read_number(text: str) -> CaseInput:
+    """A case number typed in a field of its own (spaces, full-width digits, missing dashes): the number, or
+    what looked like one (doubtful) so the villager can be told; never a different number made up."""
+    found = read(text)
+    return CaseInput(number=found.number, doubtful=None if found.number else found.doubtful)
