@@ -45,6 +45,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "download_posters": "下载海报",
     "create_posters": "生成海报",
     "reveal_identity": "查看实名举报人身份",
+    "view_hardship_contact": "查看困难户联系电话",
     "reveal_requested": "申请查看实名举报人身份",
     "reveal_approved": "批准查看身份申请",
     "reveal_refused": "不批准查看身份申请",

@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from cases import access, lifecycle
 from cases.categories import cadre_level_label
-from cases.handling import actions, canned, desk, joint, rectification, reveal, triage
+from cases.handling import actions, canned, desk, hardship_contact, joint, rectification, reveal, triage
 from cases.identity import SealBroken, unseal
 from cases.reading import case_view
 from handlers.admin import desk_text, location
@@ -70,7 +70,11 @@ class CasePage:
         if case is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         ctx.audit("view_case", case.id)
-        return self.render(ctx, case)
+        # A hardship applicant's phone, for the units that must call and visit (never a misconduct report's).
+        applicant = hardship_contact.read(ctx.session, ctx.viewer, case, self.admin.keys)
+        if applicant is not None:
+            ctx.audit(hardship_contact.AUDIT_ACTION, case.id)
+        return self.render(ctx, case, applicant=applicant)
 
     def render(
         self,
@@ -81,6 +85,7 @@ class CasePage:
         status: int = 200,
         revealed: dict[str, Any] | None = None,
         typed: dict[str, str] | None = None,
+        applicant: dict[str, str] | None = None,
     ) -> HTMLResponse:
         s = ctx.session
         view = case_view.read(s, ctx.viewer, case)
@@ -98,6 +103,8 @@ class CasePage:
             error=error,
             typed=typed or {},  # what staff typed into a refused form, shown again so nothing is retyped
             revealed=revealed,
+            applicant=applicant,
+            hardship=case.category == hardship_contact.HARDSHIP,
             village=view.village,
             merged_into=merged_into,
             place=view.place,
