@@ -142,13 +142,13 @@ def route_case(
     if rule is None:
         return _default(session, category, who, county=county, county_name=county_name, has_rules=bool(rules))
     unit, unit_name, lead_level = _lead(session, rule, village, county_name)
-    reason = f"按分办规则“{rule.name}”（优先级 {rule.priority}；{_why_matched(rule, text)}），由{unit_name}牵头办理"
+    reason = f"按分办规则“{rule.name}”（{_why_matched(rule, text)}），由{unit_name}牵头办理"
     conflict_reason = None
     if who.level in REQUIRED_FOR_ACCUSED:
         accused_word = ACCUSED_WORD[who.level]
         if _too_low(who, lead_level):
             lifted, new_name, required = _lifted(session, who, county, county_name)
-            reason = f"按分办规则“{rule.name}”（优先级 {rule.priority}；{_why_matched(rule, text)}）"
+            reason = f"按分办规则“{rule.name}”（{_why_matched(rule, text)}）"
             reason += (
                 f"。回避：{who.source}，被反映的是{accused_word}，按回避原则不交被反映单位"
                 f"{'' if who.level in ('town', 'county') else '及其所在乡镇'}，"

@@ -44,6 +44,7 @@ def test_transition_table_move_by_move(current: str, target: str) -> None:
     class Recorder:
         def __init__(self) -> None:
             self.added: list[object] = []
+            self.info: dict[str, object] = {}  # where staff notices wait for the commit (cases/staff/alerts.py)
 
         def add(self, obj: object) -> None:
             self.added.append(obj)
