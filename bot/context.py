@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -66,6 +66,12 @@ class Context:
 
     def reset(self) -> None:
         self.go(ConversationState.IDLE)
+
+    def read_again(self, text: str) -> None:
+        """Take `text` as the message being handled (a text held back while the villager was asked what it
+        was for): the dispatcher goes on with it after the state PASSes."""
+        self.message = replace(self.message, content=text)
+        self._intent = None
 
 
 # Texts up to this many characters have their meaning remembered (see `understood`).

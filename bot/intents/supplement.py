@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
@@ -10,11 +14,17 @@ from cases import lifecycle
 from cases.handling import case_steps
 from cases.reading import tracking
 from cases.validation import InvalidReport
-from storage.models.cases import Case
+from storage.models.cases import Case, CaseEvent
 from storage.repos.users import ConversationState
 
 router = Router()
 STATE = ConversationState.SUPPLEMENT
+# What a free text can mean while a staff question is open: anything but a command, a choice, navigation...
+ANSWER_INTENTS = frozenset({"none", "story", "hardship"})
+YES = frozenset({"1", "是", "是的", "对", "对的", "是回答"})
+NO = frozenset({"2", "不是", "不对", "否"})
+# How long an unanswered staff question is offered for: long enough for a villager who took days to find out.
+QUESTION_WAITS = timedelta(days=14)
 
 
 def _open_cases(ctx: Context) -> list[Case]:
@@ -39,12 +49,70 @@ def _begin(ctx: Context, number: str) -> Reply:
     return Reply(f"请发送要补充到编号 {number} 的文字、照片或语音。发完请回复“好了”。")
 
 
+def asked_case(ctx: Context) -> Case | None:
+    """The villager's open case whose latest staff question (询问群众) has had no word from them since."""
+    cases = {c.id: c for c in _open_cases(ctx)}
+    if not cases:
+        return None
+    last = (
+        select(
+            CaseEvent.case_id,
+            func.max(CaseEvent.id).filter(CaseEvent.action == lifecycle.EventAction.ASK_REPORTER).label("asked"),
+            func.max(CaseEvent.id).filter(CaseEvent.action == lifecycle.EventAction.SUPPLEMENT).label("added"),
+        )
+        .where(CaseEvent.case_id.in_(cases), CaseEvent.at >= ctx.now - QUESTION_WAITS)
+        .group_by(CaseEvent.case_id)
+    )
+    waiting = [(asked, cid) for cid, asked, added in ctx.session.execute(last) if asked and (added or 0) < asked]
+    return cases[max(waiting)[1]] if waiting else None
+
+
+def offer_as_answer(ctx: Context) -> Reply | None:
+    """A free text typed after leaving the staff question (菜单 first): is it the answer? The text is held,
+    never lost: 1 adds it to the case, 2 goes on with it as if just typed."""
+    if ctx.message.kind != "text" or ctx.intent.name not in ANSWER_INTENTS or len(ctx.text) < 2:
+        return None
+    case = asked_case(ctx)
+    if case is None:
+        return None
+    ctx.go(STATE, number=case.number, held=ctx.message.content)
+    return Reply(
+        f"工作人员正在等您回答编号 {case.number} 的问题。这段话是回答吗？\n"
+        "回复 1 是，补充到这件事里\n"
+        "回复 2 不是，我要说别的事"
+    )
+
+
+def _held(ctx: Context, number: str, held: str) -> Reply:
+    if ctx.text in NO:
+        ctx.reset()
+        ctx.read_again(held)
+        return PASS
+    if ctx.text not in YES:
+        return Reply("这段话是回答工作人员的问题吗？回复 1 是，回复 2 不是。")
+    case = next((c for c in _open_cases(ctx) if c.number == number), None)
+    if case is None:
+        ctx.reset()
+        ctx.read_again(held)
+        return PASS
+    try:
+        case_steps.add_text(ctx.session, case=case, text=held, now=ctx.now)
+    except InvalidReport as exc:
+        ctx.go(STATE, number=number)
+        return Reply("\n".join(exc.problems))
+    ctx.go(STATE, number=number)
+    return Reply(f"已补充到编号 {number}，工作人员会看到。还可以继续发送，发完请回复“好了”。")
+
+
 @router.state(STATE)
 def on_message(ctx: Context) -> Reply:
     msg = ctx.message
     if msg.kind == "text" and ctx.text in ("取消", "菜单"):
         ctx.reset()
         return PASS
+    held = ctx.data.get("held")
+    if isinstance(held, str) and isinstance(ctx.data.get("number"), str):
+        return _held(ctx, str(ctx.data["number"]), held)
     number = ctx.data.get("number")
     if not isinstance(number, str):
         choices = list(ctx.data.get("choices", []))

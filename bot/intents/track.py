@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from bot.intents import inquiry_status
+from bot.intents import inquiry_status, supplement
 from bot.intents.report import policy
 from cases.case_input import read
 from cases.handling.case_steps import RATE_SCALE, RATING_PROMPT
@@ -64,7 +64,7 @@ def number_anywhere(ctx: Context) -> Reply:
         found = read(ctx.text)
         if found.number or found.doubtful:
             return _track_text(ctx)
-    return PASS
+    return supplement.offer_as_answer(ctx) or PASS
 
 
 @router.state(STATE)
