@@ -13,4 +13,5 @@ Public API:
   evidence.media_jobs.outbox_kinds(...): evidence downloads via the outbox, handed to the worker at composition
 - identity.IdentityKeys / reporter_tag / seal / unseal: sealed reporter identity
 - numbers.next_number / normalise_number: case numbers and query codes
+- case_input.read / read_number / read_code: a case number and query code as a villager types them (chat, H5)
 """
