@@ -32,6 +32,12 @@ def take(session: Session, *, bucket: str, limit: int, expires_at: datetime, amo
     return int(count)
 
 
+def give_back(session: Session, *, bucket: str, amount: int = 1) -> None:
+    """Uncount `amount` uses of `bucket` that turned out not to count (never below zero)."""
+    update_stmt = update(RateCounter).where(RateCounter.bucket == bucket, RateCounter.count >= amount)
+    session.execute(update_stmt.values(count=RateCounter.count - amount))
+
+
 def used(session: Session, *, bucket: str) -> int:
     """How much of `bucket` is used, without counting anything."""
     return int(session.scalar(select(RateCounter.count).where(RateCounter.bucket == bucket)) or 0)

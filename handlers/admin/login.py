@@ -50,7 +50,7 @@ class LoginPages:
             return await self.login_form(ctx, "安全校验失败（CSRF），请重新登录。", 403)
         s = self.runtime.settings
         try:
-            staff_auth.throttle_login(
+            taken = staff_auth.throttle_login(
                 self.runtime.sessions,
                 self.secret,
                 ip=ctx.request.client.host if ctx.request.client else "unknown",
@@ -73,6 +73,7 @@ class LoginPages:
             ctx.session.add(_login_audit(ctx.session, "login_failed", str(form.get("username") or "")))
             return await self.login_form(ctx, result.error, 400)
         ctx.session.add(_login_audit(ctx.session, "login", result.user.username))
+        staff_auth.forgive_login(ctx.session, taken)
         resp = RedirectResponse("/admin/cases", status_code=303)
         resp.set_cookie(
             staff_auth.COOKIE,

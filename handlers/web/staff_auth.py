@@ -80,9 +80,10 @@ def throttle_login(
     per_ip: int,
     per_account: int,
     now: datetime,
-) -> None:
+) -> list[str]:
     """Count one login attempt against the client address and the typed username (existing or not); raise
-    LoginThrottled, before any password is checked, when either is over its limit in this window.
+    LoginThrottled, before any password is checked, when either is over its limit in this window. Returns the
+    counters it took, for `forgive_login` once the password proves right.
 
     Its own short transaction: the count must stand even when the login then fails, and on SQLite a
     write transaction held open across the argon2 check would hold every writer, the webhook too."""
@@ -104,6 +105,13 @@ def throttle_login(
     except ratelimit.RateLimited as exc:
         refused.remember(bucket, exc.retry_at, now)
         raise LoginThrottled(exc.retry_at) from exc
+    return list(limits)
+
+
+def forgive_login(session: Session, taken: list[str]) -> None:
+    """A login that succeeded does not count: the limits are for guessing, and a county office shares one address."""
+    for bucket in taken:
+        ratelimit.give_back(session, bucket=bucket)
 
 
 def _b64(data: bytes) -> str:

@@ -106,6 +106,19 @@ def test_logins_over_the_account_limit_get_429_while_other_accounts_log_in(
     assert post_login(c, "cz_huzhu", PASSWORD).status_code == 303  # other accounts are not held up
 
 
+def test_logins_that_succeed_do_not_use_up_the_limits(engine: Engine) -> None:
+    # A county office shares one address; staff log in many times a day. Only guesses count.
+    c = client(engine, login_attempts_per_ip=3, login_attempts_per_account=2)
+    for _ in range(6):
+        assert post_login(c, "jw_huzhu", PASSWORD).status_code == 303
+        c.cookies.clear()  # logged out: the next visit shows the login form again
+    assert post_login(c, "jw_huzhu", "wrong-password-1").status_code == 400
+    assert post_login(c, "jw_huzhu", "wrong-password-2").status_code == 400
+    assert post_login(c, "jw_huzhu", PASSWORD).status_code == 429  # two guesses used the account's limit
+    assert post_login(c, "cz_huzhu", "wrong-password-3").status_code == 400
+    assert post_login(c, "cz_huzhu", PASSWORD).status_code == 429  # three guesses from this address
+
+
 def test_a_locked_account_answers_exactly_like_an_unknown_one(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     c = client(engine)
     for _ in range(accounts.MAX_FAILURES):
