@@ -131,13 +131,15 @@ PDF_HEADERS = {
 }
 
 
-def _clip(text: str, width: float, size: float) -> str:
-    """The text, cut with … to fit `width` points."""
-    if pdfmetrics.stringWidth(text, FONT, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", FONT, size) > width:
-        text = text[:-1]
-    return text + "…"
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    """The text in lines of at most `width` points (a unit's long name takes two lines, never loses its end)."""
+    lines, line = [], ""
+    for ch in text:
+        if line and pdfmetrics.stringWidth(line + ch, FONT, size) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line]
 
 
 class _Pdf:
@@ -171,12 +173,17 @@ class _Pdf:
             self.need(14)
             x = 40.0
             size = 7.0 if i else 6.5
-            for cell, w in zip(cells, widths, strict=True):
-                self.text(x, _clip(cell, w - 3, size), size)
+            wrapped = [_wrap(cell, w - 3, size) for cell, w in zip(cells, widths, strict=True)]
+            extra = 9.0 * (max(len(lines) for lines in wrapped) - 1)
+            self.need(14 + extra)
+            for lines, w in zip(wrapped, widths, strict=True):
+                for k, part in enumerate(lines):
+                    self.c.setFont(FONT, size)
+                    self.c.drawString(x, self.y - 9 * k, part)
                 x += w
             if i == 0:
                 self.c.line(40, self.y - 3, self.width - 40, self.y - 3)
-            self.y -= 13
+            self.y -= 13 + extra
         self.y -= 6
 
     def bars(self, row: TrendRow) -> None:

@@ -75,3 +75,12 @@ def test_the_scoreboard_page_and_its_files_in_each_scope(engine: Engine) -> None
     assert "纪委监委" not in re.sub(r"<header>.*?</header>", "", mine, flags=re.S)
     login(c, "admin")
     assert c.get("/admin/scoreboard").status_code == 403
+
+
+def test_a_long_unit_name_wraps_in_the_pdf_and_keeps_its_end() -> None:
+    from handlers.admin.scoreboard_files import _wrap
+
+    name = "互助土族自治县农业农村局（乡村振兴局）（靠后）"
+    lines = _wrap(name, 132.0, 7.0)
+    assert len(lines) == 2 and "".join(lines) == name and lines[-1].endswith("（靠后）")
+    assert _wrap("五十镇人民政府", 132.0, 7.0) == ["五十镇人民政府"]
