@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 from starlette.responses import Response
 
 from cases.reading import queue, stats
@@ -55,6 +56,9 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Any]])
     """A write-only openpyxl workbook of one sheet named `title`."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"  # the header stays in view while scrolling (set before any row is written)
+    for i, h in enumerate(header, start=1):  # a Chinese character is about two columns wide
+        sheet.column_dimensions[get_column_letter(i)].width = max(10, 2 * len(h) + 2)
     sheet.append([neutralise(h) for h in header])
     for row in rows:
         sheet.append([_xlsx_value(v) for v in row])

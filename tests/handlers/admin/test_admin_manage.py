@@ -205,8 +205,10 @@ def test_xlsx_export_is_scoped_neutralised_without_identity_and_audited(engine: 
     resp = c.get("/admin/cases.xlsx?county=630223")
     assert resp.status_code == 200 and "spreadsheetml" in resp.headers["content-type"]
     assert ".xlsx" in resp.headers["content-disposition"]
-    rows = list(load_workbook(io.BytesIO(resp.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(io.BytesIO(resp.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("编号", "县", "乡镇") and len(rows) == 2
+    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["A"].width >= 10
     text = repr(rows)
     assert "王五" not in text and "13900002222" not in text and "o-x" not in text
     assert rows[1][-1].startswith("'=HYPERLINK") and "\x07" not in rows[1][-1]
