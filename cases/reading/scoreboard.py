@@ -213,7 +213,7 @@ def compute(
         trend=trend,
         categories=[(_category(c), n) for c, n in sql.categories(session, scope, month, rollup=rollup)[:5]],
         villages=[(name, n) for _code, name, n in sql.villages(session, scope, month)],
-        spikes=spikes(session, scope, month, names, rollup=rollup),
+        spikes=spikes(session, scope, month, names),
     )
 
 
@@ -235,10 +235,10 @@ def ranked(rows: list[UnitRow]) -> list[UnitRow]:
     return scored + rest
 
 
-def spikes(session: Session, scope: sql.Scope, month: str, names: dict[str, str], *, rollup: bool) -> list[Spike]:
-    """A category in a unit's cases (a town government's: the matters of its villages) this month at least
-    SPIKE_TIMES its average of the three months before, and at least SPIKE_MINIMUM cases."""
-    counts = sql.unit_categories(session, scope, sql.shift(month, -3), month, rollup=rollup)
+def spikes(session: Session, scope: sql.Scope, month: str, names: dict[str, str]) -> list[Spike]:
+    """A category in a town (the cases from its villages the viewer may see, whichever unit leads them) this
+    month at least SPIKE_TIMES its average of the three months before, and at least SPIKE_MINIMUM cases."""
+    counts = sql.town_categories(session, scope, sql.shift(month, -3), month)
     out: list[Spike] = []
     for (unit, category, m), n in counts.items():
         if m != month or n < SPIKE_MINIMUM:

@@ -257,22 +257,19 @@ def villages(session: Session, scope: Scope, month: str, limit: int = 5) -> list
     return [(code, str(names.get(code, "")), count) for code, count in counts]
 
 
-def unit_categories(
-    session: Session, scope: Scope, first: str, last: str, *, rollup: bool = True
-) -> dict[tuple[str, str, str], int]:
-    """Cases received per (leading unit, category, month) for the months first..last."""
-    if rollup:
-        cell = UnitScoreCell
-        keys: tuple[Any, Any, Any] = (cell.unit, cell.category, cell.month)
-        stmt = (
-            select(*keys, func.sum(cell.received))
-            .where(scope.cells, cell.month >= first, cell.month <= last, cell.received > 0)
-            .group_by(*keys)
-        )
-    else:
-        keys = (Case.route_unit, Case.category, month_of(session.get_bind().dialect.name, Case.created_at))
-        stmt = select(*keys, func.count()).where(scope.cases, *_range(first, last)).group_by(*keys)
-    return {(str(u), str(c), str(m)): int(n) for u, c, m, n in session.execute(stmt)}
+def town_categories(session: Session, scope: Scope, first: str, last: str) -> dict[tuple[str, str, str], int]:
+    """Cases received per (town, category, month) for the months first..last, whichever unit leads them.
+
+    A village's NBS code starts with its town's nine digits (the town's own code ends in 000), so the town is
+    read off the covering index on cases, without a join."""
+    town = func.substr(Case.village_code, 1, 9)
+    keys = (town, Case.category, month_of(session.get_bind().dialect.name, Case.created_at))
+    stmt = (
+        select(*keys, func.count())
+        .where(scope.cases, Case.village_code.is_not(None), *_range(first, last))
+        .group_by(*keys)
+    )
+    return {(f"{t}000", str(c), str(m)): int(n) for t, c, m, n in session.execute(stmt)}
 
 
 def parse_month(raw: str, today: date) -> str:

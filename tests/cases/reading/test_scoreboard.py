@@ -20,7 +20,7 @@ from cases.staff.accounts import create_user
 from storage.db import make_sessionmaker, transaction
 from storage.models import Base
 from storage.models.cases import Case, CaseEvent, UnitScoreCell
-from storage.models.staff import CaseRouting
+from storage.models.staff import CaseRouting, Unit
 from storage.types import utcnow
 from tests.cases_support import report, submit_once
 from tests.handlers.admin.test_admin_reports import viewer
@@ -168,6 +168,9 @@ def test_every_figure_against_hand_counted_cases_in_each_scope(engine: Engine) -
     assert len(county.trend) == 12 and county.trend[-1][0] == "2026-03" and county.trend[0][0] == "2025-04"
     assert trend["2026-02"].received == 1 and trend["2026-02"].on_time_rate == 1.0 and trend["2026-01"].received == 1
     assert [(sp.count, sp.average) for sp in county.spikes] == [(3, 0.3)]  # funds in the town: 3 vs (0+0+1)/3
+    with sessions() as s:  # counted by the villages' town, whichever unit leads the cases
+        town_unit = s.get(Unit, town)
+        assert town_unit is not None and county.spikes[0].unit == town_unit.name
 
     city = _board(sessions, viewer(sessions, "city"))
     assert city.total.received == 7 and {c.code: c.figures.received for c in city.counties} == {
