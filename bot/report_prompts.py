@@ -67,7 +67,9 @@ EDIT_DESCRIPTION = "接着发的内容会加在后面；回复“重写”清空
 SWITCH_TO_HARDSHIP = "如果是家里遇到困难想申请帮扶，回复“改为困难帮扶”，您说过的话都保留。"
 CANCEL = "取消"
 BACK = "返回"
-USE_ENTRY_LOCATION = "用进入时的位置"
+USE_ENTRY_LOCATION = "用我的位置"
+# 用进入时的位置 was the older wording: still understood.
+ENTRY_LOCATION_WORDS = frozenset({USE_ENTRY_LOCATION, "用进入时的位置", "用我的定位", "用我现在的位置", "用手机位置"})
 FOOTER = "（回复“返回”回到上一步，“取消”退出）"
 EDIT_FIELDS: tuple[tuple[str, str], ...] = (
     ("问题类别", "category"),
@@ -98,9 +100,34 @@ CADRE = "您反映的是哪一级的干部？回复数字：\n" + "\n".join(
     f"{i} {label}" for i, (_code, label) in enumerate(CADRE_LEVELS, 1)
 )
 EVIDENCE = (
-    f"如有证据，请发送照片（最多 {MAX_PHOTOS} 张）或位置。\n"
-    f"也可以回复“{USE_ENTRY_LOCATION}”。\n发完请回复“好了”，没有请回复“跳过”。"
+    f"如有证据，请发送照片（最多 {MAX_PHOTOS} 张）或位置（点“+”再点“位置”）。\n发完请回复“好了”，没有请回复“跳过”。"
 )
+ENTRY_LOCATION_LINE = f"要用您打开公众号时手机给的位置，回复“{USE_ENTRY_LOCATION}”。"
+
+
+def evidence_prompt(data: DraftData, counts: dict[str, int], *, entry_location: bool) -> str:
+    """The evidence step, saying what is already here and offering the entry location only when there is one."""
+    have = []
+    if counts.get("image"):
+        have.append(f"{counts['image']} 张照片")
+    if counts.get("voice"):
+        have.append(f"{counts['voice']} 条语音")
+    if data.get("location"):
+        have.append("位置")
+    lines = [EVIDENCE]
+    if entry_location and not data.get("location"):
+        lines.insert(1, ENTRY_LOCATION_LINE)
+    if have:
+        lines.insert(0, "已收到：" + "、".join(have) + "。")
+    return "\n".join(lines)
+
+
+def story_saved(length: int, *, hardship: bool = False) -> str:
+    """A scrap (1, 嗯) in the story step once the story is saved: say it is kept and what can be done."""
+    what = "家里的情况" if hardship else "经过"
+    return f"{what}已经记下了（共 {length} 字）。要补充就接着说，说完回复“好了”；没有要补充的也回复“好了”。"
+
+
 IDENTITY = "是否留下姓名和电话？回复数字：\n1 实名（方便核实和回复，我们严格保密）\n2 匿名"
 CONTACT = "请发送姓名和手机号，例如：张三 13800001111\n只留一项也可以；都不想留请回复“跳过”。"
 EDIT = "要修改哪一项？回复数字：\n1 问题类别\n2 事情经过\n3 证据\n4 身份\n" + FOOTER
@@ -264,10 +291,12 @@ def hardship_submitted_text(done: Submitted) -> str:
     )
 
 
-def prompt(step: str, data: DraftData, counts: dict[str, int]) -> str:
+def prompt(step: str, data: DraftData, counts: dict[str, int], *, entry_location: bool = False) -> str:
     hardship = data.get("category") == HARDSHIP
     if step == "category":
         return category_prompt()
+    if step == "evidence":
+        return evidence_prompt(data, counts, entry_location=entry_location)
     if step == "confirm":
         return hardship_summary(data) if hardship else summary(data, counts)
     if step == "edit" and hardship:

@@ -15,6 +15,7 @@ from typing import Literal
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
+from bot.hardship_story import fill_from_story, is_bare_number, taken_text, when_answer
 from bot.menu import menu_text
 from bot.understand import guess_category, means, normalise, pick
 from cases.categories import CADRE_LEVELS, by_code, categories
@@ -134,7 +135,8 @@ def _counts(ctx: Context, draft: ReportDraft) -> dict[str, int]:
 
 
 def _prompt(ctx: Context, draft: ReportDraft) -> str:
-    return p.prompt(draft.step, _data(draft), _counts(ctx, draft))
+    entry = ctx.user.last_lat is not None and ctx.user.last_lng is not None
+    return p.prompt(draft.step, _data(draft), _counts(ctx, draft), entry_location=entry)
 
 
 def _goto(
@@ -211,7 +213,7 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
     data["category"] = cats[choice - 1].code
     lead = f"您选择了：{cats[choice - 1].label}"
     if cats[choice - 1].code == HARDSHIP:
-        return _goto(ctx, draft, _next_hardship(data), data, lead + "\n" + p.HARDSHIP_INTRO)
+        return _hardship_go(ctx, draft, data, lead + "\n" + p.HARDSHIP_INTRO)
     if p.description_of(data).strip():
         lead += "\n之前说的内容都还在。"
     return _goto(ctx, draft, "description", data, lead)
@@ -265,9 +267,14 @@ def _described(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
         data["parts"] = []
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("之前记下的内容已清空。\n" + p.DESCRIPTION)
+    saved = len(_meaningful(p.description_of(data))) >= p.MIN_DESCRIPTION
     if _skip(ctx):
-        return Reply("这一步不能跳过：不知道发生了什么，就没法核实。\n" + p.EXAMPLE)
+        if saved:  # nothing more to add: the story is there, go on
+            return _after_description(ctx, draft, data)
+        return Reply("这一步不能跳过：不知道发生了什么，就没法核实。\n" + p.EXAMPLE + "\n说完请回复“好了”。")
     if ctx.intent.name in ("smalltalk", "choice", "menu_item") or len(_meaningful(ctx.text)) < 3:
+        if saved:
+            return Reply(p.story_saved(len(p.description_of(data))))
         return Reply(f"只有“{ctx.text[:10]}”，看不出发生了什么。\n" + p.EXAMPLE + "\n说完请回复“好了”。")
     reply = _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
     category = str(data.get("category", ""))
@@ -351,12 +358,12 @@ def _evidence(ctx: Context, draft: ReportDraft) -> Reply:
         _set_location(data, ctx, source=LocationSource.MESSAGE)
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("位置已收到。还可以发照片，发完请回复“好了”。")
-    if msg.kind == "text" and ctx.text == p.USE_ENTRY_LOCATION:
+    if msg.kind == "text" and ctx.text in p.ENTRY_LOCATION_WORDS:
         if ctx.user.last_lat is None or ctx.user.last_lng is None:
-            return Reply("没有获取到您进入公众号时的位置。请点“+”再点“位置”发送，或回复“跳过”。")
+            return Reply("没有您打开公众号时的位置。请点“+”再点“位置”发送；没有请回复“跳过”。")
         _set_location(data, ctx, source=LocationSource.EVENT)
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
-        return Reply("已使用您进入公众号时的位置。还可以发照片，发完请回复“好了”。")
+        return Reply("已用上您打开公众号时手机给的位置。还可以发照片，发完请回复“好了”。")
     if msg.kind in ("text", "voice") and (_done(ctx) or _skip(ctx)):
         return _goto(ctx, draft, "identity", data)
     return _hint(ctx, draft)
@@ -576,7 +583,7 @@ def start_with(ctx: Context, text: str, code: str | None) -> Reply:
     category = by_code(code)
     if code == HARDSHIP:
         lead = "已记下您说的情况。\n" if data["parts"] else ""
-        return _goto(ctx, draft, _next_hardship(data), data, lead + p.HARDSHIP_INTRO)
+        return _hardship_go(ctx, draft, data, lead + p.HARDSHIP_INTRO)
     lead = f"已把您的话记为反映内容，类别：{category.label if category else code}（不对请回复“返回”重选）。"
     report_drafts.save(draft, step="description", data={**data, "history": ["category"]}, now=ctx.now)
     return Reply(lead + "\n" + p.DESCRIPTION_MORE)
@@ -591,7 +598,7 @@ def _switch(ctx: Context, draft: ReportDraft) -> Reply | None:
     if p.switch_to(norm) == "hardship" and data.get("category") != HARDSHIP:
         data["category"] = HARDSHIP
         data.pop("cadre_level", None)
-        return _goto(ctx, draft, _next_hardship(data), data, "已改为困难帮扶登记，您说过的话都保留了。")
+        return _hardship_go(ctx, draft, data, "已改为困难帮扶登记，您说过的话都保留了。")
     if p.switch_to(norm) == "report" and data.get("category") == HARDSHIP:
         data.pop("category", None)
         return _goto(ctx, draft, "category", data, "已改为反映问题，您说过的话都保留了。")
@@ -608,8 +615,16 @@ def _next_hardship(data: DraftData) -> str:
     return "confirm"
 
 
+def _hardship_go(ctx: Context, draft: ReportDraft, data: DraftData, lead: str = "") -> Reply:
+    """The first step not yet answered; what the story already tells is taken, not asked again."""
+    told = taken_text(fill_from_story(data))
+    return _goto(ctx, draft, _next_hardship(data), data, "\n".join(x for x in (lead, told) if x))
+
+
 def _hardship_next(ctx: Context, draft: ReportDraft, data: DraftData, lead: str = "") -> Reply:
-    return _goto(ctx, draft, "confirm" if data.get("editing") else _next_hardship(data), data, lead)
+    if data.get("editing"):
+        return _goto(ctx, draft, "confirm", data, lead)
+    return _hardship_go(ctx, draft, data, lead)
 
 
 def _h_whose(ctx: Context, draft: ReportDraft) -> Reply:
@@ -638,8 +653,13 @@ def _h_story(ctx: Context, draft: ReportDraft) -> Reply:
     named = _trouble_named(ctx, draft, data)
     if named is not None:
         return named
-    if _skip(ctx) or ctx.intent.name in ("smalltalk", "choice") or len(_meaningful(ctx.text)) < 3:
-        return Reply(p.HARDSHIP_TOO_SHORT)
+    scrap = ctx.intent.name in ("smalltalk", "choice") or len(_meaningful(ctx.text)) < 3
+    if _skip(ctx) or scrap:
+        if len(_meaningful(p.description_of(data))) < p.MIN_DESCRIPTION:
+            return Reply(p.HARDSHIP_TOO_SHORT)
+        if _skip(ctx):
+            return _hardship_next(ctx, draft, data)
+        return Reply(p.story_saved(len(p.description_of(data)), hardship=True))
     return _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
 
 
@@ -668,12 +688,21 @@ def _h_what(ctx: Context, draft: ReportDraft) -> Reply:
 
 def _h_free(key: Literal["when", "help"], minimum: int) -> Callable[[Context, ReportDraft], Reply]:
     def step(ctx: Context, draft: ReportDraft) -> Reply:
-        if ctx.message.kind not in ("text", "voice") or len(_meaningful(ctx.text)) < minimum:
+        if ctx.message.kind not in ("text", "voice"):
+            return _hint(ctx, draft)
+        if key == "help" and (is_bare_number(ctx.text) or ctx.intent.name == "choice"):
+            return Reply(f"“{ctx.text[:10]}”看不出想要什么帮助。" + p.HINTS["h_help"])
+        if len(_meaningful(ctx.text)) < minimum:
             return _hint(ctx, draft)
         if _skip(ctx) and key == "when":
             value = "不清楚"
         elif _skip(ctx) or _done(ctx):
             return _hint(ctx, draft)
+        elif key == "when":
+            when = when_answer(ctx.text)
+            if when is None:
+                return Reply(f"“{ctx.text[:10]}”看不出是什么时候。" + p.HINTS["h_when"])
+            value = when
         else:
             value = ctx.text[:200]
         data = _data(draft)
