@@ -118,3 +118,15 @@ def test_the_entry_location_is_offered_only_when_there_is_one(engine: Engine) ->
     offered = w.say("好了")
     assert "用我的位置" in offered and "打开公众号时" in offered
     assert "已用上" in w.say("用我的位置")
+
+
+def test_a_story_that_names_no_trouble_is_still_asked_its_kind(engine: Engine) -> None:
+    v = villager(engine, "o-h17-kind")
+    for said in ("3", "6", "1", "家里日子实在过不下去了"):
+        v.say(said)
+    assert "哪类事" in v.say("好了")
+    w = villager(engine, "o-h17-offer")
+    w.say("我家老人瘫痪在床 家里没了收入")
+    started = w.say("1")
+    assert "残疾、失业或收入大减" in started and "谁家的困难" in started
+    assert "什么时候" in w.say("1")
