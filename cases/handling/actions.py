@@ -112,6 +112,7 @@ class Facts:
     lead_unit: bool = False
     rated: bool = False
     extension_pending: bool = False
+    reachable: bool = True  # the reporter can be asked through the chat (a sealed WeChat contact)
     joint: Joint = field(default_factory=Joint)
     returns: Returns = field(default_factory=Returns)
     loop: Loop = field(default_factory=Loop)
@@ -368,11 +369,31 @@ def _appeal_rating(s: Step, v: Values) -> None:
 
 def _rule_appeal(s: Step, v: Values) -> str | None:
     if s.viewer.unit_code == s.case.route_unit:
-        raise ActionRefused("申诉由本单位提出，须由其他纪委监委或市纪委监委裁定。")
+        raise ActionRefused(OWN_APPEAL)
     uphold = v["decision"] == "uphold"
     return _loop_step(
         lambda: rectification.rule(s.session, case=s.case, uphold=uphold, note=v["note"], actor=s.actor, now=s.now)
     )
+
+
+OWN_APPEAL = "申诉由本单位提出，须由其他纪委监委或市纪委监委裁定。"
+
+
+def _rulable(f: Facts) -> bool:
+    """A pending appeal, ruled by a 纪委监委 that is not the appealing (lead) unit itself."""
+    return f.loop.appeal_pending and not f.lead_unit
+
+
+def _rule_late(f: Facts) -> str:
+    return OWN_APPEAL if f.loop.appeal_pending else "没有待裁定的申诉。"
+
+
+def _askable(f: Facts) -> bool:
+    return _open(f) and f.reachable
+
+
+def _ask_late(f: Facts) -> str:
+    return desk_verbs.NO_CHAT if _open(f) else "案件已办结，不能再向群众询问。"
 
 
 def _visit_late(f: Facts) -> str:
@@ -510,13 +531,13 @@ _TABLE: tuple[Action, ...] = (
     ),
     Action(
         Name.RULE_APPEAL, "裁定申诉", Who.SUPERVISOR,
-        lambda f: f.loop.appeal_pending, _said("没有待裁定的申诉。"),
+        _rulable, _rule_late,
         (Field("decision", _ruling), Field("note", _text("裁定理由"))),
         _rule_appeal, not_yours="只有纪委监委可以裁定申诉。",
     ),
     Action(
         Name.ASK_REPORTER, "询问群众", Who.HANDLER,
-        _open, _said("案件已办结，不能再向群众询问。"),
+        _askable, _ask_late,
         (Field("question", desk_verbs.question_text),),
         _ask_reporter, not_yours="您的单位不是此案的办理单位，不能询问群众。",
     ),
@@ -594,6 +615,7 @@ def read_facts(
         lead_unit=viewer.unit_code == case.route_unit,
         rated=case.rating is not None,
         extension_pending=bool(routing.extension_days),
+        reachable=case.contact_seal is not None,  # cases/notices.contact_openid: sealed only with an openid
         joint=read_joint(session, viewer, case) if desk else Joint(),
         returns=read_returns(session, viewer, case, now, calendar) if desk else Returns(),
         loop=read_loop(session, case) if desk else Loop(),

@@ -40,6 +40,9 @@ def question_text(question: str | None) -> str:
     return text
 
 
+NO_CHAT = "此案没有微信联系方式（例如通过 H5 页面或其他系统提交），无法通过对话询问群众。"
+
+
 def ask_reporter(session: Session, *, case: Case, question: str, actor: str, keys: IdentityKeys, now: datetime) -> None:
     """Relay a question to the reporter through the chat (the sealed openid, never shown to staff, also for
     anonymous reporters); their next messages attach to the case as material (补充)."""
@@ -48,7 +51,7 @@ def ask_reporter(session: Session, *, case: Case, question: str, actor: str, key
         raise ActionRefused("案件已办结，不能再向群众询问。")
     openid = contact_openid(case, keys=keys)
     if openid is None:
-        raise ActionRefused("此案没有微信联系方式（例如通过 H5 页面或其他系统提交），无法通过对话询问群众。")
+        raise ActionRefused(NO_CHAT)
     notify(
         session,
         case=case,
