@@ -29,8 +29,8 @@ def describe(view: tracking.CaseView) -> str:
     lines = [f"编号 {view.number}（{view.category}）", f"状态：{view.status_label}"]
     if view.public_update:
         lines.append(f"最新答复：{view.public_update[:200]}")
-    if view.is_open:
-        lines.append(f"首次答复期限：{chinese_date(view.first_response_due)}")
+    if view.due_at is not None:
+        lines.append(f"{view.due_label}：{chinese_date(view.due_at)}")
     if view.failed_downloads:
         lines.append(f"注意：有 {view.failed_downloads} 个照片或语音没能保存，可回复“补充材料”重新发送。")
     elif view.is_open:

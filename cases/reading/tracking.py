@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from cases import lifecycle
 from cases.categories import by_code
+from cases.handling import rectification
 from cases.identity import IdentityKeys, reporter_tags
 from cases.intake import ratelimit
 from cases.numbers import code_matches
@@ -40,6 +41,25 @@ class CaseView:
     failed_downloads: int
     awaiting_rating: bool
     is_open: bool
+    due_label: str = ""  # the one deadline that applies now (next_due), "" when none does
+    due_at: datetime | None = None
+
+
+# Before the unit takes the case on, it owes the villager word of acceptance (the filing's first-response due).
+NOT_YET_ACCEPTED = (lifecycle.RECEIVED, lifecycle.ROUTED, lifecycle.TRANSFERRED)
+
+
+def next_due(session: Session, case: Case) -> tuple[str, datetime] | None:
+    """The deadline the villager waits on now: word of acceptance until the unit takes the case on; then the
+    resolution; after a 不满意 the rectification (its due replaces the resolve due, cases/due_dates.py);
+    none once the case is closed, merged or rejected."""
+    if case.status not in lifecycle.OPEN_STATES:
+        return None
+    if rectification.open_loop(session, case) is not None:
+        return "整改期限", case.resolve_due
+    if case.status in NOT_YET_ACCEPTED:
+        return "受理告知期限", case.first_response_due
+    return "办结期限", case.resolve_due
 
 
 def view(session: Session, case: Case) -> CaseView:
@@ -49,6 +69,7 @@ def view(session: Session, case: Case) -> CaseView:
         .where(CaseEvidence.case_id == case.id, CaseEvidence.download_status == "failed")
     )
     category = by_code(case.category)
+    due = next_due(session, case)
     return CaseView(
         id=case.id,
         number=case.number,
@@ -63,6 +84,8 @@ def view(session: Session, case: Case) -> CaseView:
         failed_downloads=int(failed or 0),
         awaiting_rating=case.status == lifecycle.CLOSED and case.rating is None,
         is_open=case.status in lifecycle.OPEN_STATES,
+        due_label=due[0] if due else "",
+        due_at=due[1] if due else None,
     )
 
 
