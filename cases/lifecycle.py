@@ -62,6 +62,7 @@ class EventAction(StrEnum):
     SUPERVISE = "supervise"
     OPINIONS_REQUESTED = "opinions_requested"  # 会办
     JOINT_OPINION = "joint_opinion"
+    OPINION_WITHDRAWN = "opinion_withdrawn"  # the lead unit withdraws its request to one co-unit
     RETURN_REQUESTED = "return_requested"  # 退回
     RETURN_RULED = "return_ruled"
     RECTIFIED = "rectified"  # 整改结果 of the loop after 不满意 (cases/handling/rectification.py)

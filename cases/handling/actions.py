@@ -42,6 +42,7 @@ class Name(StrEnum):
     ASK_REPORTER = "ask_reporter"
     ASK_OPINIONS = "ask_opinions"
     GIVE_OPINION = "give_opinion"
+    WITHDRAW_OPINION = "withdraw_opinion"
     RETURN_CASE = "return_case"
     RULE_RETURN = "rule_return"
     RECTIFY = "rectify"
@@ -421,6 +422,14 @@ def _give_opinion(s: Step, v: Values) -> None:
         raise ActionRefused(str(exc)) from exc
 
 
+def _withdraw_opinion(s: Step, v: Values) -> str:
+    try:
+        unit = joint.withdraw(s.session, case=s.case, unit_code=v["unit"], reason=v["reason"], actor=s.actor, now=s.now)
+    except joint.JointRefused as exc:
+        raise ActionRefused(str(exc)) from exc
+    return unit.name
+
+
 def _return_case(s: Step, v: Values) -> None:
     returns.request(
         s.session,
@@ -552,6 +561,12 @@ _TABLE: tuple[Action, ...] = (
         lambda f: _joint_open(f) and f.joint.asked, _said("此案没有在征求会办意见。"),
         (Field("text", _text("会办意见")),),
         _give_opinion, not_yours="只有本案的协办单位可以提出会办意见。",
+    ),
+    Action(
+        Name.WITHDRAW_OPINION, "撤回会办", Who.HANDLER,
+        lambda f: _joint_open(f) and f.joint.asked and bool(f.joint.missing), _said("没有可以撤回的会办请求。"),
+        (Field("unit", _text("协办单位", 1)), Field("reason", _text("撤回理由"))),
+        _withdraw_opinion, not_yours="只有办理单位可以撤回会办。",
     ),
     Action(
         Name.RETURN_CASE, "退回", Who.LEAD_UNIT,

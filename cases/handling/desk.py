@@ -48,6 +48,7 @@ ORDER = (
     "transfer",
     "ask_reporter",
     "ask_opinions",
+    "withdraw_opinion",
     "assign",
     "request_extension",
     "merge",

@@ -1,6 +1,8 @@
 """会办 (joint handling): the lead unit asks the co-handling units (协办) for written opinions; once asked,
 the case cannot close until every co-handling unit's opinion is in, and the case page shows whose are in
 and whose are missing. Opinions are staff-only events; the unit of an opinion is its author's unit.
+The case's handler (the lead unit, or the 纪委监委 over it) may withdraw the request to one co-unit whose
+opinion is still missing, with a reason (撤回会办): the closing no longer waits for that unit.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from storage.models.staff import CaseCoUnit, StaffNotice, StaffUser, Unit
 
 REQUESTED = lifecycle.EventAction.OPINIONS_REQUESTED
 OPINION = lifecycle.EventAction.JOINT_OPINION
+WITHDRAWN = lifecycle.EventAction.OPINION_WITHDRAWN
 
 
 class JointRefused(ValueError):
@@ -29,6 +32,7 @@ class Opinion:
     unit_name: str
     text: str | None  # None: not in yet
     at: datetime | None
+    withdrawn: str | None = None  # the reason the request to this unit was withdrawn (its opinion not in)
 
 
 def co_units(session: Session, case: Case) -> list[Unit]:
@@ -59,19 +63,44 @@ def opinions(session: Session, case: Case) -> list[Opinion]:
         .order_by(CaseEvent.id)
     ).all()
     latest = {unit: event for event, unit in events}
+    dropped = _withdrawn(session, case, units)
     return [
         Opinion(u.code, u.name, latest[u.code].reason, latest[u.code].at)
         if u.code in latest
-        else Opinion(u.code, u.name, None, None)
+        else Opinion(u.code, u.name, None, None, dropped.get(u.code))
         for u in units
     ]
+
+
+def _withdrawal_head(unit: Unit) -> str:
+    """How a withdrawal's event begins: the timeline reads it, and it names the unit the request is off for."""
+    return f"撤回对{unit.name}的会办请求："
+
+
+def _withdrawn(session: Session, case: Case, units: list[Unit]) -> dict[str, str]:
+    """Unit code -> reason, for the co-units whose request was withdrawn since the latest request."""
+    rows = session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.action.in_([REQUESTED, WITHDRAWN]))
+        .order_by(CaseEvent.id)
+    ).all()
+    found: dict[str, str] = {}
+    for event in rows:
+        if event.action == REQUESTED:
+            found.clear()  # asked again: every unit is asked again
+            continue
+        for unit in units:
+            head = _withdrawal_head(unit)
+            if (event.reason or "").startswith(head):
+                found[unit.code] = (event.reason or "")[len(head) :]
+    return found
 
 
 def missing(session: Session, case: Case) -> list[str]:
     """Names of the co-handling units whose opinion the closing still waits for (none if not asked)."""
     if not requested(session, case):
         return []
-    return [o.unit_name for o in opinions(session, case) if o.text is None]
+    return [o.unit_name for o in opinions(session, case) if o.text is None and o.withdrawn is None]
 
 
 def ask(session: Session, *, case: Case, actor: str, now: datetime) -> list[Unit]:
@@ -107,3 +136,33 @@ def give(session: Session, *, case: Case, unit_code: str, text: str, actor: str,
     if case.status not in lifecycle.OPEN_STATES:
         raise JointRefused("案件已办结，不能再提出会办意见。")
     lifecycle.record_event(session, case=case, action=OPINION, actor=actor, reason=body, now=now)
+
+
+def withdraw(session: Session, *, case: Case, unit_code: str, reason: str, actor: str, now: datetime) -> Unit:
+    """Withdraw the request to one co-unit whose opinion is still missing; that unit's users are told."""
+    why = (reason or "").strip()
+    if case.status not in lifecycle.OPEN_STATES:
+        raise JointRefused("案件已办结，不能再撤回会办。")
+    if not requested(session, case):
+        raise JointRefused("此案没有在征求会办意见。")
+    pending = {o.unit_code: o for o in opinions(session, case) if o.text is None and o.withdrawn is None}
+    unit = next((u for u in co_units(session, case) if u.code == unit_code), None)
+    if unit is None or unit_code not in pending:
+        raise JointRefused("请选择一个尚未提交会办意见的协办单位。")
+    if len(why) < 2:
+        raise JointRefused("请填写撤回理由。")
+    if len(why) > 500:
+        raise JointRefused("撤回理由不能超过 500 字。")
+    lifecycle.record_event(
+        session, case=case, action=WITHDRAWN, actor=actor, reason=_withdrawal_head(unit) + why, now=now
+    )
+    for user in session.scalars(select(StaffUser).where(StaffUser.unit_code == unit.code, StaffUser.active.is_(True))):
+        session.add(
+            StaffNotice(
+                user_id=user.id,
+                case_id=case.id,
+                text=f"会办：案件 {case.number} 已撤回对您单位的会办请求，不需再提出意见。",
+                created_at=now,
+            )
+        )
+    return unit

@@ -67,6 +67,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "case_ask_reporter": "询问群众",
     "case_ask_opinions": "征求会办意见",
     "case_give_opinion": "提出会办意见",
+    "case_withdraw_opinion": "撤回会办",
     "case_return": "退回",
     "case_rule_return": "处理退回",
     "canned_edit": "修改常用语",

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from handlers.admin.views import Admin, StaffCtx
 
 # The desk's other verbs have forms and addresses of their own (handlers/admin/desk_actions.py).
-OWN_FORMS = frozenset({"ask_reporter", "ask_opinions", "give_opinion", "return_case", "rule_return"})
+OWN_FORMS = frozenset(
+    {"ask_reporter", "ask_opinions", "give_opinion", "withdraw_opinion", "return_case", "rule_return"}
+)
 FORM_ACTIONS = frozenset(actions.TABLE) - OWN_FORMS
 
 

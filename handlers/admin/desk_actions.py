@@ -59,6 +59,14 @@ class DeskActions:
         said = f"已提交{ctx.viewer.unit_name}的会办意见，办理单位将看到。"
         return self.actions.do(ctx, "give_opinion", "case_give_opinion", lambda _case, _said: said)
 
+    async def withdraw_opinion(self, ctx: StaffCtx) -> Response:
+        return self.actions.do(
+            ctx,
+            "withdraw_opinion",
+            "case_withdraw_opinion",
+            lambda _case, name: f"已撤回对{name}的会办请求；办结不再等待该单位的意见。",
+        )
+
     async def return_case(self, ctx: StaffCtx) -> Response:
         return self.actions.do(
             ctx,

@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "ask_reporter": "询问群众",
     "opinions_requested": "征求会办意见",
     "joint_opinion": "会办意见",
+    "opinion_withdrawn": "撤回会办",
     "return_requested": "退回",
     "return_ruled": "处理退回",
     "rectified": "整改结果",

@@ -104,6 +104,7 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route(f"{CASE}/return/rule", page(desk.rule_return, roles=CASE_STAFF), methods=POST),
         Route(f"{CASE}/opinions/ask", page(desk.ask_opinions, roles=CASE_STAFF), methods=POST),
         Route(f"{CASE}/opinion", page(desk.give_opinion, roles=CASE_STAFF), methods=POST),
+        Route(f"{CASE}/opinions/withdraw", page(desk.withdraw_opinion, roles=CASE_STAFF), methods=POST),
         Route(f"{CASE}/ask", page(desk.ask, roles=CASE_STAFF), methods=POST),
         Route(f"{CASE}/reveal/decide", page(desk.decide_reveal, roles=CASE_STAFF), methods=POST),
         # canned replies (常用语) and the case's media
