@@ -27,6 +27,7 @@ from cases.validation import (
     ReportInput,
     check,
     contact_problems,
+    description_problem,
 )
 from handlers.h5 import limits
 from handlers.h5.device_ctx import DeviceCtx
@@ -42,6 +43,8 @@ from storage.types import utcnow
 MAX_ACCURACY_M = 100_000.0
 FORM_FIELDS = ("key", "category", "cadre_level", "description", "anonymous", "name", "phone", "lat", "lng", "accuracy")
 _KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# The first words `?project=N` puts in the description (_project_named): the villager's own words must follow.
+_PROJECT_PREFIX = re.compile(r"\s*对[0-9]{1,4}年的项目“.*?”有疑问：", re.DOTALL)
 
 
 class ReportPages:
@@ -143,8 +146,20 @@ def _project_named(ctx: DeviceCtx) -> str:
     return f"对{p.year}年的项目“{p.name}”有疑问："
 
 
+def _own_words_problem(description: str) -> str | None:
+    """A description that starts with a project's prefilled first words needs the villager's own words after
+    them, checked by the chat's rule (cases/validation.py)."""
+    named = _PROJECT_PREFIX.match(description)
+    if named is None:
+        return None
+    problem = description_problem(description[named.end() :])
+    return None if problem is None else f"请在“有疑问：”后面写下您的疑问。{problem}"
+
+
 def _report(place: Place, v: dict[str, str], photos: list[Photo]) -> ReportInput:
     problems: list[str] = []
+    if own := _own_words_problem(v["description"]):
+        problems.append(own)
     category = by_code(v["category"])
     if category is not None and category.about_cadres and not v["cadre_level"]:
         problems.append("请选择被反映人是哪一级干部。")
