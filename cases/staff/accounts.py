@@ -150,6 +150,13 @@ DEMO_STAFF: tuple[tuple[str, str, str, str], ...] = (
     ("huzhu_jw", "county_discipline", "630223:jw", "互助县纪委监委（演示）"),
     ("huzhu_nync", "department", "630223:nync", "互助县农业农村局（演示）"),
     ("huzhu_cz", "department", "630223:cz", "互助县财政局（演示）"),
+    # every other bureau the packaged routing rules (cases/data/routing_rules.yaml) make lead or co-unit
+    ("huzhu_sj", "department", "630223:sj", "互助县审计局（演示）"),
+    ("huzhu_mz", "department", "630223:mz", "互助县民政局（演示）"),
+    ("huzhu_yb", "department", "630223:yb", "互助县医保局（演示）"),
+    ("huzhu_jy", "department", "630223:jy", "互助县教育局（演示）"),
+    ("huzhu_zj", "department", "630223:zj", "互助县住建局（演示）"),
+    ("huzhu_rs", "department", "630223:rs", "互助县人社局（演示）"),
     ("wushi_town", "town", "630223106000", "五十镇（演示）"),
     ("ledu_jw", "county_discipline", "630202:jw", "乐都区纪委监委（演示）"),
     ("admin", "admin", "6302", "系统管理员（演示）"),
