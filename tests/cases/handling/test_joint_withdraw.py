@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from cases import lifecycle
+from cases.handling import actions
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import CaseEvent
 from storage.models.staff import AuditEntry, StaffNotice, StaffUser
@@ -79,3 +80,17 @@ def test_the_handler_withdraws_one_missing_opinion_and_the_case_can_close(engine
     assert "撤回会办" in timeline and "opinion_withdrawn" not in timeline
     closed = act(c, sub.case_id, token, "close", finding="查实", resolution="截留的 3000 元已退还。")
     assert done_line(closed).startswith(f"案件 {sub.number} 已办结")
+
+
+def test_the_table_offers_withdrawal_to_the_handler_only_while_an_opinion_is_missing() -> None:
+    waiting = actions.Joint(has_co_units=True, asked=True, missing=("互助土族自治县审计局",))
+    # the lead unit, or a 纪委监委 over it (access.can_act): a supervisor may so waive a missing opinion
+    assert actions.allows("withdraw_opinion", actions.Facts(lifecycle.IN_PROGRESS, can_act=True, joint=waiting))
+    co_unit = actions.Joint(has_co_units=True, asked=True, viewer_is_co_unit=True, missing=waiting.missing)
+    assert not actions.allows("withdraw_opinion", actions.Facts(lifecycle.IN_PROGRESS, joint=co_unit))
+    all_in = actions.Joint(has_co_units=True, asked=True)
+    assert not actions.allows("withdraw_opinion", actions.Facts(lifecycle.IN_PROGRESS, can_act=True, joint=all_in))
+    not_asked = actions.Joint(has_co_units=True)
+    assert not actions.allows("withdraw_opinion", actions.Facts(lifecycle.ACCEPTED, can_act=True, joint=not_asked))
+    closed = actions.Facts(lifecycle.CLOSED, can_act=True, joint=waiting)
+    assert not actions.allows("withdraw_opinion", closed)
