@@ -105,7 +105,7 @@ def test_administrator_adds_next_years_holidays_and_a_staff_account(page: Any, s
     page.click("nav >> text=用户")
     page.fill("#new-username", "zj_huzhu")
     page.select_option("#new-role", "department")
-    page.fill("#new-unit", "630223:zj")
+    page.select_option("#new-unit", "630223:zj")  # the page shows the unit by its name
     page.fill("#new-password", "browser-pass-1")
     page.click("text=创建")
     page.wait_for_load_state()
