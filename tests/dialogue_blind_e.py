@@ -86,7 +86,7 @@ def _asks() -> list[Dialogue]:
         _d(
             "ask-ledu-old-man",
             "report",
-            "report;anon=1;keep=侄子",
+            "report;anon=1;keep=侄子;cat=优亲厚友",
             "同志 俺要反映个事情",
             (ASKCAT, "{opt:优亲厚友}"),
             (TELL, "俺们社长把他侄子家评成低保户了 人家在西宁买的楼房 开的小车"),
@@ -195,7 +195,7 @@ def _asks() -> list[Dialogue]:
         _d(
             "ask-fullwidth-menu",
             "report",
-            "report;keep=蓄水池",
+            "report;keep=蓄水池;cat=项目",
             "３",
             (ASKCAT, "{optw:项目}"),
             (TELL, "村里的蓄水池去年修的 今年开春就漏水了 根本存不住水 验收的时候也没人来看"),
@@ -255,7 +255,7 @@ def _stories() -> list[Dialogue]:
         _d(
             "story-dibao-inlaw",
             "report",
-            "report;keep=亲家",
+            "report;keep=亲家;cat=优亲厚友",
             "社长把他亲家评上低保了 他家开着大车跑运输呢",
             (OFFER, "1"),
             *rest(),
@@ -311,7 +311,7 @@ def _stories() -> list[Dialogue]:
         _d(
             "story-pick-category",
             "report",
-            "report;keep=假账",
+            "report;keep=假账;cat=资金|funds",
             "村会计做假账 把修水渠的钱多报了两万",
             (OFFER, "{opt:重选}"),
             (ASKCAT, "{opt:资金}"),
