@@ -29,7 +29,7 @@ from sqlalchemy import Engine, func, select
 
 from cases.identity import IdentityKeys
 from cases.intake.submit import SubmitPolicy, submit
-from cases.validation import ReportInput
+from cases.validation import Channel, ReportInput
 from storage.db import make_engine, make_sessionmaker, transaction
 from storage.migrate import upgrade
 from storage.models import Inquiry
@@ -92,7 +92,7 @@ def prepare(engine: Engine) -> tuple[Sender, KnownCase]:
             cadre_level="village",
             location=None,
             evidence=(),
-            channel="chat",
+            channel=Channel.CHAT,
         )
         done = submit(s, report=report, key="dialogue-known-case", policy=policy, now=utcnow())
     return sender, KnownCase(done.number, done.query_code)
