@@ -26,7 +26,7 @@ from handlers.web import db_errors
 from handlers.web.params import whole
 from handlers.webhook.batch_writer import BatchWriter
 from handlers.webhook.budget import Budget
-from handlers.webhook.threads import run_in_worker
+from handlers.webhook.threads import Writers
 from storage.db import transaction
 from storage.repos import nonces
 from storage.types import utcnow
@@ -50,10 +50,13 @@ class Webhook:
     metrics: Metrics
 
     def __post_init__(self) -> None:
-        # SQLite: one writer thread, several messages per transaction when they queue up
-        # (handlers.webhook.batch_writer). PostgreSQL takes concurrent writers: a thread each, one message each.
+        # Several messages per transaction when they queue up (group commit): on SQLite one writer thread
+        # (handlers.webhook.batch_writer), on PostgreSQL a few, a sender's messages always on the same one
+        # (handlers.webhook.threads).
         sqlite = self.sessions.kw["bind"].dialect.name == "sqlite"
-        self.writer: BatchWriter[Job, Reply | None] | None = BatchWriter(self.process_batch) if sqlite else None
+        self.writer: BatchWriter[Job, Reply | None] | Writers[Job, Reply | None] = (
+            BatchWriter(self.process_batch) if sqlite else Writers(self.process_batch, shard=_sender)
+        )
         s = self.settings
         self.safe = SafeMode(
             token=s.wechat_token, appid=s.wechat_appid, aes_keys=[s.wechat_aes_key, s.wechat_aes_key_previous]
@@ -141,6 +144,10 @@ class Nonce:
 
 # A message, its time budget and (from a request) its signed nonce.
 Job = tuple[Inbound, Budget] | tuple[Inbound, Budget, Nonce | None]
+
+
+def _sender(job: Job) -> str:
+    return job[0].openid
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,11 +241,7 @@ def build_router(hook: Webhook) -> APIRouter:
 
 async def _within_budget(hook: Webhook, message: Inbound, nonce: Nonce) -> Reply | None:
     budget = Budget()
-    task: asyncio.Future[Reply | None]
-    if hook.writer is not None:
-        task = hook.writer.submit((message, budget, nonce))
-    else:
-        task = run_in_worker(hook.process, message, budget, nonce)
+    task: asyncio.Future[Reply | None] = hook.writer.submit((message, budget, nonce))
     try:
         return await asyncio.wait_for(asyncio.shield(task), timeout=hook.settings.reply_budget_s)
     except TimeoutError:

@@ -1,43 +1,61 @@
-"""The threads PostgreSQL's messages run on: a plain executor, one per process.
+"""The threads PostgreSQL's messages run on: a few batch writers, a villager's messages always on the same one.
 
 On SQLite one writer thread takes the messages in batches (handlers.webhook.batch_writer). PostgreSQL
-takes concurrent writers, so each message runs on a thread of its own from this pool, in its own
-transaction. A plain ThreadPoolExecutor rather than anyio's thread pool: its capacity limiter and cancel
-scope cost more CPU than a message's round trips (issue #23). The caller's context goes along, so the
-worker's log lines carry the request's id and the sender's pseudonym.
+used to run each message on a thread of its own, in its own transaction: a BEGIN, a COMMIT (and its
+WAL flush) and a thread hand-off per message, with eight threads taking turns at the GIL. Now it batches
+too (issue #23): `WRITERS` writer threads, each with its own connection, each running the messages that
+queued up for it in one transaction (group commit). Two rather than one, so that while one waits for
+PostgreSQL the other works.
+
+A message goes to the writer its sender's openid picks. A villager's messages, and WeChat's retries of
+one message (the same sender), thus queue on one thread in order and never wait for each other's locks
+across batches of this process: the advisory lock of exactly-once (storage.repos.ledger) and the user
+row are taken by one transaction at a time. Another process serving the same database can still meet
+them; PostgreSQL then makes one wait, or breaks a deadlock by failing one batch, whose messages then
+run one by one (Webhook.process_batch).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
-import functools
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
-# Messages in flight at once per process, each with its own pooled connection (storage.db keeps 10). More
-# only queue for the GIL and the pool's connections; fewer leave the server idle while a round trip is out.
-WORKERS = 8
+from handlers.webhook.batch_writer import BatchWriter, Outcome
 
-P = ParamSpec("P")
+# Batch writers per process, each holding one pooled connection while it works (storage.db keeps 10).
+WRITERS = 2
+
+J = TypeVar("J")
 R = TypeVar("R")
 
-_pool: ThreadPoolExecutor | None = None
-_lock = threading.Lock()
 
+class Writers(Generic[J, R]):
+    """`writers` BatchWriters; `shard(job)` names the one a job goes to, the same name always the same one."""
 
-def run_in_worker(fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> asyncio.Future[R]:
-    """Run `fn` on a worker thread; the future resolves on the running loop."""
-    work = functools.partial(contextvars.copy_context().run, fn, *args, **kwargs)
-    return asyncio.get_running_loop().run_in_executor(_workers(), work)
+    def __init__(
+        self,
+        run_batch: Callable[[Sequence[J]], Sequence[Outcome]],
+        *,
+        shard: Callable[[J], str],
+        writers: int = WRITERS,
+        max_batch: int = 32,
+    ) -> None:
+        self._shard = shard
+        self._writers: list[BatchWriter[J, R]] = [
+            BatchWriter(run_batch, max_batch=max_batch, name=f"webhook-pg-{n}") for n in range(max(writers, 1))
+        ]
 
+    def submit(self, job: J) -> asyncio.Future[R]:
+        """Queue `job` on its writer; the future resolves, on the caller's loop, once its batch has committed."""
+        # str hashes are salted per process but stable within it, which is all a shard needs.
+        writer = self._writers[hash(self._shard(job)) % len(self._writers)]
+        return writer.submit(job)
 
-def _workers() -> ThreadPoolExecutor:
-    """One pool per process, shared by every app built in it (tests build many)."""
-    global _pool
-    with _lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="webhook-pg")
-        return _pool
+    @property
+    def jobs(self) -> int:
+        return sum(w.jobs for w in self._writers)
+
+    @property
+    def batches(self) -> int:
+        return sum(w.batches for w in self._writers)
