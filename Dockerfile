@@ -7,7 +7,8 @@ RUN pip install --no-cache-dir hatchling build && python -m build --wheel --no-i
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 QF_ENV=prod \
     QF_DATABASE_URL=sqlite:////data/qingfeng.db QF_MEDIA_DIR=/data/media
-# A TrueType CJK font for `qingfeng qr posters --font`, so print shops without the CID font print it right.
+# A TrueType CJK font, embedded in the posters' and the scoreboard's PDFs (config/fonts.py), so readers and
+# print shops without Adobe's Asian font pack still show the Chinese text.
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 qingfeng && mkdir -p /data && chown qingfeng /data

@@ -1,7 +1,8 @@
 """What the scoreboard page draws and downloads beside its tables: the twelve-month trend as bar heights
 (inline SVG, no script), the .xlsx workbook (frozen header rows, months as real dates, rates as numbers
 shown as percentages, widths that fit the text) and the printable A4 monthly report in Chinese (reportlab,
-as the posters use, with its built-in CID font STSong-Light, so nothing is embedded)."""
+as the posters use, embedding a subset of the machine's Chinese TrueType font (config/fonts.py) so any reader
+shows it; only without one does it name the CID font STSong-Light, which needs the reader's Asian font pack)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ from openpyxl.utils import get_column_letter
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFError, TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cases.reading import scoreboard
+from config.fonts import CJK_SUBFONT, cjk_font_path
 from handlers.admin.exports import neutralise
 
-FONT = "STSong-Light"
+FALLBACK_FONT = "STSong-Light"  # reportlab's built-in CID font: named, never embedded
+EMBEDDED_FONT = "QingfengCJK"  # the registered name of the embedded TrueType font
 BAR_HEIGHT = 60  # px of the tallest bar in a trend chart
 
 
@@ -131,11 +135,29 @@ PDF_HEADERS = {
 }
 
 
-def _wrap(text: str, width: float, size: float) -> list[str]:
+def pdf_font() -> str:
+    """The registered name of the font the report is written in: the Chinese TrueType font of this machine
+    (reportlab embeds the subset used, as /FontFile2), or STSong-Light when there is none or it cannot be read."""
+    path = cjk_font_path()
+    if path is not None:
+        if EMBEDDED_FONT in pdfmetrics.getRegisteredFontNames():
+            return EMBEDDED_FONT
+        try:
+            pdfmetrics.registerFont(TTFont(EMBEDDED_FONT, str(path), subfontIndex=CJK_SUBFONT))
+            return EMBEDDED_FONT
+        except (TTFError, OSError):
+            pass
+    if FALLBACK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
+    return FALLBACK_FONT
+
+
+def _wrap(text: str, width: float, size: float, font: str | None = None) -> list[str]:
     """The text in lines of at most `width` points (a unit's long name takes two lines, never loses its end)."""
+    font = font or pdf_font()
     lines, line = [], ""
     for ch in text:
-        if line and pdfmetrics.stringWidth(line + ch, FONT, size) > width:
+        if line and pdfmetrics.stringWidth(line + ch, font, size) > width:
             lines.append(line)
             line = ""
         line += ch
@@ -146,8 +168,7 @@ class _Pdf:
     """A top-down writer on A4 pages (points; 1 cm ≈ 28.35)."""
 
     def __init__(self, out: io.BytesIO, title: str) -> None:
-        if FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        self.font = pdf_font()
         self.c = Canvas(out, pagesize=A4)
         self.c.setTitle(title)
         self.width, self.height = A4
@@ -159,7 +180,7 @@ class _Pdf:
             self.y = self.height - 50
 
     def text(self, x: float, s: str, size: float = 9) -> None:
-        self.c.setFont(FONT, size)
+        self.c.setFont(self.font, size)
         self.c.drawString(x, self.y, s)
 
     def line(self, s: str, size: float = 9, gap: float = 14) -> None:
@@ -173,12 +194,12 @@ class _Pdf:
             self.need(14)
             x = 40.0
             size = 7.0 if i else 6.5
-            wrapped = [_wrap(cell, w - 3, size) for cell, w in zip(cells, widths, strict=True)]
+            wrapped = [_wrap(cell, w - 3, size, self.font) for cell, w in zip(cells, widths, strict=True)]
             extra = 9.0 * (max(len(lines) for lines in wrapped) - 1)
             self.need(14 + extra)
             for lines, w in zip(wrapped, widths, strict=True):
                 for k, part in enumerate(lines):
-                    self.c.setFont(FONT, size)
+                    self.c.setFont(self.font, size)
                     self.c.drawString(x, self.y - 9 * k, part)
                 x += w
             if i == 0:
@@ -194,7 +215,7 @@ class _Pdf:
             self.c.setFillColorRGB(0.18, 0.49, 0.36)
             self.c.rect(x, base + 12, 28, bar.height, stroke=0, fill=1)
             self.c.setFillColorRGB(0, 0, 0)
-            self.c.setFont(FONT, 6)
+            self.c.setFont(self.font, 6)
             self.c.drawString(x, base + 14 + bar.height, bar.label)
             self.c.drawString(x, base + 2, bar.month[2:])
             x += 40

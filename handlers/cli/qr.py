@@ -63,7 +63,9 @@ def register(sub: Any) -> None:
     where.add_argument("--villages", type=Path, metavar="FILE", help="village codes, one per line")
     posters.add_argument("--size", choices=("A4", "A3"), required=True)
     posters.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    posters.add_argument("--font", type=Path, metavar="PATH.ttf", help="embed this TrueType font instead")
+    posters.add_argument(
+        "--font", type=Path, metavar="PATH.ttf", help="embed this TrueType font (default: wqy-microhei if installed)"
+    )
     posters.add_argument("--png", type=Path, metavar="DIR", help="also write <scene>.png per poster")
     posters.add_argument("--svg", type=Path, metavar="DIR", help="also write <scene>.svg per poster")
     posters.add_argument("--allow-local", action="store_true", help=ALLOW_LOCAL_HELP)

@@ -9,6 +9,7 @@ import pypdf
 import pytest
 from PIL import Image
 
+from config import fonts as config_fonts
 from storage.repos.villages import Place
 from tests.conftest import IN_CI
 from tests.qr_support import read_qr_codes
@@ -62,12 +63,51 @@ def test_page_size(size: str, box: tuple[float, float]) -> None:
     assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(box, abs=0.01)
 
 
-def test_default_font_is_the_builtin_cid_font_not_embedded() -> None:
-    fonts = render().pages[0]["/Resources"]["/Font"]
+def _page_fonts(reader: pypdf.PdfReader) -> pypdf.generic.DictionaryObject:
+    resources = reader.pages[0]["/Resources"]
+    assert isinstance(resources, pypdf.generic.DictionaryObject)
+    fonts = resources["/Font"].get_object()
+    assert isinstance(fonts, pypdf.generic.DictionaryObject)
+    return fonts
+
+
+def _assert_cid_font_not_embedded(reader: pypdf.PdfReader) -> None:
+    fonts = _page_fonts(reader)
     font = next(iter(fonts.values())).get_object()
     assert font["/BaseFont"] == "/STSong-Light" and font["/Encoding"] == "/UniGB-UCS2-H"
     descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
     assert "/FontFile2" not in descriptor and "/FontFile" not in descriptor
+
+
+def test_without_a_chinese_truetype_font_the_default_is_the_cid_font_not_embedded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(config_fonts, "CJK_FONT_CANDIDATES", (tmp_path / "wqy-microhei.ttc",))
+    _assert_cid_font_not_embedded(render())
+
+
+def test_a_default_font_lacking_a_glyph_falls_back_to_the_cid_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    latin = [p for p in _truetype_fonts() if "dejavu" in p.name.lower() or "liberation" in p.name.lower()]
+    if not latin:
+        pytest.skip("no Latin-only TrueType font on this machine")
+    monkeypatch.setattr(config_fonts, "CJK_FONT_CANDIDATES", (latin[0],))
+    reader = render()
+    _assert_cid_font_not_embedded(reader)
+    assert "新庄村" in reader.pages[1].extract_text()
+
+
+def test_by_default_the_machines_chinese_font_is_embedded() -> None:
+    if config_fonts.cjk_font_path() is None:
+        reason = "no Chinese TrueType font here (install fonts-wqy-microhei)"
+        if IN_CI:
+            pytest.fail(reason + "; .ci/run installs it")
+        pytest.skip(reason)
+    reader = render()
+    assert all(part in reader.pages[1].extract_text() for part in ("乐都区", "高庙镇", "新庄村", "12388"))
+    for ref in _page_fonts(reader).values():
+        font_dict = ref.get_object()
+        assert font_dict["/Subtype"] == "/TrueType" and "+WenQuanYiMicroHei" in str(font_dict["/BaseFont"])
+        assert "/FontFile2" in font_dict["/FontDescriptor"].get_object()
 
 
 def test_drawn_code_decodes(tmp_path: Path) -> None:
@@ -117,7 +157,7 @@ def test_font_embeds_a_truetype_subset() -> None:
     reader = render(font=font)
     text = reader.pages[1].extract_text()
     assert all(part in text for part in ("乐都区", "高庙镇", "新庄村", "12388", ACTIONS[0][0]))
-    fonts = reader.pages[0]["/Resources"]["/Font"]
+    fonts = _page_fonts(reader)
     for ref in fonts.values():
         font_dict = ref.get_object()
         assert font_dict["/Subtype"] == "/TrueType" and "+" in str(font_dict["/BaseFont"])

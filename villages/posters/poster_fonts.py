@@ -1,4 +1,5 @@
-"""Fonts for the streamed poster PDF: the built-in CID font STSong-Light, or an embedded TrueType subset.
+"""Fonts for the streamed poster PDF: an embedded TrueType subset (the machine's Chinese font by default,
+config/fonts.py), or the CID font STSong-Light, named but not embedded, when there is none.
 
 Both write their PDF objects once, then turn a string into text-showing operators and measure it.
 """
@@ -12,6 +13,7 @@ from typing import Protocol
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile, makeToUnicodeCMap  # type: ignore[import-untyped]
 
+from config.fonts import CJK_SUBFONT, cjk_font_path
 from villages.posters.pdf_stream import PdfStream, num
 
 CID_FONT = "STSong-Light"
@@ -42,7 +44,7 @@ class PosterFont(Protocol):
 
 
 class CidFont:
-    """STSong-Light, not embedded: every PDF reader in China has it, and the file stays small."""
+    """STSong-Light, not embedded: small, but a reader without Adobe's Asian font pack shows boxes."""
 
     name = CID_FONT
 
@@ -145,6 +147,18 @@ class TtfFont:
     def width(self, text: str, size: float) -> float:
         widths = self._face.charWidths
         return float(sum(widths.get(ord(c), self._face.defaultWidth) for c in text)) * size / 1000.0
+
+
+def default_font(pdf: PdfStream, chars: Iterable[str]) -> PosterFont:
+    """The machine's Chinese TrueType font, embedded; STSong-Light when there is none, or it cannot be read, or
+    it lacks a glyph of these posters (a rare character in a village's name)."""
+    path = cjk_font_path()
+    if path is not None:
+        try:
+            return TtfFont(pdf, path, chars, subfont=CJK_SUBFONT)
+        except FontError:
+            pass
+    return CidFont(pdf)
 
 
 def _tag(index: int) -> str:

@@ -23,7 +23,7 @@ from storage.repos import posters
 from storage.repos.villages import Place
 from villages.places.hotlines import Hotlines
 from villages.posters.pdf_stream import PdfStream
-from villages.posters.poster_fonts import CidFont, PosterFont, TtfFont
+from villages.posters.poster_fonts import PosterFont, TtfFont, default_font
 from villages.posters.poster_layout import SIZES, Layout, PosterPage, poster_chars
 from villages.posters.qr_image import encode, write_png, write_svg
 
@@ -83,10 +83,12 @@ def write_posters(
     stats: PosterStats | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> PosterStats:
-    """Stream one page per poster into `out`; with `font_path`, embed that TrueType font's subset."""
+    """Stream one page per poster into `out`, embedding a subset of `font_path` (a TrueType font), or by
+    default of the machine's Chinese font (STSong-Light, not embedded, if there is none)."""
     stats = stats or PosterStats()
     pdf = PdfStream(out)
-    font: PosterFont = CidFont(pdf) if font_path is None else TtfFont(pdf, font_path, poster_chars(places, hotlines))
+    chars = poster_chars(places, hotlines)
+    font: PosterFont = default_font(pdf, chars) if font_path is None else TtfFont(pdf, font_path, chars)
     resources = pdf.add_object(b"<< /Font << %s >> /ProcSet [/PDF /Text] >>" % font.resources())
     layout = Layout(font, SIZES[size], hotlines)
     for dir_ in (png_dir, svg_dir):

@@ -8,16 +8,20 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine, select
 
 from cases import ratings
+from config import fonts
+from config.fonts import cjk_font_path
 from storage.db import make_sessionmaker
 from storage.models.staff import AuditEntry
 from tests.cases.reading.test_scoreboard import hand_counted
 from tests.cases_support import KEYS
+from tests.conftest import IN_CI
 from tests.handlers.admin.test_admin_pages import login
 from tests.webhook_support import make_client
 
@@ -59,7 +63,9 @@ def test_the_scoreboard_page_and_its_files_in_each_scope(engine: Engine) -> None
     assert (
         pdf.status_code == 200 and pdf.content.startswith(b"%PDF") and pdf.headers["content-type"] == "application/pdf"
     )
-    assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in pdf.content and b"STSong-Light" in pdf.content
+    assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in pdf.content
+    # With a Chinese TrueType font on the machine its subset is embedded; else the CID font is only named.
+    assert (b"/FontFile2" in pdf.content) if cjk_font_path() else (b"STSong-Light" in pdf.content)
     with sessions() as s:
         actions = [a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.action.like("%scoreboard")))]
     assert actions.count("view_scoreboard") >= 2 and actions.count("export_scoreboard") == 2
@@ -84,3 +90,31 @@ def test_a_long_unit_name_wraps_in_the_pdf_and_keeps_its_end() -> None:
     lines = _wrap(name, 132.0, 7.0)
     assert len(lines) == 2 and "".join(lines) == name and lines[-1].endswith("（靠后）")
     assert _wrap("五十镇人民政府", 132.0, 7.0) == ["五十镇人民政府"]
+
+
+def _report(text: str) -> bytes:
+    from handlers.admin.scoreboard_files import _Pdf
+
+    out = io.BytesIO()
+    pdf = _Pdf(out, "通报")
+    pdf.line(text, 11)
+    pdf.table(["名次", "单位"], [["1", "互助土族自治县农业农村局（乡村振兴局）"]], [20.0, 135.0])
+    pdf.c.save()
+    return out.getvalue()
+
+
+def test_the_report_embeds_the_chinese_truetype_font_when_the_machine_has_it() -> None:
+    if cjk_font_path() is None:
+        reason = "no Chinese TrueType font here (install fonts-wqy-microhei)"
+        if IN_CI:
+            pytest.fail(reason + "; .ci/run installs it")
+        pytest.skip(reason)
+    content = _report("互助土族自治县2026年3月办理情况通报")
+    assert content.count(b"/FontFile2") == 1 and b"+WenQuanYiMicroHei" in content
+    assert b"STSong-Light" not in content
+
+
+def test_without_a_truetype_font_the_report_names_stsong_light(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "CJK_FONT_CANDIDATES", (Path("/nonexistent/wqy-microhei.ttc"),))
+    content = _report("互助土族自治县2026年3月办理情况通报")
+    assert b"STSong-Light" in content and b"/FontFile2" not in content
