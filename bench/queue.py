@@ -16,7 +16,6 @@ Run: python -m bench queue   (or python -m bench.queue --help for its own settin
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -28,7 +27,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from bench import pg
+from bench import seeded_run
 from bench.load import Options
 from bench.queue_seed import (
     COMMON_WORD,
@@ -44,7 +43,7 @@ from bench.queue_seed import (
 from cases import access
 from cases.access import Role
 from cases.reading import queue, stats
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_sessionmaker
 
 ROWS = 1_000_000
 PAGE = 50  # handlers/admin/queue_page.py asks for PAGE + 1 rows
@@ -214,11 +213,6 @@ def bench_database(name: str, engine: Engine, *, rows: int, seed_budget: float) 
     return result
 
 
-def postgres_engine() -> Engine:
-    pg.admin(f"CREATE SCHEMA IF NOT EXISTS {PG_SCHEMA}")  # kept between runs: the seed is reused
-    return make_engine(pg.base_url(), connect_args={"options": f"-csearch_path={PG_SCHEMA}"})
-
-
 def print_table(results: Sequence[DatabaseResult]) -> None:
     print(f"\n{'database':<10} {'query':<34} {'indexes':<8} {'n':>3} {'p50 ms':>9} {'p95 ms':>9} {'goal':>6}  verdict")
     for r in results:
@@ -236,23 +230,13 @@ def bench(*, out_dir: str, rows: int, seed_budget: float, databases: Sequence[st
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    results: list[DatabaseResult] = []
-    if "sqlite" in databases:
-        engine = make_engine(f"sqlite:///{out / 'queue.db'}")
-        try:
-            results.append(bench_database("sqlite", engine, rows=rows, seed_budget=seed_budget))
-        finally:
-            engine.dispose()
-    if "postgres" in databases:
-        try:
-            engine = postgres_engine()
-        except Exception as exc:  # no server: report it, the SQLite figures still stand
-            results.append(DatabaseResult("postgres", 0, {}, error=f"{type(exc).__name__}: {exc}"[:200]))
-        else:
-            try:
-                results.append(bench_database("postgres", engine, rows=rows, seed_budget=seed_budget))
-            finally:
-                engine.dispose()
+    results = seeded_run.on_each_database(
+        databases,
+        sqlite_file=out / "queue.db",
+        pg_schema=PG_SCHEMA,
+        measure=lambda name, engine: bench_database(name, engine, rows=rows, seed_budget=seed_budget),
+        unreachable=lambda name, error: DatabaseResult(name, 0, {}, error=error),
+    )
     print_table(results)
     elapsed = time.perf_counter() - started
     print(f"\nqueue section: {elapsed:.0f} s")
@@ -271,19 +255,11 @@ def bench(*, out_dir: str, rows: int, seed_budget: float, databases: Sequence[st
 
 
 def run(options: Options) -> int:
-    return bench(out_dir=options.out_dir, rows=ROWS, seed_budget=SEED_BUDGET_S, databases=("sqlite", "postgres"))
+    return seeded_run.run(bench, options, rows=ROWS, seed_budget=SEED_BUDGET_S)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.queue", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=ROWS, help="cases to seed (default 1,000,000)")
-    parser.add_argument("--seed-budget", type=float, default=SEED_BUDGET_S, help="seconds of seeding per database")
-    parser.add_argument("--db", choices=("sqlite", "postgres"), action="append", help="default: both")
-    parser.add_argument("--out", default=Options().out_dir)
-    args = parser.parse_args(argv)
-    return bench(
-        out_dir=args.out, rows=args.rows, seed_budget=args.seed_budget, databases=args.db or ("sqlite", "postgres")
-    )
+    return seeded_run.main(bench, argv, "python -m bench.queue", __doc__, rows=ROWS, seed_budget=SEED_BUDGET_S)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ Run: python -m bench scoreboard   (or python -m bench.scoreboard --help)
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -23,14 +22,14 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from bench import pg
+from bench import seeded_run
 from bench.load import Options
 from bench.queue import Figure, measure, percentile
 from bench.queue_seed import NEWEST, World, prepare, seed
 from cases import access
 from cases.access import Role
 from cases.reading import scoreboard
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_sessionmaker
 
 ROWS = 1_000_000
 GOAL_MS = 500.0
@@ -129,24 +128,13 @@ def bench(*, out_dir: str, rows: int, seed_budget: float, databases: Sequence[st
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    results: list[dict[str, object]] = []
-    if "sqlite" in databases:
-        engine = make_engine(f"sqlite:///{out / 'scoreboard.db'}")
-        try:
-            results.append(bench_database("sqlite", engine, rows=rows, seed_budget=seed_budget))
-        finally:
-            engine.dispose()
-    if "postgres" in databases:
-        try:
-            pg.admin(f"CREATE SCHEMA IF NOT EXISTS {PG_SCHEMA}")
-            engine = make_engine(pg.base_url(), connect_args={"options": f"-csearch_path={PG_SCHEMA}"})
-        except Exception as exc:  # no server: report it, the SQLite figures still stand
-            results.append({"database": "postgres", "error": f"{type(exc).__name__}: {exc}"[:200]})
-        else:
-            try:
-                results.append(bench_database("postgres", engine, rows=rows, seed_budget=seed_budget))
-            finally:
-                engine.dispose()
+    results: list[dict[str, object]] = seeded_run.on_each_database(
+        databases,
+        sqlite_file=out / "scoreboard.db",
+        pg_schema=PG_SCHEMA,
+        measure=lambda name, engine: bench_database(name, engine, rows=rows, seed_budget=seed_budget),
+        unreachable=lambda name, error: {"database": name, "error": error},
+    )
     print_table(results)
     print(f"\nscoreboard section: {time.perf_counter() - started:.0f} s")
     payload = {"rows_target": rows, "month": MONTH, "goal_p95_ms": GOAL_MS, "databases": results}
@@ -157,19 +145,11 @@ def bench(*, out_dir: str, rows: int, seed_budget: float, databases: Sequence[st
 
 
 def run(options: Options) -> int:
-    return bench(out_dir=options.out_dir, rows=ROWS, seed_budget=SEED_BUDGET_S, databases=("sqlite", "postgres"))
+    return seeded_run.run(bench, options, rows=ROWS, seed_budget=SEED_BUDGET_S)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.scoreboard", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=ROWS, help="cases to seed (default 1,000,000)")
-    parser.add_argument("--seed-budget", type=float, default=SEED_BUDGET_S, help="seconds of seeding per database")
-    parser.add_argument("--db", choices=("sqlite", "postgres"), action="append", help="default: both")
-    parser.add_argument("--out", default=Options().out_dir)
-    args = parser.parse_args(argv)
-    return bench(
-        out_dir=args.out, rows=args.rows, seed_budget=args.seed_budget, databases=args.db or ("sqlite", "postgres")
-    )
+    return seeded_run.main(bench, argv, "python -m bench.scoreboard", __doc__, rows=ROWS, seed_budget=SEED_BUDGET_S)
 
 
 if __name__ == "__main__":
