@@ -11,7 +11,7 @@ from pathlib import Path
 
 from knowledge.aliases import AliasTable, default_aliases
 from knowledge.normalise import normalise, normalise_joined
-from knowledge.phonetic import syllables
+from knowledge.phonetic import char_syllable, syllables
 from knowledge.soundfix import SoundFixer, default_keep
 from knowledge.terms import PolicyTerms, default_terms
 
@@ -38,6 +38,26 @@ def default_cues() -> tuple[str, ...]:
 
 def describes_trouble(text: str) -> bool:
     return _TROUBLE.search(_QUESTION_FORM.sub("", text)) is not None
+
+
+def _trouble_spellings() -> dict[str, str]:
+    """Folded syllable -> the one character of the problem words read so (syllables several share are
+    left out), for a question typed by voice (钱还眉下来 is 钱还没下来, 村里口了 is 村里扣了)."""
+    by_sound: dict[str, set[str]] = {}
+    for ch in {ch for ch in _TROUBLE.pattern if ch >= "\u4e00"}:
+        by_sound.setdefault(char_syllable(ch), set()).add(ch)
+    return {sound: next(iter(found)) for sound, found in by_sound.items() if len(found) == 1}
+
+
+_TROUBLE_SPELLING = _trouble_spellings()
+
+
+def tells_trouble(question: str) -> bool:
+    """`describes_trouble` of a question, as written or as it sounds."""
+    if describes_trouble(question):
+        return True
+    heard = "".join(_TROUBLE_SPELLING.get(char_syllable(ch), ch) if ch >= "\u4e00" else ch for ch in question)
+    return heard != question and describes_trouble(heard)
 
 
 def bigrams(tokens: str | list[str], sep: str = "") -> list[str]:
@@ -105,6 +125,6 @@ class Analyzer:
             sounds=bigrams(sylls, "_") if sylls else [],
             spoken=" ".join(sylls),
             terms=self.terms.find(text) if with_terms else [],
-            trouble=describes_trouble(clean),
+            trouble=tells_trouble(clean) if with_terms else describes_trouble(clean),
             cue=any(cue in clean or cue in compact for cue in self.cues),
         )

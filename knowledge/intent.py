@@ -1,0 +1,82 @@
+"""What a question asks for (how to apply, how much, whom to ask, when, who qualifies, where to look it
+up, what it is), and which of those each entry answers: the tie-breaker between entries of one topic
+(饮水安全报修电话多少: the entry on repairs, not the one on the standard).
+
+Texts are normalised and alias-rewritten (咋 is 怎么, 啥 is 什么) before they get here. An entry's kinds
+come from its own words: its title, which states what it answers, counts most; the share of its
+question variants asking each kind adds the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from types import MappingProxyType
+
+from knowledge.analyzer import describes_trouble
+from knowledge.phonetic import char_syllable
+
+# Asks that look like another kind and are not: a phone number's 多少 asks whom to call.
+_NOT_AMOUNT = re.compile(r"(?:电话|号码|热线|手机号)(?:是|号)?多少")
+ASKS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
+    {
+        "apply": re.compile(r"申请|办理|手续|材料|流程|报名|怎么领|怎么办证|去哪办|在哪办|怎么交|怎么参保|怎么签"),
+        "amount": re.compile(r"多少|几千|几百|几万|几块|标准|补多少|给多少|多钱"),
+        "contact": re.compile(r"找谁|问谁|电话|号码|热线|哪个部门|什么部门|去哪|在哪|哪里|找哪|谁管|归谁|报修|投诉"),
+        "when": re.compile(r"什么时候|多久|多长时间|几天|哪年|几月|几号|到期|期限|时间|多会|啥时"),
+        "eligible": re.compile(
+            r"能不能|谁能|谁可以|条件|算不算|够不够|符合|资格|可不可以|有没有份|够格|哪些人|什么人|什么样的人|什么家庭"
+        ),
+        "check": re.compile(r"查|公开|公示|明细|账目|看账"),
+        "what": re.compile(r"是什么|什么意思|什么叫|叫什么|有哪些(?!人)|包括什么|干什么的|哪几(?!个人)"),
+    }
+)
+TITLE_WEIGHT = 1.0  # of a kind the title asks
+VARIANTS_WEIGHT = 0.5  # ... and of all its variants asking it (each adds its share)
+
+
+def _spellings() -> dict[str, str]:
+    """Folded syllable -> the one character of the ask words read so (syllables several of them share
+    are left out): a question typed by voice (典话多烧) is read again with them (电话多少)."""
+    chars = {ch for pattern in (*ASKS.values(), _NOT_AMOUNT) for ch in pattern.pattern if ch >= "\u4e00"}
+    by_sound: dict[str, set[str]] = {}
+    for ch in chars:
+        by_sound.setdefault(char_syllable(ch), set()).add(ch)
+    return {sound: next(iter(found)) for sound, found in by_sound.items() if len(found) == 1}
+
+
+_SPELLING = _spellings()
+
+
+def _kinds(text: str) -> set[str]:
+    found = {kind for kind, pattern in ASKS.items() if pattern.search(text)}
+    if "amount" in found and not ASKS["amount"].search(_NOT_AMOUNT.sub("", text)):
+        found.discard("amount")
+    return found
+
+
+def asks(text: str) -> frozenset[str]:
+    """The kinds a (normalised, alias-rewritten) question asks for, as written and as it sounds (a voice
+    slip in the asking words: 能察不 is 能查不, 典话多少 is 电话多少, which asks no amount). Not for entries'
+    texts, which are written correctly."""
+    respelled = "".join(_SPELLING.get(char_syllable(ch), ch) if ch >= "\u4e00" else ch for ch in text)
+    heard = _kinds(respelled)
+    found = _kinds(text) | heard
+    if "amount" not in heard:
+        found.discard("amount")
+    return frozenset(found)
+
+
+def profile(title: str, questions: Sequence[str]) -> dict[str, float]:
+    """How strongly an entry answers each kind: `TITLE_WEIGHT` if its title asks it, plus the share of
+    its question variants that do. Variants telling a problem do not count: what they ask (找谁, 多久)
+    is about the problem (低保被取消了找谁), and the tie-breaker is for questions telling none."""
+    weights = dict.fromkeys(_kinds(title), TITLE_WEIGHT)
+    if questions:
+        share = VARIANTS_WEIGHT / len(questions)
+        for question in questions:
+            if describes_trouble(question):
+                continue
+            for kind in _kinds(question):
+                weights[kind] = weights.get(kind, 0.0) + share
+    return weights
