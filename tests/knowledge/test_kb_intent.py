@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from knowledge.analyzer import Analyzer, describes_trouble
 from knowledge.engine import Doc, SearchEngine, Tuning
 from knowledge.intent import asks, profile
 
@@ -95,3 +96,20 @@ def test_a_question_telling_a_problem_gets_no_tie_breaker() -> None:
 )
 def test_asks_hears_a_voice_slip(text: str, kinds: set[str]) -> None:
     assert asks(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("农机补贴申请了半年 钱还眉下来", True),  # 没 typed by voice as 眉
+        ("农机补贴申请了半年 钱还没下来", True),
+        ("农机补贴怎么申请", False),
+        ("低保给不给", False),  # a question form, not a problem
+    ],
+)
+def test_a_problem_told_by_voice_is_heard(question: str, told: bool) -> None:
+    assert Analyzer().analyse(question).trouble is told
+
+
+def test_a_problem_in_a_variant_is_read_as_written() -> None:
+    assert not describes_trouble("钱还眉下来")  # entries are written correctly: no reading by sound

@@ -1,0 +1,24 @@
+"""A long story asking the state to act, in words of no policy term (庄廓…能不能给改造), is a policy question."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.base import KnowledgeBase
+from knowledge.loader import load_entries
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(load_entries())
+
+
+def test_a_story_asking_for_renovation_gets_the_housing_answer(kb: KnowledgeBase) -> None:
+    result = kb.search("庄廓土房子墙裂了好几道缝 下雨还漏 俺家就俺和老伴 能不能给改造", county_code="630223")
+    assert not result.out_of_scope
+    assert result.top is not None and result.top.entry_id == "dangerous-housing-apply"
+
+
+@pytest.mark.parametrize("text", ["旧手机能改造成监控吗", "把客厅改造成卧室要多少钱"])
+def test_renovating_ones_own_things_is_still_refused(kb: KnowledgeBase, text: str) -> None:
+    assert kb.search(text).out_of_scope
