@@ -9,6 +9,13 @@ psycopg's pipeline mode, in one round trip with the next statement that needs an
 COMMIT. A message's writes and its COMMIT are then one round trip, its claims and look-ups another.
 Order is kept: anything else run on the connection (ORM or Core) first sends what is waiting, and
 an error in a waiting statement is raised there, or by the commit, as SQLAlchemy's exception.
+
+Asking ahead (PostgreSQL): `ahead(tag, fn, ...)` runs `fn` up to its first look-up, queueing what it
+sends; `send_ahead()` then sends the queue of many such calls in one round trip. When the same
+statement with the same values is asked again afterwards (once), it is answered from that round trip
+instead of sent: the webhook asks the claims and look-ups of a whole batch of messages this way
+(handlers.webhook.route). The caller answers for an answer still being true when it is used, and drops
+with `forget_ahead(tag)` whatever its owner did not use.
 """
 
 from __future__ import annotations
@@ -17,8 +24,8 @@ import json
 import re
 import threading
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -57,11 +64,13 @@ def _forget(session: Session, transaction: SessionTransaction) -> None:
 class Pending:
     """A statement sent with `FastSQL.later`; its row count is known once it has been sent."""
 
-    __slots__ = ("_owner", "_rowcount", "statement", "values")
+    __slots__ = ("_owner", "_row", "_rowcount", "statement", "values", "wants_row")
 
-    def __init__(self, owner: FastSQL, statement: str, values: dict[str, Any]) -> None:
+    def __init__(self, owner: FastSQL, statement: str, values: dict[str, Any], *, wants_row: bool = False) -> None:
         self._owner, self.statement, self.values = owner, statement, values
         self._rowcount: int | None = None
+        self.wants_row = wants_row  # a look-up asked ahead: its first row is kept once sent
+        self._row: Any = None
 
     @property
     def rowcount(self) -> int:
@@ -82,6 +91,11 @@ class FastSQL:
         self.driver = driver
         self.cursor = driver.cursor()
         self.waiting: list[Pending] = []
+        # Statements asked ahead, by statement and values, and the keys each tag asked.
+        self.answered: dict[tuple[str, tuple[Any, ...]], Pending] = {}
+        self._asked_by: dict[object, list[tuple[str, tuple[Any, ...]]]] = {}
+        self._twice: set[tuple[str, tuple[Any, ...]]] = set()
+        self._asking: object = _NOT_ASKING
         if not self.sqlite:
             _hook(conn.engine)
             _WAITING[conn] = self
@@ -91,6 +105,13 @@ class FastSQL:
 
     def one(self, sql: str, params: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any] | None:
         statement, values = _sql_for(sql, self.sqlite), self._adapt(params)
+        if self._asking is not _NOT_ASKING:
+            pending = Pending(self, statement, values, wants_row=True)
+            self.waiting.append(pending)
+            self._remember(pending)
+            raise _Asked
+        if self.answered and (hit := self._answer(statement, values, row=True)) is not None:
+            return None if hit._row is None else dict(zip(columns, hit._row, strict=True))
         cursor = self._send([*self._take(), Pending(self, statement, values)])
         row = cursor.fetchone()
         return None if row is None else dict(zip(columns, row, strict=True))
@@ -101,9 +122,63 @@ class FastSQL:
         pending = Pending(self, _sql_for(sql, self.sqlite), self._adapt(params))
         if self.sqlite:
             self._send([pending])
+        elif self._asking is not _NOT_ASKING:
+            self.waiting.append(pending)
+            self._remember(pending)
+        elif self.answered and (hit := self._answer(pending.statement, pending.values, row=False)) is not None:
+            return hit
         else:
             self.waiting.append(pending)
         return pending
+
+    def ahead(self, tag: object, fn: Callable[..., object], /, *args: Any, **kwargs: Any) -> None:
+        """Run `fn` until its first look-up (PostgreSQL): its statements, that look-up included, wait for
+        `send_ahead`, and are remembered under `tag` (see the module's docstring). SQLite runs `fn` whole."""
+        if self.sqlite:
+            fn(*args, **kwargs)
+            return
+        self._asking = tag
+        try:
+            fn(*args, **kwargs)
+        except _Asked:
+            pass
+        finally:
+            self._asking = _NOT_ASKING
+
+    def send_ahead(self) -> None:
+        """Send what was asked ahead (with anything else waiting) in one round trip."""
+        self.flush()
+
+    def forget_ahead(self, tag: object) -> None:
+        """Drop the answers asked ahead under `tag` that were not used."""
+        for key in self._asked_by.pop(tag, ()):
+            self.answered.pop(key, None)
+
+    def _remember(self, pending: Pending) -> None:
+        # A value that cannot be a key (JSON): the statement is sent all the same, and asked again is sent again.
+        with suppress(TypeError):
+            key = (pending.statement, tuple(pending.values.items()))
+            if key in self.answered or key in self._twice:
+                # Asked twice (a nonce replayed within a batch): which answer is whose is unclear, so neither
+                # is kept, and both are sent again when asked.
+                self.answered.pop(key, None)
+                self._twice.add(key)
+                return
+            self.answered[key] = pending
+            self._asked_by.setdefault(self._asking, []).append(key)
+
+    def _answer(self, statement: str, values: dict[str, Any], *, row: bool) -> Pending | None:
+        """The statement asked ahead with these values (as a look-up if `row`), once it has been sent; each
+        answers once."""
+        try:
+            key = (statement, tuple(values.items()))
+            hit = self.answered.get(key)
+        except TypeError:
+            return None
+        if hit is None or hit._rowcount is None or hit.wants_row != row:
+            return None  # not asked ahead, or not sent yet: run it as usual
+        del self.answered[key]
+        return hit
 
     def flush(self, *, commit: bool = False) -> None:
         """Send what is waiting (and COMMIT), in one round trip."""
@@ -115,6 +190,9 @@ class FastSQL:
 
     def forget(self) -> None:
         self.waiting.clear()
+        self.answered.clear()
+        self._asked_by.clear()
+        self._twice.clear()
 
     def _take(self) -> list[Pending]:
         batch, self.waiting = self.waiting, []
@@ -137,6 +215,8 @@ class FastSQL:
             raise DBAPIError.instance(statement, batch[-1].values, exc, self.dbapi_error) from exc
         for cursor, pending in zip(cursors, batch, strict=True):
             pending._rowcount = int(cursor.rowcount)
+            if pending.wants_row:
+                pending._row = cursor.fetchone()
         return cursors[-1]
 
     def _starts_transaction(self) -> bool:
@@ -179,6 +259,13 @@ class FastSQL:
 
             return Json(value)
         return value
+
+
+class _Asked(Exception):
+    """Raised by `FastSQL.one` inside `FastSQL.ahead`: the look-up waits for `send_ahead`."""
+
+
+_NOT_ASKING = object()
 
 
 # PostgreSQL connections with statements waiting, so that the engine hooks below can send them first.
