@@ -161,8 +161,10 @@ def record_event(
     reason: str | None,
     now: datetime,
     public: bool = False,
+    target_unit: str | None = None,
 ) -> CaseEvent:
-    """An action that does not change the status (a note, a public reply, a rating, added material)."""
+    """An action that does not change the status (a note, a public reply, a rating, added material);
+    `target_unit`: the code of the unit the action is about (撤回会办), which a rename never changes."""
     event = CaseEvent(
         case_id=case.id,
         at=now,
@@ -172,6 +174,7 @@ def record_event(
         to_status=case.status,
         reason=reason,
         public=public,
+        target_unit=target_unit,
     )
     _note_response(case, event)
     case.updated_at = now

@@ -73,26 +73,26 @@ def opinions(session: Session, case: Case) -> list[Opinion]:
 
 
 def _withdrawal_head(unit: Unit) -> str:
-    """How a withdrawal's event begins: the timeline reads it, and it names the unit the request is off for."""
+    """How a withdrawal's event text begins: the timeline reads it, naming the unit as it was then."""
     return f"撤回对{unit.name}的会办请求："
 
 
 def _withdrawn(session: Session, case: Case, units: list[Unit]) -> dict[str, str]:
-    """Unit code -> reason, for the co-units whose request was withdrawn since the latest request."""
+    """Unit code -> reason, for the co-units whose request was withdrawn since the latest request. The unit
+    is the event's target_unit (its code), so renaming the unit keeps the withdrawal."""
     rows = session.scalars(
         select(CaseEvent)
         .where(CaseEvent.case_id == case.id, CaseEvent.action.in_([REQUESTED, WITHDRAWN]))
         .order_by(CaseEvent.id)
     ).all()
+    codes = {u.code for u in units}
     found: dict[str, str] = {}
     for event in rows:
         if event.action == REQUESTED:
             found.clear()  # asked again: every unit is asked again
-            continue
-        for unit in units:
-            head = _withdrawal_head(unit)
-            if (event.reason or "").startswith(head):
-                found[unit.code] = (event.reason or "")[len(head) :]
+        elif event.target_unit in codes:
+            text = event.reason or ""
+            found[event.target_unit] = text.split("的会办请求：", 1)[1] if "的会办请求：" in text else text
     return found
 
 
@@ -154,7 +154,13 @@ def withdraw(session: Session, *, case: Case, unit_code: str, reason: str, actor
     if len(why) > 500:
         raise JointRefused("撤回理由不能超过 500 字。")
     lifecycle.record_event(
-        session, case=case, action=WITHDRAWN, actor=actor, reason=_withdrawal_head(unit) + why, now=now
+        session,
+        case=case,
+        action=WITHDRAWN,
+        actor=actor,
+        reason=_withdrawal_head(unit) + why,
+        now=now,
+        target_unit=unit.code,
     )
     for user in session.scalars(select(StaffUser).where(StaffUser.unit_code == unit.code, StaffUser.active.is_(True))):
         session.add(

@@ -190,6 +190,9 @@ class CaseEvent(Base):
     to_status: Mapped[str | None] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
     public: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The unit the event is about, by its code, so a rename never loses it (撤回会办: the co-unit whose
+    # request is withdrawn; migration 0024). None for the other events.
+    target_unit: Mapped[str | None] = mapped_column(String(32))
 
 
 class CaseCounter(Base):
