@@ -196,10 +196,12 @@ def measure(engine: Engine, paths: dict[str, Path]) -> dict[str, Any]:
 
 
 def cpu_seconds(s: Session) -> float:
-    """CPU time spent so far by this process and, on PostgreSQL, by the session's server process (on this
-    machine: the bench runs it on loopback; 0 for it when its /proc entry cannot be read). On a machine shared
-    with other work, rows per CPU second tell the import's own cost where rows per second tell the wait too."""
-    used = time.process_time()
+    """CPU time spent so far by this process and its ended children (the import's reading process) and, on
+    PostgreSQL, by the session's server process (on this machine: the bench runs it on loopback; 0 for it when
+    its /proc entry cannot be read). On a machine shared with other work, rows per CPU second tell the
+    import's own cost where rows per second tell the wait too."""
+    mine = os.times()  # the import's reading process, once it has ended, is among the children
+    used = time.process_time() + mine.children_user + mine.children_system
     if s.connection().dialect.name == "postgresql":
         pid = s.execute(text("SELECT pg_backend_pid()")).scalar_one()
         try:

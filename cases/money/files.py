@@ -13,7 +13,6 @@ from datetime import datetime
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TextIO
 
 from openpyxl import load_workbook
 
@@ -122,26 +121,27 @@ def _data_rows(lines: Iterator[tuple[int, list[str]]], columns: dict[str, int], 
 
 
 def _csv_batches(kind: str, path: Path, size: int) -> Iterator[Batch]:
-    handle = path.open(encoding="utf-8-sig", newline="")
-    try:
-        reader = csv.reader(handle)
+    """The header is checked at once (BadFile); the file is opened again when the first batch is asked for,
+    so a reader that is never started (the import reads in a second process) holds no open file."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         try:
-            header = next(reader, None)
+            header = next(csv.reader(handle), None)
         except UnicodeDecodeError as exc:
             raise BadFile(_NOT_UTF8) from exc
-        if header is None:
-            raise BadFile("文件是空的")
-        columns = _columns(kind, header)
-    except BaseException:
-        handle.close()
-        raise
-    return _csv_chunks(handle, reader, columns, len(header), size)
+    if header is None:
+        raise BadFile("文件是空的")
+    return _csv_chunks(path, _columns(kind, header), len(header), size)
 
 
-def _csv_chunks(handle: TextIO, reader: Any, columns: dict[str, int], width: int, size: int) -> Iterator[Batch]:
+def _csv_chunks(path: Path, columns: dict[str, int], width: int, size: int) -> Iterator[Batch]:
     """Rows are taken `size` at a time without a Python step per row; only a batch with a cell that spans
     lines needs its line numbers counted row by row."""
-    with handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            next(reader, None)  # the header, checked before
+        except UnicodeDecodeError as exc:
+            raise BadFile(_NOT_UTF8) from exc
         read = reader.line_num
         while True:
             try:

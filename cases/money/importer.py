@@ -7,7 +7,9 @@ so importing the same file twice inserts and updates nothing. The caller owns th
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import re
+from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
@@ -16,6 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from itertools import repeat
+from multiprocessing.connection import Connection
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,7 @@ from cases.money import ids
 from cases.money.files import HEADERS, Batch, Row, iter_batches
 from cases.money.items import RELATIONS, STATUSES, items
 from storage.bulk import (
+    copy_text,
     fetch_rows,
     indexes_built_after,
     insert_rows,
@@ -42,6 +46,9 @@ _PERIOD_RE = re.compile(r"(\d{4})-(\d{2})")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_AMOUNT = Decimal("1000000")
 CHUNK_ROWS = 50_000
+# A households or payments file at least this big is read and checked in a second process while this one
+# stores what it sent (two cores at work; tests set it to 0 to take that path with small files).
+SEPARATE_BYTES = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,9 @@ class _Kind:
 
 def import_file(session: Session, *, kind: str, path: Path, now: datetime) -> ImportReport:
     """Raises files.BadFile when the file cannot be read at all (before anything is imported)."""
-    return _import(session, kind, iter_batches(kind, path, CHUNK_ROWS), now)
+    batches = iter_batches(kind, path, CHUNK_ROWS)
+    separate = _KINDS[kind].bulk is not None and path.stat().st_size >= SEPARATE_BYTES and _can_fork()
+    return _import(session, kind, batches, now, separate=separate)
 
 
 def import_rows(session: Session, *, kind: str, rows: Iterable[Row], now: datetime) -> ImportReport:
@@ -110,7 +119,9 @@ def _as_batches(kind: str, rows: Iterable[Row]) -> Iterator[Batch]:
         yield Batch([r.line for r in chunk], {n: [r.values.get(n, "") for r in chunk] for n in names})
 
 
-def _import(session: Session, kind: str, batches: Iterable[Batch], now: datetime) -> ImportReport:
+def _import(
+    session: Session, kind: str, batches: Iterable[Batch], now: datetime, *, separate: bool = False
+) -> ImportReport:
     spec = _KINDS[kind]
     t = table(spec.model)
     # The natural key leads, so a stored row read back starts with its key.
@@ -121,7 +132,7 @@ def _import(session: Session, kind: str, batches: Iterable[Batch], now: datetime
     stamp = storable(session.connection().dialect.name, [now])[0]
     # A first load builds the table's secondary indexes once at the end rather than row by row.
     with roomy_cache(session), _no_cycle_collector(), indexes_built_after(session, t.name) if empty else nullcontext():
-        _load(session, spec, batches, order, empty, stamp, report)
+        _load(session, spec, batches, order, empty, stamp, report, separate)
     report.bad.sort(key=lambda b: b.line)
     return report
 
@@ -147,34 +158,183 @@ def _load(
     empty: bool,
     stamp: Any,
     report: ImportReport,
+    separate: bool,
 ) -> None:
     """Batch after batch: read and check one while a writer thread stores the one before. The database's own
     work (SQLite's B-trees, PostgreSQL's COPY) runs without the GIL, so it overlaps the Python of the next
-    batch. Only the writer touches the connection while a write is pending."""
+    batch. With `separate`, reading and checking run in a forked process (no GIL shared with the writer) that
+    sends each batch's good rows in a compact form (_pack): this process only unpacks and stores them. Only
+    the writer touches the connection while a write is pending."""
     name = table(spec.model).name
     dialect = session.connection().dialect.name
     known = set(session.scalars(select(Village.code))) if "village_code" in spec.columns else set()
-    checks = _Checks(known=known)
-    seen_at: dict[Hashable, int] = {}
+    checked = _checked(spec, batches, known, order, dialect)
+    if separate:
+        copy = dialect == "postgresql"
+        checked = _from_child(_pack_all(checked, copy, [*order, "updated_at"] if empty else order, stamp))
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="money-import") as writer:
         pending: Future[None] | None = None
-        for batch in batches:
-            lines, columns = _validate(spec, batch, checks, report)
-            lines, columns = _unique(spec, lines, columns, seen_at, report)
-            if not lines:
+        for bad, count, stored in checked:
+            report.bad.extend(bad)
+            if not count:
                 continue
-            stored = [storable(dialect, columns[c]) for c in order]
             if pending is not None:
                 pending.result()  # a failed write stops the import here
+            if isinstance(stored, str):  # COPY text from the reading process (PostgreSQL)
+                if empty:
+                    pending = writer.submit(copy_text, session, name, [*order, "updated_at"], stored)
+                    report.new += count
+                else:
+                    pending = writer.submit(_upsert, session, name, spec.key, order, stored, stamp, report)
+                continue
             if empty:
-                rows = list(zip(*stored, repeat(stamp, len(lines)), strict=True))
+                rows = list(zip(*stored, repeat(stamp, count), strict=True))
                 pending = writer.submit(insert_rows, session, name, [*order, "updated_at"], rows)
-                report.new += len(lines)
+                report.new += count
             else:
                 rows = list(zip(*stored, strict=True))
                 pending = writer.submit(_upsert, session, name, spec.key, order, rows, stamp, report)
         if pending is not None:
             pending.result()
+
+
+# What a batch comes to: its bad rows, the number of good rows, and their stored columns (in the import's
+# column order), or on PostgreSQL from the reading process the rows as COPY text.
+Checked = tuple[list[BadRow], int, list[Sequence[Any]] | str]
+
+
+def _checked(
+    spec: _Kind, batches: Iterable[Batch], known: set[str], order: list[str], dialect: str
+) -> Iterator[Checked]:
+    checks = _Checks(known=known)
+    seen_at: dict[Hashable, int] = {}
+    for batch in batches:
+        bad = ImportReport(kind="")
+        lines, columns = _validate(spec, batch, checks, bad)
+        lines, columns = _unique(spec, lines, columns, seen_at, bad)
+        stored = [storable(dialect, columns[c]) for c in order] if lines else []
+        yield bad.bad, len(lines), stored
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _from_child(work: Iterator[Any]) -> Iterator[Checked]:
+    """Run the generator `work` in a forked process and yield what it yields, unpacked. The child shares
+    nothing with this process but the pipe (it never touches the database connection it inherited); an
+    exception in it (BadFile: a line that is not UTF-8) is raised here, and a stop of this generator ends it."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(work, send), name="money-import-reader", daemon=True)
+    child.start()
+    send.close()
+    try:
+        while True:
+            try:
+                message = receive.recv()
+            except EOFError:
+                raise RuntimeError("the import's reading process stopped") from None
+            if message[0] == "end":
+                return
+            if message[0] == "error":
+                raise message[1]
+            _, bad, count, packed = message
+            yield [BadRow(line, reason) for line, reason in bad], count, _unpack(packed)
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def _child(work: Iterator[Any], send: Connection) -> None:
+    try:
+        for message in work:
+            send.send(("batch", *message))
+    except Exception as exc:  # sent whole when it can be pickled (BadFile), else described
+        try:
+            send.send(("error", exc))
+        except Exception:  # an exception that cannot be pickled
+            send.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    else:
+        send.send(("end",))
+    finally:
+        send.close()
+
+
+_SEP = "\x1f"
+
+
+def _pack_all(checked: Iterator[Checked], copy: bool, names: list[str], stamp: Any) -> Iterator[Any]:
+    """Each batch as the reading process sends it: bad rows as (line, reason) pairs, and the stored columns
+    packed (_pack), or for PostgreSQL as COPY text with `stamp` in a last column when `names` ends with
+    updated_at (a first load)."""
+    for bad, count, stored in checked:
+        rows: Any = None
+        if count and copy:
+            rows = _copy_rows(stored if len(names) == len(stored) else [*stored, [stamp] * count])
+        elif count:
+            rows = [_pack(column) for column in stored]
+        yield [(b.line, b.reason) for b in bad], count, rows
+
+
+def _pack(column: Sequence[Any]) -> tuple[str, Any]:
+    """A column as one string (text joined by a separator it does not hold) or the bytes of its 64-bit
+    integers: a pipe carries those as one block, where pickling a list costs a step per value."""
+    try:
+        if isinstance(column[0], str):
+            joined = _SEP.join(column)
+            if joined.count(_SEP) == len(column) - 1:
+                return "s", joined
+        elif type(column[0]) is int:
+            return "i", array("q", column).tobytes()
+    except (TypeError, OverflowError):
+        pass
+    return "o", list(column)
+
+
+def _unpack(packed: Any) -> list[Sequence[Any]] | str:
+    if packed is None or isinstance(packed, str):  # no good rows; COPY text
+        return packed or []
+    out: list[Sequence[Any]] = []
+    for how, value in packed:
+        if how == "s":
+            out.append(value.split(_SEP))
+        elif how == "i":
+            numbers = array("q")
+            numbers.frombytes(value)
+            out.append(numbers.tolist())
+        else:
+            out.append(value)
+    return out
+
+
+def _copy_rows(columns: Sequence[Sequence[Any]]) -> str:
+    """Rows as PostgreSQL's COPY text format: tab between values, a line each, \\N for NULL, and a backslash,
+    tab, newline or carriage return inside a value escaped."""
+    texts = [_copy_column(c) for c in columns]
+    return "\n".join(map("\t".join, zip(*texts, strict=True))) + "\n"
+
+
+def _copy_column(values: Sequence[Any]) -> Sequence[str]:
+    try:
+        joined = "\n".join(values)
+    except TypeError:  # not all text
+        return [_copy_value(v) for v in values]
+    if joined.count("\n") == len(values) - 1 and not any(c in joined for c in "\\\t\r"):
+        return values
+    return [_copy_value(v) for v in values]
+
+
+def _copy_value(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _validate(spec: _Kind, batch: Batch, checks: _Checks, report: ImportReport) -> tuple[list[int], Columns]:
@@ -236,17 +396,19 @@ def _upsert(
     name: str,
     key: tuple[str, ...],
     order: list[str],
-    rows: list[tuple[Any, ...]],
+    rows: list[tuple[Any, ...]] | str,
     stamp: Any,
     report: ImportReport,
 ) -> None:
-    """Insert the rows not stored yet, update those stored differently, count the rest as unchanged."""
+    """Insert the rows not stored yet, update those stored differently, count the rest as unchanged. `rows`
+    may be COPY text on PostgreSQL."""
     if session.connection().dialect.name == "postgresql":
         new, updated = upsert_copied(session, name, key, order, rows, stamp)
         report.new += new
         report.updated += updated
-        report.unchanged += len(rows) - new - updated
+        report.unchanged += (rows.count("\n") if isinstance(rows, str) else len(rows)) - new - updated
         return
+    assert not isinstance(rows, str)
     width = len(key)
     stored = fetch_rows(session, name, key, order, [r[0] for r in rows])
     fresh: list[tuple[Any, ...]] = []
