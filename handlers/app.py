@@ -32,7 +32,7 @@ from handlers.web.http_errors import install_http_errors
 from handlers.web.security_headers import SecurityHeaders
 from handlers.webhook import route
 from handlers.webhook.body_deadline import BodyDeadline
-from handlers.webhook.lane import WebhookLane
+from handlers.webhook.lane import LaneApp
 from storage.repos.villages import list_places
 from storage.wal_checkpointer import WalCheckpointer
 from villages.places.lookup import PlaceIndex
@@ -80,7 +80,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     # One holder for the bot and the API: a reload (kb_state version) swaps the index in both.
     knowledge = services.knowledge = knowledge_holder(runtime)
 
-    app = FastAPI(
+    app = LaneApp(
         title="清风 Qingfeng",
         docs_url=None,
         redoc_url=None,
@@ -121,6 +121,8 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     app.add_middleware(RequestMiddleware, metrics=metrics)
     # Outermost, so that every response gets the headers, the guard's 503 included.
     app.add_middleware(SecurityHeaders, tile_url=settings.map_tile_url, cookie_secure=settings.cookie_secure)
-    # POST /wechat past the router, through every middleware above (handlers/webhook/lane.py); added last.
-    app.add_middleware(WebhookLane, host=app, route=webhook_routes.routes[-1])
+    # POST /wechat past the router, through every middleware above (handlers/webhook/lane.py).
+    webhook_route = webhook_routes.routes[-1]
+    assert isinstance(webhook_route, route.WebhookRoute)
+    app.add_webhook_lane(webhook_route)
     return app

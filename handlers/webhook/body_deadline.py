@@ -13,9 +13,9 @@ logged at INFO, where Starlette's ClientDisconnect would reach the route and be 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
-import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from handlers.web.params import whole
@@ -24,7 +24,28 @@ log = logging.getLogger("qingfeng.http")
 TIMEOUT_TEXT = "提交超时：网络太慢或已中断，请稍后重试。"
 
 
+class _Watch:
+    """One request's progress; `outcome` is set ("timeout" or "disconnect") when the route is cancelled."""
+
+    __slots__ = ("body_read", "outcome", "started", "task", "timer")
+
+    def __init__(self, task: asyncio.Task[object]) -> None:
+        self.task = task
+        self.body_read = False
+        self.started = False
+        self.outcome = ""
+        self.timer: asyncio.TimerHandle | None = None
+
+    def expire(self) -> None:
+        if not (self.body_read or self.started or self.outcome):
+            self.outcome = "timeout"
+            self.task.cancel()
+
+
 class BodyDeadline:
+    """Plain asyncio rather than anyio's cancel scopes: one timer per request, cancelled as soon as the
+    body is in (anyio's scope and timeout cost more CPU than the rest of the edge of a webhook message)."""
+
     def __init__(self, app: ASGIApp, *, base_s: float, min_rate_kb: float, max_body: int) -> None:
         self.app = app
         self.base_s = base_s
@@ -37,41 +58,58 @@ class BodyDeadline:
         return self.base_s + min(size, self.max_body) / self.bytes_per_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        task = asyncio.current_task()
+        if scope["type"] != "http" or task is None:
             await self.app(scope, receive, send)
             return
-        deadline = anyio.current_time() + self.seconds_for(scope)
-        state = {"body_read": False, "started": False, "outcome": ""}
+        loop = asyncio.get_running_loop()
+        watch = _Watch(task)
+        watch.timer = loop.call_at(loop.time() + self.seconds_for(scope), watch.expire)
 
         async def watched_send(message: Message) -> None:
             if message["type"] == "http.response.start":
-                state["started"] = True
+                watch.started = True
             await send(message)
 
-        with anyio.CancelScope() as route:
+        async def timed_receive() -> Message:
+            if watch.body_read or watch.started:
+                return await receive()
+            message = await receive()  # the timer cancels the route while it waits here too long
+            if message["type"] == "http.request":
+                if not message.get("more_body", False):
+                    watch.body_read = True
+                    _stop(watch)
+                return message
+            watch.outcome = "disconnect"
+            _stop(watch)
+            task.cancel()
+            await asyncio.Future()  # cancelled at once
+            raise AssertionError("cancelled above")
 
-            async def timed_receive() -> Message:
-                if state["body_read"] or state["started"]:
-                    return await receive()
-                message: Message | None = None
-                with anyio.move_on_after(deadline - anyio.current_time()):
-                    message = await receive()
-                if message is not None and message["type"] == "http.request":
-                    state["body_read"] = not message.get("more_body", False)
-                    return message
-                state["outcome"] = "timeout" if message is None else "disconnect"
-                route.cancel()
-                await anyio.sleep_forever()
-                raise AssertionError("cancelled above")
-
+        try:
             await self.app(scope, timed_receive, watched_send)
+        except asyncio.CancelledError:
+            # Ours (the route was cancelled here) unless the request is being cancelled from outside too.
+            if not watch.outcome or task.uncancel() > 0:
+                raise
+        else:
+            if watch.outcome:  # the route swallowed the cancellation
+                task.uncancel()
+        finally:
+            _stop(watch)
 
-        if state["outcome"] == "timeout":
+        if watch.outcome == "timeout":
             log.info("request body not complete in time", extra={"fields": {"path": scope.get("path", "")[:80]}})
-            if not state["started"]:
+            if not watch.started:
                 await _timeout_reply(send)
-        elif state["outcome"] == "disconnect":
+        elif watch.outcome == "disconnect":
             log.info("client left while sending the body", extra={"fields": {"path": scope.get("path", "")[:80]}})
+
+
+def _stop(watch: _Watch) -> None:
+    if watch.timer is not None:
+        watch.timer.cancel()
+        watch.timer = None
 
 
 async def _timeout_reply(send: Send) -> None:
