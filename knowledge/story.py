@@ -11,6 +11,8 @@ _CLAUSE_BREAK = re.compile(r"[\s,，。.!！?？;；、:：…~～]+")
 _ASKING = re.compile(
     r"吗|不$|没$|没有$|啥|咋|怎么|怎样|如何|多少|几|哪|谁|能不能|能否|可不可以|可以不|有没有|么|呢|是不是|算不算|给不给|中不中|行不行"
 )
+# A sum of money told (花了二十多万, 欠了3万块): what the story's trouble costs, kept with the question
+_MONEY = re.compile(r"[0-9零一二两三四五六七八九十百千几多]+(?:万|千|块|元)")
 LONG_STORY = 20  # characters of text (without breaks) from which a question is read as a story
 MIN_CLAUSES = 3
 
@@ -25,7 +27,11 @@ def focus(text: str, names_policy: Callable[[str], bool]) -> str | None:
     parts = clauses(text)
     if len(parts) < MIN_CLAUSES or sum(map(len, parts)) < LONG_STORY:
         return None
-    kept = [p for i, p in enumerate(parts) if _ASKING.search(p) or names_policy(p) or i == len(parts) - 1]
+    kept = [
+        p
+        for i, p in enumerate(parts)
+        if _ASKING.search(p) or names_policy(p) or _MONEY.search(p) or i == len(parts) - 1
+    ]
     if len(kept) == len(parts):
         return None
     return " ".join(kept)

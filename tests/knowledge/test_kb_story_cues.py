@@ -22,3 +22,9 @@ def test_a_story_asking_for_renovation_gets_the_housing_answer(kb: KnowledgeBase
 @pytest.mark.parametrize("text", ["旧手机能改造成监控吗", "把客厅改造成卧室要多少钱"])
 def test_renovating_ones_own_things_is_still_refused(kb: KnowledgeBase, text: str) -> None:
     assert kb.search(text).out_of_scope
+
+
+def test_a_costly_illness_is_not_answered_with_confidence_by_the_premium_or_the_overview(kb: KnowledgeBase) -> None:
+    result = kb.search("娃得了白血病花了二十多万 合作医疗报了一部分 还欠着亲戚的钱 还有啥办法")
+    assert not result.confident
+    assert "three-layer-medical-high-cost" in [h.entry_id for h in result.hits[:3]]
