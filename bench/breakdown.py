@@ -3,7 +3,9 @@
 The app runs in this process with timers around each stage of `handlers.webhook.route`:
 
 - parse: finding the Encrypt part, decryption, the XML parse;
-- ledger: the nonce claim, the serialising lock, the earlier-reply look-up and the ledger row;
+- ledger: the nonce claim, the serialising lock, the earlier-reply look-up and the ledger row; on
+  PostgreSQL also the batch's asking ahead (Webhook._ask_ahead: those and the user's look-up, for every
+  message of the batch in one round trip);
 - state: the user, the held outbox rows, the conversation and the place (bot.conversation.handle
   less the dispatcher);
 - answer: the dispatcher (here a policy question, answered from the cache after the first);
@@ -110,6 +112,7 @@ def instrument(watch: Stopwatch) -> None:
         (nonces, "claim", "ledger"),
         (wh, "earlier_reply", "ledger"),
         (wh, "record", "ledger"),
+        (wh.Webhook, "_ask_ahead", "ledger"),
         (wh, "handle", "handle"),
         (Dispatcher, "dispatch", "answer"),
     )

@@ -11,8 +11,10 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import OperationalError
 
-from bot.context import Reply
+from bot.context import Context, Reply
+from bot.dispatcher import Router
 from handlers.webhook.budget import Budget
 from handlers.webhook.route import Job, Nonce, ReplayedNonce
 from storage.db import make_sessionmaker, transaction
@@ -20,8 +22,8 @@ from storage.fastsql import fastsql
 from storage.models import ProcessedMessage, WebhookNonce
 from storage.repos import ledger, nonces
 from storage.types import utcnow
-from tests.handlers.webhook.test_webhook_batches import ledger_rows, webhook
-from tests.webhook_support import text_xml
+from tests.handlers.webhook.test_webhook_batches import dispatcher_with_commands, ledger_rows, webhook
+from tests.webhook_support import make_client, text_xml
 from wechat.inbound import parse
 
 
@@ -89,3 +91,30 @@ def test_an_answer_asked_ahead_is_given_once_and_a_forgotten_one_not_at_all(engi
         assert ledger.recorded_reply(session, key="k-ahead-2") == ""
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(ProcessedMessage)) == 2
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"
+
+
+def test_a_batch_chosen_to_break_a_deadlock_runs_its_messages_alone(engine: Engine) -> None:
+    # PostgreSQL's message names the blocking process ("blocked by process ..."), which reads as a locked
+    # database: the batch must still run its messages alone rather than answer 503 to all of them.
+    calls = {"n": 0}
+    router = Router()
+
+    @router.command("锁")
+    def victim(ctx: Context) -> Reply:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            error = _Deadlock("deadlock detected\nDETAIL: Process 1 waits for ShareLock; blocked by process 2.")
+            raise OperationalError("UPDATE wechat_users", {}, error)
+        return Reply("好了")
+
+    dispatcher = dispatcher_with_commands()
+    dispatcher.include(router)
+    hook = make_client(engine, dispatcher=dispatcher).app.state.webhook  # type: ignore[attr-defined]
+    jobs: list[Job] = [(parse(text_xml("o-dl-1", "记")), Budget()), (parse(text_xml("o-dl-2", "锁")), Budget())]
+    assert texts(hook.process_batch(jobs)) == ["第1条", "好了"]
+    assert calls["n"] == 2
+    assert ledger_rows(engine) == 2
