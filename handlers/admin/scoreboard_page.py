@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from starlette.responses import Response
 
+from cases.money import confirmations
 from cases.reading import scoreboard
 from cases.reading.scoreboard_sql import parse_month
 from cases.timeutil import local_date
@@ -46,6 +47,8 @@ async def page(ctx: StaffCtx) -> Response:
         definitions=scoreboard.DEFINITIONS,
         trend=scoreboard_files.trend_rows(board),
         query=f"month={board.month}&unit={board.choice}",
+        confirmed=confirmations.by_village(ctx.session, ctx.viewer, month=board.month, choice=board.choice),
+        confirmed_definition=confirmations.DEFINITION,
     )
 
 
