@@ -5,15 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.requests import ClientDisconnect
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bot.context import Reply, Services
 from bot.conversation import handle
@@ -194,6 +197,15 @@ class _Answer:
     late: bool  # the request already answered `success`; the reply went to the outbox
 
 
+class WebhookRoute(Route):
+    """/wechat for the router, and `post`: the same POST as a bare ASGI app for the app's short lane
+    (handlers.webhook.lane), which reads the query and body straight from the ASGI scope."""
+
+    def __init__(self, path: str, endpoint: Callable[[Request], Awaitable[Response]], post: ASGIApp) -> None:
+        super().__init__(path, endpoint, methods=["GET", "POST"], include_in_schema=False)
+        self.post = post
+
+
 def build_router(hook: Webhook) -> APIRouter:
     # Plain Starlette routes: the endpoints read the request themselves, and FastAPI's dependency
     # solving cost more per message than decrypting it.
@@ -209,72 +221,90 @@ def build_router(hook: Webhook) -> APIRouter:
         return PlainTextResponse(echostr, media_type=TEXT)
 
     async def receive(request: Request) -> Response:
-        q = request.query_params
-        settings = hook.settings
-        timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
-        if not _signed(settings.wechat_token, q.get("signature"), timestamp, nonce):
-            return PlainTextResponse("forbidden", status_code=403)
-        expires_at = _fresh_until(timestamp, settings.wechat_max_skew_s)
-        if expires_at is None:
-            return PlainTextResponse("stale or future timestamp", status_code=403)
-        encrypted = q.get("encrypt_type", "raw").lower() == "aes"
-        if not _mode_allows(settings.wechat_mode, encrypted=encrypted):
-            return PlainTextResponse(f"{settings.wechat_mode} mode only", status_code=403)
-        body = await _read_capped(request)
-        if body is None:
-            return PlainTextResponse("body too large", status_code=400)
-        try:
-            text = body.decode("utf-8")
-            if encrypted:
-                encrypt = encrypted_part(text)
-                if not encrypt:
-                    return PlainTextResponse("missing Encrypt", status_code=400)
-                text = hook.safe.decrypt(
-                    encrypt=encrypt,
-                    msg_signature=q.get("msg_signature", ""),
-                    timestamp=timestamp,
-                    nonce=nonce,
-                )
-            message = parse(text)
-        except PermissionError:
-            return PlainTextResponse("forbidden", status_code=403)
-        except (MalformedMessage, BadPayload, UnicodeDecodeError) as exc:
-            log.info("rejected body", extra={"fields": {"reason": str(exc)}})
-            return PlainTextResponse("bad request", status_code=400)
-
-        openid_tag_var.set(openid_tag(message.openid, key=hook.settings.secret_key))
-        hook.metrics.messages.labels(message.kind, message.event).inc()
-        started = time.perf_counter()
-        try:
-            reply = await _within_budget(hook, message, Nonce(nonces.nonce_key(timestamp, nonce), expires_at))
-        except ReplayedNonce:
-            log.info("replayed nonce")
-            return PlainTextResponse("forbidden", status_code=403)
-        except OperationalError:
-            log.exception("database unavailable")
-            # 503 makes WeChat retry later; the ledger makes that retry safe.
-            return PlainTextResponse("unavailable", status_code=503)
-        except Exception:
-            # A bug in a handler: the transaction rolled back; say sorry rather than fail the request.
-            log.exception("handler failed")
-            reply = Reply(APOLOGY)
-        log.info(
-            "message",
-            extra={"fields": {"kind": message.kind, "event": message.event, "ms": _ms_since(started)}},
-        )
-        if reply is None or not reply.text:
-            return PlainTextResponse(SUCCESS, media_type=TEXT)
-        xml = text_reply_xml(to_openid=message.openid, from_account=message.account, content=reply.text)
-        if encrypted:
-            xml = hook.safe.encrypt(xml=xml, nonce=nonce, timestamp=str(int(time.time())))
-        return Response(xml, media_type=XML)
+        status, media_type, text = await answer_post(hook, request.query_params, lambda: _read_capped(request))
+        return Response(text, status_code=status, media_type=media_type)
 
     async def wechat(request: Request) -> Response:
         return await (receive(request) if request.method == "POST" else verify(request))
 
+    async def post(scope: Scope, receive: Receive, send: Send) -> None:
+        query = dict(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
+        status, media_type, text = await answer_post(hook, query, lambda: _read_capped_asgi(scope, receive))
+        body = text.encode("utf-8")
+        headers = [(b"content-length", str(len(body)).encode("latin-1")), _CONTENT_TYPES[media_type]]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
     # One route for both methods, so that any other method gets a 405 that names both.
-    router.routes.append(Route("/wechat", wechat, methods=["GET", "POST"], include_in_schema=False))
+    router.routes.append(WebhookRoute("/wechat", wechat, post))
     return router
+
+
+# What POST /wechat answers: status, media type (TEXT or XML) and body.
+Answer = tuple[int, str, str]
+_CONTENT_TYPES = {media_type: (b"content-type", media_type.encode("latin-1")) for media_type in (TEXT, XML)}
+
+
+async def answer_post(hook: Webhook, q: Mapping[str, str], read_body: Callable[[], Awaitable[bytes | None]]) -> Answer:
+    """A message POST, from its query parameters and its body (None when too large)."""
+    settings = hook.settings
+    timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
+    if not _signed(settings.wechat_token, q.get("signature"), timestamp, nonce):
+        return 403, TEXT, "forbidden"
+    expires_at = _fresh_until(timestamp, settings.wechat_max_skew_s)
+    if expires_at is None:
+        return 403, TEXT, "stale or future timestamp"
+    encrypted = q.get("encrypt_type", "raw").lower() == "aes"
+    if not _mode_allows(settings.wechat_mode, encrypted=encrypted):
+        return 403, TEXT, f"{settings.wechat_mode} mode only"
+    body = await read_body()
+    if body is None:
+        return 400, TEXT, "body too large"
+    try:
+        text = body.decode("utf-8")
+        if encrypted:
+            encrypt = encrypted_part(text)
+            if not encrypt:
+                return 400, TEXT, "missing Encrypt"
+            text = hook.safe.decrypt(
+                encrypt=encrypt,
+                msg_signature=q.get("msg_signature", ""),
+                timestamp=timestamp,
+                nonce=nonce,
+            )
+        message = parse(text)
+    except PermissionError:
+        return 403, TEXT, "forbidden"
+    except (MalformedMessage, BadPayload, UnicodeDecodeError) as exc:
+        log.info("rejected body", extra={"fields": {"reason": str(exc)}})
+        return 400, TEXT, "bad request"
+
+    openid_tag_var.set(openid_tag(message.openid, key=settings.secret_key))
+    hook.metrics.messages.labels(message.kind, message.event).inc()
+    started = time.perf_counter()
+    try:
+        reply = await _within_budget(hook, message, Nonce(nonces.nonce_key(timestamp, nonce), expires_at))
+    except ReplayedNonce:
+        log.info("replayed nonce")
+        return 403, TEXT, "forbidden"
+    except OperationalError:
+        log.exception("database unavailable")
+        # 503 makes WeChat retry later; the ledger makes that retry safe.
+        return 503, TEXT, "unavailable"
+    except Exception:
+        # A bug in a handler: the transaction rolled back; say sorry rather than fail the request.
+        log.exception("handler failed")
+        reply = Reply(APOLOGY)
+    log.info(
+        "message",
+        extra={"fields": {"kind": message.kind, "event": message.event, "ms": _ms_since(started)}},
+    )
+    if reply is None or not reply.text:
+        return 200, TEXT, SUCCESS
+    xml = text_reply_xml(to_openid=message.openid, from_account=message.account, content=reply.text)
+    if encrypted:
+        xml = hook.safe.encrypt(xml=xml, nonce=nonce, timestamp=str(int(time.time())))
+    return 200, XML, xml
 
 
 async def _within_budget(hook: Webhook, message: Inbound, nonce: Nonce) -> Reply | None:
@@ -339,3 +369,24 @@ async def _read_capped(request: Request) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+async def _read_capped_asgi(scope: Scope, receive: Receive) -> bytes | None:
+    """`_read_capped` on the bare ASGI scope (the lane): the body, or None past MAX_BODY_BYTES."""
+    declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+    declared_size = whole(declared.decode("latin-1")) if declared is not None else 0
+    if declared_size is None or declared_size > MAX_BODY_BYTES:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise ClientDisconnect  # as Request.stream() does
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
