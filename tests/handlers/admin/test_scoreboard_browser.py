@@ -7,7 +7,9 @@ scoreboard-phone.png."""
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +17,7 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.browser_support import served_app, shot
+from tests.cases.money.test_money_confirmations import seed_answers
 from tests.cases.reading.test_scoreboard import hand_counted
 from tests.handlers.admin.test_admin_manage_browser import Site, login
 
@@ -23,6 +26,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::Deprecati
 
 def _seed(sessions: sessionmaker[Session]) -> None:
     hand_counted(sessions)
+    with tempfile.TemporaryDirectory() as tmp:
+        seed_answers(sessions, Path(tmp))  # payments answered in 互助's and 乐都's villages
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +54,8 @@ def test_a_county_clerk_reads_the_scoreboard_and_downloads_it_at_desktop_and_pho
     assert "2026年3月" in main and "签收及时率" in main and "50.0%" in main and "排名靠后" in main
     assert "异常增多提示" in main and "近十二个月趋势" in main and "满意率 =" in main and "乐都" not in main
     assert page.locator(".trend svg").count() == 9 and page.locator("tr.flagged").count() == 1
+    confirmed = page.inner_text("table.confirmed")
+    assert "已确认占比" in confirmed and "土观村委会" in confirmed and "66.7%" in confirmed and "李家" not in confirmed
     shot(page, "scoreboard-desktop")
     book = load_workbook(io.BytesIO(_download(page, "导出 Excel")))
     assert book.sheetnames == ["2026-03 单位", "近十二个月", "口径"] and book["2026-03 单位"].freeze_panes == "B2"
