@@ -37,10 +37,14 @@ def focus(text: str, names_policy: Callable[[str], bool]) -> str | None:
     return " ".join(kept)
 
 
+# Words that only join a second question to the first (还有医保交不起咋办: 还有 is "and also")
+_JOINING = re.compile(r"^(?:还有就是|还有|另外|再就是|再问一下|再问|还想问|还问|那么|那(?![个些里边儿样]))(?=..)")
+
+
 def asked_apart(text: str, topics_of: Callable[[str], frozenset[str]]) -> list[str]:
     """Two questions in one message (低保咋申请 还有医保交不起咋办): the asking clauses, when each names
-    a policy of a topic the others do not; otherwise []."""
-    parts = [p for p in clauses(text) if _ASKING.search(p)]
+    a policy of a topic the others do not, without the words joining them; otherwise []."""
+    parts = [_JOINING.sub("", p) for p in clauses(text) if _ASKING.search(p)]
     if len(parts) < 2:
         return []
     seen: set[str] = set()

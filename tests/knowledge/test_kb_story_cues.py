@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.loader import load_entries
+from knowledge.story import asked_apart
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +29,11 @@ def test_a_costly_illness_is_not_answered_with_confidence_by_the_premium_or_the_
     result = kb.search("娃得了白血病花了二十多万 合作医疗报了一部分 还欠着亲戚的钱 还有啥办法")
     assert not result.confident
     assert "three-layer-medical-high-cost" in [h.entry_id for h in result.hits[:3]]
+
+
+def test_two_questions_are_searched_without_the_words_joining_them(kb: KnowledgeBase) -> None:
+    assert asked_apart("低保咋申请 还有医保交不起咋办", kb.engine._topics_named) == ["低保咋申请", "医保交不起咋办"]
+    result = kb.search("低保咋申请 还有医保交不起咋办")
+    assert not result.confident
+    ids = [h.entry_id for h in result.hits]
+    assert ids[0] == "dibao-apply" and ids[1].startswith("medical-insurance-")
