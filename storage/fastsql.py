@@ -237,7 +237,7 @@ class FastSQL:
             parts.insert(0, self.driver._get_tx_start_command().decode())
             self.driver._autocommit = True
         try:
-            client.execute("; ".join(parts))
+            client.execute("; ".join(parts), prepare=False)  # each string is new: nothing to count or keep
         finally:
             if begin:
                 self.driver._autocommit = False
