@@ -40,6 +40,7 @@ KINDS: dict[str, str] = {
     "reporter_reply": "群众回复补充询问",
     "reveal": "待我审批的查看身份申请",
     "returned": "待处理的退回案件",
+    "appeal": "待我裁定的差评申诉",
 }
 _HEAD = {
     "new_case": "新案件",
@@ -49,10 +50,12 @@ _HEAD = {
     "reporter_reply": "群众已回复",
     "reveal": "查看身份申请待审批",
     "returned": "退回待处理",
+    "appeal": "申诉待裁定",
 }
-# On the queue, the heads the older notices use (cases/handling/triage.py 催办, returns.py 退回): one each.
+# On the queue, the heads the older notices use (cases/handling/triage.py 催办, returns.py 退回,
+# rectification.py 申诉待裁定): one each.
 _QUEUE_HEAD = {**_HEAD, "returned": "退回"}
-SUPERVISOR_KINDS = frozenset({"reveal", "returned"})
+SUPERVISOR_KINDS = frozenset({"reveal", "returned", "appeal"})
 DIGEST_MAX_LINES = 30
 _PENDING = "staff_alerts.pending"
 OUTBOX_KIND = "kefu_text"  # the villagers' notices' kind: kefu text, else the template, else held
@@ -64,6 +67,7 @@ _BY_ACTION: dict[str, str] = {
     "supervise": "chase",
     "supplement": "reporter_reply",
     "return_requested": "returned",
+    "appeal": "appeal",  # 申诉 against a rating, by the lead unit
 }
 _STATUS, _NEW_CASE_STATES, _REOPENED = "status", ("routed", "transferred"), "reopened"
 
@@ -227,7 +231,10 @@ def recipients(session: Session, item: _Pending, case: Case) -> list[StaffUser]:
     """The active staff the notice is for, each able to see the case; never the one who caused it."""
     routing = session.get(CaseRouting, case.id)
     supervisors = [dept_unit(case.county_code, "jw"), *([routing.supervising_unit] if routing else [])]
-    units = supervisors if item.kind in ("returned", "reveal") else [case.route_unit]
+    if item.kind == "appeal":  # ruled by a supervising unit, never by the appealing (lead) unit itself
+        units = [u for u in supervisors if u != case.route_unit]
+    else:
+        units = supervisors if item.kind in ("returned", "reveal") else [case.route_unit]
     users = list(
         session.scalars(
             select(StaffUser)
@@ -236,7 +243,7 @@ def recipients(session: Session, item: _Pending, case: Case) -> list[StaffUser]:
             .order_by(StaffUser.id)
         )
     )
-    if item.kind == "reveal":
+    if item.kind in ("reveal", "appeal"):
         users = [u for u in users if u.role in access.SUPERVISORS]
     assignee = routing.assignee if routing is not None else None
     if item.kind == "assigned" or (item.kind == "reporter_reply" and assignee):
@@ -292,7 +299,7 @@ def digest_text(rows: list[StaffDigestItem], day: date) -> str:
 
 
 def kinds_for(role: str) -> list[str]:
-    """The kinds a role can receive: reveal requests and returns go to the 纪委监委 alone."""
+    """The kinds a role can receive: reveal requests, returns and appeals go to the 纪委监委 alone."""
     supervisor = role in access.SUPERVISORS
     return [k for k in KINDS if supervisor or k not in SUPERVISOR_KINDS]
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases import access, lifecycle
-from cases.handling import case_steps, returns, reveal, triage
+from cases.handling import case_steps, rectification, returns, reveal, triage
 from cases.interop import case_hooks
 from cases.staff import alerts, wechat_link
 from cases.staff.accounts import create_user
@@ -86,7 +86,7 @@ def _sent(session: Session) -> list[tuple[str, str]]:
 
 
 def every_kind(sessions: sessionmaker[Session], number: str) -> None:
-    """Each of the seven kinds happens to the filed case `number` (see the expected recipients below)."""
+    """Each of the eight kinds happens to the filed case `number` (see the expected recipients below)."""
     now = utcnow()
     with transaction(sessions) as s:
         case = case_steps.get_case(s, number=number)
@@ -110,8 +110,13 @@ def every_kind(sessions: sessionmaker[Session], number: str) -> None:
         case = case_steps.get_case(s, number=number)
         viewer = access.viewer_for(s, _user(s, "jw_huzhu"))
         reveal.request(s, viewer=viewer, case=case, reason="核实举报人身份以便回访", now=now)
-        case.status = lifecycle.CLOSED  # as if closed and then rated 不满意
-        lifecycle.transition(s, case=case, to=lifecycle.REOPENED, actor="villager", reason="群众不满意", now=now)
+        case.status, case.closed_at = lifecycle.CLOSED, now  # as if closed, then rated 非常不满意: reopened (督办)
+        case_steps.rate(s, case=case, rating=5, reason="群众不满意", actor="villager", now=now, calendar=SHIPPED)
+    with transaction(sessions) as s:
+        case = case_steps.get_case(s, number=number)
+        rectification.appeal(
+            s, case=case, kind="beyond_powers", reason="补助标准由省里定，本局无权调整", actor="staff:cz_huzhu", now=now
+        )
 
 
 def test_a_link_code_works_once_and_only_until_it_expires(sessions: sessionmaker[Session]) -> None:
@@ -170,6 +175,8 @@ def test_each_notice_reaches_the_right_staff_once_and_never_names_the_reporter(
             ("chase", "cz_huzhu"),
             ("reveal", "jw_huzhu2"),  # the requester is not asked to approve their own request
             ("supervise", "cz_huzhu"),
+            ("appeal", "jw_huzhu"),  # 财政局's appeal, to the 纪委监委 that may rule on it
+            ("appeal", "jw_huzhu2"),
         ]
     )
     for text in texts:
@@ -181,7 +188,7 @@ def test_each_notice_reaches_the_right_staff_once_and_never_names_the_reporter(
     with transaction(sessions) as s:
         case = case_steps.get_case(s, number=number)
         last = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id.desc())).first()
-        assert last is not None and alerts.kind_of(last) == "supervise"
+        assert last is not None and alerts.kind_of(last) == "appeal"
         case_hooks.announce(s, case=case, event=last, is_open=True)
         case_hooks.announce(s, case=case, event=last, is_open=True)
     with sessions() as s:
