@@ -5,7 +5,7 @@ webhook runs half a dozen per message. These statements share the session's tran
 adapters below store values exactly as SQLAlchemy's own types do, so ORM code reads them back.
 
 On PostgreSQL a statement whose answer nobody waits for (`later`) is not sent at once: it goes, in
-one string of statements, in one round trip with the next statement that needs an answer, or with
+psycopg's pipeline mode, in one round trip with the next statement that needs an answer, or with
 COMMIT. A message's writes and its COMMIT are then one round trip, its claims and look-ups another.
 Order is kept: anything else run on the connection (ORM or Core) first sends what is waiting, and
 an error in a waiting statement is raised there, or by the commit, as SQLAlchemy's exception.
@@ -24,8 +24,8 @@ import json
 import re
 import threading
 import weakref
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -96,7 +96,6 @@ class FastSQL:
         self._asked_by: dict[object, list[tuple[str, tuple[Any, ...]]]] = {}
         self._twice: set[tuple[str, tuple[Any, ...]]] = set()
         self._asking: object = _NOT_ASKING
-        self._client: Any = None  # PostgreSQL: a client-side binding cursor, made when first needed
         if not self.sqlite:
             _hook(conn.engine)
             _WAITING[conn] = self
@@ -200,57 +199,53 @@ class FastSQL:
         return batch
 
     def _send(self, batch: list[Pending]) -> Any:
-        """Run `batch` in order; the cursor, at its last statement's result. Several go as one string."""
+        """Run `batch` in order; the cursor of its last statement. Several go in one pipeline.
+
+        Not one string of statements with the values bound here (ClientCursor), though that costs the app
+        about 10 us less CPU a statement: PostgreSQL logs the text of a statement that fails (a deadlock
+        included), and such a string would carry a whole batch's values, user keys beside ledger keys and
+        conversation data, into the server's log. In a pipeline each statement is sent with its values
+        apart, and a failing one is logged with placeholders only.
+        """
         try:
-            if not self.sqlite and (len(batch) > 1 or self._starts_transaction()):
-                return self._send_as_one(batch)
-            self.cursor.execute(batch[0].statement, batch[0].values)
+            if len(batch) == 1 and (self.sqlite or not self._starts_transaction()):
+                cursors = [self.cursor]
+                self.cursor.execute(batch[0].statement, batch[0].values)
+            else:
+                cursors = [self.driver.cursor() for _ in batch]
+                with self.driver.pipeline(), self._begin_in_pipeline():
+                    for cursor, pending in zip(cursors, batch, strict=True):
+                        cursor.execute(pending.statement, pending.values)
         except self.dbapi_error as exc:
             # Raise SQLAlchemy's exception classes, as the rest of the code expects (IntegrityError...).
             statement = "; ".join(p.statement for p in batch)
             raise DBAPIError.instance(statement, batch[-1].values, exc, self.dbapi_error) from exc
-        batch[0]._rowcount = int(self.cursor.rowcount)
-        if batch[0].wants_row:
-            batch[0]._row = self.cursor.fetchone()
-        return self.cursor
-
-    def _send_as_one(self, batch: list[Pending]) -> Any:
-        """PostgreSQL: `batch` as one string of statements, in one round trip (with BEGIN when it starts the
-        transaction); the cursor, at the last statement's result.
-
-        The values are bound here, by psycopg's client-side binding (ClientCursor.mogrify, the same quoting
-        as its server-side adapters' text form), and the server runs the statements in order, stopping at
-        the first that fails. One execute instead of one per statement, each with its cursor, in a
-        pipeline: about half the client's CPU per statement, which is what a message costs most of here
-        (issue #23).
-        """
-        client = self._client
-        if client is None:
-            from psycopg import ClientCursor
-
-            client = self._client = ClientCursor(self.driver)
-        parts = [client.mogrify(p.statement, p.values) for p in batch]
-        begin = self._starts_transaction() and all(hasattr(self.driver, name) for name in _PRIVATE)
-        if begin:
-            # psycopg would send its own BEGIN first, a round trip of its own: its text goes in front instead,
-            # with psycopg told for that moment that it need not.
-            parts.insert(0, self.driver._get_tx_start_command().decode())
-            self.driver._autocommit = True
-        try:
-            client.execute("; ".join(parts), prepare=False)  # each string is new: nothing to count or keep
-        finally:
-            if begin:
-                self.driver._autocommit = False
-        for i, pending in enumerate(batch):
-            if i or begin:
-                client.nextset()
-            pending._rowcount = int(client.rowcount)
+        for cursor, pending in zip(cursors, batch, strict=True):
+            pending._rowcount = int(cursor.rowcount)
             if pending.wants_row:
-                pending._row = client.fetchone()
-        return client
+                pending._row = cursor.fetchone()
+        return cursors[-1]
 
     def _starts_transaction(self) -> bool:
         return not self.driver.autocommit and self.driver.pgconn.transaction_status == _IDLE
+
+    @contextmanager
+    def _begin_in_pipeline(self) -> Iterator[None]:
+        """BEGIN in the same round trip as the statements after it.
+
+        psycopg starts a transaction with a BEGIN of its own and, in a pipeline, waits for it (a round
+        trip of its own). Here the first statements of a transaction send psycopg's own BEGIN text
+        themselves, with psycopg told for that moment that it need not.
+        """
+        if not self._starts_transaction() or not all(hasattr(self.driver, name) for name in _PRIVATE):
+            yield
+            return
+        self.driver._autocommit = True
+        try:
+            self.driver.cursor().execute(self.driver._get_tx_start_command())
+            yield
+        finally:
+            self.driver._autocommit = False
 
     def _adapt(self, params: Mapping[str, Any]) -> dict[str, Any]:
         return {k: self._value(v) for k, v in params.items()}
@@ -277,7 +272,7 @@ class _Asked(Exception):
 
 
 _NOT_ASKING = object()
-_PRIVATE = ("_autocommit", "_get_tx_start_command")  # psycopg 3.3's; without them psycopg sends its own BEGIN
+_PRIVATE = ("_autocommit", "_get_tx_start_command")  # psycopg 3.3's; without them, psycopg's own BEGIN
 
 
 # PostgreSQL connections with statements waiting, so that the engine hooks below can send them first.
