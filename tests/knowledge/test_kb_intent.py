@@ -43,6 +43,9 @@ WATER = [
         ("哪些人能领", {"eligible"}),
         ("三保障是什么意思", {"what"}),
         ("村里账目能查不", {"check"}),
+        ("监测户能享受什么帮扶", {"benefit"}),
+        ("留守儿童谁来管", {"contact"}),
+        ("农业保险怎么理赔", {"apply"}),
         ("你好", set()),
     ],
 )
@@ -105,6 +108,7 @@ def test_asks_hears_a_voice_slip(text: str, kinds: set[str]) -> None:
         ("农机补贴申请了半年 钱还没下来", True),
         ("农机补贴怎么申请", False),
         ("低保给不给", False),  # a question form, not a problem
+        ("住院还让交押金 不是说先看病后交钱吗", True),  # a promise not kept
     ],
 )
 def test_a_problem_told_by_voice_is_heard(question: str, told: bool) -> None:
