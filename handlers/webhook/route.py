@@ -128,16 +128,21 @@ class Webhook:
         senders: set[str] = set()
         tags: list[object | None] = []
         now = utcnow()  # not sent: the look-up ends the call before the user's times are set
+        firsts: list[tuple[str, object, Inbound]] = []
         for message, _budget, *nonce in jobs:
             if message.openid in senders:
                 tags.append(None)
                 continue
             senders.add(message.openid)
-            tag = object()
+            tag, key = object(), ledger_key(message)
             tags.append(tag)
-            if nonce and nonce[0] is not None:
-                claim, key = nonce[0], ledger_key(message)
+            firsts.append((key, tag, message))
+            if nonce and nonce[0] is not None:  # in the batch's order: of two messages with one nonce, the first
+                claim = nonce[0]
                 sql.ahead(tag, nonces.claim_later, session, key=claim.key, message_key=key, expires_at=claim.expires_at)
+        # The locks in the order of their keys, in every batch of every process: two batches holding
+        # retries of the same messages (a process each) cannot each wait for the other's.
+        for _key, tag, message in sorted(firsts, key=lambda first: first[0]):
             sql.ahead(tag, earlier_reply, session, message=message)
             sql.ahead(
                 tag, users.touch_user_and_conversation, session, openid=message.openid, now=now,
