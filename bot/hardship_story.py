@@ -28,6 +28,12 @@ _TIME_MARK = re.compile(
 )
 _BARE = re.compile(r"[0-9一二两三四五六七八九十百零〇]+[.、个]?")
 _FIRST_TROUBLE_OTHER = "其他"
+# Someone registering another household: 替他报个返贫监测, 帮隔壁老人登记, 替我们社里一个老阿爷反映
+# (帮/替/给/为 + whom, then a verb of registering); 给老人看病 is the villager's own household.
+_FOR_OTHERS = re.compile(
+    r"(?:替|帮|给|为)(?:他|她|人家|邻居|隔壁|老人|老汉|老阿爷|老阿奶|阿奶|阿爷|奶奶|爷爷|一个|一户|这户|那户|我们社|社里|村里|孤)"
+    r"[^，。,.!！？?；;]{0,12}?(?:报|登记|申请|反映|问问|求)"
+)
 
 
 def _norm(text: str) -> str:
@@ -47,6 +53,11 @@ def troubles_told(story: str) -> list[str]:
         for label, words in TROUBLES
         if label != _FIRST_TROUBLE_OTHER and any(w in said for w in (*words, *extra.get(label, ())))
     ]
+
+
+def household_told(story: str) -> str | None:
+    """ "other" when the story registers someone else's household; None when it does not say."""
+    return "other" if _FOR_OTHERS.search(_norm(story).replace(" ", "")) else None
 
 
 def when_told(story: str) -> str | None:
@@ -73,6 +84,9 @@ def fill_from_story(data: DraftData) -> list[str]:
     if not story.strip():
         return []
     taken: list[str] = []
+    if "household" not in data and (household := household_told(story)) is not None:
+        data["household"] = household
+        taken.append("谁家：别人家（替他们登记）")
     if "troubles" not in data and (troubles := troubles_told(story)):
         data["troubles"] = troubles
         taken.append("遇到的事：" + "、".join(troubles))

@@ -65,6 +65,23 @@ DESCRIPTION_MORE = "还有要补充的（谁、什么时候、涉及多少钱）
 )
 EDIT_DESCRIPTION = "接着发的内容会加在后面；回复“重写”清空重说；不改了请回复“好了”。"
 SWITCH_TO_HARDSHIP = "如果是家里遇到困难想申请帮扶，回复“改为困难帮扶”，您说过的话都保留。"
+SWITCH_TO_REPORT = "如果是要反映干部或村上的问题，回复“改为反映问题”，您说过的话都保留。"
+# A story this long (characters, normalised) has clearly been told: the script goes on without waiting for
+# 好了, and what the villager sends later is still added to it.
+LONG_STORY = 60
+# A text this long that answers no step, sent after the story, is more of the story.
+MORE_STORY = 12
+
+
+def story_taken(length: int) -> str:
+    """Said when a long story moves the report on: it is kept, and more can still be sent."""
+    return f"已记下您说的（共 {length} 字）。接着问下一步；想起别的，直接发过来，会加在后面。"
+
+
+def story_added(length: int) -> str:
+    return f"已加到反映内容里（共 {length} 字）。"
+
+
 CANCEL = "取消"
 BACK = "返回"
 USE_ENTRY_LOCATION = "用我的位置"

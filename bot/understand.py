@@ -19,6 +19,8 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from knowledge.phonetic import syllables
+
 DATA = Path(__file__).parent / "data" / "intents.yaml"
 
 # Navigation words that every state honours (the state may act first, e.g. 返回 goes back one step).
@@ -145,9 +147,36 @@ def means(text: str, kind: str) -> bool:
     for form in forms:
         if form in words or made_of(form, words) or _with_politeness(form, words):
             return True
-    if kind == "done" and 2 <= len(norm) <= 6 and all(ch in str(_data()["steps"]["done_chars"]) for ch in norm):
+        # 就这些了没有了: the answer's words joined by 了 / 啦 between them
+        if len(form) <= 12 and _has(form, words) and made_of(form, (*words, *_JOINTS)):
+            return True
+    if kind == "done" and 2 <= len(norm) <= 8 and all(ch in str(_data()["steps"]["done_chars"]) for ch in norm):
         return True
-    return any(_by_shape(form, kind) for form in forms)
+    if any(_by_shape(form, kind) for form in forms):
+        return True
+    return _sounds_like(norm, words)  # 挑过 is 跳过 typed by its sound
+
+
+# Between a step answer's words (就这些了没有了); never an answer alone.
+_JOINTS = ("了", "啦", "吧", "呢")
+
+
+def _sounds_like(norm: str, words: tuple[str, ...]) -> bool:
+    """A short message that sounds exactly like one of the words (pinyin with near-sounds folded):
+    转人公 is 转人工, 挑过 is 跳过. Only words of two syllables or more, so a lone character is never read
+    as another."""
+    if not 2 <= len(norm) <= 6 or not all("\u4e00" <= ch <= "\u9fff" for ch in norm):
+        return False
+    return _sound(norm) in _sounds(words)
+
+
+def _sound(text: str) -> str:
+    return " ".join(syllables(text))
+
+
+@lru_cache(maxsize=64)
+def _sounds(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_sound(w) for w in words if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w))
 
 
 def _with_politeness(form: str, words: tuple[str, ...], *, alone: bool = True) -> bool:
@@ -268,10 +297,12 @@ def _smalltalk(short: str, norm: str) -> str | None:
     every = tuple(str(w) for words in _data()["smalltalk"].values() for w in words)
     if made_of(short, every):
         return "ok"
-    # 谢谢领导, 你们辛苦了: small talk with whom it addresses, but never the addressee alone.
+    # 谢谢领导, 你们辛苦了, 谢谢你们 你们也辛苦了, 收到了: small talk with whom it addresses and the small
+    # words between (也, 了, 真), but never the addressee or those words alone.
     addressees = _words("addressees")
+    fillers = _words("smalltalk_fillers")
     for form in (short, norm):
-        if made_of(form, every + addressees) and not made_of(form, addressees):
+        if made_of(form, every + addressees + fillers) and not made_of(form, addressees + fillers):
             for kind, words in _data()["smalltalk"].items():
                 if _has(form, tuple(str(w) for w in words if len(str(w)) >= 2)):
                     return str(kind)
@@ -300,7 +331,13 @@ def _person(short: str, norm: str) -> bool:
 # A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了;
 # or makes someone a beneficiary: 社长把他儿媳妇弄成低保户了.
 _TAKING = re.compile(
-    r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪|弄成|评成|报成|定成|整成|搞成|弄上|报上)"
+    r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪|弄成|评成|报成|定成|整成|搞成|弄上|报上"
+    r"|停了|停掉|取消|刷了|刷掉|撤了|砍了|去掉|划掉)"
+)
+# A cadre eating or drinking on the village's money: 每回吃饭都是村上掏钱.
+_FEASTING = re.compile(
+    r"(吃|喝|饭|酒|烟).{0,12}?(村上|村里|村委会?|集体|公家|公款|上面)(的)?(掏|出|付|报|买单|结账|花|拿)"
+    r"|(村上|村里|村委会?|集体|公家|公款)(掏钱|出钱|买单|报销|结账).{0,8}?(吃|喝|饭|酒)"
 )
 # Wrongs that need no named role: money asked for a service (办个证要收二百块 / 不给钱就不办), a benefit
 # signed for or drawn in one's name by someone else (签字不是我签的 / 我没领到 村上说领了).
@@ -330,12 +367,56 @@ def _misconduct(norm: str) -> bool:
         return True
     if any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm):
         return True
+    if _benefit_wrong(norm):
+        return True
     roles = _words("misconduct", "roles")
     if not _has(norm, roles):
         return False
-    if _DEDUCTING.search(norm):
+    if _DEDUCTING.search(norm) or _FEASTING.search(norm):
         return True
     return _has(norm, _words("misconduct", "acts")) or _TAKING.search(norm) is not None
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
+    """How a story about a benefit tells a wrong, with no act from the lists (see benefit_wrongs in the data)."""
+    roles = _alternatives(_words("misconduct", "roles"))
+    kin = _alternatives(_words("benefit_wrongs", "kin"))
+    well_off = _alternatives(_words("benefit_wrongs", "well_off"))
+    agents = _alternatives((*_words("benefit_wrongs", "agents"), *_words("misconduct", "roles")))
+    drawn = r"(?:吃着|领着|拿着|吃上|评上|评成|评了|享受|当上|吃的|领的|是)"
+    return (
+        # a cadre's relative: 支书的侄子, 村长他小舅子家
+        re.compile(rf"{roles}(?:的|他|她|他们|家)?(?:的|家)?{kin}"),
+        # a dead person still paid: 死了三年了 低保钱还有人在领
+        re.compile(
+            r"(?:死了|去世|过世|不在了|死人|人没了|殁了).{0,16}?(?:还|仍|照样|一直|继续|有人)(?:有人|在|是)?(?:领|吃|拿|享受|发)"
+        ),
+        # someone well off drawing it: 有楼房有车 还吃着低保
+        re.compile(rf"{well_off}.{{0,20}}?{drawn}|{drawn}.{{0,20}}?{well_off}"),
+        # paid twice
+        re.compile(r"两份|双份|重复(?:领|享受|发|吃)|领了两(?:次|回|遍)|两头(?:领|吃)"),
+        # taken by someone else: 有人在领, 被别人领走了
+        re.compile(r"(?<!没)(?:有人|别人|被人|让人|外人|人家)(?:在|给|替|冒|偷偷|都)?(?:领|拿|吃|占|顶)"),
+        # withheld: 村上扣了两年了
+        re.compile(rf"{agents}(?:给|都|又|也)?(?:扣|截|克扣|卡|压)(?:了|下|走|掉|住|着)"),
+        # not paid while others were: 去问就说没下来 别人家的都下来了
+        re.compile(r"(?:没|不)(?:给|发|评|批|下来|到|领).{0,14}?(?:别人|人家|其他人|别的人|别家)家?的?(?:都|全|倒)"),
+        re.compile(r"(?:别人|人家|其他人|别家)家?的?(?:都|全)(?:有|发|领|评|下来|批|到).{0,14}?我.{0,6}?(?:没|不给)"),
+    )
+
+
+def _benefit_wrong(norm: str) -> bool:
+    """A benefit drawn wrongly, told as a story about the benefit (支书的侄子…还吃着低保)."""
+    if not _has(norm, _words("benefit_wrongs", "benefits")) or _ASKING.search(norm) or "申请" in norm:
+        return False
+    well_off = _alternatives(_words("benefit_wrongs", "well_off"))
+    told = re.sub(rf"(?:没有|没|不是|不){well_off}", "", norm)  # 我家没有车 is not someone well off
+    return any(shape.search(told) for shape in _benefit_shapes())
 
 
 def _hardship(norm: str) -> bool:
@@ -346,12 +427,31 @@ def _hardship(norm: str) -> bool:
     if _applies(norm):
         return True
     whose = _has(norm, _words("hardship", "household")) or _has(norm, _words("hardship", "pleas"))
-    return _has(norm, _words("hardship", "troubles")) and whose
+    return _troubled(norm) and whose
+
+
+# Asking to apply in one's own words: 我想给家里申请个帮扶, 替他报个返贫监测, 申请一下救助.
+_APPLYING = re.compile(r"(申请|报|登记|办)(个|一个|一下|下|点)?(困难)?(帮扶|救助|救济|返贫监测|防返贫|监测户|困难户)")
 
 
 def _applies(norm: str) -> bool:
     """Asking to be taken into the monitoring or helped, which tells no trouble yet (想申请防返贫监测)."""
-    return _has(norm, _words("hardship", "applications")) and not _has(norm, _words("hardship", "policy_markers"))
+    if _has(norm, _words("hardship", "policy_markers")):
+        return False
+    return _has(norm, _words("hardship", "applications")) or _APPLYING.search(norm) is not None
+
+
+# Troubles told in a shape rather than a listed word: 把腰摔坏了, 干不成活了, 一分钱没挣下.
+_TROUBLE_SHAPES = re.compile(
+    r"(摔|砸|碰|撞|压|扭|烧|烫|夹|轧)(坏|断|伤|残|瘸|折|瞎)"
+    r"|(干|做|打|下)不(成|了|动|上)(活|工|地)"
+    r"|(没|没有)(挣|赚)(下|到|上|着)?(钱|一分)?|(挣|赚)不(下|到|上|着)(钱)?|一分钱(都|也)?(没|不)"
+    r"|(眼睛|耳朵|腿|腰|手)(看不见|听不见|瞎|聋|坏|断|不行|废)"
+)
+
+
+def _troubled(norm: str) -> bool:
+    return _has(norm, _words("hardship", "troubles")) or _TROUBLE_SHAPES.search(norm) is not None
 
 
 def _track(norm: str) -> bool:
@@ -411,7 +511,7 @@ def classify(text: str) -> Intent:
         rest = norm
         for w in _words("hardship", "applications"):
             rest = rest.replace(w, "")
-        told = _has(rest, _words("hardship", "troubles"))
+        told = _troubled(rest)
         return Intent("hardship", norm, detail="poverty_risk", told=told)
     asks_report = _has(norm, _words("report_words")) or _telling(norm)
     if told_wrong:
@@ -434,9 +534,43 @@ def classify(text: str) -> Intent:
             rest = rest.replace(w, "")
         # It asks outright, so it is not asked again whether to report; what it tells is kept.
         return Intent("report", norm, detail=guess_category(norm), told=len(rest) >= 6)
-    if _money(norm):
+    if _money(norm) or _money_named(short):
         return Intent("money", norm)
     menu = menu_number(short)
     if menu is not None:
         return Intent("menu_item", norm, choice=int(menu))
+    sounded = _command_sounded(short)
+    if sounded is not None:
+        return classify(sounded)  # 转人公 is 转人工, 菜但 is 菜单
     return Intent("none", norm)
+
+
+def _money_named(short: str) -> bool:
+    """A short message naming the village's money or projects and nothing else: 村上的项目, 咱村的钱."""
+    place, things = _words("money", "place"), _words("money", "things")
+    if len(short) > 12 or not (_has(short, place) and _has(short, things)):
+        return False
+    return made_of(short, (*place, *things, *_words("money", "joiners")))
+
+
+@lru_cache(maxsize=1)
+def _command_words() -> dict[str, str]:
+    """The sound of every command word (navigation, a person, the main menu's words, asking to report)."""
+    words = [str(w) for name in NAVIGATION for w in _data()["navigation"][name]]
+    words += [*_words("person", "exact"), *_words("report_words"), *_words("track", "direct")]
+    words += [str(w) for ws in _data()["menu_words"].values() for w in ws]
+    cjk = [w for w in words if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)]
+    return {_sound(w): w for w in sorted(cjk, key=len)}
+
+
+def _command_sounded(short: str) -> str | None:
+    """The command word a short message sounds exactly like (a same-sound typo or a voice slip)."""
+    if not 2 <= len(short) <= 6 or not all("\u4e00" <= ch <= "\u9fff" for ch in short):
+        return None
+    word = _command_words().get(_sound(short))
+    return word if word is not None and word != short else None
+
+
+def clauses(text: str) -> list[str]:
+    """The message's clauses, split at spaces and punctuation: 电话不留 算了不弄了 -> 电话不留, 算了不弄了."""
+    return [c for c in re.split(r"[\s,，。.!！?？;；、~～]+", unicodedata.normalize("NFKC", text)) if c]

@@ -53,7 +53,7 @@ GOAL_HELD_OUT = 0.98
 BLIND_SETS = {
     "blind A": ("ba-", "written blind; first run 59/80 73.8% on 2026-12-06, tuned against since"),
     "blind B": ("bb-", "written blind; first printed 67/80 83.8% on 2026-12-06, tuned against since"),
-    "blind C": ("bc-", "written blind, never tuned against; first run 65/80 81.2% on 2026-12-06"),
+    "blind C": ("bc-", "written blind; first run 65/80 81.2% on 2026-12-06, tuned against since"),
     "blind D": ("bd-", "written blind, never tuned against; not yet run"),
     "blind E": ("be-", "written blind; tuned against from its first run"),
 }

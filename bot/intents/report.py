@@ -17,7 +17,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.hardship_story import fill_from_story, is_bare_number, taken_text, when_answer
 from bot.menu import menu_text
-from bot.understand import guess_category, means, normalise, pick
+from bot.understand import classify, clauses, guess_category, means, normalise, pick
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.intake import ratelimit, report_drafts
 from cases.intake.ratelimit import RateLimited
@@ -102,6 +102,10 @@ def on_message(ctx: Context) -> Reply:
     intent = ctx.intent.name if ctx.message.kind in ("text", "voice") else "none"
     if draft.step in ("evidence", "contact") and _skip(ctx):
         intent = "none"  # 不用了 here means no photos, not "cancel the report"
+    if intent == "person" and draft.step in _FREE_TEXT and len(ctx.intent.norm) > PERSON_WORDS_MAX:
+        intent = "none"  # 找个人照顾 in the help asked for is what was said, not a call for a person
+    if intent == "none" and draft.step not in ("description", "h_story") and ctx.message.kind == "text":
+        intent = _clause_exit(ctx.text) or intent  # 电话不留 算了不弄了
     if intent == "cancel":
         report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
@@ -124,6 +128,28 @@ def on_message(ctx: Context) -> Reply:
     if ctx.state == STATE and not any(word in reply.text for word in ("取消", "菜单")):
         return Reply(reply.text + "\n" + p.FOOTER)  # every reply in the flow says how to get out
     return reply
+
+
+# Steps that take free text: a message there that mentions a person (找个人照顾) is an answer.
+_FREE_TEXT = frozenset({"description", "h_story", "h_when", "h_help", "contact", "h_phone"})
+PERSON_WORDS_MAX = 8
+# The last clause of a longer answer that leaves outright (算了不弄了, 不登记了): 算了 or 不用了 alone is not
+# enough there (照片没有 算了 means no photos).
+_OUTRIGHT_EXITS = (
+    *("不弄", "不办", "不要了", "退出", "不反映", "不登记"),
+    *("不申请", "不举报", "不搞", "不整", "取消", "放弃"),
+)
+
+
+def _clause_exit(text: str) -> str | None:
+    said = clauses(text)
+    if len(said) < 2:
+        return None
+    last = said[-1]
+    name = classify(last).name
+    if name == "cancel" and any(w in normalise(last) for w in _OUTRIGHT_EXITS):
+        return name
+    return name if name in ("menu", "restart") else None
 
 
 def _data(draft: ReportDraft) -> DraftData:
@@ -245,7 +271,7 @@ def _description(ctx: Context, draft: ReportDraft) -> Reply:
             return media_reply
         if not msg.recognition:
             return Reply("语音已保存，但没能识别出文字。请再打字写下要点：谁、做了什么、什么时候、多少钱。")
-        return _append(ctx, draft, data, msg.recognition, "已识别并记下您的语音，语音也已保存。")
+        return _story_part(ctx, draft, data, msg.recognition, "已识别并记下您的语音，语音也已保存。")
     if msg.kind == "text":
         return _described(ctx, draft, data)
     if msg.kind == "image":
@@ -276,11 +302,20 @@ def _described(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
         if saved:
             return Reply(p.story_saved(len(p.description_of(data))))
         return Reply(f"只有“{ctx.text[:10]}”，看不出发生了什么。\n" + p.EXAMPLE + "\n说完请回复“好了”。")
-    reply = _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
-    category = str(data.get("category", ""))
-    if category != HARDSHIP and ctx.intent.name == "hardship":
-        return Reply(reply.text + "\n" + p.SWITCH_TO_HARDSHIP)
-    return reply
+    return _story_part(ctx, draft, data, ctx.message.content.strip(), "已记下。")
+
+
+def _story_part(ctx: Context, draft: ReportDraft, data: DraftData, text: str, lead: str) -> Reply:
+    """Add a part of the story. A long one has clearly been told: go on without waiting for 好了 (more can
+    still be sent at the next steps); a hardship told here is offered its own path."""
+    before = len(p.description_of(data))
+    reply = _append(ctx, draft, data, text, lead)
+    kept = len(p.description_of(data)) - before
+    switch = p.SWITCH_TO_HARDSHIP if ctx.intent.name == "hardship" else ""
+    if kept >= len(text) and not data.get("editing") and len(_meaningful(text)) >= p.LONG_STORY:
+        told = p.story_taken(len(p.description_of(data)))
+        return _after_description(ctx, draft, data, "\n".join(x for x in (told, switch) if x))
+    return Reply(reply.text + "\n" + switch) if switch else reply
 
 
 def _done(ctx: Context) -> bool:
@@ -320,22 +355,38 @@ def _append(ctx: Context, draft: ReportDraft, data: DraftData, text: str, lead: 
 # --- step 2b: who is reported ----------------------------------------------------------------
 
 
-def _after_description(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
+def _after_description(ctx: Context, draft: ReportDraft, data: DraftData, lead: str = "") -> Reply:
     """Ask who is reported in the categories about cadres, and in any other whose words name a cadre:
     the answer keeps the case away from the accused town (the router also reads the words)."""
     category = by_code(str(data.get("category", "")))
     if category is not None and category.about_cadres:
-        return _goto(ctx, draft, "cadre", data)
+        return _goto(ctx, draft, "cadre", data, lead)
     named = cadres.strongest(p.description_of(data))
     if named is None:
-        return _goto(ctx, draft, "evidence", data)
-    return _goto(ctx, draft, "cadre", data, f"您说的内容提到了“{named.word}”。")
+        return _goto(ctx, draft, "evidence", data, lead)
+    return _goto(ctx, draft, "cadre", data, "\n".join(x for x in (lead, f"您说的内容提到了“{named.word}”。") if x))
+
+
+def _more_story(ctx: Context, draft: ReportDraft) -> Reply | None:
+    """A text at a later step that answers nothing there and is long enough to be more of the story (the
+    story moved on without 好了): it is added, and the step is asked again."""
+    if ctx.message.kind != "text" or ctx.intent.name not in ("none", "story", "report", "hardship", "money"):
+        return None
+    data = _data(draft)
+    if len(_meaningful(ctx.text)) < p.MORE_STORY or data.get("category") == HARDSHIP:
+        return None
+    text = ctx.message.content.strip()
+    before = len(p.description_of(data))
+    reply = _append(ctx, draft, data, text, "")
+    if len(p.description_of(data)) - before < len(text):
+        return Reply(reply.text + "\n\n" + _prompt(ctx, draft))  # the story is full: told what was kept
+    return Reply(p.story_added(len(p.description_of(data))) + "\n\n" + _prompt(ctx, draft))
 
 
 def _cadre(ctx: Context, draft: ReportDraft) -> Reply:
     choice = _number(ctx, [label for _code, label in CADRE_LEVELS])
     if choice is None:
-        return _hint(ctx, draft)
+        return _more_story(ctx, draft) or _hint(ctx, draft)
     data = _data(draft)
     data["cadre_level"] = CADRE_LEVELS[choice - 1][0]
     return _goto(ctx, draft, "evidence", data)
@@ -366,7 +417,7 @@ def _evidence(ctx: Context, draft: ReportDraft) -> Reply:
         return Reply("已用上您打开公众号时手机给的位置。还可以发照片，发完请回复“好了”。")
     if msg.kind in ("text", "voice") and (_done(ctx) or _skip(ctx)):
         return _goto(ctx, draft, "identity", data)
-    return _hint(ctx, draft)
+    return _more_story(ctx, draft) or _hint(ctx, draft)
 
 
 def _add_media(ctx: Context, draft: ReportDraft, kind: EvidenceKind) -> Reply | None:
@@ -412,7 +463,7 @@ def _identity(ctx: Context, draft: ReportDraft) -> Reply:
     choice = 2 if means(ctx.text, "anonymous") else 1 if means(ctx.text, "real_name") else None
     choice = choice or _number(ctx, ["实名", "匿名"])
     if choice is None:
-        return _hint(ctx, draft)
+        return _more_story(ctx, draft) or _hint(ctx, draft)
     data = _data(draft)
     data["anonymous"] = choice == 2
     if choice == 2:
@@ -451,6 +502,12 @@ def _confirm(ctx: Context, draft: ReportDraft) -> Reply:
         return Reply(p.CANCELLED + "\n\n" + menu_text())
     if choice == 2 or means(text, "edit"):
         return _goto(ctx, draft, "edit", _data(draft))
+    said_identity = text and (means(text, "real_name") or means(text, "anonymous"))
+    if choice is None and said_identity and _data(draft).get("category") != HARDSHIP:
+        data = _data(draft)  # 实名 at the summary changes the identity, as 修改 → 身份 would
+        data["editing"] = True
+        report_drafts.save(draft, step="identity", data=data, now=ctx.now)
+        return _identity(ctx, draft)
     if choice != 1 and not means(text, "confirm"):
         return _hint(ctx, draft)
     data = _data(draft)
@@ -466,7 +523,9 @@ def _edit(ctx: Context, draft: ReportDraft) -> Reply:
     choice = _number(ctx, [label for label, _step in fields])
     if choice is None and fields is p.EDIT_FIELDS:
         choice = _edit_by_words(ctx.intent.norm)
-        if choice == 4 and (means(ctx.text, "real_name") or means(ctx.text, "anonymous")):
+        anonymous = bool(data.get("anonymous", True))
+        said_new = (means(ctx.text, "real_name") and anonymous) or (means(ctx.text, "anonymous") and not anonymous)
+        if choice == 4 and said_new:
             data["editing"] = True  # 改成实名 says the new value too: answered as the identity step
             report_drafts.save(draft, step="identity", data=data, now=ctx.now)
             return _identity(ctx, draft)
@@ -584,8 +643,13 @@ def start_with(ctx: Context, text: str, code: str | None) -> Reply:
     if code == HARDSHIP:
         lead = "已记下您说的情况。\n" if data["parts"] else ""
         return _hardship_go(ctx, draft, data, lead + p.HARDSHIP_INTRO)
-    lead = f"已把您的话记为反映内容，类别：{category.label if category else code}（不对请回复“返回”重选）。"
-    report_drafts.save(draft, step="description", data={**data, "history": ["category"]}, now=ctx.now)
+    label = category.label if category else code
+    lead = f"已把您的话记为反映内容，类别：{label}（不对请回复“返回”重选）。"
+    data["history"] = ["category"]
+    report_drafts.save(draft, step="description", data=data, now=ctx.now)
+    if len(_meaningful(text)) >= p.LONG_STORY:  # a long story has clearly been told: go on
+        told = f"已把您的话记为反映内容（共 {len(text)} 字），类别：{label}（不对最后核对时可以改）。"
+        return _after_description(ctx, draft, data, told + "\n想起别的，直接发过来，会加在后面。")
     return Reply(lead + "\n" + p.DESCRIPTION_MORE)
 
 
@@ -593,13 +657,15 @@ def _switch(ctx: Context, draft: ReportDraft) -> Reply | None:
     """Hardship told as misconduct, or the other way round: change paths and keep what was said."""
     if ctx.message.kind not in ("text", "voice"):
         return None
-    norm = ctx.intent.norm
+    said = [ctx.intent.norm, *(normalise(c) for c in clauses(ctx.text))]
+    # 这个是要告村上的 改为反映问题: the switch may be one clause of the message (never inside a story's clause).
+    target = next((t for c in said if (t := p.switch_to(c)) is not None), None)
     data = _data(draft)
-    if p.switch_to(norm) == "hardship" and data.get("category") != HARDSHIP:
+    if target == "hardship" and data.get("category") != HARDSHIP:
         data["category"] = HARDSHIP
         data.pop("cadre_level", None)
         return _hardship_go(ctx, draft, data, "已改为困难帮扶登记，您说过的话都保留了。")
-    if p.switch_to(norm) == "report" and data.get("category") == HARDSHIP:
+    if target == "report" and data.get("category") == HARDSHIP:
         data.pop("category", None)
         return _goto(ctx, draft, "category", data, "已改为反映问题，您说过的话都保留了。")
     return None
@@ -660,7 +726,17 @@ def _h_story(ctx: Context, draft: ReportDraft) -> Reply:
         if _skip(ctx):
             return _hardship_next(ctx, draft, data)
         return Reply(p.story_saved(len(p.description_of(data)), hardship=True))
-    return _append(ctx, draft, data, ctx.message.content.strip(), "已记下。")
+    text = ctx.message.content.strip()
+    reply = _append(ctx, draft, data, text, "已记下。")
+    switch = p.SWITCH_TO_REPORT if ctx.intent.name in ("story", "report") else ""
+    if len(_meaningful(text)) >= H_STORY_TOLD and len(p.description_of(data)) < MAX_DESCRIPTION:
+        # The script asks the rest (what kind, when, how many, what help): go on without waiting for 好了.
+        return _hardship_next(ctx, draft, data, "\n".join(x for x in ("已记下家里的情况。", switch) if x))
+    return Reply(reply.text + "\n" + switch) if switch else reply
+
+
+# A household's story this long (characters, normalised) is enough to go on with the script's questions.
+H_STORY_TOLD = 12
 
 
 def _trouble_named(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply | None:
