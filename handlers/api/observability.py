@@ -41,9 +41,16 @@ class BoundedCounter:
 
     def __init__(self, counter: Counter, *allowed: frozenset[str]) -> None:
         self.counter, self.allowed = counter, allowed
+        self._children: dict[tuple[str, ...], Counter] = {}  # as many as the bounded values allow
 
     def labels(self, *values: str) -> Counter:
-        return self.counter.labels(*(bounded(v, ok) for v, ok in zip(values, self.allowed, strict=True)))
+        child = self._children.get(values)
+        if child is None:
+            bounded_values = tuple(bounded(v, ok) for v, ok in zip(values, self.allowed, strict=True))
+            child = self.counter.labels(*bounded_values)
+            if bounded_values == values:  # made-up values are not kept: each would take a slot here
+                self._children[values] = child
+        return child
 
 
 class JsonFormatter(logging.Formatter):

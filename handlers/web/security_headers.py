@@ -57,15 +57,18 @@ class SecurityHeaders:
             (b"referrer-policy", b"same-origin"),
             (b"x-frame-options", b"DENY"),
         ]
+        # Made once: the headers and their names, without and with Strict-Transport-Security.
+        secure = [*self.headers, (b"strict-transport-security", HSTS)]
+        self._sets = {
+            https: (tuple(ours), frozenset(name for name, _ in ours))
+            for https, ours in ((False, self.headers), (True, secure))
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        ours = list(self.headers)
-        if self.cookie_secure or scope.get("scheme") == "https":
-            ours.append((b"strict-transport-security", HSTS))
-        names = {name for name, _ in ours}
+        ours, names = self._sets[self.cookie_secure or scope.get("scheme") == "https"]
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -233,7 +233,7 @@ def build_router(hook: Webhook) -> APIRouter:
         return await (receive(request) if request.method == "POST" else verify(request))
 
     async def post(scope: Scope, receive: Receive, send: Send) -> None:
-        query = dict(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
+        query = _query(scope["query_string"].decode("latin-1"))
         status, media_type, text = await answer_post(hook, query, lambda: _read_capped_asgi(scope, receive))
         body = text.encode("utf-8")
         headers = [(b"content-length", str(len(body)).encode("latin-1")), _CONTENT_TYPES[media_type]]
@@ -374,6 +374,19 @@ async def _read_capped(request: Request) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _query(text: str) -> dict[str, str]:
+    """The query as Starlette's QueryParams reads it (the last of a repeated name wins); parse_qsl only
+    when something is escaped (WeChat's signatures, timestamps and nonces never are)."""
+    if "%" in text or "+" in text:
+        return dict(parse_qsl(text, keep_blank_values=True))
+    query: dict[str, str] = {}
+    for part in text.split("&"):
+        if part:
+            name, _, value = part.partition("=")
+            query[name] = value
+    return query
 
 
 async def _read_capped_asgi(scope: Scope, receive: Receive) -> bytes | None:
