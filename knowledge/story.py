@@ -32,8 +32,8 @@ def focus(text: str, names_policy: Callable[[str], bool]) -> str | None:
         for i, p in enumerate(parts)
         if _ASKING.search(p) or names_policy(p) or _MONEY.search(p) or i == len(parts) - 1
     ]
-    if len(kept) == len(parts):
-        return None
+    if len(kept) == len(parts) or not any(map(names_policy, kept)):
+        return None  # nothing dropped, or the question names nothing the story would not tell better
     return " ".join(kept)
 
 

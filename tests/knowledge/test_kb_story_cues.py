@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.loader import load_entries
-from knowledge.story import asked_apart
+from knowledge.story import asked_apart, focus
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +37,9 @@ def test_two_questions_are_searched_without_the_words_joining_them(kb: Knowledge
     assert not result.confident
     ids = [h.entry_id for h in result.hits]
     assert ids[0] == "dibao-apply" and ids[1].startswith("medical-insurance-")
+
+
+def test_a_question_naming_nothing_is_searched_with_its_whole_story() -> None:
+    story = "俺男人去年在工地上出事没了 俺一个人带两个娃 地也种不了 咋办"
+    assert focus(story, lambda clause: False) is None  # 咋办 alone would find anything
+    assert focus(story, lambda clause: clause.startswith("地")) == "地也种不了 咋办"
