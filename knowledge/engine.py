@@ -6,7 +6,9 @@ variants together). An entry's lexical score is mostly the whole entry's, plus a
 variant's, each a fraction of what the question could score. The best candidates are then reranked
 with rapidfuzz against every variant, with boosts for entries tagged with the policy a question names
 (found by jieba), for agreeing with the question on describing a problem, and for the overview entry
-of a topic when the question is nothing but its policy term.
+of a topic when the question is nothing but its policy term. Between entries of the best candidate's
+topic, what the question asks for (how to apply, how much, whom to ask...: knowledge.intent) breaks
+near ties, without making the answer any surer.
 
 The index is a pair of numpy CSR matrices (variants x terms, entries x terms), so a query is a few
 vectorised gathers and one `bincount`, whatever the number of terms or entries.
