@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
 from bot.context import Reply
-from config.privacy import keyed_hash
+from config.privacy import keyed_hasher
+from config.settings import get_settings
 from storage.repos import ledger, outbox
 from wechat.inbound import Inbound
 
@@ -46,5 +49,12 @@ def record(session: Session, *, message: Inbound, reply: Reply | None, inline: b
 
 def ledger_key(message: Inbound) -> str:
     """Sender and message id, hashed: another openid reusing a villager's MsgId is another message,
-    and the ledger names nobody."""
-    return keyed_hash("ledger", message.openid, message.dedup_key)
+    and the ledger names nobody. keyed_hash("ledger", openid, dedup_key), from a precomputed HMAC state
+    (asked three times a message)."""
+    return _ledger_hasher(get_settings().identity_key)(f"{message.openid}\x1f{message.dedup_key}")
+
+
+@lru_cache(maxsize=4)
+def _ledger_hasher(identity_key: str) -> Callable[[str], str]:
+    # keyed_hasher reads the identity key from the settings, the same one as `identity_key` here.
+    return keyed_hasher("ledger")
