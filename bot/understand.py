@@ -128,7 +128,8 @@ def _step_forms(norm: str) -> tuple[str, ...]:
 # (照片没有, 没什么证据, 没照下, 莫有).
 _NEGATION = re.compile(r"(没有|没得|没|无|莫得|莫|木有|么得|拍不了|拍不到|发不了|不)")
 _EVIDENCE_WORDS = re.compile(
-    r"(手机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个)"
+    r"(手机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
+    r"|就算了|算了|不用了)"
 )
 _NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
 _NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不")
@@ -401,18 +402,29 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
         # paid twice
         re.compile(r"两份|双份|重复(?:领|享受|发|吃)|领了两(?:次|回|遍)|两头(?:领|吃)"),
         # taken by someone else: 有人在领, 被别人领走了
-        re.compile(r"(?<!没)(?:有人|别人|被人|让人|外人|人家)(?:在|给|替|冒|偷偷|都)?(?:领|拿|吃|占|顶)"),
+        re.compile(
+            r"(?<!没)(?:有人|别人|被人|让人|外人|人家)"
+            r"(?:在(?:领|拿|吃|占)|(?:给|替|冒|偷偷|都)?(?:领|拿|吃|占|顶)(?:了|走|着|去|掉))"
+        ),
         # withheld: 村上扣了两年了
         re.compile(rf"{agents}(?:给|都|又|也)?(?:扣|截|克扣|卡|压)(?:了|下|走|掉|住|着)"),
         # not paid while others were: 去问就说没下来 别人家的都下来了
-        re.compile(r"(?:没|不)(?:给|发|评|批|下来|到|领).{0,14}?(?:别人|人家|其他人|别的人|别家)家?的?(?:都|全|倒)"),
+        re.compile(
+            r"(?:没|不)(?:给|发|评|批|下来|到|领).{0,14}?(?:别人|人家|其他人|别的人|别家)家?的?.{0,4}?(?:都|全|倒)"
+        ),
         re.compile(r"(?:别人|人家|其他人|别家)家?的?(?:都|全)(?:有|发|领|评|下来|批|到).{0,14}?我.{0,6}?(?:没|不给)"),
     )
 
 
+# 有车能吃低保不, 他家这样的算不算: a question ending in its negation.
+_ASKING_TAIL = re.compile(r"(能|可以|会|该|算|行|有|是).{0,12}(不|没|没有)$")
+
+
 def _benefit_wrong(norm: str) -> bool:
     """A benefit drawn wrongly, told as a story about the benefit (支书的侄子…还吃着低保)."""
-    if not _has(norm, _words("benefit_wrongs", "benefits")) or _ASKING.search(norm) or "申请" in norm:
+    if not _has(norm, _words("benefit_wrongs", "benefits")) or "申请" in norm:
+        return False
+    if _ASKING.search(norm) or _ASKING_TAIL.search(norm):
         return False
     well_off = _alternatives(_words("benefit_wrongs", "well_off"))
     told = re.sub(rf"(?:没有|没|不是|不){well_off}", "", norm)  # 我家没有车 is not someone well off
@@ -445,7 +457,7 @@ def _applies(norm: str) -> bool:
 _TROUBLE_SHAPES = re.compile(
     r"(摔|砸|碰|撞|压|扭|烧|烫|夹|轧)(坏|断|伤|残|瘸|折|瞎)"
     r"|(干|做|打|下)不(成|了|动|上)(活|工|地)"
-    r"|(没|没有)(挣|赚)(下|到|上|着)?(钱|一分)?|(挣|赚)不(下|到|上|着)(钱)?|一分钱(都|也)?(没|不)"
+    r"|(没|没有)(挣|赚)(下|到|上|着)?(钱|一分)?|(挣|赚)不(下|到|上|着)(钱)?|一分钱(都|也)?(没|不)(挣|赚|收入|进)"
     r"|(眼睛|耳朵|腿|腰|手)(看不见|听不见|瞎|聋|坏|断|不行|废)"
 )
 
@@ -511,7 +523,7 @@ def classify(text: str) -> Intent:
         rest = norm
         for w in _words("hardship", "applications"):
             rest = rest.replace(w, "")
-        told = _troubled(rest)
+        told = _troubled(_APPLYING.sub("", rest))
         return Intent("hardship", norm, detail="poverty_risk", told=told)
     asks_report = _has(norm, _words("report_words")) or _telling(norm)
     if told_wrong:
@@ -564,11 +576,23 @@ def _command_words() -> dict[str, str]:
 
 
 def _command_sounded(short: str) -> str | None:
-    """The command word a short message sounds exactly like (a same-sound typo or a voice slip)."""
+    """The command a short message sounds exactly like (a same-sound typo or a voice slip): the whole
+    message (菜但 -> 菜单), or a part of two syllables or more with the rest as typed (找人公 -> 找人工)."""
     if not 2 <= len(short) <= 6 or not all("\u4e00" <= ch <= "\u9fff" for ch in short):
         return None
-    word = _command_words().get(_sound(short))
-    return word if word is not None and word != short else None
+    words = _command_words()
+    word = words.get(_sound(short))
+    if word is not None:
+        return word if word != short else None
+    for size in range(len(short) - 1, 1, -1):
+        for at in range(len(short) - size + 1):
+            part = short[at : at + size]
+            word = words.get(_sound(part))
+            if word is not None and word != part:
+                said = short[:at] + word + short[at + size :]
+                # Only a whole command this way (找人公); a typo inside a question stays the question.
+                return said if classify(said).name in (*NAVIGATION, "person") else None
+    return None
 
 
 def clauses(text: str) -> list[str]:

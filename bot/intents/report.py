@@ -648,8 +648,8 @@ def start_with(ctx: Context, text: str, code: str | None) -> Reply:
     data["history"] = ["category"]
     report_drafts.save(draft, step="description", data=data, now=ctx.now)
     if len(_meaningful(text)) >= p.LONG_STORY:  # a long story has clearly been told: go on
-        told = f"已把您的话记为反映内容（共 {len(text)} 字），类别：{label}（不对最后核对时可以改）。"
-        return _after_description(ctx, draft, data, told + "\n想起别的，直接发过来，会加在后面。")
+        told = f"类别：{label}（不对最后核对时可以改）。\n" + p.story_taken(len(text))
+        return Reply(_after_description(ctx, draft, data, told).text + "\n" + p.FOOTER)
     return Reply(lead + "\n" + p.DESCRIPTION_MORE)
 
 
