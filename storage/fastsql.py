@@ -248,7 +248,8 @@ class FastSQL:
             self.driver._autocommit = False
 
     def _adapt(self, params: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: self._value(v) for k, v in params.items()}
+        # Most values are text, numbers or NULL, which both drivers take as they are.
+        return {k: v if type(v) in _AS_THEY_ARE else self._value(v) for k, v in params.items()}
 
     def _value(self, value: Any) -> Any:
         if isinstance(value, datetime):
@@ -265,6 +266,9 @@ class FastSQL:
 
             return Json(value)
         return value
+
+
+_AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
 
 
 class _Asked(Exception):
