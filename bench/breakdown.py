@@ -49,7 +49,7 @@ from handlers.runtime import Runtime
 from wechat.simulator import Simulator
 
 STAGES = ("edge", "parse", "ledger", "state", "answer", "commit", "reply")
-PG_SCHEMA = "qf_bench_breakdown"
+PG_SCHEMA = f"qf_bench_breakdown_{os.getpid()}"  # one per run, as in bench.webhook
 IN_PROCESS_MESSAGES = 1500
 VILLAGERS = 500
 T = TypeVar("T")

@@ -50,7 +50,8 @@ VILLAGE = "630223106213"
 VILLAGE_NAME = "互助土族自治县 五十镇 土观村委会"
 QUESTION = "低保怎么申请？"
 VILLAGERS = 500
-PG_SCHEMA = "qf_bench_webhook"
+# One per run: two runs at once on one machine (several people share it) must not drop each other's tables.
+PG_SCHEMA = f"qf_bench_webhook_{os.getpid()}"
 STARTUP_TIMEOUT_S = 60.0
 Mode = Literal["plain", "safe"]
 
