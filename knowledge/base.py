@@ -53,6 +53,7 @@ def to_doc(entry: Entry) -> Doc:
         scope=entry.scope,
         replaces=entry.replaces,
         overview=entry.overview,
+        asks=entry.asks,
     )
 
 

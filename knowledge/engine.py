@@ -58,6 +58,7 @@ class Doc:
     scope: str = "national"
     replaces: str | None = None
     overview: bool = False  # the entry a question naming only a policy term of its first topic gets
+    asks: Sequence[str] = ()  # what it answers, said by its maintainers (knowledge.intent.profile)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Tuning:
     # What the question asks for (怎么申请, 多少, 找谁, 多久, 能不能: knowledge.intent) against what each entry
     # answers: the entry answering it best among the candidates of its topic gets this times its lead
     facet_boost: float = 0.3  # chosen on the tuning split (0.2-0.3 alike; 0.5 broke more than it fixed)
+    facet_reach: float = 0.5  # ... among the candidates scoring within this of the best
 
 
 def visible(scope: str, county_code: str | None) -> bool:
@@ -575,6 +577,11 @@ class SearchEngine:
                 margin = top - second
                 if self._topics[top_index] & self._topics[second_index]:
                     needed = tuning.sibling_margin
+                # a sibling answering what is asked (the tie-breaker's lift) may come near: then a choice
+                lifted, _, lifted_index, _ = scored[1]
+                near = scored[0][0] - lifted
+                if near < tuning.sibling_margin and self._topics[top_index] & self._topics[lifted_index]:
+                    margin, needed = near, tuning.sibling_margin
             confident = (
                 top >= tuning.confident_score
                 and margin >= needed
@@ -587,7 +594,9 @@ class SearchEngine:
         found = self._profiles.get(doc_index)
         if found is None:
             start, end = self._spans[doc_index]
-            found = self._profiles[doc_index] = profile(self._texts[start], self._texts[start + 1 : end])
+            found = self._profiles[doc_index] = profile(
+                self._texts[start], self._texts[start + 1 : end], self.docs[doc_index].asks
+            )
         return found
 
     def _by_facet(
@@ -599,7 +608,8 @@ class SearchEngine:
             return scored
         first = max(range(len(scored)), key=lambda n: (scored[n][0], -scored[n][2]))
         topics = self._topics[scored[first][2]]
-        group = [n for n, s in enumerate(scored) if not topics.isdisjoint(self._topics[s[2]])]
+        near = scored[first][0] - self.tuning.facet_reach
+        group = [n for n, s in enumerate(scored) if s[0] >= near and not topics.isdisjoint(self._topics[s[2]])]
         if len(group) < 2:
             return scored
         fit = {n: sum(self._profile(scored[n][2]).get(kind, 0.0) for kind in wanted) for n in group}

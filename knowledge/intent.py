@@ -24,16 +24,16 @@ ASKS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
             r"申请|办理|手续|材料|流程|报名|报销|理赔|怎么报|怎么赔|怎么领|怎么办证|去哪办|在哪办|怎么交|怎么参保|怎么签"
         ),
         "amount": re.compile(r"多少|几千|几百|几万|几块|标准|补多少|给多少|多钱"),
-        "contact": re.compile(
+        "whom": re.compile(
             r"找谁|问谁|电话|号码|热线|哪个部门|什么部门|去哪|在哪|哪里|找哪|谁管|谁来管|谁负责|归谁|报修|投诉"
         ),
         "when": re.compile(r"什么时候|多久|多长时间|几天|哪年|几月|几号|到期|期限|时间|多会|啥时"),
         "eligible": re.compile(
             r"能不能|谁能|谁可以|条件|什么情况|哪些情况|认定|评定|评上|怎么评|算不算|够不够|符合|资格|可不可以|有没有份|够格|哪些人|什么人|什么样的人|什么家庭"
         ),
-        "check": re.compile(r"查|公开|公示|明细|(?<!到)账"),
+        "where": re.compile(r"查|公开|公示|明细|(?<!到)账"),
         "what": re.compile(r"是什么|什么意思|什么叫|叫什么|有哪些(?!人)|包括什么|干什么的|哪几(?!个人)"),
-        "benefit": re.compile(r"有什么帮|有什么用|享受什么|能享受|帮什么|什么好处|什么待遇|有什么政策|给什么"),
+        "gives": re.compile(r"有什么帮|有什么用|享受什么|能享受|帮什么|什么好处|什么待遇|有什么政策|给什么"),
     }
 )
 TITLE_WEIGHT = 1.0  # of a kind the title asks
@@ -72,11 +72,13 @@ def asks(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def profile(title: str, questions: Sequence[str]) -> dict[str, float]:
-    """How strongly an entry answers each kind: `TITLE_WEIGHT` if its title asks it, plus the share of
-    its question variants that do. Variants telling a problem do not count: what they ask (找谁, 多久)
-    is about the problem (低保被取消了找谁), and the tie-breaker is for questions telling none."""
-    weights = dict.fromkeys(_kinds(title), TITLE_WEIGHT)
+def profile(title: str, questions: Sequence[str], declared: Sequence[str] = ()) -> dict[str, float]:
+    """How strongly an entry answers each kind: `TITLE_WEIGHT` if its title asks it (or, when the entry
+    says what it answers in its `asks:` field, `declared`, for each kind listed there instead of the
+    title's), plus the share of its question variants that do. Variants telling a problem do not count:
+    what they ask (找谁, 多久) is about the problem (低保被取消了找谁), and the tie-breaker is for
+    questions telling none."""
+    weights = dict.fromkeys(declared or _kinds(title), TITLE_WEIGHT)
     if questions:
         share = VARIANTS_WEIGHT / len(questions)
         for question in questions:

@@ -12,6 +12,9 @@ SCOPE_RE = re.compile(r"^(?:national|\d{2}|\d{6})$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 MIN_QUESTIONS = 5
 MAX_TOPICS = 3
+# What a question can ask for, and an entry can say it answers (`asks:`): how to apply, how much, whom to
+# ask, when, who qualifies, where to look it up, what it is, what it gives (knowledge.intent reads them).
+ASK_KINDS = ("apply", "amount", "whom", "when", "eligible", "where", "what", "gives")
 FIELDS = frozenset(
     {
         "id",
@@ -22,6 +25,7 @@ FIELDS = frozenset(
         "reviewed",
         "offers_report",
         "overview",
+        "asks",
         "questions",
         "answer",
         "sources",
@@ -80,6 +84,9 @@ class Entry:
     # 低保被取消): at most one per topic.
     overview: bool = False
     figures: tuple[Figure, ...] = ()
+    # What the entry answers (ASK_KINDS), when its title does not say it well enough: between entries
+    # of one topic, a question asking one of these (危房鉴定找谁: whom) leans to the entry listing it.
+    asks: tuple[str, ...] = ()
 
     @property
     def is_local(self) -> bool:
@@ -204,6 +211,12 @@ def parse_entry(data: object) -> Entry:
     questions = fields.texts("questions")
     if len(questions) < MIN_QUESTIONS:
         fields.bad(f"`questions` needs at least {MIN_QUESTIONS} variants (has {len(questions)})")
+    asked = fields.texts("asks")
+    unknown = sorted(set(asked) - set(ASK_KINDS))
+    if unknown:
+        fields.bad(f"`asks` lists unknown kinds {unknown}: use {', '.join(ASK_KINDS)}")
+    if len(set(asked)) != len(asked):
+        fields.bad("`asks` lists a kind twice")
     raw_sources = data.get("sources")
     sources: list[Source] = []
     if not isinstance(raw_sources, list) or not raw_sources:
@@ -238,6 +251,7 @@ def parse_entry(data: object) -> Entry:
         unverified_figures=fields.texts("unverified_figures"),
         overview=fields.flag("overview", False),
         figures=tuple(figures),
+        asks=asked,
     )
     if fields.problems:
         raise SchemaError(fields.problems)

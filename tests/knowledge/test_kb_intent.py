@@ -38,13 +38,13 @@ WATER = [
     [
         ("低保怎么申请", {"apply"}),
         ("临时救助能给多少", {"amount"}),
-        ("饮水安全报修电话多少", {"contact"}),  # a phone number's 多少 asks whom to call, not how much
+        ("饮水安全报修电话多少", {"whom"}),  # a phone number's 多少 asks whom to call, not how much
         ("补助什么时候发", {"when"}),
         ("哪些人能领", {"eligible"}),
         ("三保障是什么意思", {"what"}),
-        ("村里账目能查不", {"check"}),
-        ("监测户能享受什么帮扶", {"benefit"}),
-        ("留守儿童谁来管", {"contact"}),
+        ("村里账目能查不", {"where"}),
+        ("监测户能享受什么帮扶", {"gives"}),
+        ("留守儿童谁来管", {"whom"}),
         ("农业保险怎么理赔", {"apply"}),
         ("你好", set()),
     ],
@@ -57,7 +57,7 @@ def test_profile_weighs_the_title_and_skips_variants_telling_a_problem() -> None
     weights = profile("低保谁能吃怎么申请", ["低保怎么申请", "低保一个月多少钱", "低保被取消了找谁"])
     assert weights["apply"] > weights["amount"] > 0.0
     assert weights["eligible"] >= 1.0  # asked by the title
-    assert "contact" not in weights  # only the variant telling a problem asks whom to call
+    assert "whom" not in weights  # only the variant telling a problem asks whom to call
 
 
 def engines() -> tuple[SearchEngine, SearchEngine]:
@@ -94,7 +94,7 @@ def test_a_question_telling_a_problem_gets_no_tie_breaker() -> None:
     ("text", "kinds"),
     [
         ("临时救助能给多绍", {"amount"}),  # the asking words typed by voice, read as they sound
-        ("饮水安全报修典话多少", {"contact"}),
+        ("饮水安全报修典话多少", {"whom"}),
     ],
 )
 def test_asks_hears_a_voice_slip(text: str, kinds: set[str]) -> None:
