@@ -36,6 +36,26 @@ def default_cues() -> tuple[str, ...]:
     return tuple(normalise(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+EVERYDAY_FILE = Path(__file__).with_name("everyday_cues.txt")
+
+
+@lru_cache(maxsize=1)
+def default_everyday() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Words of everyday matters (a thing bought, repaired, cleaned, a product sold) and the scope cues
+    that name a product (lines starting with -), from everyday_cues.txt."""
+    words: list[str] = []
+    products: set[str] = set()
+    for raw in EVERYDAY_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("-"):
+            products.add(normalise(line[1:].strip()))
+        else:
+            words.append(normalise(line))
+    return tuple(words), frozenset(products)
+
+
 def describes_trouble(text: str) -> bool:
     return _TROUBLE.search(_QUESTION_FORM.sub("", text)) is not None
 
@@ -89,6 +109,9 @@ class Analysed:
     terms: list[str]  # policy terms found
     trouble: bool = False  # it describes a problem (describes_trouble)
     cue: bool = False  # it holds a word of questions about public support (scope_cues.txt)
+    # an everyday matter sharing a word with a policy (拖拉机打不着火咋修): a word of everyday_cues.txt,
+    # and no word of public support besides its policy terms and the cues naming a product (贷款, 保险)
+    everyday: bool = False
 
 
 class Analyzer:
@@ -98,6 +121,8 @@ class Analyzer:
         self.aliases = aliases if aliases is not None else default_aliases()
         self.terms = terms if terms is not None else default_terms()
         self.cues = tuple(cues) if cues is not None else default_cues()
+        self.everyday_words, products = default_everyday()
+        self.support_cues = tuple(cue for cue in self.cues if cue not in products)
         self.sounds = SoundFixer(self.aliases.words | self.terms.topics_of.keys(), default_keep())
 
     def index_form(self, raw: str) -> str:
@@ -119,12 +144,22 @@ class Analyzer:
         text = self.aliases.rewrite(clean)
         compact = text.replace(" ", "")
         sylls = syllables(text)
+        terms = self.terms.find(text) if with_terms else []
         return Analysed(
             text=compact,
             chars=char_grams(compact),
             sounds=bigrams(sylls, "_") if sylls else [],
             spoken=" ".join(sylls),
-            terms=self.terms.find(text) if with_terms else [],
+            terms=terms,
             trouble=tells_trouble(clean) if with_terms else describes_trouble(clean),
             cue=any(cue in clean or cue in compact for cue in self.cues),
+            everyday=with_terms and self._everyday(compact, terms),
         )
+
+    def _everyday(self, compact: str, terms: Sequence[str]) -> bool:
+        if not any(word in compact for word in self.everyday_words):
+            return False
+        rest = compact
+        for term in sorted(terms, key=len, reverse=True):
+            rest = rest.replace(term.replace(" ", ""), "|")
+        return not any(cue in rest for cue in self.support_cues)

@@ -561,7 +561,10 @@ class SearchEngine:
             for score, _, i, _ in scored[:limit]
         )
         floor = tuning.in_scope_lexical
-        if query.terms:
+        if query.everyday:  # 拖拉机打不着火咋修: its policy term and scope cues do not lower the floor
+            if self._agreeing(query, scored):
+                floor = tuning.in_scope_lexical_agreeing
+        elif query.terms:
             floor = tuning.in_scope_lexical_terms
         elif query.cue:
             floor = tuning.in_scope_lexical_cue
