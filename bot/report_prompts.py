@@ -107,7 +107,7 @@ EDIT_WORDS: dict[str, tuple[str, ...]] = {
 
 def category_prompt() -> str:
     lines = [f"{i} {c.label}" for i, c in enumerate(categories(), 1)]
-    return "请选择您要反映的问题类别，回复数字：\n" + "\n".join(lines) + "\n" + FOOTER
+    return "请选择您要反映的问题类别：是哪一类，就回复数字几。\n" + "\n".join(lines) + "\n" + FOOTER
 
 
 DESCRIPTION = (

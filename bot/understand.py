@@ -126,12 +126,16 @@ def _step_forms(norm: str) -> tuple[str, ...]:
 
 # A short answer that there is nothing to show: a negation with at most evidence words around it
 # (照片没有, 没什么证据, 没照下, 莫有).
-_NEGATION = re.compile(r"(没有|没得|没|无|莫得|莫|木有|么得|拍不了|拍不到|发不了|不)")
+_NEGATION = re.compile(
+    r"(没有|没得|没|无|莫得|莫|木有|么得|拍不了|拍不到|拍不成|拍不着|照不了|照不成|发不了|以后再发|以后发|回头再发|以后补|不)"
+)
 _EVIDENCE_WORDS = re.compile(
     r"(手机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
-    r"|就算了|算了|不用了)"
+    r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后)"
 )
 _NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
+_NAME_GIVEN = re.compile(r"(写|留|用)上?(我|我的)的?(真)?(名字|姓名|真名|电话)")
+_UNKNOWN_WANTED = re.compile(r"(不想|别|不要|不能|不让|(?<!不)怕)(让|叫|被)?(人|别人|他们|村里|村上|干部|谁).{0,4}知道")
 _NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不")
 _CONFIRM_VERBS = ("提交", "交上去", "发上去", "报上去", "交了吧", "发出去", "确认")
 _HOLD = ("不", "别", "先别", "等", "再")
@@ -144,6 +148,8 @@ def means(text: str, kind: str) -> bool:
     Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
     words = _words("steps", kind)
     norm = normalise(text)
+    if kind == "done" and _NOT_DONE.search(norm):
+        return False  # 没说完, 还有
     forms = _step_forms(norm)
     for form in forms:
         if form in words or made_of(form, words) or _with_politeness(form, words):
@@ -155,7 +161,30 @@ def means(text: str, kind: str) -> bool:
         return True
     if any(_by_shape(form, kind) for form in forms):
         return True
-    return _sounds_like(norm, words)  # 挑过 is 跳过 typed by its sound
+    if _sounds_like(norm, words):  # 挑过 is 跳过 typed by its sound
+        return True
+    return _first_clause_answers(text, kind)
+
+
+# After a first clause that answers, what may follow and still leave the answer standing: small talk and
+# handing over (说完了 你们看着办); for "no photos", a remark that shows nothing (证据没有 村里人都知道).
+_HANDING_OVER = re.compile(r"^(你们|您)?(看着办|处理吧|处理一下|看看|费心|帮帮忙|给查查|查一查)")
+_SHOWS_SOMETHING = re.compile(r"有|发了|拍了|录了|照了|等下|等会|马上")
+
+
+def _first_clause_answers(text: str, kind: str) -> bool:
+    parts = clauses(text)
+    if not 2 <= len(parts) <= 3 or len(text) > 30 or not means(parts[0], kind):
+        return False
+    rest = [normalise(part) for part in parts[1:]]
+    if kind == "skip":
+        return not any(_SHOWS_SOMETHING.search(r) for r in rest)
+    if kind in ("anonymous", "real_name", "confirm", "done"):
+        return all(_HANDING_OVER.search(r) or classify(r).name == "smalltalk" or means(r, kind) for r in rest)
+    return False
+
+
+_NOT_DONE = re.compile(r"没(说|讲|写|发)?完|还没|还有|没好|等一下|等等")
 
 
 # Between a step answer's words (就这些了没有了); never an answer alone.
@@ -187,6 +216,14 @@ def _with_politeness(form: str, words: tuple[str, ...], *, alone: bool = True) -
     return _has(form, words) and made_of(form, words + polite) and (alone or not made_of(form, polite))
 
 
+# Nothing more to tell: 没有要补充的, 不补充了, 其他没有了, 暂时就这些, 先这样, 能说的就这些.
+_NOTHING_MORE = re.compile(
+    r"(没有?|不)(什么|要|再|别的)?(补充|要说|说)的?了?"
+    r"|(其他|别的|其它)的?(都|也)?(没有?|没什么)了?"
+    r"|(暂时|先|目前|现在|大概|差不多|能说的|知道的|我知道的)(就)?(这些|这样|这么多|这点)(情况|事)?(了|吧)?"
+)
+
+
 def _by_shape(norm: str, kind: str) -> bool:
     if not norm or len(norm) > 12:
         return False
@@ -194,17 +231,23 @@ def _by_shape(norm: str, kind: str) -> bool:
         rest = _EVIDENCE_WORDS.sub("", norm)
         return bool(_NEGATION.search(norm)) and _NEGATION.sub("", rest) == ""
     if kind == "anonymous":
+        if _UNKNOWN_WANTED.search(norm):
+            return True  # 不想让人知道是我
         if any(w + "实名" in norm for w in ("不", "不要", "不用", "别")):
             return True
         if "匿名" in norm:
             return not any(w + "匿名" in norm for w in ("不", "不要", "不用", "别"))
         return any(n in norm for n in _NAME_WORDS) and any(w in norm for w in _NOT_WANT) and "实名" not in norm
     if kind == "real_name":
+        if _NAME_GIVEN.search(norm) and not any(w in norm for w in ("不", "别", "没")):
+            return True  # 写我名字, 留我的电话
         return "实名" in norm and not any(w in norm for w in ("不实名", "不要实名", "不用实名"))
     if kind == "confirm":
         hit = next((v for v in _CONFIRM_VERBS if v in norm), None)
         return hit is not None and not any(h + hit in norm or h + "要" + hit in norm for h in _HOLD)
     if kind == "done":
+        if _NOTHING_MORE.fullmatch(norm):
+            return True
         # 我说完了, 讲完啦, 就这么个事
         return (
             re.fullmatch(
@@ -314,7 +357,7 @@ def _smalltalk(short: str, norm: str) -> str | None:
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
-    r"(叫|找|让|请|派|来)((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?"
+    r"(叫|找|让|请|派|来)(你们的?)?((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?"
     r"(回答|回复|答复|解答|说话|说|接|处理|看|问|$)"
 )
 
@@ -334,6 +377,24 @@ def _person(short: str, norm: str) -> bool:
 _TAKING = re.compile(
     r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪|弄成|评成|报成|定成|整成|搞成|弄上|报上"
     r"|停了|停掉|取消|刷了|刷掉|撤了|砍了|去掉|划掉)"
+)
+# What was taken, told the other way round: 钱叫包工头和村干部分了, 补助让会计领走了.
+_TAKEN_BY = re.compile(r"(叫|让|被)[^把，。]{0,12}?(分|拿|领|花|吞|占|卖|贪|揣|挪)(了|走|掉|光|完)")
+# Bought or built with public money: 书记的车是用扶贫款买的.
+_BOUGHT_WITH = re.compile(r"用.{0,8}?(款|钱|资金|补助|补贴|经费)(买|盖|修|装|还|请|办)")
+# Seldom there: 驻村书记一个月来一次, 来了就拍个照走了.
+_ABSENT = re.compile(
+    r"(一个?月|一年|半年|几个月|一个?星期|一个?礼拜|一季度)(才|就|只)?(来|回|露面|下来)(一|两|二|三)?(次|趟|回)"
+    r"|拍个?照(片)?就?走"
+)
+# Buying votes: 选举的时候书记给每家发了二百块钱 (no role needed).
+_VOTE_BUYING = re.compile(r"(选举|选票|投票|换届|选村).{0,14}?(发|给|送)了?.{0,6}?(钱|块|元|东西|礼|烟|酒)")
+# Visitors fed on the village: 乡上的人来检查 村上又杀羊又喝酒.
+_HOSTING = re.compile(r"(检查|接待|来人|下乡|来村).{0,12}?(杀羊|宰羊|喝酒|吃饭|吃喝|招待|请客)")
+# A record that says one thing while the truth is another: 账上写着每户都通了 其实一半人家还在挑水.
+_FALSE_RECORD = re.compile(
+    r"(账上|账本上|牌子上|公示上|公示的|名单上|表上|单子上|本子上|上报的|报上去的)(写|记|报|说)?(着|的|了)?"
+    r".{0,24}?(其实|实际上|实际|根本|可是只|但是只)"
 )
 # A cadre eating or drinking on the village's money: 每回吃饭都是村上掏钱.
 _FEASTING = re.compile(
@@ -364,7 +425,9 @@ def _misconduct(norm: str) -> bool:
     hardship path (which is never anonymous and goes to the town)."""
     if _has(norm, _words("misconduct", "strong")):
         return True
-    if any(w.search(norm) for w in _SIGNED_FOR):
+    if any(w.search(norm) for w in _SIGNED_FOR) or _FALSE_RECORD.search(norm) or _VOTE_BUYING.search(norm):
+        return True
+    if _HOSTING.search(norm) and _has(norm, ("村上", "村里", "集体", "公家", "村委", "公款")):
         return True
     if any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm):
         return True
@@ -373,7 +436,9 @@ def _misconduct(norm: str) -> bool:
     roles = _words("misconduct", "roles")
     if not _has(norm, roles):
         return False
-    if _DEDUCTING.search(norm) or _FEASTING.search(norm):
+    if _DEDUCTING.search(norm) or _FEASTING.search(norm) or _TAKEN_BY.search(norm):
+        return True
+    if (_BOUGHT_WITH.search(norm) or _ABSENT.search(norm)) and not _ASKING.search(norm):
         return True
     return _has(norm, _words("misconduct", "acts")) or _TAKING.search(norm) is not None
 
@@ -391,8 +456,19 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
     agents = _alternatives((*_words("benefit_wrongs", "agents"), *_words("misconduct", "roles")))
     drawn = r"(?:吃着|领着|拿着|吃上|评上|评成|评了|享受|当上|吃的|领的|是)"
     return (
-        # a cadre's relative: 支书的侄子, 村长他小舅子家
-        re.compile(rf"{roles}(?:的|他|她|他们|家)?(?:的|家)?{kin}"),
+        # a cadre's relative: 支书的侄子, 村长他小舅子家, 支书让他儿子当了护林员
+        re.compile(rf"{roles}[^我]{{0,3}}?(?:的|他|她|他们|家)?(?:的|家)?{kin}"),
+        # by connections: 低保都是有关系的人吃
+        re.compile(r"有关系|靠关系|看关系|托关系|找关系|走关系|沾亲带故"),
+        # several in one household: 他们家有三个低保
+        re.compile(r"(?:他|她|人家)(?:们)?家?.{0,4}?(?:有|吃|领|占)了?(?:两|三|四|五|好几|几)(?:个|份)"),
+        # taken for another use: 扶贫款 村里拿去还了以前的账
+        re.compile(rf"{agents}.{{0,4}}?(?:拿去|拿走|挪去|挪走|用去|拿来|花了)"),
+        # withheld for long: 危房改造的钱到现在没下来
+        re.compile(
+            r"(?:到现在|至今|一直|好几年|几年|两年|三年|半年|好久|多少年)(?:了)?(?:都|也|还)?"
+            r"(?:没|不|没有)(?:下来|发|给|到|兑现|落实)"
+        ),
         # a dead person still paid: 死了三年了 低保钱还有人在领
         re.compile(
             r"(?:死了|去世|过世|不在了|死人|人没了|殁了).{0,16}?(?:还|仍|照样|一直|继续|有人)(?:有人|在|是)?(?:领|吃|拿|享受|发)"
@@ -407,7 +483,7 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
             r"(?:在(?:领|拿|吃|占)|(?:给|替|冒|偷偷|都)?(?:领|拿|吃|占|顶)(?:了|走|着|去|掉))"
         ),
         # withheld: 村上扣了两年了
-        re.compile(rf"{agents}(?:给|都|又|也)?(?:扣|截|克扣|卡|压)(?:了|下|走|掉|住|着)"),
+        re.compile(rf"{agents}.{{0,6}}?(?:扣|截|克扣|卡|压)(?:了|下|走|掉|住|着)"),
         # not paid while others were: 去问就说没下来 别人家的都下来了
         re.compile(
             r"(?:没|不)(?:给|发|评|批|下来|到|领).{0,14}?(?:别人|人家|其他人|别的人|别家)家?的?.{0,4}?(?:都|全|倒)"
@@ -416,15 +492,17 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# 低保咋还没发, 补贴什么时候到: asking why or when, for the person or the policy answer.
+_WHY_OR_WHEN = re.compile(r"怎么|为什么|为啥|什么时候|啥时候|何时|几时")
 # 有车能吃低保不, 他家这样的算不算: a question ending in its negation.
-_ASKING_TAIL = re.compile(r"(能|可以|会|该|算|行|有|是).{0,12}(不|没|没有)$")
+_ASKING_TAIL = re.compile(r"(能|可以|会|该|算|行|有|是).{0,12}(?<![都也])(不|没|没有)$")
 
 
 def _benefit_wrong(norm: str) -> bool:
     """A benefit drawn wrongly, told as a story about the benefit (支书的侄子…还吃着低保)."""
     if not _has(norm, _words("benefit_wrongs", "benefits")) or "申请" in norm:
         return False
-    if _ASKING.search(norm) or _ASKING_TAIL.search(norm):
+    if _ASKING.search(norm) or _ASKING_TAIL.search(norm) or _WHY_OR_WHEN.search(norm):
         return False
     well_off = _alternatives(_words("benefit_wrongs", "well_off"))
     told = re.sub(rf"(?:没有|没|不是|不){well_off}", "", norm)  # 我家没有车 is not someone well off
@@ -438,8 +516,14 @@ def _hardship(norm: str) -> bool:
         return False
     if _applies(norm):
         return True
-    whose = _has(norm, _words("hardship", "household")) or _has(norm, _words("hardship", "pleas"))
-    return _troubled(norm) and whose
+    pleads = _has(norm, _words("hardship", "pleas"))
+    if not pleads and (_ASKING_TAIL.search(norm) or _RULE_ASKED.search(norm)):
+        return False  # 墙裂了 算不算住房安全没保障: a question about the rules, answered as one
+    whose = _has(norm, _words("hardship", "household")) or pleads
+    return (_troubled(norm) and whose) or _has(norm, _words("hardship", "alone"))
+
+
+_RULE_ASKED = re.compile(r"算不算|能不能办|能办|去哪|哪里办|找谁办|够不够|符合|条件")
 
 
 # Asking to apply in one's own words: 我想给家里申请个帮扶, 替他报个返贫监测, 申请一下救助.
@@ -456,7 +540,8 @@ def _applies(norm: str) -> bool:
 # Troubles told in a shape rather than a listed word: 把腰摔坏了, 干不成活了, 一分钱没挣下.
 _TROUBLE_SHAPES = re.compile(
     r"(摔|砸|碰|撞|压|扭|烧|烫|夹|轧)(坏|断|伤|残|瘸|折|瞎)"
-    r"|(干|做|打|下)不(成|了|动|上)(活|工|地)"
+    r"|(干|做|打|下|种)不(成|了|动|上)(活|工|地)|(养|供|交|看|治|上)不起|养不活"
+    r"|(羊|牛|猪|鸡|马|驴|庄稼|粮食|洋芋|麦子|菜).{0,6}?(病死|冻死|死了|烂|毁了|没了|被.{0,4}?吃|叫.{0,4}?吃)"
     r"|(没|没有)(挣|赚)(下|到|上|着)?(钱|一分)?|(挣|赚)不(下|到|上|着)(钱)?|一分钱(都|也)?(没|不)(挣|赚|收入|进)"
     r"|(眼睛|耳朵|腿|腰|手)(看不见|听不见|瞎|聋|坏|断|不行|废)"
 )
@@ -510,6 +595,9 @@ def classify(text: str) -> Intent:
     nav = _navigation(short)
     if nav is not None:
         return Intent(nav, norm)
+    joined = _joined_commands(text)
+    if joined is not None:
+        return Intent(joined, norm)
     if _person(short, norm):
         return Intent("person", norm)
     small = _smalltalk(short, norm)
@@ -555,6 +643,18 @@ def classify(text: str) -> Intent:
     if sounded is not None:
         return classify(sounded)  # 转人公 is 转人工, 菜但 is 菜单
     return Intent("none", norm)
+
+
+def _joined_commands(text: str) -> str | None:
+    """A few clauses that are each a way around or small talk (这个咋用呀 帮助, 好的 菜单): the last way."""
+    parts = clauses(text)
+    if not 2 <= len(parts) <= 4:
+        return None
+    names = [classify(part).name for part in parts]
+    ways = [n for n in names if n in NAVIGATION or n == "person"]
+    if ways and all(n in (*NAVIGATION, "person", "smalltalk") for n in names):
+        return ways[-1]
+    return None
 
 
 def _money_named(short: str) -> bool:

@@ -7,6 +7,7 @@ The reply with the case number is the webhook's passive reply, sent after the co
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import timedelta
@@ -693,8 +694,16 @@ def _hardship_next(ctx: Context, draft: ReportDraft, data: DraftData, lead: str 
     return _hardship_go(ctx, draft, data, lead)
 
 
+# Whose household, said in words: 我替她登记, 是邻居家 (another's); 就是我家 (one's own).
+_OTHERS = re.compile(r"替|别人|邻居|隔壁|亲戚家|他家|她家|人家的|帮(他|她)|代(他|她|人)")
+_OWN = re.compile(r"自己|我家|我们家|本人|自家")
+
+
 def _h_whose(ctx: Context, draft: ReportDraft) -> Reply:
     choice = _number(ctx, ["自己家", "别人家"])
+    if choice is None and ctx.message.kind in ("text", "voice"):
+        norm = ctx.intent.norm
+        choice = 2 if _OTHERS.search(norm) else 1 if _OWN.search(norm) else None
     if choice is None:
         return _hint(ctx, draft)
     data = _data(draft)

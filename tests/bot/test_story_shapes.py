@@ -1,0 +1,97 @@
+"""Shapes of wrongs, hardships and step answers beyond any dialogue set's phrasings (written to probe the
+rules after blind set E, not taken from a set): connections, gifts to cadres, public money spent on oneself,
+vote buying, visitors feasted, benefits held back for long; troubles a household tells without a listed
+word; answers with a clause after them. Questions about the rules stay questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import classify, means
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "俺们村的低保都是有关系的人吃",
+        "评低保要给村干部送东西",
+        "书记的车是用扶贫款买的",
+        "我们村选举的时候书记给每家发了二百块钱",
+        "俺家危房改造的钱到现在没下来 村上说还没批",
+        "上面拨的扶贫款 村里拿去还了以前的账",
+        "驻村书记一个月来一次 来了就拍个照走了",
+        "他们家有三个低保 我们家一个都没有",
+        "乡上的人来检查 村上又杀羊又喝酒",
+        "村主任的弟弟包了村里的工程 质量太差了",
+        "社长老婆当了保洁员 从来不扫地",
+    ],
+)
+def test_wrongs_in_shapes_are_stories(text: str) -> None:
+    assert classify(text).name == "story", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家里就剩我和老伴 都七十多了 种不了地了",
+        "我男人跑了 丢下三个娃 我一个人养不活",
+        "俺家房子裂了 下雨就漏",
+        "娃娃是脑瘫 天天要人照顾",
+        "养的牛得病死了好几头 贷款还不上",
+        "今年雨水太多 庄稼烂在地里了 一家人吃啥",
+        "孩子在医院 钱不够了 能不能帮帮我们",
+    ],
+)
+def test_troubles_in_shapes_are_hardship(text: str) -> None:
+    assert classify(text).name == "hardship", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "俺家的低保今年咋还没发",  # asks why: a question for the policy answer or a person
+        "种地的补贴啥时候发",
+        "有车能吃低保不",
+        "驻村干部是不是天天都得住在村里 俺们村的那个一个礼拜就来一趟",
+        "俺舅一个人过 没儿没女 也干不动了 能办特困不 要去哪办",
+        "看病能报多少",
+    ],
+)
+def test_questions_stay_questions(text: str) -> None:
+    assert classify(text).name == "none", classify(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("差不多就这些", "done"),
+        ("没啥补充的", "done"),
+        ("其他没有了", "done"),
+        ("我说完了 你们看着办", "done"),
+        ("没拍到", "skip"),
+        ("手机坏了拍不了", "skip"),
+        ("证据没有 村里人都知道", "skip"),
+        ("不想让人知道是我", "anonymous"),
+        ("写我名字", "real_name"),
+        ("对着呢", "confirm"),
+    ],
+)
+def test_step_answers_in_more_words(text: str, kind: str) -> None:
+    assert means(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我还没说完", "done"),
+        ("好了 还有一件事", "done"),
+        ("没有照片 但有录音", "skip"),
+        ("我要实名 不怕人知道", "anonymous"),
+        ("别留我电话", "real_name"),
+        ("先别提交", "confirm"),
+    ],
+)
+def test_what_says_otherwise_is_not_that_answer(text: str, kind: str) -> None:
+    assert not means(text, kind)
