@@ -47,3 +47,22 @@ def test_everyday_needs_no_word_of_support_besides_the_policy_terms() -> None:
     assert not analyzer.analyse("买车有补贴不").everyday  # 补贴: asked about support
     assert not analyzer.analyse("拖拉机咋申请补贴").everyday  # no everyday word
     assert not analyzer.analyse("拖拉机打不着火", with_terms=False).everyday  # entries' texts are not read so
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("种洋芋有补贴不", "industry-support-subsidy"),  # the crop's topics, not the potato harvester's
+        ("种青稞有补贴没", "industry-support-subsidy"),
+        ("种洋芋能上保险不", "agricultural-insurance-premium"),
+        ("种洋芋想买台收获机能补贴不", "farm-machinery-subsidy-apply"),
+    ],
+)
+def test_a_crop_points_to_the_topics_that_speak_of_growing_it(kb: KnowledgeBase, question: str, answer: str) -> None:
+    result = kb.search(question, county_code=LEDU_VILLAGE)
+    assert result.top is not None and result.top.entry_id == answer
+
+
+@pytest.mark.parametrize("question", ["种洋芋啥时候下种好", "种洋芋咋施肥"])
+def test_how_to_grow_a_crop_is_refused(kb: KnowledgeBase, question: str) -> None:
+    assert kb.search(question, county_code=LEDU_VILLAGE).out_of_scope

@@ -19,7 +19,8 @@ def kb() -> KnowledgeBase:
     ("question", "answer"),
     [
         ("庄廓土房子墙裂了好几道缝 下雨天漏水 俺家是脱贫户 能不能给改造", "dangerous-housing-apply"),
-        ("娃得了白血病花了二十多万 合作医疗报了一部分 还欠着亲戚的钱 还有啥办法", "three-layer-medical-basics"),
+        # what is left after the insurance paid: the costly-illness entry, not the 三重保障 overview
+        ("娃得了白血病花了二十多万 合作医疗报了一部分 还欠着亲戚的钱 还有啥办法", "three-layer-medical-high-cost"),
         ("羊得病死了好几只 保险能赔不", "agricultural-insurance-claim"),
         ("养老钱啥时候发", "elderly-pension"),
         ("村长冒领俺的补贴", "micro-corruption-kickback"),
