@@ -17,7 +17,7 @@ from storage.models.money import MoneyConfirmation, MoneyPayment
 from storage.models.staff import Unit
 
 MONTHS: Final = 24  # what a household sees of its own payments (household.MONTHS_SHOWN)
-LISTED: Final = 50  # villages listed, the lowest share first
+LISTED: Final = 50  # villages listed: every one with a complaint, then the lowest shares up to this many
 DEFINITION: Final = (
     "近24个月（截至所选月份）发放到户的补贴笔数中，群众在“我家补贴”里逐笔答复的情况；同一笔有几位家人答复时，"
     "按“没收到”“金额不对”“收到了”的顺序计一次。已确认占比 = 已答复笔数 ÷ 发放笔数。只统计笔数，不显示是谁答复的。"
@@ -43,10 +43,15 @@ class VillageShare:
     def share(self) -> float | None:
         return (self.total - self.unconfirmed) / self.total if self.total else None
 
+    @property
+    def complaints(self) -> int:
+        """Payments answered 没收到 or 金额不对: someone has to act on them."""
+        return self.missing + self.wrong_amount
+
 
 @dataclass(frozen=True)
 class Shares:
-    villages: list[VillageShare]  # the LISTED lowest shares
+    villages: list[VillageShare]  # every village with a complaint (most first), then the lowest shares
     total: VillageShare  # the whole scope
     more: int  # villages with payments not listed
 
@@ -85,8 +90,10 @@ def _months_before(month: str, back: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def by_village(session: Session, viewer: access.Viewer, *, month: str, choice: str = "") -> Shares:
-    """`month` YYYY-MM; `choice` the scoreboard's pick (a county code or a unit code, '' the whole scope)."""
+def by_village(session: Session, viewer: access.Viewer, *, month: str, choice: str = "", every: bool = False) -> Shares:
+    """`month` YYYY-MM; `choice` the scoreboard's pick (a county code or a unit code, '' the whole scope).
+    Lists every village with a 没收到 or 金额不对 (those need action, most complaints first), then the lowest
+    confirmed shares up to LISTED villages in all; `every` lists them all."""
     prefix = _prefix(session, viewer, choice)
     if prefix is None:
         return Shares([], VillageShare("", "合计", 0), 0)
@@ -135,7 +142,7 @@ def by_village(session: Session, viewer: access.Viewer, *, month: str, choice: s
         )
         for code, total in totals.items()
     ]
-    villages.sort(key=lambda v: (v.share or 0.0, v.code))
+    villages.sort(key=lambda v: (-v.complaints, v.share or 0.0, v.code))
     whole = VillageShare(
         "",
         "合计",
@@ -144,4 +151,5 @@ def by_village(session: Session, viewer: access.Viewer, *, month: str, choice: s
         sum(v.missing for v in villages),
         sum(v.wrong_amount for v in villages),
     )
-    return Shares(villages[:LISTED], whole, max(0, len(villages) - LISTED))
+    listed = len(villages) if every else max(LISTED, sum(1 for v in villages if v.complaints))
+    return Shares(villages[:listed], whole, max(0, len(villages) - listed))

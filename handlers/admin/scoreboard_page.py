@@ -47,7 +47,13 @@ async def page(ctx: StaffCtx) -> Response:
         definitions=scoreboard.DEFINITIONS,
         trend=scoreboard_files.trend_rows(board),
         query=f"month={board.month}&unit={board.choice}",
-        confirmed=confirmations.by_village(ctx.session, ctx.viewer, month=board.month, choice=board.choice),
+        confirmed=confirmations.by_village(
+            ctx.session,
+            ctx.viewer,
+            month=board.month,
+            choice=board.choice,
+            every=ctx.request.query_params.get("confirmed") == "all",
+        ),
         confirmed_definition=confirmations.DEFINITION,
     )
 

@@ -84,3 +84,21 @@ def test_each_payment_counts_once_within_the_window_and_the_scope(answered: sess
         # a county's clerk cannot widen the scope by picking another county
         assert "李家村委会" not in _table(s, _viewer(access.Role.COUNTY_DISCIPLINE, "630223:jw", "630223"), "630202")
         assert _table(s, _viewer(access.Role.ADMIN, "admin", None)) == {"合计": (0, 0, 0, 0, 0)}
+
+
+def test_villages_with_a_complaint_come_first_and_are_always_listed(
+    answered: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """李家 has nobody answering (share 0) but no complaint: it comes after 班彦 and 土观, which have a 没收到 or
+    a 金额不对 to act on, and those two are listed even when the list is shorter; `every` lists them all."""
+    with transaction(answered) as s:
+        s.query(MoneyConfirmation).filter(MoneyConfirmation.payment_id == "L1").delete()
+    monkeypatch.setattr("cases.money.confirmations.LISTED", 1)
+    city = _viewer(access.Role.CITY, "6302:jw", None)
+    with answered() as s:
+        shares = by_village(s, city, month="2026-03")
+        assert [v.name for v in shares.villages] == ["班彦村委会", "土观村委会"] and shares.more == 1
+        assert [v.complaints for v in shares.villages] == [1, 1]
+        every = by_village(s, city, month="2026-03", every=True)
+        assert [v.name for v in every.villages] == ["班彦村委会", "土观村委会", "李家村委会"] and every.more == 0
+        assert every.villages[2].share == 0.0

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 def _section(page: str) -> str:
-    found = re.search(r"<h2>补贴发放确认.*?</table>", page, flags=re.S)
+    found = re.search(r"<h2[^>]*>补贴发放确认.*?</table>", page, flags=re.S)
     assert found, "no confirmation table on the page"
     return found.group(0)
 
@@ -47,3 +47,23 @@ def test_the_confirmation_table_per_village_in_each_scope(engine: Engine, tmp_pa
     login(c, "city")
     city = _section(c.get("/admin/scoreboard?month=2026-03&unit=630202").text)
     assert "李家村委会" in city and "土观" not in city
+
+
+def test_villages_not_listed_are_counted_and_one_link_shows_them_all(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = make_client(engine, identity_key=KEYS.current)
+    sessions = make_sessionmaker(engine)
+    load_org(sessions)
+    seed_answers(sessions, tmp_path)
+    monkeypatch.setattr("cases.money.confirmations.LISTED", 1)
+    login(c, "city")
+    page = c.get("/admin/scoreboard?month=2026-03").text
+    table = _section(page)
+    # both villages with a 没收到 or 金额不对 are listed although the list holds one; 李家 (all received) is not
+    assert "土观村委会" in table and "班彦村委会" in table and "李家村委会" not in table
+    assert "另有 1 个村未列出" in page
+    link = re.search(r'<a href="\?([^"]*confirmed=all[^"]*)">显示全部村</a>', page)
+    assert link, "no link to every village"
+    every = c.get("/admin/scoreboard?" + link.group(1).replace("&amp;", "&").split("#")[0]).text
+    assert "李家村委会" in _section(every) and "未列出" not in every
