@@ -8,7 +8,20 @@ from sqlalchemy.orm import Session
 
 from bot.context import Context, Reply, Services
 from bot.dispatcher import Dispatcher
-from bot.intents import ask, basics, binding, inquiry_status, money, more, projects, rating, report, supplement, track
+from bot.intents import (
+    ask,
+    basics,
+    binding,
+    inquiry_status,
+    money,
+    more,
+    projects,
+    rating,
+    report,
+    safety,
+    supplement,
+    track,
+)
 from storage.repos import outbox
 from storage.repos import users as users_repo
 from wechat.inbound import Inbound
@@ -27,6 +40,7 @@ def default_dispatcher() -> Dispatcher:
         rating.router,
         supplement.router,
         money.router,
+        safety.router,
         fallback=basics.not_understood,
     )
 

@@ -358,7 +358,7 @@ def _smalltalk(short: str, norm: str) -> str | None:
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
     r"(叫|找|让|请|派|来)(你们的?)?((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?"
-    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|$)"
+    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|$)"
 )
 
 
@@ -651,7 +651,7 @@ def _joined_commands(text: str) -> str | None:
     if not 2 <= len(parts) <= 4:
         return None
     names = [classify(part).name for part in parts]
-    ways = [n for n in names if n in NAVIGATION or n == "person"]
+    ways = [n for n in names if (n in NAVIGATION and n != "more") or n == "person"]
     if ways and all(n in (*NAVIGATION, "person", "smalltalk") for n in names):
         return ways[-1]
     return None

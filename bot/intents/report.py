@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Literal
 
 from bot import report_prompts as p
+from bot import safety
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.hardship_story import fill_from_story, is_bare_number, taken_text, when_answer
@@ -65,15 +66,20 @@ def start(ctx: Context) -> Reply:
     if ctx.place is None:
         ctx.go(ConversationState.BIND)
         return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
-    if ctx.intent.name == "report" and ctx.intent.told:
+    # 能不能匿名举报 会不会被村里知道: the fear is answered first and never kept as the report's words.
+    asked, rest = safety.split(ctx.text) if ctx.message.kind in ("text", "voice") else (False, "")
+    answer = safety.ANSWER + "\n\n" if asked else ""
+    if asked and rest and (classify(rest).name == "story" or classify(rest).told):
+        return Reply(answer + start_with(ctx, rest[:MAX_DESCRIPTION], None).text)
+    if not asked and ctx.intent.name == "report" and ctx.intent.told:
         return start_with(ctx, ctx.text[:MAX_DESCRIPTION], None)  # 我要投诉 村上啥都不管: keep the words
     draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
     if draft is not None and draft.step != "category":
-        return Reply("继续您上次没有提交的反映。\n\n" + _prompt(ctx, draft))
+        return Reply(answer + "继续您上次没有提交的反映。\n\n" + _prompt(ctx, draft))
     if draft is None:
         report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
-    return Reply(p.category_prompt())
+    return Reply(answer + p.category_prompt())
 
 
 def _flooding(ctx: Context) -> Reply | None:
@@ -120,6 +126,8 @@ def on_message(ctx: Context) -> Reply:
         return Reply("好的，重新开始，没有提交的内容已清除。\n\n" + menu_text())
     if intent == "back":
         reply = _back(ctx, draft)
+    elif (answered := _safety(ctx, draft)) is not None:
+        reply = answered
     else:
         switched = _switch(ctx, draft)
         if switched is not None:
@@ -129,6 +137,25 @@ def on_message(ctx: Context) -> Reply:
     if ctx.state == STATE and not any(word in reply.text for word in ("取消", "菜单")):
         return Reply(reply.text + "\n" + p.FOOTER)  # every reply in the flow says how to get out
     return reply
+
+
+def _safety(ctx: Context, draft: ReportDraft) -> Reply | None:
+    """A question about the reporter's safety at any step: answered truly, never kept as content, and the
+    step is asked again; the rest of the message (a story beside the question) is kept where a story goes."""
+    if ctx.message.kind not in ("text", "voice") or not ctx.text:
+        return None
+    asked, rest = safety.split(ctx.text)
+    if not asked:
+        return None
+    data = _data(draft)
+    answer = safety.HARDSHIP_ANSWER if data.get("category") == HARDSHIP else safety.ANSWER
+    if rest and len(_meaningful(rest)) >= 3 and draft.step in ("category", "description", "h_story"):
+        kept = _category_story(ctx, draft, rest) if draft.step == "category" else None
+        if kept is None and draft.step != "category":
+            kept = _append(ctx, draft, data, rest, "其余的话已记下。")
+        if kept is not None:
+            return Reply(answer + "\n\n" + kept.text)
+    return Reply(answer + "\n\n" + _prompt(ctx, draft))
 
 
 # Steps that take free text: a message there that mentions a person (找个人照顾) is an answer.
@@ -235,7 +262,7 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
     if choice is None:
         choice = _category_by_words(ctx, [c.code for c in cats])
     if choice is None:
-        return _hint(ctx, draft)
+        return _category_story(ctx, draft, ctx.text) or _hint(ctx, draft)
     data = _data(draft)
     data["category"] = cats[choice - 1].code
     lead = f"您选择了：{cats[choice - 1].label}"
@@ -244,6 +271,40 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
     if p.description_of(data).strip():
         lead += "\n之前说的内容都还在。"
     return _goto(ctx, draft, "description", data, lead)
+
+
+def _category_story(ctx: Context, draft: ReportDraft, text: str) -> Reply | None:
+    """A story told at the category step (我要举报 then what happened) is kept as the description's first
+    part; the category is guessed from it for the villager to confirm, or asked again keeping the words."""
+    if ctx.message.kind not in ("text", "voice") or not text or text in p.REWRITE_WORDS:
+        return None
+    said = ctx.intent if text == ctx.text else classify(text)
+    norm = _meaningful(text)
+    if said.name in ("choice", "menu_item", "smalltalk") or len(norm) < CATEGORY_STORY_MIN:
+        return None
+    code = said.detail if said.name == "story" and said.detail else guess_category(norm)
+    if code == HARDSHIP or by_code(code) is None:
+        code = "other"
+    told = said.name in ("story", "money", "hardship") or (said.name == "report" and said.told)
+    told = told or (said.name == "none" and len(norm) >= p.MORE_STORY and not _ASKING_WORDS.search(norm))
+    if not told and code == "other" and cadres.strongest(text) is None:
+        return None  # 我不知道选哪个: not a story
+    data = _data(draft)
+    _append(ctx, draft, data, text, "")
+    category = by_code(code)
+    if code == "other" or category is None:
+        return Reply("已记下您说的话。请选一下类别：\n\n" + p.category_prompt())
+    data["category"] = code
+    lead = f"已把您的话记为反映内容，类别像是：{category.label}（不对请回复“返回”重选）。"
+    if len(_meaningful(p.description_of(data))) >= p.LONG_STORY:
+        return _after_description(ctx, draft, data, lead + "\n" + p.story_taken(len(p.description_of(data))))
+    return _goto(ctx, draft, "description", data, lead + "\n" + p.DESCRIPTION_MORE, plain=True)
+
+
+# A message at the category step shorter than this (normalised) is never taken as a story.
+CATEGORY_STORY_MIN = 6
+# A longer message naming nothing is a story unless it asks (选哪个, 怎么弄, 是啥意思).
+_ASKING_WORDS = re.compile(r"吗|么|嘛|哪|什么|怎么|咋|啥|为何|能不能|是不是|可不可以|不会|不懂|不知道")
 
 
 def _category_by_words(ctx: Context, codes: list[str]) -> int | None:
@@ -609,6 +670,11 @@ def offer(ctx: Context) -> Reply:
 def on_offer(ctx: Context) -> Reply:
     intent = ctx.intent
     text, code = str(ctx.data.get("text", "")), str(ctx.data.get("category", "other"))
+    if ctx.message.kind in ("text", "voice") and safety.split(ctx.text)[0]:
+        category = by_code(code)  # 会不会被知道 before saying yes: answered, and the offer stands
+        label = category.label if category else "其他意见建议"
+        offered = p.HARDSHIP_OFFER if code == HARDSHIP else p.story_offer(label)
+        return Reply((safety.HARDSHIP_ANSWER if code == HARDSHIP else safety.ANSWER) + "\n\n" + offered)
     number = intent.choice if intent.name == "choice" else None
     yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS or means(ctx.text, "agree")
     if yes:

@@ -95,3 +95,34 @@ def test_step_answers_in_more_words(text: str, kind: str) -> None:
 )
 def test_what_says_otherwise_is_not_that_answer(text: str, kind: str) -> None:
     assert not means(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我不想跟机器说话", "person"),
+        ("能不能打电话给我", "person"),
+        ("叫个人出来", "person"),
+        ("我想找你们的人问问", "person"),
+        ("返回上一级", "back"),
+        ("前一步", "back"),
+        ("退出来", "cancel"),
+        ("从头再来", "restart"),
+        ("返回主界面", "menu"),
+        ("不用了 我再看看", "cancel"),
+        ("谢了兄弟", "smalltalk"),
+        ("谢谢你们的帮助", "smalltalk"),
+        ("好的 我知道了", "smalltalk"),
+        ("谢谢啊领导", "smalltalk"),
+        ("村上搞的那些项目", "money"),
+        ("查一下我的案子", "track"),
+        ("进展咋样", "track"),
+    ],
+)
+def test_people_ways_thanks_money_and_tracking_in_more_words(text: str, name: str) -> None:
+    assert classify(text).name == name, classify(text)
+
+
+@pytest.mark.parametrize("text", ["我", "啊", "我们"])
+def test_small_words_alone_are_not_small_talk(text: str) -> None:
+    assert classify(text).name != "smalltalk"

@@ -1,0 +1,64 @@
+"""Questions about the reporter's own safety (能不能匿名, 会不会被村里知道, 会不会被报复, 保密吗, 谁能看到):
+they are answered with what the service really keeps (docs/security.md), never stored as a report's content,
+and the step that was asked follows. A clause is read on its own, so a story with a question beside it keeps
+the story (村会计扣了补助 能不能匿名)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understand import clauses, normalise
+
+# Asking: a question word or a trailing 不/没 (能匿名不).
+_ASK = re.compile(
+    r"吗|么|嘛|能不能|可不可以|可以不|行不行|能不|是不是|有没有|怎么|能否|是否|会不会|谁能|谁会|谁可以|谁看|哪些人|不$|没$"
+)
+_FEAR = re.compile(r"怕|担心|害怕|敢不敢|不敢")
+_ANONYMOUS = re.compile(r"匿名|不留名|不留名字|不报名字|不说名字")
+_SECRET = re.compile(r"保密|泄露|泄密|外传|传出去|透露")
+_REVENGE = re.compile(r"报复|穿小鞋|找麻烦|找我麻烦|整我|收拾我|记恨")
+_KNOWN = re.compile(r"知道|晓得|看到|看见|看得到|看得见|看得着|查到|查出|认出|发现")
+# Whose knowing is feared: the reporter named (是我, 我的名字), by whom (被…, 村里, 干部), or who can see.
+_WHO = re.compile(
+    r"是我|我的|我举报|我反映|我告|举报人|反映人|举报的人|反映的人|名字|身份|被|谁能|谁会|谁可以|谁看|哪些人"
+    r"|村里|村上|村委|干部|书记|主任|社长|乡里|镇上"
+)
+# A clause longer than this is a story, even with a question word in it.
+MAX_CLAUSE = 24
+
+ANSWER = (
+    "先说您关心的安全问题：\n"
+    "· 选匿名，案件上不记您的姓名和电话，办案的工作人员只看到反映的事，看不到是谁反映的。\n"
+    "· 反映的问题不会交给被反映的人和他所在的单位办（反映村干部的，不交给本乡镇）。\n"
+    "· 选实名，姓名电话加密保存，只有纪委监委经审批才能查看，每次查看都有记录。\n"
+    "· 内容里不要写自己的名字，也别写只有您知道的细节。"
+)
+HARDSHIP_ANSWER = (
+    "先说您关心的问题：困难帮扶登记不是匿名的，要留电话，村镇干部才能上门核实。"
+    "电话只给负责帮扶的县里部门和乡镇干部看，每次查看都有记录；说到干部问题的，电话加密，他们看不到。\n"
+    "想匿名反映干部的问题，请回复“改为反映问题”。"
+)
+
+
+def is_safety_question(clause: str) -> bool:
+    """One clause (or a short message) asking whether the reporter can be known, traced or punished."""
+    n = normalise(clause)
+    if not n or len(n) > MAX_CLAUSE:
+        return False
+    asked = bool(_ASK.search(n))
+    feared = bool(_FEAR.search(n))
+    if _ANONYMOUS.search(n) and asked:
+        return True
+    if (_SECRET.search(n) or _REVENGE.search(n)) and (asked or feared):
+        return True
+    return bool(_KNOWN.search(n) and _WHO.search(n) and (asked or feared))
+
+
+def split(text: str) -> tuple[bool, str]:
+    """Whether the message asks about safety, and what is left once those clauses are taken out (the
+    villager's own words, with their spaces)."""
+    said = clauses(text)
+    asked = [c for c in said if is_safety_question(c)]
+    if not asked:
+        return (True, "") if is_safety_question(text) else (False, text)
+    return True, " ".join(c for c in said if c not in asked)
