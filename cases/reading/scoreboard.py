@@ -135,6 +135,16 @@ class Spike:
     count: int
     average: float
 
+    @property
+    def text(self) -> str:
+        """The alert's sentence: `前三个月没有` when the months before had none, the average to one decimal
+        (0.3 件, 1 件, 1.7 件) otherwise."""
+        head = f"{self.unit}“{self.category}”本月 {self.count} 件，"
+        if not self.average:
+            return head + "前三个月没有。"
+        shown = f"{self.average:.1f}".removesuffix(".0")
+        return head + f"是前三个月月均 {shown} 件的三倍以上。"
+
 
 @dataclass
 class Board:

@@ -245,7 +245,7 @@ def monthly_pdf(board: scoreboard.Board, viewer_unit: str) -> bytes:
     pdf.line("类别：" + ("；".join(f"{c} {n} 件" for c, n in board.categories) or "无"))
     pdf.line("村：" + ("；".join(f"{v} {n} 件" for v, n in board.villages) or "无"))
     for s in board.spikes:
-        pdf.line(f"提示：{s.unit}“{s.category}”本月 {s.count} 件，是前三个月月均 {s.average} 件的三倍以上。")
+        pdf.line(f"提示：{s.text}")
     pdf.line("三、近十二个月趋势", 11, 18)
     for row in trend_rows(board):
         pdf.bars(row)

@@ -168,6 +168,7 @@ def test_every_figure_against_hand_counted_cases_in_each_scope(engine: Engine) -
     assert len(county.trend) == 12 and county.trend[-1][0] == "2026-03" and county.trend[0][0] == "2025-04"
     assert trend["2026-02"].received == 1 and trend["2026-02"].on_time_rate == 1.0 and trend["2026-01"].received == 1
     assert [(sp.count, sp.average) for sp in county.spikes] == [(3, 0.3)]  # funds in the town: 3 vs (0+0+1)/3
+    assert county.spikes[0].text.endswith("本月 3 件，是前三个月月均 0.3 件的三倍以上。")
     with sessions() as s:  # counted by the villages' town, whichever unit leads the cases
         town_unit = s.get(Unit, town)
         assert town_unit is not None and county.spikes[0].unit == town_unit.name
@@ -289,3 +290,10 @@ def test_the_models_match_migration_0022(engine: Engine) -> None:
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": include})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_the_spike_sentence_says_none_before_and_shows_averages_plainly() -> None:
+    Spike = scoreboard.Spike
+    assert Spike("五十镇", "资金问题", 3, 0.0).text == "五十镇“资金问题”本月 3 件，前三个月没有。"
+    assert Spike("五十镇", "资金问题", 4, 1.0).text == "五十镇“资金问题”本月 4 件，是前三个月月均 1 件的三倍以上。"
+    assert Spike("五十镇", "资金问题", 6, 1.7).text == "五十镇“资金问题”本月 6 件，是前三个月月均 1.7 件的三倍以上。"
