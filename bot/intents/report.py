@@ -830,9 +830,14 @@ def _trouble_named(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply |
 
 def _h_what(ctx: Context, draft: ReportDraft) -> Reply:
     picked = p.troubles_of(ctx.text) if ctx.message.kind in ("text", "voice") else []
+    data = _data(draft)
+    said = ctx.intent.name in ("none", "hardship") and len(_meaningful(ctx.text)) >= 2 and not is_bare_number(ctx.text)
+    if not picked and said and not (_skip(ctx) or _done(ctx)):
+        # The trouble in words no kind names (羊死了, 老了): 其他, and the words join the household's story.
+        picked = [p.TROUBLES[-1][0]]
+        data["parts"] = [*list(data.get("parts", [])), ctx.message.content.strip()]
     if not picked:
         return _hint(ctx, draft)
-    data = _data(draft)
     data["troubles"] = picked
     return _hardship_next(ctx, draft, data)
 
