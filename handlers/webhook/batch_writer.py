@@ -26,7 +26,7 @@ J = TypeVar("J")
 R = TypeVar("R")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class _Queued(Generic[J, R]):
     job: J
     future: asyncio.Future[R]

@@ -313,16 +313,36 @@ async def answer_post(hook: Webhook, q: Mapping[str, str], read_body: Callable[[
 
 
 async def _within_budget(hook: Webhook, message: Inbound, nonce: Nonce) -> Reply | None:
+    """The worker's answer, or None (the request answers `success`) once the reply budget is spent and the
+    worker had not yet committed to answering inline; the work then goes on, and its reply goes to the
+    outbox. One future and one timer (asyncio.wait_for with shield cost several of each)."""
     budget = Budget()
     task: asyncio.Future[Reply | None] = hook.writer.submit((message, budget, nonce))
-    try:
-        return await asyncio.wait_for(asyncio.shield(task), timeout=hook.settings.reply_budget_s)
-    except TimeoutError:
-        if budget.expire():
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future[Reply | None] = loop.create_future()
+
+    def settle(done: asyncio.Future[Reply | None]) -> None:
+        if answer.done():
+            return
+        if done.cancelled():
+            answer.cancel()
+        elif (exc := done.exception()) is not None:
+            answer.set_exception(exc)
+        else:
+            answer.set_result(done.result())
+
+    def out_of_time() -> None:
+        # If the worker already committed to answering inline, its answer is moments away: keep waiting.
+        if budget.expire() and not answer.done():
+            answer.set_result(None)
             task.add_done_callback(_log_late_failure)
-            return None
-        # The worker is already committing its inline answer; it is moments away.
-        return await task
+
+    task.add_done_callback(settle)
+    timer = loop.call_later(hook.settings.reply_budget_s, out_of_time)
+    try:
+        return await answer
+    finally:
+        timer.cancel()
 
 
 def _log_late_failure(task: asyncio.Future[Reply | None]) -> None:
