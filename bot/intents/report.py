@@ -76,10 +76,27 @@ def start(ctx: Context) -> Reply:
     draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
     if draft is not None and draft.step != "category":
-        return Reply(answer + "继续您上次没有提交的反映。\n\n" + _prompt(ctx, draft))
+        return Reply(answer + _resumed(ctx, draft))
     if draft is None:
         report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
     return Reply(answer + p.category_prompt())
+
+
+def _resumed(ctx: Context, draft: ReportDraft) -> str:
+    """A draft taken up again shows what was kept (shortened) before its step; in the story step it asks to add."""
+    data = _data(draft)
+    said = p.description_of(data).strip()
+    if not said:
+        return "继续您上次没有提交的反映。\n\n" + _prompt(ctx, draft)
+    shown = said if len(said) <= RESUME_SHOWN else said[:RESUME_SHOWN] + "……"
+    head = f"继续您上次没有提交的反映。已记下的（共 {len(said)} 字）：\n{shown}"
+    if draft.step in ("description", "h_story"):
+        return head + "\n\n" + p.story_saved(len(said), hardship=data.get("category") == HARDSHIP)
+    return head + "\n\n" + _prompt(ctx, draft)
+
+
+# How much of a kept story a resumed draft shows.
+RESUME_SHOWN = 80
 
 
 def _flooding(ctx: Context) -> Reply | None:

@@ -143,3 +143,20 @@ def test_a_story_with_no_guess_keeps_the_words_and_asks_the_category(engine: Eng
     told = v.say("村上那个事情一直没人管 都好几年了")
     assert "已记下您说的话" in told and "请选择" in told
     assert "之前说的内容都还在" in v.say("7")
+
+
+def test_a_resumed_report_shows_what_was_kept_and_asks_to_add(engine: Engine) -> None:
+    v = _villager(engine, "o-cs-resume")
+    v.say("3")
+    v.say("1")
+    v.say("村会计把危房补助扣了三千块")
+    v.say("菜单")
+    resumed = v.say("3")
+    assert "继续您上次没有提交的反映" in resumed and "村会计把危房补助扣了三千块" in resumed
+    assert "要补充就接着说" in resumed and "请说说发生了什么" not in resumed
+    v.say("去年腊月的事")
+    if "哪一级" in v.say("好了"):
+        v.say("1")
+    v.say("菜单")
+    later = v.say("3")
+    assert "村会计把危房补助扣了三千块" in later and "如有证据" in later

@@ -130,7 +130,7 @@ def test_draft_survives_a_restart_and_a_detour_to_the_menu(engine: Engine) -> No
     assert "请回复数字" in v.say("菜单")
     restarted = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), "o-resume")
     resumed = restarted.say("3")
-    assert "继续您上次没有提交的反映" in resumed and "说说发生了什么" in resumed
+    assert "继续您上次没有提交的反映" in resumed and "要补充就接着说" in resumed  # the kept story is shown
     assert "提到了“村干部”" in restarted.say("好了")  # a policy report naming a cadre: who is asked
     restarted.say("1")
     restarted.say("跳过")
