@@ -585,8 +585,13 @@ class SearchEngine:
                 near = scored[0][0] - lifted
                 if near < tuning.sibling_margin and self._topics[top_index] & self._topics[lifted_index]:
                     margin, needed = near, tuning.sibling_margin
+            # a question naming a policy (自然灾害救助多久能到) is not answered with confidence by an entry
+            # of another topic that wins on the asking words alone
+            named = self.analyzer.terms.topics(query.terms)
+            foreign = bool(named) and named.isdisjoint(self._topics[top_index])
             confident = (
-                top >= tuning.confident_score
+                not foreign
+                and top >= tuning.confident_score
                 and margin >= needed
                 and top_sim >= tuning.confident_similarity
                 and int(np.count_nonzero(best >= tuning.crowd_ratio * plain_order[0][1])) <= tuning.crowd

@@ -78,3 +78,14 @@ def test_kb_check_refuses_an_unknown_or_repeated_kind(tmp_path: Path, asks: obje
     report = run(tmp_path, entry("a", asks=asks))
     text = messages(report)
     assert not report.ok and "asks" in text and fault in text
+
+
+def test_an_entry_of_another_topic_than_the_policy_named_is_never_a_confident_answer() -> None:
+    from knowledge.base import KnowledgeBase
+
+    kb = KnowledgeBase.load_default()
+    result = kb.search("自然灾害救助多久能到", county_code="630202101201")
+    assert result.top is not None
+    if "disaster-relief" not in result.top.topics:  # won on 多久能到 alone: offered as a choice
+        assert not result.confident
+    assert "disaster-relief-living" in [h.entry_id for h in result.hits[:3]]
