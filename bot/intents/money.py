@@ -7,6 +7,7 @@ the payment attached, and the villager gets its number and query code as for any
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
@@ -28,6 +29,19 @@ QUIT_WORDS = ("取消", "退出", "0")
 MORE_WORDS = ("更多", "下一页")
 _ANSWER_RE = re.compile(r"(\d{1,3})\s*[ ,，、.。:：-]?\s*([123])")
 _UNLINK_RE = re.compile(r"解除\s*(\d{1,2})")
+# The answer in words: 1 收到了, 2没收到, 1 金额不对.
+_ANSWER_WORDS_RE = re.compile(
+    r"(\d{1,3})\s*[ ,，、.。:：-]?\s*(收到了|收到|没收到|没有收到|没收着|金额不对|钱数不对|数不对)"
+)
+# A wrong try at "序号 答案" (1 5, 12, 1 1 1): it stays on the household screen and is told how to answer.
+_TRY_RE = re.compile(r"\d[\d\s,，、.。:：-]*\d")
+# The forms checked before a linking try is spent: a name of 2-5 Chinese characters (a · between parts, as
+# in 阿依古丽·买买提, allows a longer one), six ID digits whose last may be X, an 8-character family code.
+_HAN = "\u4e00-\u9fff"
+_NAME_RE = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,10}}(?:[·•・][{_HAN}]{{1,10}}){{1,2}}")
+_DIGITS_RE = re.compile(r"\d{5}[\dX]")
+_CODE_RE = re.compile(r"[0-9A-Z]{8}")
+NEXT_LINE = "逐笔核对请回复“序号 答案”，如“1 2”；回复“菜单”返回。"
 ASK_NAME = (
     "查看和核对您家的补贴，需要先关联您的家庭（只需一次）。\n请回复您的姓名（与村里登记的一致）。回复“取消”退出。"
 )
@@ -52,19 +66,26 @@ def linking(ctx: Context) -> Reply:
     if text in QUIT_WORDS:
         ctx.reset()
         return Reply("已退出。回复“我家补贴”可再次查看。")
+    said = _plain(text)
     if step == "name":
-        ctx.go(LINK, step="digits", name=text[:20])
+        if not _NAME_RE.fullmatch(said):
+            return Reply("姓名请写汉字，2 到 5 个字，与村里登记的一致，例如“张桂兰”。请重新回复，或回复“取消”退出。")
+        ctx.go(LINK, step="digits", name=said)
         return Reply("请回复您身份证号的后六位（最后一位是 X 的请照写）。回复“取消”退出。")
     if step == "digits":
-        ctx.go(LINK, step="code", name=ctx.data.get("name", ""), digits=text[:6])
+        if not _DIGITS_RE.fullmatch(said):
+            return Reply("身份证后六位是 6 个数字（最后一位可能是 X），例如 03241X。请重新回复，或回复“取消”退出。")
+        ctx.go(LINK, step="code", name=ctx.data.get("name", ""), digits=said)
         return Reply("请回复村委会发给您家的家庭码（8 位，印在补贴明白卡上；没有的请找村委会领取）。回复“取消”退出。")
+    if not _CODE_RE.fullmatch(said):
+        return Reply("家庭码是 8 位字母和数字，印在补贴明白卡上。请重新回复，或回复“取消”退出。")
     try:
         member = hh.link(
             ctx.session,
             holder=_holder(ctx),
             name=str(ctx.data.get("name", "")),
             last_six=str(ctx.data.get("digits", "")),
-            code=text,
+            code=said,
             now=ctx.now,
         )
     except hh.Refused as refused:
@@ -72,6 +93,11 @@ def linking(ctx: Context) -> Reply:
         return Reply(f"{refused}\n\n请重新回复您的姓名，或回复“取消”退出。")
     shown = _page(ctx, 0)
     return Reply(f"关联成功：{member.name}（{member.relation}）家。\n\n{shown.text}")
+
+
+def _plain(text: str) -> str:
+    """A typed answer in one form: full-width letters and digits folded, spaces dropped, upper case."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
 
 
 def _page(ctx: Context, offset: int) -> Reply:
@@ -103,9 +129,14 @@ def listing(ctx: Context) -> Reply:
     if text == "家人":
         return _members(ctx)
     if text == "公示":
-        return Reply(_disclosed(ctx))
+        return Reply(_disclosed(ctx) + "\n" + NEXT_LINE)
     m = _ANSWER_RE.fullmatch(text)
     ids = [str(i) for i in ctx.data.get("ids", [])]
+    if m is None and (w := _ANSWER_WORDS_RE.fullmatch(text)) is not None:
+        answer = "1" if w.group(2) in ("收到了", "收到") else "3" if "不对" in w.group(2) else "2"
+        m = _ANSWER_RE.fullmatch(f"{w.group(1)} {answer}")
+    if m is None and _TRY_RE.fullmatch(unicodedata.normalize("NFKC", text)):
+        return Reply(f"没看懂这条核对。\n答案：1 收到了　2 没收到　3 金额不对\n{NEXT_LINE}")
     if m is None:
         ctx.reset()
         return PASS
