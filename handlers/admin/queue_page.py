@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from starlette.responses import RedirectResponse, Response
 
 from cases import access, lifecycle
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from handlers.admin.views import StaffCtx
 
 PAGE = 50  # bench/queue.py measures this page size
+NOTICES_SHOWN = 3  # unread notices shown above the queue; the rest fold under 还有 N 条提醒
+NOTICES_LISTED = 20  # unread notices listed at most (shown and folded)
 
 
 async def queue_page(ctx: StaffCtx) -> Response:
@@ -35,12 +37,15 @@ async def queue_page(ctx: StaffCtx) -> Response:
     now = utcnow()
     rows = ctx.session.scalars(queue.page_statement(v, filters, now=now, limit=PAGE + 1)).all()
     more = queue.cursor_of(filters, rows[PAGE - 1]) if len(rows) > PAGE else None
+    unread = (StaffNotice.user_id == v.user_id, StaffNotice.read_at.is_(None))
     notices = ctx.session.scalars(
-        select(StaffNotice)
-        .where(StaffNotice.user_id == v.user_id, StaffNotice.read_at.is_(None))
-        .order_by(StaffNotice.id.desc())
-        .limit(20)
+        select(StaffNotice).where(*unread).order_by(StaffNotice.id.desc()).limit(NOTICES_LISTED)
     ).all()
+    unread_count = (
+        len(notices)
+        if len(notices) < NOTICES_LISTED
+        else ctx.session.scalar(select(func.count()).select_from(StaffNotice).where(*unread)) or 0
+    )
     ctx.audit("view_queue", filters=filters.params())
     return ctx.render(
         "queue.html",
@@ -48,7 +53,9 @@ async def queue_page(ctx: StaffCtx) -> Response:
         filters=filters,
         more=more,
         categories=categories(),
-        notices=notices,
+        notices=notices[:NOTICES_SHOWN],
+        notices_folded=notices[NOTICES_SHOWN:],
+        notices_unlisted=unread_count - len(notices),
         places=places(ctx.session, rows),
         now=now,
         options=filter_options(ctx.session, v, filters),

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from cases.handling import case_steps, triage
 from storage.db import transaction
+from storage.models.staff import StaffNotice, StaffUser
 from storage.types import utcnow
 from tests.browser_support import served_app, shot
 from tests.cases_support import report, submit_once
@@ -55,4 +57,37 @@ def test_the_notices_fit_and_link_to_the_case(page: Any, site: Site, width: int,
     card.locator("button[type=submit]").click()
     page.wait_for_url("**/admin/cases")
     assert page.locator(f"a[href='/admin/cases/{case_id}']").count() <= 1  # the queue's own row only
+    assert card.count() == 0
+
+
+def test_many_notices_fold_so_the_queue_starts_on_the_first_screen(page: Any, site: Site) -> None:
+    """A county's 纪委监委 with 25 unread 新案件 at 1280 px: the three newest are shown, the other 17 listed fold
+    under 还有 22 条提醒 (five older ones are counted, not listed), and the queue's table starts within the
+    first screen. Opening the fold needs no script (a <details>)."""
+    with transaction(site.sessions) as s:
+        user_id = s.scalars(select(StaffUser.id).where(StaffUser.username == "jw_huzhu")).one()
+        for n in s.scalars(select(StaffNotice).where(StaffNotice.user_id == user_id, StaffNotice.read_at.is_(None))):
+            n.read_at = utcnow()
+        s.add_all(
+            StaffNotice(user_id=user_id, text=f"新案件：QF-TEST-{i:03d} 待分办", created_at=utcnow()) for i in range(25)
+        )
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login(page, site, "jw_huzhu")
+    card = page.locator("div.card:has(form[action='/admin/notices/read'])")
+    visible = [t for t in card.locator("li").all_inner_texts() if t.strip()]
+    assert [t.split(" ")[0] for t in visible[:3]] == [f"新案件：QF-TEST-{i:03d}" for i in (24, 23, 22)]
+    fold = card.locator("details.notices-more")
+    assert fold.locator("summary").inner_text() == "还有 22 条提醒"
+    assert not fold.evaluate("d => d.open")
+    assert card.locator("li:visible").count() == 3
+    assert "另有 5 条较早的提醒未列出" in (fold.text_content() or "")
+    table = page.locator("table.queue").bounding_box()
+    assert table is not None and table["y"] < 800  # the queue starts on the first screen
+
+    fold.locator("summary").click()
+    assert card.locator("li:visible").count() == 20
+    assert card.locator("li:visible").last.inner_text().startswith("新案件：QF-TEST-005")
+    card.locator("button[type=submit]").click()
+    page.wait_for_url("**/admin/cases")
     assert card.count() == 0
