@@ -160,3 +160,28 @@ def test_a_resumed_report_shows_what_was_kept_and_asks_to_add(engine: Engine) ->
     v.say("菜单")
     later = v.say("3")
     assert "村会计把危房补助扣了三千块" in later and "如有证据" in later
+
+
+def test_housing_and_an_old_person_alone_are_kinds_of_trouble(engine: Engine) -> None:
+    v = _villager(engine, "o-cs-kinds")
+    v.say("想申请个困难帮扶")
+    v.say("1")
+    v.say("1")
+    v.say("家里日子难过得很 一家人挤在一间屋里")
+    kinds = v.say("房子漏雨 冬天没煤烧")
+    assert "大概是什么时候" in kinds
+    for said in ("今年入冬以后", "3", "想修修房子"):
+        v.say(said)
+    summary = v.say("13800001111")
+    assert "遇到的事：住房或取暖困难" in summary
+    assert "已提交" in v.say("1")
+    with make_sessionmaker(engine)() as s:
+        case = s.scalars(select(Case)).one()
+        assert case.category == "poverty_risk" and "住房或取暖困难" in case.description
+    w = _villager(engine, "o-cs-kinds2")
+    w.say("想申请个困难帮扶")
+    w.say("1")
+    w.say("2")
+    w.say("隔壁阿奶八十多了 儿女都在外地打工")
+    assert "大概是什么时候" in w.say("8")
+    assert "老人独居或无人照顾" in " ".join(w.say(x) for x in ("去年", "1", "有人照看一下", "13800001111"))
