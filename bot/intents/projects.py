@@ -9,6 +9,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.binding import ASK_VILLAGE
 from bot.intents.report import start_with
+from bot.project_complaint import is_complaint
 from storage.repos.projects import ProjectRow, list_projects
 from storage.repos.users import ConversationState
 from villages.projects.text import detail, page, related
@@ -75,6 +76,7 @@ def in_list(ctx: Context) -> Reply:
     if intent.name == "choice" and intent.choice is not None:
         return _detail(ctx, intent.choice)
     doubt = intent.name in ("report", "story") or any(w in intent.norm for w in DOUBT_WORDS)
+    doubt = doubt or is_complaint(intent.norm)  # 这路才修半年就裂了: a doubt told, not a question
     if about is not None and doubt:
         return _report_on(ctx, int(about))
     if intent.name in ("none", "money", "report", "story"):
@@ -85,6 +87,10 @@ def in_list(ctx: Context) -> Reply:
             return _detail(ctx, int(about))
         if doubt and intent.name not in ("report", "story") and any(w in intent.norm for w in POINTING):
             return Reply(WHICH)
+        if doubt and near:  # 路修了就烂了 with several road projects: which one
+            projects = _projects(ctx)
+            named = "；".join(f"{n}. {projects[n - 1].year}年 {projects[n - 1].name}" for n in near[:5])
+            return Reply(f"和您说的有关：{named}。\n" + WHICH)
     ctx.reset()
     return PASS
 
