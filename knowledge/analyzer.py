@@ -21,7 +21,8 @@ from knowledge.terms import PolicyTerms, default_terms
 # 改不了), money held back (扣着) and a promise not kept (不是说先看病后交钱吗) are problems.
 _TROUBLE = re.compile(
     "被|没|不给|不公|不满|不服|不到|不管|不让|不真实|不落实|不在|拖欠|克扣|扣了|异议|缺口|投诉|占了|冒领|"
-    "截留|挂名|报复|不准|诬告|乱|不批|取消|停了|停发|不对|少了|假的|不公开|不公示|不了|扣着|扣下|扣钱|不是说"
+    "截留|挂名|报复|不准|诬告|乱|不批|取消|停了|停发|不对|少了|假的|不公开|不公示|不了|扣着|扣下|扣钱|不是说|"
+    "都知道是|知道是谁举报|泄露|泄密|走漏"
 )
 _QUESTION_FORM = re.compile(r"(.)[没不]\1")
 

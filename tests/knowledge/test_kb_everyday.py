@@ -66,3 +66,9 @@ def test_a_crop_points_to_the_topics_that_speak_of_growing_it(kb: KnowledgeBase,
 @pytest.mark.parametrize("question", ["种洋芋啥时候下种好", "种洋芋咋施肥"])
 def test_how_to_grow_a_crop_is_refused(kb: KnowledgeBase, question: str) -> None:
     assert kb.search(question, county_code=LEDU_VILLAGE).out_of_scope
+
+
+@pytest.mark.parametrize("question", ["实名举报了 结果村里都知道是俺 咋整", "俺举报的事被泄露了"])
+def test_a_reporter_whose_name_got_out_gets_the_confidentiality_entry_first(kb: KnowledgeBase, question: str) -> None:
+    result = kb.search(question, county_code=LEDU_VILLAGE)
+    assert result.top is not None and result.top.entry_id == "whistleblower-confidential"
