@@ -24,7 +24,8 @@ _PEOPLE = re.compile(rf"(?:一家|全家|家里|家中|我家|俺家)(?:有|共|
 _HELP = re.compile(r"(?:想申请|申请|希望|需要|想要|想找|盼着|求求?)[^，。,.!！？?；;\s]{2,30}")
 # Words that show an answer says a time (大概, 那阵子, 好久了 …), not a bare number or a stray word.
 _TIME_MARK = re.compile(
-    r"[年月日号天周星期礼拜前后久初底春夏秋冬节时候阵早晚刚才昨今去上]|最近|以来|一直|不清楚|不知道|记不清"
+    r"[年月日号天周星期礼拜前后久初底春夏秋冬节时候阵早晚刚才昨今去上]|最近|以来|一直|不清楚|不知道|记不清|记得"
+    r"|从小|生下来|出生|一辈子|多年"
 )
 _BARE = re.compile(r"[0-9一二两三四五六七八九十百零〇]+[.、个]?")
 _FIRST_TROUBLE_OTHER = "其他"

@@ -193,7 +193,7 @@ HARDSHIP_KEYS = {
 TROUBLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("大病或重病", ("病", "住院", "手术", "癌", "透析", "治疗")),
     ("残疾", ("残疾", "瘫", "截肢")),
-    ("意外事故", ("车祸", "意外", "摔", "受伤", "事故", "出事")),
+    ("意外事故", ("车祸", "意外", "摔", "受伤", "事故", "出事", "断了", "骨折", "砸伤", "烧伤")),
     ("自然灾害", ("灾", "冰雹", "洪水", "暴雨", "泥石流", "地震", "塌", "火")),
     ("失业或收入大减", ("失业", "没活", "没工作", "打不上工", "收入", "没钱", "亏")),
     ("上学费用", ("上学", "学费", "大学", "读书")),
@@ -267,9 +267,16 @@ def troubles_of(text: str) -> list[str]:
     return list(dict.fromkeys(picked))
 
 
+_ALONE = re.compile(r"(就|只有|只)?(我|她|他)(自己|一个)?(人)?(了)?")
+
+
 def people_of(text: str) -> int | None:
+    """How many people: 五口人, 一家六口 (the number before 口/个/人 first), 就我自己 (one)."""
     norm = normalise(text)
-    match = re.search(r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:口|个|人)?", norm)
+    if _ALONE.fullmatch(norm):
+        return 1
+    counted = r"([0-9]{1,2}|[一二两俩三四五六七八九十]{1,3})"
+    match = re.search(counted + r"(?:口|个|人)", norm) or re.search(counted, norm)
     if match is None:
         return None
     number = chinese_number(match.group(1))

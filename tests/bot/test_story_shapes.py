@@ -6,8 +6,14 @@ word; answers with a clause after them. Questions about the rules stay questions
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Engine
 
+from bot.hardship_story import when_answer
+from bot.report_prompts import people_of, troubles_of
 from bot.understand import classify, means
+from tests.cases_support import KEYS, VILLAGE
+from tests.report_support import Villager
+from tests.webhook_support import Sender, make_client
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -126,3 +132,32 @@ def test_people_ways_thanks_money_and_tracking_in_more_words(text: str, name: st
 @pytest.mark.parametrize("text", ["我", "啊", "我们"])
 def test_small_words_alone_are_not_small_talk(text: str) -> None:
     assert classify(text).name != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("said", "people"), [("一家六口", 6), ("俩人", 2), ("就我自己", 1), ("我和老伴两个", 2), ("五口人", 5)]
+)
+def test_how_many_people_in_words(said: str, people: int) -> None:
+    assert people_of(said) == people
+
+
+@pytest.mark.parametrize("said", ["从小就是", "生下来就这样", "不记得了"])
+def test_a_time_told_without_a_date(said: str) -> None:
+    assert when_answer(said) == said
+
+
+def test_a_kind_of_trouble_in_words() -> None:
+    assert troubles_of("腿断了") == ["意外事故"]
+
+
+def test_a_trouble_no_kind_names_is_other_and_kept(engine: Engine) -> None:
+    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), "o-shape-other")
+    v.scan(VILLAGE)
+    for said in ("3", "6", "1", "家里日子实在过不下去了"):
+        v.say(said)
+    assert "哪类事" in v.say("好了")
+    assert "什么时候" in v.say("羊都叫狼吃了")
+    for said in ("去年冬天", "4", "给点救助"):
+        v.say(said)
+    summary = v.say("13800001111")
+    assert "遇到的事：其他" in summary and "羊都叫狼吃了" in summary
