@@ -3,11 +3,12 @@ and of baselines, on clean questions and with 20% of characters replaced by same
 then the engine as villagers of each Haidong county see it (their local entries included), on the
 tuned and the held-out parts, with the goals of issue #19 judged on the held-out part.
 
-A second, fresh held-out set (tests/eval/questions_fresh.yaml, written after the first held-out part
-had been looked at, labelled once and never tuned against) is printed as its own part, with no
+Two fresh held-out sets (tests/eval/questions_fresh.yaml, written after the first held-out part had been
+looked at, and tests/eval/questions_fresh2.yaml, written a session later; each labelled before its first run
+and never tuned against) are printed each as its own part, with no
 county and with each Haidong county, and issue #19's goals judged on it as well.
 
-Run: python -m bench.kb_eval [--questions tests/eval/questions.yaml] [--fresh FILE] [--entries DIR]
+Run: python -m bench.kb_eval [--questions tests/eval/questions.yaml] [--fresh FILE ...] [--entries DIR]
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from knowledge.loader import ENTRIES_DIR, load_entries
 from knowledge.schema import Entry
 
 FRESH_QUESTIONS = DEFAULT_QUESTIONS.with_name("questions_fresh.yaml")
+# A second fresh set, written in a later session from the topic list alone and labelled before its first run.
+FRESH2_QUESTIONS = DEFAULT_QUESTIONS.with_name("questions_fresh2.yaml")
 HOLD_OUT_EVERY = 5  # questions 5, 10, 15... were never looked at while tuning
 # The counties whose villagers the bot serves, each with its own local entries (`scope`).
 HAIDONG_COUNTIES = {
@@ -261,11 +264,11 @@ def by_county(
     return rows
 
 
-def fresh_report(entries: list[Entry], fresh: EvalSet) -> list[str]:
-    """The fresh held-out set as its own part: by county, then issue #19's goals on it."""
+def fresh_report(entries: list[Entry], fresh: EvalSet, name: str = "questions_fresh.yaml") -> list[str]:
+    """A fresh held-out set as its own part: by county, then issue #19's goals on it."""
     labelled = sum(1 for q in fresh.in_scope if q.entries)
     lines = [
-        f"\nFresh held-out ({len(fresh.in_scope)} in scope, {labelled} labelled with entry ids, "
+        f"\nFresh held-out, {name} ({len(fresh.in_scope)} in scope, {labelled} labelled with entry ids, "
         f"{len(fresh.out_of_scope)} out of scope; never tuned against)"
     ]
     rows = by_county(entries, fresh, (("fresh", fresh),))
@@ -295,7 +298,9 @@ def run(entries: list[Entry], evalset: EvalSet, *, baselines: bool = True) -> li
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.kb_eval", description=__doc__)
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
-    parser.add_argument("--fresh", type=Path, default=FRESH_QUESTIONS, help="the fresh held-out set, if present")
+    parser.add_argument(
+        "--fresh", type=Path, action="append", help="a fresh held-out set, if present (default: both fresh sets)"
+    )
     parser.add_argument("--entries", type=Path, default=ENTRIES_DIR)
     args = parser.parse_args(argv)
     entries = load_entries(args.entries)
@@ -324,8 +329,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     held = {county: (clean, noisy) for county, part_name, clean, noisy in counties if part_name == "held-out"}
     held.pop("none", None)
     print("\n".join(worst_county_lines(held)))
-    if args.fresh.exists():
-        print("\n".join(fresh_report(entries, load_evalset(args.fresh))))
+    for fresh in args.fresh or [FRESH_QUESTIONS, FRESH2_QUESTIONS]:
+        if fresh.exists():
+            print("\n".join(fresh_report(entries, load_evalset(fresh), fresh.name)))
     return 0
 
 

@@ -1,12 +1,15 @@
-"""The fresh held-out set (tests/eval/questions_fresh.yaml): written from the topic list alone, labelled
-by reading question and entries, and printed by `make eval` as its own part, by county, with the goals."""
+"""The fresh held-out sets (tests/eval/questions_fresh.yaml, questions_fresh2.yaml): written from the topic
+list alone, labelled by reading question and entries, and printed by `make eval` each as its own part, by
+county, with the goals."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz
 
-from bench.kb_eval import FRESH_QUESTIONS, HAIDONG_COUNTIES, fresh_report
+from bench.kb_eval import FRESH2_QUESTIONS, FRESH_QUESTIONS, HAIDONG_COUNTIES, fresh_report
 from bench.kb_evalset import EvalSet, Question, load_evalset
 from knowledge.loader import load_entries
 
@@ -18,15 +21,15 @@ def test_the_fresh_part_is_printed_by_county_with_the_goals() -> None:
         [Question("低保咋申请", ("dibao",), ("dibao-apply",)), Question("12388是干啥的电话", ("how-to-report",), ())],
         ["明天下雨不"],
     )
-    lines = "\n".join(fresh_report(ENTRIES, fresh))
-    assert "Fresh held-out (2 in scope, 1 labelled" in lines
+    lines = "\n".join(fresh_report(ENTRIES, fresh, "made-up.yaml"))
+    assert "Fresh held-out, made-up.yaml (2 in scope, 1 labelled" in lines
     assert all(f"\n{code}" in lines for code in HAIDONG_COUNTIES) and "\nnone " in lines
     assert lines.count("goal >= 97") == 2 and "(worst: " in lines
 
 
-@pytest.mark.skipif(not FRESH_QUESTIONS.exists(), reason="the fresh set is not written yet")
-def test_every_fresh_question_is_labelled_and_copies_no_variant() -> None:
-    fresh = load_evalset(FRESH_QUESTIONS)
+@pytest.mark.parametrize("path", [FRESH_QUESTIONS, FRESH2_QUESTIONS], ids=["fresh", "fresh2"])
+def test_every_fresh_question_is_labelled_and_copies_no_variant(path: Path) -> None:
+    fresh = load_evalset(path)
     ids = {e.id for e in ENTRIES}
     variants = [q for e in ENTRIES for q in (e.title, *e.questions)]
     for question in fresh.in_scope:
