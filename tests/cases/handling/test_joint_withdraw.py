@@ -42,9 +42,11 @@ def test_the_handler_withdraws_one_missing_opinion_and_the_case_can_close(engine
     sub = submit_once(sessions, report(), "joint-withdraw")
     token = login(c, "jw_huzhu")
     act(c, sub.case_id, token, "accept")
-    act(c, sub.case_id, token, "reply", text="正在会同财政、审计核查。")
+    replied = act(c, sub.case_id, token, "reply", text="正在会同财政、审计核查。")
+    assert "ask_opinions" in step_ids(replied) and "收齐后才能办结" not in replied  # nothing awaited yet
     page = c.post(f"/admin/cases/{sub.case_id}/opinions/ask", data={"csrf": token}).text
     assert "withdraw_opinion" in step_ids(page) and 'value="630223:sj"' in page
+    assert "正在等待协办单位的书面会办意见；收齐后才能办结。" in c.get(f"/admin/cases/{sub.case_id}").text
     token = login(c, "cz_huzhu")
     c.post(f"/admin/cases/{sub.case_id}/opinion", data={"csrf": token, "text": "资金已按规定拨付到村。"})
     refused = c.post(
@@ -66,6 +68,7 @@ def test_the_handler_withdraws_one_missing_opinion_and_the_case_can_close(engine
     )
     page = done.text
     assert "已撤回会办请求" in page and WHY in page and "尚未提交" not in page and "还缺少" not in page
+    assert "收齐后才能办结" not in page  # the one missing opinion was withdrawn: nothing awaited
     assert step_ids(page)[0] == "close" and "withdraw_opinion" not in step_ids(page)
     again = c.post(url, data={"csrf": token, "unit": "630223:sj", "reason": WHY})
     assert again.status_code == 400 and "没有可以撤回的会办请求" in again.text
