@@ -40,13 +40,15 @@ HARDSHIP_ANSWER = (
 )
 
 
-def is_safety_question(clause: str) -> bool:
-    """One clause (or a short message) asking whether the reporter can be known, traced or punished."""
+def is_safety_question(clause: str, *, fear: bool = True) -> bool:
+    """One clause (or a short message) asking whether the reporter can be known, traced or punished. A fear
+    said flat (怕被打击报复) counts only when `fear`: inside a longer message it may be part of the story
+    (村民都怕他报复)."""
     n = normalise(clause)
     if not n or len(n) > MAX_CLAUSE:
         return False
     asked = bool(_ASK.search(n))
-    feared = bool(_FEAR.search(n))
+    feared = fear and bool(_FEAR.search(n))
     if _ANONYMOUS.search(n) and asked:
         return True
     if (_SECRET.search(n) or _REVENGE.search(n)) and (asked or feared):
@@ -58,7 +60,7 @@ def split(text: str) -> tuple[bool, str]:
     """Whether the message asks about safety, and what is left once those clauses are taken out (the
     villager's own words, with their spaces)."""
     said = clauses(text)
-    asked = [c for c in said if is_safety_question(c)]
+    asked = [c for c in said if is_safety_question(c, fear=len(said) == 1)]
     if not asked:
-        return (True, "") if is_safety_question(text) else (False, text)
+        return (True, "") if is_safety_question(text, fear=len(said) <= 1) else (False, text)
     return True, " ".join(c for c in said if c not in asked)

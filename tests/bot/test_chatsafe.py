@@ -84,7 +84,7 @@ def test_the_fear_at_any_step_is_answered_and_the_step_follows(engine: Engine) -
     v.say("1")
     at_story = v.say("会不会被村里知道")
     assert "看不到是谁反映的" in at_story and "请说说发生了什么" in at_story and "取消" in at_story
-    v.say("村会计把危房补助扣了三千块 我怕他报复")
+    v.say("村会计把危房补助扣了三千块 他会不会报复我")
     if "哪一级" in v.say("好了"):
         v.say("1")
     at_evidence = v.say("照片会被村里看到吗")
@@ -185,3 +185,8 @@ def test_housing_and_an_old_person_alone_are_kinds_of_trouble(engine: Engine) ->
     w.say("隔壁阿奶八十多了 儿女都在外地打工")
     assert "大概是什么时候" in w.say("8")
     assert "老人独居或无人照顾" in " ".join(w.say(x) for x in ("去年", "1", "有人照看一下", "13800001111"))
+
+
+def test_a_fear_told_inside_a_story_stays_in_the_story() -> None:
+    assert split("村支书把补助扣了 村民都怕他报复") == (False, "村支书把补助扣了 村民都怕他报复")
+    assert split("村支书把补助扣了 会不会被报复") == (True, "村支书把补助扣了")
