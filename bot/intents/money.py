@@ -41,6 +41,7 @@ _HAN = "\u4e00-\u9fff"
 _NAME_RE = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,10}}(?:[·•・][{_HAN}]{{1,10}}){{1,2}}")
 _DIGITS_RE = re.compile(r"\d{5}[\dX]")
 _CODE_RE = re.compile(r"[0-9A-Z]{8}")
+SCREEN_WORDS = frozenset({"公示", "家人", "更多", "下一页"})
 NEXT_LINE = "逐笔核对请回复“序号 答案”，如“1 2”；回复“菜单”返回。"
 ASK_NAME = (
     "查看和核对您家的补贴，需要先关联您的家庭（只需一次）。\n请回复您的姓名（与村里登记的一致）。回复“取消”退出。"
@@ -67,6 +68,8 @@ def linking(ctx: Context) -> Reply:
         ctx.reset()
         return Reply("已退出。回复“我家补贴”可再次查看。")
     said = _plain(text)
+    if step == "name" and said in SCREEN_WORDS:  # 公示 after a wrong try: a word of the household screen
+        return Reply("关联您的家庭后才能看公示名单和家人。请回复您的姓名（与村里登记的一致），或回复“取消”退出。")
     if step == "name":
         if not _NAME_RE.fullmatch(said):
             return Reply("姓名请写汉字，2 到 5 个字，与村里登记的一致，例如“张桂兰”。请重新回复，或回复“取消”退出。")

@@ -74,3 +74,18 @@ def test_a_wrong_answer_try_stays_on_the_household_screen(setup: Setup) -> None:
     assert "本村公示名单" in posted and "序号 答案" in posted and "菜单" in posted
     assert "已记下：收到了" in say("1 1")
     assert "已记下：收到了" in say("2 收到了")
+
+
+def test_after_a_wrong_link_try_a_screen_word_is_not_taken_as_a_name(setup: Setup) -> None:
+    sender, _, _ = setup
+
+    def say(text: str) -> str:
+        return sender.reply_text(text_xml("o-cs-m4", text))
+
+    say("我家补贴")
+    say("张三明")
+    say(fake_id(1)[-6:])
+    assert "今天还能试 4 次" in say("WRONGCOD")
+    assert "关联您的家庭后才能看" in say("公示")
+    assert "姓名请写汉字" in say("1 1")
+    assert "后六位" in say("张三明")
