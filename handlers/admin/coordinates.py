@@ -14,6 +14,9 @@ from handlers.admin.views import StaffCtx
 from storage.models import County, Town, Village
 from villages.places.registry import DATUMS
 
+# The coordinate systems in the clerk's words (the stored codes stay gcj02 / wgs84).
+DATUM_NAMES = {"gcj02": "国测局坐标（微信、国内地图）", "wgs84": "GPS坐标（卫星定位）"}
+
 MAX_ROWS = 300
 
 
@@ -50,10 +53,15 @@ async def coordinates_page(ctx: StaffCtx, error: str | None = None, status: int 
         query=name,
         villages=villages,
         town_names=town_names,
-        datums=sorted(DATUMS),
+        datums=[(code, DATUM_NAMES.get(code, code)) for code in sorted(DATUMS)],
         error=error,
-        done=q.get("done", "")[:12],
+        done=_village_name(ctx, q.get("done", "")[:12]),
     )
+
+
+def _village_name(ctx: StaffCtx, code: str) -> str:
+    village = ctx.session.get(Village, code) if code else None
+    return village.name if village is not None else ""
 
 
 def _float(text: str) -> float | None:
@@ -87,7 +95,7 @@ async def coordinates_post(ctx: StaffCtx) -> Response:
                 ctx, f"{village.name}：纬度应在 -90 到 90 之间，经度在 -180 到 180 之间。", 400
             )
         if datum not in DATUMS:
-            return await coordinates_page(ctx, f"{village.name}：请选择坐标系（gcj02 或 wgs84）。", 400)
+            return await coordinates_page(ctx, f"{village.name}：请选择坐标系（国测局坐标或GPS坐标）。", 400)
         village.lat, village.lng, village.datum = lat, lng, datum
     ctx.audit(
         "village_coordinates",

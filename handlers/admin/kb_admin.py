@@ -26,7 +26,6 @@ class KbAdmin:
             "kb.html",
             status,
             version=kb_state.get_version(ctx.session),
-            directory=entries_dir(self.admin.runtime),
             poll=self.admin.runtime.settings.kb_poll_s,
             drafts=drafts,
             result=result,

@@ -41,13 +41,15 @@ async def open311_page(ctx: StaffCtx, *, shown: dict[str, str] | None = None, er
             for row in case_hooks.deliveries(ctx.session, subscription_id=sub.id, limit=20)
         ]
         subscribers.append({"row": sub, "log": log})
-    units = ctx.session.scalars(select(Unit).where(Unit.active.is_(True)).order_by(Unit.code)).all()
+    every_unit = ctx.session.scalars(select(Unit).order_by(Unit.code)).all()
+    units = [u for u in every_unit if u.active]
     return ctx.render(
         "open311.html",
         400 if error else 200,
         keys=api_keys.listing(ctx.session),
         subscribers=subscribers,
         units=units,
+        unit_names={u.code: u.name for u in every_unit},
         shown=shown or {},
         error=error,
         default_rate=api_keys.DEFAULT_RATE_PER_HOUR,

@@ -165,7 +165,8 @@ def test_an_answered_inquiry_becomes_a_knowledge_base_draft(engine: Engine) -> N
         draft = s.scalars(select(KbDraft).where(KbDraft.inquiry_id == ours)).one()
     assert draft.status == "drafted" and draft.county_code == "630223"
     page = c.get(f"/admin/inquiries/{ours}")
-    assert f"{draft.entry_id}.yaml" in page.text and "kb reload" in page.text
+    assert f"{draft.entry_id}.yaml" in page.text and "请知识库管理员放入知识库文件" in page.text
+    assert "qingfeng" not in page.text
     got = c.get(f"/admin/kb/drafts/{draft.id}.yaml")
     assert got.status_code == 200 and f'filename="{draft.entry_id}.yaml"' in got.headers["content-disposition"]
     assert "qingfeng kb reload" in got.text and "尚未生效" in got.text
@@ -184,7 +185,9 @@ def test_an_answered_inquiry_becomes_a_knowledge_base_draft(engine: Engine) -> N
     assert c.get(f"/admin/kb/drafts/{draft.id}.yaml").status_code == 404
     login(c, "admin")  # the knowledge-base maintainer
     assert c.get(f"/admin/kb/drafts/{draft.id}.yaml").status_code == 200
-    assert draft.entry_id in c.get("/admin/kb").text
+    kb_page = c.get("/admin/kb").text
+    assert draft.entry_id in kb_page and "请知识库管理员放入知识库文件" in kb_page
+    assert "qingfeng" not in kb_page and "knowledge/entries" not in kb_page and "/tmp/" not in kb_page
     assert len(audits(sessions, "inquiry_kb_draft")) == 1 and len(audits(sessions, "kb_draft_download")) == 2
 
 
@@ -348,6 +351,9 @@ def test_administrator_sets_village_coordinates(engine: Engine) -> None:
     token = login(c, "admin")
     listing = c.get("/admin/coordinates?county=630223000000&town=630223106000")
     assert "土观村委会" in listing.text and "班彦村委会" in listing.text
+    assert ">国测局坐标（微信、国内地图）</option>" in listing.text and ">GPS坐标（卫星定位）</option>" in listing.text
+    for internal in (">gcj02<", ">wgs84<", "gcj02 是", "lat,lng", "qingfeng"):  # codes and commands stay out of sight
+        assert internal not in listing.text, internal
     point = {"code": HUZHU, "lat": "36.8437", "lng": "102.0316", "datum": "gcj02"}
     assert c.post("/admin/coordinates", data=point).status_code == 403
     bad = c.post("/admin/coordinates", data={**point, "lat": "北纬", "csrf": token})
@@ -355,8 +361,10 @@ def test_administrator_sets_village_coordinates(engine: Engine) -> None:
     far = c.post("/admin/coordinates", data={**point, "lat": "136", "csrf": token})
     assert far.status_code == 400
     datum = c.post("/admin/coordinates", data={**point, "datum": "bd09", "csrf": token})
-    assert datum.status_code == 400 and "坐标系" in datum.text
-    assert c.post("/admin/coordinates", data={**point, "csrf": token}, follow_redirects=False).status_code == 303
+    assert datum.status_code == 400 and "请选择坐标系（国测局坐标或GPS坐标）" in datum.text
+    saved = c.post("/admin/coordinates", data={**point, "csrf": token}, follow_redirects=False)
+    assert saved.status_code == 303
+    assert re.search(r"已保存 \S+村委会 的坐标", c.get(saved.headers["location"]).text)
     with sessions() as s:
         v = s.get(Village, HUZHU)
         assert v is not None and (v.lat, v.lng, v.datum) == (36.8437, 102.0316, "gcj02")
@@ -392,3 +400,18 @@ def test_administrator_reloads_the_knowledge_base(engine: Engine, tmp_path: Path
     with sessions() as s:
         assert kb_state.get_version(s) == 1
     assert [a.detail["ok"] for a in audits(sessions, "kb_reload")] == [True, False]
+
+
+def test_the_units_page_shows_names_not_codes_or_commands(engine: Engine) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    token = login(c, "admin")
+    page = c.get("/admin/units?county=630223").text
+    shown = re.sub(r"<[^>]*>", "", page)  # what the administrator reads
+    assert "630223:" not in shown and "qingfeng" not in shown and "请把单位名录表格交给系统管理员导入" in shown
+    assert 'value="630223:nync"' in page  # the code stays in the form, out of sight
+    renamed = c.post(
+        "/admin/units", data={"csrf": token, "code": "630223:nync", "name": "互助县农业农村局", "active": "on"}
+    )
+    assert renamed.status_code == 200 and "互助县农业农村局" in renamed.text
+    assert [a.detail["unit"] for a in audits(sessions, "unit_edit")] == ["630223:nync"]

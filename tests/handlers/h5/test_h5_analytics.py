@@ -57,6 +57,7 @@ def test_analytics_page_shows_scans_reports_and_quiet_and_never_scanned_posters(
     login(c, "jw_huzhu")
     page = c.get("/admin/scans", params={"days": "30"})
     assert page.status_code == 200 and "扫码统计" in page.text
+    assert "不保存微信身份或网络地址" in page.text and "openid" not in page.text
     # columns: name, scans total, subscribe, scan, h5, reports total, h5 reports
     assert cells(page.text, "互助土族自治县")[1:] == ["4", "0", "1", "3", "1", "1"]
     assert cells(page.text, "五十镇")[1:] == ["4", "0", "1", "3", "1", "1"]
