@@ -179,7 +179,7 @@ def _first_clause_answers(text: str, kind: str) -> bool:
     rest = [normalise(part) for part in parts[1:]]
     if kind == "skip":
         return not any(_SHOWS_SOMETHING.search(r) for r in rest)
-    if kind in ("anonymous", "real_name", "confirm", "done"):
+    if kind in ("anonymous", "real_name", "confirm", "done", "agree"):
         return all(_HANDING_OVER.search(r) or classify(r).name == "smalltalk" or means(r, kind) for r in rest)
     return False
 

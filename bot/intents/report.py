@@ -693,6 +693,8 @@ def on_offer(ctx: Context) -> Reply:
         offered = p.HARDSHIP_OFFER if code == HARDSHIP else p.story_offer(label)
         return Reply((safety.HARDSHIP_ANSWER if code == HARDSHIP else safety.ANSWER) + "\n\n" + offered)
     number = intent.choice if intent.name == "choice" else None
+    if number is None and intent.name == "none" and _ONLY_ASKING.search(intent.norm):
+        number = 2  # 不是 我就问问: the story was a question
     yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS or means(ctx.text, "agree")
     if yes:
         return start_with(ctx, text, code)
@@ -707,6 +709,10 @@ def on_offer(ctx: Context) -> Reply:
         return Reply("好的，什么也没有提交。\n\n" + menu_text())
     ctx.reset()
     return PASS
+
+
+# Saying the story was only a question: 我就问问, 是问政策, 想咨询一下.
+_ONLY_ASKING = re.compile(r"(就|只|是|想)(是)?(问问|问一下|问政策|咨询)|问政策|只是问")
 
 
 def start_with(ctx: Context, text: str, code: str | None) -> Reply:

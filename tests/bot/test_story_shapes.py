@@ -161,3 +161,20 @@ def test_a_trouble_no_kind_names_is_other_and_kept(engine: Engine) -> None:
         v.say(said)
     summary = v.say("13800001111")
     assert "遇到的事：其他" in summary and "羊都叫狼吃了" in summary
+
+
+@pytest.mark.parametrize("text", ["对 就是这个事", "好 你们给查查", "登记一下"])
+def test_yes_to_an_offer_in_more_words(text: str) -> None:
+    assert means(text, "agree")
+
+
+def test_not_reporting_is_never_an_ask_to_report() -> None:
+    assert classify("不反映").name == "cancel" and classify("不想举报").name == "cancel"
+
+
+def test_saying_the_story_was_a_question_answers_it(engine: Engine) -> None:
+    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), "o-shape-ask")
+    v.scan(VILLAGE)
+    assert "开始反映" in v.say("村支书把低保名额给他亲戚了")
+    answered = v.say("不是 我就问问")
+    assert "什么也没有提交" not in answered and "开始反映" not in answered
