@@ -3,14 +3,19 @@
 - a question about the reporter's safety (会不会被村里知道, 保密吗): answered with what the service really keeps,
   and the way to report offered (inside a report each step answers it itself);
 - a complaint about a project (这路才修半年就裂了): offered as a report keeping the words, naming the project
-  when one of the village's projects is of that thing, and listing the matching ones."""
+  when one of the village's projects is of that thing, and listing the matching ones;
+- a household's trouble of a kind the word lists do not name yet (房子漏雨 冬天没煤烧, 老人一个人过 没人照顾),
+  told flat and not asked as a question: offered the hardship path, as any hardship story is."""
 
 from __future__ import annotations
+
+import re
 
 from bot import report_prompts as p
 from bot import safety
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
+from bot.hardship_story import troubles_told
 from bot.project_complaint import is_complaint
 from cases.categories import by_code
 from cases.validation import MAX_DESCRIPTION
@@ -19,6 +24,10 @@ from storage.repos.users import ConversationState
 from villages.projects.text import related
 
 router = Router()
+
+# Kinds of trouble told flat at the main menu that are offered the hardship path.
+HOUSEHOLD_KINDS = frozenset({"住房或取暖困难", "老人独居或无人照顾"})
+_QUESTION = re.compile(r"吗|么|咋|怎么|如何|能不能|可以不|有没有|哪|什么|啥|谁|多少|政策|补贴|申请|改造")
 
 OFFER = "想反映问题，回复“反映”开始，可以匿名。"
 PROJECT = "project"
@@ -32,6 +41,10 @@ def unnamed(ctx: Context) -> Reply:
         return Reply(safety.ANSWER + "\n" + OFFER)
     if is_complaint(ctx.intent.norm):
         return _complaint(ctx)
+    told = HOUSEHOLD_KINDS.intersection(troubles_told(ctx.text))
+    if told and not _QUESTION.search(ctx.intent.norm):
+        ctx.go(ConversationState.REPORT_OFFER, text=ctx.text[:MAX_DESCRIPTION], category=p.HARDSHIP)
+        return Reply(p.HARDSHIP_OFFER)
     return PASS
 
 

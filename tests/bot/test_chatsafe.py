@@ -190,3 +190,13 @@ def test_housing_and_an_old_person_alone_are_kinds_of_trouble(engine: Engine) ->
 def test_a_fear_told_inside_a_story_stays_in_the_story() -> None:
     assert split("村支书把补助扣了 村民都怕他报复") == (False, "村支书把补助扣了 村民都怕他报复")
     assert split("村支书把补助扣了 会不会被报复") == (True, "村支书把补助扣了")
+
+
+def test_a_house_or_an_old_person_alone_told_at_the_menu_is_offered_the_hardship_path(engine: Engine) -> None:
+    v = _villager(engine, "o-cs-house")
+    offered = v.say("房子漏雨 冬天没煤烧")
+    assert "回答不了" not in offered and "登记困难情况" in offered
+    started = v.say("1")
+    assert "遇到的事：住房或取暖困难" in started
+    w = _villager(engine, "o-cs-house2")
+    assert "登记困难情况" not in w.say("危房改造咋申请")  # a question about the rule stays a question
