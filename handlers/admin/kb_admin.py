@@ -8,7 +8,7 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from handlers.admin.views import Admin, StaffCtx
-from handlers.jobs.kb_live import checked_reload, entries_dir
+from handlers.jobs.kb_live import ReloadResult, checked_reload, entries_dir
 from storage.models.kb import KbDraft
 from storage.repos import kb_state
 from storage.types import utcnow
@@ -20,7 +20,10 @@ class KbAdmin:
     def __init__(self, admin: Admin) -> None:
         self.admin = admin
 
-    async def page(self, ctx: StaffCtx, result: object = None, status: int = 200) -> Response:
+    async def page(self, ctx: StaffCtx, result: ReloadResult | None = None, status: int = 200) -> Response:
+        # the problems name the entry's file within the knowledge base, never the server's directory
+        inside = f"{result.directory}/" if result is not None else ""
+        problems = [p.replace(inside, "") for p in result.problems] if result is not None else []
         drafts = ctx.session.scalars(select(KbDraft).order_by(KbDraft.id.desc()).limit(200)).all()
         return ctx.render(
             "kb.html",
@@ -29,6 +32,7 @@ class KbAdmin:
             poll=self.admin.runtime.settings.kb_poll_s,
             drafts=drafts,
             result=result,
+            problems=problems,
             shown=SHOWN_PROBLEMS,
         )
 

@@ -397,6 +397,7 @@ def test_administrator_reloads_the_knowledge_base(engine: Engine, tmp_path: Path
     token = login(bad_client, "admin")
     refused = bad_client.post("/admin/kb/reload", data={"csrf": token})
     assert refused.status_code == 400 and "没有重新加载" in refused.text and "broken.yaml" in refused.text
+    assert str(entries) not in refused.text  # the file's name, not the server's directory
     with sessions() as s:
         assert kb_state.get_version(s) == 1
     assert [a.detail["ok"] for a in audits(sessions, "kb_reload")] == [True, False]
