@@ -4,8 +4,6 @@ wrong code, after the same argon2 work; the chat limits how often a villager may
 from __future__ import annotations
 
 import re
-import statistics
-import time
 from pathlib import Path
 from typing import Any
 
@@ -105,20 +103,20 @@ def test_an_unknown_number_costs_one_argon2_verification_like_a_known_one(
     monkeypatch.setattr(numbers, "_HASHER", counting)
     tracking_limits = tracking.Guesser((("test-timing", 1000),))
 
-    def timed(which: str) -> float:
-        start = time.perf_counter()
+    def look_up(which: str) -> None:
         with transaction(sessions) as s:
             found = tracking.lookup(s, number=which, code="000000", now=utcnow(), guesser=tracking_limits)
         assert found.outcome == "wrong" and found.case is None
-        return time.perf_counter() - start
 
-    timed(unknown_like(number))  # warm: the dummy hash is made once
+    look_up(unknown_like(number))  # warm: the dummy hash is made once
     before = counting.verified
-    known = [timed(number) for _ in range(5)]
-    unknown = [timed(unknown_like(number)) for _ in range(5)]
-    assert counting.verified - before == 10  # one verification per lookup, known number or not
-    # Before, an unknown number answered ~10x faster (no verification); now the medians are alike.
-    assert statistics.median(unknown) > 0.5 * statistics.median(known)
+    for _ in range(5):
+        look_up(number)
+        look_up(unknown_like(number))
+    # One verification per lookup, known number or not: an unknown number no longer answers without one,
+    # which made it ~10x faster and told a guesser which numbers exist. (Counted, not timed: tests check
+    # behaviour, and wall time on a shared machine is noise.)
+    assert counting.verified - before == 10
 
 
 # -- the chat ---------------------------------------------------------------------------------------------
