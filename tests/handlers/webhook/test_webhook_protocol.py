@@ -56,7 +56,8 @@ def test_post_with_bad_or_missing_signature_is_forbidden(client) -> None:  # typ
     assert client.post("/wechat", params=q, content=body).status_code == 403
 
 
-@pytest.mark.parametrize("age_s", [10**9 * 2, 86_400, 30 * 86_400, 301, -301])
+# just past the 300 s window either way, with room for a slow machine between signing and checking
+@pytest.mark.parametrize("age_s", [10**9 * 2, 86_400, 30 * 86_400, 310, -310])
 def test_a_signed_request_outside_the_freshness_window_is_refused(client, age_s: int) -> None:  # type: ignore[no-untyped-def]
     sender = Sender(client)
     stale = sender.query(timestamp=str(max(0, int(time.time()) - age_s)))
