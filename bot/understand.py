@@ -313,7 +313,7 @@ def menu_number(norm: str) -> str | None:
 
 
 def guess_category(norm: str) -> str:
-    if any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm):
+    if (any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm)) or _gift_for(norm):
         return "conduct"  # money asked for a service is 吃拿卡要, whatever else the story names
     best, best_code = 0, "other"
     for entry in _data()["category_guess"]:
@@ -408,6 +408,15 @@ _EXTORTION = (
     re.compile(r"不(给|交|送|拿)(钱|礼|烟|酒|好处)?.{0,3}就(不|没法|办不|不给)(办|给|批|签|盖|开|弄|管|发)"),
     re.compile(r"(办|开|盖|批|签|上户|落户|领).{0,10}(要|得|收|让交|让拿)(收|交|给|拿)?.{0,3}" + _NUMBER + "(块|元)"),
 )
+# A meal or a gift before a benefit is put forward or a paper signed: 请村干部吃饭 送了两条烟才给报上去; and
+# the other way round, 不送的就报不上. Counted only beside a named role or a benefit (see _gift_for).
+_GIFTS = (
+    re.compile(
+        r"(请|送|给|塞|拿|提)了?.{0,8}?(吃饭|吃喝|喝酒|烟|酒|礼|红包|好处|东西)"
+        r".{0,8}?(才|之后才|以后才)(给|能|肯|让|算)?(办|报|批|评|签|盖|开|上|弄|落实|发|给)"
+    ),
+    re.compile(r"不(送|请|给|塞|拿|提)[^就]{0,8}?就?(办|报|批|评|弄|上|签|办理)不(上|成|了|下来|到)"),
+)
 # 不交医保就不给报销吗 asks about a rule; the same words told flat tell of a wrong.
 _ASKING = re.compile(r"(吗|么|嘛)$|会不会|是不是|是否|能不能|可不可以|要不要|多少|几(十|百|千|万)?(块|元)")
 # A role that cuts what is paid out, by any amount: 从工资里扣二十, 每次都扣一点.
@@ -431,7 +440,7 @@ def _misconduct(norm: str) -> bool:
         return True
     if any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm):
         return True
-    if _benefit_wrong(norm):
+    if _gift_for(norm) or _benefit_wrong(norm):
         return True
     roles = _words("misconduct", "roles")
     if not _has(norm, roles):
@@ -441,6 +450,13 @@ def _misconduct(norm: str) -> bool:
     if (_BOUGHT_WITH.search(norm) or _ABSENT.search(norm)) and not _ASKING.search(norm):
         return True
     return _has(norm, _words("misconduct", "acts")) or _TAKING.search(norm) is not None
+
+
+def _gift_for(norm: str) -> bool:
+    """A meal or a gift the villager had to give for a benefit or a paper (送了两条烟才给报上去), told flat."""
+    if not any(w.search(norm) for w in _GIFTS) or _ASKING.search(norm) or _ASKING_TAIL.search(norm):
+        return False
+    return _has(norm, _words("misconduct", "roles")) or _has(norm, _words("benefit_wrongs", "benefits"))
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -458,6 +474,8 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
     return (
         # a cadre's relative: 支书的侄子, 村长他小舅子家, 支书让他儿子当了护林员
         re.compile(rf"{roles}[^我]{{0,3}}?(?:的|他|她|他们|家)?(?:的|家)?{kin}"),
+        # the one who draws it is a cadre, or a cadre's kin: 钱她侄子领着 侄子就是村文书
+        re.compile(rf"{kin}(?:就是|是|当着|当的|在当|当)(?:村上|村里|咱村|我们村|社里|乡上)?的?{roles}"),
         # by connections: 低保都是有关系的人吃
         re.compile(r"有关系|靠关系|看关系|托关系|找关系|走关系|沾亲带故"),
         # several in one household: 他们家有三个低保
@@ -572,9 +590,30 @@ def _money(norm: str) -> bool:
     )
 
 
+# Telling someone named between (有个情况想给纪委说, 有件事要向上面反映反映).
+_TELL_TO = re.compile(r"(想|要)(给|跟|和|向|对)[^说讲]{1,6}?(说|讲|谈|汇报)")
+
+
 def _telling(norm: str) -> bool:
     """有个事情想给你们说说: a verb of telling and something to tell, in a short message."""
-    return len(norm) <= 20 and _has(norm, _words("telling", "verbs")) and _has(norm, _words("telling", "things"))
+    if len(norm) > 20 or not _has(norm, _words("telling", "things")):
+        return False
+    return _has(norm, _words("telling", "verbs")) or _TELL_TO.search(norm) is not None
+
+
+def _where_to_report(norm: str) -> bool:
+    """Where or how to report, asked with nothing else named (请问在哪里检举, 咋反映呀): the chat is the place."""
+    if not _has(norm, _words("report_where_how")):
+        return False
+    words = (
+        *_words("report_words"),
+        *_words("report_where_how"),
+        *_words("report_where_filler"),
+        *_words("report_filler"),
+        *_words("lead_ins"),
+        *_words("particles"),
+    )
+    return made_of(norm, words)
 
 
 def _wants_report(norm: str) -> bool:
@@ -617,6 +656,8 @@ def classify(text: str) -> Intent:
     if told_wrong:
         return Intent("story", norm, detail=guess_category(norm))
     if asks_report and _has(norm, _words("report_questions")) and not _wants_report(norm):
+        if _where_to_report(norm):
+            return Intent("report", norm, detail="where")  # 请问在哪里检举: here, and it starts
         return Intent("none", norm)  # 怎么举报村干部: the answer says how, and offers the report
     if asks_report:
         # 我要举报 asks; 我要举报村长把低保给了他侄子 already tells: offer it as the report's text.

@@ -56,7 +56,7 @@ BLIND_SETS = {
     "blind A": ("ba-", "written blind; first run 59/80 73.8% on 2026-12-06, tuned against since"),
     "blind B": ("bb-", "written blind; first printed 67/80 83.8% on 2026-12-06, tuned against since"),
     "blind C": ("bc-", "written blind; first run 65/80 81.2% on 2026-12-06, tuned against since"),
-    "blind D": ("bd-", "written blind; first run 73/80 91.2% on 2026-12-06"),
+    "blind D": ("bd-", "written blind; first run 73/80 91.2% on 2026-12-06, tuned against since"),
     "blind E": ("be-", "written blind; first run 54/80 67.5% on 2026-12-06, tuned against since"),
     "blind F": ("bf-", "written blind, never tuned against; not yet run"),
 }

@@ -8,6 +8,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
+from bot.understand import classify, normalise
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
 from storage.repos.users import ConversationState
 from wechat.inbound import MessageKind
@@ -27,6 +28,39 @@ MORE_WORDS = {"详细": "detail", "全文": "detail", "看全文": "detail", "�
 _MISCONDUCT = re.compile(
     "贪|挪用|挪去|挪走|克扣|截留|冒领|套取|虚报|吃拿卡要|优亲厚友|索要|好处费|回扣|私分|侵占|不作为|乱收费|打白条|贿"
 )
+
+
+# A story sent in pieces (村长 / 把俺家的补贴 / 扣下了 不给): a short piece that asks nothing is kept with the
+# question it was searched as, and a later piece is read together with the pieces before it (see `_pieces_joined`).
+PIECE_MAX = 12  # normalised characters
+PIECES_KEPT = 3
+_ASKS = re.compile(r"吗|么|嘛|怎么|什么|多少|哪|谁|能不能|可以|可不可以|几|是不是|有没有|为什么|为何|如何|呢$")
+
+
+def is_piece(text: str) -> bool:
+    """A short message that asks nothing: perhaps a piece of something told over several messages."""
+    norm = normalise(text)
+    return 0 < len(norm) <= PIECE_MAX and not _ASKS.search(norm)
+
+
+def _pieces_before(ctx: Context) -> list[str]:
+    kept = ctx.data.get("pieces") or ctx.previous.get("pieces") or []
+    return [str(piece) for piece in kept]
+
+
+def _pieces_joined(ctx: Context) -> bool:
+    """Whether this message, read after the pieces before it, tells a wrong (or a household's trouble) that
+    no piece tells alone; if so the joined words become the message the dispatcher goes on with."""
+    pieces = list(ctx.data.get("pieces", []))
+    if not pieces or ctx.intent.name != "none" or ctx.message.kind not in ("text", "voice") or not ctx.text:
+        return False
+    joined = " ".join([*pieces, ctx.text])
+    meant = classify(joined)
+    if meant.name == "story" or (meant.name in ("report", "hardship") and meant.told):
+        ctx.reset()
+        ctx.read_again(joined)
+        return True
+    return False
 
 
 def knowledge(ctx: Context) -> KnowledgeBase:
@@ -59,7 +93,9 @@ def answer(ctx: Context, text: str) -> Reply:
 
 
 def remember(ctx: Context, question: str, result: Answer) -> None:
-    """Keep what the numbers in this reply mean, so the next digit picks the right entry."""
+    """Keep what the numbers in this reply mean, so the next digit picks the right entry; and a short piece
+    that asks nothing, with the pieces just before it, in case the next message completes a story."""
+    pieces = [*_pieces_before(ctx), question][-PIECES_KEPT:] if is_piece(question) else []
     if result.kind == "answer" and result.entry is not None:
         ctx.go(
             ConversationState.ANSWERED,
@@ -67,11 +103,18 @@ def remember(ctx: Context, question: str, result: Answer) -> None:
             report=result.entry.offers_report,
             question=question,
             entry=result.entry.id,  # 详细 / 办理 show the rest of this entry
+            pieces=pieces,
         )
     elif result.kind == "choices":
-        ctx.go(ConversationState.ANSWERED, options=[e.id for e in result.choices], handoff=True, question=question)
+        ctx.go(
+            ConversationState.ANSWERED,
+            options=[e.id for e in result.choices],
+            handoff=True,
+            question=question,
+            pieces=pieces,
+        )
     else:
-        ctx.go(ConversationState.ASK, question=question)  # 转人工 next hands this question over
+        ctx.go(ConversationState.ASK, question=question, pieces=pieces)  # 转人工 next hands this question over
 
 
 def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
@@ -114,6 +157,8 @@ def follow_up(ctx: Context) -> Reply:
     picked = ctx.intent.choice if ctx.intent.name == "choice" else None
     if picked is not None and 1 <= picked <= len(options):
         return show_entry(ctx, options[picked - 1], question)
+    if _pieces_joined(ctx):
+        return PASS  # 村长 / 把俺家的补贴 / 扣下了 不给: the story the pieces tell together
     if picked is not None:
         text = str(picked)
     handoff_number = str(len(options) + 1)
@@ -127,6 +172,7 @@ def follow_up(ctx: Context) -> Reply:
         return Reply(
             f"请回复上面列出的数字（1—{len(options) + bool(ctx.data.get('handoff'))}），或回复「菜单」返回主菜单。"
         )
+    ctx.previous = {"pieces": list(ctx.data.get("pieces", []))}  # a next piece is read with these
     ctx.reset()
     return PASS
 
@@ -136,6 +182,8 @@ def asking(ctx: Context) -> Reply:
     if ctx.message.kind in ("text", "voice") and ctx.text and ctx.intent.name == "none":
         if ctx.text in ("菜单", "取消", "返回"):
             ctx.reset()
+            return PASS
+        if _pieces_joined(ctx):
             return PASS
         return answer(ctx, ctx.text)
     ctx.reset()

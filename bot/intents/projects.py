@@ -5,10 +5,13 @@ ways, 反映 on a project starts a report naming it, and 返回 or 菜单 leave.
 
 from __future__ import annotations
 
+import re
+
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.binding import ASK_VILLAGE
 from bot.intents.report import start_with
+from bot.intents.safety import complaint_offer
 from bot.project_complaint import is_complaint
 from storage.repos.projects import ProjectRow, list_projects
 from storage.repos.users import ConversationState
@@ -30,6 +33,8 @@ FIELD_WORDS = (
     *("验收", "完工", "开工", "什么时候", "受益", "几个人", "多少人"),
 )
 POINTING = ("项目", "工程", "这个", "那个", "这笔", "这钱", "这些钱")  # 这个项目我有意见: about a project, not policy
+# Asked, not told: 村里的项目质量咋样 wants the list.
+_ASKED = re.compile(r"(吗|么|嘛|呢)$|怎么样|好不好|行不行|如何")
 WHICH = "对哪个项目有疑问？请回复项目序号，看详情后回复「反映」；说不清是哪个，回复「反映」直接说。「菜单」返回。"
 
 
@@ -40,7 +45,11 @@ def show_projects(ctx: Context) -> Reply:
 
 @router.intent("money")
 def money_question(ctx: Context) -> Reply:
-    """修路的钱去哪了, 村里的项目, 集体收入: the village's published projects, with the offer to report."""
+    """修路的钱去哪了, 村里的项目, 集体收入: the village's published projects, with the offer to report. A
+    complaint about what a project built that also asks where the money went (水渠修了一半就不修了 钱也不知道去哪了)
+    is offered as a report naming the project, as any project complaint is."""
+    if is_complaint(ctx.intent.norm) and not _ASKED.search(ctx.intent.norm):
+        return complaint_offer(ctx)
     lead, near = MONEY_LEAD, []
     if ctx.place is not None:
         projects = _projects(ctx)

@@ -69,6 +69,8 @@ def start(ctx: Context) -> Reply:
     # 能不能匿名举报 会不会被村里知道: the fear is answered first and never kept as the report's words.
     asked, rest = safety.split(ctx.text) if ctx.message.kind in ("text", "voice") else (False, "")
     answer = safety.ANSWER + "\n\n" if asked else ""
+    if ctx.intent.name == "report" and ctx.intent.detail == "where":
+        answer += HERE  # 请问在哪里检举: the answer is here, and the report starts
     if asked and rest and (classify(rest).name == "story" or classify(rest).told):
         return Reply(answer + start_with(ctx, rest[:MAX_DESCRIPTION], None).text)
     if not asked and ctx.intent.name == "report" and ctx.intent.told:
@@ -80,6 +82,10 @@ def start(ctx: Context) -> Reply:
     if draft is None:
         report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
     return Reply(answer + p.category_prompt())
+
+
+# The answer to "where (or how) do I report", given as the report starts.
+HERE = "在这里就能反映，按提示一步步回答就行，可以匿名。也可以拨打 12388 纪检监察举报电话。\n\n"
 
 
 def _resumed(ctx: Context, draft: ReportDraft) -> str:

@@ -40,7 +40,7 @@ def unnamed(ctx: Context) -> Reply:
     if safety.split(ctx.text)[0]:
         return Reply(safety.ANSWER + "\n" + OFFER)
     if is_complaint(ctx.intent.norm):
-        return _complaint(ctx)
+        return complaint_offer(ctx)
     told = HOUSEHOLD_KINDS.intersection(troubles_told(ctx.text))
     if told and not _QUESTION.search(ctx.intent.norm):
         ctx.go(ConversationState.REPORT_OFFER, text=ctx.text[:MAX_DESCRIPTION], category=p.HARDSHIP)
@@ -48,7 +48,9 @@ def unnamed(ctx: Context) -> Reply:
     return PASS
 
 
-def _complaint(ctx: Context) -> Reply:
+def complaint_offer(ctx: Context) -> Reply:
+    """A complaint about what a project built, offered as a report keeping the words (naming the project when
+    one of the village's projects is of that thing)."""
     text = ctx.text[:MAX_DESCRIPTION]
     lead = ""
     if ctx.place is not None:
