@@ -52,7 +52,10 @@ def _pieces_joined(ctx: Context) -> bool:
     """Whether this message, read after the pieces before it, tells a wrong (or a household's trouble) that
     no piece tells alone; if so the joined words become the message the dispatcher goes on with."""
     pieces = list(ctx.data.get("pieces", []))
-    if not pieces or ctx.intent.name != "none" or ctx.message.kind not in ("text", "voice") or not ctx.text:
+    if not pieces or ctx.message.kind not in ("text", "voice") or not ctx.text:
+        return False
+    # A last piece may tell a wrong alone (叫会计领走了): the pieces before still say whose and what.
+    if ctx.intent.name != "none" and not (ctx.intent.name == "story" and is_piece(ctx.text)):
         return False
     joined = " ".join([*pieces, ctx.text])
     meant = classify(joined)
@@ -179,11 +182,11 @@ def follow_up(ctx: Context) -> Reply:
 
 @router.state(ConversationState.ASK, commands_first=True)
 def asking(ctx: Context) -> Reply:
+    if _pieces_joined(ctx):
+        return PASS  # 村长 / 把俺家的补贴 / 扣下了 不给: the story the pieces tell together
     if ctx.message.kind in ("text", "voice") and ctx.text and ctx.intent.name == "none":
         if ctx.text in ("菜单", "取消", "返回"):
             ctx.reset()
-            return PASS
-        if _pieces_joined(ctx):
             return PASS
         return answer(ctx, ctx.text)
     ctx.reset()

@@ -141,3 +141,19 @@ def test_asking_how_the_projects_are_still_lists_them(sender: Sender) -> None:
     openid = _bound(sender, "o-bd-projects-asked")
     reply = sender.reply_text(text_xml(openid, "村里的项目质量咋样"))
     assert "项目公开】" in reply and "开始反映" not in reply
+
+
+def test_a_last_piece_that_tells_a_wrong_alone_keeps_the_pieces_before(sender: Sender, engine: Engine) -> None:
+    openid = _bound(sender, "o-bd-last-piece")
+    for piece in ("高龄补贴", "我阿奶的"):
+        sender.reply_text(text_xml(openid, piece))
+    offered = sender.reply_text(text_xml(openid, "叫会计领走了"))
+    assert "回复 1 开始反映" in offered and "扶贫资金" in offered
+    sender.reply_text(text_xml(openid, "1"))
+    assert _parts(engine) == ["高龄补贴 我阿奶的 叫会计领走了"]
+
+
+def test_where_to_report_anonymously_starts_the_report(sender: Sender) -> None:
+    openid = _bound(sender, "o-bd-where-anonymous")
+    reply = sender.reply_text(text_xml(openid, "在哪里可以匿名举报"))
+    assert "可以匿名" in reply and "哪一类" in reply
