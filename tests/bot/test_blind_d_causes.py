@@ -157,3 +157,17 @@ def test_where_to_report_anonymously_starts_the_report(sender: Sender) -> None:
     openid = _bound(sender, "o-bd-where-anonymous")
     reply = sender.reply_text(text_xml(openid, "在哪里可以匿名举报"))
     assert "可以匿名" in reply and "哪一类" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("有个事想给你们谝一哈", "report"),
+        ("想喧一哈 村上的事情", "report"),
+        ("没麻达", "smalltalk"),
+        ("攒劲得很", "smalltalk"),
+        ("阿大住院了 家里没收入了", "hardship"),
+    ],
+)
+def test_more_qinghai_words_are_read(text: str, name: str) -> None:
+    assert classify(text).name == name
