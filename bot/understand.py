@@ -41,7 +41,7 @@ class Intent:
     name: str
     norm: str = ""
     choice: int | None = None
-    detail: str = ""  # the small-talk kind, or a guessed category code
+    detail: str = ""  # the small-talk kind, a guessed category code, or "where" (where to report, asked alone)
     # An ask to report that already tells something (it becomes the report's first words); for hardship,
     # whether the message tells a trouble rather than only asking to apply.
     told: bool = False
@@ -251,7 +251,8 @@ def _by_shape(norm: str, kind: str) -> bool:
         # 我说完了, 讲完啦, 就这么个事
         return (
             re.fullmatch(
-                r"(都|已经)?(说|讲|写|发|打)完(了|啦)?(就这|就这些)?|(就)?这(么)?(个|点|些|样)(事|情况)?(了)?", norm
+                r"(都|已经)?(说|讲|写|发|打)完(了|啦)?(就这|就这些)?|(嗯|对)?(就是|就)?这(么)?(个|点|些|样)(事情|事|情况)?(了)?",
+                norm,
             )
             is not None
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, select
 
-from bot.understand import classify
+from bot.understand import classify, means
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import ReportDraft
 from storage.types import utcnow
@@ -171,3 +171,8 @@ def test_where_to_report_anonymously_starts_the_report(sender: Sender) -> None:
 )
 def test_more_qinghai_words_are_read(text: str, name: str) -> None:
     assert classify(text).name == name
+
+
+@pytest.mark.parametrize("text", ["嗯就是这个事情", "对 就这么个情况"])
+def test_thats_the_matter_closes_the_story(text: str) -> None:
+    assert means(text, "done")
