@@ -97,7 +97,8 @@ class Stopwatch:
 
 
 def instrument(watch: Stopwatch) -> None:
-    """Wrap the stages of handlers.webhook.route (this process only: a bench, never the served app)."""
+    """Wrap the stages of handlers.webhook.route and .processing (this process only: a bench, never the served app)."""
+    import handlers.webhook.processing as work
     import handlers.webhook.route as wh
     from bot.dispatcher import Dispatcher
     from storage.repos import nonces
@@ -110,15 +111,15 @@ def instrument(watch: Stopwatch) -> None:
         (SafeMode, "encrypt", "reply"),
         (wh, "text_reply_xml", "reply"),
         (nonces, "claim", "ledger"),
-        (wh, "earlier_reply", "ledger"),
-        (wh, "record", "ledger"),
-        (wh.Webhook, "_ask_ahead", "ledger"),
-        (wh, "handle", "handle"),
+        (work, "earlier_reply", "ledger"),
+        (work, "record", "ledger"),
+        (work.Webhook, "_ask_ahead", "ledger"),
+        (work, "handle", "handle"),
         (Dispatcher, "dispatch", "answer"),
     )
     for owner, attr, stage in wrapped:
         setattr(owner, attr, watch.timed(stage, getattr(owner, attr)))
-    inner = getattr(wh, "transaction")  # noqa: B009 - not re-exported; a bench may reach in
+    inner = getattr(work, "transaction")  # noqa: B009 - not re-exported; a bench may reach in
 
     @contextmanager
     def transaction(factory: Any) -> Iterator[Any]:
@@ -129,7 +130,7 @@ def instrument(watch: Stopwatch) -> None:
             started, cpu = time.perf_counter(), time.thread_time()
         watch.add("commit", time.perf_counter() - started, time.thread_time() - cpu)
 
-    setattr(wh, "transaction", transaction)  # noqa: B010
+    setattr(work, "transaction", transaction)  # noqa: B010
 
 
 def counted(app: Any, watch: Stopwatch) -> Any:

@@ -5,201 +5,32 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import OperationalError
 from starlette.requests import ClientDisconnect
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from bot.context import Reply, Services
-from bot.conversation import handle
-from bot.dispatcher import Dispatcher
-from bot.exactly_once import earlier_reply, ledger_key, record
+from bot.context import Reply
 from config.privacy import openid_tag
-from config.settings import Settings
-from handlers.api.observability import Metrics, openid_tag_var
-from handlers.web import db_errors
+from handlers.api.observability import openid_tag_var
 from handlers.web.params import whole
-from handlers.webhook.batch_writer import BatchWriter
 from handlers.webhook.budget import Budget
-from handlers.webhook.threads import Writers
-from storage.db import transaction
-from storage.fastsql import fastsql
-from storage.repos import nonces, users
-from storage.types import utcnow
-from wechat.crypto import BadPayload, SafeMode, signature_ok
+from handlers.webhook.processing import Nonce, ReplayedNonce, Webhook
+from storage.repos import nonces
+from wechat.crypto import BadPayload, signature_ok
 from wechat.inbound import MAX_BODY_BYTES, Inbound, MalformedMessage, encrypted_part, parse
 from wechat.replies import SUCCESS, text_reply_xml
 
 log = logging.getLogger("qingfeng.webhook")
 XML = "application/xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
-CLAIM_ATTEMPTS = 3
 APOLOGY = "抱歉，系统出了点问题，请稍后再试，或回复“菜单”。"
-
-
-@dataclass
-class Webhook:
-    settings: Settings
-    sessions: sessionmaker[Session]
-    dispatcher: Dispatcher
-    services: Services
-    metrics: Metrics
-
-    def __post_init__(self) -> None:
-        # Several messages per transaction when they queue up (group commit): on SQLite one writer thread
-        # (handlers.webhook.batch_writer), on PostgreSQL a few, a sender's messages always on the same one
-        # (handlers.webhook.threads).
-        sqlite = self.sqlite = self.sessions.kw["bind"].dialect.name == "sqlite"
-        self.writer: BatchWriter[Job, Reply | None] | Writers[Job, Reply | None] = (
-            BatchWriter(self.process_batch) if sqlite else Writers(self.process_batch, shard=_sender)
-        )
-        s = self.settings
-        self.safe = SafeMode(
-            token=s.wechat_token, appid=s.wechat_appid, aes_keys=[s.wechat_aes_key, s.wechat_aes_key_previous]
-        )
-
-    def process(self, message: Inbound, budget: Budget, nonce: Nonce | None = None) -> Reply | None:
-        """Do the work once; a duplicate gets the reply recorded the first time (runs in a worker thread).
-
-        Raises ReplayedNonce when the request's nonce already carried another message.
-        """
-        for _ in range(CLAIM_ATTEMPTS):
-            try:
-                with transaction(self.sessions) as session:
-                    self._ask_ahead(session, [(message, budget, nonce)])
-                    answer = self._work(session, message, budget, nonce)
-                return self._answered(answer)
-            except IntegrityError:
-                # A concurrent retry committed first (its ledger row now exists), or a race on another
-                # row such as two first messages of a new user: loop, and the re-check tells which.
-                continue
-        raise RuntimeError("could not record message after retries")
-
-    def process_batch(self, jobs: Sequence[Job]) -> list[Reply | Exception | None]:
-        """Several messages in one transaction (group commit); each answer is released after COMMIT.
-
-        If any message fails, or the commit does, nothing of the batch was kept: each message then
-        runs again alone, in its own transaction, so one bad message costs the others nothing.
-        """
-        if len(jobs) > 1:
-            try:
-                with transaction(self.sessions) as session:
-                    answers = []
-                    for (message, budget, *nonce), tag in zip(jobs, self._ask_ahead(session, jobs), strict=True):
-                        answers.append(self._work(session, message, budget, nonce[0] if nonce else None))
-                        if tag is not None:
-                            fastsql(session).forget_ahead(tag)
-                        # The next message's plain SQL (storage.fastsql) must see this one's ORM changes.
-                        session.flush()
-                return [self._answered(answer) for answer in answers]
-            except Exception as exc:
-                if (
-                    isinstance(exc, OperationalError)
-                    and db_errors.unavailable(exc)
-                    and not db_errors.deadlock_victim(exc)  # PostgreSQL chose this batch to break a deadlock
-                ):
-                    return [exc] * len(jobs)  # running them alone would only wait out the same lock again
-                log.info("batch rolled back; its messages run one by one", extra={"fields": {"size": len(jobs)}})
-        return [self._alone(message, budget, nonce[0] if nonce else None) for message, budget, *nonce in jobs]
-
-    def _alone(self, message: Inbound, budget: Budget, nonce: Nonce | None) -> Reply | Exception | None:
-        try:
-            return self.process(message, budget, nonce)
-        except Exception as exc:  # the request turns it into a 503 or an apology
-            return exc
-
-    def _ask_ahead(self, session: Session, jobs: Sequence[Job]) -> list[object | None]:
-        """PostgreSQL: BEGIN, and each message's nonce claim, serialising lock, ledger look-up and user with
-        conversation, all in one round trip; `_work` then finds their answers (storage.fastsql, asking
-        ahead). Only the first message of each sender asks ahead: a later one may be a retry of it or find
-        rows it changed, so it asks as it goes. The tags to forget after each message (None: nothing asked).
-        """
-        if self.sqlite:
-            return [None] * len(jobs)
-        sql = fastsql(session)
-        senders: set[str] = set()
-        tags: list[object | None] = []
-        now = utcnow()  # not sent: the look-up ends the call before the user's times are set
-        firsts: list[tuple[str, object, Inbound]] = []
-        for message, _budget, *nonce in jobs:
-            if message.openid in senders:
-                tags.append(None)
-                continue
-            senders.add(message.openid)
-            tag, key = object(), ledger_key(message)
-            tags.append(tag)
-            firsts.append((key, tag, message))
-            if nonce and nonce[0] is not None:  # in the batch's order: of two messages with one nonce, the first
-                claim = nonce[0]
-                sql.ahead(tag, nonces.claim_later, session, key=claim.key, message_key=key, expires_at=claim.expires_at)
-        # The locks in the order of their keys, in every batch of every process: two batches holding
-        # retries of the same messages (a process each) cannot each wait for the other's.
-        for _key, tag, message in sorted(firsts, key=lambda first: first[0]):
-            sql.ahead(tag, earlier_reply, session, message=message)
-            sql.ahead(
-                tag, users.touch_user_and_conversation, session, openid=message.openid, now=now,
-                is_message=not message.is_event,
-            )  # fmt: skip
-        sql.send_ahead()
-        return tags
-
-    def _work(self, session: Session, message: Inbound, budget: Budget, nonce: Nonce | None) -> _Answer:
-        # The claim commits with the message's ledger row: a retry of the same message may reuse the
-        # nonce (or bring a new one), another message may not. Its verdict is read after the ledger
-        # look-up, so that on PostgreSQL both go in one round trip (storage.fastsql).
-        claimed = (
-            nonces.claim_later(session, key=nonce.key, message_key=ledger_key(message), expires_at=nonce.expires_at)
-            if nonce is not None
-            else None
-        )
-        previous = earlier_reply(session, message=message)
-        if claimed is not None and not claimed():
-            raise ReplayedNonce
-        if previous is not None:
-            return _Answer(Reply(previous) if previous else None, late=False)
-        now = utcnow()
-        reply = handle(session, message=message, now=now, services=self.services, dispatcher=self.dispatcher)
-        inline = budget.finish_inline()
-        record(session, message=message, reply=reply, inline=inline, now=now)
-        return _Answer(reply if inline else None, late=not inline)
-
-    def _answered(self, answer: _Answer) -> Reply | None:
-        """Called once the answer's transaction has committed."""
-        if answer.late:
-            self.metrics.late_replies.inc()
-        return answer.reply
-
-
-class ReplayedNonce(Exception):
-    """The signed request's nonce already carried another message: a replayed or forged request."""
-
-
-@dataclass(frozen=True, slots=True)
-class Nonce:
-    key: str  # storage.repos.nonces.nonce_key(timestamp, nonce)
-    expires_at: datetime  # when the timestamp leaves the freshness window, and a replay is refused anyway
-
-
-# A message, its time budget and (from a request) its signed nonce.
-Job = tuple[Inbound, Budget] | tuple[Inbound, Budget, Nonce | None]
-
-
-def _sender(job: Job) -> str:
-    return job[0].openid
-
-
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    reply: Reply | None
-    late: bool  # the request already answered `success`; the reply went to the outbox
 
 
 class WebhookRoute(Route):

@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from bot.context import Context, Reply
 from bot.dispatcher import Router
 from handlers.webhook.budget import Budget
-from handlers.webhook.route import Job, Nonce, ReplayedNonce
+from handlers.webhook.processing import Job, Nonce, ReplayedNonce
 from storage.db import make_sessionmaker, transaction
 from storage.fastsql import fastsql
 from storage.models import ProcessedMessage, WebhookNonce

@@ -12,7 +12,7 @@ from bot.context import Context, Reply
 from bot.conversation import default_dispatcher
 from bot.dispatcher import Dispatcher, Router
 from handlers.webhook.budget import Budget
-from handlers.webhook.route import Webhook
+from handlers.webhook.processing import Webhook
 from storage.db import make_sessionmaker
 from storage.models import ProcessedMessage, WechatUser
 from tests.webhook_support import Sender, make_client, text_xml

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, text
 
 from bot.context import Reply
 from handlers.webhook.budget import Budget
-from handlers.webhook.route import Nonce, Webhook
+from handlers.webhook.processing import Nonce, Webhook
 from storage import db
 from storage.repos import nonces
 from storage.types import utcnow
