@@ -49,7 +49,9 @@ def _client(engine: Engine, tmp_path: Path) -> TestClient:
 def _views(engine: Engine, case_id: int) -> list[str]:
     with make_sessionmaker(engine)() as s:
         rows = s.scalars(
-            select(AuditEntry).where(AuditEntry.case_id == case_id, AuditEntry.action == "view_hardship_contact")
+            select(AuditEntry)
+            .where(AuditEntry.case_id == case_id, AuditEntry.action == "view_hardship_contact")
+            .order_by(AuditEntry.id)  # in the order they were written (PostgreSQL gives no order unasked)
         )
         return [r.username for r in rows]
 
