@@ -54,8 +54,8 @@ def _pieces_joined(ctx: Context) -> bool:
     pieces = list(ctx.data.get("pieces", []))
     if not pieces or ctx.message.kind not in ("text", "voice") or not ctx.text:
         return False
-    # A last piece may tell a wrong alone (叫会计领走了): the pieces before still say whose and what.
-    if ctx.intent.name != "none" and not (ctx.intent.name == "story" and is_piece(ctx.text)):
+    # A last piece may tell a wrong or a trouble alone (叫会计领走了, 住院了): the pieces before say whose and what.
+    if ctx.intent.name != "none" and not (ctx.intent.name in ("story", "hardship") and is_piece(ctx.text)):
         return False
     joined = " ".join([*pieces, ctx.text])
     meant = classify(joined)

@@ -176,3 +176,12 @@ def test_more_qinghai_words_are_read(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["嗯就是这个事情", "对 就这么个情况"])
 def test_thats_the_matter_closes_the_story(text: str) -> None:
     assert means(text, "done")
+
+
+def test_a_households_trouble_in_pieces_keeps_whose_it_is(sender: Sender, engine: Engine) -> None:
+    openid = _bound(sender, "o-bd-hardship-pieces")
+    sender.reply_text(text_xml(openid, "我爸"))
+    offered = sender.reply_text(text_xml(openid, "住院了 家里没钱"))
+    assert "登记困难情况" in offered
+    sender.reply_text(text_xml(openid, "1"))
+    assert _parts(engine) == ["我爸 住院了 家里没钱"]
