@@ -355,6 +355,43 @@ def _smalltalk(short: str, norm: str) -> str | None:
     return None
 
 
+# Praise, a joke or laughter about the service (哈哈 你们这个还挺好使 比村上的大喇叭强): small talk.
+_LAUGH = re.compile(r"(哈|呵|嘿|嘻|h){2,}|笑死|太逗|逗死")
+_PRAISE = re.compile(
+    r"好使|好用|方便(?!面)|不错|点赞|厉害|给力|靠谱|管用|实用|省事|挺好|真好|很好|太好了|真棒|挺棒|太棒|好棒|牛逼|真牛|太牛|挺牛|赞|666|强多了|聪明|灵得很"
+    r"|比.{1,12}?(强|好|方便|管用|省事|快|灵)"
+)
+_NOT_PRAISE = re.compile(r"(不|没|没有|不太|不怎么|一点也不|一点都不)(好使|好用|方便|管用|实用|省事|灵|行|强|快)")
+# Whom or what praise speaks of, and the small words around it: what may stand beside the praise words.
+_PRAISED = re.compile(
+    r"你们|你|这个|这东西|这玩意儿?|清风|公众号|小程序|系统|软件|程序|服务|机器人|东西|还|挺|真|太|很|蛮|比较|也|都"
+    r"|的|了|啊|呀|哈|用着|用起来|确实|实在|真是|是|就是|比以前|以前|现在"
+)
+_QUESTIONED = re.compile(r"吗$|么$|嘛$|怎么|什么|多少|哪|谁|能不能|可不可以|为什么|咋|几|是不是|有没有")
+
+
+def _praise_clause(norm: str) -> bool:
+    if not _PRAISE.search(norm) or _NOT_PRAISE.search(norm) or _QUESTIONED.search(norm):
+        return False
+    rest = _PRAISE.sub("", norm)
+    return len(_PRAISED.sub("", rest)) <= 2 or re.search(r"比.{1,12}?(强|好|方便|管用|省事|快|灵)", norm) is not None
+
+
+def _praise(text: str, norm: str) -> bool:
+    """Every clause laughter, small talk or praise of the service, and at least one praise: nothing else told.
+    No wrong, trouble, ask to report or question may be inside (classify checks those first)."""
+    if not norm or len(norm) > 40:
+        return False
+    parts = [normalise(part) for part in clauses(text)]
+    praised = False
+    for part in (p for p in parts if p):
+        if _praise_clause(part):
+            praised = True
+        elif not (_LAUGH.fullmatch(part) or _smalltalk(_trimmed(part), part) is not None):
+            return False
+    return praised
+
+
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
@@ -371,6 +408,59 @@ def _person(short: str, norm: str) -> bool:
     # A short message naming a person at all (客服在吗我要找人工); a long one is a question that mentions it,
     # and 找领导举报 asks to report.
     return len(norm) <= 15 and _has(norm, _words("person", "short")) and not _has(norm, _words("report_words"))
+
+
+# Words beside an ask for a person that carry nothing to answer (人工客服 问一下 …, 找人工 你好).
+_PERSON_FILLER = (
+    "问一下",
+    "问问",
+    "想问一下",
+    "想问",
+    "请问",
+    "咨询一下",
+    "咨询",
+    "打听一下",
+    "有个事",
+    "有事",
+    "有个问题",
+    "我",
+    "想",
+    "要",
+    "找",
+    "你们",
+    "的",
+    "一下",
+    "个",
+    "在吗",
+    "在不在",
+    "帮我",
+    "给我",
+    "那个",
+)
+
+
+def carried_question(text: str) -> bool:
+    """Whether an ask for a person carries the question (or the story) itself: 人工客服 问一下 俺娘的高龄补贴咋停了.
+    The person words and the words that ask nothing yet are taken away; what is left must say something that is
+    not itself a way around, small talk or a bare ask to report."""
+    norm = normalise(text)
+    person_words = (*_words("person", "exact"), *_words("person", "contains"), *_words("person", "short"))
+    rest = norm
+    for w in sorted(person_words, key=len, reverse=True):
+        rest = rest.replace(w, " ")
+    every_small = tuple(str(w) for ws in _data()["smalltalk"].values() for w in ws)
+    kept = []
+    for part in rest.split():
+        if made_of(part, (*_PERSON_FILLER, *every_small, *_words("particles"), *_words("lead_ins"))):
+            continue
+        kept.append(part)
+    said = "".join(kept)
+    if len(said) < 4:
+        return False
+    meant = classify(said)
+    if meant.name in (*NAVIGATION, "smalltalk", "choice", "menu_item", "person"):
+        return False
+    return not (meant.name == "report" and not meant.told)
 
 
 # A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了;
@@ -681,6 +771,8 @@ def classify(text: str) -> Intent:
             rest = rest.replace(w, "")
         # It asks outright, so it is not asked again whether to report; what it tells is kept.
         return Intent("report", norm, detail=guess_category(norm), told=len(rest) >= 6)
+    if _praise(text, norm):
+        return Intent("smalltalk", norm, detail="praise")
     if _money(norm) or _money_named(short):
         return Intent("money", norm)
     menu = menu_number(short)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.menu import menu_text
+from bot.understand import carried_question
 from cases import workdays
 from cases.handling.inquiries import file_inquiry
 from cases.routing.inquiry_route import answer_limit
@@ -105,6 +106,8 @@ def hand_over(ctx: Context, question: str, candidates: list[str] | None = None) 
 
 @router.intent("person")
 def ask_for_person(ctx: Context) -> Reply:
+    if ctx.message.kind in ("text", "voice") and ctx.text and carried_question(ctx.text):
+        return hand_over(ctx, ctx.text)  # 人工客服 问一下 俺娘的高龄补贴咋停了: the question came with the ask
     left = ctx.data or ctx.previous
     question = str(left.get("question") or "")
     if question:
