@@ -3,8 +3,8 @@
 `python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
 intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database, and
 each blind set (written without reading the code: tests/dialogue_blind_a.py, tests/dialogue_blind_b.py,
-tests/dialogue_blind_c.py, tests/dialogue_blind_d.py, tests/dialogue_blind_e.py, tests/dialogue_blind_f.py) on its
-own line.
+tests/dialogue_blind_c.py, tests/dialogue_blind_d.py, tests/dialogue_blind_e.py, tests/dialogue_blind_f.py,
+tests/dialogue_blind_g.py) on its own line.
 tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
 
 Outcomes: a kind (report, hardship, person, human, projects, detail, case, notcase, answer, menu, back,
@@ -42,6 +42,7 @@ from tests.dialogue_blind_c import blind_c
 from tests.dialogue_blind_d import blind_d
 from tests.dialogue_blind_e import blind_e
 from tests.dialogue_blind_f import blind_f
+from tests.dialogue_blind_g import blind_g
 from tests.dialogue_corpus import Dialogue, blind, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
@@ -59,6 +60,7 @@ BLIND_SETS = {
     "blind D": ("bd-", "written blind; first run 73/80 91.2% on 2026-12-06, tuned against since"),
     "blind E": ("be-", "written blind; first run 54/80 67.5% on 2026-12-06, tuned against since"),
     "blind F": ("bf-", "written blind; first run 78/80 97.5% on 2026-12-06"),
+    "blind G": ("bg-", "written blind, never tuned against; not yet run"),
 }
 _WS = re.compile(r"\s+")
 
@@ -336,7 +338,7 @@ def report(results: list[Result]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """--part tuned | held_out | fresh | unseen | blind | blind_a | blind_b | blind_c | blind_d | blind_e | blind_f
-    | all (the default)."""
+    | blind_g | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -351,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         "blind_d": blind_d(),
         "blind_e": blind_e(),
         "blind_f": blind_f(),
+        "blind_g": blind_g(),
         "all": corpus()
         + fresh()
         + unseen()
@@ -360,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
         + blind_c()
         + blind_d()
         + blind_e()
-        + blind_f(),
+        + blind_f()
+        + blind_g(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
