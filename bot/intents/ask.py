@@ -8,7 +8,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
-from bot.understand import classify, normalise
+from bot.understand import carried_question, classify, normalise
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
 from storage.repos.users import ConversationState
 from wechat.inbound import MessageKind
@@ -165,6 +165,8 @@ def follow_up(ctx: Context) -> Reply:
     if picked is not None:
         text = str(picked)
     handoff_number = str(len(options) + 1)
+    if ctx.intent.name == "person" and carried_question(ctx.text):
+        return hand_over(ctx, ctx.text)  # 转人工 另一个问题: the question it carries, not the one answered
     if ctx.data.get("handoff") and (text in (handoff_number, "都不是") or ctx.intent.name == "person"):
         note_none_fit(ctx, question)
         return hand_over(ctx, question, options)  # says who answers and by when

@@ -101,3 +101,11 @@ def test_praise_gets_a_warm_reply_and_the_menu(engine: Engine) -> None:
     v = _villager(engine, "o-bf-praise")
     reply = v.say("嘿嘿 这个东西还真方便 比去乡上跑强")
     assert "谢谢" in reply and "1 政策咨询" in reply and "回答不了" not in reply
+
+
+def test_after_an_answer_the_carried_question_is_the_one_handed_over(engine: Engine) -> None:
+    v = _villager(engine, "o-bf-after-answer")
+    v.say("扶贫贷款")
+    said = "转人工 我家的养老金这个月没到账"
+    assert "已转给" in v.say(said)
+    assert _questions(engine) == [said]
