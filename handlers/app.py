@@ -33,6 +33,7 @@ from handlers.web.security_headers import SecurityHeaders
 from handlers.webhook import route
 from handlers.webhook.body_deadline import BodyDeadline
 from handlers.webhook.lane import LaneApp
+from handlers.webhook.processing import Webhook
 from storage.repos.villages import list_places
 from storage.wal_checkpointer import WalCheckpointer
 from villages.places.lookup import PlaceIndex
@@ -89,7 +90,7 @@ def create_app(runtime: Runtime | None = None, *, dispatcher: Dispatcher | None 
     )
     app.state.runtime = runtime
     app.state.metrics = metrics
-    hook = route.Webhook(
+    hook = Webhook(
         settings=settings,
         sessions=runtime.sessions,
         dispatcher=dispatcher or default_dispatcher(),
