@@ -3,9 +3,9 @@ and of baselines, on clean questions and with 20% of characters replaced by same
 then the engine as villagers of each Haidong county see it (their local entries included), on the
 tuned and the held-out parts, with the goals of issue #19 judged on the held-out part.
 
-Two fresh held-out sets (tests/eval/questions_fresh.yaml, written after the first held-out part had been
-looked at, and tests/eval/questions_fresh2.yaml, written a session later; each labelled before its first run
-and never tuned against) are printed each as its own part, with no
+Three fresh held-out sets (tests/eval/questions_fresh.yaml, written after the first held-out part had been
+looked at, and tests/eval/questions_fresh2.yaml and questions_fresh3.yaml, written in later sessions; each
+labelled before its first run and never tuned against) are printed each as its own part, with no
 county and with each Haidong county, and issue #19's goals judged on it as well.
 
 Run: python -m bench.kb_eval [--questions tests/eval/questions.yaml] [--fresh FILE ...] [--entries DIR]
@@ -28,6 +28,9 @@ from knowledge.schema import Entry
 FRESH_QUESTIONS = DEFAULT_QUESTIONS.with_name("questions_fresh.yaml")
 # A second fresh set, written in a later session from the topic list alone and labelled before its first run.
 FRESH2_QUESTIONS = DEFAULT_QUESTIONS.with_name("questions_fresh2.yaml")
+# A third fresh set, new voices (herders, migrant workers, young mothers, 回/土/撒拉/藏族 villagers), written
+# from the topic list alone and labelled before its first run.
+FRESH3_QUESTIONS = DEFAULT_QUESTIONS.with_name("questions_fresh3.yaml")
 HOLD_OUT_EVERY = 5  # questions 5, 10, 15... were never looked at while tuning
 # The counties whose villagers the bot serves, each with its own local entries (`scope`).
 HAIDONG_COUNTIES = {
@@ -299,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.kb_eval", description=__doc__)
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     parser.add_argument(
-        "--fresh", type=Path, action="append", help="a fresh held-out set, if present (default: both fresh sets)"
+        "--fresh", type=Path, action="append", help="a fresh held-out set, if present (default: all fresh sets)"
     )
     parser.add_argument("--entries", type=Path, default=ENTRIES_DIR)
     args = parser.parse_args(argv)
@@ -329,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     held = {county: (clean, noisy) for county, part_name, clean, noisy in counties if part_name == "held-out"}
     held.pop("none", None)
     print("\n".join(worst_county_lines(held)))
-    for fresh in args.fresh or [FRESH_QUESTIONS, FRESH2_QUESTIONS]:
+    for fresh in args.fresh or [FRESH_QUESTIONS, FRESH2_QUESTIONS, FRESH3_QUESTIONS]:
         if fresh.exists():
             print("\n".join(fresh_report(entries, load_evalset(fresh), fresh.name)))
     return 0
