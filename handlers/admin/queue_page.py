@@ -104,8 +104,16 @@ async def supervision(ctx: StaffCtx) -> Response:
 
 
 async def notices_read(ctx: StaffCtx) -> Response:
+    """Marks read only the notices the queue listed (their ids come with the form): one that arrived after
+    the page was shown stays unread."""
+    form = ctx.request.state.form
+    ids = {int(x) for x in form.getlist("notice") if isinstance(x, str) and x.isdigit() and len(x) < 19}
+    if not ids:
+        return RedirectResponse("/admin/cases", status_code=303)
     for n in ctx.session.scalars(
-        select(StaffNotice).where(StaffNotice.user_id == ctx.viewer.user_id, StaffNotice.read_at.is_(None))
+        select(StaffNotice).where(
+            StaffNotice.user_id == ctx.viewer.user_id, StaffNotice.read_at.is_(None), StaffNotice.id.in_(ids)
+        )
     ):
         n.read_at = utcnow()
     return RedirectResponse("/admin/cases", status_code=303)
