@@ -14,6 +14,7 @@ from cases import lifecycle
 from cases.handling import case_steps
 from cases.reading import tracking
 from cases.validation import InvalidReport
+from config.privacy import SealBroken, unseal_text
 from storage.models.cases import Case, CaseEvent
 from storage.repos.users import ConversationState
 
@@ -25,6 +26,7 @@ YES = frozenset({"1", "是", "是的", "对", "对的", "是回答"})
 NO = frozenset({"2", "不是", "不对", "否"})
 # How long an unanswered staff question is offered for: long enough for a villager who took days to find out.
 QUESTION_WAITS = timedelta(days=14)
+WORDS = ("补充材料", "补充", "补充证据")
 
 
 def _open_cases(ctx: Context) -> list[Case]:
@@ -32,7 +34,7 @@ def _open_cases(ctx: Context) -> list[Case]:
     return [c for c in cases if c.status in lifecycle.OPEN_STATES][:5]
 
 
-@router.command("补充材料", "补充", "补充证据")
+@router.command(*WORDS)
 def start(ctx: Context) -> Reply:
     cases = _open_cases(ctx)
     if not cases:
@@ -47,6 +49,30 @@ def start(ctx: Context) -> Reply:
 def _begin(ctx: Context, number: str) -> Reply:
     ctx.go(STATE, number=number)
     return Reply(f"请发送要补充到编号 {number} 的文字、照片或语音。发完请回复“好了”。")
+
+
+def begin_found(ctx: Context, sealed: str) -> Reply:
+    """补充材料 right after a case was shown by its number and query code (bot/intents/track.py): the
+    number and code proved the right to add, so it goes to that case, whoever reported it. The number stays
+    sealed in the conversation; nothing stored with the material names who added it."""
+    number = _unsealed(sealed)
+    if number is None:
+        ctx.reset()
+        return Reply("请重新发送案件编号和查询码，再回复“补充材料”。")
+    ctx.go(STATE, found=sealed)
+    return Reply(f"请发送要补充到编号 {number} 的文字、照片或语音。发完请回复“好了”。")
+
+
+def _unsealed(sealed: str) -> str | None:
+    try:
+        return unseal_text(sealed)
+    except SealBroken:
+        return None
+
+
+def _found_case(ctx: Context, number: str) -> Case | None:
+    case = ctx.session.scalar(select(Case).where(Case.number == number))
+    return case if case is not None and case.status in lifecycle.OPEN_STATES else None
 
 
 def asked_case(ctx: Context) -> Case | None:
@@ -113,7 +139,8 @@ def on_message(ctx: Context) -> Reply:
     held = ctx.data.get("held")
     if isinstance(held, str) and isinstance(ctx.data.get("number"), str):
         return _held(ctx, str(ctx.data["number"]), held)
-    number = ctx.data.get("number")
+    sealed = ctx.data.get("found")
+    number = _unsealed(sealed) if isinstance(sealed, str) else ctx.data.get("number")
     if not isinstance(number, str):
         choices = list(ctx.data.get("choices", []))
         if ctx.text.isdigit() and 1 <= int(ctx.text) <= len(choices):
@@ -122,7 +149,10 @@ def on_message(ctx: Context) -> Reply:
     if msg.kind == "text" and ctx.text in DONE_WORDS:
         ctx.reset()
         return Reply(f"补充完成，已转给编号 {number} 的办理人员。")
-    case = next((c for c in _open_cases(ctx) if c.number == number), None)
+    if isinstance(sealed, str):
+        case = _found_case(ctx, number)
+    else:
+        case = next((c for c in _open_cases(ctx) if c.number == number), None)
     if case is None:
         ctx.reset()
         return Reply("这件事已经办结，不能再补充。")

@@ -14,6 +14,7 @@ from cases.identity import reporter_tag
 from cases.intake import ratelimit
 from cases.reading import tracking
 from cases.timeutil import chinese_date, chinese_time
+from config.privacy import seal_text
 from storage.repos.users import ConversationState
 
 router = Router()
@@ -69,6 +70,9 @@ def number_anywhere(ctx: Context) -> Reply:
 
 @router.state(STATE)
 def on_message(ctx: Context) -> Reply:
+    found = ctx.data.get("found")  # the case just shown by number and code, sealed (see `_check`)
+    if isinstance(found, str) and ctx.message.kind == "text" and ctx.text in supplement.WORDS:
+        return supplement.begin_found(ctx, found)
     return _track_text(ctx)
 
 
@@ -110,8 +114,14 @@ def _check(ctx: Context, number: str, code: str) -> Reply:
     guesser = tracking.Guesser(((f"chat:{tag}", tracking.MAX_CODE_FAILURES),))
     found = tracking.lookup(ctx.session, number=number, code=code, now=ctx.now, guesser=guesser)
     if found.outcome == "ok" and found.case is not None:
-        ctx.reset()
-        return Reply(describe(tracking.view(ctx.session, found.case)))
+        view = tracking.view(ctx.session, found.case)
+        # The number and code prove the right to add to this case: 补充材料 next adds to it. The number is
+        # kept sealed, so the conversation row never names, in clear, a case this WeChat looked up.
+        if view.is_open:
+            ctx.go(STATE, found=seal_text(view.number))
+        else:
+            ctx.reset()
+        return Reply(describe(view))
     if found.outcome == "locked":
         ctx.reset()
         return Reply(f"查询码错误次数太多，您的查询已暂时锁定。请在 {chinese_time(found.retry_at or ctx.now)} 后再试。")
