@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cases import lifecycle
+
 ACTION_LABELS = {
     "submitted": "群众提交",
     "status": "状态变更",
@@ -27,3 +29,28 @@ ACTION_LABELS = {
     "appeal": "对差评申诉",
     "appeal_ruled": "裁定申诉",
 }
+
+
+def _hook_labels() -> dict[str, str]:
+    """The events other systems receive (cases.interop.case_hooks.EVENT_TYPES), named as the timeline names
+    the case event behind each: an action by its label, a status move by the status it reached."""
+    status = lifecycle.LABELS
+    return {
+        "created": ACTION_LABELS["submitted"],
+        "routed": status[lifecycle.ROUTED],
+        "accepted": status[lifecycle.ACCEPTED],
+        "transferred": status[lifecycle.TRANSFERRED],
+        "returned": status[lifecycle.REJECTED],
+        "replied": ACTION_LABELS["public_reply"],
+        "closed": status[lifecycle.CLOSED],
+        "rated": ACTION_LABELS["rating"],
+        "reopened": status[lifecycle.REOPENED],
+    }
+
+
+HOOK_EVENT_LABELS = _hook_labels()
+
+
+def hook_event_label(kind: str) -> str:
+    """An Open311 push's event in the staff's words (never the event's code)."""
+    return HOOK_EVENT_LABELS.get(kind, "其他")

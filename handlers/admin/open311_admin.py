@@ -13,6 +13,7 @@ from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
 from cases.interop import api_keys, case_hooks
+from handlers.admin.event_labels import hook_event_label
 from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
 from storage.models.staff import Unit
@@ -32,7 +33,7 @@ async def open311_page(ctx: StaffCtx, *, shown: dict[str, str] | None = None, er
         log = [
             {
                 "id": row.id,
-                "event": (row.payload or {}).get("event", ""),
+                "event": hook_event_label(str((row.payload or {}).get("event", ""))),
                 "status": STATUS_WORDS.get(row.status, row.status),
                 "attempts": row.attempts,
                 "created_at": row.created_at,
