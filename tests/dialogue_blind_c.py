@@ -14,64 +14,37 @@ Five-level ratings are not part of this set. Run by `python -m tests.dialogue_ev
 
 from __future__ import annotations
 
-from tests.dialogue_corpus import Dialogue, Turn
+from tests.blind_support import (
+    ASKCAT,
+    ASKQ,
+    CHECK,
+    EXAMPLE,
+    HCHECK,
+    HHELP,
+    HKIND,
+    HOFFER,
+    HPEOPLE,
+    HPHONE,
+    HWHAT,
+    HWHEN,
+    LIST,
+    MENUQ,
+    MORE,
+    NAMEGIVE,
+    NAMEQ,
+    OFFER,
+    PIC,
+    TELL,
+    TRACKQ,
+    WHO,
+    WHOSE,
+    held_out,
+    help_asked,
+    rest,
+)
+from tests.dialogue_corpus import Dialogue
 
-# What each step of a report would ask about, as the villager recognises it.
-ASKCAT = "类别|哪一类|哪类|哪方面|哪种问题"
-TELL = "经过|说说|讲讲|具体|发生|什么事|啥事"
-MORE = "好了|说完|补充|还有"
-WHO = "哪一级|干部"
-PIC = "照片|证据|图片"
-NAMEQ = "匿名|实名"
-NAMEGIVE = "姓名|名字|称呼"
-CHECK = "核对|提交"
-HCHECK = CHECK
-OFFER = "听起来|开始反映"
-EXAMPLE = "例如|比如|多说|详细|具体"
-# The hardship script.
-HOFFER = "登记困难|在这里登记|防止返贫|要不要登记"
-WHOSE = "谁家"
-HWHAT = "经过|说说|讲讲|发生了|怎么回事"
-HKIND = "哪类|哪种|哪一类|类型|遇到的是"
-HWHEN = "什么时候|啥时候|多久|哪一年|时间"
-HPEOPLE = "几口|几个人|多少人|人口"
-HHELP = "什么帮助|啥帮助|哪些帮助|什么帮扶|需要什么|帮什么|希望"
-HPHONE = "电话|手机"
-# Elsewhere.
-MENUQ = "政策咨询"
-ASKQ = "说说|想问|什么事|一条消息|问题"
-TRACKQ = "编号|查询码"
-LIST = "序号"
-
-
-def rest(
-    more: str = "好了",
-    who: str = "{opt:村干部}",
-    pic: str = "没有",
-    name: str = "{opt:匿名}",
-    check: str = "{opt:提交}",
-) -> tuple[Turn, ...]:
-    """A report's later steps, each answered in this villager's words if it is asked."""
-    return ((MORE, more), (WHO, who), (PIC, pic), (NAMEQ, name), (CHECK, check))
-
-
-def help_asked(
-    whose: str, kind: str, when: str, people: str, wanted: str, phone: str, check: str = "{opt:提交}"
-) -> tuple[Turn, ...]:
-    """The hardship script's steps after the offer, each answered if it is asked."""
-    return (
-        (WHOSE, whose),
-        (HKIND, kind),
-        (HWHEN, when),
-        (HPEOPLE, people),
-        (HHELP, wanted),
-        (HPHONE, phone),
-        (HCHECK, check),
-    )
-
-
-def _d(name: str, intent: str, outcome: str, *turns: Turn) -> Dialogue:
-    return Dialogue(name=f"bc-{name}", intent=intent, outcome=outcome, turns=tuple(turns), held_out=True)
+_d = held_out("bc")
 
 
 def _asks() -> list[Dialogue]:
