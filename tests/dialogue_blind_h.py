@@ -16,67 +16,27 @@ Run by `python -m tests.dialogue_eval --part blind_h`.
 
 from __future__ import annotations
 
-from tests.dialogue_corpus import Dialogue, Turn
+from tests.blind_support import (
+    ASKCAT,
+    ASKQ,
+    EXAMPLE,
+    HCHECK,
+    HOFFER,
+    HPHONE,
+    LIST,
+    OFFER,
+    TELL,
+    TRACKQ,
+    WHOSE,
+    held_out,
+    help_asked,
+    rest,
+)
+from tests.dialogue_corpus import Dialogue
 
-# What each step of a report would ask about, as the villager recognises it.
-ASKCAT = "类别|哪一类|哪类|哪方面|哪种问题"
-TELL = "经过|说说|讲讲|具体|发生|什么事|啥事"
-MORE = "好了|说完|补充|还有"
-WHO = "哪一级|干部"
-PIC = "照片|证据|图片"
-NAMEQ = "匿名|实名"
-NAMEGIVE = "姓名|名字|称呼"
-CHECK = "核对|提交"
-OFFER = "听起来|开始反映"
 # A category question proper (a story's guessed category is shown as 类别 and not asked again).
 PICKCAT = "哪一类|哪类|哪种问题|哪方面"
-EXAMPLE = "例如|比如|多说|详细|具体"
-# The hardship script.
-HOFFER = "登记困难|在这里登记|防止返贫|要不要登记"
-WHOSE = "谁家"
-HKIND = "哪类|哪种|哪一类|类型|遇到的是"
-HWHEN = "什么时候|啥时候|多久|哪一年|时间"
-HPEOPLE = "几口|几个人|多少人|人口"
-HHELP = "什么帮助|啥帮助|哪些帮助|什么帮扶|需要什么|帮什么|希望"
-HPHONE = "电话|手机"
-HCHECK = CHECK
-# Elsewhere.
-ASKQ = "说说|想问|什么事|一条消息|问题"
-TRACKQ = "编号|查询码"
-LIST = "序号"
-
-
-def rest(
-    more: str = "好了",
-    who: str = "{opt:村干部}",
-    pic: str = "没有",
-    name: str = "{opt:匿名}",
-    check: str = "{opt:提交}",
-    named: str | None = None,
-) -> tuple[Turn, ...]:
-    """A report's later steps, each answered in this villager's words if it is asked; `named` is the name and
-    phone of a villager who chose to give them."""
-    given: tuple[Turn, ...] = ((NAMEGIVE, named),) if named else ()
-    return ((MORE, more), (WHO, who), (PIC, pic), (NAMEQ, name), *given, (CHECK, check))
-
-
-def help_asked(
-    whose: str, kind: str, when: str, people: str, wanted: str, phone: str, check: str = "{opt:提交}"
-) -> tuple[Turn, ...]:
-    """The hardship script's steps after the offer, each answered if it is asked."""
-    return (
-        (WHOSE, whose),
-        (HKIND, kind),
-        (HWHEN, when),
-        (HPEOPLE, people),
-        (HHELP, wanted),
-        (HPHONE, phone),
-        (HCHECK, check),
-    )
-
-
-def _d(name: str, intent: str, outcome: str, *turns: Turn) -> Dialogue:
-    return Dialogue(name=f"bh-{name}", intent=intent, outcome=outcome, turns=tuple(turns), held_out=True)
+_d = held_out("bh")
 
 
 def _asks() -> list[Dialogue]:
@@ -107,7 +67,7 @@ def _asks() -> list[Dialogue]:
             "我是村卫生室的村医 有个情况要向纪委反映",
             (ASKCAT, "{opt:资金}"),
             (TELL, "基本公共卫生服务的补助 乡上每年拨下来 村委会要扣走百分之二十 说是村里的办公经费"),
-            *rest(more="先这些", who="{opt:村干部}", name="{opt:实名}", named="祁明德 13909725631"),
+            *rest(more="先这些", who="{opt:村干部}", name="{opt:实名}", give="祁明德 13909725631"),
         ),
         _d(
             "hui-shop",
@@ -134,7 +94,7 @@ def _asks() -> list[Dialogue]:
             "我是村监委委员 按程序应该咋反映 我要实名反映",
             (ASKCAT, "{opt:资金}"),
             (TELL, "村集体的光伏收益去年二十三万 村两委开会只说了十五万 账本不让监委看"),
-            *rest(more="情况就是这样", name="{opt:实名}", named="李永福 18797213345"),
+            *rest(more="情况就是这样", name="{opt:实名}", give="李永福 18797213345"),
         ),
         _d(
             "teacher-project",
@@ -208,7 +168,7 @@ def _asks() -> list[Dialogue]:
             "检举揭发",
             (ASKCAT, "{opt:资金}"),
             (TELL, "村里的集体林地卖了树 卖树的钱没进村里的账 村民都不知道卖了多少"),
-            *rest(name="{opt:实名}", named="名字还是不留了 匿名吧"),
+            *rest(name="{opt:实名}", give="名字还是不留了 匿名吧"),
         ),
         _d(
             "pepper-xunhua",
