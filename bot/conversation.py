@@ -64,7 +64,7 @@ def handle(
         services=services,
     )
     reply = dispatcher.dispatch(ctx)
-    if not message.is_event:
+    if not message.is_event and user.may_have_held_news:
         # A villager's message reopens the 48-hour window: news held back for them can go out now
         # (after the dispatch, so that on PostgreSQL it travels with the writes and COMMIT).
         outbox.release_held_soon(session, openid=message.openid, now=now)

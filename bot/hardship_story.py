@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.report_prompts import TROUBLES, description_of
 from bot.understand import chinese_number
@@ -41,19 +42,29 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+# Words a story may use for a kind beyond the kind's own list.
+_EXTRA_TROUBLE_WORDS = {
+    "大病或重病": ("症", "中风", "白血", "脑梗", "心脏"),
+    "自然灾害": ("旱", "雹"),
+    "失业或收入大减": ("没了工作", "工作没了", "丢了工作", "下岗", "干不了活", "没收入", "没了收入"),
+}
+
+
+@lru_cache(maxsize=1)
+def _trouble_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # One pattern per kind: read on every message at the main menu, where a loop over the words cost ~30 us.
+    kinds = ((label, [w for w in (*words, *_EXTRA_TROUBLE_WORDS.get(label, ())) if w]) for label, words in TROUBLES)
+    return tuple(
+        (label, re.compile("|".join(map(re.escape, words))))
+        for label, words in kinds
+        if label != _FIRST_TROUBLE_OTHER and words
+    )
+
+
 def troubles_told(story: str) -> list[str]:
     """The kinds of trouble the words name (several may apply); 其他 is never read from a story."""
     said = _norm(story).replace(" ", "")
-    extra = {
-        "大病或重病": ("症", "中风", "白血", "脑梗", "心脏"),
-        "自然灾害": ("旱", "雹"),
-        "失业或收入大减": ("没了工作", "工作没了", "丢了工作", "下岗", "干不了活", "没收入", "没了收入"),
-    }
-    return [
-        label
-        for label, words in TROUBLES
-        if label != _FIRST_TROUBLE_OTHER and any(w in said for w in (*words, *extra.get(label, ())))
-    ]
+    return [label for label, pattern in _trouble_patterns() if pattern.search(said)]
 
 
 def household_told(story: str) -> str | None:

@@ -23,6 +23,8 @@ _WHO = re.compile(
     r"是我|我的|我举报|我反映|我告|举报人|反映人|举报的人|反映的人|名字|身份|被|谁能|谁会|谁可以|谁看|哪些人"
     r"|村里|村上|村委|干部|书记|主任|社长|乡里|镇上"
 )
+# Every safety question names one of these; the whole message's matching form holds each clause's.
+_TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN)))
 # A clause longer than this is a story, even with a question word in it.
 MAX_CLAUSE = 24
 
@@ -59,6 +61,8 @@ def is_safety_question(clause: str, *, fear: bool = True) -> bool:
 def split(text: str) -> tuple[bool, str]:
     """Whether the message asks about safety, and what is left once those clauses are taken out (the
     villager's own words, with their spaces)."""
+    if not _TOPIC.search(normalise(text)):
+        return False, text  # most messages: no clause can ask about safety without one of these words
     said = clauses(text)
     asked = [c for c in said if is_safety_question(c, fear=len(said) == 1)]
     if not asked:

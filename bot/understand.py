@@ -68,8 +68,13 @@ def _replacements() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((str(k), str(v)) for k, v in pairs.items()), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=512)
 def normalise(text: str) -> str:
-    """The matching form of a message: NFKC, lower case, dialect and homophones read, noise removed."""
+    """The matching form of a message: NFKC, lower case, dialect and homophones read, noise removed.
+
+    Remembered: a message and its clauses are read by several rules (the safety check, the story pieces, the
+    classifier), each normalising the same text; it is a pure function of the text over word lists read once.
+    """
     out = unicodedata.normalize("NFKC", text).lower()
     if out.strip() == "?":
         return "?"  # a lone question mark asks for help

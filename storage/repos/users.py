@@ -32,6 +32,13 @@ class UserRecord:
     last_precision_m: float | None = None
     kefu_sent_in_window: int = 0
     _stored: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    # Whether news is held back for them (outbox rows 'held'), as read with the row by
+    # touch_user_and_conversation; None when not read.
+    _held: bool | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def may_have_held_news(self) -> bool:
+        return self._held is not False
 
 
 class ConversationState(StrEnum):
@@ -76,10 +83,12 @@ class ConversationRecord:
 _USER_FIELDS = tuple(f.name for f in fields(UserRecord) if not f.name.startswith("_") and f.name != "openid")
 _TIMES = ("first_seen", "last_seen", "last_message_at", "last_location_at")
 _SELECT_USER = f"SELECT {', '.join(_USER_FIELDS)} FROM wechat_users WHERE user_key = %(key)s"  # noqa: S608
-_CONVERSATION = ("conversation_key", "state", "data")
-# The user and their conversation in one statement: every message needs both.
+_CONVERSATION = ("conversation_key", "state", "data", "held")
+# The user, their conversation and whether news is held for them, in one statement: every message needs
+# them, and the held rows' release (an UPDATE) is then sent only when there are some (ix_outbox_openid_status).
 _SELECT_BOTH = (
-    f"SELECT {', '.join('u.' + name for name in _USER_FIELDS)}, c.user_key, c.state, c.data "  # noqa: S608
+    f"SELECT {', '.join('u.' + name for name in _USER_FIELDS)}, c.user_key, c.state, c.data, "  # noqa: S608
+    "EXISTS (SELECT 1 FROM outbox o WHERE o.user_key = u.user_key AND o.status = 'held') "
     "FROM wechat_users u LEFT JOIN conversations c ON c.user_key = u.user_key WHERE u.user_key = %(key)s"
 )
 
@@ -127,8 +136,9 @@ def touch_user_and_conversation(
         _insert_user(session, openid=openid, now=now)
         row = fastsql(session).one(_SELECT_BOTH, params, _USER_FIELDS + _CONVERSATION)
         assert row is not None
-    stored, state, data = (row.pop(name) for name in _CONVERSATION)
+    stored, state, data, held = (row.pop(name) for name in _CONVERSATION)
     user = _user(row, openid)
+    user._held = bool(held)
     _touched(user, now=now, is_message=is_message)
     if stored is None:
         return user, ConversationRecord(openid=openid, updated_at=now)

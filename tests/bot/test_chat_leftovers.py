@@ -1,5 +1,5 @@
 """Issue #18's leftovers in the chat, through the real webhook on both databases: 补充材料 to a case found by
-number and query code; a safety question after menu 1."""
+number and query code."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from bot import safety
 from storage.models.cases import Case, CaseEvent, CaseEvidence
 from tests.cases_support import KEYS, VILLAGE
 from tests.report_support import NUMBER_RE, Villager, file_report
@@ -63,13 +62,3 @@ def test_supplement_without_a_fresh_lookup_still_means_only_ones_own_cases(engin
     other.say(f"{number} {code}")
     other.say("菜单")  # the found case is forgotten once the villager moves on
     assert "没有正在办理" in other.say("补充材料")
-
-
-@pytest.mark.parametrize("question", ["能不能匿名", "会不会被知道", "我说的事保密吗"])
-def test_a_safety_question_after_menu_1_gets_the_safety_answer(engine: Engine, question: str) -> None:
-    v = villager(engine, "o-worried")
-    at_top = v.say(question)
-    v.say("1")  # 政策咨询: free text is searched as a policy question...
-    after_menu = v.say(question)
-    assert safety.ANSWER in after_menu and after_menu == at_top  # ...but this one is answered as at the top
-    assert "请回复数字" not in v.say("低保怎么申请")  # and the next question is searched as usual

@@ -15,7 +15,7 @@ from handlers.jobs.worker import BackgroundWorker
 from handlers.runtime import Runtime
 from storage.db import make_sessionmaker, transaction
 from storage.models import OutboxMessage
-from storage.repos import outbox
+from storage.repos import outbox, users
 from storage.types import utcnow
 from tests.webhook_support import Sender, make_client, settings_for_tests, text_xml
 from wechat.client import WechatClient
@@ -75,3 +75,27 @@ def test_held_news_is_released_when_the_villager_writes_again(engine: Engine) ->
     with sessions() as s:
         held = s.scalar(select(OutboxMessage).where(OutboxMessage.key == "news-1"))
         assert held is not None and held.status == "pending"
+
+
+def test_the_user_row_says_whether_news_is_held_so_the_release_is_sent_only_then(engine: Engine) -> None:
+    sessions = make_sessionmaker(engine)
+    sender = Sender(make_client(engine))
+    sender.reply_text(text_xml("o-h2", "菜单"))
+
+    def held_read_with_the_user() -> bool:
+        with transaction(sessions) as s:
+            user, _conversation = users.touch_user_and_conversation(s, openid="o-h2", now=utcnow(), is_message=True)
+            return user.may_have_held_news
+
+    assert held_read_with_the_user() is False
+    with transaction(sessions) as s:
+        row = outbox.enqueue(
+            s, key="news-2", kind="kefu_text", payload={"text": "有新回复"}, openid="o-h2", now=utcnow()
+        )
+        outbox.mark_held(s, row=row, error="45015 outside window")
+    assert held_read_with_the_user() is True
+    sender.reply_text(text_xml("o-h2", "你好"))
+    with sessions() as s:
+        released = s.scalar(select(OutboxMessage).where(OutboxMessage.key == "news-2"))
+        assert released is not None and released.status == "pending"
+    assert held_read_with_the_user() is False
