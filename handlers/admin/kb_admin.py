@@ -7,8 +7,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from starlette.responses import Response
 
+from handlers.admin.kb_problems import explain
 from handlers.admin.views import Admin, StaffCtx
-from handlers.jobs.kb_live import ReloadResult, checked_reload, entries_dir
+from handlers.jobs.kb_live import ReloadResult, checked_reload, entries_dir, live_edits
+from knowledge.loader import read_entries
 from storage.models.kb import KbDraft
 from storage.repos import kb_state
 from storage.types import utcnow
@@ -21,9 +23,8 @@ class KbAdmin:
         self.admin = admin
 
     async def page(self, ctx: StaffCtx, result: ReloadResult | None = None, status: int = 200) -> Response:
-        # the problems name the entry's file within the knowledge base, never the server's directory
-        inside = f"{result.directory}/" if result is not None else ""
-        problems = [p.replace(inside, "") for p in result.problems] if result is not None else []
+        # the problems name the entry's title and its file within the knowledge base, never the server's directory
+        problems = _explained(ctx, result) if result is not None else []
         drafts = ctx.session.scalars(select(KbDraft).order_by(KbDraft.id.desc()).limit(200)).all()
         return ctx.render(
             "kb.html",
@@ -42,3 +43,12 @@ class KbAdmin:
             "kb_reload", ok=result.ok, version=result.version, entries=result.entries, problems=len(result.problems)
         )
         return await self.page(ctx, result, 200 if result.ok else 400)
+
+
+def _explained(ctx: StaffCtx, result: ReloadResult) -> list[str]:
+    """The refused reload's problems in plain Chinese, each entry named by its title (id -> title from the
+    files that could be read and the browser's approved versions)."""
+    loaded, _ = read_entries(result.directory)
+    titles = {item.entry.id: item.entry.title for item in loaded}
+    titles.update({e.id: e.title for e in live_edits(ctx.session)})
+    return [explain(p.path, p.message, titles, result.directory) for p in result.found]

@@ -16,7 +16,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.check import check
 from knowledge.edits import parse_body
 from knowledge.holder import KnowledgeHolder
-from knowledge.loader import ENTRIES_DIR, TOPICS_FILE, load_entries
+from knowledge.loader import ENTRIES_DIR, TOPICS_FILE, LoadProblem, load_entries
 from knowledge.schema import Entry, SchemaError
 from storage.repos import kb_maintenance, kb_state
 
@@ -44,6 +44,7 @@ class ReloadResult:
     entries: int
     version: int | None  # None: refused
     problems: list[str] = field(default_factory=list)
+    found: list[LoadProblem] = field(default_factory=list)  # the same problems, with their file and message
 
     @property
     def ok(self) -> bool:
@@ -76,7 +77,7 @@ def checked_reload(session: Session, directory: Path, *, now: datetime) -> Reloa
     transaction)."""
     report = check(directory, TOPICS_FILE, edits=live_edits(session))
     if not report.ok:
-        return ReloadResult(directory, report.entries, None, [str(p) for p in report.problems])
+        return ReloadResult(directory, report.entries, None, [str(p) for p in report.problems], report.problems)
     return ReloadResult(directory, report.entries, kb_state.bump(session, now=now))
 
 

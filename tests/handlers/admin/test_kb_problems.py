@@ -1,0 +1,67 @@
+"""A refused knowledge-base reload on /admin/kb lists its problems in plain Chinese: each names the entry by
+its title and the file the maintainer edits, and the field by its Chinese name; never the checker's English,
+an entry id or a field key."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import Engine
+
+from handlers.admin.kb_problems import GENERAL, sentence
+from knowledge.loader import ENTRIES_DIR
+from tests.handlers.admin.test_admin_pages import client, login
+from tests.webhook_support import make_client
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+SOURCE = ENTRIES_DIR / "tekun" / "tekun-care.yaml"
+
+
+def _break(entries: Path) -> None:
+    """Broken files added once the app has started (it loads the directory at start)."""
+    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    twin = {**data, "id": "tekun-care-twin", "title": "特困人员的另一种问法"}  # same questions as tekun-care
+    twin["answer"] = "谁能享受：特困人员。\n怎么办：向乡镇提出。"  # two of the four parts
+    (entries / "tekun" / "tekun-care-twin.yaml").write_text(yaml.safe_dump(twin, allow_unicode=True), "utf-8")
+    (entries / "tekun" / "half.yaml").write_text("id: half\ntitle: 半截条目\nquestions: [只有一问]\n", "utf-8")
+    (entries / "tekun" / "garbled.yaml").write_text("id: [unclosed\n  title: :\n", "utf-8")
+
+
+def _problems(html: str) -> list[str]:
+    box = html[html.index("没有重新加载") :]
+    box = box[: box.index("</div>")]
+    return [re.sub(r"<[^>]*>", "", li) for li in re.findall(r"<li>(.*?)</li>", box, flags=re.S)]
+
+
+def test_a_refused_reload_lists_its_problems_in_plain_chinese(engine: Engine, tmp_path: Path) -> None:
+    client(engine)  # the organisation and its accounts
+    entries = tmp_path / "entries"
+    shutil.copytree(ENTRIES_DIR, entries)
+    c = make_client(engine, kb_dir=entries)
+    _break(entries)
+    token = login(c, "admin")
+    refused = c.post("/admin/kb/reload", data={"csrf": token})
+    assert refused.status_code == 400
+    problems = _problems(refused.text)
+    assert problems
+    for line in problems:
+        words = re.sub(r"文件 [\w./-]+\.yaml", "", line)  # the file the maintainer edits may be named
+        assert not re.search(r"[A-Za-z]", words.replace("YYYY", "")), line
+    joined = "\n".join(problems)
+    assert "条目“特困人员的另一种问法”（文件 tekun/tekun-care-twin.yaml）" in joined
+    assert re.search(r"与条目“特困人员(在家养还是去敬老院|的另一种问法)”重复", joined)  # by title, not id
+    assert "答案须依次包含“谁能享受：”“标准：”“怎么办：”“找谁：”四部分" in joined
+    assert "文件 tekun/half.yaml：问法至少要有" in joined
+    assert "文件 tekun/garbled.yaml：文件格式有误" in joined
+    assert str(tmp_path) not in refused.text
+
+
+def test_an_unknown_message_becomes_a_general_sentence() -> None:
+    assert sentence("something new the checker learnt", {}) == GENERAL
+    assert sentence("sources[1]: `verified` is missing", {}) == "第 2 个来源：缺少是否已核实。"
+    assert sentence("answer has 900 characters (at most 600)", {}) == "答案有 900 个字，最多 600 个字。"
