@@ -124,7 +124,9 @@ class Analyzer:
         self.cues = tuple(cues) if cues is not None else default_cues()
         self.everyday_words, products = default_everyday()
         self.support_cues = tuple(cue for cue in self.cues if cue not in products)
-        self.sounds = SoundFixer(self.aliases.words | self.terms.topics_of.keys(), default_keep())
+        self.sounds = SoundFixer(
+            self.aliases.words | self.terms.topics_of.keys() | set(self.support_cues), default_keep()
+        )
 
     def index_form(self, raw: str) -> str:
         """An indexed text (an entry's title or question variant), normalised and alias-rewritten;
@@ -163,4 +165,6 @@ class Analyzer:
         rest = compact
         for term in sorted(terms, key=len, reverse=True):
             rest = rest.replace(term.replace(" ", ""), "|")
+        for word in self.everyday_words:  # 收购价 holds the cue 收购, but asks a market price
+            rest = rest.replace(word, "|")
         return not any(cue in rest for cue in self.support_cues)
