@@ -5,6 +5,7 @@ one line offering the rest."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.offices import local_offices_line
 from knowledge.schema import Entry
@@ -60,8 +61,15 @@ def clipped(text: str, limit: int) -> str:
 def brief(entry: Entry, question: str, county_code: str | None = None) -> str:
     """The asked part (then the next ones while they fit) in about SHORT_CHARS characters; asked
     whom to go to, the villager's county's offices that the 找谁 part names follow it."""
-    parts = answer_parts(entry.answer)
     first = asked_part(question)
+    return _brief(entry, first, county_code if first == "找谁" else None)
+
+
+@lru_cache(maxsize=4096)
+def _brief(entry: Entry, first: str, county_code: str | None) -> str:
+    # Remembered by entry, asked part and county: a few thousand at most, and an answer is built on every
+    # policy reply (a reloaded knowledge base brings new Entry objects, so nothing stale is served).
+    parts = answer_parts(entry.answer)
     local = local_offices_line(parts.get("找谁", ""), county_code) if first == "找谁" else ""
     order = [first, *[p for p in PARTS if p != first]]
     lines: list[str] = []
