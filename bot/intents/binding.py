@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
+from bot.intents.report import policy
 from bot.menu import menu_text
+from cases.handling.case_steps import RATE_SCALE, RATING_PROMPT
+from cases.reading import tracking
 from cases.staff.wechat_link import is_staff_scene, link_from_scan
 from cases.timeutil import local_date
 from storage.repos.scans import count_scan
@@ -15,6 +18,8 @@ from villages.places.scene import parse_scene
 router = Router()
 
 ASK_VILLAGE = "请回复您所在的村名（如“土观村”），也可以回复县名加村名，我们会为您找到本村。回复“菜单”返回。"
+# States in which a closed case waits for the villager's rating (办结后请评价): a scan offers it again.
+RATING_STATES = frozenset({ConversationState.RATE, ConversationState.RATE_REASON})
 
 
 def bind(ctx: Context, place: Place) -> str:
@@ -41,7 +46,16 @@ def on_scan(ctx: Context) -> Reply:
     if place is None:
         ctx.go(ConversationState.BIND)
         return Reply("这个二维码没有对应的村庄，可能已经更换。\n" + ASK_VILLAGE)
-    return Reply(bind(ctx, place) + "\n\n" + menu_text())
+    # Looked up only when the conversation was waiting for a rating: a scan costs no query otherwise.
+    rated = ctx.state in RATING_STATES
+    pending = tracking.awaiting_rating(ctx.session, openid=ctx.user.openid, keys=policy(ctx).keys) if rated else None
+    greeting = bind(ctx, place)
+    if pending is None:
+        return Reply(greeting + "\n\n" + menu_text())
+    ctx.go(ConversationState.RATE, **RATE_SCALE)  # the menu's digits wait: a digit now rates the case
+    return Reply(
+        f"{greeting}\n\n您反映的编号 {pending.number} 已办结，还等您评价。{RATING_PROMPT}\n评价后回复“菜单”看全部功能。"
+    )
 
 
 @router.event("subscribe")

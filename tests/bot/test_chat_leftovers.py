@@ -1,18 +1,24 @@
 """Issue #18's leftovers in the chat, through the real webhook on both databases: 补充材料 to a case found by
-number and query code."""
+number and query code; a safety question after menu 1; a scan while a rating waits."""
 
 from __future__ import annotations
 
+import itertools
 import re
+import time
 
 import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from bot import safety
+from cases.handling import case_steps
+from storage.db import make_sessionmaker, transaction
 from storage.models.cases import Case, CaseEvent, CaseEvidence
+from storage.types import utcnow
 from tests.cases_support import KEYS, VILLAGE
 from tests.report_support import NUMBER_RE, Villager, file_report
-from tests.webhook_support import Sender, make_client
+from tests.webhook_support import Sender, event_xml, make_client
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -21,6 +27,14 @@ def villager(engine: Engine, openid: str) -> Villager:
     v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
     v.scan(VILLAGE)
     return v
+
+
+_later = itertools.count(int(time.time()) + 10)
+
+
+def rescan(v: Villager) -> str:
+    """Another scan of the village QR, at a time of its own (a scan in the same second is a WeChat retry)."""
+    return v.send(event_xml(v.openid, "SCAN", VILLAGE, create_time=next(_later)))
 
 
 def filed(engine: Engine, openid: str) -> tuple[str, str]:
@@ -62,3 +76,44 @@ def test_supplement_without_a_fresh_lookup_still_means_only_ones_own_cases(engin
     other.say(f"{number} {code}")
     other.say("菜单")  # the found case is forgotten once the villager moves on
     assert "没有正在办理" in other.say("补充材料")
+
+
+@pytest.mark.parametrize("question", ["能不能匿名", "会不会被知道", "我说的事保密吗"])
+def test_a_safety_question_after_menu_1_gets_the_safety_answer(engine: Engine, question: str) -> None:
+    v = villager(engine, "o-worried")
+    at_top = v.say(question)
+    v.say("1")  # 政策咨询: free text is searched as a policy question...
+    after_menu = v.say(question)
+    assert safety.ANSWER in after_menu and after_menu == at_top  # ...but this one is answered as at the top
+    assert "请回复数字" not in v.say("低保怎么申请")  # and the next question is searched as usual
+
+
+def closed_case(engine: Engine, v: Villager) -> str:
+    """A case the villager filed, answered and closed by staff: the chat now waits for the rating."""
+    found = re.search(NUMBER_RE, file_report(v))
+    assert found
+    with transaction(make_sessionmaker(engine)) as s:
+        case = s.scalars(select(Case).where(Case.number == found.group(1))).one()
+        now = utcnow()
+        case_steps.accept(s, case=case, actor="staff:x", keys=KEYS, now=now)
+        case_steps.public_reply(s, case=case, text="已核实。", actor="staff:x", keys=KEYS, now=now)
+        case_steps.close(s, case=case, finding="不实", resolution="已核实。", actor="staff:x", keys=KEYS, now=now)
+    return found.group(1)
+
+
+def test_a_scan_while_a_rating_waits_offers_the_rating_again(engine: Engine) -> None:
+    v = villager(engine, "o-rescans")
+    number = closed_case(engine, v)
+    welcome = rescan(v)
+    assert number in welcome and case_steps.RATING_PROMPT in welcome and "1 政策咨询" not in welcome
+    assert "感谢您的评价" in v.say("2")  # the digit rates the case, not menu item 2
+    with Session(engine) as s:
+        assert s.scalars(select(Case.rating).where(Case.number == number)).one() == 2
+    assert "1 政策咨询" in rescan(v)  # once rated, a scan is the plain welcome again
+
+
+def test_a_scan_with_nothing_to_rate_is_the_plain_welcome(engine: Engine) -> None:
+    v = villager(engine, "o-plain-scan")
+    file_report(v)
+    welcome = rescan(v)
+    assert "1 政策咨询" in welcome and case_steps.RATING_PROMPT not in welcome
