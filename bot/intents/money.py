@@ -1,7 +1,8 @@
 """Menu item 5 (我家补贴): link to one's household once, see its payments, answer for each one.
 
 "序号 答案" answers a payment (1 收到了, 2 没收到, 3 金额不对); 没收到 and 金额不对 become a report with
-the payment attached, and the villager gets its number and query code as for any report.
+the payment attached, and the villager gets its number and query code as for any report. 金额不对 first asks
+how much arrived (只到了150), and the report tells it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.report import policy
 from bot.report_prompts import submitted_text
+from bot.yuan_said import yuan_said
 from cases.intake.ratelimit import RateLimited
 from cases.money import household as hh
 from cases.timeutil import chinese_time
@@ -42,6 +44,8 @@ _NAME_RE = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,10}}(?:[·•・][{_HAN}]{{
 _DIGITS_RE = re.compile(r"\d{5}[\dX]")
 _CODE_RE = re.compile(r"[0-9A-Z]{8}")
 SCREEN_WORDS = frozenset({"公示", "家人", "更多", "下一页"})
+# 金额不对 with no amount: the report is filed saying the amount is not known.
+UNKNOWN_WORDS = re.compile(r"不知道|不清楚|记不清|忘了|说不准|不记得")
 NEXT_LINE = "逐笔核对请回复“序号 答案”，如“1 2”；回复“菜单”返回。"
 ASK_NAME = (
     "查看和核对您家的补贴，需要先关联您的家庭（只需一次）。\n请回复您的姓名（与村里登记的一致）。回复“取消”退出。"
@@ -127,6 +131,10 @@ def _page(ctx: Context, offset: int) -> Reply:
 @router.state(LIST)
 def listing(ctx: Context) -> Reply:
     text = ctx.text
+    waiting = ctx.data.get("amount_for")  # 金额不对 asked how much arrived (see `_ask_amount`)
+    if isinstance(waiting, str) and text not in SCREEN_WORDS:
+        return _arrived(ctx, waiting)
+    ctx.data.pop("amount_for", None)
     if text in MORE_WORDS and isinstance(ctx.data.get("next"), int):
         return _page(ctx, int(ctx.data["next"]))
     if text == "家人":
@@ -146,10 +154,28 @@ def listing(ctx: Context) -> Reply:
     number = int(m.group(1))
     if not 1 <= number <= len(ids):
         return Reply(f"序号应在 1 到 {len(ids)} 之间。")
+    if hh.ANSWERS[m.group(2)] == "wrong_amount":
+        return _ask_amount(ctx, number, ids[number - 1])
     return _answer(ctx, ids[number - 1], hh.ANSWERS[m.group(2)])
 
 
-def _answer(ctx: Context, payment_id: str, answer: str) -> Reply:
+def _ask_amount(ctx: Context, number: int, payment_id: str) -> Reply:
+    ctx.go(LIST, ids=ctx.data.get("ids", []), next=ctx.data.get("next"), amount_for=payment_id)
+    return Reply(
+        f"第 {number} 笔金额不对：实际到手多少元？请回复数字，如“150”或“只到了150”。\n"
+        "记不清请回复“不清楚”；回复“取消”不提交。"
+    )
+
+
+def _arrived(ctx: Context, payment_id: str) -> Reply:
+    amount = yuan_said(ctx.text)
+    if amount is None and not UNKNOWN_WORDS.search(ctx.text):
+        return Reply("请回复实际到手多少元，如“150”；记不清请回复“不清楚”，回复“取消”不提交。")
+    ctx.go(LIST, ids=ctx.data.get("ids", []), next=ctx.data.get("next"))
+    return _answer(ctx, payment_id, "wrong_amount", arrived=amount)
+
+
+def _answer(ctx: Context, payment_id: str, answer: str, *, arrived: str | None = None) -> Reply:
     try:
         done = hh.answer(
             ctx.session,
@@ -160,6 +186,7 @@ def _answer(ctx: Context, payment_id: str, answer: str) -> Reply:
             channel=Channel.CHAT,
             policy=policy(ctx),
             now=ctx.now,
+            arrived=arrived,
         )
     except hh.Refused as refused:
         return Reply(str(refused))

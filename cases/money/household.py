@@ -205,8 +205,10 @@ def answer(
     channel: Channel,
     policy: SubmitPolicy,
     now: datetime,
+    arrived: str | None = None,
 ) -> Answered:
-    """Record the answer; 没收到 and 金额不对 open a case (once per payment, holder and answer)."""
+    """Record the answer; 没收到 and 金额不对 open a case (once per payment, holder and answer). `arrived`:
+    for 金额不对, how many yuan the household says reached it, told in the case's text."""
     if answer not in ANSWER_WORDS:
         raise Refused("请回复 1 收到了、2 没收到 或 3 金额不对。")
     line = next((p for p in payments(session, holder=holder, now=now) if p.payment_id == payment_id), None)
@@ -222,7 +224,7 @@ def answer(
     row.answer, row.at = answer, now
     submitted = None
     if answer != "received":
-        submitted = _report(session, holder, payment, line, answer, openid, channel, policy, now)
+        submitted = _report(session, holder, payment, line, answer, openid, channel, policy, now, arrived)
         row.case_id = submitted.case_id
     session.flush()
     return Answered(answer, submitted)
@@ -238,8 +240,11 @@ def _report(
     channel: Channel,
     policy: SubmitPolicy,
     now: datetime,
+    arrived: str | None = None,
 ) -> Submitted:
     words = ANSWER_WORDS[answer]
+    if answer == "wrong_amount" and arrived is not None:
+        words += f"，实际到手 {arrived} 元"
     text = (
         f"我家的{line.item}（{line.name}，所属期 {line.period}，{line.amount} 元，发放编号 {line.payment_id}）{words}。"
         "（来自“我家补贴”逐笔核对）"

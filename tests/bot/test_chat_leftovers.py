@@ -1,24 +1,31 @@
 """Issue #18's leftovers in the chat, through the real webhook on both databases: 补充材料 to a case found by
-number and query code; a safety question after menu 1; a scan while a rating waits."""
+number and query code; a safety question after menu 1; a scan while a rating waits; 金额不对 asks how much arrived."""
 
 from __future__ import annotations
 
 import itertools
 import re
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from bot import safety
+from bot.yuan_said import yuan_said
 from cases.handling import case_steps
+from cases.money import household as hh
+from cases.money.synthetic import fake_id
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import Case, CaseEvent, CaseEvidence
 from storage.types import utcnow
+from tests.cases.money.test_money_household import PAYMENTS, PEOPLE
 from tests.cases_support import KEYS, VILLAGE
+from tests.money_support import TUGUAN, load, write_csv
 from tests.report_support import NUMBER_RE, Villager, file_report
-from tests.webhook_support import Sender, event_xml, make_client
+from tests.webhook_support import Sender, event_xml, make_client, text_xml
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -117,3 +124,65 @@ def test_a_scan_with_nothing_to_rate_is_the_plain_welcome(engine: Engine) -> Non
     file_report(v)
     welcome = rescan(v)
     assert "1 政策咨询" in welcome and case_steps.RATING_PROMPT not in welcome
+
+
+# -- 我家补贴: 金额不对 asks how much arrived ----------------------------------------------------------------
+
+
+@pytest.fixture
+def household(engine: Engine, tmp_path: Path) -> Callable[[str], str]:
+    """A villager linked to household H1 on 我家补贴's payment list; returns their `say`."""
+    sender = Sender(make_client(engine))
+    sessions = make_sessionmaker(engine)
+    assert load(sessions, "households", write_csv(tmp_path / "h.csv", "households", PEOPLE)).ok
+    assert load(sessions, "payments", write_csv(tmp_path / "p.csv", "payments", PAYMENTS)).ok
+    with transaction(sessions) as s:
+        cards = {c.household_id: c.code for c in hh.issue_codes(s, village_code=TUGUAN, now=utcnow())}
+
+    def say(text: str) -> str:
+        return sender.reply_text(text_xml("o-amount", text))
+
+    say("我家补贴")
+    say("张三明")
+    say(fake_id(1)[-6:])
+    assert "关联成功" in say(cards["H1"])
+    return say
+
+
+def descriptions(engine: Engine) -> list[str]:
+    with Session(engine) as s:
+        return list(s.scalars(select(Case.description)))
+
+
+@pytest.mark.parametrize(("said", "arrived"), [("只到了150", "150"), ("１２０元", "120"), ("到手一百五", "150")])
+def test_wrong_amount_asks_how_much_arrived_and_the_report_tells_it(
+    engine: Engine, household: Callable[[str], str], said: str, arrived: str
+) -> None:
+    asked = household("2 3")
+    assert "实际到手多少元" in asked and "案件编号" not in asked and descriptions(engine) == []
+    assert "多少元" in household("没细看")  # no amount and no 不清楚: asked again, nothing filed
+    filed = household(said)
+    assert "金额不对" in filed and "案件编号" in filed
+    assert [f"实际到手 {arrived} 元" in d for d in descriptions(engine)] == [True]
+    assert "已记下：收到了" in household("1 1")  # back on the payment list
+
+
+def test_wrong_amount_not_known_is_filed_without_an_amount(engine: Engine, household: Callable[[str], str]) -> None:
+    household("1 金额不对")
+    assert "案件编号" in household("记不清了")
+    (description,) = descriptions(engine)
+    assert "金额不对" in description and "实际到手" not in description
+
+
+def test_cancel_while_asked_files_nothing(engine: Engine, household: Callable[[str], str]) -> None:
+    household("2 3")
+    household("取消")
+    assert descriptions(engine) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [("两千三", "2300"), ("一百零五", "105"), ("五块", "5"), ("1,200块", "1200"), ("99.50", "99.5"), ("一半", None)],
+)
+def test_an_amount_is_read_as_villagers_type_it(said: str, amount: str | None) -> None:
+    assert yuan_said(said) == amount
