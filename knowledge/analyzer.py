@@ -70,6 +70,9 @@ def _trouble_spellings() -> dict[str, str]:
     return {sound: next(iter(found)) for sound, found in by_sound.items() if len(found) == 1}
 
 
+# Characters that are common words of their own and no slip, though they sound like a problem word:
+# 每 (每个月多少) is not 没, 再 (再报一次) is not 在
+_NOT_SLIPS = frozenset("每再")
 _TROUBLE_SPELLING = _trouble_spellings()
 
 
@@ -77,7 +80,10 @@ def tells_trouble(question: str) -> bool:
     """`describes_trouble` of a question, as written or as it sounds."""
     if describes_trouble(question):
         return True
-    heard = "".join(_TROUBLE_SPELLING.get(char_syllable(ch), ch) if ch >= "\u4e00" else ch for ch in question)
+    heard = "".join(
+        _TROUBLE_SPELLING.get(char_syllable(ch), ch) if ch >= "\u4e00" and ch not in _NOT_SLIPS else ch
+        for ch in question
+    )
     return heard != question and describes_trouble(heard)
 
 

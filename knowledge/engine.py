@@ -468,7 +468,7 @@ class SearchEngine:
         asked = focus(text, self._names_policy)
         whole = self._search(text, county_code, limit if asked is None else max(limit, STORY_POOL))
         apart = asked_apart(text, self._topics_named)
-        if apart and not whole.out_of_scope:
+        if apart and not whole.out_of_scope and not self._one_answers_all(whole, apart):
             return self._each_answered(whole, apart, county_code, limit)
         if asked is None:
             return whole
@@ -499,6 +499,12 @@ class SearchEngine:
         firsts = [self._search(part, county_code, limit).top for part in apart]
         hits = {h.entry_id: h for h in [*firsts, *whole.hits] if h is not None}
         return SearchResult(tuple(hits.values())[: max(limit, len(apart))], False, False, whole.policy_terms)
+
+    def _one_answers_all(self, whole: SearchResult, apart: list[str]) -> bool:
+        """The whole text's best entry speaks of the policy each question names: one question in two
+        clauses (村集体一年收入多少 应该公开不: the collective's accounts made public), not two."""
+        top = whole.top
+        return top is not None and all(not self._topics_named(part).isdisjoint(top.topics) for part in apart)
 
     def _topics_named(self, clause: str) -> frozenset[str]:
         return self.analyzer.terms.primary(set(self.analyzer.analyse(clause, known=self._chars).terms))

@@ -32,7 +32,7 @@ ASKS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
             r"能不能|谁能|谁可以|条件|什么情况|哪些情况|认定|评定|评上|怎么评|算不算|够不够|符合|资格|可不可以|有没有份|够格|哪些人|什么人|什么样的人|什么家庭"
         ),
         "where": re.compile(r"查|公开|公示|明细|(?<!到)账"),
-        "what": re.compile(r"是什么|什么意思|什么叫|叫什么|有哪些(?!人)|包括什么|干什么的|哪几(?!个人)"),
+        "what": re.compile(r"是(?:个)?什么|什么意思|什么叫|叫什么|有哪些(?!人)|包括什么|干什么的|哪几(?!个人)"),
         "gives": re.compile(r"有什么帮|有什么用|享受什么|能享受|帮什么|什么好处|什么待遇|有什么政策|给什么"),
     }
 )
@@ -72,13 +72,25 @@ def asks(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Words by which a title asks something (after aliases: 咋 is 怎么, 有没有 is 有), for `_named_only`
+_ASKING_WORDS = re.compile(r"怎么|什么|还是|吗|哪|谁|几|能|要不要|会不会|是不是|办|有")
+
+
+def _named_only(title: str) -> tuple[str, ...]:
+    """A title that only names its policy (先诊疗后付费和一站式结算), asking nothing and telling no
+    problem, says what the policy is."""
+    if _ASKING_WORDS.search(title) or describes_trouble(title):
+        return ()
+    return ("what",)
+
+
 def profile(title: str, questions: Sequence[str], declared: Sequence[str] = ()) -> dict[str, float]:
     """How strongly an entry answers each kind: `TITLE_WEIGHT` if its title asks it (or, when the entry
     says what it answers in its `asks:` field, `declared`, for each kind listed there instead of the
     title's), plus the share of its question variants that do. Variants telling a problem do not count:
     what they ask (找谁, 多久) is about the problem (低保被取消了找谁), and the tie-breaker is for
     questions telling none."""
-    weights = dict.fromkeys(declared or _kinds(title), TITLE_WEIGHT)
+    weights = dict.fromkeys(declared or _kinds(title) or _named_only(title), TITLE_WEIGHT)
     if questions:
         share = VARIANTS_WEIGHT / len(questions)
         for question in questions:
