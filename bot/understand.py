@@ -173,13 +173,17 @@ def means(text: str, kind: str) -> bool:
 
 # After a first clause that answers, what may follow and still leave the answer standing: small talk and
 # handing over (说完了 你们看着办); for "no photos", a remark that shows nothing (证据没有 村里人都知道).
-_HANDING_OVER = re.compile(r"^(你们|您)?(看着办|处理吧|处理一下|看看|费心|帮帮忙|给查查|查一查)")
+_HANDING_OVER = re.compile(
+    r"^(你们|您)?(看着办|处理吧|处理一下|看看|费心|帮帮忙|给查查|查一查)"
+    r"|^(还有|还要)?(啥|什么|哪些)?(要|需要|得)?(填|写|问|弄|办)的?(你们|你|您)?(问|说)?(吧)?$"
+    r"|^(你们|你|您)?(接着|往下|继续)?问(吧)?$|^下一步(吧)?$"
+)
 _SHOWS_SOMETHING = re.compile(r"有|发了|拍了|录了|照了|等下|等会|马上")
 
 
 def _first_clause_answers(text: str, kind: str) -> bool:
     parts = clauses(text)
-    if not 2 <= len(parts) <= 3 or len(text) > 30 or not means(parts[0], kind):
+    if not 2 <= len(parts) <= 4 or len(text) > 40 or not means(parts[0], kind):
         return False
     rest = [normalise(part) for part in parts[1:]]
     if kind == "skip":
@@ -189,7 +193,7 @@ def _first_clause_answers(text: str, kind: str) -> bool:
     return False
 
 
-_NOT_DONE = re.compile(r"没(说|讲|写|发)?完|还没|还有|没好|等一下|等等")
+_NOT_DONE = re.compile(r"没(说|讲|写|发)?完|还没|还有(?!(啥|什么|哪些)(要|需要|得)?(填|写|问|弄|办))|没好|等一下|等等")
 
 
 # Between a step answer's words (就这些了没有了); never an answer alone.
@@ -284,6 +288,24 @@ def choice_of(text: str) -> int | None:
     norm = normalise(text)
     match = _CHOICE.match(norm)
     return chinese_number(match.group(1)) if match else None
+
+
+# A pick with words after it: 2 就是低保那个, 第二个 村上偏向自家人, 3、他天天不来.
+_LEADING_CHOICE = re.compile(
+    r"^(?:我选|选择|选|就)?第?([0-9]{1,2}|[一二两三四五六七八九十])(?:个|号|项|条|种)?(?:吧|的)?[\s,，。.、:：;；!！]+(\S.*)$",
+    re.S,
+)
+
+
+def leading_choice(text: str) -> tuple[int, str] | None:
+    """A number picked first and words told after it (2 就是低保那个 村上偏向自家人): the number and the
+    villager's own words after it; None when the message is not such a pick."""
+    match = _LEADING_CHOICE.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    number = chinese_number(match.group(1))
+    rest = match.group(2).strip()
+    return (number, rest) if number is not None and rest else None
 
 
 def pick(text: str, labels: tuple[str, ...] | list[str]) -> int | None:
@@ -497,6 +519,32 @@ _FEASTING = re.compile(
     r"(吃|喝|饭|酒|烟).{0,12}?(村上|村里|村委会?|集体|公家|公款|上面)(的)?(掏|出|付|报|买单|结账|花|拿)"
     r"|(村上|村里|村委会?|集体|公家|公款)(掏钱|出钱|买单|报销|结账).{0,8}?(吃|喝|饭|酒)"
 )
+# Collective property sold, rented or contracted out, and the money not in the accounts: 集体的羊卖了三万多
+# 账上一分都没有, 村里的草场租出去了 钱不知道去哪了.
+_ASSET_GONE = re.compile(
+    r"(集体|村集体|公家|合作社|村上|村里|村委会?|社里|队里)的.{0,10}?(卖|租|承包|转让|变卖|处理|包)(了|掉|出去|给)"
+    r".{0,24}?(账上|账里|账面|钱|款).{0,6}?(没|一分|一毛|不见|不公开|不知道|去哪|哪去)"
+)
+# Money from land or assets that never reached the villagers (a role or the village named beside it):
+# 租金一年一万多 俺们一分没拿到, 征地补偿款到现在一分都没见着.
+_PROCEEDS_KEPT = re.compile(
+    r"(租金|租子|租地的钱|流转费|流转金|征地款|征地的钱|补偿款|补偿费|卖的钱|卖羊的钱|分红)"
+    r".{0,12}?(一分|一毛|一点|半分|啥)?(钱)?(都|也)?(没|不)(拿到|见到|见着|见过|给|分|发|到手|拿上|领到|给过)"
+)
+# Works accepted, or a paper signed, after a meal or a gift: 验收的时候乡上的人喝了一顿酒就签字了.
+_SIGNED_AFTER_TREAT = re.compile(
+    r"(验收|检查|签字|盖章|评审|审核|把关|检测)的?(时候|时)?.{0,12}?(吃|喝|酒|饭|红包|烟|礼|好处)"
+    r".{0,8}?(就|才|然后)(签|过|通过|验收|盖章|合格|批|放行)"
+)
+# The village itself taking what is the villager's: 村上把俺家宅基地占了, 村里把地划给他兄弟了.
+_VILLAGE = ("村上", "村里", "社里", "队里", "组里", "乡上", "镇上", "上面", "集体", "合作社")
+_VILLAGE_TAKING = re.compile(
+    r"(村上|村里|社里|队里|组里|乡上|镇上|上面)把.{0,16}?(占了|占去|卖了|卖掉|收走|拿走|收回去|划给|分给|给了他|给了她|吞了|私分)"
+)
+# An employer who ran off without paying wages is no cadre (老板跑了 工钱也没给): that is a household's
+# trouble unless a cadre is named beside it.
+_EMPLOYERS = ("包工头", "施工队", "工头", "老板")
+_WAGES = re.compile(r"工钱|工资|薪|血汗钱|打工|务工")
 # Wrongs that need no named role: money asked for a service (办个证要收二百块 / 不给钱就不办), a benefit
 # signed for or drawn in one's name by someone else (签字不是我签的 / 我没领到 村上说领了).
 _NUMBER = r"[0-9零一二两三四五六七八九十百千万]+"
@@ -537,18 +585,34 @@ def _misconduct(norm: str) -> bool:
         return True
     if _HOSTING.search(norm) and _has(norm, ("村上", "村里", "集体", "公家", "村委", "公款")):
         return True
+    if _ASKING.search(norm) or _ASKING_TAIL.search(norm):
+        pass
+    elif _ASSET_GONE.search(norm) or _SIGNED_AFTER_TREAT.search(norm) or _VILLAGE_TAKING.search(norm):
+        return True
     if any(w.search(norm) for w in _EXTORTION) and not _ASKING.search(norm):
         return True
     if _gift_for(norm) or _benefit_wrong(norm):
         return True
     roles = _words("misconduct", "roles")
-    if not _has(norm, roles):
+    if _PROCEEDS_KEPT.search(norm) and not _ASKING.search(norm) and _has(norm, (*roles, *_VILLAGE)):
+        return True
+    if not _has(norm, roles) or _wages_owed(norm):
         return False
     if _DEDUCTING.search(norm) or _FEASTING.search(norm) or _TAKEN_BY.search(norm):
         return True
     if (_BOUGHT_WITH.search(norm) or _ABSENT.search(norm)) and not _ASKING.search(norm):
         return True
     return _has(norm, _words("misconduct", "acts")) or _TAKING.search(norm) is not None
+
+
+def _wages_owed(norm: str) -> bool:
+    """Unpaid wages with only an employer named (老板跑了 工钱也没给): not a cadre's wrong."""
+    if not _WAGES.search(norm) or not _has(norm, _EMPLOYERS):
+        return False
+    rest = norm
+    for w in _EMPLOYERS:
+        rest = rest.replace(w, "")
+    return not _has(rest, _words("misconduct", "roles"))
 
 
 def _gift_for(norm: str) -> bool:
@@ -590,7 +654,7 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
         re.compile(
             r"(?:死了|去世|过世|不在了|死人|殁了"
             r"|(?:人|老人|老汉|阿奶|阿爷|奶奶|爷爷|爹|娘|老伴)(?:都|已经|早就|早都|早)?(?:没了|走了|不在了))"
-            r".{0,16}?(?:还|仍|照样|一直|继续|有人)(?:有人|在|是)?(?:领|吃|拿|享受|发)"
+            r".{0,16}?(?:还|仍|照样|一直|继续|有人)(?:一直|照样|还|有人|在|是){0,3}(?:领|吃|拿|享受|发|取)"
         ),
         # someone well off drawing it: 有楼房有车 还吃着低保
         re.compile(rf"{well_off}.{{0,20}}?{drawn}|{drawn}.{{0,20}}?{well_off}"),
@@ -599,8 +663,12 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
         # taken by someone else: 有人在领, 被别人领走了
         re.compile(
             r"(?<!没)(?:有人|别人|被人|让人|外人|人家)"
-            r"(?:在(?:领|拿|吃|占)|(?:给|替|冒|偷偷|都)?(?:领|拿|吃|占|顶)(?:了|走|着|去|掉))"
+            r"(?:(?:在|还在|一直在)(?:领|拿|吃|占|取)|(?:给|替|冒|偷偷|都)?(?:领|拿|吃|占|顶|取)(?:了|走|着|去|掉|钱))"
         ),
+        # a job or a contract handed to someone's kin: 营养餐让他亲戚承包了
+        re.compile(rf"(?:让|给|叫|包给|交给)了?(?:他|她|自己)(?:的|家)?{kin}.{{0,3}}?(?:承包|包|供|送|中标|揽|干|当)"),
+        # a cadre drawing it: 养老金还在发 是村会计在领
+        re.compile(rf"(?:是|被|让|叫|都是){roles}(?:在|一直|还|偷偷|自己|给){{0,2}}(?:领|取|拿|花|用)"),
         # withheld: 村上扣了两年了
         re.compile(rf"{agents}.{{0,6}}?(?:扣|截|克扣|卡|压)(?:了|下|走|掉|住|着)"),
         # not paid while others were: 去问就说没下来 别人家的都下来了
@@ -628,10 +696,19 @@ def _benefit_wrong(norm: str) -> bool:
     return any(shape.search(told) for shape in _benefit_shapes())
 
 
+# How a policy term is decided or what it means (防返贫监测户是咋认定的, 低保户是怎么评的): a question.
+_DEFINED_ASKED = re.compile(
+    r"(怎么|如何|怎样|什么样|啥样|咋)(样)?(个)?(认定|评定|确定|界定|识别|认|评|定|划|选|算|纳入|退出)"
+    r"|什么意思|啥意思|指什么|指的是|是什么人|是啥人|哪些人(能|可以|算)"
+)
+
+
 def _hardship(norm: str) -> bool:
     """A household's trouble, named with the household or with a plea for help (冰雹把庄稼打了 能给点帮助不),
     or an application for the monitoring and help itself (想申请防返贫监测)."""
     if _has(norm, _words("hardship", "policy_markers")):
+        return False
+    if _DEFINED_ASKED.search(norm) and not _has(norm, _words("hardship", "pleas")):
         return False
     if _applies(norm):
         return True
@@ -651,7 +728,7 @@ _APPLYING = re.compile(r"(申请|报|登记|办)(个|一个|一下|下|点)?(困
 
 def _applies(norm: str) -> bool:
     """Asking to be taken into the monitoring or helped, which tells no trouble yet (想申请防返贫监测)."""
-    if _has(norm, _words("hardship", "policy_markers")):
+    if _has(norm, _words("hardship", "policy_markers")) or _DEFINED_ASKED.search(norm):
         return False
     return _has(norm, _words("hardship", "applications")) or _APPLYING.search(norm) is not None
 
@@ -670,9 +747,15 @@ def _troubled(norm: str) -> bool:
     return _has(norm, _words("hardship", "troubles")) or _TROUBLE_SHAPES.search(norm) is not None
 
 
+# Longer messages naming a report and 怎么样了 are more often a story (…不知道后来怎么样了) than a tracking ask.
+_SINCE_MAX = 14
+
+
 def _track(norm: str) -> bool:
     if _has(norm, _words("track", "direct")):
         return True
+    if len(norm) <= _SINCE_MAX and _has(norm, _words("track", "reported")) and _has(norm, _words("track", "since")):
+        return True  # 举报怎么样了, 投诉有结果了吗
     return _has(norm, _words("track", "past")) and _has(norm, _words("track", "status"))
 
 
@@ -754,7 +837,7 @@ def classify(text: str) -> Intent:
         told = _troubled(_APPLYING.sub("", rest))
         return Intent("hardship", norm, detail="poverty_risk", told=told)
     asks_report = _has(norm, _words("report_words")) or _telling(norm)
-    if told_wrong:
+    if told_wrong and not (asks_report and _outright(norm)):
         return Intent("story", norm, detail=guess_category(norm))
     if asks_report and _has(norm, _words("report_questions")) and not _wants_report(norm):
         if _where_to_report(norm):
@@ -787,6 +870,11 @@ def classify(text: str) -> Intent:
     if sounded is not None:
         return classify(sounded)  # 转人公 is 转人工, 菜但 is 菜单
     return Intent("none", norm)
+
+
+def _outright(norm: str) -> bool:
+    """An ask to report that is not a question about reporting (我要举包, not 怎么举报村干部)."""
+    return _has(norm, _words("report_words")) and (not _has(norm, _words("report_questions")) or _wants_report(norm))
 
 
 def _joined_commands(text: str) -> str | None:

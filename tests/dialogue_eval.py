@@ -61,7 +61,7 @@ BLIND_SETS = {
     "blind D": ("bd-", "written blind; first run 73/80 91.2% on 2026-12-06, tuned against since"),
     "blind E": ("be-", "written blind; first run 54/80 67.5% on 2026-12-06, tuned against since"),
     "blind F": ("bf-", "written blind; first run 78/80 97.5% on 2026-12-06, tuned against since"),
-    "blind G": ("bg-", "written blind, never tuned against; first run 70/80 87.5% on 2026-12-06"),
+    "blind G": ("bg-", "written blind; first run 70/80 87.5% on 2026-12-06, tuned against since"),
     "blind H": ("bh-", "written blind; held out, never run before its one run"),
 }
 _WS = re.compile(r"\s+")

@@ -19,7 +19,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.hardship_story import fill_from_story, is_bare_number, taken_text, when_answer
 from bot.menu import menu_text
-from bot.understand import classify, clauses, guess_category, means, normalise, pick
+from bot.understand import classify, clauses, guess_category, leading_choice, means, normalise, pick
 from cases.categories import CADRE_LEVELS, by_code, categories
 from cases.intake import ratelimit, report_drafts
 from cases.intake.ratelimit import RateLimited
@@ -74,7 +74,8 @@ def start(ctx: Context) -> Reply:
     if asked and rest and (classify(rest).name == "story" or classify(rest).told):
         return Reply(answer + start_with(ctx, rest[:MAX_DESCRIPTION], None).text)
     if not asked and ctx.intent.name == "report" and ctx.intent.told:
-        return start_with(ctx, ctx.text[:MAX_DESCRIPTION], None)  # 我要投诉 村上啥都不管: keep the words
+        # 我要投诉 村上啥都不管: keep the words; the category is guessed from them when they name one.
+        return start_with(ctx, ctx.text[:MAX_DESCRIPTION], _guessed(ctx.intent.detail))
     draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
     ctx.go(STATE)
     if draft is not None and draft.step != "category":
@@ -82,6 +83,11 @@ def start(ctx: Context) -> Reply:
     if draft is None:
         report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
     return Reply(answer + p.category_prompt())
+
+
+def _guessed(code: str) -> str | None:
+    """A category guessed from the villager's words, or None when they name none (the category is asked)."""
+    return code if code not in ("", "other", HARDSHIP) and by_code(code) is not None else None
 
 
 # The answer to "where (or how) do I report", given as the report starts.
@@ -285,7 +291,7 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
     if choice is None:
         choice = _category_by_words(ctx, [c.code for c in cats])
     if choice is None:
-        return _category_story(ctx, draft, ctx.text) or _hint(ctx, draft)
+        return _category_with_words(ctx, draft) or _category_story(ctx, draft, ctx.text) or _hint(ctx, draft)
     data = _data(draft)
     data["category"] = cats[choice - 1].code
     lead = f"您选择了：{cats[choice - 1].label}"
@@ -293,6 +299,31 @@ def _category(ctx: Context, draft: ReportDraft) -> Reply:
         return _hardship_go(ctx, draft, data, lead + "\n" + p.HARDSHIP_INTRO)
     if p.description_of(data).strip():
         lead += "\n之前说的内容都还在。"
+    return _goto(ctx, draft, "description", data, lead)
+
+
+def _category_with_words(ctx: Context, draft: ReportDraft) -> Reply | None:
+    """A category picked by number with words after it (2 就是低保那个 村上偏向自家人): the pick is taken and
+    the words are kept as the story's first part; a long one goes on, a short one is asked to say more."""
+    said = leading_choice(ctx.text) if ctx.message.kind in ("text", "voice") else None
+    cats = categories()
+    if said is None or not 1 <= said[0] <= len(cats):
+        return None
+    number, words = said
+    data = _data(draft)
+    data["category"] = cats[number - 1].code
+    lead = f"您选择了：{cats[number - 1].label}"
+    if len(_meaningful(words)) < p.MIN_DESCRIPTION or classify(words).name in ("smalltalk", "choice"):
+        words = ""  # 2 对, 2 好的: only the pick
+    if words:
+        _append(ctx, draft, data, words, "")
+    if cats[number - 1].code == HARDSHIP:
+        return _hardship_go(ctx, draft, data, lead + "\n" + p.HARDSHIP_INTRO)
+    told = p.description_of(data)
+    if len(_meaningful(told)) >= p.LONG_STORY:
+        return _after_description(ctx, draft, data, lead + "\n" + p.story_taken(len(told)))
+    if words:
+        lead += f"\n已记下您说的（共 {len(told)} 字）。"
     return _goto(ctx, draft, "description", data, lead)
 
 
@@ -713,8 +744,23 @@ def on_offer(ctx: Context) -> Reply:
     if number == 0 or intent.norm in p.NO_WORDS or means(ctx.text, "refuse"):
         ctx.reset()
         return Reply("好的，什么也没有提交。\n\n" + menu_text())
+    named = _category_named(ctx) if code != HARDSHIP else None
+    if named is not None:
+        return start_with(ctx, text, named)  # 资金, 土地的事: the report starts in the category it names
     ctx.reset()
     return PASS
+
+
+def _category_named(ctx: Context) -> str | None:
+    """A short answer to the offer that names a category, by its label or its words (资金, 优亲厚友)."""
+    norm = ctx.intent.norm
+    if ctx.message.kind not in ("text", "voice") or not 2 <= len(norm) <= 8 or norm[0] in "不没别":
+        return None
+    if ctx.intent.name not in ("none", "money", "menu_item", "story"):
+        return None
+    cats = [c for c in categories() if c.code != HARDSHIP]
+    chosen = pick(ctx.text, [c.label for c in cats])
+    return cats[chosen - 1].code if chosen is not None else _guessed(guess_category(norm))
 
 
 # Saying the story was only a question: 我就问问, 是问政策, 想咨询一下.
