@@ -8,6 +8,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.kb_feedback import note_answer, note_none_fit
+from bot.safety import split as asks_safety
 from bot.understand import carried_question, classify, normalise
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
 from storage.repos.users import ConversationState
@@ -187,9 +188,9 @@ def asking(ctx: Context) -> Reply:
     if _pieces_joined(ctx):
         return PASS  # 村长 / 把俺家的补贴 / 扣下了 不给: the story the pieces tell together
     if ctx.message.kind in ("text", "voice") and ctx.text and ctx.intent.name == "none":
-        if ctx.text in ("菜单", "取消", "返回"):
+        if ctx.text in ("菜单", "取消", "返回") or asks_safety(ctx.text)[0]:
             ctx.reset()
-            return PASS
+            return PASS  # a safety question (能不能匿名) gets the safety answer, as at the main menu
         return answer(ctx, ctx.text)
     ctx.reset()
     return PASS
