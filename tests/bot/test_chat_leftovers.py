@@ -1,5 +1,6 @@
 """Issue #18's leftovers in the chat, through the real webhook on both databases: 补充材料 to a case found by
-number and query code; a safety question after menu 1; a scan while a rating waits; 金额不对 asks how much arrived."""
+number and query code; a safety question after menu 1; a scan while a rating waits; 金额不对 asks how much
+arrived; 举报怎么样了 is tracking."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from bot import safety
+from bot.understand import classify
 from bot.yuan_said import yuan_said
 from cases.handling import case_steps
 from cases.money import household as hh
@@ -186,3 +188,21 @@ def test_cancel_while_asked_files_nothing(engine: Engine, household: Callable[[s
 )
 def test_an_amount_is_read_as_villagers_type_it(said: str, amount: str | None) -> None:
     assert yuan_said(said) == amount
+
+
+# -- asking what came of a report ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("asked", ["举报怎么样了", "我反映的事咋样了", "上回说的那个事有回音没", "投诉有结果了吗"])
+def test_asking_what_came_of_a_report_is_tracking_also_after_menu_1(engine: Engine, asked: str) -> None:
+    assert classify(asked).name == "track"
+    v = villager(engine, "o-waiting")
+    number, _ = re.search(NUMBER_RE, file_report(v)).groups()  # type: ignore[union-attr]
+    assert number in v.say(asked)
+    v.say("1")
+    assert number in v.say(asked)
+
+
+@pytest.mark.parametrize("said", ["举报了会怎么样", "我要举报村长贪钱不知道后来怎么样了", "怎么举报"])
+def test_a_question_about_reporting_or_a_story_is_not_tracking(said: str) -> None:
+    assert classify(said).name != "track"
