@@ -3,10 +3,10 @@ and of baselines, on clean questions and with 20% of characters replaced by same
 then the engine as villagers of each Haidong county see it (their local entries included), on the
 tuned and the held-out parts, with the goals of issue #19 judged on the held-out part.
 
-Three fresh held-out sets (tests/eval/questions_fresh.yaml, written after the first held-out part had been
+Three fresh sets (tests/eval/questions_fresh.yaml, written after the first held-out part had been
 looked at, and tests/eval/questions_fresh2.yaml and questions_fresh3.yaml, written in later sessions; each
-labelled before its first run and never tuned against) are printed each as its own part, with no
-county and with each Haidong county, and issue #19's goals judged on it as well.
+labelled before its first run; the first two tuned against since, see TUNED_SINCE) are printed each as
+its own part, with no county and with each Haidong county, and issue #19's goals judged on it as well.
 
 Run: python -m bench.kb_eval [--questions tests/eval/questions.yaml] [--fresh FILE ...] [--entries DIR]
 """
@@ -31,6 +31,11 @@ FRESH2_QUESTIONS = DEFAULT_QUESTIONS.with_name("questions_fresh2.yaml")
 # A third fresh set, new voices (herders, migrant workers, young mothers, 回/土/撒拉/藏族 villagers), written
 # from the topic list alone and labelled before its first run.
 FRESH3_QUESTIONS = DEFAULT_QUESTIONS.with_name("questions_fresh3.yaml")
+# Fresh sets whose misses were read and fixed (in general) since their first run: no longer held out.
+TUNED_SINCE = {
+    "questions_fresh.yaml": "first run hit@1 95.8, tuned against since 2026-12-06",
+    "questions_fresh2.yaml": "first run hit@1 95.0, confidently wrong 1.7; tuned against since 2026-12-06",
+}
 HOLD_OUT_EVERY = 5  # questions 5, 10, 15... were never looked at while tuning
 # The counties whose villagers the bot serves, each with its own local entries (`scope`).
 HAIDONG_COUNTIES = {
@@ -272,7 +277,7 @@ def fresh_report(entries: list[Entry], fresh: EvalSet, name: str = "questions_fr
     labelled = sum(1 for q in fresh.in_scope if q.entries)
     lines = [
         f"\nFresh held-out, {name} ({len(fresh.in_scope)} in scope, {labelled} labelled with entry ids, "
-        f"{len(fresh.out_of_scope)} out of scope; never tuned against)"
+        f"{len(fresh.out_of_scope)} out of scope; {TUNED_SINCE.get(name, 'never tuned against')})"
     ]
     rows = by_county(entries, fresh, (("fresh", fresh),))
     lines.append(county_table(rows))

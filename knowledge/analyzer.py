@@ -160,7 +160,8 @@ class Analyzer:
             sounds=bigrams(sylls, "_") if sylls else [],
             spoken=" ".join(sylls),
             terms=terms,
-            trouble=tells_trouble(clean) if with_terms else describes_trouble(clean),
+            # as typed or heard, and as the aliases read it (Qinghai 还莫发 is 还没发)
+            trouble=(tells_trouble(clean) or describes_trouble(compact)) if with_terms else describes_trouble(clean),
             cue=any(cue in clean or cue in compact for cue in self.cues),
             everyday=with_terms and self._everyday(compact, terms),
         )

@@ -595,14 +595,28 @@ class SearchEngine:
             # of another topic that wins on the asking words alone
             named = self.analyzer.terms.topics(query.terms)
             foreign = bool(named) and named.isdisjoint(self._topics[top_index])
+            # a problem told (草原补助还没打到卡上) and a sibling about a problem near: not the standard for sure
+            problem_elsewhere = (
+                query.trouble and not self._trouble[top_index] and self._troubled_sibling(top_index, scored)
+            )
             confident = (
                 not foreign
+                and not problem_elsewhere
                 and top >= tuning.confident_score
                 and margin >= needed
                 and top_sim >= tuning.confident_similarity
                 and int(np.count_nonzero(best >= tuning.crowd_ratio * plain_order[0][1])) <= tuning.crowd
             )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
+
+    def _troubled_sibling(self, top_index: int, scored: list[tuple[float, float, int, float]]) -> bool:
+        """An entry about a problem, sharing a topic with the best, within `Tuning.facet_reach` of it."""
+        topics, near = self._topics[top_index], scored[0][0] - self.tuning.facet_reach
+        return any(
+            self._trouble[i] and not topics.isdisjoint(self._topics[i])
+            for score, _, i, _ in scored
+            if i != top_index and score >= near
+        )
 
     def _profile(self, doc_index: int) -> dict[str, float]:
         found = self._profiles.get(doc_index)
