@@ -73,7 +73,10 @@ def on_message(ctx: Context) -> Reply:
     found = ctx.data.get("found")  # the case just shown by number and code, sealed (see `_check`)
     if isinstance(found, str) and ctx.message.kind == "text" and ctx.text in supplement.WORDS:
         return supplement.begin_found(ctx, found)
-    return _track_text(ctx)
+    reply = _track_text(ctx)
+    if reply is PASS and isinstance(found, str):  # left the case just shown: read as from the menu (IDLE)
+        return supplement.offer_as_answer(ctx) or PASS
+    return reply
 
 
 def _track_text(ctx: Context) -> Reply:

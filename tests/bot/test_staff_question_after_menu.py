@@ -3,6 +3,7 @@ to the case, 2 goes on with it as a new message, and a question answered is not 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from tests.cases.handling.test_staff_desk import _chat_case, _client
+from tests.cases_support import VILLAGE
 from tests.handlers.admin.test_admin_pages import login
-from tests.report_support import Villager
+from tests.report_support import NUMBER_RE, Villager, file_report
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 OFFER = "这段话是回答吗？"
@@ -68,3 +70,15 @@ def test_menu_words_and_commands_are_not_taken_for_an_answer(engine: Engine, tmp
     assert OFFER in v.say("王家在三社")
     assert "回复 1 是" in v.say("什么意思")  # neither yes nor no: asked again, the text still held
     assert "已补充到编号" in v.say("是")
+
+
+def test_an_answer_right_after_a_lookup_by_number_and_code_is_offered_too(engine: Engine, tmp_path: Path) -> None:
+    _c, v, number, _cid = _ask(engine, tmp_path, "o-ask-lookup")
+    other = Villager(v.sender, "o-ask-lookup-other")
+    other.scan(VILLAGE)
+    filed = re.search(NUMBER_RE, file_report(other))
+    assert filed
+    v.say("菜单")
+    assert "状态" in v.say(f"{filed.group(1)} {filed.group(2)}")  # another case, shown by number and code
+    offered = v.say("是三社的王家，补助还没发")
+    assert OFFER in offered and number in offered
