@@ -45,6 +45,7 @@ def test_mark_all_read_marks_only_the_notices_shown(engine: Engine) -> None:
     assert done.status_code == 200
     assert _unread(engine) == {late, other}
     assert "新案件：请查看。" in done.text and "提醒0" not in done.text
-    # a form without ids (an old page) marks nothing
+    # a form without ids (an old page) or with junk for ids marks nothing
     c.post("/admin/notices/read", data={"csrf": token})
+    assert c.post("/admin/notices/read", data={"csrf": token, "notice": ["²", "-1", "9" * 40]}).status_code == 200
     assert _unread(engine) == {late, other}
