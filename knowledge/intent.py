@@ -17,12 +17,14 @@ from knowledge.analyzer import describes_trouble
 from knowledge.phonetic import char_syllable
 
 # Asks that look like another kind and are not: a phone number's 多少 asks whom to call.
-_NOT_AMOUNT = re.compile(r"(?:电话|号码|热线|手机号)(?:是|号)?多少")
+# ... and what one pays (医保交多少) is not what one gets (能赔多少): it asks `pays`.
+_NOT_AMOUNT = re.compile(r"(?:电话|号码|热线|手机号)(?:是|号)?多少|(?:交|缴|掏)(?:多少|几)|保费(?:是|要)?多少")
 ASKS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
     {
         "apply": re.compile(
             r"申请|办理|手续|材料|流程|报名|报销|理赔|怎么报|怎么赔|怎么领|怎么办证|去哪办|在哪办|怎么交|怎么参保|怎么签"
         ),
+        "pays": re.compile(r"(?:交|缴|掏)(?:多少|几)|自己交|自己掏|自己出|自付|保费"),
         "amount": re.compile(r"多少|几千|几百|几万|几块|标准|补多少|给多少|多钱"),
         "whom": re.compile(
             r"找谁|问谁|电话|号码|热线|哪个部门|什么部门|去哪|在哪|哪里|找哪|谁管|谁来管|谁负责|归谁|报修|投诉"

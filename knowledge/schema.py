@@ -14,7 +14,7 @@ MIN_QUESTIONS = 5
 MAX_TOPICS = 3
 # What a question can ask for, and an entry can say it answers (`asks:`): how to apply, how much, whom to
 # ask, when, who qualifies, where to look it up, what it is, what it gives (knowledge.intent reads them).
-ASK_KINDS = ("apply", "amount", "whom", "when", "eligible", "where", "what", "gives")
+ASK_KINDS = ("apply", "amount", "pays", "whom", "when", "eligible", "where", "what", "gives")
 FIELDS = frozenset(
     {
         "id",
