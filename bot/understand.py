@@ -136,7 +136,8 @@ _NEGATION = re.compile(
 )
 _EVIDENCE_WORDS = re.compile(
     r"(手机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
-    r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后)"
+    r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后"
+    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|现在|目前|还|手头|手上|身边|一张)"
 )
 _NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
 _NAME_GIVEN = re.compile(r"(写|留|用)上?(我|我的)的?(真)?(名字|姓名|真名|电话)")
@@ -166,6 +167,12 @@ def means(text: str, kind: str) -> bool:
         return True
     if any(_by_shape(form, kind) for form in forms):
         return True
+    if kind == "done" and len(norm) <= 20 and _SUMMED_UP.fullmatch(norm):
+        return True  # 以上就是我要反映的全部内容
+    if kind in ("done", "skip") and len(norm) <= 12:
+        bare = _SAID_FOR.sub("", norm, count=1)
+        if bare and bare != norm and means(bare, kind):
+            return True  # 奶奶说就这些, 嗯 没别的, 我说没了
     if _sounds_like(norm, words):  # 挑过 is 跳过 typed by its sound
         return True
     return _first_clause_answers(text, kind)
@@ -193,6 +200,17 @@ def _first_clause_answers(text: str, kind: str) -> bool:
     return False
 
 
+# In front of a short step answer, fillers and whom it is said for (嗯, 对, 奶奶说, 我说, 阿奶讲): the answer
+# stands (奶奶说就这些 is done, 她说没拍过 is no photos).
+_SAID_FOR = re.compile(
+    r"^(嗯|对|哦|噢|好|是|那|啊|唉)*"
+    r"((我|她|他|我们|奶奶|阿奶|我奶|爷爷|阿爷|老人|老人家|老汉|妈|爸|娘|我妈|我爸|我娘|阿妈|阿爸|阿娘|老伴|我老伴"
+    r"|婆婆|公公|家里人|我家里)(说|讲)的?)?"
+)
+# Summing up: 以上就是我要反映的全部内容, 以上是全部情况.
+_SUMMED_UP = re.compile(
+    r"以上(就是|是|就|便是|为)?(我|我们)?(要|想)?(反映|说|讲|举报)?的?(全部|所有|主要|全)?的?(内容|情况|事情|问题|事)?(了)?"
+)
 _NOT_DONE = re.compile(r"没(说|讲|写|发)?完|还没|还有(?!(啥|什么|哪些)(要|需要|得)?(填|写|问|弄|办))|没好|等一下|等等")
 
 
@@ -260,7 +278,8 @@ def _by_shape(norm: str, kind: str) -> bool:
         # 我说完了, 讲完啦, 就这么个事
         return (
             re.fullmatch(
-                r"(都|已经)?(说|讲|写|发|打)完(了|啦)?(就这|就这些)?|(嗯|对)?(就是|就)?这(么)?(个|点|些|样)(事情|事|情况)?(了)?",
+                r"(都|已经)?(说|讲|写|发|打)完(了|啦)?(就这|就这些)?"
+                r"|(情况|事情|事|大概|基本上?|反正)?(嗯|对)?(就是|就)?这(么)?(个|点|些|样)(事情|事|情况)?(了)?",
                 norm,
             )
             is not None
@@ -427,8 +446,17 @@ _SUMMON = re.compile(
 )
 
 
+# Asking whether a person is there to answer: 有没有乡上的干部能回答我, 有没有人能回复一下.
+_ANYONE_TO_ANSWER = re.compile(
+    r"^有没有(个|一个|位|一位)?.{0,4}?(干部|领导|工作人员|真人|人工|客服|人|懂的人)"
+    r"(能|可以|来|会)?(回答|回复|答复|解答|说话)(一下)?(我|我们)?$"
+)
+
+
 def _person(short: str, norm: str) -> bool:
     if short in _words("person", "exact") or _has(norm, _words("person", "contains")):
+        return True
+    if _ANYONE_TO_ANSWER.match(norm):
         return True
     if len(norm) <= 15 and _SUMMON.search(norm) and not _has(norm, _words("report_words")):
         return not _misconduct(norm)  # 支书把钱拿走了 叫领导来看: a story, offered as a report
@@ -493,7 +521,7 @@ def carried_question(text: str) -> bool:
 # A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了;
 # or makes someone a beneficiary: 社长把他儿媳妇弄成低保户了.
 _TAKING = re.compile(
-    r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪|弄成|评成|报成|定成|整成|搞成|弄上|报上"
+    r"把.{0,24}?(领|卖|花|拿|占|扣|吞|私|换|送|给了|给他|给她|分给|分了|弄走|拉走|挪|借给|借走|借出去|弄成|评成|报成|定成|整成|搞成|弄上|报上"
     r"|停了|停掉|取消|刷了|刷掉|撤了|砍了|去掉|划掉)"
 )
 # What was taken, told the other way round: 钱叫包工头和村干部分了, 补助让会计领走了.
@@ -513,6 +541,13 @@ _HOSTING = re.compile(r"(检查|接待|来人|下乡|来村).{0,12}?(杀羊|宰�
 _FALSE_RECORD = re.compile(
     r"(账上|账本上|牌子上|公示上|公示的|名单上|表上|单子上|本子上|上报的|报上去的)(写|记|报|说)?(着|的|了)?"
     r".{0,24}?(其实|实际上|实际|根本|可是只|但是只)"
+)
+# What a role reports or posts, against what was given: 村会计报的是每天一个鸡蛋 娃们一个礼拜才吃上一回,
+# 公示说投资四十万 实际就铺了一层水泥 (a role or the village named beside it; see _misconduct).
+_REPORTED_VS_GIVEN = re.compile(
+    r"(报的是|报上去的是|上报的是|写的是|公示说|公示的是|公示是|账上是)"
+    r"(.{1,24}?(其实|实际上|实际|根本没|结果)"
+    r"|.{1,30}?(才|只|就|光)(吃|给|发|领|拿|有|铺|修|见|到|得|分|栽|种|建|盖|装|用|花))"
 )
 # A cadre eating or drinking on the village's money: 每回吃饭都是村上掏钱.
 _FEASTING = re.compile(
@@ -583,6 +618,12 @@ def _misconduct(norm: str) -> bool:
         return True
     if any(w.search(norm) for w in _SIGNED_FOR) or _FALSE_RECORD.search(norm) or _VOTE_BUYING.search(norm):
         return True
+    if (
+        _REPORTED_VS_GIVEN.search(norm)
+        and _has(norm, (*_words("misconduct", "roles"), *_VILLAGE))
+        and not (_ASKING.search(norm) or _ASKING_TAIL.search(norm) or _WHY_OR_WHEN.search(norm))
+    ):
+        return True
     if _HOSTING.search(norm) and _has(norm, ("村上", "村里", "集体", "公家", "村委", "公款")):
         return True
     if _ASKING.search(norm) or _ASKING_TAIL.search(norm):
@@ -636,7 +677,7 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
     drawn = r"(?:吃着|领着|拿着|吃上|评上|评成|评了|享受|当上|吃的|领的|是)"
     return (
         # a cadre's relative: 支书的侄子, 村长他小舅子家, 支书让他儿子当了护林员
-        re.compile(rf"{roles}[^我]{{0,3}}?(?:的|他|她|他们|家)?(?:的|家)?{kin}"),
+        re.compile(rf"{roles}[^我]{{0,3}}?(?:的|他|她|他们|家)?(?:的|家)?(?:[两三四五六几]个)?{kin}"),
         # the one who draws it is a cadre, or a cadre's kin: 钱她侄子领着 侄子就是村文书
         re.compile(rf"{kin}(?:就是|是|当着|当的|在当|当)(?:村上|村里|咱村|我们村|社里|乡上)?的?{roles}"),
         # by connections: 低保都是有关系的人吃
@@ -654,7 +695,7 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
         re.compile(
             r"(?:死了|去世|过世|不在了|死人|殁了"
             r"|(?:人|老人|老汉|阿奶|阿爷|奶奶|爷爷|爹|娘|老伴)(?:都|已经|早就|早都|早)?(?:没了|走了|不在了))"
-            r".{0,16}?(?:还|仍|照样|一直|继续|有人)(?:一直|照样|还|有人|在|是){0,3}(?:领|吃|拿|享受|发|取)"
+            r".{0,16}?(?:还|仍|照样|一直|继续|有人)(?:一直|照样|还|有人|在|是){0,3}(?:领|吃|拿|享受|发|取|报)"
         ),
         # someone well off drawing it: 有楼房有车 还吃着低保
         re.compile(rf"{well_off}.{{0,20}}?{drawn}|{drawn}.{{0,20}}?{well_off}"),
@@ -804,7 +845,12 @@ def _wants_report(norm: str) -> bool:
     """A question that still asks to report: 我想反映一下 你看怎么弄, 怎么举报 我不会弄, 能不能匿名举报."""
     if _has(norm, _words("report_help")) or _has(norm, _words("report_can")):
         return True
-    return any(want + word in norm for want in _words("report_wants") for word in _words("report_words"))
+    return any(
+        want + how + word in norm
+        for want in _words("report_wants")
+        for how in ("", "实名", "匿名")
+        for word in _words("report_words")
+    )
 
 
 def classify(text: str) -> Intent:
@@ -829,14 +875,14 @@ def classify(text: str) -> Intent:
     if _track(norm):
         return Intent("track", norm)
     told_wrong = _misconduct(norm)
-    if _hardship(norm) and not told_wrong:
+    if _hardship(norm) and not told_wrong and not _accuses(norm):
         # An application alone (想申请防返贫监测) tells nothing to keep as the household's story.
         rest = norm
         for w in _words("hardship", "applications"):
             rest = rest.replace(w, "")
         told = _troubled(_APPLYING.sub("", rest))
         return Intent("hardship", norm, detail="poverty_risk", told=told)
-    asks_report = _has(norm, _words("report_words")) or _telling(norm)
+    asks_report = _has(norm, _words("report_words")) or _telling(norm) or _accuses(norm)
     if told_wrong and not (asks_report and _outright(norm)):
         return Intent("story", norm, detail=guess_category(norm))
     if asks_report and _has(norm, _words("report_questions")) and not _wants_report(norm):
@@ -870,6 +916,18 @@ def classify(text: str) -> Intent:
     if sounded is not None:
         return classify(sounded)  # 转人公 is 转人工, 菜但 is 菜单
     return Intent("none", norm)
+
+
+# Asking to report against the village or a cadre (想告一下村上, 要举报村干部): a report, whatever trouble of
+# the household the message also names (我是残疾人 腿没了一条 想告一下村上).
+_ACCUSING = re.compile(r"(告|举报|检举|投诉|揭发|控告)(一下|一哈|下)?(我们|咱)?(村上|村里|村委|乡上|镇上|社里|队里)")
+
+
+def _accuses(norm: str) -> bool:
+    if _ACCUSING.search(norm):
+        return True
+    roles = _alternatives(_words("misconduct", "roles"))
+    return re.search(rf"(告|举报|检举|投诉|揭发|控告)(一下|一哈|下)?(我们|咱)?(村|乡|镇)?的?{roles}", norm) is not None
 
 
 def _outright(norm: str) -> bool:

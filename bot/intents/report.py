@@ -593,6 +593,12 @@ def _contact(ctx: Context, draft: ReportDraft) -> Reply:
     if ctx.message.kind != "text" or not ctx.text:
         return _hint(ctx, draft)
     data = _data(draft)
+    if not any(ch.isdigit() for ch in ctx.text) and means(ctx.text, "anonymous"):
+        # A change of mind (名字还是不留了 匿名吧): anonymous after all, nothing kept.
+        data["anonymous"] = True
+        data.pop("name", None)
+        data.pop("phone", None)
+        return _goto(ctx, draft, "confirm", data)
     if _skip(ctx) and not CHANNEL_RULES[Channel.CHAT].contact_required:  # the chat lets both be left out
         data["name"], data["phone"], data["contact_skipped"] = None, None, True
         return _goto(ctx, draft, "confirm", data)

@@ -1,0 +1,157 @@
+"""Causes found by blind dialogue set H, as general rules. Phrasings here are not set H's.
+
+- A step answered in its own words: at "more to add?", a short reply of finishing sense with fillers or whom it
+  is said for in front (嗯, 对, 奶奶说, 我说) is done, and so is summing up (以上就是…的全部内容); at "photos?", a
+  short negation with what was not taken (没拍过, 手头没有票据, 暂时还没有) is no photos. A reply telling a wrong
+  stays story text.
+- At the name step, asking after all to stay anonymous (名字还是不留了 匿名吧) makes the report anonymous.
+- Wrongs in shapes the lists did not name: a role's same-sound typo (会机 = 会计), lending out public money, what
+  a role reports or posts against what was given (报的是 … 才 …, 公示说 … 实际 …), a cadre's kin counted
+  (支书家的两个闺女), a benefit still reported for a dead person.
+- Asking outright to report against the village or a cadre is a report, whatever trouble the household also
+  names; 我要实名反映 asks to report even inside a question about how.
+- 有没有…干部能回答我 asks for a person; 查一下 alone asks to look up a report.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from bot.understand import classify, means
+from tests.cases_support import KEYS, VILLAGE
+from tests.report_support import Villager
+from tests.webhook_support import Sender, make_client
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _villager(engine: Engine, openid: str) -> Villager:
+    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
+    v.scan(VILLAGE)
+    return v
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阿爷说就这些",
+        "嗯 没有别的了",
+        "我说没了",
+        "对 情况就是这样",
+        "以上是全部情况",
+        "事情就这样",
+        "她讲没别的了",
+        "嗯嗯 先这些",
+    ],
+)
+def test_finishing_words_with_fillers_are_done(text: str) -> None:
+    assert means(text, "done"), text
+
+
+@pytest.mark.parametrize("text", ["奶奶说村长把钱拿了", "以上说的村长还打过人", "她说还有一个事", "奶奶说会计没给钱"])
+def test_a_wrong_told_after_a_filler_is_not_done(text: str) -> None:
+    assert not means(text, "done"), text
+
+
+@pytest.mark.parametrize(
+    "text", ["没拍过照片", "手头没有票据", "暂时还没有", "她说没拍过", "现在还没有照片", "莫有单据"]
+)
+def test_a_short_negation_is_no_photos(text: str) -> None:
+    assert means(text, "skip"), text
+
+
+@pytest.mark.parametrize("text", ["还有照片", "有票据 等下发", "村长打人的视频有"])
+def test_something_to_show_is_not_skipped(text: str) -> None:
+    assert not means(text, "skip"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "俺们村的会机把扶贫款借给他小舅子了",
+        "村里的文书把合作社的钱借出去了 一直没还",
+        "我们村的汇计把低保名额给了他侄子",
+        "社长报的是每户五百 到手才发了二百",
+        "村上公示说投资二十万 实际就栽了几棵树",
+        "支书家的两个闺女都当上护林员了",
+        "老汉过世两年了 他的养老金村上还在报",
+    ],
+)
+def test_wrongs_in_new_shapes_are_report_stories(text: str) -> None:
+    said = classify(text)
+    assert said.name == "story", (text, said)
+    assert said.detail != "poverty_risk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "低保报的是多少 才能领",
+        "营养餐报的是一天几个鸡蛋",
+        "公示说的是哪些人 才能领补贴吗",
+        "村长说的是下个月就发",
+        "村上报了名单 就发了补助",
+    ],
+)
+def test_the_same_words_without_a_wrong_stay_questions(text: str) -> None:
+    assert classify(text).name not in ("story", "report"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是低保户 腰摔坏了 想举报村上",
+        "腿断了干不了活 要告一下村长",
+        "我是党员 应该咋举报 我想匿名举报",
+        "我是退休干部 按规矩该咋反映 我要实名举报",
+    ],
+)
+def test_asking_outright_to_report_is_a_report(text: str) -> None:
+    assert classify(text).name == "report", text
+
+
+@pytest.mark.parametrize("text", ["我腿断了 想反映一下家里的困难", "家里老人瘫痪了 日子过不下去 想反映一下"])
+def test_a_household_trouble_to_tell_stays_hardship(text: str) -> None:
+    assert classify(text).name == "hardship", text
+
+
+@pytest.mark.parametrize("text", ["有没有县上的领导能回复一下", "有没有人能回答我", "有没有个工作人员能说话"])
+def test_asking_whether_someone_can_answer_asks_for_a_person(text: str) -> None:
+    assert classify(text).name == "person", text
+
+
+@pytest.mark.parametrize("text", ["有没有低保", "有没有人管", "有没有补助能领"])
+def test_other_have_you_questions_are_not_a_person(text: str) -> None:
+    assert classify(text).name != "person", text
+
+
+@pytest.mark.parametrize("text", ["查一下", "帮我查查", "查一哈"])
+def test_a_bare_look_up_asks_for_tracking(text: str) -> None:
+    said = classify(text)
+    assert (said.name, said.choice) == ("menu_item", 4), text
+
+
+@pytest.mark.parametrize("text", ["查一下低保政策", "查一下村里的项目"])
+def test_a_look_up_naming_something_else_is_not_tracking(text: str) -> None:
+    said = classify(text)
+    assert not (said.name == "menu_item" and said.choice == 4), text
+
+
+def test_a_report_story_goes_through_steps_answered_in_own_words(engine: Engine) -> None:
+    v = _villager(engine, "o-bh-own-words")
+    assert "开始反映" in v.say("老汉过世两年了 他的养老金村上还在报 钱不知道谁拿了")
+    assert "已把您的话记为反映内容" in v.say("1")
+    assert "哪一级" in v.say("阿爷说就这些")
+    assert "照片" in v.say("1")
+    assert "匿名" in v.say("手头没有票据")
+    assert "姓名" in v.say("1")
+    reply = v.say("名字还是别留了 匿名吧")
+    assert "请核对" in reply and "匿名" in reply
+
+
+def test_a_bare_look_up_then_the_number_and_code_with_chinese_punctuation(engine: Engine) -> None:
+    v = _villager(engine, "o-bh-look-up")
+    assert "编号" in v.say("查一下")
+    reply = v.say("编号：630223-2026-999999；查询码：123456")
+    assert "没有找到完全对应的答案" not in reply
