@@ -62,7 +62,7 @@ BLIND_SETS = {
     "blind E": ("be-", "written blind; first run 54/80 67.5% on 2026-12-06, tuned against since"),
     "blind F": ("bf-", "written blind; first run 78/80 97.5% on 2026-12-06, tuned against since"),
     "blind G": ("bg-", "written blind; first run 70/80 87.5% on 2026-12-06, tuned against since"),
-    "blind H": ("bh-", "written blind; held out, never run before its one run"),
+    "blind H": ("bh-", "written blind; first run 66/80 82.5% on 2026-12-06 (after G's fixes), tuned against since"),
 }
 _WS = re.compile(r"\s+")
 
@@ -367,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         + blind_d()
         + blind_e()
         + blind_f()
-        + blind_g(),
-        # Blind H is held out: until its one run (--part blind_h, by the lead) it stays out of `all`.
+        + blind_g()
+        + blind_h(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")

@@ -499,8 +499,30 @@ def _more_story(ctx: Context, draft: ReportDraft) -> Reply | None:
     return Reply(p.story_added(len(p.description_of(data))) + "\n\n" + _prompt(ctx, draft))
 
 
+# Which level a short answer at the "which cadre" step names in the villager's own words (村上的, 乡上的人,
+# 县里的部门, 不清楚): a place word, or a title whose level the routing vocabulary knows (社长, 乡政府).
+_LEVEL_PLACES = (("village", "村社组队"), ("town", "乡镇"), ("county", "县局"))
+_LEVEL_UNKNOWN = re.compile(r"不清楚|不知道|说不清|不确定|不晓得|搞不清|弄不清|不好说|其他")
+
+
+def _cadre_by_words(text: str) -> int | None:
+    norm = normalise(text)
+    if not norm or len(norm) > 12 or "不是" in norm:
+        return None
+    levels = [code for code, _label in CADRE_LEVELS]
+    if _LEVEL_UNKNOWN.search(norm):
+        return levels.index("unknown") + 1
+    named = cadres.strongest(norm)
+    if named is not None and named.level in levels and named.level != "unknown":
+        return levels.index(named.level) + 1
+    found = {code for code, marks in _LEVEL_PLACES if any(ch in norm for ch in marks)}
+    return levels.index(found.pop()) + 1 if len(found) == 1 else None
+
+
 def _cadre(ctx: Context, draft: ReportDraft) -> Reply:
     choice = _number(ctx, [label for _code, label in CADRE_LEVELS])
+    if choice is None and ctx.message.kind == "text":
+        choice = _cadre_by_words(ctx.text)
     if choice is None:
         return _more_story(ctx, draft) or _hint(ctx, draft)
     data = _data(draft)

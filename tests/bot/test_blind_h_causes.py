@@ -155,3 +155,71 @@ def test_a_bare_look_up_then_the_number_and_code_with_chinese_punctuation(engine
     assert "编号" in v.say("查一下")
     reply = v.say("编号：630223-2026-999999；查询码：123456")
     assert "没有找到完全对应的答案" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该说的都说了",
+        "没有其他的了",
+        "再没了",
+        "就是这么回事",
+        "这就是全部",
+        "全部说完了",
+        "先说这么多",
+        "我阿妈说就这样",
+    ],
+)
+def test_more_ways_of_finishing_are_done(text: str) -> None:
+    assert means(text, "done"), text
+
+
+@pytest.mark.parametrize("text", ["没有钱了", "没有低保", "我说的都是真的", "村长说没钱", "他说没有这回事"])
+def test_short_tellings_with_a_negation_are_not_done(text: str) -> None:
+    assert not means(text, "done"), text
+
+
+@pytest.mark.parametrize("text", ["拍不上", "没必要", "没录", "算了不发了"])
+def test_more_ways_of_no_photos(text: str) -> None:
+    assert means(text, "skip"), text
+
+
+@pytest.mark.parametrize("text", ["算了不留了", "还是匿名", "名字就不写了"])
+def test_staying_anonymous_in_own_words(text: str) -> None:
+    assert means(text, "anonymous"), text
+
+
+@pytest.mark.parametrize("text", ["实名", "留我名字", "不匿名", "算了"])
+def test_not_anonymous(text: str) -> None:
+    assert not means(text, "anonymous"), text
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"),
+    [
+        ("村上的", "村干部"),
+        ("就是社长", "村干部"),
+        ("乡上的人", "乡镇干部"),
+        ("县里的部门", "县级部门干部"),
+        ("说不清", "其他或不清楚"),
+    ],
+)
+def test_the_cadre_step_answered_in_own_words(engine: Engine, answer: str, level: str) -> None:
+    v = _villager(engine, f"o-bh-level-{answer}")
+    v.say("我要举报")
+    v.say("1")
+    v.say("扶贫款叫人拿走了 一分没发到户里")
+    assert "哪一级" in v.say("好了")
+    assert "照片" in v.say(answer)
+    v.say("没有")
+    reply = v.say("匿名")
+    assert f"反映对象：{level}" in reply, reply
+
+
+def test_a_cadre_step_answer_that_names_no_level_is_asked_again(engine: Engine) -> None:
+    v = _villager(engine, "o-bh-level-none")
+    v.say("我要举报")
+    v.say("1")
+    v.say("扶贫款叫人拿走了 一分没发到户里")
+    v.say("好了")
+    assert "哪一级" in v.say("不是村上的")
