@@ -145,6 +145,8 @@ _NAME_GIVEN = re.compile(r"(写|留|用)上?(我|我的)的?(真)?(名字|姓名
 _UNKNOWN_WANTED = re.compile(r"(不想|别|不要|不能|不让|(?<!不)怕)(让|叫|被)?(人|别人|他们|村里|村上|干部|谁).{0,4}知道")
 _NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不")
 _CONFIRM_VERBS = ("提交", "交上去", "发上去", "报上去", "交了吧", "发出去", "确认")
+# 交 alone, with only an ok or a 就这样 before it (好 交, 就这么交, 就这样交了).
+_HAND_IN = re.compile(r"(好|行|对|嗯|可以|那|就|就这样|就这么|直接|没问题)*交(了|吧|了吧)?")
 _HOLD = ("不", "别", "先别", "等", "再")
 
 
@@ -277,6 +279,8 @@ def _by_shape(norm: str, kind: str) -> bool:
             return True  # 写我名字, 留我的电话
         return "实名" in norm and not any(w in norm for w in ("不实名", "不要实名", "不用实名"))
     if kind == "confirm":
+        if _HAND_IN.fullmatch(norm):
+            return True
         hit = next((v for v in _CONFIRM_VERBS if v in norm), None)
         return hit is not None and not any(h + hit in norm or h + "要" + hit in norm for h in _HOLD)
     if kind == "done":
@@ -448,8 +452,9 @@ def _praise(text: str, norm: str) -> bool:
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
-    r"(叫|找|让|请|派|来)(你们的?)?((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?"
-    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|$)"
+    r"(叫|找|让|请|派|来)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
+    r"((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?"
+    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|回个话|回话|打电话|打个电话|$)(?!了|过)"
 )
 
 
@@ -541,7 +546,9 @@ _ABSENT = re.compile(
     r"|拍个?照(片)?就?走"
 )
 # Buying votes: 选举的时候书记给每家发了二百块钱 (no role needed).
-_VOTE_BUYING = re.compile(r"(选举|选票|投票|换届|选村).{0,14}?(发|给|送)了?.{0,6}?(钱|块|元|东西|礼|烟|酒)")
+_VOTE_BUYING = re.compile(
+    r"(选举|选票|投票|换届|选村).{0,14}?(发|给|送)了?.{0,6}?(钱|块|元|东西|礼|烟|酒|面|油|米|肉|红包|卡)"
+)
 # Visitors fed on the village: 乡上的人来检查 村上又杀羊又喝酒.
 _HOSTING = re.compile(r"(检查|接待|来人|下乡|来村).{0,12}?(杀羊|宰羊|喝酒|吃饭|吃喝|招待|请客)")
 # A record that says one thing while the truth is another: 账上写着每户都通了 其实一半人家还在挑水.
@@ -618,6 +625,26 @@ _SIGNED_FOR = (
 )
 
 
+# Paid for no work, beside a benefit or a job (护林员一天都没上过山 工资照领); never when asked.
+_PAID_IDLE = re.compile(r"(工资|补贴|补助|钱|工钱|低保).{0,2}?(照领|照拿|照发|照样领|照样拿|白领|白拿|空领)")
+# More wrongs by shape, each counted beside a role or the village and never when asked (see _misconduct):
+_SHAPED_WRONGS = (
+    # a threat: 谁家不同意拆迁就取消低保
+    re.compile(r"不(同意|签字|签|配合|投|听话|听|搬|拆|去|选).{0,8}?就(取消|停|扣|不给|收回|划掉|拿掉|去掉)"),
+    # claimed for but not given: 村上报了二十户 实际发了八户, 钱倒是全报了
+    re.compile(r"报了.{0,12}?(实际|其实|实际上)(只|才|就)?(发|给|到|修|有|批)"),
+    re.compile(r"(钱|款|资金)(倒是|倒|却|可|都)(全|都|全都)?(报|领|拿|花)(了|走|完)"),
+    # collected and not done: 收了每户三百块的修路钱 路到现在没修
+    re.compile(r"收了.{0,12}?(钱|块|元|费).{0,14}?(到现在|至今|一直|还|也)(都|也)?(没|不)(修|弄|办|建|给|退|见|装|动)"),
+    # a fee for a service: 说要先交五百块手续费
+    re.compile(r"(要|得|让|叫)(先)?(交|给|拿|出).{0,6}?(手续费|跑腿费|辛苦费|加急费|茶水费|服务费|打点费|疏通费)"),
+    # handed to their own: 救灾面粉村上都分给自己人了
+    re.compile(r"(分给|给了|发给|留给|分了给)(了)?(自己人|自家人|关系户|干部家|他们自己|他自己家|他们家亲戚)"),
+    # a villager's card held: 残疾补贴卡在书记手里
+    re.compile(r"(卡|存折|折子|一卡通|社保卡)(在|被|叫|让)?.{0,6}?(手里|手上|拿着|攥着|扣着|收走|保管着)"),
+)
+
+
 def _misconduct(norm: str) -> bool:
     """A story naming a cadre doing wrong. It wins over hardship: such a story must never be offered the
     hardship path (which is never anonymous and goes to the town)."""
@@ -642,6 +669,14 @@ def _misconduct(norm: str) -> bool:
     if _gift_for(norm) or _benefit_wrong(norm):
         return True
     roles = _words("misconduct", "roles")
+    if (
+        any(w.search(norm) for w in _SHAPED_WRONGS)
+        and _has(norm, (*roles, *_VILLAGE, "村委"))
+        and not (_ASKING.search(norm) or _ASKING_TAIL.search(norm) or _WHY_OR_WHEN.search(norm))
+    ):
+        return True
+    if _PAID_IDLE.search(norm) and not (_ASKING.search(norm) or _ASKING_TAIL.search(norm)):
+        return True
     if _PROCEEDS_KEPT.search(norm) and not _ASKING.search(norm) and _has(norm, (*roles, *_VILLAGE)):
         return True
     if not _has(norm, roles) or _wages_owed(norm):
@@ -706,6 +741,10 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
         ),
         # someone well off drawing it: 有楼房有车 还吃着低保
         re.compile(rf"{well_off}.{{0,20}}?{drawn}|{drawn}.{{0,20}}?{well_off}"),
+        # moved away and still drawing it: 早就搬到西宁了 还在领
+        re.compile(
+            r"(搬走|搬到|搬去|迁走|迁到|去了外地|在外地|出去打工).{0,10}?(还|照样|仍|一直)(在|是)?(领|吃|拿|享受)"
+        ),
         # paid twice
         re.compile(r"两份|双份|重复(?:领|享受|发|吃)|领了两(?:次|回|遍)|两头(?:领|吃)"),
         # taken by someone else: 有人在领, 被别人领走了

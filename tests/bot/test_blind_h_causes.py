@@ -223,3 +223,58 @@ def test_a_cadre_step_answer_that_names_no_level_is_asked_again(engine: Engine) 
     v.say("扶贫款叫人拿走了 一分没发到户里")
     v.say("好了")
     assert "哪一级" in v.say("不是村上的")
+
+
+@pytest.mark.parametrize("text", ["就这样交了", "好 交", "没毛病", "就这么交"])
+def test_handing_in_in_own_words_confirms(text: str) -> None:
+    assert means(text, "confirm"), text
+
+
+@pytest.mark.parametrize("text", ["先别交", "不交", "交钱的事还没说"])
+def test_holding_back_does_not_confirm(text: str) -> None:
+    assert not means(text, "confirm"), text
+
+
+@pytest.mark.parametrize("text", ["能不能让乡上的干部给我回个话", "让领导给我打个电话"])
+def test_asking_a_cadre_to_call_back_asks_for_a_person(text: str) -> None:
+    assert classify(text).name == "person", text
+
+
+def test_telling_of_having_gone_to_a_cadre_is_not_asking_for_one() -> None:
+    assert classify("找乡上的干部说了没用").name != "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "支书在会上说 谁家不签字就把低保停了",
+        "村上报了三十户的奖补 实际只发了十户",
+        "村里打的井一半不出水 钱倒是全花完了",
+        "俺们社的保洁员从来不扫地 工资照拿",
+        "村上收了每户两百的自来水钱 到现在都没装",
+        "办残疾证 村文书说要先给三百块跑腿费",
+        "慰问的米和油 村上都分给自己人了",
+        "名单上那户早就搬到县城了 低保还在领",
+        "换届前村长挨家挨户送了米和油",
+        "俺的养老金卡在会计手里攥着 每回只给一半",
+    ],
+)
+def test_more_wrongs_by_shape_are_report_stories(text: str) -> None:
+    said = classify(text)
+    assert said.name == "story", (text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不签字的话会不会把低保停了",
+        "工资照领吗",
+        "搬到县城了还能领低保吗",
+        "办残疾证要交费吗",
+        "商店收了钱也没给东西",
+        "低保卡丢了咋办",
+        "村上报了二十户 批了几户",
+    ],
+)
+def test_the_same_shapes_asked_or_without_a_cadre_stay_apart(text: str) -> None:
+    assert classify(text).name not in ("story", "report"), text
