@@ -157,6 +157,7 @@ def _apply(session: Session, request: AccountRequest, now: datetime) -> None:
                 failed_logins=0,
                 session_epoch=0,
                 created_at=now,
+                must_change_password=True,  # the administrator chose the password
             )
         )
     else:
@@ -164,4 +165,5 @@ def _apply(session: Session, request: AccountRequest, now: datetime) -> None:
             raise RequestRefused(f"{request.username} 的账号已变更，这项申请不能执行")
         user.password_hash, user.failed_logins, user.locked_until = request.password_hash, 0, None
         user.session_epoch += 1  # the old password's sessions end
+        user.must_change_password = True
     session.flush()

@@ -67,8 +67,10 @@ def create_user(
     password: str,
     now: datetime,
     run: Runner = here,
+    must_change: bool = False,
 ) -> StaffUser:
-    """Create, or reset the password, role and unit of, a staff account."""
+    """Create, or reset the password, role and unit of, a staff account. `must_change`: someone else chose
+    the password (an administrator), so its owner must pick a new one at first login."""
     username = username.strip()
     if not username or len(username) > 64:
         raise PasswordProblem("用户名为空或过长")
@@ -84,8 +86,24 @@ def create_user(
     user.display_name, user.password_hash, user.role, user.unit_code = display_name[:64], digest, role, unit_code
     user.failed_logins, user.locked_until = 0, None
     user.session_epoch = (user.session_epoch or 0) + 1
+    user.must_change_password = must_change
     session.flush()
     return user
+
+
+SAME_AS_GIVEN = "新密码不能与管理员给您的密码相同"
+
+
+def change_own_password(user: StaffUser, password: str, *, run: Runner = here) -> None:
+    """The owner's own new password, at first login: the password rules apply, and it may not be the one
+    the administrator chose. Clears must_change_password; the session the owner is in goes on."""
+    problem = password_problem(password, user.username)
+    if problem is not None:
+        raise PasswordProblem(problem)
+    if _verify(user.password_hash, password, run):
+        raise PasswordProblem(SAME_AS_GIVEN)
+    user.password_hash = run(lambda: _hasher.hash(password))
+    user.must_change_password = False
 
 
 @dataclass(frozen=True)

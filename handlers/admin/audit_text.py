@@ -86,6 +86,7 @@ AUDIT_ACTIONS: dict[str, str] = {
     "unit_edit": "修改单位",
     "user_create": "新建账号",
     "user_reset_password": "重置密码",
+    "first_password": "首次登录修改密码",
     "user_lock": "锁定账号",
     "user_create_requested": "申请新建账号",
     "user_create_confirmed": "确认新建账号",

@@ -14,6 +14,7 @@ from starlette.responses import RedirectResponse, Response
 
 from cases.staff import accounts
 from cases.timeutil import chinese_time
+from handlers.admin.views import FIRST_LOGIN_PAGE
 from handlers.web import slow_hash, staff_auth
 from storage.models.staff import AuditEntry, StaffUser, Unit
 from storage.types import utcnow
@@ -74,7 +75,8 @@ class LoginPages:
             return await self.login_form(ctx, result.error, 400)
         ctx.session.add(_login_audit(ctx.session, "login", result.user.username))
         staff_auth.forgive_login(ctx.session, taken)
-        resp = RedirectResponse("/admin/cases", status_code=303)
+        first = FIRST_LOGIN_PAGE if result.user.must_change_password else "/admin/cases"
+        resp = RedirectResponse(first, status_code=303)
         resp.set_cookie(
             staff_auth.COOKIE,
             staff_auth.start_session(ctx.session, self.secret, user=result.user, now=utcnow()),

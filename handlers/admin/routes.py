@@ -15,6 +15,7 @@ from cases.access import ADMINS, CASE_STAFF, ROLES, SUPERVISORS
 from handlers.admin import (
     coordinates,
     exports,
+    first_password,
     holidays,
     money,
     open311_admin,
@@ -70,7 +71,9 @@ def admin_routes(admin: Admin) -> list[Route]:
         # signing in
         Route("/admin/login", page(login.login_get, public=True), methods=GET),
         Route("/admin/login", page(login.login_post, public=True), methods=POST),
-        Route("/admin/logout", page(login.logout), methods=POST),
+        Route("/admin/logout", page(login.logout, first_login=True), methods=POST),
+        Route("/admin/password", page(first_password.show, first_login=True), methods=GET),
+        Route("/admin/password", page(first_password.save, first_login=True), methods=POST),
         # the queue and the case page
         Route("/admin/cases", page(queue_page.queue_page), methods=GET),
         Route(CASE, page(case.show, roles=CASE_STAFF), methods=GET),

@@ -77,6 +77,7 @@ async def users_post(ctx: StaffCtx) -> Response:
                 password=password,
                 now=utcnow(),
                 run=slow_hash.run,
+                must_change=True,
             )
         except accounts.PasswordProblem as exc:
             return await users_page(ctx, f"{exc}。", 400)
@@ -100,6 +101,7 @@ async def users_post(ctx: StaffCtx) -> Response:
                 password=str(ctx.request.state.form.get("password") or ""),
                 now=utcnow(),
                 run=slow_hash.run,
+                must_change=True,
             )
         except accounts.PasswordProblem as exc:
             return await users_page(ctx, f"{user.username}：{exc}。", 400)

@@ -126,6 +126,7 @@ class StaffCtx(AdminCtx):
         )
 
 
+FIRST_LOGIN_PAGE = "/admin/password"  # handlers/admin/first_password.py
 _NO_STORE = {"Cache-Control": "no-store"}  # the security headers: handlers/web/security_headers.py
 ADMIN_MAX_BODY = 1024 * 1024  # staff forms are a few fields; no admin page takes uploads
 _WORDING = Wording(
@@ -175,16 +176,23 @@ class Admin:
     # -- plumbing ---------------------------------------------------------------------------------
 
     @overload
-    def page(self, fn: PageFn[StaffCtx], *, roles: Collection[str] | None = None) -> Endpoint: ...
+    def page(
+        self, fn: PageFn[StaffCtx], *, roles: Collection[str] | None = None, first_login: bool = False
+    ) -> Endpoint: ...
 
     @overload
     def page(self, fn: PageFn[AdminCtx], *, public: Literal[True]) -> Endpoint: ...
 
-    def page(self, fn: Any, *, roles: Collection[str] | None = None, public: bool = False) -> Endpoint:
-        """The endpoint of an admin page: signed-in staff (of `roles`, when given), or anyone (`public`)."""
+    def page(
+        self, fn: Any, *, roles: Collection[str] | None = None, public: bool = False, first_login: bool = False
+    ) -> Endpoint:
+        """The endpoint of an admin page: signed-in staff (of `roles`, when given), or anyone (`public`).
+        An account that must change its password is sent to FIRST_LOGIN_PAGE from every page but those marked
+        `first_login` (that page and logging out)."""
         if public:
             return self.kernel.page(fn, _LoginGate(self.secret))
-        return self.kernel.page(fn, _StaffGate(self.secret, roles=roles))
+        pending = None if first_login else FIRST_LOGIN_PAGE
+        return self.kernel.page(fn, _StaffGate(self.secret, roles=roles, password_url=pending))
 
 
 def _plain_error(message: str, status: int) -> HTMLResponse:

@@ -44,11 +44,25 @@ def staff_viewer(session: Session, sess: staff_auth.StaffSession) -> access.View
     return access.viewer_for(session, user)
 
 
+def _must_change(session: Session, user_id: int) -> bool:
+    user = session.get(StaffUser, user_id)  # already loaded by staff_viewer
+    return user is not None and user.must_change_password
+
+
 class StaffGate(Gate[S]):
     """Signed-in staff only (else to the login page); `roles`, when given, narrows it further."""
 
-    def __init__(self, secret: str, *, roles: Collection[str] | None = None, login_url: str = "/admin/login") -> None:
-        self.secret, self.roles, self.login_url = secret, roles, login_url
+    def __init__(
+        self,
+        secret: str,
+        *,
+        roles: Collection[str] | None = None,
+        login_url: str = "/admin/login",
+        password_url: str | None = None,
+    ) -> None:
+        """`password_url`: where an account that must change its password (made or reset by an
+        administrator) is sent from this page; None for the pages it may open (that one, logging out)."""
+        self.secret, self.roles, self.login_url, self.password_url = secret, roles, login_url, password_url
 
     def context(self, request: Request, session: Session, form: FormData | None, viewer: access.Viewer, csrf: str) -> S:
         raise NotImplementedError
@@ -62,6 +76,8 @@ class StaffGate(Gate[S]):
         viewer = staff_viewer(session, sess) if sess is not None else None
         if sess is None or viewer is None:
             return RedirectResponse(self.login_url, status_code=303)
+        if self.password_url is not None and _must_change(session, sess.user_id):
+            return RedirectResponse(self.password_url, status_code=303)
         request.state.form = form
         ctx = self.context(request, session, form, viewer, staff_auth.csrf_token(self.secret, sess))
         if form is not None and not staff_auth.csrf_ok(self.secret, sess, str(form.get("csrf") or "")):

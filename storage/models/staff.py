@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
@@ -96,6 +96,8 @@ class StaffUser(Base):
     locked_until: Mapped[datetime | None]
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
+    # made or reset by an administrator: the owner picks a new password before any other page (0025)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StaffSessionRecord(Base):
