@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from bot.understand import classify, means
+from bot.understand import carried_question, classify, means
 from tests.cases_support import KEYS, VILLAGE
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
@@ -278,3 +278,13 @@ def test_more_wrongs_by_shape_are_report_stories(text: str) -> None:
 )
 def test_the_same_shapes_asked_or_without_a_cadre_stay_apart(text: str) -> None:
     assert classify(text).name not in ("story", "report"), text
+
+
+@pytest.mark.parametrize("text", ["能不能让真人回复一下", "叫工作人员回答一下", "能不能找个干部来回答"])
+def test_an_ask_for_a_person_alone_carries_no_question(text: str) -> None:
+    assert classify(text).name == "person" and not carried_question(text), text
+
+
+@pytest.mark.parametrize("text", ["人工客服 低保咋申请", "找客服 我家的补贴咋没到"])
+def test_an_ask_for_a_person_with_a_question_carries_it(text: str) -> None:
+    assert carried_question(text), text
