@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from bench.kb_eval import FRESH2_QUESTIONS, FRESH3_QUESTIONS, FRESH_QUESTIONS, HAIDONG_COUNTIES, fresh_report
+from bench.kb_eval import (
+    FRESH2_QUESTIONS,
+    FRESH3_QUESTIONS,
+    FRESH4_QUESTIONS,
+    FRESH_QUESTIONS,
+    HAIDONG_COUNTIES,
+    fresh_report,
+)
 from bench.kb_evalset import EvalSet, Question, load_evalset
 from knowledge.loader import load_entries
 
@@ -28,7 +35,9 @@ def test_the_fresh_part_is_printed_by_county_with_the_goals() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [FRESH_QUESTIONS, FRESH2_QUESTIONS, FRESH3_QUESTIONS], ids=["fresh", "fresh2", "fresh3"]
+    "path",
+    [FRESH_QUESTIONS, FRESH2_QUESTIONS, FRESH3_QUESTIONS, FRESH4_QUESTIONS],
+    ids=["fresh", "fresh2", "fresh3", "fresh4"],
 )
 def test_every_fresh_question_is_labelled_and_copies_no_variant(path: Path) -> None:
     fresh = load_evalset(path)
