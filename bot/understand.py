@@ -657,6 +657,35 @@ _SHAPED_WRONGS = (
     re.compile(r"(分给|给了|发给|留给|分了给)(了)?(自己人|自家人|关系户|干部家|他们自己|他自己家|他们家亲戚)"),
     # a villager's card held: 残疾补贴卡在书记手里
     re.compile(r"(卡|存折|折子|一卡通|社保卡)(在|被|叫|让)?.{0,6}?(手里|手上|拿着|攥着|扣着|收走|保管着)"),
+    # decided or kept by one person: 名单都是村主任一个人定的, 钱都是理事长一个人管
+    re.compile(r"(一个人|一人|自己)(定|说了算|管|拍板|决定|做主|把持)"),
+    # works built and left idle: 扶贫车间建好了一直锁着门
+    re.compile(
+        r"(建好|修好|盖好|建成|修成|盖成|买回来)(了|以后|之后)?.{0,8}?(一直|从来|就)?"
+        r"(锁着|闲着|空着|荒着|没用过|没用|没开过|没开|没人用|扔着|放着)"
+    ),
+    # a signature on a blank form: 让俺在空白表上签字
+    re.compile(r"空白.{0,4}?(签|按手印|盖章)|(签|按手印).{0,4}?空白"),
+    # never seen: 第一书记来了一年 村里人都没见过他
+    re.compile(r"(都|从来|从|谁都|一次都|一回都)(没|没有)(见过|见着|见到|看到过)(他|她|人|面|人影)"),
+    # the accounts never made public: 村上的账三年没公开过了
+    re.compile(r"(账|账目|财务|村务|收支).{0,8}?(没|不|从来没|从没)(公开|公示|贴出来)过"),
+    # given then taken back: 村上发下来一头 过了一个月又收回去了, 拍完照就把米和油又拉走了
+    re.compile(r"(发|给|分|送)(下来|了|来).{0,14}?(又|就)(收回|收走|拿走|要回|拉走|拿回)"),
+    # kept from a list: 俺家的名字被划掉了
+    re.compile(r"(名字|名额|户|名)(被|叫|让)?.{0,6}?(划掉|删了|删掉|去掉|拿掉|顶替|换成|换掉)"),
+    # villagers told what to say: 让俺们统一说一年收入两万 其实没那么多
+    re.compile(r"(让|叫|教|要求).{0,6}?(统一|都)(说|讲|填|写|报|口径)"),
+    # the land or river ruined: 把村里的河道挖得乱七八糟
+    re.compile(r"把.{0,12}?(挖|毁|破坏|糟蹋|污染)(得|坏|了|掉)"),
+)
+# Wrongs that need no role, told flat: 每针多收二十块, 一个名额要交两千块, 人家都是一亩八千 俺家只给了三千.
+_TOLD_WRONGS = (
+    re.compile(r"多(收|要|拿|扣)了?.{0,3}?" + _NUMBER + r"(块|元|钱)"),
+    re.compile(r"(名额|岗位|位子|指标).{0,6}?(要|得)(交|给|花|拿|送).{0,4}?" + _NUMBER + r"(块|元|万)?"),
+    re.compile(
+        r"(人家|别人|别家|其他人|其他家)(都|家)?(是|给|发|拿|领).{0,12}?(我家|我们家|我)(只|才|就)(给|发|拿|有|领)(了)?"
+    ),
 )
 
 
@@ -686,11 +715,15 @@ def _misconduct(norm: str) -> bool:
     roles = _words("misconduct", "roles")
     if (
         any(w.search(norm) for w in _SHAPED_WRONGS)
-        and _has(norm, (*roles, *_VILLAGE, "村委"))
+        and _has(norm, (*roles, *_VILLAGE, "村委", "我们村", "咱村", "本村", "扶贫", "项目"))
         and not (_ASKING.search(norm) or _ASKING_TAIL.search(norm) or _WHY_OR_WHEN.search(norm))
     ):
         return True
     if _PAID_IDLE.search(norm) and not (_ASKING.search(norm) or _ASKING_TAIL.search(norm)):
+        return True
+    if any(w.search(norm) for w in _TOLD_WRONGS) and not (
+        _ASKING.search(norm) or _ASKING_TAIL.search(norm) or _WHY_OR_WHEN.search(norm)
+    ):
         return True
     if _PROCEEDS_KEPT.search(norm) and not _ASKING.search(norm) and _has(norm, (*roles, *_VILLAGE)):
         return True
@@ -756,6 +789,8 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
         ),
         # someone well off drawing it: 有楼房有车 还吃着低保
         re.compile(rf"{well_off}.{{0,20}}?{drawn}|{drawn}.{{0,20}}?{well_off}"),
+        # kept from a list: 俺家的名字被划掉了, 名额被人顶替了
+        re.compile(r"(名字|名额|户|名)(被|叫|让)?.{0,6}?(划掉|删了|删掉|去掉|拿掉|顶替|换成|换掉)"),
         # moved away and still drawing it: 早就搬到西宁了 还在领
         re.compile(
             r"(搬走|搬到|搬去|迁走|迁到|去了外地|在外地|出去打工).{0,10}?(还|照样|仍|一直)(在|是)?(领|吃|拿|享受)"

@@ -288,3 +288,43 @@ def test_an_ask_for_a_person_alone_carries_no_question(text: str) -> None:
 @pytest.mark.parametrize("text", ["人工客服 低保咋申请", "找客服 我家的补贴咋没到"])
 def test_an_ask_for_a_person_with_a_question_carries_it(text: str) -> None:
     assert carried_question(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "低保户都是支书一个人说了算 从来不评议",
+        "咱村的养殖大棚盖好了就一直空着",
+        "会计叫俺们在空白的单子上按手印",
+        "包村干部来了大半年 谁都没见过他",
+        "村里的收支好几年没公示过",
+        "卫生室看个感冒 每回多收十块",
+        "慰问的被子村上发了又收回去了",
+        "别人家都是一户五千 我家只给了两千",
+        "村上招保洁员 一个岗位要送三千块",
+        "今年的光伏分红 俺家的名额被人顶替了",
+        "专干让我们都说家里一年挣三万",
+        "社长拉沙子把村里的草场挖坏了",
+        "俺爹瘫在床上两年了 我出不去打工",
+    ],
+)
+def test_third_batch_of_shapes(text: str) -> None:
+    said = classify(text)
+    assert said.name in ("story", "hardship"), (text, said)
+    assert (said.name == "hardship") == ("瘫" in text), (text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "低保名单是谁定的",
+        "空白表格在哪下载",
+        "村里的账什么时候公开",
+        "我家名字写错了 咋改",
+        "人家都是怎么申请的",
+        "洪水把路冲毁了",
+        "监测户是谁定的",
+    ],
+)
+def test_third_batch_asked_or_plain_stay_apart(text: str) -> None:
+    assert classify(text).name not in ("story", "report"), text
