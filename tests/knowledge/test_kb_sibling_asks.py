@@ -1,6 +1,7 @@
 """Siblings told apart by what is asked and what is told (issue #19, fresh set 3's misses): applying late
 (补报, 补办) asks how to apply; asking whether a standard changed (涨了没有) asks a rule and tells no
-problem; a benefit not reached (评不上, 吃不上) tells one. Phrasings of our own, not the eval sets'."""
+problem; a benefit not reached (评不上, 吃不上) or a cadre's kin favoured (把亲戚弄成低保) tells one.
+Phrasings of our own, not the eval sets'."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def test_an_amount_alone_asks_no_application() -> None:
         ("明明够条件就是评不上", True),
         ("补助一直领不上", True),
         ("评上了有什么好处", False),
+        ("公益岗都给了村长家的亲戚", True),
+        ("书记把他家亲戚报成了五保户", True),
+        ("帮亲戚问一下低保咋申请", False),
+        ("亲戚都说这个政策好", False),
     ],
 )
 def test_a_problem_is_told_or_not(text: str, told: bool) -> None:
@@ -48,6 +53,8 @@ def test_a_problem_is_told_or_not(text: str, told: bool) -> None:
         ("娃上职校 雨露计划报晚了能补办不", "yulu-plan-apply"),
         ("低保户都是干部家里人 俺家穷得很就是吃不上", "dibao-refused"),
         ("监测户俺家够条件一直评不上 找谁", "identification-dispute"),
+        ("村主任把自家亲戚都报上了低保 这合规不", "dibao-refused"),
+        ("书记把他亲戚弄成了低保户 这样行吗", "dibao-refused"),
     ],
 )
 def test_each_sibling_answers_its_own_ask(question: str, answer: str) -> None:
