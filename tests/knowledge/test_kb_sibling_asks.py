@@ -60,3 +60,23 @@ def test_a_problem_is_told_or_not(text: str, told: bool) -> None:
 def test_each_sibling_answers_its_own_ask(question: str, answer: str) -> None:
     result = KnowledgeBase.load_default().search(question, county_code=LEDU_VILLAGE)
     assert result.top is not None and result.top.entry_id == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # asks a sibling answers that its variants lacked (验收, income checked, 截留, the shares' accounts)
+        ("危改的房子完工了 是谁来验收", "dangerous-housing-apply"),
+        ("评监测户的时候打工的工资算不算收入", "identification-process"),
+        ("扶持的钱让人截留了 俺能去查不", "micro-corruption-kickback"),
+        ("村集体入了股 收益账从不公布 村民能查账不", "collective-economy-disclosure"),
+        ("俺举报的事被泄出去了 现在全村都晓得", "whistleblower-confidential"),
+        ("自来水发黄有味 能不能喝", "drinking-water-standard"),
+        # ... and the problem told still goes to the problem's entry
+        ("危改房盖完了 补助少给了一截", "dangerous-housing-refused"),
+        ("自来水停了好几天 找谁修", "drinking-water-repair"),
+    ],
+)
+def test_a_siblings_own_ask_is_answered_by_it(question: str, answer: str) -> None:
+    result = KnowledgeBase.load_default().search(question, county_code=LEDU_VILLAGE)
+    assert result.top is not None and result.top.entry_id == answer
