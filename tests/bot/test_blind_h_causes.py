@@ -328,3 +328,30 @@ def test_third_batch_of_shapes(text: str) -> None:
 )
 def test_third_batch_asked_or_plain_stay_apart(text: str) -> None:
     assert classify(text).name not in ("story", "report"), text
+
+
+@pytest.mark.parametrize("text", ["机器人回答不了 换个人", "换个人吧", "我要跟你们负责的说", "有没有值班的"])
+def test_more_asks_for_a_person(text: str) -> None:
+    assert classify(text).name == "person", text
+
+
+def test_a_new_cadre_put_in_is_not_an_ask_for_a_person() -> None:
+    assert classify("村上换个人当会计了").name != "person"
+
+
+@pytest.mark.parametrize(
+    "text", ["我那个案子到哪一步了", "我的编号忘了 能查吗", "反映的问题到哪一步了", "我举报的事啥情况了"]
+)
+def test_more_tracking_asks(text: str) -> None:
+    assert classify(text).name == "track", text
+
+
+@pytest.mark.parametrize("text", ["之前的低保政策现在什么情况", "低保申请到哪一步了"])
+def test_other_status_questions_are_not_tracking(text: str) -> None:
+    assert classify(text).name != "track", text
+
+
+@pytest.mark.parametrize("text", ["我上回报的那个事 村长知道了 来找我麻烦", "自从反映了以后 社长处处给俺穿小鞋"])
+def test_trouble_after_reporting_is_a_story(text: str) -> None:
+    said = classify(text)
+    assert said.name == "story" or (said.name == "report" and said.told), (text, said)
