@@ -26,8 +26,9 @@ _TROUBLE = re.compile(
     "都知道是|知道是谁举报|泄露|泄密|走漏|"
     "(?:评|领|吃|拿|批|报|办|享受)不上|(?:干部|村长|书记|主任)(?:家)?的?(?:亲戚|自家人|家里人)|把(?:他|她|自己|自家)?(?:的|家)?亲戚"
 )
-# ... and so is asking whether a standard changed (标准降了没有, 涨没涨: 降了吗), unlike 钱发了没有
-_QUESTION_FORM = re.compile(r"(.)[没不]\1|(?:涨|降|变|提高|调整|上调|下调)了没(?![人发给到])有?")
+# ... and so are asking what might happen (会不会被停) and whether a standard changed (标准降了没有, 涨没涨:
+# 降了吗), unlike 钱发了没有
+_QUESTION_FORM = re.compile(r"会不会被|(.)[没不]\1|(?:涨|降|变|提高|调整|上调|下调)了没(?![人发给到])有?")
 
 
 CUES_FILE = Path(__file__).with_name("scope_cues.txt")

@@ -1,7 +1,7 @@
 """Siblings told apart by what is asked and what is told (issue #19, fresh set 3's misses): applying late
 (补报, 补办) asks how to apply; asking whether a standard changed (涨了没有) asks a rule and tells no
-problem; a benefit not reached (评不上, 吃不上) or a cadre's kin favoured (把亲戚弄成低保) tells one.
-Phrasings of our own, not the eval sets'."""
+problem, nor does asking what might happen (会不会被停); a benefit not reached (评不上, 吃不上) or a
+cadre's kin favoured (把亲戚弄成低保) tells one. Phrasings of our own, not the eval sets'."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def test_an_amount_alone_asks_no_application() -> None:
         ("书记把他家亲戚报成了五保户", True),
         ("帮亲戚问一下低保咋申请", False),
         ("亲戚都说这个政策好", False),
+        ("打工挣了钱低保会不会被停", False),
+        ("低保被停了", True),
     ],
 )
 def test_a_problem_is_told_or_not(text: str, told: bool) -> None:
