@@ -28,7 +28,7 @@ _TROUBLE = re.compile(
 )
 # ... and so are asking what might happen (会不会被停) and whether a standard changed (标准降了没有, 涨没涨:
 # 降了吗), unlike 钱发了没有
-_QUESTION_FORM = re.compile(r"会不会被|(.)[没不]\1|(?:涨|降|变|提高|调整|上调|下调)了没(?![人发给到])有?")
+_QUESTION_FORM = re.compile(r"会不会被|(.)[没不]\1|(?:涨|降|变|提高|调整|上调|下调)[了乐勒]?没(?![人发给到])有?")
 
 
 CUES_FILE = Path(__file__).with_name("scope_cues.txt")

@@ -38,6 +38,7 @@ def test_an_amount_alone_asks_no_application() -> None:
         ("帮亲戚问一下低保咋申请", False),
         ("亲戚都说这个政策好", False),
         ("打工挣了钱低保会不会被停", False),
+        ("养老金标准涨乐没有", False),  # 了 typed by voice
         ("低保被停了", True),
     ],
 )
@@ -82,3 +83,10 @@ def test_each_sibling_answers_its_own_ask(question: str, answer: str) -> None:
 def test_a_siblings_own_ask_is_answered_by_it(question: str, answer: str) -> None:
     result = KnowledgeBase.load_default().search(question, county_code=LEDU_VILLAGE)
     assert result.top is not None and result.top.entry_id == answer
+
+
+@pytest.mark.parametrize("question", ["水窖里的水发绿了 还能吃不", "水龙头里的水一股怪味 谁管"])
+def test_the_tap_and_the_cistern_are_words_of_drinking_water(question: str) -> None:
+    result = KnowledgeBase.load_default().search(question, county_code=LEDU_VILLAGE)
+    assert not result.out_of_scope
+    assert result.top is not None and "drinking-water" in result.top.topics
