@@ -615,8 +615,14 @@ def _contact(ctx: Context, draft: ReportDraft) -> Reply:
     if ctx.message.kind != "text" or not ctx.text:
         return _hint(ctx, draft)
     data = _data(draft)
-    if not any(ch.isdigit() for ch in ctx.text) and means(ctx.text, "anonymous"):
-        # A change of mind (名字还是不留了 匿名吧): anonymous after all, nothing kept.
+    said = normalise(ctx.text)
+    if (
+        not any(ch.isdigit() for ch in ctx.text)
+        and means(ctx.text, "anonymous")
+        and ("电话" not in said or "名" in said)
+    ):
+        # A change of mind (名字还是不留了 匿名吧): anonymous after all, nothing kept; 电话不想留 only leaves
+        # the phone out.
         data["anonymous"] = True
         data.pop("name", None)
         data.pop("phone", None)

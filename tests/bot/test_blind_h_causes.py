@@ -355,3 +355,8 @@ def test_other_status_questions_are_not_tracking(text: str) -> None:
 def test_trouble_after_reporting_is_a_story(text: str) -> None:
     said = classify(text)
     assert said.name == "story" or (said.name == "report" and said.told), (text, said)
+
+
+@pytest.mark.parametrize(("text", "kind"), [("留个电话", "real_name"), ("我不想留", "anonymous")])
+def test_identity_in_own_words(text: str, kind: str) -> None:
+    assert means(text, kind), text
