@@ -75,6 +75,10 @@ def test_each_sibling_answers_its_own_ask(question: str, answer: str) -> None:
         ("村集体入了股 收益账从不公布 村民能查账不", "collective-economy-disclosure"),
         ("俺举报的事被泄出去了 现在全村都晓得", "whistleblower-confidential"),
         ("自来水发黄有味 能不能喝", "drinking-water-standard"),
+        # what is left after reimbursement is the high-cost entry's ask, no longer among the basics' variants
+        ("住院报完了自己还得出三万 还能再报一道不", "three-layer-medical-high-cost"),
+        ("医保报过了 剩下的自费还能再报不", "three-layer-medical-high-cost"),
+        ("住院报销是咋个报法", "three-layer-medical-basics"),
         # ... and the problem told still goes to the problem's entry
         ("危改房盖完了 补助少给了一截", "dangerous-housing-refused"),
         ("自来水停了好几天 找谁修", "drinking-water-repair"),
