@@ -94,3 +94,9 @@ def test_the_tap_and_the_cistern_are_words_of_drinking_water(question: str) -> N
     result = KnowledgeBase.load_default().search(question, county_code=LEDU_VILLAGE)
     assert not result.out_of_scope
     assert result.top is not None and "drinking-water" in result.top.topics
+
+
+def test_the_gang_boss_is_a_word_of_unpaid_wages() -> None:
+    result = KnowledgeBase.load_default().search("跟着工头干了一季 钱一分没拿到", county_code=LEDU_VILLAGE)
+    assert not result.out_of_scope
+    assert result.top is not None and result.top.entry_id == "wage-arrears-help"
