@@ -39,6 +39,8 @@ def test_an_amount_alone_asks_no_application() -> None:
         ("亲戚都说这个政策好", False),
         ("打工挣了钱低保会不会被停", False),
         ("养老金标准涨乐没有", False),  # 了 typed by voice
+        ("医院让交钱 不是不用交吗", True),
+        ("住院是不是不用交押金", False),
         ("低保被停了", True),
     ],
 )
@@ -79,6 +81,10 @@ def test_each_sibling_answers_its_own_ask(question: str, answer: str) -> None:
         ("住院报完了自己还得出三万 还能再报一道不", "three-layer-medical-high-cost"),
         ("医保报过了 剩下的自费还能再报不", "three-layer-medical-high-cost"),
         ("住院报销是咋个报法", "three-layer-medical-basics"),
+        # how rangers are chosen is the ranger entry's ask, no longer among the public jobs' variants
+        ("护林员是咋选出来的", "ecological-ranger"),
+        ("公益岗位咋报名", "public-welfare-jobs-who"),
+        ("医院非让交押金 不是不用交吗", "treat-first-pay-later-refused"),
         # ... and the problem told still goes to the problem's entry
         ("危改房盖完了 补助少给了一截", "dangerous-housing-refused"),
         ("自来水停了好几天 找谁修", "drinking-water-repair"),
