@@ -106,6 +106,28 @@ def change_own_password(user: StaffUser, password: str, *, run: Runner = here) -
     user.must_change_password = False
 
 
+WRONG_CURRENT = "当前密码不正确"
+SAME_AS_CURRENT = "新密码不能与当前密码相同"
+
+
+class WrongPassword(ValueError):
+    pass
+
+
+def change_password(user: StaffUser, current: str, new: str, *, run: Runner = here) -> None:
+    """修改密码 from 我的账号: the current password first (WrongPassword), then the password rules and a new
+    one that differs from it (PasswordProblem). Both argon2 steps go through `run`."""
+    if not _verify(user.password_hash, current, run):
+        raise WrongPassword(WRONG_CURRENT)
+    problem = password_problem(new, user.username)
+    if problem is not None:
+        raise PasswordProblem(problem)
+    if new == current:
+        raise PasswordProblem(SAME_AS_CURRENT)
+    user.password_hash = run(lambda: _hasher.hash(new))
+    user.must_change_password = False
+
+
 @dataclass(frozen=True)
 class LoginResult:
     user: StaffUser | None

@@ -87,6 +87,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "user_create": "新建账号",
     "user_reset_password": "重置密码",
     "first_password": "首次登录修改密码",
+    "password_change": "修改密码",
+    "password_change_failed": "修改密码时当前密码输错",
     "user_lock": "锁定账号",
     "user_create_requested": "申请新建账号",
     "user_create_confirmed": "确认新建账号",
@@ -136,6 +138,7 @@ DETAIL_WORDS: dict[str, str] = {
     "added": "新生成",
     "pages": "页数",
     "month": "月份",
+    "signed_out": "同时退出的其他登录",
 }
 
 FILTER_WORDS: dict[str, str] = {

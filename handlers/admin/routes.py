@@ -21,6 +21,7 @@ from handlers.admin import (
     open311_admin,
     ops,
     organisation,
+    own_password,
     posters,
     queue_page,
     scans,
@@ -63,6 +64,7 @@ def admin_routes(admin: Admin) -> list[Route]:
     poster_pages, poster_making = posters.PosterPages(admin), PosterMaking(admin)
     runner = money.MoneyRunner(admin.keys, admin.runtime.calendar)
     me = MyAccount(admin)
+    own_pw = own_password.OwnPassword(admin)
     holiday_pages = holidays.HolidayPages(admin.runtime.calendar)
     return [
         Route("/admin", _home),
@@ -87,6 +89,8 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/me/wechat", me.with_qr_code(page(me.new_code, roles=CASE_STAFF)), methods=POST),
         Route("/admin/me/wechat/unlink", page(me.unlink, roles=CASE_STAFF), methods=POST),
         Route("/admin/me/notices", page(me.save_prefs, roles=CASE_STAFF), methods=POST),
+        Route(own_password.PAGE, page(own_pw.show, roles=ROLES), methods=GET),
+        Route(own_password.PAGE, page(own_pw.save, roles=ROLES), methods=POST),
         # organisation
         Route("/admin/units", page(organisation.units, roles=ADMINS), methods=GET),
         Route("/admin/units", page(organisation.units_post, roles=ADMINS), methods=POST),

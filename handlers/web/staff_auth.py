@@ -87,12 +87,7 @@ def throttle_login(
 
     Its own short transaction: the count must stand even when the login then fails, and on SQLite a
     write transaction held open across the argon2 check would hold every writer, the webhook too."""
-    window = int(now.timestamp()) // LOGIN_WINDOW_S
-    expires = datetime.fromtimestamp((window + 1) * LOGIN_WINDOW_S, tz=now.tzinfo)
-    limits = {}
-    for kind, value, limit in (("ip", ip, per_ip), ("user", username.strip().lower(), per_account)):
-        tag = _mac(secret, f"login-{kind}", value.encode("utf-8", "surrogatepass").hex())[:24]
-        limits[f"login:{kind}:{tag}:{window}"] = limit
+    limits, expires = _login_limits(secret, ip=ip, username=username, per_ip=per_ip, per_account=per_account, now=now)
     refused = _refused_for(sessions)
     known = refused.check(list(limits), now)
     if known is not None:
@@ -104,6 +99,34 @@ def throttle_login(
                 ratelimit.take(session, bucket=bucket, limit=limit, expires_at=expires)
     except ratelimit.RateLimited as exc:
         refused.remember(bucket, exc.retry_at, now)
+        raise LoginThrottled(exc.retry_at) from exc
+    return list(limits)
+
+
+def _login_limits(
+    secret: str, *, ip: str, username: str, per_ip: int, per_account: int, now: datetime
+) -> tuple[dict[str, int], datetime]:
+    """The login counters of this window (per address, per typed username) with their limits, and its end."""
+    window = int(now.timestamp()) // LOGIN_WINDOW_S
+    expires = datetime.fromtimestamp((window + 1) * LOGIN_WINDOW_S, tz=now.tzinfo)
+    limits = {}
+    for kind, value, limit in (("ip", ip, per_ip), ("user", username.strip().lower(), per_account)):
+        tag = _mac(secret, f"login-{kind}", value.encode("utf-8", "surrogatepass").hex())[:24]
+        limits[f"login:{kind}:{tag}:{window}"] = limit
+    return limits, expires
+
+
+def count_guess(
+    session: Session, secret: str, *, ip: str, username: str, per_ip: int, per_account: int, now: datetime
+) -> list[str]:
+    """A password typed by someone already signed in (修改密码's current password) counts on the login's own
+    counters, in the page's transaction (a second one would wait on SQLite's write lock): raise LoginThrottled
+    when over the limit. Returns the counters taken, for `forgive_login` once the password proves right."""
+    limits, expires = _login_limits(secret, ip=ip, username=username, per_ip=per_ip, per_account=per_account, now=now)
+    try:
+        for bucket, limit in limits.items():
+            ratelimit.take(session, bucket=bucket, limit=limit, expires_at=expires)
+    except ratelimit.RateLimited as exc:
         raise LoginThrottled(exc.retry_at) from exc
     return list(limits)
 
@@ -178,6 +201,16 @@ def session_live(session: Session, sess: StaffSession, *, now: datetime) -> bool
 
 def end_session(session: Session, sess: StaffSession) -> None:
     session.execute(delete(StaffSessionRecord).where(StaffSessionRecord.id == _session_id(sess.nonce)))
+
+
+def end_other_sessions(session: Session, sess: StaffSession) -> int:
+    """End every server-side session of the account but `sess` (after its password changed); how many."""
+    result = session.execute(
+        delete(StaffSessionRecord).where(
+            StaffSessionRecord.user_id == sess.user_id, StaffSessionRecord.id != _session_id(sess.nonce)
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def read_cookie(secret: str, value: str | None, *, now_s: float | None = None) -> StaffSession | None:
