@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
-from cases.interop import api_keys, case_hooks
+from cases.interop import api_keys, case_hooks, hook_failure
 from handlers.admin.event_labels import hook_event_label
 from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
@@ -37,7 +37,7 @@ async def open311_page(ctx: StaffCtx, *, shown: dict[str, str] | None = None, er
                 "status": STATUS_WORDS.get(row.status, row.status),
                 "attempts": row.attempts,
                 "created_at": row.created_at,
-                "error": " ".join((row.last_error or "").split())[:120],
+                "error": hook_failure.explain_push(row.last_error),
             }
             for row in case_hooks.deliveries(ctx.session, subscription_id=sub.id, limit=20)
         ]

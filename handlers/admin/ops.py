@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from starlette.responses import RedirectResponse, Response
 
-from cases.interop import case_hooks
+from cases.interop import case_hooks, hook_failure
 from handlers.admin.ops_alert import age_text
 from handlers.admin.views import StaffCtx
 from handlers.jobs.worker import LEASE_NAME
@@ -16,7 +16,6 @@ from handlers.web.params import whole
 from storage.models.staff import Unit
 from storage.repos import outbox_ops
 from storage.types import utcnow
-from wechat.failure_text import errcode_of, explain
 
 KIND_LABELS = {
     "kefu_text": "回复群众的消息",
@@ -46,8 +45,8 @@ async def ops_page(ctx: StaffCtx) -> Response:
                 "held": k.held,
                 "dead": k.dead,
                 "oldest": age_text(k.oldest_pending_s),
-                "reason": explain(k.last_error),
-                "errcode": errcode_of(k.last_error or ""),
+                "reason": hook_failure.explain(k.kind, k.last_error),
+                "errcode": hook_failure.wechat_errcode(k.kind, k.last_error),
             }
             for k in kinds
         ],
@@ -58,8 +57,8 @@ async def ops_page(ctx: StaffCtx) -> Response:
                 "status": "已放弃" if r.status == "dead" else "重试中",
                 "attempts": r.attempts,
                 "created_at": r.created_at,
-                "reason": explain(r.last_error),
-                "errcode": errcode_of(r.last_error or ""),
+                "reason": hook_failure.explain(r.kind, r.last_error),
+                "errcode": hook_failure.wechat_errcode(r.kind, r.last_error),
             }
             for r in rows
         ],
