@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import get_settings
@@ -35,6 +36,16 @@ _NEEDS_VISIT = (OutsideWindow, NotFollowing, QuotaUsed)
 
 class PermanentFailure(Exception):
     """Raised by a kind handler when retrying cannot help (e.g. a file of the wrong type)."""
+
+
+class RetryLater(Exception):
+    """Raised by a kind handler for an expected failure worth retrying (e.g. the other side answered 503):
+    logged as one warning line, without a traceback."""
+
+
+# Network failures a kind handler's HTTP call can meet (refused, timed out, DNS, reset): expected, so one
+# warning line (FailureLog) and a retry, never a traceback.
+_NETWORK = (httpx.TransportError, OSError)
 
 
 @dataclass(frozen=True)
@@ -267,6 +278,10 @@ def _run_kind(api: WechatApi, job: _Job, handler: KindHandler) -> _Outcome:
         return _Outcome("failed", str(exc), permanent=True)
     except WechatApiError as exc:
         return _Outcome("failed", str(exc), permanent=exc.permanent)
+    except RetryLater as exc:
+        return _Outcome("failed", str(exc))
+    except _NETWORK as exc:
+        return _Outcome("failed", repr(exc))
     except Exception as exc:
         log.exception("outbox %s failed unexpectedly", job.kind)
         return _Outcome("failed", repr(exc))

@@ -35,7 +35,7 @@ from storage.models.open311 import EventSubscription
 from storage.models.staff import AuditEntry, Unit
 from storage.repos import outbox
 from wechat.api import WechatApi
-from wechat.delivery import KindHandler, PermanentFailure
+from wechat.delivery import KindHandler, PermanentFailure, RetryLater
 
 CASE_EVENT = "case_event"
 SIGNATURE_HEADER = "X-Qingfeng-Signature"
@@ -234,7 +234,7 @@ class HookSender:
         if response.status_code == 410:
             raise PermanentFailure("subscriber answered 410 Gone")
         if not 200 <= response.status_code < 300:
-            raise RuntimeError(f"subscriber answered HTTP {response.status_code}")
+            raise RetryLater(f"subscriber answered HTTP {response.status_code}")
 
 
 def outbox_kinds(
