@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import TypedDict, cast
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from cases.validation import EvidenceInput, EvidenceKind, LocationSource
@@ -62,7 +62,6 @@ def start(session: Session, *, openid: str, now: datetime) -> ReportDraft:
     old = session.get(ReportDraft, user_key(openid))
     if old is not None:
         discard(session, draft=old)
-        session.flush()
     draft = ReportDraft(
         user_key=user_key(openid), draft_id=uuid.uuid4().hex, step="category", data={}, created_at=now, updated_at=now
     )
@@ -78,8 +77,14 @@ def save(draft: ReportDraft, *, step: str, data: DraftData, now: datetime) -> No
 
 
 def discard(session: Session, *, draft: ReportDraft) -> None:
+    """Delete the draft and its evidence rows now. Discarding twice (a caller, then start()) is harmless:
+    the delete is flushed at once, so start() no longer finds the old row, and a gone draft is left alone."""
+    state = inspect(draft)
+    if state.deleted or state.was_deleted or draft in session.deleted:
+        return
     session.execute(delete(DraftEvidence).where(DraftEvidence.draft_id == draft.draft_id))
     session.delete(draft)
+    session.flush()
 
 
 def lock(session: Session, *, draft_id: str) -> None:
