@@ -871,7 +871,7 @@ def _hardship_next(ctx: Context, draft: ReportDraft, data: DraftData, lead: str 
 
 # Whose household, said in words: 我替她登记, 是邻居家 (another's); 就是我家 (one's own).
 _OTHERS = re.compile(r"替|别人|邻居|隔壁|亲戚家|他家|她家|人家的|帮(他|她)|代(他|她|人)")
-_OWN = re.compile(r"自己|我家|我们家|本人|自家")
+_OWN = re.compile(r"自己|我家|我们家|本人|自家|俺家|俺们家|咱家|咱们家")
 
 
 def _h_whose(ctx: Context, draft: ReportDraft) -> Reply:
@@ -879,11 +879,24 @@ def _h_whose(ctx: Context, draft: ReportDraft) -> Reply:
     if choice is None and ctx.message.kind in ("text", "voice"):
         norm = ctx.intent.norm
         choice = 2 if _OTHERS.search(norm) else 1 if _OWN.search(norm) else None
+    data = _data(draft)
+    if _whole_story(ctx):
+        # The whole story told here: kept as the household's story; whose it is read from it when said.
+        data["parts"] = [*list(data.get("parts", [])), ctx.text[:MAX_DESCRIPTION]]
+        if choice is not None:
+            data["household"] = "own" if choice == 1 else "other"
+        return _hardship_next(ctx, draft, data, "已记下您说的情况。")
     if choice is None:
         return _hint(ctx, draft)
-    data = _data(draft)
     data["household"] = "own" if choice == 1 else "other"
     return _hardship_next(ctx, draft, data)
+
+
+def _whole_story(ctx: Context) -> bool:
+    """More than an answer to 谁家: a story (我娘去年得了脑梗 住院花了三万多), not 1, 我家, 不知道."""
+    if ctx.message.kind not in ("text", "voice") or ctx.intent.name in ("choice", "smalltalk"):
+        return False
+    return len(_meaningful(ctx.text)) >= H_STORY_TOLD and not is_bare_number(ctx.text)
 
 
 def _h_story(ctx: Context, draft: ReportDraft) -> Reply:
