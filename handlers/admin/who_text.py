@@ -1,0 +1,35 @@
+"""Who is signed in, for the staff page header: the person's name and their unit, each once.
+
+A demo or shared account is often named after its unit (互助县纪委监委（演示）); then the unit is shown once,
+with the account's note kept (（演示）). The administrator's header says 系统管理员 if the name does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cases.access import Role, Viewer
+
+_NOTE = re.compile(r"^(.*?)\s*([（(][^（）()]*[）)])?\s*$")
+
+
+def _names_the_unit(core: str, unit: str) -> bool:
+    if len(core) < 2:
+        return False
+    if core in unit or unit in core:
+        return True
+    shared = 0
+    while shared < min(len(core), len(unit)) and core[-1 - shared] == unit[-1 - shared]:
+        shared += 1
+    return shared >= 3  # 互助县纪委监委 / 互助土族自治县纪委监委: a unit's name, not a person's
+
+
+def header_who(viewer: Viewer) -> str:
+    name = (viewer.display_name or viewer.username).strip()
+    unit = viewer.unit_name.strip()
+    found = _NOTE.match(name)
+    core, note = (found.group(1), found.group(2) or "") if found else (name, "")
+    shown = f"{unit}{note}" if _names_the_unit(core, unit) else f"{name} · {unit}"
+    if viewer.role == Role.ADMIN and "管理员" not in shown:
+        shown += " · 系统管理员"
+    return shown
