@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot import emergency
 from bot.context import Context, Reply, Services
 from bot.dispatcher import Dispatcher
 from bot.intents import (
@@ -64,6 +65,8 @@ def handle(
         services=services,
     )
     reply = dispatcher.dispatch(ctx)
+    if not message.is_event and message.kind in ("text", "voice") and emergency.urgent(ctx.text):
+        reply = Reply(emergency.CALL_NOW + (reply.text if reply is not None else "").rstrip())
     if not message.is_event and user.may_have_held_news:
         # A villager's message reopens the 48-hour window: news held back for them can go out now
         # (after the dispatch, so that on PostgreSQL it travels with the writes and COMMIT).
