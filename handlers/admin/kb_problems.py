@@ -21,7 +21,7 @@ FIELDS = {
     "questions": "问法",
     "answer": "答案",
     "asks": "问题类型",
-    "sources": "来源",
+    "sources": "依据文件",
     "figures": "标准数字",
     "offers_report": "是否提示反映问题",
     "unverified_figures": "待核实的数字",
@@ -60,7 +60,7 @@ _RULES: list[Rule] = [
     (re.compile(r"not a directory"), lambda m, t: "条目文件夹不存在。"),
     (re.compile(r"id '.*' differs from the file name"), lambda m, t: "编号与文件名不一致。"),
     (re.compile(r"unknown topics"), lambda m, t: "主题不在主题列表中。"),
-    (re.compile(r"^missing sources"), lambda m, t: "缺少来源：至少引用一份文件。"),
+    (re.compile(r"^missing sources"), lambda m, t: "缺少依据文件：至少引用一份文件。"),
     (
         re.compile(r"answer has (\d+) characters \(at most (\d+)\)"),
         lambda m, t: f"答案有 {m[1]} 个字，最多 {m[2]} 个字。",
@@ -113,7 +113,7 @@ _RULES: list[Rule] = [
     ),
     (re.compile(r"`asks` lists unknown kinds"), lambda m, t: "问题类型中有不认识的项。"),
     (re.compile(r"`asks` lists a kind twice"), lambda m, t: "问题类型中有重复的项。"),
-    (re.compile(r"`sources` is missing"), lambda m, t: "缺少来源：至少引用一份文件。"),
+    (re.compile(r"`sources` is missing"), lambda m, t: "缺少依据文件：至少引用一份文件。"),
     (re.compile(r"`figures` must be a list"), lambda m, t: "标准数字应逐条列出。"),
     (re.compile(r"`(\w+)` must be a string"), lambda m, t: f"{_field(m[1])}应为文字。"),
     (re.compile(r"`(\w+)` is missing"), lambda m, t: f"缺少{_field(m[1])}。"),
@@ -128,7 +128,7 @@ def sentence(message: str, titles: Titles) -> str:
     """One checker message as a Chinese sentence (without the entry or file it concerns)."""
     part = _PART.match(message)
     if part:
-        which = "来源" if part[1] == "sources" else "标准数字"
+        which = "依据文件" if part[1] == "sources" else "标准数字"
         return f"第 {int(part[2]) + 1} 个{which}：{sentence(part[3], titles)}"
     for pattern, say in _RULES:
         found = pattern.search(message)

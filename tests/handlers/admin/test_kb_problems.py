@@ -63,5 +63,16 @@ def test_a_refused_reload_lists_its_problems_in_plain_chinese(engine: Engine, tm
 
 def test_an_unknown_message_becomes_a_general_sentence() -> None:
     assert sentence("something new the checker learnt", {}) == GENERAL
-    assert sentence("sources[1]: `verified` is missing", {}) == "第 2 个来源：缺少是否已核实。"
+    assert sentence("sources[1]: `verified` is missing", {}) == "第 2 个依据文件：缺少是否已核实。"
     assert sentence("answer has 900 characters (at most 600)", {}) == "答案有 900 个字，最多 600 个字。"
+
+
+def test_the_kb_page_speaks_chinese(engine: Engine) -> None:
+    client(engine)  # the organisation and its accounts
+    c = make_client(engine)
+    login(c, "admin")
+    page = c.get("/admin/kb").text
+    main = page[page.index("<main>") : page.index("</main>")]
+    shown = re.sub(r"<[^>]*>", "", main)
+    assert "依据文件" in shown
+    assert not re.search(r"[A-Za-z]{2,}", shown), re.findall(r"[A-Za-z]{2,}", shown)
