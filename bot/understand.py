@@ -19,6 +19,7 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from bot import shapes
 from knowledge.phonetic import syllables
 
 DATA = Path(__file__).parent / "data" / "intents.yaml"
@@ -136,7 +137,7 @@ _NEGATION = re.compile(
     r"|以后再发|以后发|回头再发|以后补|不)"
 )
 _EVIDENCE_WORDS = re.compile(
-    r"(手机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
+    r"(手机|照相|相机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
     r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后"
     r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|现在|目前|还|手头|手上|身边|一张|录|必要|上)"
 )
@@ -172,6 +173,9 @@ def means(text: str, kind: str) -> bool:
         return True
     if kind == "done" and len(norm) <= 20 and _SUMMED_UP.fullmatch(norm):
         return True  # 以上就是我要反映的全部内容
+    bare_tail = shapes.without_trailing_filler(norm)
+    if bare_tail is not None and not _misconduct(norm) and means(bare_tail, kind):
+        return True  # 就这么多了你们看: the answer with a word to the listener after it
     if kind in ("done", "skip", "anonymous") and len(norm) <= 12:
         bare = _SAID_FOR.sub("", norm, count=1)
         if bare and bare != norm and means(bare, kind):
@@ -937,10 +941,18 @@ def _where_to_report(norm: str) -> bool:
     return made_of(norm, words)
 
 
+# Wanting to report to someone named between (我想向纪委监委反映, 俺要给你们举报).
+_WANTS_TO_WHOM = re.compile(r"(我|俺|我们)(想|要)(向|给|跟|找|到)(.{0,6}?)(反映|举报|投诉|检举)")
+# What a wish to report to someone says besides the wish: nothing told (一个问题 请问应该如何操作).
+_TO_WHOM_FILLER = re.compile(r"向|纪委监委|纪委|监委|纪检|一个|个|请问|应该|如何|怎么|操作|办|进行|问题|事情|情况")
+
+
 def _wants_report(norm: str) -> bool:
     """A question that still asks to report: 我想反映一下 你看怎么弄, 怎么举报 我不会弄, 能不能匿名举报."""
     if _has(norm, _words("report_help")) or _has(norm, _words("report_can")):
         return True
+    if _WANTS_TO_WHOM.search(norm):
+        return True  # 我想向纪委监委反映一个问题 请问应该如何操作
     return any(
         want + how + word in norm
         for want in _words("report_wants")
@@ -960,10 +972,12 @@ def classify(text: str) -> Intent:
     nav = _navigation(short)
     if nav is not None:
         return Intent(nav, norm)
+    if shapes.leaving(text) and not _misconduct(norm) and not _has(shapes.unsaid(norm), _words("report_words")):
+        return Intent("cancel", norm)  # 算了 不弄了 怕惹麻烦; 电话就不留了 那算了
     joined = _joined_commands(text)
     if joined is not None:
         return Intent(joined, norm)
-    if _person(short, norm):
+    if _person(short, norm) or _person_then_question(text):
         return Intent("person", norm)
     small = _smalltalk(short, norm)
     if small is not None:
@@ -971,7 +985,8 @@ def classify(text: str) -> Intent:
     if _track(norm):
         return Intent("track", norm)
     told_wrong = _misconduct(norm)
-    if _hardship(norm) and not told_wrong and not _accuses(norm):
+    amount = shapes.amount_asked(norm) and shapes.asks(norm)  # 残疾补贴今年涨了没有: a policy question
+    if _hardship(norm) and not told_wrong and not _accuses(norm) and not amount:
         # An application alone (想申请防返贫监测) tells nothing to keep as the household's story.
         rest = norm
         for w in _words("hardship", "applications"):
@@ -999,10 +1014,14 @@ def classify(text: str) -> Intent:
         )
         for w in sorted(fillers, key=len, reverse=True):
             rest = rest.replace(w, "")
+        if _WANTS_TO_WHOM.search(norm):
+            rest = _TO_WHOM_FILLER.sub("", rest)
         # It asks outright, so it is not asked again whether to report; what it tells is kept.
         return Intent("report", norm, detail=guess_category(norm), told=len(rest) >= 6)
     if _praise(text, norm):
         return Intent("smalltalk", norm, detail="praise")
+    if shapes.cued_smalltalk(text, norm):
+        return Intent("smalltalk", norm, detail="thanks")  # 谢谢啊 帮了大忙了, 辛苦了你们 大冷天的
     if _money(norm) or _money_named(short):
         return Intent("money", norm)
     menu = menu_number(short)
@@ -1029,6 +1048,17 @@ def _accuses(norm: str) -> bool:
 def _outright(norm: str) -> bool:
     """An ask to report that is not a question about reporting (我要举包, not 怎么举报村干部)."""
     return _has(norm, _words("report_words")) and (not _has(norm, _words("report_questions")) or _wants_report(norm))
+
+
+def _person_then_question(text: str) -> bool:
+    """人工 我想问问抚恤金今年涨了没有, kefu 大棚有没有补贴: a first clause asking for a person, then a question."""
+    parts = clauses(text)
+    if len(parts) < 2:
+        return False
+    first = normalise(parts[0])
+    if not _person(_trimmed(first), first):
+        return False
+    return shapes.asks(normalise("".join(parts[1:])))
 
 
 def _joined_commands(text: str) -> str | None:

@@ -7,6 +7,7 @@ import re
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
+from bot.intents.told import offer_told, told_flat
 from bot.kb_feedback import note_answer, note_none_fit
 from bot.safety import split as asks_safety
 from bot.understand import carried_question, classify, normalise
@@ -83,8 +84,12 @@ def start(ctx: Context) -> Reply:
     return Reply(PROMPT)
 
 
-def answer(ctx: Context, text: str) -> Reply:
+def answer(ctx: Context, text: str, *, offer: bool = True) -> Reply:
+    """`offer`: a statement the search has no sure answer for may be offered as a report (not when the villager
+    has just said it was a question)."""
     result = knowledge(ctx).ask(text, county_code=county_of(ctx))
+    if offer and result.kind != "answer" and told_flat(ctx, text):
+        return offer_told(ctx, text)  # 账上只记了三万: a statement about the village, not a question
     remember(ctx, text, result)
     if result.kind != "answer" and _MISCONDUCT.search(text):
         if result.kind == "out_of_scope":

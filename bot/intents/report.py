@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Literal
 
 from bot import report_prompts as p
-from bot import safety
+from bot import safety, shapes
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.hardship_story import fill_from_story, is_bare_number, taken_text, when_answer
@@ -73,6 +73,12 @@ def start(ctx: Context) -> Reply:
         answer += HERE  # 请问在哪里检举: the answer is here, and the report starts
     if asked and rest and (classify(rest).name == "story" or classify(rest).told):
         return Reply(answer + start_with(ctx, rest[:MAX_DESCRIPTION], None).text)
+    if asked and rest and shapes.flat_statement(normalise(rest)):
+        # 低保名单里有开饭馆的 … 我举报的话会不会被报复: the fear answered, the story beside it offered.
+        code = guess_category(normalise(rest))
+        ctx.go(OFFER, text=rest[:MAX_DESCRIPTION], category=code)
+        category = by_code(code)
+        return Reply(answer + p.story_offer(category.label if category else "其他意见建议"))
     if not asked and ctx.intent.name == "report" and ctx.intent.told:
         # 我要投诉 村上啥都不管: keep the words; the category is guessed from them when they name one.
         return start_with(ctx, ctx.text[:MAX_DESCRIPTION], _guessed(ctx.intent.detail))
@@ -774,7 +780,7 @@ def on_offer(ctx: Context) -> Reply:
     if number == 2:
         from bot.intents.ask import answer  # the question path, only when the villager says so
 
-        return answer(ctx, text)
+        return answer(ctx, text, offer=False)
     if number == 0 or intent.norm in p.NO_WORDS or means(ctx.text, "refuse"):
         ctx.reset()
         return Reply("好的，什么也没有提交。\n\n" + menu_text())

@@ -16,7 +16,9 @@ from bot import safety
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.hardship_story import troubles_told
+from bot.intents.told import family_trouble, offer_hardship, offer_told
 from bot.project_complaint import is_complaint
+from bot.shapes import told_vs_paid
 from cases.categories import by_code
 from cases.validation import MAX_DESCRIPTION
 from storage.repos.projects import list_projects
@@ -41,10 +43,11 @@ def unnamed(ctx: Context) -> Reply:
         return Reply(safety.ANSWER + "\n" + OFFER)
     if is_complaint(ctx.intent.norm):
         return complaint_offer(ctx)
+    if told_vs_paid(ctx.intent.norm):
+        return offer_told(ctx, ctx.text)  # 镇上说补助早打过来了 存折上看不到: a wrong, not a household's trouble
     told = HOUSEHOLD_KINDS.intersection(troubles_told(ctx.text))
-    if told and not _QUESTION.search(ctx.intent.norm):
-        ctx.go(ConversationState.REPORT_OFFER, text=ctx.text[:MAX_DESCRIPTION], category=p.HARDSHIP)
-        return Reply(p.HARDSHIP_OFFER)
+    if (told and not _QUESTION.search(ctx.intent.norm)) or family_trouble(ctx):
+        return offer_hardship(ctx)
     return PASS
 
 
