@@ -162,7 +162,8 @@ def _report(place: Place, v: dict[str, str], photos: list[Photo]) -> ReportInput
         problems.append(own)
     category = by_code(v["category"])
     if category is not None and category.about_cadres and not v["cadre_level"]:
-        problems.append("请选择被反映人是哪一级干部。")
+        # As the chat's cadre step: an answer is needed, and 其他或不清楚 is one (never "no cadre").
+        problems.append("请选择被反映人是哪一级干部，不清楚就选“其他或不清楚”。")
     anonymous = v["anonymous"] != "0"
     if not anonymous:  # first, as the form lists them; check() below finds them again and they are not repeated
         problems += contact_problems(channel=Channel.H5, name=v["name"], phone=v["phone"])

@@ -135,6 +135,26 @@ def test_report_with_a_photo_and_location_posted_twice_gives_one_case(page: Any,
     assert ev.download_status == "stored" and ev.content_type == "image/png"
 
 
+def test_the_cadre_select_starts_on_choose_and_says_unknown_is_an_answer(page: Any, site: Site) -> None:
+    before = len(site.cases())
+    page.goto(f"{site.base}/v/{VILLAGE}/report")
+    assert page.eval_on_selector("#cadre_level", "s => s.options[s.selectedIndex].text") == "请选择"
+    assert "不清楚就选“其他或不清楚”" in page.inner_text("label[for=cadre_level]")
+    page.select_option("#category", "funds")
+    page.fill("#description", "村会计把我家的危房改造补助扣了 3000 元")
+    page.click("button[value=preview]")
+    problems = page.inner_text("[role=alert]")
+    assert "请选择被反映人是哪一级干部，不清楚就选“其他或不清楚”" in problems
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "report-cadre-missing")
+    page.select_option("#cadre_level", "unknown")  # 其他或不清楚, as the chat takes 不清楚
+    page.click("button[value=preview]")
+    assert "请核对后提交" in page.inner_text("main") and "其他或不清楚" in page.inner_text("main")
+    page.click("#submit")
+    page.wait_for_selector("#case-number")
+    assert len(site.cases()) == before + 1 and site.cases()[-1].cadre_level == "unknown"
+
+
 def test_a_double_click_on_submit_makes_one_case(page: Any, site: Site) -> None:
     before = len(site.cases())
     fill_report(page, site, text="村干部优亲厚友，把低保给了自己亲戚")
