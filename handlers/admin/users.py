@@ -58,6 +58,8 @@ async def users_post(ctx: StaffCtx) -> Response:
             _get(ctx, "display_name"),
             str(ctx.request.state.form.get("password") or ""),
         )
+        if role not in ROLES:  # no default: the widest role must never be picked by leaving the field alone
+            return await users_page(ctx, "请选择角色。", 400)
         if s.scalar(select(StaffUser).where(StaffUser.username == username)) is not None:
             return await users_page(ctx, "用户名已存在；要重置密码请用列表里的“重置密码”。", 400)
         unit_row = s.get(Unit, unit)
