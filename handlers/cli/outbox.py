@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
+from cases.interop import hook_failure
 from handlers.admin.ops_alert import age_text
 from handlers.jobs.worker import LEASE_NAME
 from handlers.runtime import Runtime
 from storage.db import transaction
 from storage.repos import outbox_ops
 from storage.types import utcnow
-from wechat.failure_text import explain
 
 
 def register(sub: Any) -> None:
@@ -48,7 +48,8 @@ def cmd_status(_args: argparse.Namespace) -> int:
         return 0
     print(f"{'kind':<16}{'pending':>8}{'failing':>8}{'held':>6}{'dead':>6}  oldest    last error")
     for k in kinds:
-        reason = f"{explain(k.last_error)} [{' '.join((k.last_error or '').split())[:80]}]" if k.last_error else ""
+        raw = " ".join((k.last_error or "").split())[:80]
+        reason = f"{hook_failure.explain(k.kind, k.last_error)} [{raw}]" if k.last_error else ""
         oldest = age_text(k.oldest_pending_s)
         print(f"{k.kind:<16}{k.pending:>8}{k.failing:>8}{k.held:>6}{k.dead:>6}  {oldest:<9} {reason}")
     return 0

@@ -8,9 +8,14 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.interop import case_hooks, hook_failure
+from handlers.cli import outbox as cli_outbox
+from handlers.runtime import Runtime
+from storage.db import make_sessionmaker, transaction
+from storage.repos import outbox
 from storage.types import utcnow
 from tests.cases.interop.test_case_hooks import file_case, world
 from wechat import delivery
@@ -73,3 +78,18 @@ def test_an_unexpected_error_keeps_its_traceback(
     with caplog.at_level(logging.WARNING):
         _deliver(sessions, ZeroDivisionError("a bug"), "hook-bug")
     assert [r for r in caplog.records if r.exc_info and "failed unexpectedly" in r.getMessage()]
+
+
+def test_the_cli_status_tells_a_push_failure_without_wechat(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sessions = make_sessionmaker(engine)
+    rt = Runtime.from_settings(engine=engine)
+    monkeypatch.setattr(Runtime, "from_settings", lambda *a, **k: rt)
+    with transaction(sessions) as s:
+        row = outbox.enqueue(s, key="hook:1:1", kind=case_hooks.CASE_EVENT, payload={}, now=utcnow())
+        refused = "ConnectError('[Errno 111] Connection refused')"
+        outbox.mark_failed(s, row=row, now=utcnow(), error=refused, permanent=False)
+    assert cli_outbox.cmd_status(object()) == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "对接系统的接收地址连不上" in out and "微信" not in out
