@@ -10,6 +10,7 @@ import uvicorn
 
 from cases.staff.accounts import DEMO_PASSWORD, ensure_demo_staff
 from config.settings import Settings, UnsafeSettings, check_for_prod, get_settings
+from handlers.cli.demo_money import DEMO_VILLAGE, ensure_demo_money
 from handlers.cli.org import seed_org
 from handlers.devphone.boot import start_local_wechat
 from handlers.runtime import Runtime
@@ -97,6 +98,12 @@ def cmd_setup(args: argparse.Namespace) -> int:
             if rt.settings.env == "dev":
                 demo = load_demo_projects(session, now=utcnow()).counts
                 print(f"demo projects (invented, dev only): {demo.inserted} new, {demo.updated} updated")
+                tried = ensure_demo_money(session, now=utcnow())
+                if tried is not None:
+                    print(
+                        f"demo households and payments (synthetic, dev only) in {DEMO_VILLAGE}: try 我家补贴 (menu 5)"
+                        f" as {tried.name}, ID last six {tried.last_six}, 家庭码 {tried.code}"
+                    )
         units, rules = seed_org(rt)
         print(f"units: {units.inserted} new, {units.updated} updated; routing rules added: {rules}")
         if rt.settings.env == "dev":

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from config.settings import get_settings
 from handlers.cli.main import main
 from storage.db import make_sessionmaker
+from storage.models.money import MoneyPerson
 from storage.repos.projects import count_projects
 from tests.db_url import url_of
 
@@ -81,3 +83,23 @@ def test_an_explicit_public_base_url_is_kept_in_dev(
     assert (
         "links and QR codes point to QF_PUBLIC_BASE_URL=https://qingfeng.haidong.example.cn" in capsys.readouterr().out
     )
+
+
+def test_setup_in_dev_prints_a_synthetic_household_that_opens_my_household_payments(
+    database: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QF_ENV", "dev")
+    assert main(["setup"]) == 0
+    out = capsys.readouterr().out
+    found = re.search(r"synthetic, dev only\) in (\d{12}): .* as (\S+), ID last six (\S{6}), 家庭码 (\S{8})", out)
+    assert found is not None, out
+    village, name, last_six, code = found.groups()
+    assert main(["setup"]) == 0  # loaded once: the same household again, the same code
+    assert f"as {name}, ID last six {last_six}, 家庭码 {code}" in capsys.readouterr().out
+    with make_sessionmaker(database)() as s:
+        ids = s.scalars(select(MoneyPerson.household_id).where(MoneyPerson.village_code == village)).all()
+    assert ids and all(i.startswith("SYN") for i in ids)  # labelled synthetic, as `qingfeng data demo` makes them
+    sent = ["5", name, last_six, code]
+    assert main(["chat", "--village", village, *(a for m in sent for a in ("--send", m))]) == 0
+    shown = capsys.readouterr().out
+    assert "关联成功" in shown and "您家近 24 个月的补贴" in shown
