@@ -986,7 +986,8 @@ def classify(text: str) -> Intent:
         return Intent("track", norm)
     told_wrong = _misconduct(norm)
     amount = shapes.amount_asked(norm) and shapes.asks(norm)  # 残疾补贴今年涨了没有: a policy question
-    if _hardship(norm) and not told_wrong and not _accuses(norm) and not amount:
+    # 腿压断了 包工头不给钱: unpaid wages beside a household's trouble are the household's, not a cadre's wrong.
+    if _hardship(norm) and (not told_wrong or _employer_only(norm)) and not _accuses(norm) and not amount:
         # An application alone (想申请防返贫监测) tells nothing to keep as the household's story.
         rest = norm
         for w in _words("hardship", "applications"):
@@ -1048,6 +1049,12 @@ def _accuses(norm: str) -> bool:
 def _outright(norm: str) -> bool:
     """An ask to report that is not a question about reporting (我要举包, not 怎么举报村干部)."""
     return _has(norm, _words("report_words")) and (not _has(norm, _words("report_questions")) or _wants_report(norm))
+
+
+def _employer_only(norm: str) -> bool:
+    """The only ones a story names doing wrong are an employer (包工头, 老板), about wages."""
+    roles = [r for r in _words("misconduct", "roles") if r in norm]
+    return bool(roles) and all(r in _EMPLOYERS for r in roles) and re.search(r"工钱|工资|钱", norm) is not None
 
 
 def _person_then_question(text: str) -> bool:

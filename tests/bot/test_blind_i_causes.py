@@ -58,6 +58,8 @@ def test_a_statement_about_the_village_is_offered_as_a_report(engine: Engine, te
         "低保的钱啥时候到账",
         "残疾补贴今年涨了没有",
         "村上的项目资金有没有公示",
+        "我是村里的低保户 孩子今年考上大学了 有啥补助",
+        "村上去年修了新渠 我家的地浇不上水 该找乡上还是村上",
     ],
 )
 def test_questions_stay_questions(text: str) -> None:
@@ -128,6 +130,15 @@ def test_a_person_asked_with_a_question_after_it(text: str) -> None:
 @pytest.mark.parametrize("text", ["重度残疾补贴今年涨了没有", "大病救助今年一年能领多少"])
 def test_an_amount_or_change_asked_is_not_hardship(text: str) -> None:
     assert classify(text).name != "hardship", text
+
+
+def test_an_injury_with_wages_held_by_the_boss_is_hardship() -> None:
+    assert classify("儿子在矿上出事了 腿压断了 包工头不给钱").name == "hardship"
+
+
+@pytest.mark.parametrize("text", ["包工头不给钱 跑了", "我老公腿断了 村长把我们的低保给了他侄子"])
+def test_wages_alone_or_a_cadre_beside_an_injury_stay_a_story(text: str) -> None:
+    assert classify(text).name == "story", text
 
 
 def test_a_hardship_with_an_accident_and_unpaid_wages_stays_hardship(engine: Engine) -> None:
