@@ -180,6 +180,8 @@ def means(text: str, kind: str) -> bool:
         bare = _SAID_FOR.sub("", norm, count=1)
         if bare and bare != norm and means(bare, kind):
             return True  # 奶奶说就这些, 嗯 没别的, 我说没了
+    if kind == "done" and _done_among_fillers(text, norm):
+        return True  # 哦呀 说完了 突及其, 信号不好 说完了: done, with only filler, thanks or an excuse beside it
     if _sounds_like(norm, words):  # 挑过 is 跳过 typed by its sound
         return True
     return _first_clause_answers(text, kind)
@@ -262,6 +264,24 @@ _NOTHING_MORE = re.compile(
     r"|这(就是|是|就)?(全部|所有)(的)?(内容|情况|事情)?(了)?"
     r"|(就是|就)?这么?(个|一)?回事(儿)?(了)?"
 )
+
+
+# Clauses that add nothing beside a finished answer: an ok in another tongue, an excuse for the line.
+_BESIDE_DONE = re.compile(
+    r"(哦呀|哦|噢|嗯|好|好的|对|是|那|行|啊)+|(信号|网|网络)(不好|太差|差|不行)(得很)?|(打字|写字)(慢|太慢|不方便)"
+)
+
+
+def _done_among_fillers(text: str, norm: str) -> bool:
+    parts = [normalise(p) for p in shapes.clauses(text)]
+    parts = [p for p in parts if p]
+    if not 2 <= len(parts) <= 4 or len(norm) > 24:
+        return False
+    finished = [p for p in parts if means(p, "done")]
+    return bool(finished) and all(
+        p in finished or _BESIDE_DONE.fullmatch(p) or _smalltalk(_trimmed(p), p) in ("thanks", "ok", "bye")
+        for p in parts
+    )
 
 
 def _by_shape(norm: str, kind: str) -> bool:
@@ -385,12 +405,19 @@ def guess_category(norm: str) -> str:
     return best_code
 
 
+_BETWEEN_PARTICLES = re.compile(r"[呢啊呀吧嘛哈](?=.)")
+
+
 def _navigation(short: str) -> str | None:
     forms = (short, short.lstrip("我那就"))  # 我不弄了退出 is 不弄了 and 退出
     for name in NAVIGATION:
         words = _words("navigation", name)
         if any(f and (f in words or made_of(f, words) or _with_politeness(f, words, alone=False)) for f in forms):
             return name
+    # 这个阿么用呢 帮助一哈: help asked twice with a particle between.
+    bare = _BETWEEN_PARTICLES.sub("", short)
+    if bare != short and made_of(bare, _words("navigation", "help")):
+        return "help"
     return None
 
 
@@ -420,13 +447,14 @@ def _smalltalk(short: str, norm: str) -> str | None:
 _LAUGH = re.compile(r"(哈|呵|嘿|嘻|h){2,}|笑死|太逗|逗死")
 _PRAISE = re.compile(
     r"好使|好用|方便(?!面)|不错|点赞|厉害|给力|靠谱|管用|实用|省事|挺好|真好|很好|太好了|真棒|挺棒|太棒|好棒|牛逼|真牛|太牛|挺牛|赞|666|强多了|聪明|灵得很"
-    r"|比.{1,12}?(强|好|方便|管用|省事|快|灵)"
+    r"|比.{1,12}?(强|好|方便|管用|省事|快|灵)|好得很|好得太|太好|真好|就是好|越来越好"
 )
 _NOT_PRAISE = re.compile(r"(不|没|没有|不太|不怎么|一点也不|一点都不)(好使|好用|方便|管用|实用|省事|灵|行|强|快)")
 # Whom or what praise speaks of, and the small words around it: what may stand beside the praise words.
 _PRAISED = re.compile(
     r"你们|你|这个|这东西|这玩意儿?|清风|公众号|小程序|系统|软件|程序|服务|机器人|东西|还|挺|真|太|很|蛮|比较|也|都"
     r"|的|了|啊|呀|哈|用着|用起来|确实|实在|真是|是|就是|比以前|以前|现在"
+    r"|共产党|党和政府|党|政府|国家|政策|习主席|总书记|日子"
 )
 _QUESTIONED = re.compile(r"吗$|么$|嘛$|怎么|什么|多少|哪|谁|能不能|可不可以|为什么|咋|几|是不是|有没有")
 
@@ -457,7 +485,7 @@ def _praise(text: str, norm: str) -> bool:
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
     r"(叫|找|让|请|派|来)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
-    r"((个|一个|位|一位)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?"
+    r"((个|一个|位|一位)?(懂.{0,4}?的)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?"
     r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|回个话|回话|打电话|打个电话|$)(?!了|过)"
 )
 
@@ -619,6 +647,10 @@ _NUMBER = r"[0-9零一二两三四五六七八九十百千万]+"
 _EXTORTION = (
     re.compile(r"不(给|交|送|拿)(钱|礼|烟|酒|好处)?.{0,3}就(不|没法|办不|不给)(办|给|批|签|盖|开|弄|管|发)"),
     re.compile(r"(办|开|盖|批|签|上户|落户|领).{0,10}(要|得|收|让交|让拿)(收|交|给|拿)?.{0,3}" + _NUMBER + "(块|元)"),
+    # 要先交五十块才给办: money demanded before the paperwork
+    re.compile(
+        r"(要|得|让|叫)先?(交|给|拿|出)" + _NUMBER + ".{0,3}(块|元|钱).{0,3}(才|再)(给|能|肯)?(办|批|签|盖|开|弄|发|报)"
+    ),
 )
 # A meal or a gift before a benefit is put forward or a paper signed: 请村干部吃饭 送了两条烟才给报上去; and
 # the other way round, 不送的就报不上. Counted only beside a named role or a benefit (see _gift_for).
@@ -881,6 +913,7 @@ _TROUBLE_SHAPES = re.compile(
     r"|(羊|牛|猪|鸡|马|驴|庄稼|粮食|洋芋|麦子|菜).{0,6}?(病死|冻死|死了|烂|毁了|没了|被.{0,4}?吃|叫.{0,4}?吃)"
     r"|(没|没有)(挣|赚)(下|到|上|着)?(钱|一分)?|(挣|赚)不(下|到|上|着)(钱)?|一分钱(都|也)?(没|不)(挣|赚|收入|进)"
     r"|(眼睛|耳朵|腿|腰|手)(看不见|听不见|瞎|聋|坏|断|不行|废)"
+    r"|(房子|房屋|屋子|住的屋)(被|叫|让)?.{0,3}?(塌|倒|裂|漏)"  # 房子雨下塌了一半
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.context import Context, Reply
@@ -24,6 +25,12 @@ STATE = ConversationState.TRACK
 TRACKS_PER_HOUR = 20
 HOW = "查询别人的案件，请发送：案件编号 查询码\n例如：630223-2026-000123 123456\n回复“菜单”返回。"
 EXIT = "回复“菜单”返回主菜单。"
+LOOKS = (
+    "案件编号是长的那个，分三段：6 位、年份、6 位，例如 630223-2026-000123；查询码是 6 位数字。"
+    "两样都在您提交反映后收到的回复里。请发送：案件编号 查询码。\n"
+)
+# A question back about the number or the code while tracking: 编号是哪个？ 查询码是啥？
+_ASKS_HOW = re.compile(r"(编号|查询码|号码|码).{0,12}(哪|啥|什么|吗|么|长|几位|怎么|[?？])")
 
 
 def describe(view: tracking.CaseView) -> str:
@@ -94,6 +101,9 @@ def _track_text(ctx: Context) -> Reply:
         )
     number = found.number or (waiting if isinstance(waiting, str) else None)
     code = found.code if found.number or found.code else None
+    if number is None and code is None and _ASKS_HOW.search(ctx.text):
+        ctx.go(STATE)  # 编号是哪个？是那个长的吗？: asked back while tracking, answered here
+        return Reply(LOOKS + EXIT)
     if number is None or (not found.number and code is None):
         ctx.reset()
         return PASS  # not a number or a code: a menu digit, a question... handled as usual
