@@ -139,7 +139,13 @@ _NEGATION = re.compile(
 _EVIDENCE_WORDS = re.compile(
     r"(手机|照相|相机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
     r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后"
-    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|现在|目前|还|手头|手上|身边|一张|录|必要|上)"
+    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|暂|现在|目前|还|手头|手上|身边|一张|录|必要|上)"
+)
+# Evidence there is, but not sent now (有聊天截图 但现在发不了, 名单我可以后面补, 账本在我手上 现在不拍): the step
+# is passed; it can be sent later with 补充材料.
+_SENT_LATER = re.compile(
+    r"(以后|后面|后头|回头|过后|之后|改天|晚点|稍后)(再|可以)?(补|发|交|拍|给)"
+    r"|(现在|暂时|这会|眼下)(还)?(发不了|发不成|不发|不拍|拍不了|没法发|没法拍|不方便发|不方便拍)"
 )
 _NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
 _NAME_GIVEN = re.compile(r"(写|留|用)上?(我|我的)的?(真)?(名字|姓名|真名|电话)")
@@ -180,6 +186,8 @@ def means(text: str, kind: str) -> bool:
         bare = _SAID_FOR.sub("", norm, count=1)
         if bare and bare != norm and means(bare, kind):
             return True  # 奶奶说就这些, 嗯 没别的, 我说没了
+    if kind == "skip" and len(norm) <= 24 and _SENT_LATER.search(norm) and not shapes.asks(norm):
+        return True  # 有聊天截图 但现在发不了: evidence there is, sent later
     if kind == "done" and _done_among_fillers(text, norm):
         return True  # 哦呀 说完了 突及其, 信号不好 说完了: done, with only filler, thanks or an excuse beside it
     if _sounds_like(norm, words):  # 挑过 is 跳过 typed by its sound
@@ -491,6 +499,8 @@ _SUMMON = re.compile(
 
 
 # Asking whether a person is there to answer: 有没有乡上的干部能回答我, 有没有人能回复一下.
+# What may follow a polite summons and leave it an ask for a person (…答复我的问题？).
+_SUMMON_TAIL = re.compile(r"(一下)?(我|我们)?的?(问题|事|事情)?(一下)?(吗|呢|吧|可以吗|行吗)?")
 _ANYONE_TO_ANSWER = re.compile(
     r"^有没有(个|一个|位|一位)?.{0,4}?(干部|领导|工作人员|真人|人工|客服|人|懂的人)"
     r"(能|可以|来|会)?(回答|回复|答复|解答|说话)(一下)?(我|我们)?$"
@@ -504,6 +514,9 @@ def _person(short: str, norm: str) -> bool:
         return True
     if len(norm) <= 15 and _SUMMON.search(norm) and not _has(norm, _words("report_words")):
         return not _misconduct(norm)  # 支书把钱拿走了 叫领导来看: a story, offered as a report
+    summoned = _SUMMON.search(norm)
+    if summoned and len(norm) <= 24 and _SUMMON_TAIL.fullmatch(norm[summoned.end() :]):
+        return True  # 您好 请问能否请一位工作人员答复我的问题: a polite ask, its question to follow
     # A short message naming a person at all (客服在吗我要找人工); a long one is a question that mentions it,
     # and 找领导举报 asks to report.
     return len(norm) <= 15 and _has(norm, _words("person", "short")) and not _has(norm, _words("report_words"))
@@ -885,6 +898,8 @@ def _hardship(norm: str) -> bool:
         return False
     if _applies(norm):
         return True
+    if _REPORT_ASKED_LAST.search(norm):
+        return False  # 我是在西宁上学的学生 替家里写几句 我要反映: the ask to report comes last
     pleads = _has(norm, _words("hardship", "pleas"))
     if not pleads and (_ASKING_TAIL.search(norm) or _RULE_ASKED.search(norm)):
         return False  # 墙裂了 算不算住房安全没保障: a question about the rules, answered as one
@@ -892,6 +907,7 @@ def _hardship(norm: str) -> bool:
     return (_troubled(norm) and whose) or _has(norm, _words("hardship", "alone"))
 
 
+_REPORT_ASKED_LAST = re.compile(r"(我|俺|我们)(要|想)(反映|举报|投诉)(一下|个事|个问题)?$")
 _RULE_ASKED = re.compile(r"算不算|能不能办|能办|去哪|哪里办|找谁办|够不够|符合|条件")
 
 
@@ -914,6 +930,7 @@ _TROUBLE_SHAPES = re.compile(
     r"|(没|没有)(挣|赚)(下|到|上|着)?(钱|一分)?|(挣|赚)不(下|到|上|着)(钱)?|一分钱(都|也)?(没|不)(挣|赚|收入|进)"
     r"|(眼睛|耳朵|腿|腰|手)(看不见|听不见|瞎|聋|坏|断|不行|废)"
     r"|(房子|房屋|屋子|住的屋)(被|叫|让)?.{0,3}?(塌|倒|裂|漏)"  # 房子雨下塌了一半
+    r"|收成(都|全)?(没了|没有了|毁了|绝了)|颗粒无收"  # 冰蛋子把洋芋全打了 一年的收成都没了
 )
 
 

@@ -67,7 +67,7 @@ BLIND_SETS = {
     "blind H": ("bh-", "written blind; first run 66/80 82.5% on 2026-12-06 (after G's fixes), tuned against since"),
     "blind I": ("bi-", "written blind; first run 67/80 83.8% on 2026-12-07 (after H's fixes), tuned against since"),
     "blind J": ("bj-", "written blind; first run 66/80 82.5% on 2026-12-07 (after I's fixes), tuned against since"),
-    "blind K": ("bk-", "written blind; first run 70/80 87.5% on 2026-12-07 (after J's fixes), held out: never tuned"),
+    "blind K": ("bk-", "written blind; first run 70/80 87.5% on 2026-12-07 (after J's fixes), tuned against since"),
 }
 _WS = re.compile(r"\s+")
 
@@ -378,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         + blind_g()
         + blind_h()
         + blind_i()
-        + blind_j(),
+        + blind_j()
+        + blind_k(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
