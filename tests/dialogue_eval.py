@@ -327,7 +327,11 @@ def report(results: list[Result]) -> str:
     got, total = table.get("held_out", {}).get("all", (0, 0))
     rate = got / total if total else 0.0
     verdict = "PASS" if rate >= GOAL_HELD_OUT else "MISS"
-    lines.append(f"\nGoal: >= {GOAL_HELD_OUT:.0%} of held-out dialogues: {rate:.1%} {verdict}")
+    lines.append(
+        f"\nFloor: >= {GOAL_HELD_OUT:.0%} of the dialogues written apart (most tuned against since their first run): "
+        f"{rate:.1%} {verdict}"
+    )
+    lines.append("Issue #18's goal (>= 98% of a blind set nobody has tuned against) is judged on each set's first run:")
     for label, (prefix, meaning) in BLIND_SETS.items():
         mine = [r for r in results if r.dialogue.name.startswith(prefix)]
         if mine:
