@@ -717,12 +717,19 @@ def visit(sweep: Sweep, v: Visitor, valid: dict[str, str], *, full: bool) -> Non
 
 
 def sweep_app(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, full: bool) -> Sweep:
-    # Rate limits would turn most of the H5 sweep into 429 pages; the limits have tests of their own.
+    # Rate limits would turn most of the H5 sweep into 429 pages (and the junk sent to 修改密码, which counts on
+    # the login's guess counters, would lock the next role's login); the limits have tests of their own.
     monkeypatch.setattr(h5_limits, "ACTIONS_PER_HOUR_DEVICE", 10**6)
     monkeypatch.setattr(h5_limits, "ACTIONS_PER_HOUR_IP", 10**6)
     monkeypatch.setattr(h5_limits, "REPORTS_PER_DAY_IP", 10**6)
     client = make_client(
-        engine, identity_key=KEYS.current, media_dir=tmp_path, media_max_bytes=MEDIA_MAX_BYTES, reports_per_day=10**6
+        engine,
+        identity_key=KEYS.current,
+        media_dir=tmp_path,
+        media_max_bytes=MEDIA_MAX_BYTES,
+        reports_per_day=10**6,
+        login_attempts_per_ip=10**6,
+        login_attempts_per_account=10**6,
     )
     valid = seed_world(engine, tmp_path)
     app: Any = client.app
