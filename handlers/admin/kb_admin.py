@@ -4,18 +4,41 @@ inquiries, to download, complete and add to the entries directory."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from handlers.admin.desk_text import actor_names
 from handlers.admin.kb_problems import explain
 from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import ReloadResult, checked_reload, entries_dir, live_edits
 from knowledge.loader import read_entries
+from storage.models.inquiries import Inquiry
 from storage.models.kb import KbDraft
+from storage.models.places import County
 from storage.repos import kb_state
 from storage.types import utcnow
 
 SHOWN_PROBLEMS = 30
+DRAFT_STATUS = {"drafted": "草稿"}
+TITLE_CHARS = 40  # as the draft's own title (knowledge/inquiry_drafts.py)
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One draft as staff read it: the villager's question as its title, the county by name and the
+    person who made it by name and unit (never the entry id, the county code or a login name)."""
+
+    id: int
+    title: str
+    county: str
+    status: str
+    creator: str
+    created_at: datetime
 
 
 class KbAdmin:
@@ -25,7 +48,7 @@ class KbAdmin:
     async def page(self, ctx: StaffCtx, result: ReloadResult | None = None, status: int = 200) -> Response:
         # the problems name the entry's title and its file within the knowledge base, never the server's directory
         problems = _explained(ctx, result) if result is not None else []
-        drafts = ctx.session.scalars(select(KbDraft).order_by(KbDraft.id.desc()).limit(200)).all()
+        drafts = draft_rows(ctx.session)
         return ctx.render(
             "kb.html",
             status,
@@ -52,3 +75,41 @@ def _explained(ctx: StaffCtx, result: ReloadResult) -> list[str]:
     titles = {item.entry.id: item.entry.title for item in loaded}
     titles.update({e.id: e.title for e in live_edits(ctx.session)})
     return [explain(p.path, p.message, titles, result.directory) for p in result.found]
+
+
+def draft_rows(session: Session, limit: int = 200) -> list[DraftRow]:
+    found: Sequence[tuple[KbDraft, str | None]] = (
+        session.execute(
+            select(KbDraft, Inquiry.question)
+            .outerjoin(Inquiry, Inquiry.id == KbDraft.inquiry_id)
+            .order_by(KbDraft.id.desc())
+            .limit(limit)
+        )
+        .tuples()
+        .all()
+    )
+    codes = {d.county_code for d, _ in found}
+    counties: dict[str, str] = {}
+    if codes:
+        for county in session.scalars(select(County)):
+            if county.code[:6] in codes:
+                counties.setdefault(county.code[:6], county.name)
+    people = actor_names(session, {f"staff:{d.created_by}" for d, _ in found})
+    return [
+        DraftRow(
+            id=d.id,
+            title=_title(question),
+            county=counties.get(d.county_code, "（县名未知）"),
+            status=DRAFT_STATUS.get(d.status, "草稿"),
+            creator=people.get(f"staff:{d.created_by}", "工作人员"),
+            created_at=d.created_at,
+        )
+        for d, question in found
+    ]
+
+
+def _title(question: str | None) -> str:
+    text = " ".join((question or "").split())
+    if not text:
+        return "（没有问题原文）"
+    return text if len(text) <= TITLE_CHARS else text[:TITLE_CHARS] + "…"

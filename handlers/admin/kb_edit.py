@@ -14,13 +14,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import yaml
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
 from cases.timeutil import local_date
+from handlers.admin.desk_text import actor_names
+from handlers.admin.kb_problems import explain, sentence
 from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import checked_reload, entries_dir, live_edits
 from handlers.web.params import whole
@@ -123,10 +127,11 @@ class KbEditor:
         body = self.current_body(ctx.session, entry_id)
         if body is None:
             return ctx.render("error.html", 404, message="没有这个条目。")
+        editing = title_of(body)
         extra = _questions(ctx)
         if extra:
             body = _with_questions(body, extra)
-        return self.form(ctx, body, editing=entry_id, note="补充群众问法" if extra else "")
+        return self.form(ctx, body, editing=editing, note="补充群众问法" if extra else "")
 
     def form(
         self,
@@ -138,11 +143,12 @@ class KbEditor:
         note: str = "",
         status: int = 200,
     ) -> Response:
+        """`editing` is the title of the entry being changed (a heading: never its id)."""
         return ctx.render(
             "kb_edit.html",
             status,
             body=body,
-            problems=problems or [],
+            problems=self.said(ctx.session, problems or []),
             editing=editing,
             note=note,
             topics=load_topics(TOPICS_FILE),
@@ -165,6 +171,13 @@ class KbEditor:
         ctx.audit("kb_entry_submitted", entry=entry.id, version=version.id)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
 
+    def said(self, session: Session, problems: list[str]) -> list[str]:
+        """The checker's problems in plain Chinese, other entries named by title (kb_problems.py)."""
+        if not problems:
+            return []
+        titles = {e.id: e.title for e in self.knowledge(session).entries.values()}
+        return [_plain(p, titles) for p in problems]
+
     def validated(self, session: Session, body: str) -> tuple[Entry | None, list[str]]:
         """kb check's rules, among the entries being served (the directory and the live versions)."""
         loaded, _ = read_entries(entries_dir(self.admin.runtime))
@@ -174,10 +187,13 @@ class KbEditor:
     # -- review -------------------------------------------------------------------------------------
 
     async def reviews(self, ctx: StaffCtx, problems: list[str] | None = None, status: int = 200) -> Response:
+        pending = kb_maintenance.pending(ctx.session)
         return ctx.render(
             "kb_reviews.html",
             status,
-            pending=kb_maintenance.pending(ctx.session),
+            pending=pending,
+            title_of=title_of,
+            people=_people(ctx.session, [v.author for v in pending]),
             problems=problems or [],
             submitted=whole(ctx.request.query_params.get("submitted")),
             approved=whole(ctx.request.query_params.get("approved")),
@@ -195,12 +211,15 @@ class KbEditor:
         try:
             entry = parse_body(version.body)
         except SchemaError as exc:
-            return await self.reviews(ctx, exc.problems, 400)
+            return await self.reviews(ctx, self.said(ctx.session, exc.problems), 400)
         directory = entries_dir(self.admin.runtime)
         edits = [e for e in live_edits(ctx.session) if e.id != entry.id] + [entry]
         report = check(directory, TOPICS_FILE, edits=edits)
         if not report.ok:
-            return await self.reviews(ctx, [str(p) for p in report.problems], 400)
+            titles = {e.id: e.title for e in self.knowledge(ctx.session).entries.values()}
+            titles.update({e.id: e.title for e in edits})
+            said = [explain(p.path, p.message, titles, directory) for p in report.problems]
+            return await self.reviews(ctx, said, 400)
         kb_maintenance.approve(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow())
         result = checked_reload(ctx.session, directory, now=utcnow())
         ctx.audit("kb_entry_approved", entry=version.entry_id, version=version.id, reload_version=result.version)
@@ -221,10 +240,19 @@ class KbEditor:
 
     async def versions(self, ctx: StaffCtx) -> Response:
         entry_id = ctx.request.path_params.get("entry_id", "")[:64]
+        versions = kb_maintenance.versions_of(ctx.session, entry_id)
+        served = self.knowledge(ctx.session).entries.get(entry_id)
+        if served is not None:
+            title = served.title
+        elif versions:
+            title = title_of(versions[0].body)
+        else:
+            title = "这个条目"
         return ctx.render(
             "kb_versions.html",
-            entry_id=entry_id,
-            versions=kb_maintenance.versions_of(ctx.session, entry_id),
+            title=title,
+            versions=versions,
+            people=_people(ctx.session, [p for v in versions for p in (v.author, v.reviewer) if p]),
             status_names=STATUS,
         )
 
@@ -242,6 +270,33 @@ class KbEditor:
         )
         ctx.audit("kb_entry_restore_requested", entry=old.entry_id, version=version.id, restored=old.id)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
+
+
+def title_of(body: str) -> str:
+    """An entry's title from its YAML, for headings (the id is never shown)."""
+    try:
+        data = yaml.safe_load(body)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        data = None
+    title = data.get("title") if isinstance(data, dict) else None
+    return title.strip() if isinstance(title, str) and title.strip() else "未命名的条目"
+
+
+def _people(session: Session, usernames: list[str]) -> dict[str, str]:
+    """Each login name as the page shows it: the person's name and unit (desk_text.actor_names)."""
+    names = actor_names(session, {f"staff:{u}" for u in usernames})
+    return {u: names.get(f"staff:{u}", "工作人员") for u in usernames}
+
+
+def _plain(problem: str, titles: dict[str, str]) -> str:
+    if not re.search(r"[A-Za-z]", problem):  # already a sentence for staff (e.g. 内容太长)
+        return problem
+    # parse_body's own sentences are Chinese but carry the YAML reader's English detail
+    if problem.startswith("YAML 格式不对"):
+        return "内容格式有误，无法读取（请检查缩进、冒号和引号）。"
+    if problem.startswith("有一个值无法识别"):
+        return "有一个值无法识别（日期或数字写错了？）。"
+    return sentence(problem, titles)
 
 
 def _questions(ctx: StaffCtx) -> list[str]:

@@ -186,7 +186,8 @@ def test_an_answered_inquiry_becomes_a_knowledge_base_draft(engine: Engine) -> N
     login(c, "admin")  # the knowledge-base maintainer
     assert c.get(f"/admin/kb/drafts/{draft.id}.yaml").status_code == 200
     kb_page = c.get("/admin/kb").text
-    assert draft.entry_id in kb_page and "请知识库管理员放入知识库文件" in kb_page
+    assert QUESTION in kb_page and "请知识库管理员放入知识库文件" in kb_page
+    assert draft.entry_id not in kb_page and "630223" not in kb_page  # by its question and the county's name
     assert "qingfeng" not in kb_page and "knowledge/entries" not in kb_page and "/tmp/" not in kb_page
     assert len(audits(sessions, "inquiry_kb_draft")) == 1 and len(audits(sessions, "kb_draft_download")) == 2
 

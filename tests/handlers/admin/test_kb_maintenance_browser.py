@@ -2,7 +2,8 @@
 chat refused appears on the page of unanswered questions, an administrator answers it with a new entry
 written in the browser (the form refuses what kb check refuses), a second administrator approves it,
 it goes live through the reload, and the same question in the chat then gets that answer.
-Screenshots: var/screenshots/kb-gaps-<width>.png, kb-edit-<width>.png, kb-review-<width>.png."""
+Screenshots: var/screenshots/kb-gaps-<width>.png, kb-edit-<width>.png, kb-review-<width>.png,
+kb-drafts-<width>.png (the drafts table on /admin/kb)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases.staff.accounts import create_user
 from storage.db import transaction
+from storage.models.kb import KbDraft
+from storage.repos import inquiries
 from storage.types import utcnow
 from tests.browser_support import served_app, shot
 from tests.knowledge.test_kb_maintenance import entry_body
@@ -28,6 +31,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::Deprecati
 WIDTHS = {1280: {"width": 1280, "height": 900}, 375: {"width": 375, "height": 740}}
 # (the question, and the animal and paper of the entry answering it): two entries far apart
 QUESTIONS = {1280: ("给牦牛办户口咋弄", "牦牛", "户口"), 375: ("养的狗要不要办狗证", "狗", "狗证")}
+DRAFTED = "俺家娃考上了职业学校，雨露计划的钱啥时候发，要到哪里去交材料，村里说不清楚"
 
 
 def seed(sessions: sessionmaker[Session]) -> None:
@@ -35,6 +39,30 @@ def seed(sessions: sessionmaker[Session]) -> None:
     with transaction(sessions) as s:
         create_user(
             s, username="admin2", role="admin", unit_code="6302", display_name="admin2", password=PASSWORD, now=utcnow()
+        )
+        create_user(
+            s,
+            username="kb_drafter",
+            role="county_discipline",
+            unit_code="630223:jw",
+            display_name="李明",
+            password=PASSWORD,
+            now=utcnow(),
+        )
+        asked = inquiries.record(
+            s, openid="o-kb-drafted", village_code="630223106213", question=DRAFTED, candidates={}, now=utcnow()
+        )
+        s.flush()
+        s.add(
+            KbDraft(
+                inquiry_id=asked.id,
+                entry_id=f"local-630223-inquiry-{asked.id}",
+                county_code="630223",
+                body="id: x\n",
+                status="drafted",
+                created_by="kb_drafter",
+                created_at=utcnow(),
+            )
         )
 
 
@@ -63,6 +91,24 @@ def fits(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth - window.innerWidth <= 0"))
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_drafts_table_names_county_and_person_and_fits(browser: Any, site: tuple[str, Sender], width: int) -> None:
+    base, _ = site
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900}, is_mobile=width < 800)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        login(page, base, "admin")
+        page.goto(base + "/admin/kb")
+        row = page.locator("#kb-drafts tbody tr", has_text="雨露计划").inner_text()
+        assert "互助土族自治县" in row and "李明（互助土族自治县纪委监委）" in row and DRAFTED[:40] in row
+        assert "630223" not in row and "kb_drafter" not in row and ".yaml" not in row
+        shot(page, f"kb-drafts-{width}")
+        assert fits(page)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_a_refused_question_is_answered_from_the_browser(browser: Any, site: tuple[str, Sender], width: int) -> None:
     base, sender = site
@@ -86,7 +132,8 @@ def test_a_refused_question_is_answered_from_the_browser(browser: Any, site: tup
         body = entry_body(entry_id, animal=animal, paper=paper).replace(f"- {animal}能上{paper}不", f"- {question}")
         page.fill("#kb-body", body.replace("sources:", "sources_missing:"))
         page.click("text=提交审核")
-        assert "没有保存" in page.inner_text("main") and "sources" in page.inner_text("main")
+        said = page.inner_text(".error")
+        assert "没有保存" in said and "缺少依据文件" in said and not re.search(r"[A-Za-z]{2,}", said), said
         page.fill("#kb-body", body)
         page.fill("#kb-note", "群众问牲畜户口")
         shot(page, f"kb-edit-{width}")
@@ -95,7 +142,8 @@ def test_a_refused_question_is_answered_from_the_browser(browser: Any, site: tup
         assert "请另一位管理员审核" in page.inner_text("main")
         login(page, base, "admin2")
         page.goto(base + "/admin/kb/reviews")
-        card = page.locator(".review", has_text=entry_id)
+        card = page.locator(".review", has_text=f"{animal}能不能办{paper}")
+        assert entry_id not in card.locator("h2").inner_text()  # named by its title (its YAML below has the id)
         shot(page, f"kb-review-{width}")
         assert fits(page)
         card.locator("text=审核通过并生效").click()
