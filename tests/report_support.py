@@ -6,7 +6,10 @@ import itertools
 import time
 from dataclasses import dataclass
 
-from tests.webhook_support import Sender, event_xml, text_xml, xml_message
+from sqlalchemy import Engine
+
+from tests.cases_support import KEYS, VILLAGE
+from tests.webhook_support import Sender, event_xml, make_client, text_xml, xml_message
 
 _ids = itertools.count(int(time.time() * 1000) * 10 + 5_000_000)
 
@@ -48,6 +51,14 @@ class Villager:
     def entered_at(self, lat: float, lng: float) -> str:
         extra = f"<Latitude>{lat}</Latitude><Longitude>{lng}</Longitude><Precision>65</Precision>"
         return self.sender.reply_text(event_xml(self.openid, "LOCATION", extra=extra))
+
+
+def bound_villager(engine: Engine, openid: str, village: str = VILLAGE) -> Villager:
+    """A villager on a fresh safe-mode webhook client (with the identity key), bound to `village` by
+    scanning its poster: the setup the chat-path tests share."""
+    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
+    v.scan(village)
+    return v
 
 
 NUMBER_RE = r"案件编号：(\d{6}-\d{4}-\d{6})\n查询码：(\d{6})"

@@ -14,9 +14,7 @@ from bot.understand import classify, means, normalise
 from cases.case_input import read
 from storage.db import make_sessionmaker
 from storage.models import Inquiry
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -92,14 +90,8 @@ def test_asking_to_edit_in_other_words(text: str) -> None:
     assert means(text, "edit")
 
 
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
-
-
 def test_edit_asked_in_words_at_the_confirmation_opens_the_fields(engine: Engine) -> None:
-    v = _villager(engine, "o-bb-edit")
+    v = bound_villager(engine, "o-bb-edit")
     for text in ("3", "1", "村会计把今年的草原补奖扣了八百块", "好了", "1", "跳过"):
         v.say(text)
     assert "核对" in v.say("2")
@@ -108,7 +100,7 @@ def test_edit_asked_in_words_at_the_confirmation_opens_the_fields(engine: Engine
 
 
 def test_a_hardship_kind_named_alone_answers_the_kind_and_goes_on(engine: Engine) -> None:
-    v = _villager(engine, "o-bb-kind")
+    v = bound_villager(engine, "o-bb-kind")
     for text in ("3", "6", "1"):
         v.say(text)
     reply = v.say("遭灾了")
@@ -116,7 +108,7 @@ def test_a_hardship_kind_named_alone_answers_the_kind_and_goes_on(engine: Engine
 
 
 def test_declining_the_hand_over_files_no_question(engine: Engine) -> None:
-    v = _villager(engine, "o-bb-person")
+    v = bound_villager(engine, "o-bb-person")
     assert "转给工作人员" in v.say("叫个领导来回复")
     assert "请回复数字" in v.say("算了 不转了")
     with make_sessionmaker(engine)() as s:

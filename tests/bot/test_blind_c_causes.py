@@ -15,9 +15,7 @@ from bot.hardship_story import household_told
 from bot.understand import classify, means
 from storage.db import make_sessionmaker
 from storage.models.cases import Case
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -105,12 +103,6 @@ def test_another_household_is_read_from_who_registers_it() -> None:
     assert household_told("给老人看病花光了钱") is None  # the villager's own household
 
 
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
-
-
 LONG = (
     "我们社的社长去年收了每家二百块钱说是修路的钱后来路也没修钱也没退"
     "我们几家去问他他说钱交到村上了村上又说没见过这个钱到现在也没人管我们也不知道该找谁"
@@ -118,7 +110,7 @@ LONG = (
 
 
 def test_a_long_story_goes_on_and_more_can_still_be_added(engine: Engine) -> None:
-    v = _villager(engine, "o-bc-long")
+    v = bound_villager(engine, "o-bc-long")
     offered = v.say(LONG)
     assert "开始反映" in offered
     started = v.say("1")
@@ -135,7 +127,7 @@ def test_a_long_story_goes_on_and_more_can_still_be_added(engine: Engine) -> Non
 
 
 def test_a_person_named_inside_an_answer_stays_the_answer(engine: Engine) -> None:
-    v = _villager(engine, "o-bc-help")
+    v = bound_villager(engine, "o-bc-help")
     v.say("我家老人瘫痪在床 家里没了收入")
     v.say("1")
     v.say("1")
@@ -147,7 +139,7 @@ def test_a_person_named_inside_an_answer_stays_the_answer(engine: Engine) -> Non
 
 
 def test_a_trailing_exit_leaves_a_step_and_a_scrap_does_not(engine: Engine) -> None:
-    v = _villager(engine, "o-bc-exit")
+    v = bound_villager(engine, "o-bc-exit")
     v.say("我家老人瘫痪在床 家里没了收入")
     v.say("1")
     v.say("1")
@@ -155,14 +147,14 @@ def test_a_trailing_exit_leaves_a_step_and_a_scrap_does_not(engine: Engine) -> N
     v.say("2")
     v.say("看病报销")
     assert "请回复数字" in v.say("不想留电话 不登记了")
-    w = _villager(engine, "o-bc-exit2")
+    w = bound_villager(engine, "o-bc-exit2")
     for said in ("3", "1", "会计把危房补助扣了三千块", "好了", "1"):
         w.say(said)
     assert "是否留下姓名" in w.say("照片没有 算了")  # no photos, not leaving the report
 
 
 def test_a_hardship_that_turns_into_a_report_keeps_the_story(engine: Engine) -> None:
-    v = _villager(engine, "o-bc-switch")
+    v = bound_villager(engine, "o-bc-switch")
     v.say("想申请个困难帮扶")
     v.say("1")
     v.say("1")
@@ -182,14 +174,14 @@ def test_a_hardship_that_turns_into_a_report_keeps_the_story(engine: Engine) -> 
 
 
 def test_real_name_said_at_the_summary_asks_for_the_name(engine: Engine) -> None:
-    v = _villager(engine, "o-bc-realname")
+    v = bound_villager(engine, "o-bc-realname")
     for said in ("3", "1", "会计把危房补助扣了三千块", "好了", "1", "跳过", "2"):
         v.say(said)
     asked = v.say("我要实名")
     assert "姓名和手机号" in asked
     summary = v.say("王芳 13900001111")
     assert "身份：实名" in summary
-    w = _villager(engine, "o-bc-same")
+    w = bound_villager(engine, "o-bc-same")
     for said in ("3", "1", "会计把危房补助扣了三千块", "好了", "1", "跳过", "2", "2"):
         w.say(said)
     assert "1 实名" in w.say("匿名")  # the value it already has: the identity question is asked

@@ -11,9 +11,7 @@ from sqlalchemy import Engine
 
 from bot.report_prompts import category_prompt
 from bot.understand import classify, means
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -50,15 +48,9 @@ def test_no_photos_with_a_modal_verb(text: str) -> None:
     assert means(text, "skip")
 
 
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
-
-
 @pytest.mark.parametrize(("said", "asked"), [("帮我邻居家登记的", "什么时候"), ("就是我们家", "什么时候")])
 def test_whose_household_said_in_words(engine: Engine, said: str, asked: str) -> None:
-    v = _villager(engine, f"o-be-whose-{len(said)}")
+    v = bound_villager(engine, f"o-be-whose-{len(said)}")
     v.say("我家老人瘫痪在床 家里没了收入")
     assert "谁家" in v.say("1")
     assert asked in v.say(said)

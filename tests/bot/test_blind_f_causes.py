@@ -10,9 +10,7 @@ from sqlalchemy import Engine, select
 from bot.understand import carried_question, classify
 from storage.db import make_sessionmaker, transaction
 from storage.models import Inquiry
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -38,19 +36,13 @@ def test_an_ask_for_a_person_alone_carries_nothing(text: str) -> None:
     assert not carried_question(text)
 
 
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
-
-
 def _questions(engine: Engine) -> list[str]:
     with transaction(make_sessionmaker(engine)) as s:
         return [row.question for row in s.scalars(select(Inquiry)).all()]
 
 
 def test_the_carried_question_goes_to_staff_at_once(engine: Engine) -> None:
-    v = _villager(engine, "o-bf-carried")
+    v = bound_villager(engine, "o-bf-carried")
     said = "转人工 我家的养老金这个月没到账"
     handed = v.say(said)
     assert "已转给" in handed and "工作日" in handed and "请用一条消息" not in handed
@@ -58,7 +50,7 @@ def test_the_carried_question_goes_to_staff_at_once(engine: Engine) -> None:
 
 
 def test_the_ask_alone_keeps_the_two_steps(engine: Engine) -> None:
-    v = _villager(engine, "o-bf-two-steps")
+    v = bound_villager(engine, "o-bf-two-steps")
     assert "请用一条消息" in v.say("找个工作人员")
     assert _questions(engine) == []
     handed = v.say("我家的养老金这个月没到账")
@@ -98,13 +90,13 @@ def test_complaints_questions_and_stories_are_not_praise(text: str, name: str) -
 
 
 def test_praise_gets_a_warm_reply_and_the_menu(engine: Engine) -> None:
-    v = _villager(engine, "o-bf-praise")
+    v = bound_villager(engine, "o-bf-praise")
     reply = v.say("嘿嘿 这个东西还真方便 比去乡上跑强")
     assert "谢谢" in reply and "1 政策咨询" in reply and "回答不了" not in reply
 
 
 def test_after_an_answer_the_carried_question_is_the_one_handed_over(engine: Engine) -> None:
-    v = _villager(engine, "o-bf-after-answer")
+    v = bound_villager(engine, "o-bf-after-answer")
     v.say("扶贫贷款")
     said = "转人工 我家的养老金这个月没到账"
     assert "已转给" in v.say(said)

@@ -17,17 +17,9 @@ from sqlalchemy import Engine
 
 from bot import report_prompts as p
 from bot.understand import classify, leading_choice, means
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
 
 
 @pytest.mark.parametrize(
@@ -124,7 +116,7 @@ def test_more_to_tell_is_not_done(text: str) -> None:
 
 
 def test_a_story_that_asks_to_report_starts_with_it_and_a_guessed_category(engine: Engine) -> None:
-    v = _villager(engine, "o-bg-asks-story")
+    v = bound_villager(engine, "o-bg-asks-story")
     reply = v.say("俺要反映 村上把俺家的承包地收走了 补偿款一分没给")
     assert "已把您的话记为反映内容" in reply and "类别：" in reply
     assert "请选择您要反映的问题类别" not in reply
@@ -135,7 +127,7 @@ def test_a_question_about_reporting_stays_a_question() -> None:
 
 
 def test_a_category_pick_with_words_keeps_the_words(engine: Engine) -> None:
-    v = _villager(engine, "o-bg-pick-words")
+    v = bound_villager(engine, "o-bg-pick-words")
     assert "类别" in v.say("我要举报")
     reply = v.say("2 就是他们家那个低保 有车有房还吃着")
     assert "您选择了：评定不公" in reply and "已记下您说的" in reply
@@ -144,14 +136,14 @@ def test_a_category_pick_with_words_keeps_the_words(engine: Engine) -> None:
 
 
 def test_a_category_pick_with_only_an_ok_after_it_asks_the_story(engine: Engine) -> None:
-    v = _villager(engine, "o-bg-pick-ok")
+    v = bound_villager(engine, "o-bg-pick-ok")
     v.say("我要举报")
     reply = v.say("1 好的")
     assert "您选择了：扶贫资金" in reply and "已记下您说的" not in reply and p.DESCRIPTION in reply
 
 
 def test_the_offer_answered_with_a_category_word_starts_there(engine: Engine) -> None:
-    v = _villager(engine, "o-bg-offer-word")
+    v = bound_villager(engine, "o-bg-offer-word")
     assert "开始反映" in v.say("合作社的牛都卖掉了 卖的钱不知道去哪了")
     reply = v.say("项目")
     assert "类别：项目质量" in reply

@@ -19,17 +19,9 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.understand import carried_question, classify, means
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
 
 
 @pytest.mark.parametrize(
@@ -139,7 +131,7 @@ def test_a_look_up_naming_something_else_is_not_tracking(text: str) -> None:
 
 
 def test_a_report_story_goes_through_steps_answered_in_own_words(engine: Engine) -> None:
-    v = _villager(engine, "o-bh-own-words")
+    v = bound_villager(engine, "o-bh-own-words")
     assert "开始反映" in v.say("老汉过世两年了 他的养老金村上还在报 钱不知道谁拿了")
     assert "已把您的话记为反映内容" in v.say("1")
     assert "哪一级" in v.say("阿爷说就这些")
@@ -151,7 +143,7 @@ def test_a_report_story_goes_through_steps_answered_in_own_words(engine: Engine)
 
 
 def test_a_bare_look_up_then_the_number_and_code_with_chinese_punctuation(engine: Engine) -> None:
-    v = _villager(engine, "o-bh-look-up")
+    v = bound_villager(engine, "o-bh-look-up")
     assert "编号" in v.say("查一下")
     reply = v.say("编号：630223-2026-999999；查询码：123456")
     assert "没有找到完全对应的答案" not in reply
@@ -205,7 +197,7 @@ def test_not_anonymous(text: str) -> None:
     ],
 )
 def test_the_cadre_step_answered_in_own_words(engine: Engine, answer: str, level: str) -> None:
-    v = _villager(engine, f"o-bh-level-{answer}")
+    v = bound_villager(engine, f"o-bh-level-{answer}")
     v.say("我要举报")
     v.say("1")
     v.say("扶贫款叫人拿走了 一分没发到户里")
@@ -217,7 +209,7 @@ def test_the_cadre_step_answered_in_own_words(engine: Engine, answer: str, level
 
 
 def test_a_cadre_step_answer_that_names_no_level_is_asked_again(engine: Engine) -> None:
-    v = _villager(engine, "o-bh-level-none")
+    v = bound_villager(engine, "o-bh-level-none")
     v.say("我要举报")
     v.say("1")
     v.say("扶贫款叫人拿走了 一分没发到户里")

@@ -19,19 +19,11 @@ from sqlalchemy import Engine
 
 from bot.shapes import asks, flat_statement
 from bot.understand import classify, means, normalise
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 OFFERED = "听起来您要反映问题"
 REFUSED = "这个问题我回答不了"
-
-
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
 
 
 @pytest.mark.parametrize(
@@ -43,7 +35,7 @@ def _villager(engine: Engine, openid: str) -> Villager:
     ],
 )
 def test_a_statement_about_the_village_is_offered_as_a_report(engine: Engine, text: str) -> None:
-    v = _villager(engine, f"ifix-a-{hash(text) % 10_000}")
+    v = bound_villager(engine, f"ifix-a-{hash(text) % 10_000}")
     reply = v.say(text)
     assert OFFERED in reply and REFUSED not in reply, reply
     searched = v.say("2")  # 2 searches it as a question after all, and it is not offered again
@@ -72,7 +64,7 @@ def test_a_short_statement_is_left_to_the_search() -> None:
 
 
 def test_a_household_trouble_told_flat_is_offered_the_hardship_path(engine: Engine) -> None:
-    v = _villager(engine, "ifix-hardship-flat")
+    v = bound_villager(engine, "ifix-hardship-flat")
     reply = v.say("俺老伴在砖厂搬砖叫机器轧了手 干不成活了 厂里也不管")
     assert "登记困难" in reply, reply
 
@@ -100,7 +92,7 @@ def test_leaving_words_beside_a_wrong_do_not_cancel(text: str) -> None:
 
 
 def test_leaving_in_the_middle_of_a_report_cancels(engine: Engine) -> None:
-    v = _villager(engine, "ifix-leave")
+    v = bound_villager(engine, "ifix-leave")
     assert "类别" in v.say("我要反映")
     v.say("2")
     reply = v.say("算了 不整了 家里不让说")
@@ -142,11 +134,11 @@ def test_wages_alone_or_a_cadre_beside_an_injury_stay_a_story(text: str) -> None
 
 
 def test_a_hardship_with_an_accident_and_unpaid_wages_stays_hardship(engine: Engine) -> None:
-    v = _villager(engine, "ifix-accident")
+    v = bound_villager(engine, "ifix-accident")
     assert "登记困难" in v.say("儿子在格尔木矿上干活 从车上摔下来了 腿断了 老板躲着不见 工钱也没结")
 
 
 def test_a_safety_question_beside_a_story_answers_it_and_offers_the_story(engine: Engine) -> None:
-    v = _villager(engine, "ifix-safety")
+    v = bound_villager(engine, "ifix-safety")
     reply = v.say("村上的护林员名额给了在城里上班的人 我们天天在家的反而没有 我要举报会不会被人知道")
     assert "安全" in reply and OFFERED in reply, reply

@@ -19,8 +19,7 @@ from sqlalchemy import Engine
 from bot.understand import classify, means, normalise
 from storage.db import make_sessionmaker, transaction
 from storage.types import utcnow
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
+from tests.report_support import bound_villager
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
 from villages.projects.load import load_demo_projects
 
@@ -76,8 +75,7 @@ def test_g_any_news_tracks() -> None:
 
 
 def test_g_a_question_back_about_the_number_is_answered_while_tracking(engine: Engine) -> None:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), "jfix-g-1")
-    v.scan(VILLAGE)
+    v = bound_villager(engine, "jfix-g-1")
     v.say("查进度")
     looks = v.say("查询码是啥？编号是哪个")
     assert "630223-2026-000123" in looks and "6 位数字" in looks, looks

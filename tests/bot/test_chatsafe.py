@@ -9,17 +9,9 @@ from sqlalchemy import Engine, select
 from bot.safety import split
 from storage.db import make_sessionmaker
 from storage.models.cases import Case
-from tests.cases_support import KEYS, VILLAGE
-from tests.report_support import Villager
-from tests.webhook_support import Sender, make_client
+from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-def _villager(engine: Engine, openid: str) -> Villager:
-    v = Villager(Sender(make_client(engine, identity_key=KEYS.current), safe=True), openid)
-    v.scan(VILLAGE)
-    return v
 
 
 @pytest.mark.parametrize(
@@ -61,7 +53,7 @@ def test_a_story_beside_the_question_is_kept() -> None:
 
 
 def test_the_fear_before_a_report_is_answered_and_never_filed(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-fear")
+    v = bound_villager(engine, "o-cs-fear")
     first = v.say("能不能匿名举报 会不会被村里知道")
     assert "看不到是谁反映的" in first and "请选择您要反映的问题类别" in first
     assert "已记下" not in first
@@ -79,7 +71,7 @@ def test_the_fear_before_a_report_is_answered_and_never_filed(engine: Engine) ->
 
 
 def test_the_fear_at_any_step_is_answered_and_the_step_follows(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-steps")
+    v = bound_villager(engine, "o-cs-steps")
     v.say("3")
     v.say("1")
     at_story = v.say("会不会被村里知道")
@@ -101,7 +93,7 @@ def test_the_fear_at_any_step_is_answered_and_the_step_follows(engine: Engine) -
 
 
 def test_the_fear_outside_a_report_and_at_the_offer(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-idle")
+    v = bound_villager(engine, "o-cs-idle")
     idle = v.say("村里会知道吗")
     assert "看不到是谁反映的" in idle and "回复“反映”" in idle
     offered = v.say("村支书把低保名额给他亲戚了")
@@ -112,7 +104,7 @@ def test_the_fear_outside_a_report_and_at_the_offer(engine: Engine) -> None:
 
 
 def test_the_hardship_path_says_it_is_not_anonymous(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-hard")
+    v = bound_villager(engine, "o-cs-hard")
     v.say("俺家娃得了白血病 住院花了十几万 日子过不下去了")
     v.say("1")
     asked = v.say("能匿名吗")
@@ -121,7 +113,7 @@ def test_the_hardship_path_says_it_is_not_anonymous(engine: Engine) -> None:
 
 @pytest.mark.parametrize("opening", ["我想举报个事情 能不能匿名", "我要举包"])
 def test_a_story_at_the_category_step_is_kept_and_its_category_guessed(engine: Engine, opening: str) -> None:
-    v = _villager(engine, f"o-cs-cat-{len(opening)}")
+    v = bound_villager(engine, f"o-cs-cat-{len(opening)}")
     v.say(opening)
     told = v.say("村会计把危房补助扣了三千块")
     assert "已把您的话记为反映内容" in told and "扶贫资金被截留挪用" in told and "返回" in told
@@ -138,7 +130,7 @@ def test_a_story_at_the_category_step_is_kept_and_its_category_guessed(engine: E
 
 
 def test_a_story_with_no_guess_keeps_the_words_and_asks_the_category(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-other")
+    v = bound_villager(engine, "o-cs-other")
     v.say("3")
     told = v.say("村上那个事情一直没人管 都好几年了")
     assert "已记下您说的话" in told and "请选择" in told
@@ -146,7 +138,7 @@ def test_a_story_with_no_guess_keeps_the_words_and_asks_the_category(engine: Eng
 
 
 def test_a_resumed_report_shows_what_was_kept_and_asks_to_add(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-resume")
+    v = bound_villager(engine, "o-cs-resume")
     v.say("3")
     v.say("1")
     v.say("村会计把危房补助扣了三千块")
@@ -163,7 +155,7 @@ def test_a_resumed_report_shows_what_was_kept_and_asks_to_add(engine: Engine) ->
 
 
 def test_housing_and_an_old_person_alone_are_kinds_of_trouble(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-kinds")
+    v = bound_villager(engine, "o-cs-kinds")
     v.say("想申请个困难帮扶")
     v.say("1")
     v.say("1")
@@ -178,7 +170,7 @@ def test_housing_and_an_old_person_alone_are_kinds_of_trouble(engine: Engine) ->
     with make_sessionmaker(engine)() as s:
         case = s.scalars(select(Case)).one()
         assert case.category == "poverty_risk" and "住房或取暖困难" in case.description
-    w = _villager(engine, "o-cs-kinds2")
+    w = bound_villager(engine, "o-cs-kinds2")
     w.say("想申请个困难帮扶")
     w.say("1")
     w.say("2")
@@ -193,10 +185,10 @@ def test_a_fear_told_inside_a_story_stays_in_the_story() -> None:
 
 
 def test_a_house_or_an_old_person_alone_told_at_the_menu_is_offered_the_hardship_path(engine: Engine) -> None:
-    v = _villager(engine, "o-cs-house")
+    v = bound_villager(engine, "o-cs-house")
     offered = v.say("房子漏雨 冬天没煤烧")
     assert "回答不了" not in offered and "登记困难情况" in offered
     started = v.say("1")
     assert "遇到的事：住房或取暖困难" in started
-    w = _villager(engine, "o-cs-house2")
+    w = bound_villager(engine, "o-cs-house2")
     assert "登记困难情况" not in w.say("危房改造咋申请")  # a question about the rule stays a question
