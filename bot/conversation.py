@@ -18,11 +18,12 @@ from bot.intents import (
     more,
     projects,
     rating,
-    report,
     safety,
     supplement,
     track,
 )
+from bot.intents.report import flow as report_flow
+from bot.intents.report import start as report_start
 from storage.repos import outbox
 from storage.repos import users as users_repo
 from wechat.inbound import Inbound
@@ -35,7 +36,8 @@ def default_dispatcher() -> Dispatcher:
         ask.router,
         projects.router,
         more.router,
-        report.router,
+        report_start.router,
+        report_flow.router,
         track.router,
         inquiry_status.router,
         rating.router,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from bot.intents.report import policy
+from bot.intents.report.draft import policy
 from bot.menu import menu_text
 from cases.handling.case_steps import RATE_SCALE, RATING_PROMPT
 from cases.reading import tracking

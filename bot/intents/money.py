@@ -12,7 +12,7 @@ import unicodedata
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from bot.intents.report import policy
+from bot.intents.report.draft import policy
 from bot.report_prompts import submitted_text
 from bot.yuan_said import yuan_said
 from cases.intake.ratelimit import RateLimited

@@ -10,7 +10,7 @@ import re
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents.binding import ASK_VILLAGE
-from bot.intents.report import start_with
+from bot.intents.report.start import start_with
 from bot.intents.safety import complaint_offer
 from bot.project_complaint import is_complaint
 from storage.repos.projects import ProjectRow, list_projects

@@ -12,7 +12,7 @@ import unicodedata
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from bot.intents.report import policy
+from bot.intents.report.draft import policy
 from cases import ratings
 from cases.handling import case_steps
 from cases.reading import tracking

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
-from bot.intents.report import policy
+from bot.intents.report.draft import policy
 from bot.report_prompts import DONE_WORDS
 from cases import lifecycle
 from cases.handling import case_steps

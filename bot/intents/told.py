@@ -1,6 +1,6 @@
 """A statement the policy search cannot answer for sure (村里的牧场租金八万 账上只记了三万, 新修的桥 护栏一推就晃):
 told, not asked, so it is offered as a report keeping the words, as any story told outright is. The villager
-can reply 2 (我是来问政策的) to have it searched as a question after all (see report.on_offer)."""
+can reply 2 (我是来问政策的) to have it searched as a question after all (see report/start.py, on_offer)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents import inquiry_status, supplement
-from bot.intents.report import policy
+from bot.intents.report.draft import policy
 from cases.case_input import read
 from cases.handling.case_steps import RATE_SCALE, RATING_PROMPT
 from cases.identity import reporter_tag

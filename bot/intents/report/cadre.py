@@ -1,0 +1,43 @@
+"""Step 2b: which level of cadre is reported (the answer keeps the case away from the accused town)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.context import Context, Reply
+from bot.intents.report.draft import draft_data, goto, hint, picked_number
+from bot.intents.report.story import more_story
+from bot.understand import normalise
+from cases.categories import CADRE_LEVELS
+from cases.routing import cadres
+from storage.models.cases import ReportDraft
+
+# Which level a short answer at the "which cadre" step names in the villager's own words (村上的, 乡上的人,
+# 县里的部门, 不清楚): a place word, or a title whose level the routing vocabulary knows (社长, 乡政府).
+_LEVEL_PLACES = (("village", "村社组队"), ("town", "乡镇"), ("county", "县局"))
+_LEVEL_UNKNOWN = re.compile(r"不清楚|不知道|说不清|不确定|不晓得|搞不清|弄不清|不好说|其他")
+
+
+def _cadre_by_words(text: str) -> int | None:
+    norm = normalise(text)
+    if not norm or len(norm) > 12 or "不是" in norm:
+        return None
+    levels = [code for code, _label in CADRE_LEVELS]
+    if _LEVEL_UNKNOWN.search(norm):
+        return levels.index("unknown") + 1
+    named = cadres.strongest(norm)
+    if named is not None and named.level in levels and named.level != "unknown":
+        return levels.index(named.level) + 1
+    found = {code for code, marks in _LEVEL_PLACES if any(ch in norm for ch in marks)}
+    return levels.index(found.pop()) + 1 if len(found) == 1 else None
+
+
+def cadre_step(ctx: Context, draft: ReportDraft) -> Reply:
+    choice = picked_number(ctx, [label for _code, label in CADRE_LEVELS])
+    if choice is None and ctx.message.kind == "text":
+        choice = _cadre_by_words(ctx.text)
+    if choice is None:
+        return more_story(ctx, draft) or hint(ctx, draft)
+    data = draft_data(draft)
+    data["cadre_level"] = CADRE_LEVELS[choice - 1][0]
+    return goto(ctx, draft, "evidence", data)

@@ -1,0 +1,99 @@
+"""Step 1: the category, picked by number or words, or guessed from a story told at this step."""
+
+from __future__ import annotations
+
+import re
+
+from bot import report_prompts as p
+from bot.context import Context, Reply
+from bot.intents.report.draft import HARDSHIP, append_story, draft_data, goto, hint, meaningful, picked_number
+from bot.intents.report.hardship import hardship_go
+from bot.intents.report.story import after_description
+from bot.understand import classify, guess_category, leading_choice
+from cases.categories import by_code, categories
+from cases.routing import cadres
+from storage.models.cases import ReportDraft
+
+
+def category_step(ctx: Context, draft: ReportDraft) -> Reply:
+    cats = categories()
+    choice = picked_number(ctx, [c.label for c in cats])
+    if choice is None:
+        choice = _category_by_words(ctx, [c.code for c in cats])
+    if choice is None:
+        return _category_with_words(ctx, draft) or category_story(ctx, draft, ctx.text) or hint(ctx, draft)
+    data = draft_data(draft)
+    data["category"] = cats[choice - 1].code
+    lead = f"您选择了：{cats[choice - 1].label}"
+    if cats[choice - 1].code == HARDSHIP:
+        return hardship_go(ctx, draft, data, lead + "\n" + p.HARDSHIP_INTRO)
+    if p.description_of(data).strip():
+        lead += "\n之前说的内容都还在。"
+    return goto(ctx, draft, "description", data, lead)
+
+
+def _category_with_words(ctx: Context, draft: ReportDraft) -> Reply | None:
+    """A category picked by number with words after it (2 就是低保那个 村上偏向自家人): the pick is taken and
+    the words are kept as the story's first part; a long one goes on, a short one is asked to say more."""
+    said = leading_choice(ctx.text) if ctx.message.kind in ("text", "voice") else None
+    cats = categories()
+    if said is None or not 1 <= said[0] <= len(cats):
+        return None
+    number, words = said
+    data = draft_data(draft)
+    data["category"] = cats[number - 1].code
+    lead = f"您选择了：{cats[number - 1].label}"
+    if len(meaningful(words)) < p.MIN_DESCRIPTION or classify(words).name in ("smalltalk", "choice"):
+        words = ""  # 2 对, 2 好的: only the pick
+    if words:
+        append_story(ctx, draft, data, words, "")
+    if cats[number - 1].code == HARDSHIP:
+        return hardship_go(ctx, draft, data, lead + "\n" + p.HARDSHIP_INTRO)
+    told = p.description_of(data)
+    if len(meaningful(told)) >= p.LONG_STORY:
+        return after_description(ctx, draft, data, lead + "\n" + p.story_taken(len(told)))
+    if words:
+        lead += f"\n已记下您说的（共 {len(told)} 字）。"
+    return goto(ctx, draft, "description", data, lead)
+
+
+def category_story(ctx: Context, draft: ReportDraft, text: str) -> Reply | None:
+    """A story told at the category step (我要举报 then what happened) is kept as the description's first
+    part; the category is guessed from it for the villager to confirm, or asked again keeping the words."""
+    if ctx.message.kind not in ("text", "voice") or not text or text in p.REWRITE_WORDS:
+        return None
+    said = ctx.intent if text == ctx.text else classify(text)
+    norm = meaningful(text)
+    if said.name in ("choice", "menu_item", "smalltalk") or len(norm) < CATEGORY_STORY_MIN:
+        return None
+    code = said.detail if said.name == "story" and said.detail else guess_category(norm)
+    if code == HARDSHIP or by_code(code) is None:
+        code = "other"
+    told = said.name in ("story", "money", "hardship") or (said.name == "report" and said.told)
+    told = told or (said.name == "none" and len(norm) >= p.MORE_STORY and not _ASKING_WORDS.search(norm))
+    if not told and code == "other" and cadres.strongest(text) is None:
+        return None  # 我不知道选哪个: not a story
+    data = draft_data(draft)
+    append_story(ctx, draft, data, text, "")
+    category = by_code(code)
+    if code == "other" or category is None:
+        return Reply("已记下您说的话。请选一下类别：\n\n" + p.category_prompt())
+    data["category"] = code
+    lead = f"已把您的话记为反映内容，类别像是：{category.label}（不对请回复“返回”重选）。"
+    if len(meaningful(p.description_of(data))) >= p.LONG_STORY:
+        return after_description(ctx, draft, data, lead + "\n" + p.story_taken(len(p.description_of(data))))
+    return goto(ctx, draft, "description", data, lead + "\n" + p.DESCRIPTION_MORE, plain=True)
+
+
+# A message at the category step shorter than this (normalised) is never taken as a story.
+CATEGORY_STORY_MIN = 6
+# A longer message naming nothing is a story unless it asks (选哪个, 怎么弄, 是啥意思).
+_ASKING_WORDS = re.compile(r"吗|么|嘛|哪|什么|怎么|咋|啥|为何|能不能|是不是|可不可以|不会|不懂|不知道")
+
+
+def _category_by_words(ctx: Context, codes: list[str]) -> int | None:
+    """A short answer in the category's own words that are not its label (扶贫的钱 -> funds)."""
+    if ctx.message.kind not in ("text", "voice") or len(ctx.intent.norm) > 8:
+        return None
+    code = guess_category(ctx.intent.norm)
+    return codes.index(code) + 1 if code != "other" and code in codes else None

@@ -1,0 +1,198 @@
+"""Hardship: an application for help with its own script (whose household, what, when, how many, what help, phone)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Literal
+
+from bot import report_prompts as p
+from bot.context import Context, Reply
+from bot.hardship_story import fill_from_story, is_bare_number, taken_text, when_answer
+from bot.intents.report.draft import (
+    append_story,
+    draft_data,
+    goto,
+    hint,
+    is_answered,
+    meaningful,
+    picked_number,
+    said_done,
+    said_skip,
+)
+from cases.intake import report_drafts
+from cases.intake.report_drafts import DraftData
+from cases.validation import (
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    phone_problem,
+)
+from storage.models.cases import ReportDraft
+
+
+def _next_hardship(data: DraftData) -> str:
+    for step in p.HARDSHIP_ORDER:
+        if not is_answered(step, data):
+            return step
+    return "confirm"
+
+
+def hardship_go(ctx: Context, draft: ReportDraft, data: DraftData, lead: str = "") -> Reply:
+    """The first step not yet answered; what the story already tells is taken, not asked again."""
+    told = taken_text(fill_from_story(data))
+    return goto(ctx, draft, _next_hardship(data), data, "\n".join(x for x in (lead, told) if x))
+
+
+def _hardship_next(ctx: Context, draft: ReportDraft, data: DraftData, lead: str = "") -> Reply:
+    if data.get("editing"):
+        return goto(ctx, draft, "confirm", data, lead)
+    return hardship_go(ctx, draft, data, lead)
+
+
+# Whose household, said in words: 我替她登记, 是邻居家 (another's); 就是我家 (one's own).
+_OTHERS = re.compile(r"替|别人|邻居|隔壁|亲戚家|他家|她家|人家的|帮(他|她)|代(他|她|人)")
+_OWN = re.compile(r"自己|我家|我们家|本人|自家|俺家|俺们家|咱家|咱们家")
+
+
+def h_whose(ctx: Context, draft: ReportDraft) -> Reply:
+    choice = picked_number(ctx, ["自己家", "别人家"])
+    if choice is None and ctx.message.kind in ("text", "voice"):
+        norm = ctx.intent.norm
+        choice = 2 if _OTHERS.search(norm) else 1 if _OWN.search(norm) else None
+    data = draft_data(draft)
+    if _whole_story(ctx):
+        # The whole story told here: kept as the household's story; whose it is read from it when said.
+        data["parts"] = [*list(data.get("parts", [])), ctx.text[:MAX_DESCRIPTION]]
+        if choice is not None:
+            data["household"] = "own" if choice == 1 else "other"
+        return _hardship_next(ctx, draft, data, "已记下您说的情况。")
+    if choice is None:
+        return hint(ctx, draft)
+    data["household"] = "own" if choice == 1 else "other"
+    return _hardship_next(ctx, draft, data)
+
+
+def _whole_story(ctx: Context) -> bool:
+    """More than an answer to 谁家: a story (我娘去年得了脑梗 住院花了三万多), not 1, 我家, 不知道."""
+    if ctx.message.kind not in ("text", "voice") or ctx.intent.name in ("choice", "smalltalk"):
+        return False
+    return len(meaningful(ctx.text)) >= H_STORY_TOLD and not is_bare_number(ctx.text)
+
+
+def h_story(ctx: Context, draft: ReportDraft) -> Reply:
+    data = draft_data(draft)
+    if ctx.message.kind == "text" and said_done(ctx):
+        if len(meaningful(p.description_of(data))) < p.MIN_DESCRIPTION:
+            return Reply(p.HARDSHIP_TOO_SHORT)
+        return _hardship_next(ctx, draft, data)
+    if ctx.message.kind == "voice" and ctx.message.recognition:
+        return append_story(ctx, draft, data, ctx.message.recognition, "已记下。")
+    if ctx.message.kind != "text" or not ctx.text:
+        return hint(ctx, draft)
+    if ctx.text in p.REWRITE_WORDS:
+        data["parts"] = []
+        report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+        return Reply("之前记下的内容已清空。\n" + p.H_STORY)
+    named = _trouble_named(ctx, draft, data)
+    if named is not None:
+        return named
+    scrap = ctx.intent.name in ("smalltalk", "choice") or len(meaningful(ctx.text)) < 3
+    if said_skip(ctx) or scrap:
+        if len(meaningful(p.description_of(data))) < p.MIN_DESCRIPTION:
+            return Reply(p.HARDSHIP_TOO_SHORT)
+        if said_skip(ctx):
+            return _hardship_next(ctx, draft, data)
+        return Reply(p.story_saved(len(p.description_of(data)), hardship=True))
+    text = ctx.message.content.strip()
+    reply = append_story(ctx, draft, data, text, "已记下。")
+    switch = p.SWITCH_TO_REPORT if ctx.intent.name in ("story", "report") else ""
+    if len(meaningful(text)) >= H_STORY_TOLD and len(p.description_of(data)) < MAX_DESCRIPTION:
+        # The script asks the rest (what kind, when, how many, what help): go on without waiting for 好了.
+        return _hardship_next(ctx, draft, data, "\n".join(x for x in ("已记下家里的情况。", switch) if x))
+    return Reply(reply.text + "\n" + switch) if switch else reply
+
+
+# A household's story this long (characters, normalised) is enough to go on with the script's questions.
+H_STORY_TOLD = 12
+
+
+def _trouble_named(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply | None:
+    """出了什么事 answered with the kind of trouble alone (大病, 遭灾了): that answers 遇到的是哪类事, so the
+    script goes on; the household's story is what its answers say, and a visit hears the rest."""
+    norm = meaningful(ctx.text)
+    if ctx.intent.name in ("choice", "smalltalk") or len(norm) > 6 or any(ch.isdigit() for ch in norm):
+        return None
+    picked = p.troubles_of(ctx.text)
+    if not picked:
+        return None
+    data["parts"] = [*list(data.get("parts", [])), ctx.message.content.strip()]
+    data["troubles"] = picked
+    return _hardship_next(ctx, draft, data, f"已记下：{'、'.join(picked)}。")
+
+
+def h_what(ctx: Context, draft: ReportDraft) -> Reply:
+    picked = p.troubles_of(ctx.text) if ctx.message.kind in ("text", "voice") else []
+    data = draft_data(draft)
+    said = ctx.intent.name in ("none", "hardship") and len(meaningful(ctx.text)) >= 2 and not is_bare_number(ctx.text)
+    if not picked and said and not (said_skip(ctx) or said_done(ctx)):
+        # The trouble in words no kind names (羊死了, 老了): 其他, and the words join the household's story.
+        picked = [p.TROUBLES[-1][0]]
+        data["parts"] = [*list(data.get("parts", [])), ctx.message.content.strip()]
+    if not picked:
+        return hint(ctx, draft)
+    data["troubles"] = picked
+    return _hardship_next(ctx, draft, data)
+
+
+def h_free(key: Literal["when", "help"], minimum: int) -> Callable[[Context, ReportDraft], Reply]:
+    def step(ctx: Context, draft: ReportDraft) -> Reply:
+        if ctx.message.kind not in ("text", "voice"):
+            return hint(ctx, draft)
+        if key == "help" and (is_bare_number(ctx.text) or ctx.intent.name == "choice"):
+            return Reply(f"“{ctx.text[:10]}”看不出想要什么帮助。" + p.HINTS["h_help"])
+        if len(meaningful(ctx.text)) < minimum:
+            return hint(ctx, draft)
+        if said_skip(ctx) and key == "when":
+            value = "不清楚"
+        elif said_skip(ctx) or said_done(ctx):
+            return hint(ctx, draft)
+        elif key == "when":
+            when = when_answer(ctx.text)
+            if when is None:
+                return Reply(f"“{ctx.text[:10]}”看不出是什么时候。" + p.HINTS["h_when"])
+            value = when
+        else:
+            value = ctx.text[:200]
+        data = draft_data(draft)
+        data[key] = value
+        return _hardship_next(ctx, draft, data)
+
+    return step
+
+
+def h_people(ctx: Context, draft: ReportDraft) -> Reply:
+    number = p.people_of(ctx.text) if ctx.message.kind in ("text", "voice") else None
+    if number is None:
+        return hint(ctx, draft)
+    data = draft_data(draft)
+    data["people"] = number
+    return _hardship_next(ctx, draft, data)
+
+
+def h_phone(ctx: Context, draft: ReportDraft) -> Reply:
+    if ctx.message.kind != "text" or not ctx.text:
+        return hint(ctx, draft)
+    if said_skip(ctx) or ctx.intent.name == "smalltalk":
+        return Reply(p.PHONE_REQUIRED)
+    text = unicodedata.normalize("NFKC", ctx.text)
+    digits = "".join(ch for ch in text if ch.isdigit())
+    name = "".join(ch for ch in text if not ch.isdigit()).strip(" ，,：:；;-\n\t")
+    if not digits:
+        return Reply(p.PHONE_REQUIRED)
+    problem = phone_problem(digits)
+    if problem:
+        return Reply(f"{problem}您发的是 {len(digits)} 位。请重新发送。")
+    data = draft_data(draft)
+    data["name"], data["phone"] = name[:MAX_NAME] or None, digits
+    return goto(ctx, draft, "confirm", data)

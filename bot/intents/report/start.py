@@ -1,0 +1,171 @@
+"""Starting a report: asked for (菜单 3, 我要反映), or offered when a message already tells a story."""
+
+from __future__ import annotations
+
+import re
+
+from bot import report_prompts as p
+from bot import safety, shapes
+from bot.context import Context, Reply
+from bot.dispatcher import PASS, Router
+from bot.intents.report.draft import HARDSHIP, OFFER, STATE, draft_data, goto, meaningful, prompt_for
+from bot.intents.report.hardship import hardship_go
+from bot.intents.report.story import after_description
+from bot.menu import menu_text
+from bot.understand import classify, guess_category, means, normalise, pick
+from cases.categories import by_code, categories
+from cases.intake import report_drafts
+from cases.intake.report_drafts import DraftData
+from cases.validation import (
+    MAX_DESCRIPTION,
+)
+from storage.models.cases import ReportDraft
+from storage.repos.users import ConversationState
+
+router = Router()
+
+
+@router.menu_item("3")
+@router.intent("report")
+@router.command("举报", "反映", "投诉", "我要反映")
+def start(ctx: Context) -> Reply:
+    if ctx.place is None:
+        ctx.go(ConversationState.BIND)
+        return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
+    # 能不能匿名举报 会不会被村里知道: the fear is answered first and never kept as the report's words.
+    asked, rest = safety.split(ctx.text) if ctx.message.kind in ("text", "voice") else (False, "")
+    answer = safety.ANSWER + "\n\n" if asked else ""
+    if ctx.intent.name == "report" and ctx.intent.detail == "where":
+        answer += HERE  # 请问在哪里检举: the answer is here, and the report starts
+    if asked and rest and (classify(rest).name == "story" or classify(rest).told):
+        return Reply(answer + start_with(ctx, rest[:MAX_DESCRIPTION], None).text)
+    if asked and rest and shapes.flat_statement(normalise(rest)):
+        # 低保名单里有开饭馆的 … 我举报的话会不会被报复: the fear answered, the story beside it offered.
+        code = guess_category(normalise(rest))
+        ctx.go(OFFER, text=rest[:MAX_DESCRIPTION], category=code)
+        category = by_code(code)
+        return Reply(answer + p.story_offer(category.label if category else "其他意见建议"))
+    if not asked and ctx.intent.name == "report" and ctx.intent.told:
+        # 我要投诉 村上啥都不管: keep the words; the category is guessed from them when they name one.
+        return start_with(ctx, ctx.text[:MAX_DESCRIPTION], _guessed(ctx.intent.detail))
+    draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    ctx.go(STATE)
+    if draft is not None and draft.step != "category":
+        return Reply(answer + _resumed(ctx, draft))
+    if draft is None:
+        report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    return Reply(answer + p.category_prompt())
+
+
+def _guessed(code: str) -> str | None:
+    """A category guessed from the villager's words, or None when they name none (the category is asked)."""
+    return code if code not in ("", "other", HARDSHIP) and by_code(code) is not None else None
+
+
+# The answer to "where (or how) do I report", given as the report starts.
+HERE = "在这里就能反映，按提示一步步回答就行，可以匿名。也可以拨打 12388 纪检监察举报电话。\n\n"
+
+
+def _resumed(ctx: Context, draft: ReportDraft) -> str:
+    """A draft taken up again shows what was kept (shortened) before its step; in the story step it asks to add."""
+    data = draft_data(draft)
+    said = p.description_of(data).strip()
+    if not said:
+        return "继续您上次没有提交的反映。\n\n" + prompt_for(ctx, draft)
+    shown = said if len(said) <= RESUME_SHOWN else said[:RESUME_SHOWN] + "……"
+    head = f"继续您上次没有提交的反映。已记下的（共 {len(said)} 字）：\n{shown}"
+    if draft.step in ("description", "h_story"):
+        return head + "\n\n" + p.story_saved(len(said), hardship=data.get("category") == HARDSHIP)
+    return head + "\n\n" + prompt_for(ctx, draft)
+
+
+# How much of a kept story a resumed draft shows.
+RESUME_SHOWN = 80
+
+
+@router.intent("story", "hardship")
+def offer(ctx: Context) -> Reply:
+    """The message already tells misconduct or a household's hardship: offer to start with it."""
+    code = ctx.intent.detail or "other"
+    # 想申请防返贫监测 asks to apply and tells nothing of the household yet: its story is asked for.
+    told = code != HARDSHIP or ctx.intent.told
+    ctx.go(OFFER, text=ctx.text[:MAX_DESCRIPTION] if told else "", category=code)
+    if code == HARDSHIP:
+        return Reply(p.HARDSHIP_OFFER)
+    category = by_code(code)
+    return Reply(p.story_offer(category.label if category else "其他意见建议"))
+
+
+@router.state(OFFER)
+def on_offer(ctx: Context) -> Reply:
+    intent = ctx.intent
+    text, code = str(ctx.data.get("text", "")), str(ctx.data.get("category", "other"))
+    if ctx.message.kind in ("text", "voice") and safety.split(ctx.text)[0]:
+        category = by_code(code)  # 会不会被知道 before saying yes: answered, and the offer stands
+        label = category.label if category else "其他意见建议"
+        offered = p.HARDSHIP_OFFER if code == HARDSHIP else p.story_offer(label)
+        return Reply((safety.HARDSHIP_ANSWER if code == HARDSHIP else safety.ANSWER) + "\n\n" + offered)
+    number = intent.choice if intent.name == "choice" else None
+    if number is None and intent.name == "none" and _ONLY_ASKING.search(intent.norm):
+        number = 2  # 不是 我就问问: the story was a question
+    yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS or means(ctx.text, "agree")
+    if yes:
+        return start_with(ctx, text, code)
+    if number == 3 and code != HARDSHIP:
+        return start_with(ctx, text, None)
+    if number == 2:
+        from bot.intents.ask import answer  # the question path, only when the villager says so
+
+        return answer(ctx, text, offer=False)
+    if number == 0 or intent.norm in p.NO_WORDS or means(ctx.text, "refuse"):
+        ctx.reset()
+        return Reply("好的，什么也没有提交。\n\n" + menu_text())
+    named = _category_named(ctx) if code != HARDSHIP else None
+    if named is not None:
+        return start_with(ctx, text, named)  # 资金, 土地的事: the report starts in the category it names
+    ctx.reset()
+    return PASS
+
+
+def _category_named(ctx: Context) -> str | None:
+    """A short answer to the offer that names a category, by its label or its words (资金, 优亲厚友)."""
+    norm = ctx.intent.norm
+    if ctx.message.kind not in ("text", "voice") or not 2 <= len(norm) <= 8 or norm[0] in "不没别":
+        return None
+    if ctx.intent.name not in ("none", "money", "menu_item", "story"):
+        return None
+    cats = [c for c in categories() if c.code != HARDSHIP]
+    chosen = pick(ctx.text, [c.label for c in cats])
+    return cats[chosen - 1].code if chosen is not None else _guessed(guess_category(norm))
+
+
+# Saying the story was only a question: 我就问问, 是问政策, 想咨询一下.
+_ONLY_ASKING = re.compile(r"(就|只|是|想)(是)?(问问|问一下|问政策|咨询)|问政策|只是问")
+
+
+def start_with(ctx: Context, text: str, code: str | None) -> Reply:
+    """A new draft whose description starts with what the villager already said."""
+    if ctx.place is None:
+        ctx.go(ConversationState.BIND)
+        return Reply("反映问题前，请先告诉我们您所在的村。\n请回复村名（如“土观村”）。")
+    old = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    if old is not None:
+        report_drafts.discard(ctx.session, draft=old)
+    draft = report_drafts.start(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    ctx.go(STATE)
+    data: DraftData = {"parts": [text] if text.strip() else []}
+    if code is None:
+        return goto(ctx, draft, "category", data, "已记下您说的话。请选一下类别：", plain=False)
+    data["category"] = code
+    category = by_code(code)
+    if code == HARDSHIP:
+        lead = "已记下您说的情况。\n" if data["parts"] else ""
+        return hardship_go(ctx, draft, data, lead + p.HARDSHIP_INTRO)
+    label = category.label if category else code
+    lead = f"已把您的话记为反映内容，类别：{label}（不对请回复“返回”重选）。"
+    data["history"] = ["category"]
+    report_drafts.save(draft, step="description", data=data, now=ctx.now)
+    if len(meaningful(text)) >= p.LONG_STORY:  # a long story has clearly been told: go on
+        told = f"类别：{label}（不对最后核对时可以改）。\n" + p.story_taken(len(text))
+        return Reply(after_description(ctx, draft, data, told).text + "\n" + p.FOOTER)
+    return Reply(lead + "\n" + p.DESCRIPTION_MORE)
