@@ -123,6 +123,11 @@ class Tuning:
     # unrelated ones, a policy question in other words lands on one topic (娃爸妈都在服刑 算不算事实无人抚养)
     in_scope_lexical_agreeing: float = 0.6
     agreeing_chars: int = 10
+    # ... and with neither, a long story telling a problem (`story_chars` characters or more: 娃十四了死活不去
+    # 学校 跟着人去工地了 老师也不管 这咋办): chit-chat telling one reaches 0.34 at most over the eval sets'
+    # out-of-scope messages (快递咋还没到, 话费咋又扣了), such stories in scope 0.44-0.52 in our own phrasings
+    in_scope_lexical_story: float = 0.4
+    story_chars: int = 20
     plain_boost: float = 0.15  # policy terms and a plain ask (多少, 怎么申请, 找谁): the overview, less strongly
     # What the question asks for (怎么申请, 多少, 找谁, 多久, 能不能: knowledge.intent) against what each entry
     # answers: the entry answering it best among the candidates of its topic gets this times its lead
@@ -554,7 +559,10 @@ class SearchEngine:
             scored.append((score, top_variant, doc_index, sim))
         # how sure the search is stays judged without the tie-breaker: it picks among near equals
         plain_order = sorted(scored, key=lambda s: (-s[0], s[2]))
-        if tuning.facet_boost and not query.trouble:
+        # a problem told decides among siblings by the trouble boost; when no sibling near tells one
+        # (雨露计划去年没申上 今年补报能行不: both entries are about the plan, neither about a problem),
+        # what is asked still picks among them
+        if tuning.facet_boost and (not query.trouble or not self._trouble_near(scored)):
             scored = self._by_facet(asks(query.text), scored)
         scored.sort(key=lambda s: (-s[0], s[2]))
         hits = tuple(
@@ -576,6 +584,8 @@ class SearchEngine:
             floor = tuning.in_scope_lexical_cue
         elif self._agreeing(query, scored):
             floor = tuning.in_scope_lexical_agreeing
+        elif query.trouble and len(query.text) >= tuning.story_chars:
+            floor = tuning.in_scope_lexical_story
         out_of_scope = not scored or cover < floor
         confident = False
         if scored and not out_of_scope and plain_order[0][2] == scored[0][2]:
@@ -617,6 +627,13 @@ class SearchEngine:
             for score, _, i, _ in scored
             if i != top_index and score >= near
         )
+
+    def _trouble_near(self, scored: list[tuple[float, float, int, float]]) -> bool:
+        """The best candidate, or one sharing a topic with it within `Tuning.facet_reach`, is about a problem."""
+        if not scored:
+            return False
+        first = max(scored, key=lambda s: (s[0], -s[2]))
+        return self._trouble[first[2]] or self._troubled_sibling(first[2], [first, *scored])
 
     def _profile(self, doc_index: int) -> dict[str, float]:
         found = self._profiles.get(doc_index)

@@ -1,6 +1,7 @@
 """What a question asks for (how to apply, how much, whom to ask, when, who qualifies, where to look it
-up, what it is, what it gives), and which of those each entry answers: the tie-breaker between entries of one topic
-(饮水安全报修电话多少: the entry on repairs, not the one on the standard).
+up, what it is, how it is shared out, what it gives), and which of those each entry answers: the
+tie-breaker between entries of one topic (饮水安全报修电话多少: the entry on repairs, not the one on the
+standard).
 
 Texts are normalised and alias-rewritten (咋 is 怎么, 啥 is 什么) before they get here. An entry's kinds
 come from its own words: its title, which states what it answers, counts most; the share of its
@@ -35,6 +36,8 @@ ASKS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
         ),
         "where": re.compile(r"查|公开|公示|明细|(?<!到)账"),
         "what": re.compile(r"是(?:个)?什么|什么意思|什么叫|叫什么|有哪些(?!人)|包括什么|干什么的|哪几(?!个人)"),
+        # how a sum is shared out among people (收益怎么分, 分红咋分配), not how much it is
+        "shares": re.compile(r"怎么分(?![开期])|分配"),
         "gives": re.compile(r"有什么帮|有什么用|享受什么|能享受|帮什么|什么好处|什么待遇|有什么政策|给什么"),
     }
 )

@@ -13,8 +13,9 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 MIN_QUESTIONS = 5
 MAX_TOPICS = 3
 # What a question can ask for, and an entry can say it answers (`asks:`): how to apply, how much, whom to
-# ask, when, who qualifies, where to look it up, what it is, what it gives (knowledge.intent reads them).
-ASK_KINDS = ("apply", "amount", "pays", "whom", "when", "eligible", "where", "what", "gives")
+# ask, when, who qualifies, where to look it up, what it is, how it is shared out, what it gives
+# (knowledge.intent reads them).
+ASK_KINDS = ("apply", "amount", "pays", "whom", "when", "eligible", "where", "what", "shares", "gives")
 FIELDS = frozenset(
     {
         "id",

@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable
 
 _CLAUSE_BREAK = re.compile(r"[\s,，。.!！?？;；、:：…~～]+")
+# 几 asks (几天, 几个), but not in a time told (前几年, 这几天, 近几年: some years ago, these days)
 _ASKING = re.compile(
-    r"吗|不$|没$|没有$|啥|咋|怎么|怎样|如何|多少|几|哪|谁|能不能|能否|可不可以|可以不|有没有|么|呢|是不是|算不算|给不给|中不中|行不行"
+    r"吗|不$|没$|没有$|啥|咋|怎么|怎样|如何|多少|(?<![前这近])几|哪|谁|能不能|能否|可不可以|可以不|有没有|么|呢|是不是|算不算|给不给|中不中|行不行"
 )
 # A sum of money told (花了二十多万, 欠了3万块): what the story's trouble costs, kept with the question
 _MONEY = re.compile(r"[0-9零一二两三四五六七八九十百千几多]+(?:万|千|块|元)")
