@@ -3,7 +3,8 @@ not the eval set's, and with negatives: 报完 said for 报销完; a village doc
 service; staff insisting against a rule (非要, 也不行) tells a problem; what is asked still decides among
 siblings when a problem is told but no sibling is about one; 前几年 tells a time and asks nothing; how a sum
 is shared out (怎么分) is a kind of its own; a long story telling a problem is not refused for a modest
-score; 清风 (this service's name) is 这个公众号."""
+score; 清风 (this service's name) is 这个公众号; 修房子 with the government's help is the housing renovation,
+while a house repaired by a builder (水泥, 找师傅) is everyday."""
 
 from __future__ import annotations
 
@@ -138,3 +139,15 @@ def test_this_service_called_by_its_name() -> None:
 
 def test_a_breeze_is_not_this_service() -> None:
     assert _search("今天刮的清风挺舒服").out_of_scope
+
+
+def test_a_house_mended_with_public_money_is_the_renovation() -> None:
+    result = _search("家里修房子 村里能给补点钱不")
+    assert not result.out_of_scope
+    assert result.top is not None and result.top.entry_id == "dangerous-housing-apply"
+
+
+@pytest.mark.parametrize("text", ["修房子找哪个师傅便宜", "修房子用啥水泥好", "修房子瓷砖贴啥颜色的好看"])
+def test_a_house_mended_by_a_builder_is_everyday(text: str) -> None:
+    # Negative: the renovation's term does not take a builder's or a shop's question into scope.
+    assert _search(text).out_of_scope
