@@ -8,8 +8,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.reading.choices import chinese_number
 from bot.report_prompts import TROUBLES, description_of
-from bot.understand import chinese_number
 from cases.intake.report_drafts import DraftData
 
 _N = r"(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.understand import chinese_number, choice_of, normalise
+from bot.reading.choices import chinese_number, choice_of
+from bot.reading.normal_form import normalise
 from cases.categories import CADRE_LEVELS, by_code, cadre_level_label, categories
 from cases.deadlines import DayKind, limits
 from cases.intake.report_drafts import DraftData

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import clauses, normalise
+from bot.reading.normal_form import clauses, normalise
 
 # Asking: a question word or a trailing 不/没 (能匿名不).
 _ASK = re.compile(

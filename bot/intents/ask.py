@@ -9,8 +9,9 @@ from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.intents.told import offer_told, told_flat
 from bot.kb_feedback import note_answer, note_none_fit
+from bot.reading.normal_form import normalise
 from bot.safety import split as asks_safety
-from bot.understand import carried_question, classify, normalise
+from bot.understand import carried_question, classify
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
 from storage.repos.users import ConversationState
 from wechat.inbound import MessageKind

@@ -9,8 +9,8 @@ import re
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.hardship_story import troubles_told
+from bot.reading.wrongs import guess_category
 from bot.shapes import flat_statement
-from bot.understand import guess_category
 from cases.categories import by_code
 from cases.validation import MAX_DESCRIPTION
 from storage.repos.users import ConversationState

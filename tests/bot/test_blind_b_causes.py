@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, func, select
 
+from bot.reading.normal_form import normalise
+from bot.reading.step_answers import means
 from bot.report_prompts import switch_to
-from bot.understand import classify, means, normalise
+from bot.understand import classify
 from cases.case_input import read
 from storage.db import make_sessionmaker
 from storage.models import Inquiry

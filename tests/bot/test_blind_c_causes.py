@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from bot.hardship_story import household_told
-from bot.understand import classify, means
+from bot.reading.step_answers import means
+from bot.understand import classify
 from storage.db import make_sessionmaker
 from storage.models.cases import Case
 from tests.report_support import bound_villager

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, select
 
-from bot.understand import classify, means
+from bot.reading.step_answers import means
+from bot.understand import classify
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import ReportDraft
 from storage.types import utcnow

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from bot.reading.step_answers import means
 from bot.report_prompts import category_prompt
-from bot.understand import classify, means
+from bot.understand import classify
 from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -16,7 +16,9 @@ import pytest
 from sqlalchemy import Engine
 
 from bot import report_prompts as p
-from bot.understand import classify, leading_choice, means
+from bot.reading.choices import leading_choice
+from bot.reading.step_answers import means
+from bot.understand import classify
 from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -18,7 +18,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from bot.understand import carried_question, classify, means
+from bot.reading.step_answers import means
+from bot.understand import carried_question, classify
 from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

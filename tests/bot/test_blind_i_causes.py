@@ -17,8 +17,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from bot.reading.normal_form import normalise
+from bot.reading.step_answers import means
 from bot.shapes import asks, flat_statement
-from bot.understand import classify, means, normalise
+from bot.understand import classify
 from tests.report_support import bound_villager
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -16,7 +16,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from bot.understand import classify, means, normalise
+from bot.reading.normal_form import normalise
+from bot.reading.step_answers import means
+from bot.understand import classify
 from storage.db import make_sessionmaker, transaction
 from storage.types import utcnow
 from tests.report_support import bound_villager

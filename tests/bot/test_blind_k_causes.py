@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from bot import report_prompts as p
-from bot.understand import classify, means
+from bot.reading.step_answers import means
+from bot.understand import classify
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ import re
 import pytest
 from sqlalchemy import Engine, func, select
 
-from bot.understand import choice_of, classify
+from bot.reading.choices import choice_of
+from bot.understand import classify
 from cases.case_input import read
 from storage.db import make_sessionmaker, transaction
 from storage.models import Inquiry

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from bot.project_complaint import is_complaint
-from bot.understand import normalise
+from bot.reading.normal_form import normalise
 from storage.db import make_sessionmaker, transaction
 from storage.models.cases import ReportDraft
 from storage.types import utcnow

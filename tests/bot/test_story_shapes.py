@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.hardship_story import when_answer
+from bot.reading.step_answers import means
 from bot.report_prompts import people_of, troubles_of
-from bot.understand import classify, means
+from bot.understand import classify
 from tests.cases_support import KEYS, VILLAGE
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand import classify, means
+from bot.reading.step_answers import means
+from bot.understand import classify
 
 # A named role doing wrong, some with hardship words in them too: never the hardship path.
 MISCONDUCT = [

@@ -7,7 +7,7 @@ import re
 from bot.context import Context, Reply
 from bot.intents.report.draft import draft_data, goto, hint, picked_number
 from bot.intents.report.story import more_story
-from bot.understand import normalise
+from bot.reading.normal_form import normalise
 from cases.categories import CADRE_LEVELS
 from cases.routing import cadres
 from storage.models.cases import ReportDraft

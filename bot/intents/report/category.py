@@ -9,7 +9,9 @@ from bot.context import Context, Reply
 from bot.intents.report.draft import HARDSHIP, append_story, draft_data, goto, hint, meaningful, picked_number
 from bot.intents.report.hardship import hardship_go
 from bot.intents.report.story import after_description
-from bot.understand import classify, guess_category, leading_choice
+from bot.reading.choices import leading_choice
+from bot.reading.wrongs import guess_category
+from bot.understand import classify
 from cases.categories import by_code, categories
 from cases.routing import cadres
 from storage.models.cases import ReportDraft

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bot import report_prompts as p
 from bot.context import Context, Reply
-from bot.understand import means, normalise, pick
+from bot.reading.choices import pick
+from bot.reading.normal_form import normalise
+from bot.reading.step_answers import means
 from cases.intake import report_drafts
 from cases.intake.report_drafts import DraftData
 from cases.intake.submit import SubmitPolicy

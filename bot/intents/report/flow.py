@@ -27,7 +27,8 @@ from bot.intents.report.identity import contact_step, identity_step
 from bot.intents.report.review import confirm_step, edit_step
 from bot.intents.report.story import description_step
 from bot.menu import menu_text
-from bot.understand import classify, clauses, normalise
+from bot.reading.normal_form import clauses, normalise
+from bot.understand import classify
 from cases.intake import ratelimit, report_drafts
 from cases.intake.ratelimit import RateLimited
 from cases.timeutil import chinese_time

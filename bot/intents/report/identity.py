@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.context import Context, Reply
 from bot.intents.report.draft import draft_data, goto, hint, picked_number, said_skip
 from bot.intents.report.story import more_story
-from bot.understand import means, normalise
+from bot.reading.normal_form import normalise
+from bot.reading.step_answers import means
 from cases.validation import (
     CHANNEL_RULES,
     MAX_NAME,

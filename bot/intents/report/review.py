@@ -8,7 +8,7 @@ from bot.intents.report.draft import HARDSHIP, draft_data, goto, hint, picked_nu
 from bot.intents.report.identity import identity_step
 from bot.intents.report.submit import submit_hardship, submit_report
 from bot.menu import menu_text
-from bot.understand import means
+from bot.reading.step_answers import means
 from cases.intake import report_drafts
 from storage.models.cases import ReportDraft
 

@@ -12,7 +12,11 @@ from bot.intents.report.draft import HARDSHIP, OFFER, STATE, draft_data, goto, m
 from bot.intents.report.hardship import hardship_go
 from bot.intents.report.story import after_description
 from bot.menu import menu_text
-from bot.understand import classify, guess_category, means, normalise, pick
+from bot.reading.choices import pick
+from bot.reading.normal_form import normalise
+from bot.reading.step_answers import means
+from bot.reading.wrongs import guess_category
+from bot.understand import classify
 from cases.categories import by_code, categories
 from cases.intake import report_drafts
 from cases.intake.report_drafts import DraftData

@@ -1,0 +1,209 @@
+"""Answers inside a guided step (done, skip, agree, refuse, confirm, anonymous, real_name, edit): by the
+step's words in the data, by their shape, by their sound, or as the first clause of a longer message."""
+
+from __future__ import annotations
+
+import re
+
+from bot import shapes
+from bot.reading.normal_form import (
+    clauses,
+    data,
+    has,
+    made_of,
+    normalise,
+    sounds_like,
+    trimmed,
+    with_politeness,
+    word_list,
+)
+from bot.reading.smalltalk import smalltalk_kind
+from bot.reading.wrongs import misconduct
+from bot.understand import classify
+
+
+def _step_forms(norm: str) -> tuple[str, ...]:
+    """The message, without particles and lead-ins, and also without a leading 我 or a trailing 了/的/呢:
+    我说完了 -> 说完了 -> 说完, ok了 -> ok."""
+    short = trimmed(norm)
+    forms = [norm, short]
+    for form in (norm, short):
+        bare = form.lstrip("我那就")
+        forms.append(bare)
+        forms.append(bare[:-1] if len(bare) > 1 and bare[-1] in "了的呢" else bare)
+    return tuple(f for f in dict.fromkeys(forms) if f)
+
+
+# A short answer that there is nothing to show: a negation with at most evidence words around it
+# (照片没有, 没什么证据, 没照下, 莫有).
+_NEGATION = re.compile(
+    r"(没有|没得|没|无|莫得|莫|木有|么得|拍不了|拍不到|拍不成|拍不着|拍不上|照不上|照不了|照不成|录不了|录不上|发不了"
+    r"|以后再发|以后发|回头再发|以后补|不)"
+)
+_EVIDENCE_WORDS = re.compile(
+    r"(手机|照相|相机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
+    r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后"
+    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|暂|现在|目前|还|手头|手上|身边|一张|录|必要|上)"
+)
+# Evidence there is, but not sent now (有聊天截图 但现在发不了, 名单我可以后面补, 账本在我手上 现在不拍): the step
+# is passed; it can be sent later with 补充材料.
+_SENT_LATER = re.compile(
+    r"(以后|后面|后头|回头|过后|之后|改天|晚点|稍后)(再|可以)?(补|发|交|拍|给)"
+    r"|(现在|暂时|这会|眼下)(还)?(发不了|发不成|不发|不拍|拍不了|没法发|没法拍|不方便发|不方便拍)"
+)
+_NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
+_NAME_GIVEN = re.compile(r"(写|留|用)上?(我|我的)的?(真)?(名字|姓名|真名|电话)")
+_UNKNOWN_WANTED = re.compile(r"(不想|别|不要|不能|不让|(?<!不)怕)(让|叫|被)?(人|别人|他们|村里|村上|干部|谁).{0,4}知道")
+_NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不")
+_CONFIRM_VERBS = ("提交", "交上去", "发上去", "报上去", "交了吧", "发出去", "确认")
+# 交 alone, with only an ok or a 就这样 before it (好 交, 就这么交, 就这样交了).
+_HAND_IN = re.compile(r"(好|行|对|嗯|可以|那|就|就这样|就这么|直接|没问题)*交(了|吧|了吧)?")
+_HOLD = ("不", "别", "先别", "等", "再")
+
+
+def means(text: str, kind: str) -> bool:
+    """Whether a message inside a guided step is one of its answers (steps in the data): done, skip, agree,
+    refuse, confirm, anonymous, real_name, edit. 说完啦, 提交吧 and 好了好了 count; a sentence that contains them does
+    not. For done, a short message of nothing but closing words' characters counts too (就说这么多, 完毕).
+    Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
+    words = word_list("steps", kind)
+    norm = normalise(text)
+    if kind == "done" and _NOT_DONE.search(norm):
+        return False  # 没说完, 还有
+    forms = _step_forms(norm)
+    for form in forms:
+        if form in words or made_of(form, words) or with_politeness(form, words):
+            return True
+        # 就这些了没有了: the answer's words joined by 了 / 啦 between them
+        if len(form) <= 12 and has(form, words) and made_of(form, (*words, *_JOINTS)):
+            return True
+    if kind == "done" and 2 <= len(norm) <= 8 and all(ch in str(data()["steps"]["done_chars"]) for ch in norm):
+        return True
+    if any(_by_shape(form, kind) for form in forms):
+        return True
+    if kind == "done" and len(norm) <= 20 and _SUMMED_UP.fullmatch(norm):
+        return True  # 以上就是我要反映的全部内容
+    bare_tail = shapes.without_trailing_filler(norm)
+    if bare_tail is not None and not misconduct(norm) and means(bare_tail, kind):
+        return True  # 就这么多了你们看: the answer with a word to the listener after it
+    if kind in ("done", "skip", "anonymous") and len(norm) <= 12:
+        bare = _SAID_FOR.sub("", norm, count=1)
+        if bare and bare != norm and means(bare, kind):
+            return True  # 奶奶说就这些, 嗯 没别的, 我说没了
+    if kind == "skip" and len(norm) <= 24 and _SENT_LATER.search(norm) and not shapes.asks(norm):
+        return True  # 有聊天截图 但现在发不了: evidence there is, sent later
+    if kind == "done" and _done_among_fillers(text, norm):
+        return True  # 哦呀 说完了 突及其, 信号不好 说完了: done, with only filler, thanks or an excuse beside it
+    if sounds_like(norm, words):  # 挑过 is 跳过 typed by its sound
+        return True
+    return _first_clause_answers(text, kind)
+
+
+# After a first clause that answers, what may follow and still leave the answer standing: small talk and
+# handing over (说完了 你们看着办); for "no photos", a remark that shows nothing (证据没有 村里人都知道).
+_HANDING_OVER = re.compile(
+    r"^(你们|您)?(看着办|处理吧|处理一下|看看|费心|帮帮忙|给查查|查一查)"
+    r"|^(还有|还要)?(啥|什么|哪些)?(要|需要|得)?(填|写|问|弄|办)的?(你们|你|您)?(问|说)?(吧)?$"
+    r"|^(你们|你|您)?(接着|往下|继续)?问(吧)?$|^下一步(吧)?$"
+)
+_SHOWS_SOMETHING = re.compile(r"有|发了|拍了|录了|照了|等下|等会|马上")
+
+
+def _first_clause_answers(text: str, kind: str) -> bool:
+    parts = clauses(text)
+    if not 2 <= len(parts) <= 4 or len(text) > 40 or not means(parts[0], kind):
+        return False
+    rest = [normalise(part) for part in parts[1:]]
+    if kind == "skip":
+        return not any(_SHOWS_SOMETHING.search(r) for r in rest)
+    if kind in ("anonymous", "real_name", "confirm", "done", "agree"):
+        return all(_HANDING_OVER.search(r) or classify(r).name == "smalltalk" or means(r, kind) for r in rest)
+    return False
+
+
+# In front of a short step answer, fillers and whom it is said for (嗯, 对, 奶奶说, 我说, 阿奶讲): the answer
+# stands (奶奶说就这些 is done, 她说没拍过 is no photos).
+_SAID_FOR = re.compile(
+    r"^(嗯|对|哦|噢|好|是|那|啊|唉|算了)*"
+    r"(((我|我们|我的|我家)?(奶|奶奶|阿奶|爷爷|阿爷|老人|老人家|老汉|妈|爸|娘|阿妈|阿爸|阿娘|老伴|婆婆|公公|家里人"
+    r"|媳妇|老婆|男人|儿子|女儿|孩子)|我|她|他|我们|他们)(说|讲)的?)?"
+)
+# Summing up: 以上就是我要反映的全部内容, 以上是全部情况.
+_SUMMED_UP = re.compile(
+    r"以上(就是|是|就|便是|为)?(我|我们)?(要|想)?(反映|说|讲|举报)?的?(全部|所有|主要|全)?的?(内容|情况|事情|问题|事)?(了)?"
+)
+_NOT_DONE = re.compile(r"没(说|讲|写|发)?完|还没|还有(?!(啥|什么|哪些)(要|需要|得)?(填|写|问|弄|办))|没好|等一下|等等")
+
+
+# Between a step answer's words (就这些了没有了); never an answer alone.
+_JOINTS = ("了", "啦", "吧", "呢")
+
+
+# Nothing more to tell: 没有要补充的, 不补充了, 其他没有了, 暂时就这些, 先这样, 能说的就这些.
+_NOTHING_MORE = re.compile(
+    r"(没有?|不)(什么|要|再|别的)?(补充|要说|说)的?了?"
+    r"|(其他|别的|其它)的?(都|也)?(没有?|没什么)了?"
+    r"|(暂时|先|目前|现在|大概|差不多|能说的|知道的|我知道的)(就)?(说|讲)?(这些|这样|这么多|这点)(情况|事)?(了|吧)?"
+    # 没有啥了, 再没了, 没有其他的了
+    r"|(再|也|别的|其他的?|其它的?)?(没有?|没得|莫得)(啥|什么|其他的?|其它的?|别的)?(要说的|可说的|说的|补充的)?(了|啦)?"
+    # 该说的都说了, 能讲的全讲完了, 这就是全部, 就是这么回事
+    r"|(该|能|要|想|我)?(说|讲)的(都|全|全都)(说|讲)(了|完了|完)"
+    r"|这(就是|是|就)?(全部|所有)(的)?(内容|情况|事情)?(了)?"
+    r"|(就是|就)?这么?(个|一)?回事(儿)?(了)?"
+)
+
+
+# Clauses that add nothing beside a finished answer: an ok in another tongue, an excuse for the line.
+_BESIDE_DONE = re.compile(
+    r"(哦呀|哦|噢|嗯|好|好的|对|是|那|行|啊)+|(信号|网|网络)(不好|太差|差|不行)(得很)?|(打字|写字)(慢|太慢|不方便)"
+)
+
+
+def _done_among_fillers(text: str, norm: str) -> bool:
+    parts = [normalise(p) for p in shapes.clauses(text)]
+    parts = [p for p in parts if p]
+    if not 2 <= len(parts) <= 4 or len(norm) > 24:
+        return False
+    finished = [p for p in parts if means(p, "done")]
+    return bool(finished) and all(
+        p in finished or _BESIDE_DONE.fullmatch(p) or smalltalk_kind(trimmed(p), p) in ("thanks", "ok", "bye")
+        for p in parts
+    )
+
+
+def _by_shape(norm: str, kind: str) -> bool:
+    if not norm or len(norm) > 12:
+        return False
+    if kind == "skip":
+        rest = _EVIDENCE_WORDS.sub("", norm)
+        return bool(_NEGATION.search(norm)) and _NEGATION.sub("", rest) == ""
+    if kind == "anonymous":
+        if _UNKNOWN_WANTED.search(norm):
+            return True  # 不想让人知道是我
+        if any(w + "实名" in norm for w in ("不", "不要", "不用", "别")):
+            return True
+        if "匿名" in norm:
+            return not any(w + "匿名" in norm for w in ("不", "不要", "不用", "别"))
+        return any(n in norm for n in _NAME_WORDS) and any(w in norm for w in _NOT_WANT) and "实名" not in norm
+    if kind == "real_name":
+        if _NAME_GIVEN.search(norm) and not any(w in norm for w in ("不", "别", "没")):
+            return True  # 写我名字, 留我的电话
+        return "实名" in norm and not any(w in norm for w in ("不实名", "不要实名", "不用实名"))
+    if kind == "confirm":
+        if _HAND_IN.fullmatch(norm):
+            return True
+        hit = next((v for v in _CONFIRM_VERBS if v in norm), None)
+        return hit is not None and not any(h + hit in norm or h + "要" + hit in norm for h in _HOLD)
+    if kind == "done":
+        if _NOTHING_MORE.fullmatch(norm):
+            return True
+        # 我说完了, 讲完啦, 就这么个事
+        return (
+            re.fullmatch(
+                r"(都|已经|全部|全都|全)?(说|讲|写|发|打)完(了|啦)?(就这|就这些)?"
+                r"|(情况|事情|事|大概|基本上?|反正)?(嗯|对)?(就是|就)?这(么)?(个|点|些|样)(事情|事|情况)?(了)?",
+                norm,
+            )
+            is not None
+        )
+    return False
