@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CALL_NOW = "如果有人正在危险中，请马上打电话：急救 120，火警 119，报警 110。\n\n"
 
@@ -35,6 +36,7 @@ _PAST = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked of every text in every state
 def urgent(text: str) -> bool:
     said = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     if not _URGENT.search(said) or _PAST.search(said):

@@ -63,8 +63,14 @@ def _trouble_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def troubles_told(story: str) -> list[str]:
     """The kinds of trouble the words name (several may apply); 其他 is never read from a story."""
+    return list(_troubles_in(story))
+
+
+@lru_cache(maxsize=4096)
+def _troubles_in(story: str) -> tuple[str, ...]:
+    # Read on every message at the main menu, and villagers send the same few over and over (issue #23).
     said = _norm(story).replace(" ", "")
-    return [label for label, pattern in _trouble_patterns() if pattern.search(said)]
+    return tuple(label for label, pattern in _trouble_patterns() if pattern.search(said))
 
 
 def household_told(story: str) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ASKING = re.compile(
     r"[?？]|吗|呢|么|嘛|咋|怎|啥|什么|多少|(?<![前这好那头])几(个|块|号|月|年|岁|天|点|时|口|亩|分|钱|$)|哪|谁|能不能|能否|可不可以|可以不|行不行|是不是|有没有|会不会|算不算"
@@ -90,6 +91,7 @@ _TOLD_VS_PAID = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked of every text at the main menu
 def told_vs_paid(norm: str) -> bool:
     return not asks(norm) and _TOLD_VS_PAID.search(norm) is not None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -42,6 +43,17 @@ class Answer:
 
     def source(self) -> str:
         return source_line(self.entry) if self.entry is not None else ""
+
+    @cached_property
+    def reply(self) -> str:
+        """`format_reply`'s text, made once: answers are kept per question and county (KnowledgeBase.ask), and
+        villagers ask the same few questions over and over (issue #23)."""
+        if self.kind == "answer" and self.entry is not None:
+            body = "\n".join(filter(None, [self.brief(), self.source(), OFFER]))
+            return answer_text(self.entry.title, body, self.related, offers_report=self.entry.offers_report)
+        if self.kind == "choices":
+            return choices_text([e.title for e in self.choices])
+        return out_of_scope_text()
 
 
 def to_doc(entry: Entry) -> Doc:
@@ -139,13 +151,7 @@ class KnowledgeBase:
 def format_reply(answer: Answer) -> str:
     """The villager's reply, one WeChat message: for an answer, the short one (`format_detail` is the
     whole entry, `format_how_to` its 怎么办 and 找谁)."""
-    if answer.kind == "answer" and answer.entry is not None:
-        entry = answer.entry
-        body = "\n".join(filter(None, [answer.brief(), answer.source(), OFFER]))
-        return answer_text(entry.title, body, answer.related, offers_report=entry.offers_report)
-    if answer.kind == "choices":
-        return choices_text([e.title for e in answer.choices])
-    return out_of_scope_text()
+    return answer.reply
 
 
 def format_detail(entry: Entry) -> str:
