@@ -4,12 +4,13 @@ service; staff insisting against a rule (非要, 也不行) tells a problem; wha
 siblings when a problem is told but no sibling is about one; 前几年 tells a time and asks nothing; how a sum
 is shared out (怎么分) is a kind of its own; a long story telling a problem is not refused for a modest
 score; 清风 (this service's name) is 这个公众号; 修房子 with the government's help is the housing renovation,
-while a house repaired by a builder (水泥, 找师傅) is everyday."""
+while a house repaired by a builder (水泥, 找师傅) is everyday; 没公示 is 不公示, the missing disclosure."""
 
 from __future__ import annotations
 
 import pytest
 
+from knowledge.aliases import default_aliases
 from knowledge.analyzer import describes_trouble
 from knowledge.base import KnowledgeBase
 from knowledge.intent import asks
@@ -151,3 +152,15 @@ def test_a_house_mended_with_public_money_is_the_renovation() -> None:
 def test_a_house_mended_by_a_builder_is_everyday(text: str) -> None:
     # Negative: the renovation's term does not take a builder's or a shop's question into scope.
     assert _search(text).out_of_scope
+
+
+def test_never_made_public_said_with_mei_is_the_missing_disclosure() -> None:
+    assert _top("村里打井的钱从来没有公示 到底花了多少谁也说不清") == "fund-disclosure-missing"
+
+
+def test_asking_whether_a_list_was_made_public_is_left_as_written() -> None:
+    # Negative: 公示了没有 asks; only 没(有)公示 in that order is rewritten.
+    aliases = default_aliases()
+    assert aliases.rewrite("名单从来没公示过") == "名单从来不公示过"
+    assert "不公示" not in aliases.rewrite("危房改造的名单公示了没有")
+    assert _top("低保公示几天") == "dibao-apply"
