@@ -2,7 +2,8 @@
 
 "序号 答案" answers a payment (1 收到了, 2 没收到, 3 金额不对); 没收到 and 金额不对 become a report with
 the payment attached, and the villager gets its number and query code as for any report. 金额不对 first asks
-how much arrived (只到了150), and the report tells it.
+how much arrived (只到了150), and the report tells it. Either is filed only after the villager confirms,
+having been told that the payment's record lets staff see whose household it is.
 """
 
 from __future__ import annotations
@@ -134,7 +135,11 @@ def listing(ctx: Context) -> Reply:
     waiting = ctx.data.get("amount_for")  # 金额不对 asked how much arrived (see `_ask_amount`)
     if isinstance(waiting, str) and text not in SCREEN_WORDS:
         return _arrived(ctx, waiting)
+    pending = ctx.data.get("confirm")  # 没收到 / 金额不对 shown before it is filed (see `_ask_confirm`)
+    if isinstance(pending, dict) and text not in SCREEN_WORDS:
+        return _confirmed(ctx, pending)
     ctx.data.pop("amount_for", None)
+    ctx.data.pop("confirm", None)
     if text in MORE_WORDS and isinstance(ctx.data.get("next"), int):
         return _page(ctx, int(ctx.data["next"]))
     if text == "家人":
@@ -156,7 +161,9 @@ def listing(ctx: Context) -> Reply:
         return Reply(f"序号应在 1 到 {len(ids)} 之间。")
     if hh.ANSWERS[m.group(2)] == "wrong_amount":
         return _ask_amount(ctx, number, ids[number - 1])
-    return _answer(ctx, ids[number - 1], hh.ANSWERS[m.group(2)])
+    if hh.ANSWERS[m.group(2)] == "received":
+        return _answer(ctx, ids[number - 1], "received")
+    return _ask_confirm(ctx, ids[number - 1], "missing")
 
 
 def _ask_amount(ctx: Context, number: int, payment_id: str) -> Reply:
@@ -171,8 +178,42 @@ def _arrived(ctx: Context, payment_id: str) -> Reply:
     amount = yuan_said(ctx.text)
     if amount is None and not UNKNOWN_WORDS.search(ctx.text):
         return Reply("请回复实际到手多少元，如“150”；记不清请回复“不清楚”，回复“取消”不提交。")
+    return _ask_confirm(ctx, payment_id, "wrong_amount", arrived=amount)
+
+
+def _ask_confirm(ctx: Context, payment_id: str, answer: str, *, arrived: str | None = None) -> Reply:
+    """A report is filed only once the villager has seen what it carries: the payment's record names the
+    household, so staff can tell whose it is although no name is left."""
+    line = next(
+        (p for p in hh.payments(ctx.session, holder=_holder(ctx), now=ctx.now) if p.payment_id == payment_id), None
+    )
+    if line is None:
+        return Reply("没有找到这笔发放记录。")
+    pending = {"payment": payment_id, "answer": answer, "arrived": arrived}
+    ctx.go(LIST, ids=ctx.data.get("ids", []), next=ctx.data.get("next"), confirm=pending)
+    said = hh.ANSWER_WORDS[answer] + (f"，实际到手 {arrived} 元" if arrived else "")
+    return Reply(
+        f"要把这笔转为反映问题吗？\n{line.period} {line.item} {line.name} {line.amount} 元：{said}。\n"
+        "提交后，办理人员会看到这笔发放记录（领取人、金额、账号后四位），能看出是您家；不会显示您的微信。\n"
+        "回复 1 提交，回复 0 不提交。"
+    )
+
+
+def _confirmed(ctx: Context, pending: dict[str, object]) -> Reply:
+    word = unicodedata.normalize("NFKC", ctx.text).strip()
+    if word in ("0", "不", "不提交", "不用", "不要", "算了"):
+        ctx.go(LIST, ids=ctx.data.get("ids", []), next=ctx.data.get("next"))
+        return Reply(f"没有提交。\n{NEXT_LINE}")
+    if word not in ("1", "提交", "确认", "是", "好", "好的", "可以", "行"):
+        return Reply("回复 1 提交这条反映，回复 0 不提交。")
     ctx.go(LIST, ids=ctx.data.get("ids", []), next=ctx.data.get("next"))
-    return _answer(ctx, payment_id, "wrong_amount", arrived=amount)
+    arrived = pending.get("arrived")
+    return _answer(
+        ctx,
+        str(pending.get("payment")),
+        str(pending.get("answer")),
+        arrived=arrived if isinstance(arrived, str) else None,
+    )
 
 
 def _answer(ctx: Context, payment_id: str, answer: str, *, arrived: str | None = None) -> Reply:

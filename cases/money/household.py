@@ -230,6 +230,15 @@ def answer(
     return Answered(answer, submitted)
 
 
+# Ends the text of a case filed from 我家补贴: such a case carries the household's payment record, so it is
+# "anonymous" only in that no name was left; staff are shown that it points to one household.
+FROM_CHECK = "（来自“我家补贴”逐笔核对）"
+
+
+def from_household_check(description: str) -> bool:
+    return description.endswith(FROM_CHECK)
+
+
 def _report(
     session: Session,
     holder: str,
@@ -247,7 +256,7 @@ def _report(
         words += f"，实际到手 {arrived} 元"
     text = (
         f"我家的{line.item}（{line.name}，所属期 {line.period}，{line.amount} 元，发放编号 {line.payment_id}）{words}。"
-        "（来自“我家补贴”逐笔核对）"
+        f"{FROM_CHECK}"
     )
     report = ReportInput(
         category="policy",

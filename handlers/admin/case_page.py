@@ -15,6 +15,7 @@ from cases import access, lifecycle
 from cases.categories import cadre_level_label
 from cases.handling import actions, canned, desk, hardship_contact, joint, rectification, reveal, triage
 from cases.identity import SealBroken, unseal
+from cases.money.household import from_household_check
 from cases.reading import case_view
 from handlers.admin import desk_text, location
 from handlers.admin.event_labels import ACTION_LABELS
@@ -105,6 +106,7 @@ class CasePage:
             revealed=revealed,
             applicant=applicant,
             hardship=case.category == hardship_contact.HARDSHIP,
+            household_check=from_household_check(case.description),
             village=view.village,
             merged_into=merged_into,
             place=view.place,

@@ -163,7 +163,9 @@ def test_wrong_amount_asks_how_much_arrived_and_the_report_tells_it(
     asked = household("2 3")
     assert "实际到手多少元" in asked and "案件编号" not in asked and descriptions(engine) == []
     assert "多少元" in household("没细看")  # no amount and no 不清楚: asked again, nothing filed
-    filed = household(said)
+    confirm = household(said)
+    assert f"实际到手 {arrived} 元" in confirm and "能看出是您家" in confirm and descriptions(engine) == []
+    filed = household("1")
     assert "金额不对" in filed and "案件编号" in filed
     assert [f"实际到手 {arrived} 元" in d for d in descriptions(engine)] == [True]
     assert "已记下：收到了" in household("1 1")  # back on the payment list
@@ -171,7 +173,8 @@ def test_wrong_amount_asks_how_much_arrived_and_the_report_tells_it(
 
 def test_wrong_amount_not_known_is_filed_without_an_amount(engine: Engine, household: Callable[[str], str]) -> None:
     household("1 金额不对")
-    assert "案件编号" in household("记不清了")
+    assert "回复 1 提交" in household("记不清了")
+    assert "案件编号" in household("提交")
     (description,) = descriptions(engine)
     assert "金额不对" in description and "实际到手" not in description
 
@@ -206,3 +209,11 @@ def test_asking_what_came_of_a_report_is_tracking_also_after_menu_1(engine: Engi
 @pytest.mark.parametrize("said", ["举报了会怎么样", "我要举报村长贪钱不知道后来怎么样了", "怎么举报"])
 def test_a_question_about_reporting_or_a_story_is_not_tracking(said: str) -> None:
     assert classify(said).name != "track"
+
+
+def test_the_menu_words_leave_the_question_for_a_person(engine: Engine, household: Callable[[str], str]) -> None:
+    """转人工 then 我家补贴: the household screen, not a question handed to staff."""
+    household("菜单")
+    assert "我转给工作人员" in household("能不能找个真人跟我说")
+    shown = household("我家补贴")
+    assert "您家近 24 个月的补贴" in shown and "已转给" not in shown

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.money import household as hh
@@ -65,7 +65,12 @@ def test_link_see_answer_and_the_missing_payment_becomes_a_case(
     assert len(shown.encode()) <= 2048
     lines = [line for line in shown.splitlines() if line[:2] in ("1.", "2.")]
     missing = 1 if "低保金" in lines[0] else 2
-    reply = sender.reply_text(text_xml("o-m1", f"{missing} 2"))
+    asked = sender.reply_text(text_xml("o-m1", f"{missing} 2"))
+    # Nothing is filed before the villager has been told the record shows staff whose household it is.
+    assert "能看出是您家" in asked and "回复 1 提交" in asked and "案件编号" not in asked
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 0
+    reply = sender.reply_text(text_xml("o-m1", "1"))
     assert "已记下：没收到" in reply and "案件编号" in reply and "查询码" in reply
     number = reply.split("案件编号：")[1].splitlines()[0]
     with sessions() as s:
@@ -74,6 +79,11 @@ def test_link_see_answer_and_the_missing_payment_becomes_a_case(
         notes = s.scalars(select(CaseEvidence.note).where(CaseEvidence.case_id == case.id)).all()
         assert any(n and "发放记录 Q1" in n and "**** ****" in n for n in notes)
     assert "收到了" in sender.reply_text(text_xml("o-m1", f"{3 - missing} 1"))
+    # 0 at the confirmation files nothing and stays on the list.
+    assert "能看出是您家" in sender.reply_text(text_xml("o-m1", f"{3 - missing} 2"))
+    assert "没有提交" in sender.reply_text(text_xml("o-m1", "0"))
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 1
     posted = sender.reply_text(text_xml("o-m1", "公示"))
     assert f"低保金（{months_ago(1)}）：张*明 450.00元" in posted and "王*" not in posted and "高龄补贴" not in posted
     again = sender.reply_text(text_xml("o-m1", "我家补贴"))
