@@ -50,6 +50,7 @@ def test_link_answer_and_the_missing_payment_becomes_a_report(engine: Engine, tm
     assert "关联成功" in page and "共 2 笔" in page and "450.00 元" in page and "王*" not in page
     assert "户主可以解除" in page  # the spouse is not the head
     assert "本村公示名单" in page and "张*明 450.00元" in page
+    assert "能看出是您家" in page  # told before a tap files a report
     done = c.post(PAGE + "/answer", data={"csrf": token, "payment": "Q2", "answer": "wrong_amount"})
     assert done.status_code == 200 and "已收到您的反映" in done.text
     number = re.search(r'id="case-number">([^<]+)<', done.text)
