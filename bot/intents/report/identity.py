@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.context import Context, Reply
 from bot.intents.report.draft import draft_data, goto, hint, picked_number, said_skip
 from bot.intents.report.story import more_story
@@ -15,6 +17,20 @@ from cases.validation import (
     phone_problem,
 )
 from storage.models.cases import ReportDraft
+
+
+# Words around a name and a phone sent in one message (我叫马有才，电话139…): not part of the name.
+_LEAD_IN = re.compile(r"^(我叫|我是|叫我|我的名字是|我的名字叫|名字是|名字叫|名字|姓名是|姓名|本人)[:：是]?")
+_LABELS = re.compile(r"(我的)?(手机号码|手机号|电话号码|联系电话|电话|手机|号码|联系方式)[:：是]?")
+_EDGES = " ，,。.：:；;、\n\t"
+_WITHHELD = re.compile(r"不想|不愿|不留|不给|不方便|不要|不写|没有|没")
+
+
+def name_said(text: str) -> str:
+    """The name in a contact answer, without the digits, a lead-in (我叫) or a phone's label (电话)."""
+    words = "".join(ch for ch in text if not ch.isdigit()).strip(_EDGES)
+    words = _LABELS.sub(" ", _LEAD_IN.sub("", words)).strip(_EDGES)
+    return re.sub(r"[\s，,。：:；;、]+", " ", words).strip()
 
 
 def identity_step(ctx: Context, draft: ReportDraft) -> Reply:
@@ -51,7 +67,9 @@ def contact_step(ctx: Context, draft: ReportDraft) -> Reply:
         data["name"], data["phone"], data["contact_skipped"] = None, None, True
         return goto(ctx, draft, "confirm", data)
     digits = "".join(ch for ch in ctx.text if ch.isdigit())
-    name = "".join(ch for ch in ctx.text if not ch.isdigit()).strip(" ，,：:；;\n\t")
+    name = name_said(ctx.text)
+    if not digits and _WITHHELD.search(name):  # 电话不想留: not a name
+        return Reply("好的，电话可以不留。请只发您的姓名；姓名也不想留请回复“跳过”。")
     if digits and (problem := phone_problem(digits)):
         return Reply(f"{problem}您发的是 {len(digits)} 位。请重新发送，或回复“跳过”。")
     if name_problem(name):
