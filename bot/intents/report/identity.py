@@ -18,7 +18,6 @@ from cases.validation import (
 )
 from storage.models.cases import ReportDraft
 
-
 # Words around a name and a phone sent in one message (我叫马有才，电话139…): not part of the name.
 _LEAD_IN = re.compile(r"^(我叫|我是|叫我|我的名字是|我的名字叫|名字是|名字叫|名字|姓名是|姓名|本人)[:：是]?")
 _LABELS = re.compile(r"(我的)?(手机号码|手机号|电话号码|联系电话|电话|手机|号码|联系方式)[:：是]?")
