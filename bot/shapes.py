@@ -33,7 +33,8 @@ _CUE = re.compile(
 )
 _CUE_CLAUSE_MAX = 8
 _LEAVE = re.compile(
-    r"^(那|我|那我|我就|那就|还是)?(算了|不弄了|不反映了|不登记了|不举报了|不办了|不说了|不整了|不搞了|拉倒)(吧|了|啊)?$"
+    r"^(那|我|那我|我就|那就|还是)?(算了|不弄了|不反映了|不登记了|不举报了|不办了|不说了|不整了|不搞了|拉倒"
+    r"|退出|取消|不要了|不用了|不填了|不登了)(吧|了|啊)?$"
 )
 _FILLER_TAIL = re.compile(
     r"(你们?|您|领导|同志)(给|帮)?(看|看看|看着办|瞧瞧|定|处理|管|管管|查|查查|做主|办|弄)?(一下|一哈|下)?(吧|啊|呀|哈)?$"
@@ -73,11 +74,21 @@ def leaving(text: str) -> bool:
     """算了 不弄了 怕惹麻烦: the first clause leaves; 电话就不留了 那算了: the last clause leaves after a short
     reason. Whether a wrong is told beside it is the caller's to check."""
     parts = clauses(text)
-    if len(parts) < 2 or asks("".join(parts)):
+    if len(parts) < 2:
+        return False
+    if _LEAVE.match(parts[0]) and all(_PUT_OFF.search(p) for p in parts[1:]):
+        return True  # 算了 我先问问娃他爸再说: leaving for now, whatever is asked of someone else first
+    if asks("".join(parts)):
         return False
     if _LEAVE.match(parts[0]):
         return True
     return _LEAVE.match(parts[-1]) is not None and all(len(p) <= 8 for p in parts[:-1])
+
+
+# Putting it off: 我先问问他再说, 等他回来再弄, 过两天再登记, 以后再说吧.
+_PUT_OFF = re.compile(
+    r"(先|等|回头|改天|以后|过两天|过几天|明天|下回|下次).{0,12}(再说|再弄|再办|再登记|再来|再联系|再反映|再讲)(吧|了|啊|哈)?$"
+)
 
 
 def unsaid(norm: str) -> str:

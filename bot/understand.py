@@ -26,7 +26,16 @@ from bot.reading.report_asks import (
     wants_report,
     wants_to_tell,
 )
-from bot.reading.smalltalk import NAVIGATION, asks_person, navigation_word, praise_only, smalltalk_kind
+from bot.reading.smalltalk import (
+    MACHINE_FAILS,
+    NAVIGATION,
+    TALK_TO_PERSON,
+    asks_person,
+    navigation_word,
+    new_to_it,
+    praise_only,
+    smalltalk_kind,
+)
 from bot.reading.track_and_money import asks_money, asks_tracking, names_money
 from bot.reading.wrongs import employer_only, guess_category, misconduct
 
@@ -134,7 +143,8 @@ def _joined_commands(text: str) -> str | None:
     parts = clauses(text)
     if not 2 <= len(parts) <= 4:
         return None
-    names = [classify(part).name for part in parts]
+    # 俺第一次用这个 帮助: saying one is new to the service stands beside a way around as small talk does.
+    names = ["smalltalk" if new_to_it(normalise(part)) else classify(part).name for part in parts]
     ways = [n for n in names if (n in NAVIGATION and n != "more") or n == "person"]
     if ways and all(n in (*NAVIGATION, "person", "smalltalk") for n in names):
         return ways[-1]
@@ -221,7 +231,7 @@ def carried_question(text: str) -> bool:
     not itself a way around, small talk or a bare ask to report."""
     norm = normalise(text)
     person_words = (*word_list("person", "exact"), *word_list("person", "contains"), *word_list("person", "short"))
-    rest = norm
+    rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", norm))  # 跟人工说话 机器说的我听不懂: nothing carried
     for w in sorted(person_words, key=len, reverse=True):
         rest = rest.replace(w, " ")
     every_small = tuple(str(w) for ws in data()["smalltalk"].values() for w in ws)

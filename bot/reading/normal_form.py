@@ -54,9 +54,39 @@ def normalise(text: str) -> str:
     out = unicodedata.normalize("NFKC", text).lower()
     if out.strip() == "?":
         return "?"  # a lone question mark asks for help
+    out = _LATIN_RUN.sub(_pinyin_read, out)
+    out = _MO_ASKING.sub("没", out)  # 有人莫, 吃了莫: 莫 ending a clause asks 没 (莫高窟, 莫名其妙 stay)
     for old, new in _replacements():
         out = out.replace(old, new)
     return _NOISE.sub("", out)
+
+
+_LATIN_RUN = re.compile(r"[a-z]+")
+# 莫 after a character and before the clause's end: the Qinghai question 没 (有人莫 = 有人没).
+_MO_ASKING = re.compile(r"(?<=[\u4e00-\u9fff])莫(?=$|[^\w\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_words() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((str(k), str(v)) for k, v in data()["pinyin"].items()), key=lambda kv: -len(kv[0])))
+
+
+def _pinyin_read(run: re.Match[str]) -> str:
+    """A whole run of Latin letters that is one or more of the commonest service words in pinyin (xiexie,
+    xiexiehaode): their Chinese. Any other run (hello, ok, a name) is left as typed."""
+    letters = run.group(0)
+    words = _pinyin_words()
+    out: list[str] = []
+    at = 0
+    while at < len(letters):
+        for py, hanzi in words:
+            if letters.startswith(py, at):
+                out.append(hanzi)
+                at += len(py)
+                break
+        else:
+            return letters
+    return "".join(out)
 
 
 def trimmed(norm: str) -> str:

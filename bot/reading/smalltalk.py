@@ -27,6 +27,17 @@ def navigation_word(short: str) -> str | None:
     return None
 
 
+# Saying one is new to the service or cannot use it (俺第一次用这个, 刚关注, 不会用这个): beside 帮助, help.
+_NEW_TO_IT = re.compile(
+    r"^(我|我们|我家)?(是)?(第一次|头一次|头一回|头回|刚|才|刚刚|新)(开始)?(用|使|关注|进来|来|加|注册)(这个|你们|的|了|上)*$"
+    r"|^(我|我们)?(还|也|都)?(不会|不懂|不知道怎么)(用|弄|使)?(这个|你们的?)?(东西|玩意儿?|公众号)?$"
+)
+
+
+def new_to_it(norm: str) -> bool:
+    return len(norm) <= 14 and _NEW_TO_IT.search(norm) is not None
+
+
 def smalltalk_kind(short: str, norm: str) -> str | None:
     if not norm:
         return "emoji"
@@ -54,8 +65,12 @@ _LAUGH = re.compile(r"(哈|呵|嘿|嘻|h){2,}|笑死|太逗|逗死")
 _PRAISE = re.compile(
     r"好使|好用|方便(?!面)|不错|点赞|厉害|给力|靠谱|管用|实用|省事|挺好|真好|很好|太好了|真棒|挺棒|太棒|好棒|牛逼|真牛|太牛|挺牛|赞|666|强多了|聪明|灵得很"
     r"|比.{1,12}?(强|好|方便|管用|省事|快|灵)|好得很|好得太|太好|真好|就是好|越来越好"
+    # Qinghai and northwest praise: 攒劲 (great), 美得很 / 美滴很, 排场 (fine).
+    r"|攒劲|美得很|美滴很|美的很|排场"
 )
-_NOT_PRAISE = re.compile(r"(不|没|没有|不太|不怎么|一点也不|一点都不)(好使|好用|方便|管用|实用|省事|灵|行|强|快)")
+_NOT_PRAISE = re.compile(
+    r"(不|没|没有|不太|不怎么|一点也不|一点都不)(好使|好用|方便|管用|实用|省事|灵|行|强|快|攒劲|美|排场)"
+)
 # Whom or what praise speaks of, and the small words around it: what may stand beside the praise words.
 _PRAISED = re.compile(
     r"你们|你|这个|这东西|这玩意儿?|清风|公众号|小程序|系统|软件|程序|服务|机器人|东西|还|挺|真|太|很|蛮|比较|也|都"
@@ -105,9 +120,29 @@ _ANYONE_TO_ANSWER = re.compile(
 )
 
 
+# Asking for whoever is in charge: 有没有管事的人, 找个负责的, 说了算的在不在.
+_IN_CHARGE = re.compile(
+    r"^(有没有|有|找|叫|要找|想找)?(个|一个|位|一位)?(能)?(管事|负责|说了算|当家)的(人|领导|干部)?"
+    r"(吗|没|没有|在吗|在不在|在没|呢)?$"
+)
+# Asking to talk with a person: 跟人工说话, 和真人聊, 同工作人员沟通.
+_TALK_TO_PERSON = re.compile(
+    r"(跟|和|同|与)(你们的?)?(人工|真人|工作人员|客服|活人|干部)(说话|说|聊|讲|对话|沟通|交流|通话)(一下|两句|几句)?(?!了|过)"
+)
+# The machine not understood or not understanding: 你们这个机器说的我听不懂, 机器人答非所问.
+MACHINE_FAILS = re.compile(
+    r"(你们)?(这个|的)?机器人?.{0,8}?(听不懂|看不懂|不明白|说不清|答非所问|没用|不管用|说不对|不懂)"
+)
+TALK_TO_PERSON = _TALK_TO_PERSON
+
+
 def asks_person(short: str, norm: str) -> bool:
     if short in word_list("person", "exact") or has(norm, word_list("person", "contains")):
         return True
+    if _IN_CHARGE.match(short) or _IN_CHARGE.match(norm):
+        return True
+    if len(norm) <= 30 and (_TALK_TO_PERSON.search(norm) or MACHINE_FAILS.search(norm)):
+        return not misconduct(norm) and not has(norm, word_list("report_words"))
     if _ANYONE_TO_ANSWER.match(norm):
         return True
     if len(norm) <= 15 and _SUMMON.search(norm) and not has(norm, word_list("report_words")):
