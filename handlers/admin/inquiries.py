@@ -94,6 +94,7 @@ class Inquiries:
             place=_places(ctx.session, [inquiry]).get(inquiry.id, ""),
             candidates=candidates,
             drafts=drafts,
+            draft_people=actor_names(ctx.session, {f"staff:{d.created_by}" for d in drafts}),
             error=error,
             labels=STATUS_LABELS,
             answer_max=ANSWER_MAX,

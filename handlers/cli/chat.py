@@ -175,10 +175,15 @@ def _exchange(runner: asyncio.Runner, post: Post, sim: Simulator, step: Step) ->
     return True
 
 
+def base_url(url: str) -> str:
+    """The service's base address; the webhook's own address (…/wechat), as a newcomer may give it, works too."""
+    return url.rstrip("/").removesuffix("/wechat")
+
+
 async def _connect(url: str | None, settings: Settings) -> tuple[Post, Close]:
     """A function that posts one request to /wechat, and one that closes what it opened."""
     if url:
-        client = httpx.AsyncClient(base_url=url.rstrip("/"), timeout=10.0)
+        client = httpx.AsyncClient(base_url=base_url(url), timeout=10.0)
         await client.get("/healthz")  # fail early, with a clear message, when nothing listens there
         return _poster(client), client.aclose
     from handlers.app import create_app  # in-process only; keeps `--url` free of the app's imports

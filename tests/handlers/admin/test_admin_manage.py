@@ -165,7 +165,8 @@ def test_an_answered_inquiry_becomes_a_knowledge_base_draft(engine: Engine) -> N
         draft = s.scalars(select(KbDraft).where(KbDraft.inquiry_id == ours)).one()
     assert draft.status == "drafted" and draft.county_code == "630223"
     page = c.get(f"/admin/inquiries/{ours}")
-    assert f"{draft.entry_id}.yaml" in page.text and "请知识库管理员放入知识库文件" in page.text
+    assert "下载知识库草稿" in page.text and "请知识库管理员放入知识库文件" in page.text
+    assert f"{draft.entry_id}.yaml" not in page.text and f"· {draft.created_by} ·" not in page.text  # no file or login
     assert "qingfeng" not in page.text
     got = c.get(f"/admin/kb/drafts/{draft.id}.yaml")
     assert got.status_code == 200 and f'filename="{draft.entry_id}.yaml"' in got.headers["content-disposition"]

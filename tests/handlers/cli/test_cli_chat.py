@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from config.settings import get_settings
+from handlers.cli.chat import base_url
 from handlers.cli.main import main
 from wechat.crypto import SafeMode
 from wechat.inbound import parse, safe_fields
@@ -232,3 +233,16 @@ def test_chat_reports_an_unreachable_url(chat_db: str, capsys: pytest.CaptureFix
     url = f"http://127.0.0.1:{_free_port()}"
     assert main(["chat", "--village", VILLAGE, "--url", url]) == 1
     assert "无法连接" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "http://127.0.0.1:8000",
+        "http://127.0.0.1:8000/",
+        "http://127.0.0.1:8000/wechat",
+        "http://127.0.0.1:8000/wechat/",
+    ],
+)
+def test_the_url_may_be_the_base_or_the_webhook_itself(given: str) -> None:
+    assert base_url(given) == "http://127.0.0.1:8000"
