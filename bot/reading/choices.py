@@ -12,8 +12,10 @@ from rapidfuzz.distance import LCSseq
 from bot.reading.normal_form import data, normalise, trimmed
 
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A pick may come after a word that settles it (那就2, 还是选二吧, 那我选第二个).
 _CHOICE = re.compile(
-    r"^(?:我选|选择|选|我要|要|看|就)?第?([0-9]{1,3}|[零一二两俩三四五六七八九十]{1,3})(?:个|号|项|条|页|种|位)?(?:吧|的)?$"
+    r"^(?:那|那就|那还是|还是|那我|我就|那我就)?(?:我选|选择|选|我要|要|看|就)?"
+    r"第?([0-9]{1,3}|[零一二两俩三四五六七八九十]{1,3})(?:个|号|项|条|页|种|位)?(?:吧|的)?$"
 )
 
 

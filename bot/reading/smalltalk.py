@@ -14,7 +14,17 @@ NAVIGATION = ("menu", "back", "cancel", "restart", "help", "more")
 _BETWEEN_PARTICLES = re.compile(r"[呢啊呀吧嘛哈](?=.)")
 
 
+# Owning to a wrong pick (选错了, 刚才点错了, 按错了): going back, or the way named after it (选错了 返回, 点错了 取消).
+_PICKED_WRONG = re.compile(
+    r"^(哎呀|哎|唉|呀|不好意思|对不起)?(我|刚才|刚刚)*(选|点|按|摁|挑)(错|岔)(了|啦)?(类别|类型|选项|类|号)?(了|啦)?"
+)
+
+
 def navigation_word(short: str) -> str | None:
+    wrong = _PICKED_WRONG.match(short)
+    if wrong is not None:
+        rest = short[wrong.end() :]
+        return "back" if not rest else navigation_word(rest)
     forms = (short, short.lstrip("我那就"))  # 我不弄了退出 is 不弄了 and 退出
     for name in NAVIGATION:
         words = word_list("navigation", name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot import report_prompts as p
@@ -28,6 +29,7 @@ from bot.intents.report.review import confirm_step, edit_step
 from bot.intents.report.story import description_step
 from bot.menu import menu_text
 from bot.reading.normal_form import clauses, normalise
+from bot.reading.step_answers import means
 from bot.understand import classify
 from cases.intake import ratelimit, report_drafts
 from cases.intake.ratelimit import RateLimited
@@ -70,6 +72,9 @@ def on_message(ctx: Context) -> Reply:
         intent = "none"  # 找个人照顾 in the help asked for is what was said, not a call for a person
     if intent == "none" and draft.step not in ("description", "h_story") and ctx.message.kind == "text":
         intent = _clause_exit(ctx.text) or intent  # 电话不留 算了不弄了
+    if intent == "cancel" and (answer := _mind_changed(ctx.text, draft.step)) is not None:
+        ctx.read_again(answer)  # 算了 名字还是不留了 匿名吧: this step answered otherwise, not leaving
+        intent = ctx.intent.name
     if intent == "cancel":
         report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
@@ -135,6 +140,34 @@ def _clause_exit(text: str) -> str | None:
     if name == "cancel" and any(w in normalise(last) for w in _OUTRIGHT_EXITS):
         return name
     return name if name in ("menu", "restart") else None
+
+
+# A first clause that gives up what was being said (算了, 那算了, 还是算了), with no outright leaving in it.
+_GIVE_UP = re.compile(r"(哎|唉|嗯|那|还是|那还是)?算了(算了)?(吧|啊)?")
+# The answers of a step a villager may turn to after 算了: a change of mind (算了 匿名吧, 算了 没有照片, 算了 就这些).
+_ANSWERS_AFTER_GIVING_UP = {
+    "identity": ("anonymous", "real_name"),
+    "contact": ("anonymous", "skip"),
+    "evidence": ("skip",),
+    "description": ("done",),
+    "confirm": ("confirm", "edit"),
+}
+_PICKED_AFTER_GIVING_UP = frozenset({"category", "cadre", "identity", "confirm"})
+
+
+def _mind_changed(text: str, step: str) -> str | None:
+    """算了 名字还是不留了 匿名吧: a first 算了 and then this step's own answer is a change of mind, not leaving; the
+    answer after it, or None."""
+    said = clauses(text)
+    if len(said) < 2 or not _GIVE_UP.fullmatch(normalise(said[0])):
+        return None
+    rest = " ".join(said[1:])
+    meant = classify(rest)
+    if meant.name in ("cancel", "menu", "restart", "person"):
+        return None  # 算了 不弄了, 算了 找人工: leaving still
+    if meant.name == "choice" and step in _PICKED_AFTER_GIVING_UP:
+        return rest
+    return rest if any(means(rest, kind) for kind in _ANSWERS_AFTER_GIVING_UP.get(step, ())) else None
 
 
 def _switch(ctx: Context, draft: ReportDraft) -> Reply | None:
