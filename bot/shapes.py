@@ -58,6 +58,11 @@ def flat_statement(norm: str, *, least: int = 10, about: bool = True) -> bool:
     return len(norm) >= least and not asks(norm) and (not about or _ABOUT.search(norm) is not None)
 
 
+def speaks_of_village(norm: str) -> bool:
+    """Whether a message speaks of the village, a cadre, money, a project or a benefit at all."""
+    return _ABOUT.search(norm) is not None
+
+
 def cued_smalltalk(text: str, norm: str) -> bool:
     """谢谢啊 帮了大忙了, 辛苦了你们 大冷天的: short, nothing asked, every clause carrying a cue."""
     parts = clauses(text)

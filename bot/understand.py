@@ -110,6 +110,10 @@ def classify(text: str) -> Intent:
             rest = rest.replace(w, "")
         if WANTS_TO_WHOM.search(norm):
             rest = TO_WHOM_FILLER.sub("", rest)
+        if has(norm, word_list("report_where_how")) and wants_report(norm) and not shapes.speaks_of_village(rest):
+            # 掌柜的在外头打工 家里就我和娃 有个事想反映一下 阿么弄哩: how to report a matter not told yet, beside
+            # words naming nothing of the village's: the answer is here, and the report starts.
+            return Intent("report", norm, detail="where")
         # It asks outright, so it is not asked again whether to report; what it tells is kept.
         return Intent("report", norm, detail=guess_category(norm), told=len(rest) >= 6)
     if praise_only(text, norm):

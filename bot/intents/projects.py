@@ -12,7 +12,9 @@ from bot.dispatcher import PASS, Router
 from bot.intents.binding import ASK_VILLAGE
 from bot.intents.report.start import start_with
 from bot.intents.safety import complaint_offer
+from bot.intents.told import offer_told
 from bot.project_complaint import is_complaint
+from bot.shapes import flat_statement
 from storage.repos.projects import ProjectRow, list_projects
 from storage.repos.users import ConversationState
 from villages.projects.text import detail, page, related
@@ -39,6 +41,19 @@ _ASKED = re.compile(r"(吗|么|嘛|呢)$|怎么样|好不好|行不行|如何")
 WHICH = "对哪个项目有疑问？请回复项目序号，看详情后回复「反映」；说不清是哪个，回复「反映」直接说。「菜单」返回。"
 
 
+# A told thing about the village's money is this long at least (村上的分红钱用在给干部发奖金上了); shorter ones
+# (村里修路的钱, 集体收入情况) name what to show.
+TOLD_LEAST = 14
+# Asking to be shown (想看一下, 查查, 了解一下, 公开一下): the list answers it, however it is put.
+_WANTS_SHOWN = re.compile(r"看|查|了解|知道|公开一下|晒")
+
+
+def _told_about_money(norm: str) -> bool:
+    """A statement about the village's money, long and asking nothing, nor to be shown anything: told, so it is
+    offered as a report keeping the words, never answered with the project list."""
+    return flat_statement(norm, least=TOLD_LEAST) and not _ASKED.search(norm) and not _WANTS_SHOWN.search(norm)
+
+
 @router.menu_item("2")
 def show_projects(ctx: Context) -> Reply:
     return _page(ctx, 0, [])
@@ -51,6 +66,8 @@ def money_question(ctx: Context) -> Reply:
     is offered as a report naming the project, as any project complaint is."""
     if is_complaint(ctx.intent.norm) and not _ASKED.search(ctx.intent.norm):
         return complaint_offer(ctx)
+    if _told_about_money(ctx.intent.norm):
+        return offer_told(ctx, ctx.text)  # 咱村的修路资金去年就到位了 到现在路还是土路: told, not asked
     lead, near = MONEY_LEAD, []
     if ctx.place is not None:
         projects = _projects(ctx)

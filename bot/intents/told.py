@@ -22,7 +22,9 @@ _FAMILY = re.compile(
     r"我家|我们家|家里|老公|老伴|丈夫|爱人|媳妇|孩子|儿子|女儿|我爸|我妈|他爸|他妈|老汉|老婆|公公|婆婆"
 )
 # Someone or something of the village's that a told wrong is about; without it a household's trouble is hardship.
-_VILLAGE_SIDE = re.compile(r"村长|村主任|书记|支书|主任|干部|社长|组长|队长|会计|镇上|乡上|村上|村里|村委|账|名单|名额")
+_VILLAGE_SIDE = re.compile(
+    r"村长|村主任|书记|支书|主任|干部|社长|组长|队长|会计|镇上|乡上|村上|村里|村委|社里|队里|组里|集体|合作社|账|名单|名额"
+)
 
 
 def told_flat(ctx: Context, text: str) -> bool:

@@ -39,9 +39,16 @@ WANTS_TO_WHOM = re.compile(r"(我|俺|我们)(想|要)(向|给|跟|找|到)(.{0,
 TO_WHOM_FILLER = re.compile(r"向|纪委监委|纪委|监委|纪检|一个|个|请问|应该|如何|怎么|操作|办|进行|问题|事情|情况")
 
 
+# A matter of one's own to report (有个事想反映一下, 有件事情要举报): wanting to report it, whatever is asked beside.
+_THING_TO_REPORT = re.compile(r"(事|事情|情况)(想|要|得)(给|跟|向)?.{0,6}?(反映|举报|投诉|检举|揭发|告状)")
+
+
 def wants_report(norm: str) -> bool:
-    """A question that still asks to report: 我想反映一下 你看怎么弄, 怎么举报 我不会弄, 能不能匿名举报."""
+    """A question that still asks to report: 我想反映一下 你看怎么弄, 怎么举报 我不会弄, 能不能匿名举报, 有个事想反映
+    阿么弄哩."""
     if has(norm, word_list("report_help")) or has(norm, word_list("report_can")):
+        return True
+    if _THING_TO_REPORT.search(norm):
         return True
     if WANTS_TO_WHOM.search(norm):
         return True  # 我想向纪委监委反映一个问题 请问应该如何操作

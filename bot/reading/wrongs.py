@@ -160,6 +160,27 @@ _SHAPED_WRONGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("never_seen", re.compile(r"(都|从来|从|谁都|一次都|一回都)(没|没有)(见过|见着|见到|看到过)(他|她|人|面|人影)")),
     # the accounts never made public: 村上的账三年没公开过了
     ("accounts_hidden", re.compile(r"(账|账目|财务|村务|收支).{0,8}?(没|不|从来没|从没)(公开|公示|贴出来)过")),
+    # granted one sum, little done with it: 批下来的改造资金二十万 实际只换了几扇窗户, 拨了五十万 结果就铺了层沙子
+    (
+        "granted_little_done",
+        re.compile(
+            r"(批|拨|下拨|划拨|下来|投资|投入|预算|到位)(了|下来|的)?.{0,20}?(实际|其实|结果)(上)?(只|才|就|光)"
+            r"(换|修|铺|盖|建|装|买|用|花|做|弄|刷|发|给)"
+        ),
+    ),
+    # spent elsewhere: 剩下的钱村里说用在别处了, 这笔款挪作他用了
+    (
+        "spent_elsewhere",
+        re.compile(
+            r"(钱|款|资金|经费|补助|补贴).{0,12}?(用在别处|用到别处|用在别的地方|用到别的地方|挪作他用|另作他用"
+            r"|挪到别处|挪到别的|挪给|去向不明|不知去向)"
+        ),
+    ),
+    # money or a list kept from the villagers: 剩下的钱…也没有公示, 名单从来不公开
+    (
+        "not_made_public",
+        re.compile(r"(钱|款|费|资金|名单|账|花销|开支).{0,30}?(也|都|从来|一直|根本|从)(没有|没|不)(公示|公开|张贴)"),
+    ),
     # given then taken back: 村上发下来一头 过了一个月又收回去了, 拍完照就把米和油又拉走了
     ("given_taken_back", re.compile(r"(发|给|分|送)(下来|了|来).{0,14}?(又|就)(收回|收走|拿走|要回|拉走|拿回)")),
     # kept from a list: 俺家的名字被划掉了
