@@ -43,7 +43,16 @@ _NEGATION = re.compile(
 _EVIDENCE_WORDS = re.compile(
     r"(手机|照相|相机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
     r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后"
-    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|暂|现在|目前|还|手头|手上|身边|一张|录|必要|上)"
+    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|暂|现在|目前|还|手头|手上|身边|一张|录|必要|上|给|开|收条|单子)"
+)
+# No evidence, then why, in one run (没拍羊还在山上哩, 没照 当时太黑): the head says there is nothing to show
+# and names what would show it; the rest shows nothing. A head whose last word goes on (没照顾) is no head.
+_SHOWING_WORD = re.compile(r"拍|照|录|证据|图|票|收据|凭证")
+_WORD_GOES_ON = "顾卖板料相"
+# Where would evidence come from (哪来的证据, 上哪弄照片去): there is none.
+_WHENCE = re.compile(
+    r"(哪|哪里|哪儿|上哪|去哪|从哪)(里|儿)?(来|有|弄|找|拍|去弄|去找|去拍)(的|个)?(什么|啥)?"
+    r"(证据|照片|相片|票|收据|凭证|发票)(去|呢|啊)?"
 )
 # Evidence there is, but not sent now (有聊天截图 但现在发不了, 名单我可以后面补, 账本在我手上 现在不拍): the step
 # is passed; it can be sent later with 补充材料.
@@ -92,6 +101,8 @@ def means(text: str, kind: str) -> bool:
             return True  # 奶奶说就这些, 嗯 没别的, 我说没了
     if kind == "skip" and len(norm) <= 24 and _SENT_LATER.search(norm) and not shapes.asks(norm):
         return True  # 有聊天截图 但现在发不了: evidence there is, sent later
+    if kind == "skip" and len(norm) <= 24 and _nothing_then_why(norm):
+        return True  # 没拍羊还在山上哩: no evidence, and why, in one run
     if kind == "done" and _done_among_fillers(text, norm):
         return True  # 哦呀 说完了 突及其, 信号不好 说完了: done, with only filler, thanks or an excuse beside it
     if sounds_like(norm, words):  # 挑过 is 跳过 typed by its sound
@@ -148,6 +159,8 @@ _NOTHING_MORE = re.compile(
     r"|(再|也|别的|其他的?|其它的?)?(没有?|没得|莫得)(啥|什么|其他的?|其它的?|别的)?(要说的|可说的|说的|补充的)?(了|啦)?"
     # 该说的都说了, 能讲的全讲完了, 这就是全部, 就是这么回事
     r"|(该|能|要|想|我)?(说|讲)的(都|全|全都)(说|讲)(了|完了|完)"
+    # 该说的说完了, 能讲的也讲到了: the same without 都
+    r"|(该|能|要|想|我)(说|讲)的(也)?(说|讲)(完了|完|到了|过了|了)"
     r"|这(就是|是|就)?(全部|所有)(的)?(内容|情况|事情)?(了)?"
     r"|(就是|就)?这么?(个|一)?回事(儿)?(了)?"
 )
@@ -171,10 +184,26 @@ def _done_among_fillers(text: str, norm: str) -> bool:
     )
 
 
+def _nothing_then_why(norm: str) -> bool:
+    """A head of two to eight characters that says no evidence (没拍, 照片莫有), then a short why that shows
+    nothing and speaks of no village, cadre or money (that would be more of the story): 没拍羊还在山上哩."""
+    if shapes.asks(norm) or len(norm) > 16:
+        return False
+    for end in range(2, min(8, len(norm) - 1) + 1):
+        head, tail = norm[:end], norm[end:]
+        if tail[0] in _WORD_GOES_ON or not _SHOWING_WORD.search(head) or not _by_shape(head, "skip"):
+            continue
+        told = shapes.flat_statement(tail, least=1) or misconduct(tail)
+        return not _SHOWS_SOMETHING.search(tail) and not told
+    return False
+
+
 def _by_shape(norm: str, kind: str) -> bool:
     if not norm or len(norm) > 12:
         return False
     if kind == "skip":
+        if _WHENCE.fullmatch(norm):
+            return True
         rest = _EVIDENCE_WORDS.sub("", norm)
         return bool(_NEGATION.search(norm)) and _NEGATION.sub("", rest) == ""
     if kind == "anonymous":
