@@ -184,6 +184,40 @@ def _done_among_fillers(text: str, norm: str) -> bool:
     )
 
 
+# Evidence told in words at the evidence step, with no photo now: a paper or witness held (有票, 收据在我这,
+# 全村人都能作证), or a thing anyone can go and see (牛在他家圈里拴着哩 你们去看, 大棚就在路边 谁都能看见).
+# Papers and witnesses only: who says 有照片 or 有截图 is about to send it, and the step waits for it.
+_PAPERS = r"(票据|单据|收据|收条|欠条|单子|凭证|发票|条子|字据|票|证人|账本|合同|协议|名单)"
+_HELD = re.compile(
+    rf"(?<![没莫无不])(有|留着|留了|保存着|保存了|存着|收着|拿着)(的|那|几|一)?(张|个|份)?{_PAPERS}"
+    rf"|{_PAPERS}(都|也|还)?(在|留在|放在)(我|我们|我家|家|手)"
+)
+_SEE_FOR_YOURSELF = re.compile(
+    r"(你们|您|你|干部|领导|纪委|上面)(可以|能|就)?(来|去|过来|过去|下来|到)(村里|他家|现场|地里)?(看|查|问|瞧)"
+    r"|(谁|大家|人人|全村人|全村|村里人|村上人|过路的人|路过的人)(都|也)(能|可以)?"
+    r"(看见|看得见|看到|看得到|瞧见|知道|作证|证明)"
+    r"|(大家|全村人|村里人|村上人)(能|可以)(看见|看得见|看到|看得到|作证|证明)"
+    r"|(一|去)(看|查|问)就(知道|清楚|明白)"
+    r"|(?<![不没])(能|可以|愿意)(出来)?作证"
+)
+
+# Asked, not told (有票吗, 你们能来看看不): a question about the evidence is not evidence.
+_ASKED = re.compile(r"吗|么$|不$|没$|能不能|可不可以|要不要|行不行|是不是|有没有|会不会|用不用|算不算")
+# About to send (等下发, 马上拍): the step waits.
+_SENDING_NOW = re.compile(r"(等下|等会|等一下|马上|这就|稍等|一会)(儿)?(就)?(发|拍|照|传)")
+
+
+def evidence_in_words(text: str) -> bool:
+    """At the evidence step, evidence told in words and nothing sent (有票, 牛在他家圈里拴着哩 你们去看): there is
+    something to see or ask for but no photo now. Not a question (有票吗), not a negation (没有票, 看不见)."""
+    norm = normalise(text)
+    if not norm or len(norm) > 60 or "?" in text or "？" in text or _ASKED.search(norm):
+        return False
+    if _SENDING_NOW.search(norm):
+        return False
+    return _HELD.search(norm) is not None or _SEE_FOR_YOURSELF.search(norm) is not None
+
+
 def _nothing_then_why(norm: str) -> bool:
     """A head of two to eight characters that says no evidence (没拍, 照片莫有), then a short why that shows
     nothing and speaks of no village, cadre or money (that would be more of the story): 没拍羊还在山上哩."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bot import report_prompts as p
 from bot.context import Context, Reply
-from bot.intents.report.draft import draft_data, goto, hint, said_done, said_skip
+from bot.intents.report.draft import append_story, draft_data, goto, hint, said_done, said_skip
 from bot.intents.report.media import add_media, set_location
 from bot.intents.report.story import more_story
+from bot.reading.step_answers import evidence_in_words
 from cases.intake import report_drafts
+from cases.intake.report_drafts import DraftData
 from cases.validation import (
     EvidenceKind,
     LocationSource,
@@ -35,6 +37,19 @@ def evidence_step(ctx: Context, draft: ReportDraft) -> Reply:
         set_location(data, ctx, source=LocationSource.EVENT)
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("已用上您打开公众号时手机给的位置。还可以发照片，发完请回复“好了”。")
+    if msg.kind == "text" and evidence_in_words(ctx.text):
+        return _told_in_words(ctx, draft, data)
     if msg.kind in ("text", "voice") and (said_done(ctx) or said_skip(ctx)):
         return goto(ctx, draft, "identity", data)
     return more_story(ctx, draft) or hint(ctx, draft)
+
+
+def _told_in_words(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
+    """Evidence told in words, no photo now (有票, 牛在他家圈里拴着哩 你们去看): the words go into the report
+    for the staff who check it, and the step is passed; a photo can still come later with 补充材料."""
+    before = len(p.description_of(data))
+    append_story(ctx, draft, data, "证据：" + ctx.message.content.strip(), "")
+    kept = len(p.description_of(data)) > before
+    lead = "已把您说的证据情况记进反映内容。" if kept else "内容已经记满，这句没能记下。"
+    lead += "有照片的话，提交后可回复“补充材料”发送。"
+    return goto(ctx, draft, "identity", data, lead)
