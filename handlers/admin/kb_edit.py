@@ -14,17 +14,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-import yaml
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
 from cases.timeutil import local_date
-from handlers.admin.desk_text import actor_names
-from handlers.admin.kb_problems import explain, sentence
+from handlers.admin.kb_entry_text import people, plain, title_of
+from handlers.admin.kb_problems import explain
 from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import checked_reload, entries_dir, live_edits
 from handlers.web.params import whole
@@ -176,7 +174,7 @@ class KbEditor:
         if not problems:
             return []
         titles = {e.id: e.title for e in self.knowledge(session).entries.values()}
-        return [_plain(p, titles) for p in problems]
+        return [plain(p, titles) for p in problems]
 
     def validated(self, session: Session, body: str) -> tuple[Entry | None, list[str]]:
         """kb check's rules, among the entries being served (the directory and the live versions)."""
@@ -193,7 +191,7 @@ class KbEditor:
             status,
             pending=pending,
             title_of=title_of,
-            people=_people(ctx.session, [v.author for v in pending]),
+            people=people(ctx.session, [v.author for v in pending]),
             problems=problems or [],
             submitted=whole(ctx.request.query_params.get("submitted")),
             approved=whole(ctx.request.query_params.get("approved")),
@@ -252,7 +250,7 @@ class KbEditor:
             "kb_versions.html",
             title=title,
             versions=versions,
-            people=_people(ctx.session, [p for v in versions for p in (v.author, v.reviewer) if p]),
+            people=people(ctx.session, [p for v in versions for p in (v.author, v.reviewer) if p]),
             status_names=STATUS,
         )
 
@@ -270,33 +268,6 @@ class KbEditor:
         )
         ctx.audit("kb_entry_restore_requested", entry=old.entry_id, version=version.id, restored=old.id)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
-
-
-def title_of(body: str) -> str:
-    """An entry's title from its YAML, for headings (the id is never shown)."""
-    try:
-        data = yaml.safe_load(body)
-    except (yaml.YAMLError, ValueError, OverflowError):
-        data = None
-    title = data.get("title") if isinstance(data, dict) else None
-    return title.strip() if isinstance(title, str) and title.strip() else "未命名的条目"
-
-
-def _people(session: Session, usernames: list[str]) -> dict[str, str]:
-    """Each login name as the page shows it: the person's name and unit (desk_text.actor_names)."""
-    names = actor_names(session, {f"staff:{u}" for u in usernames})
-    return {u: names.get(f"staff:{u}", "工作人员") for u in usernames}
-
-
-def _plain(problem: str, titles: dict[str, str]) -> str:
-    if not re.search(r"[A-Za-z]", problem):  # already a sentence for staff (e.g. 内容太长)
-        return problem
-    # parse_body's own sentences are Chinese but carry the YAML reader's English detail
-    if problem.startswith("YAML 格式不对"):
-        return "内容格式有误，无法读取（请检查缩进、冒号和引号）。"
-    if problem.startswith("有一个值无法识别"):
-        return "有一个值无法识别（日期或数字写错了？）。"
-    return sentence(problem, titles)
 
 
 def _questions(ctx: StaffCtx) -> list[str]:
