@@ -373,11 +373,15 @@ def submitted_text(done: Submitted) -> str:
     )
 
 
-def story_offer(label: str) -> str:
+# Under an offer or a refusal when the message tells one's own payment missing or short.
+OWN_PAYMENT_HINT = "核对您家每笔补贴到没到账，可回复“我家补贴”。"
+
+
+def story_offer(label: str, *, own_payment: bool = False) -> str:
     return (
         f"听起来您要反映问题，类别像是“{label}”。\n"
         "回复 1 开始反映，把您这段话记为反映内容（可以匿名）\n"
         "回复 2 我是来问政策的\n"
         "回复 3 开始反映，但类别要重选\n"
-        "回复 0 不用了"
+        "回复 0 不用了" + (f"\n{OWN_PAYMENT_HINT}" if own_payment else "")
     )

@@ -9,7 +9,9 @@ from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.intents.told import offer_told, told_flat
 from bot.kb_feedback import note_answer, note_none_fit
+from bot.reading.benefit_wrongs import own_payment_missing
 from bot.reading.normal_form import normalise
+from bot.report_prompts import OWN_PAYMENT_HINT
 from bot.safety import split as asks_safety
 from bot.understand import carried_question, classify
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
@@ -98,7 +100,8 @@ def answer(ctx: Context, text: str, *, offer: bool = True) -> Reply:
         return Reply(f"{format_reply(result)}\n{REPORT_HINT}")  # choices: the hint goes under them
     note_answer(ctx, text, result)  # a complaint steered to a report above is not a knowledge-base gap
     if result.kind == "out_of_scope":
-        return Reply(f"{format_reply(result)}\n{WAY_ON}")
+        own = f"\n{OWN_PAYMENT_HINT}" if own_payment_missing(ctx.intent.norm) else ""
+        return Reply(f"{format_reply(result)}{own}\n{WAY_ON}")
     return Reply(format_reply(result))
 
 
@@ -148,12 +151,30 @@ def show_entry(ctx: Context, entry_id: str, question: str) -> Reply:
 
 
 def the_rest(ctx: Context, text: str) -> Reply | None:
-    """详细: the whole entry just answered; 办理: how to apply and whom to ask (the first reply is short)."""
-    entry = knowledge(ctx).entries.get(str(ctx.data.get("entry", "")))
+    """详细: the whole entry just answered; 办理: how to apply and whom to ask (the first reply is short); a short
+    follow-up asking how, or for what papers, that names no other programme (那要啥子材料) is 办理 too."""
+    kb = knowledge(ctx)
+    entry = kb.entries.get(str(ctx.data.get("entry", "")))
     word = text.strip()
-    if entry is None or word not in MORE_WORDS:
+    if entry is None:
         return None
+    if word not in MORE_WORDS:
+        norm = ctx.intent.norm
+        if len(norm) > HOW_ASKED_MAX or not _HOW_ASKED.search(norm):
+            return None
+        if len(_FILLERS.sub("", _HOW_ASKED.sub("", norm))) > 2:
+            return None  # 危房改造要啥材料: it names what it asks about, a new question
+        return Reply(format_how_to(entry, county_of(ctx)))
     return Reply(format_detail(entry) if MORE_WORDS[word] == "detail" else format_how_to(entry, county_of(ctx)))
+
+
+# A follow-up asking how to apply or what to bring, about the entry just answered.
+_HOW_ASKED = re.compile(
+    r"材料|手续|证件|证明|带什么|带啥|要啥|要什么|需要啥|需要什么|去哪办|在哪办|到哪办|哪里办|找谁|怎么办理|咋办理|咋个办|怎么申请|咋申请|咋个申请"
+)
+HOW_ASKED_MAX = 14
+# What may stand around such a follow-up without naming anything (那要啥子材料, 还得带些啥证件呢).
+_FILLERS = re.compile(r"那|就|还|得|都|也|再|呢|吗|啊|呀|哩|嘛|子|些|一下|的|我|俺|咱|们|要|需|带|啥|什么|哪|些|个")
 
 
 @router.state(ConversationState.ANSWERED, hands_over=True)

@@ -9,6 +9,7 @@ import re
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.hardship_story import troubles_told
+from bot.reading.benefit_wrongs import own_payment_missing
 from bot.reading.wrongs import guess_category
 from bot.shapes import flat_statement
 from cases.categories import by_code
@@ -61,4 +62,4 @@ def offer_told(ctx: Context, text: str) -> Reply:
         code = "project"
     category = by_code(code)
     ctx.go(ConversationState.REPORT_OFFER, text=text[:MAX_DESCRIPTION], category=code)
-    return Reply(p.story_offer(category.label if category else "其他意见建议"))
+    return Reply(p.story_offer(category.label if category else "其他意见建议", own_payment=own_payment_missing(norm)))

@@ -77,3 +77,15 @@ def benefit_wrong(norm: str) -> bool:
     well_off = alternatives(word_list("benefit_wrongs", "well_off"))
     told = re.sub(rf"(?:没有|没|不是|不){well_off}", "", norm)  # 我家没有车 is not someone well off
     return any(shape.search(told) for shape in _benefit_shapes())
+
+
+# A payment to one's own household told missing or short (三月份的养老金没收到, 去年的钱少发了两百): 我家补贴 lists
+# the household's payments one by one, which says more than a report of it alone.
+_OWN_PAYMENT_MISSING = re.compile(
+    r"(补贴|补助|养老金|养老钱|低保|救助金|抚恤|奖补|补偿|的钱|钱)[^，。,.!！?？]{0,8}?"
+    r"(没收到|没有收到|没到账|没到|没打|没发|没领到|没拿到|少发|少给|少了|不对)"
+)
+
+
+def own_payment_missing(norm: str) -> bool:
+    return _OWN_PAYMENT_MISSING.search(norm) is not None

@@ -12,6 +12,7 @@ from bot.intents.report.draft import HARDSHIP, OFFER, STATE, draft_data, goto, m
 from bot.intents.report.hardship import hardship_go
 from bot.intents.report.story import after_description
 from bot.menu import menu_text
+from bot.reading.benefit_wrongs import own_payment_missing
 from bot.reading.choices import pick
 from bot.reading.normal_form import normalise
 from bot.reading.step_answers import means
@@ -97,7 +98,8 @@ def offer(ctx: Context) -> Reply:
     if code == HARDSHIP:
         return Reply(p.HARDSHIP_OFFER)
     category = by_code(code)
-    return Reply(p.story_offer(category.label if category else "其他意见建议"))
+    own = own_payment_missing(ctx.intent.norm)
+    return Reply(p.story_offer(category.label if category else "其他意见建议", own_payment=own))
 
 
 @router.state(OFFER)
