@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from cases import org
 from cases.staff.accounts import create_user
 from storage.db import transaction
+from storage.models.kb import KbDraft
+from storage.repos import inquiries
 from storage.types import utcnow
 from tests.cases_support import load_registry
 
@@ -41,6 +43,35 @@ def load_org(sessions: sessionmaker[Session], *, users: bool = True) -> None:
                     password=PASSWORD,
                     now=utcnow(),
                 )
+
+
+def drafted_inquiry(session: Session, *, openid: str, village_code: str, question: str) -> KbDraft:
+    """A villager's question with a knowledge-base draft written for it by 李明 of 互助's 纪委监委
+    (account kb_drafter): what the drafts table on /admin/kb lists."""
+    create_user(
+        session,
+        username="kb_drafter",
+        role="county_discipline",
+        unit_code="630223:jw",
+        display_name="李明",
+        password=PASSWORD,
+        now=utcnow(),
+    )
+    asked = inquiries.record(
+        session, openid=openid, village_code=village_code, question=question, candidates={}, now=utcnow()
+    )
+    session.flush()
+    draft = KbDraft(
+        inquiry_id=asked.id,
+        entry_id=f"local-630223-inquiry-{asked.id}",
+        county_code="630223",
+        body="id: x\n",
+        status="drafted",
+        created_by="kb_drafter",
+        created_at=utcnow(),
+    )
+    session.add(draft)
+    return draft
 
 
 def town_of(session: Session, village_code: str) -> str:

@@ -18,12 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases.staff.accounts import create_user
 from storage.db import transaction
-from storage.models.kb import KbDraft
-from storage.repos import inquiries
 from storage.types import utcnow
 from tests.browser_support import served_app, shot
 from tests.knowledge.test_kb_maintenance import entry_body
-from tests.staff_support import PASSWORD, load_org
+from tests.staff_support import PASSWORD, drafted_inquiry, load_org
 from tests.webhook_support import Sender, event_xml, text_xml
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -40,30 +38,7 @@ def seed(sessions: sessionmaker[Session]) -> None:
         create_user(
             s, username="admin2", role="admin", unit_code="6302", display_name="admin2", password=PASSWORD, now=utcnow()
         )
-        create_user(
-            s,
-            username="kb_drafter",
-            role="county_discipline",
-            unit_code="630223:jw",
-            display_name="李明",
-            password=PASSWORD,
-            now=utcnow(),
-        )
-        asked = inquiries.record(
-            s, openid="o-kb-drafted", village_code="630223106213", question=DRAFTED, candidates={}, now=utcnow()
-        )
-        s.flush()
-        s.add(
-            KbDraft(
-                inquiry_id=asked.id,
-                entry_id=f"local-630223-inquiry-{asked.id}",
-                county_code="630223",
-                body="id: x\n",
-                status="drafted",
-                created_by="kb_drafter",
-                created_at=utcnow(),
-            )
-        )
+        drafted_inquiry(s, openid="o-kb-drafted", village_code="630223106213", question=DRAFTED)
 
 
 @pytest.fixture(scope="module")

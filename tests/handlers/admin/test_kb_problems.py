@@ -12,16 +12,12 @@ import pytest
 import yaml
 from sqlalchemy import Engine
 
-from cases.staff.accounts import create_user
 from handlers.admin.kb_problems import GENERAL, sentence
 from knowledge.loader import ENTRIES_DIR
 from storage.db import make_sessionmaker, transaction
-from storage.models.kb import KbDraft
-from storage.repos import inquiries
-from storage.types import utcnow
 from tests.cases_support import VILLAGE
 from tests.handlers.admin.test_admin_pages import client, login
-from tests.staff_support import PASSWORD
+from tests.staff_support import drafted_inquiry
 from tests.webhook_support import make_client
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -91,30 +87,7 @@ def test_the_drafts_name_the_county_and_the_person_never_a_code_or_login(engine:
     sessions = make_sessionmaker(engine)
     question = "俺家娃考上了职业学校 雨露计划的钱啥时候发"
     with transaction(sessions) as s:
-        create_user(
-            s,
-            username="kb_drafter",
-            role="county_discipline",
-            unit_code="630223:jw",
-            display_name="李明",
-            password=PASSWORD,
-            now=utcnow(),
-        )
-        inquiry = inquiries.record(
-            s, openid="o-kb-draft", village_code=VILLAGE, question=question, candidates={}, now=utcnow()
-        )
-        s.flush()
-        s.add(
-            KbDraft(
-                inquiry_id=inquiry.id,
-                entry_id=f"local-630223-inquiry-{inquiry.id}",
-                county_code="630223",
-                body="id: x\n",
-                status="drafted",
-                created_by="kb_drafter",
-                created_at=utcnow(),
-            )
-        )
+        drafted_inquiry(s, openid="o-kb-draft", village_code=VILLAGE, question=question)
     login(c, "admin")
     page = c.get("/admin/kb").text
     table = page[page.index('<table id="kb-drafts">') : page.index("</table>", page.index('id="kb-drafts"'))]
