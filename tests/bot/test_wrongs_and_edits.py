@@ -28,11 +28,20 @@ FOOTER = "（回复“返回”回到上一步，“取消”退出）"
         ("俺们从来没拿到过产业补助 镇上说早发过了", "funds"),
         ("主任把他女婿报成了监测户 人家开着超市", "unfair"),
         ("组长把自家小舅子评成了贫困户", "unfair"),
+        # relief goods taken home are funds misused; handed to one's own people, favouritism
+        ("我们组长把救灾的面粉拿回自己家了", "funds"),
+        ("发下来的救济物资让文书拉回家了", "funds"),
+        ("救灾的棉被村上都分给自己人了", "unfair"),
     ],
 )
 def test_wrongs_without_a_listed_act_are_stories(text: str, category: str) -> None:
     intent = classify(text)
     assert intent.name == "story" and intent.detail == category, intent
+
+
+@pytest.mark.parametrize("text", ["我把低保证明拿回家了", "救灾的面粉啥时候能拿回家", "把补贴的单子拿回家给娃他爹看"])
+def test_taking_home_without_a_cadre_is_not_a_wrong(text: str) -> None:
+    assert classify(text).name != "story", text
 
 
 @pytest.mark.parametrize(
