@@ -1,5 +1,5 @@
 """Blind dialogue set M (issue #18 §1-§5): 80 conversations written by helper "mwrite" on 2026-12-07
-(about 05:57-06:10 UTC) from the issue (`issues show 18`), README.md, docs/chat.md and the harness
+(about 05:57-06:01 UTC) from the issue (`issues show 18`), README.md, docs/chat.md and the harness
 (tests/dialogue_eval.py, tests/dialogue_corpus.py, tests/blind_support.py, the first 60 lines of
 tests/dialogue_blind_l.py for the format) alone, without opening the code that answers them (bot/, cases/,
 knowledge/, handlers/, villages/) or the other blind sets' phrasings, and never run by its writer.
