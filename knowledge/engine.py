@@ -34,7 +34,7 @@ from knowledge.analyzer import Analysed, Analyzer, describes_trouble
 from knowledge.bm25 import POSTINGS_CAP, Postings
 from knowledge.intent import asks, profile
 from knowledge.phonetic import char_syllable
-from knowledge.story import asked_apart, asking_part, focus
+from knowledge.story import asked_apart, asking_part, focus, tells_shortfall
 
 UNIGRAM_CAP = 32  # postings a single character keeps in a large index (bigrams: POSTINGS_CAP); it says less
 SMALL_INDEX = 400  # entries up to which every entry is scored exactly, without a candidate pool
@@ -580,7 +580,7 @@ class SearchEngine:
                 floor = tuning.in_scope_lexical_agreeing
         elif query.terms:
             floor = tuning.in_scope_lexical_terms
-        elif query.cue:
+        elif query.cue or tells_shortfall(query.text, query.trouble):
             floor = tuning.in_scope_lexical_cue
         elif self._agreeing(query, scored):
             floor = tuning.in_scope_lexical_agreeing

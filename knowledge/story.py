@@ -14,8 +14,16 @@ _ASKING = re.compile(
 )
 # A sum of money told (花了二十多万, 欠了3万块): what the story's trouble costs, kept with the question
 _MONEY = re.compile(r"[0-9零一二两三四五六七八九十百千几多]+(?:万|千|块|元)")
+# Two sums and a problem (说给三万 到手两万 剩下的哪去了): money promised against money received, the
+# shape of a complaint about public money even when no programme is named
+SHORTFALL_SUMS = 2
 LONG_STORY = 20  # characters of text (without breaks) from which a question is read as a story
 MIN_CLAUSES = 3
+
+
+def tells_shortfall(text: str, trouble: bool) -> bool:
+    """A problem told with two sums of money in it (补三万 到手一万五)."""
+    return trouble and len(_MONEY.findall(text)) >= SHORTFALL_SUMS
 
 
 def clauses(text: str) -> list[str]:
