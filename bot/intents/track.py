@@ -9,6 +9,7 @@ from bot.context import Context, Reply
 from bot.dispatcher import PASS, Router
 from bot.intents import inquiry_status, supplement
 from bot.intents.report.draft import policy
+from bot.reading.track_and_money import lost_number
 from cases.case_input import read
 from cases.handling.case_steps import RATE_SCALE, RATING_PROMPT
 from cases.identity import reporter_tag
@@ -28,6 +29,22 @@ EXIT = "回复“菜单”返回主菜单。"
 LOOKS = (
     "案件编号是长的那个，分三段：6 位、年份、6 位，例如 630223-2026-000123；查询码是 6 位数字。"
     "两样都在您提交反映后收到的回复里。请发送：案件编号 查询码。\n"
+)
+# Where the number and code were given, for a villager who lost them. The H5 form keeps no WeChat account,
+# and a staff desk has no search by a reporter's name or phone (a real name is sealed), so nothing else finds
+# a case: say so rather than promise.
+WHERE_GIVEN = (
+    "编号和查询码在提交反映时给您的回复里：\n"
+    "· 在这里提交的：往上翻这个聊天的记录，找“案件编号”和“查询码”。\n"
+    "· 在网页上提交的：在提交后的回执页上。\n"
+)
+LOST = (
+    "这个微信号没有查到您反映过的问题。\n"
+    + WHERE_GIVEN
+    + "用别的微信号提交的，用那个微信号回复“查询进度”就能看，不用查询码。\n"
+    "为了保护反映人，案件不能按姓名或电话查：匿名反映不记姓名和电话，实名的也加密保存，"
+    "所以没有编号和查询码，谁也没法替您查。\n"
+    "实在找不到：回复“转人工”问工作人员，或回复“反映问题”重新反映。"
 )
 # A question back about the number or the code while tracking: 编号是哪个？ 查询码是啥？
 _ASKS_HOW = re.compile(r"(编号|查询码|号码|码).{0,12}(哪|啥|什么|吗|么|长|几位|怎么|[?？])")
@@ -52,11 +69,17 @@ def describe(view: tracking.CaseView) -> str:
 def show(ctx: Context) -> Reply:
     cases = tracking.own_cases(ctx.session, openid=ctx.user.openid, keys=policy(ctx).keys)
     ctx.go(STATE)
+    lost = lost_number(ctx.intent.norm)
+    if lost and not cases:
+        return Reply(LOST)
     asked = inquiry_status.summary(ctx)  # the answers to 转人工 questions, for whoever looks here for them
     if not cases:
         return Reply((asked + "\n\n" if asked else "") + "您还没有反映过问题。\n" + HOW)
     views = [tracking.view(ctx.session, c) for c in cases]
-    text = "您反映的问题：\n\n" + "\n\n".join(describe(v) for v in views)
+    head = "您在这个微信里反映的问题，看进度不用查询码：" if lost else "您反映的问题："
+    text = head + "\n\n" + "\n\n".join(describe(v) for v in views)
+    if lost:
+        text += "\n\n" + WHERE_GIVEN.rstrip()
     if asked:
         text += "\n\n" + asked
     if any(v.awaiting_rating for v in views):
@@ -101,6 +124,8 @@ def _track_text(ctx: Context) -> Reply:
         )
     number = found.number or (waiting if isinstance(waiting, str) else None)
     code = found.code if found.number or found.code else None
+    if not found.number and code is None and lost_number(ctx.intent.norm):
+        return show(ctx) or PASS  # 不记得编号了: where they were given, and one's own cases, which need no code
     if number is None and code is None and _ASKS_HOW.search(ctx.text):
         ctx.go(STATE)  # 编号是哪个？是那个长的吗？: asked back while tracking, answered here
         return Reply(LOOKS + EXIT)

@@ -8,8 +8,17 @@ from bot.reading.normal_form import has, made_of, word_list
 _SINCE_MAX = 14
 
 
+def lost_number(norm: str) -> bool:
+    """The case number or query code lost or forgotten: 不记得编号了, 查询码找不到了 (not a household's 户号)."""
+    return (
+        has(norm, word_list("track", "lost_what"))
+        and has(norm, word_list("track", "lost"))
+        and not has(norm, word_list("track", "not_lost"))
+    )
+
+
 def asks_tracking(norm: str) -> bool:
-    if has(norm, word_list("track", "direct")):
+    if has(norm, word_list("track", "direct")) or lost_number(norm):
         return True
     if len(norm) <= _SINCE_MAX and has(norm, word_list("track", "reported")) and has(norm, word_list("track", "since")):
         return True  # 举报怎么样了, 投诉有结果了吗
