@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cases import lifecycle
+from handlers.admin.who_text import unit_named
 from storage.models.cases import Case, CaseEvent
 from storage.models.staff import StaffUser, Unit
 
@@ -51,7 +52,9 @@ def actor_names(session: Session, actors: Iterable[str]) -> dict[str, str]:
 
 def _person(display: str | None, unit: str | None) -> str:
     display = display or "工作人员"
-    return f"{display}（{unit}）" if unit and unit != display else display
+    if not unit:
+        return display
+    return unit_named(display, unit) or f"{display}（{unit}）"  # an account named after its unit: the unit once
 
 
 @dataclass(frozen=True)

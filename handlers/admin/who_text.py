@@ -24,12 +24,18 @@ def _names_the_unit(core: str, unit: str) -> bool:
     return shared >= 3  # 互助县纪委监委 / 互助土族自治县纪委监委: a unit's name, not a person's
 
 
+def unit_named(name: str, unit: str) -> str | None:
+    """For an account named after its unit (互助县纪委监委（演示）): the unit's name once, with the account's note
+    (互助土族自治县纪委监委（演示）); None for a person's name."""
+    found = _NOTE.match(name.strip())
+    core, note = (found.group(1), found.group(2) or "") if found else (name.strip(), "")
+    return f"{unit.strip()}{note}" if _names_the_unit(core, unit.strip()) else None
+
+
 def header_who(viewer: Viewer) -> str:
     name = (viewer.display_name or viewer.username).strip()
     unit = viewer.unit_name.strip()
-    found = _NOTE.match(name)
-    core, note = (found.group(1), found.group(2) or "") if found else (name, "")
-    shown = f"{unit}{note}" if _names_the_unit(core, unit) else f"{name} · {unit}"
+    shown = unit_named(name, unit) or f"{name} · {unit}"
     if viewer.role == Role.ADMIN and "管理员" not in shown:
         shown += " · 系统管理员"
     return shown
