@@ -10,7 +10,7 @@ from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.intents.told import offer_told, told_flat
 from bot.kb_feedback import note_answer, note_none_fit
 from bot.reading.benefit_wrongs import own_payment_missing
-from bot.reading.normal_form import normalise
+from bot.reading.normal_form import normalise, word_list
 from bot.report_prompts import OWN_PAYMENT_HINT
 from bot.safety import split as asks_safety
 from bot.understand import carried_question, classify
@@ -168,13 +168,11 @@ def the_rest(ctx: Context, text: str) -> Reply | None:
     return Reply(format_detail(entry) if MORE_WORDS[word] == "detail" else format_how_to(entry, county_of(ctx)))
 
 
-# A follow-up asking how to apply or what to bring, about the entry just answered.
-_HOW_ASKED = re.compile(
-    r"材料|手续|证件|证明|带什么|带啥|要啥|要什么|需要啥|需要什么|去哪办|在哪办|到哪办|哪里办|找谁|怎么办理|咋办理|咋个办|怎么申请|咋申请|咋个申请"
-)
+# A follow-up asking how to apply or what to bring, and the words around it that name nothing (word lists:
+# follow_up in bot/data/intents.yaml).
+_HOW_ASKED = re.compile("|".join(map(re.escape, word_list("follow_up", "how_asked"))))
 HOW_ASKED_MAX = 14
-# What may stand around such a follow-up without naming anything (那要啥子材料, 还得带些啥证件呢).
-_FILLERS = re.compile(r"那|就|还|得|都|也|再|呢|吗|啊|呀|哩|嘛|子|些|一下|的|我|俺|咱|们|要|需|带|啥|什么|哪|些|个")
+_FILLERS = re.compile("|".join(map(re.escape, word_list("follow_up", "fillers"))))
 
 
 @router.state(ConversationState.ANSWERED, hands_over=True)
