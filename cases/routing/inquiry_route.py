@@ -49,10 +49,11 @@ def answer_limit() -> AnswerLimit:
 
 
 def due(now: datetime, calendar: Calendar) -> tuple[datetime, str]:
-    """When an inquiry asked at `now` should be answered, and the basis with the holiday notices counted."""
+    """When an inquiry asked at `now` should be answered, and the basis with the holiday notices counted: the
+    notice as a sentence after the promise, not in brackets (its citation has brackets of its own)."""
     limit = answer_limit()
     moment, note = calendar.working_deadline(now, limit.working_days)
-    return moment, limit.basis + (f"（{note}）" if note else "")
+    return moment, limit.basis + (f"{note}。" if note else "")
 
 
 def _name(session: Session, code: str, fallback: str) -> str:

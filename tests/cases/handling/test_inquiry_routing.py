@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases import access
 from cases.handling.inquiries import claim, claim_refusal, file_inquiry, inquiry_scope, late
-from cases.routing.inquiry_route import answer_limit
+from cases.routing.inquiry_route import answer_limit, due
 from cases.staff.accounts import create_user
 from cases.workdays import SHIPPED
 from storage.db import transaction
@@ -79,6 +79,24 @@ def test_the_due_time_counts_working_days_and_says_its_basis(sessions: sessionma
         assert row.due_at is not None
         assert row.due_at.date() == SHIPPED.add_working_days(friday.date(), days)
         assert row.due_at.weekday() < 5 and "工作日" in (row.due_basis or "")
+
+
+def _deepest(text: str) -> int:
+    depth = deepest = 0
+    for ch in text:
+        depth += {"（": 1, "(": 1, "）": -1, ")": -1}.get(ch, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_the_due_basis_reads_plainly_without_brackets_in_brackets() -> None:
+    assert _deepest("按工作日计（依通知（2025-11-04））") == 2  # what the check catches
+    for asked in (datetime(2026, 3, 6, 2, tzinfo=UTC), datetime(2026, 12, 30, 2, tzinfo=UTC)):
+        _, basis = due(asked, SHIPPED)
+        assert basis.startswith("本服务承诺：转人工咨询") and "工作日" in basis, basis
+        assert _deepest(basis) <= 1 and "）（" not in basis, basis
+    _, spanning = due(datetime(2026, 12, 30, 2, tzinfo=UTC), SHIPPED)  # into a year not yet entered
+    assert "2027年节假日安排未录入" in spanning and spanning.endswith("。")
 
 
 def test_one_staff_member_claims_it_and_late_ones_are_listed(sessions: sessionmaker[Session]) -> None:

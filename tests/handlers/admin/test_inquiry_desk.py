@@ -4,6 +4,7 @@ late one appears on the 督办清单 with Chinese labels; the audit log says 认
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -58,6 +59,9 @@ def test_one_unit_sees_it_one_person_claims_it_and_late_ones_are_supervised(engi
     assert c.get(f"/admin/inquiries/{road}").status_code == 404  # routed to the town, not to the 医保局
     page = c.get(f"/admin/inquiries/{medical}").text
     assert "认领这条咨询" in page and "工作日" in page and "医保局" in page
+    due_line = re.sub(r"<[^>]*>", "", page[page.index("答复期限") : page.index("</p>", page.index("答复期限"))])
+    assert "本服务承诺" in due_line and "节假日依" in due_line, due_line
+    assert not re.search(r"[（(][^）)]*[（(]", due_line), due_line  # no brackets inside brackets
     refused = c.post(f"/admin/inquiries/{medical}/claim", data={})
     assert refused.status_code == 403  # CSRF
     ok = c.post(f"/admin/inquiries/{medical}/claim", data={"csrf": token}, follow_redirects=False)
