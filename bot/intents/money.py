@@ -45,6 +45,15 @@ _NAME_RE = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,10}}(?:[·•・][{_HAN}]{{
 _DIGITS_RE = re.compile(r"\d{5}[\dX]")
 _CODE_RE = re.compile(r"[0-9A-Z]{8}")
 SCREEN_WORDS = frozenset({"公示", "家人", "更多", "下一页"})
+# At the name step, a question about a number (我不知道户主编号, 户号是啥): the household number a villager
+# might expect is the 家庭码 the village prints, asked two steps later; checked before the name's form, as
+# 户号是啥 has the form of a name.
+_ASKS_NUMBER_RE = re.compile(r"号|码|明白卡|啥|什么|不知道|不晓得|不清楚|哪|咋|怎么|[?？]")
+NAME_NOW = (
+    "不用记户号，认您家的是家庭码（后面会问）。现在请回复您的姓名，与村里登记的一致（家里登记的人谁都行），"
+    "例如“张桂兰”。\n接着问这个人身份证号的后六位，再问家庭码：8 位字母和数字，村委会印在您家的补贴明白卡上，"
+    "没有的请找村委会领取。\n回复“取消”退出。"
+)
 # 金额不对 with no amount: the report is filed saying the amount is not known.
 UNKNOWN_WORDS = re.compile(r"不知道|不清楚|记不清|忘了|说不准|不记得")
 NEXT_LINE = "逐笔核对请回复“序号 答案”，如“1 2”；回复“菜单”返回。"
@@ -76,6 +85,8 @@ def linking(ctx: Context) -> Reply:
     if step == "name" and said in SCREEN_WORDS:  # 公示 after a wrong try: a word of the household screen
         return Reply("关联您的家庭后才能看公示名单和家人。请回复您的姓名（与村里登记的一致），或回复“取消”退出。")
     if step == "name":
+        if _ASKS_NUMBER_RE.search(said):
+            return Reply(NAME_NOW)
         if not _NAME_RE.fullmatch(said):
             return Reply("姓名请写汉字，2 到 5 个字，与村里登记的一致，例如“张桂兰”。请重新回复，或回复“取消”退出。")
         ctx.go(LINK, step="digits", name=said)
