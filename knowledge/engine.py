@@ -104,6 +104,7 @@ class Tuning:
     pool: int = 20  # entries scored exactly, of those with the best capped whole-entry score
     variant_pool: int = 8  # of those, the best by exact whole-entry score get their variants scored
     candidates: int = 10  # of those, reranked with rapidfuzz
+    named_seats: int = 2  # ... with this many more of the topics the question names, if none is (`_with_named`)
     # A wrong answer costs more than a choice: tuned for c-wrong <= 3% (on the tuning split).
     confident_score: float = 0.80
     confident_margin: float = 0.05  # over the runner-up...
@@ -526,12 +527,13 @@ class SearchEngine:
         pool, best, whole = self.lexical(query, county_code)
         lexical = (1.0 - tuning.entry_share) * best + tuning.entry_share * whole
         cover = float(whole.max(initial=0.0))  # how much of the question the closest entry holds
-        if len(pool) > tuning.candidates:
-            keep = np.argpartition(-lexical, tuning.candidates - 1)[: tuning.candidates]
-            pool, best, lexical = pool[keep], best[keep], lexical[keep]
-        similarity = self._similarity(query, pool.tolist())
         q_terms = self._asked_terms(text, query)
         q_topics = self.analyzer.terms.topics(q_terms)
+        if len(pool) > tuning.candidates:
+            keep = np.argpartition(-lexical, tuning.candidates - 1)[: tuning.candidates]
+            keep = self._with_named(keep, pool, lexical, q_topics)
+            pool, best, lexical = pool[keep], best[keep], lexical[keep]
+        similarity = self._similarity(query, pool.tolist())
         bare = self.analyzer.terms.primary(q_terms) if q_terms and self._bare(query) else frozenset()
         plain = self.analyzer.terms.primary(q_terms) if q_terms and not bare and self._plain(query) else frozenset()
         term_topics = self.analyzer.terms.topics_of
@@ -618,6 +620,17 @@ class SearchEngine:
                 and int(np.count_nonzero(best >= tuning.crowd_ratio * plain_order[0][1])) <= tuning.crowd
             )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
+
+    def _with_named(self, keep: IntArray, pool: IntArray, lexical: FloatArray, q_topics: frozenset[str]) -> IntArray:
+        """The candidates, and when none of them is of a topic the question names, the `Tuning.named_seats`
+        entries of those topics that share most of its words: a question naming its policy amid words that
+        many entries hold (家里养了几头猪 村里说有奖补 跟谁说去: 村里, 跟谁) still gets that policy weighed."""
+        if not q_topics or not self.tuning.named_seats:
+            return keep
+        named = [k for k in np.argsort(-lexical).tolist() if not self._topics[int(pool[k])].isdisjoint(q_topics)]
+        if not set(named).isdisjoint(keep.tolist()):
+            return keep  # the policy is weighed already: its siblings are told apart by the rest
+        return np.union1d(keep, np.asarray(named[: self.tuning.named_seats], dtype=keep.dtype))
 
     def _troubled_sibling(self, top_index: int, scored: list[tuple[float, float, int, float]]) -> bool:
         """An entry about a problem, sharing a topic with the best, within `Tuning.facet_reach` of it."""
