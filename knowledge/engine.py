@@ -118,6 +118,9 @@ class Tuning:
     in_scope_lexical: float = 0.8  # below this whole-entry coverage, with no policy term: out of scope
     in_scope_lexical_cue: float = 0.25  # ... with a word of public support (补助, 村长, 申请: scope_cues.txt)
     story_context: float = 0.5  # share of the whole story's score added to its question's (story.focus)
+    # ... when its question names no policy term (有没有啥扶持, 这个政府管不管): the story's own best entries
+    # join the question's and its score counts this many times (1-4 alike on the tuned part; 4 on fresh 6)
+    story_context_unnamed: float = 4.0
     in_scope_lexical_terms: float = 0.0  # ... and with one (拖拉机打不着火: a term, but not its policy)
     # ... and with neither, when the question says enough (`agreeing_chars` characters or more) and its two
     # closest entries share a topic: chit-chat that happens to share words with an entry scatters over
@@ -481,14 +484,26 @@ class SearchEngine:
         narrowed = self._search(asked, county_code, STORY_POOL)
         if not narrowed.hits:
             return SearchResult(whole.hits[:limit], whole.confident, whole.out_of_scope, whole.policy_terms)
+        if not self._names_term(asked):
+            # its question names no programme, only that it is one (这个政府管不管): the story tells which
+            return self._in_context(narrowed, whole, limit, self.tuning.story_context_unnamed, union=True)
         return self._in_context(narrowed, whole, limit)
 
-    def _in_context(self, narrowed: SearchResult, whole: SearchResult, limit: int) -> SearchResult:
+    def _in_context(
+        self, narrowed: SearchResult, whole: SearchResult, limit: int, share: float | None = None, union: bool = False
+    ) -> SearchResult:
         """The question's hits, each raised by a share of its score for the whole story (the illness
-        in 娃得了白血病…合作医疗报了一部分 还有啥办法 points to 大病, not to paying the premium)."""
+        in 娃得了白血病…合作医疗报了一部分 还有啥办法 points to 大病, not to paying the premium); with `union`,
+        the whole story's hits are candidates too."""
         context = {h.entry_id: h.score for h in whole.hits}
+        weight = self.tuning.story_context if share is None else share
+        candidates = list(narrowed.hits)
+        if union:
+            seen = {h.entry_id for h in candidates}
+            candidates += [h for h in whole.hits if h.entry_id not in seen]
+        own = {h.entry_id: h.score for h in narrowed.hits}
         scored = sorted(
-            ((h.score + self.tuning.story_context * context.get(h.entry_id, 0.0), h) for h in narrowed.hits),
+            ((own.get(h.entry_id, 0.0) + weight * context.get(h.entry_id, 0.0), h) for h in candidates),
             key=lambda pair: -pair[0],
         )
         hits = tuple(Hit(h.entry_id, h.topics, round(score, 4), h.title) for score, h in scored[:limit])
@@ -514,6 +529,9 @@ class SearchEngine:
 
     def _topics_named(self, clause: str) -> frozenset[str]:
         return self.analyzer.terms.primary(set(self.analyzer.analyse(clause, known=self._chars).terms))
+
+    def _names_term(self, clause: str) -> bool:
+        return bool(self.analyzer.analyse(clause, known=self._chars).terms)
 
     def _names_policy(self, clause: str) -> bool:
         analysed = self.analyzer.analyse(clause, known=self._chars)

@@ -38,7 +38,7 @@ ASKS: MappingProxyType[str, re.Pattern[str]] = MappingProxyType(
         "what": re.compile(r"是(?:个)?什么|什么意思|什么叫|叫什么|有哪些(?!人)|包括什么|干什么的|哪几(?!个人)"),
         # how a sum is shared out among people (收益怎么分, 分红咋分配), not how much it is
         "shares": re.compile(r"怎么分(?![开期])|分配"),
-        "gives": re.compile(r"有什么帮|有什么用|享受什么|能享受|帮什么|什么好处|什么待遇|有什么政策|给(?:些|点)?什么"),
+        "gives": re.compile(r"有什么帮|有什么用|享受什么|能享受|帮什么|什么好处|什么待遇|有什么政策|给些?什么"),
     }
 )
 TITLE_WEIGHT = 1.0  # of a kind the title asks

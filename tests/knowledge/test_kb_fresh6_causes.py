@@ -134,6 +134,14 @@ def test_what_it_gives_asked_with_some(text: str) -> None:
     assert "gives" in asks(text)
 
 
+@pytest.mark.parametrize("text", ["饮水安全报修典话多少"])
+def test_the_ask_words_heard_by_sound_still_read_a_phone_number(text: str) -> None:
+    # Negative: 给些什么 must not take 典 (dian) from 电 when the ask words are read by sound.
+    from knowledge.intent import asks
+
+    assert asks(text) == {"whom"}
+
+
 def test_giving_money_asked_yes_or_no_asks_no_kind() -> None:
     from knowledge.intent import asks
 
@@ -153,3 +161,28 @@ def test_a_household_changing_is_the_dibao_application(question: str) -> None:
 def test_the_dibao_answer_says_to_report_a_household_change() -> None:
     entry = KnowledgeBase.load_default().entries["dibao-apply"]
     assert "重新核定" in entry.answer
+
+
+# A long story whose question names no programme, only that it is one (这事政府管不管, 有没有啥扶持): the question
+# alone scattered over unrelated entries; the story tells which programme, and its own best entries now count.
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("俺孙子十四了 不上学了 跟人去工地搬砖 老师来家里劝了几回 这事政府管不管", "compulsory-education-aid-dropout"),
+        ("闺女初二 不想上学了 天天在家里玩手机 老师也打电话了 这个国家有人管不", "compulsory-education-aid-dropout"),
+        ("俺想在快手上卖自家的蜂蜜 拍了好多视频 没几个人看 有没有啥扶持", "consumption-support-ecommerce"),
+    ],
+)
+def test_a_story_tells_the_programme_its_question_does_not_name(question: str, expected: str) -> None:
+    assert _top(question) == expected
+
+
+def test_a_story_whose_question_names_its_programme_is_answered_by_the_question() -> None:
+    # Negative: the question names 低保; the accident and its costs are only what happened.
+    assert _top("俺男人去年出车祸 花了好多钱 家里没收入了 低保能不能申请") == "dibao-apply"
+
+
+def test_an_everyday_story_asking_nothing_of_a_programme_stays_out_of_scope() -> None:
+    assert _search("今天赶集买了两只鸡 回来路上下雨了 这个咋办").out_of_scope
