@@ -30,7 +30,7 @@ from config.settings import get_settings
 from handlers.admin import desk_text
 from handlers.admin.event_labels import ACTION_LABELS
 from handlers.admin.ops_alert import delivery_alert
-from handlers.admin.who_text import header_who
+from handlers.admin.who_text import header_desk, header_who
 from handlers.runtime import Runtime
 from handlers.web.db_errors import deadlock_victim
 from handlers.web.gates import LoginGate, StaffGate
@@ -57,6 +57,7 @@ _env.globals.update(
     KINDS=KINDS,
     LEVELS=LEVELS,
     header_who=header_who,
+    header_desk=header_desk,
 )
 
 

@@ -2,6 +2,7 @@
 
 A demo or shared account is often named after its unit (互助县纪委监委（演示）); then the unit is shown once,
 with the account's note kept (（演示）). The administrator's header says 系统管理员 if the name does not.
+Beside the service's name the header names the desk the role works at, and links to its first page.
 """
 
 from __future__ import annotations
@@ -9,6 +10,15 @@ from __future__ import annotations
 import re
 
 from cases.access import Role, Viewer
+
+# What each role does here, and the page the header's name leads to (the administrator sees no case).
+DESKS: dict[str, tuple[str, str]] = {
+    Role.CITY: ("案件监督", "/admin/cases"),
+    Role.COUNTY_DISCIPLINE: ("案件监督", "/admin/cases"),
+    Role.DEPARTMENT: ("案件办理", "/admin/cases"),
+    Role.TOWN: ("案件办理", "/admin/cases"),
+    Role.ADMIN: ("系统管理", "/admin/units"),
+}
 
 _NOTE = re.compile(r"^(.*?)\s*([（(][^（）()]*[）)])?\s*$")
 
@@ -39,3 +49,11 @@ def header_who(viewer: Viewer) -> str:
     if viewer.role == Role.ADMIN and "管理员" not in shown:
         shown += " · 系统管理员"
     return shown
+
+
+def header_desk(viewer: Viewer | None) -> tuple[str, str]:
+    """The header's name for the signed-in role's work and where it links; just the service before sign-in."""
+    if not viewer:  # also a page rendered with no viewer given at all (Jinja's undefined)
+        return "清风", "/admin/login"
+    desk, home = DESKS.get(viewer.role, ("", "/admin/cases"))
+    return (f"清风 · {desk}" if desk else "清风"), home
