@@ -52,10 +52,17 @@ def show_help(ctx: Context) -> Reply:
     return Reply(HELP + "\n\n" + menu_text())
 
 
+# 取消 just after 转人工: the question is not withdrawn, so 已退出 would mislead.
+STILL_WITH_STAFF = "好的。您刚才的问题已经转给工作人员，仍会在这里答复您，也可回复“我的咨询”查看。"
+
+
 @router.intent("back", "cancel", "restart")
 def leave(ctx: Context) -> Reply:
     """返回 / 取消 / 重新开始 with nothing open (or after a state let go of them): the main menu."""
+    handed_over = bool(ctx.data.get("handed_over"))
     ctx.reset()
+    if handed_over and ctx.intent.name == "cancel":
+        return Reply(STILL_WITH_STAFF + "\n\n" + menu_text())
     lead = {"back": "已回到主菜单。", "cancel": "好的，已退出。", "restart": "好的，重新开始。"}[ctx.intent.name]
     return Reply(lead + "\n\n" + menu_text())
 
@@ -97,7 +104,7 @@ def hand_over(ctx: Context, question: str, candidates: list[str] | None = None) 
         now=ctx.now,
         calendar=policy.calendar if policy else workdays.SHIPPED,
     )
-    ctx.reset()
+    ctx.go(ConversationState.IDLE, handed_over=True)  # a 取消 next is told the question stays with staff
     return Reply(
         f"已转给{_who(ctx)}，一般在 {ANSWER_WORKING_DAYS} 个工作日内在这里答复您，也可回复“我的咨询”查看答复。\n"
         "急事可拨打 12345 政务服务热线。回复“菜单”做别的事。"
