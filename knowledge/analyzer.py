@@ -12,6 +12,7 @@ from pathlib import Path
 from knowledge.aliases import AliasTable, default_aliases
 from knowledge.normalise import normalise, normalise_joined
 from knowledge.phonetic import char_syllable, syllables
+from knowledge.simplified import simplified
 from knowledge.soundfix import SoundFixer, default_keep
 from knowledge.terms import PolicyTerms, default_terms
 
@@ -154,7 +155,7 @@ class Analyzer:
     def analyse(self, raw: str, *, with_terms: bool = True, known: Container[str] = ()) -> Analysed:
         """`with_terms`: a question (voice slips repaired, policy terms found); `known`: character
         bigrams of the indexed text, which the repair leaves alone."""
-        clean = normalise(raw)
+        clean = normalise(simplified(raw))  # the index is simplified; 低保怎麼申請 asks the same
         if with_terms:  # a question: repair voice slips first
             clean = self.sounds.fix(clean, known)
         text = self.aliases.rewrite(clean)

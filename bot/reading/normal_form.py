@@ -1,8 +1,8 @@
 """The matching form of a message, and the small word tests every reading uses.
 
-Messages are normalised first: full-width characters become ASCII, dialect words and common homophones their
-standard form, and punctuation, emoji and trailing particles go. The villager's own text is what reports store;
-the normalised copy is only for matching. Word lists are data (bot/data/intents.yaml).
+Messages are normalised first: full-width characters become ASCII, traditional characters simplified, dialect
+words and common homophones their standard form, and punctuation, emoji and trailing particles go. The villager's
+own text is what reports store; the normalised copy is only for matching. Word lists are data (bot/data/intents.yaml).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from knowledge.phonetic import syllables
+from knowledge.simplified import simplified
 
 DATA = Path(__file__).parent.parent / "data" / "intents.yaml"
 
@@ -46,12 +47,13 @@ def _replacements() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=512)
 def normalise(text: str) -> str:
-    """The matching form of a message: NFKC, lower case, dialect and homophones read, noise removed.
+    """The matching form of a message: NFKC, simplified characters, lower case, dialect and homophones read,
+    noise removed.
 
     Remembered: a message and its clauses are read by several rules (the safety check, the story pieces, the
     classifier), each normalising the same text; it is a pure function of the text over word lists read once.
     """
-    out = unicodedata.normalize("NFKC", text).lower()
+    out = simplified(unicodedata.normalize("NFKC", text)).lower()
     if out.strip() == "?":
         return "?"  # a lone question mark asks for help
     out = _LATIN_RUN.sub(_pinyin_read, out)
