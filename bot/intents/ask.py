@@ -9,12 +9,13 @@ from bot.dispatcher import PASS, Router
 from bot.intents.basics import WAY_ON, hand_over, not_understood
 from bot.intents.told import offer_told, told_flat
 from bot.kb_feedback import note_answer, note_none_fit
-from bot.reading.benefit_wrongs import own_payment_missing
+from bot.reading.benefit_wrongs import own_payment_asked, own_payment_missing
 from bot.reading.normal_form import normalise, word_list
 from bot.report_prompts import OWN_PAYMENT_HINT
 from bot.safety import split as asks_safety
 from bot.understand import carried_question, classify
 from knowledge.base import Answer, KnowledgeBase, format_detail, format_how_to, format_reply
+from knowledge.reply import fits
 from storage.repos.users import ConversationState
 from wechat.inbound import MessageKind
 
@@ -102,7 +103,10 @@ def answer(ctx: Context, text: str, *, offer: bool = True) -> Reply:
     if result.kind == "out_of_scope":
         own = f"\n{OWN_PAYMENT_HINT}" if own_payment_missing(ctx.intent.norm) else ""
         return Reply(f"{format_reply(result)}{own}\n{WAY_ON}")
-    return Reply(format_reply(result))
+    text_shown = format_reply(result)
+    if own_payment_asked(normalise(text)) and fits(hinted := f"{text_shown}\n\n{OWN_PAYMENT_HINT}"):
+        return Reply(hinted)  # 我家的补贴发了没: the rules, and where to see whether one's own payment came
+    return Reply(text_shown)
 
 
 def remember(ctx: Context, question: str, result: Answer) -> None:

@@ -89,3 +89,19 @@ _OWN_PAYMENT_MISSING = re.compile(
 
 def own_payment_missing(norm: str) -> bool:
     return _OWN_PAYMENT_MISSING.search(norm) is not None
+
+
+# Whether one's own household's payment came (我家的耕地地力补贴今年发了没, 我的低保钱发了没有): the policy answer
+# says how it is paid, 我家补贴 shows whether it was. Own words are needed: 低保什么时候发 asks about everyone.
+_OWN_PAYMENT_ASKED = re.compile(
+    r"(?:我家|我们家|自家|自己家|家里|我的|我们的|我(?:爸|妈|爹|娘|老伴|奶奶|爷爷|婆婆|公公|老婆|媳妇|男人)的?)"
+    r"[^，。,.!！?？]{0,12}?"
+    r"(?:补贴|补助|养老金|养老钱|低保|救助金|抚恤|奖补|补偿|津贴|的钱|钱)"
+    r"[^，。,.!！?？]{0,10}?"
+    r"(?:发了没|发了吗|发没发|发了不|到了没|到了吗|到没到|到账|打了没|打了吗|打过来没|打过来了吗|下来了没|下来没"
+    r"|下来了吗|什么时候发|什么时候到|什么时候打|几号发|几号到|还没发|还没到|还没下来)"
+)
+
+
+def own_payment_asked(norm: str) -> bool:
+    return _OWN_PAYMENT_ASKED.search(norm) is not None
