@@ -186,3 +186,32 @@ def test_a_story_whose_question_names_its_programme_is_answered_by_the_question(
 
 def test_an_everyday_story_asking_nothing_of_a_programme_stays_out_of_scope() -> None:
     assert _search("今天赶集买了两只鸡 回来路上下雨了 这个咋办").out_of_scope
+
+
+# Named by what it is loosely called: 种地的钱 is the farmland subsidy (as 种地补贴 already was); a list never
+# posted on the wall (墙上没贴, 没贴出来) is not made public; parking at a hospital is everyday.
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("种地的钱今年还没打到卡上", "farmland-subsidy-not-received"), ("种地的钱一亩给多少", "farmland-subsidy-basics")],
+)
+def test_the_farmland_subsidy_called_the_money_for_farming(question: str, expected: str) -> None:
+    assert _top(question) == expected
+
+
+def test_a_list_never_posted_is_not_made_public() -> None:
+    from knowledge.aliases import default_aliases
+
+    assert "不公示" in default_aliases().rewrite("村里的账墙上没贴")
+    assert _top("低保名单没贴出来 咋回事") == "fund-disclosure-missing"
+
+
+@pytest.mark.parametrize("question", ["乡卫生院门口能停车不", "医院停车收费多少"])
+def test_parking_at_a_hospital_stays_out_of_scope(question: str) -> None:
+    assert _search(question).out_of_scope
+
+
+def test_parking_money_pocketed_by_a_cadre_stays_in_scope() -> None:
+    # Negative: beside a cadre's wrong, parking does not make the question everyday.
+    assert not _search("村里停车场收的钱 村干部揣自己兜里了 能举报不").out_of_scope
