@@ -14,7 +14,8 @@ from bot.intents.report.start import start_with
 from bot.intents.safety import complaint_offer
 from bot.intents.told import offer_told
 from bot.project_complaint import is_complaint
-from bot.shapes import flat_statement
+from bot.reading.wrongs import misconduct
+from bot.shapes import flat_statement, told_vs_paid
 from storage.repos.projects import ProjectRow, list_projects
 from storage.repos.users import ConversationState
 from villages.projects.text import detail, page, related
@@ -48,10 +49,21 @@ TOLD_LEAST = 14
 _WANTS_SHOWN = re.compile(r"看|查|了解|知道|公开一下|晒")
 
 
+# What makes a statement about the money tell a wrong: a lack or a contrast (到现在路还是土路, 从来没见过), secrecy,
+# or the money going to those in charge (给干部发奖金). Without one it only says where the money went
+# (今年的项目资金都用在修路上了), and the list with its offer to report answers it.
+_WRONG_CUE = re.compile(
+    r"没|不(?!少|错)|未|却|可是|但是|结果|还是|只|才|光|保密|私|奖金|吃喝|请客|送礼|旅游|乱花|浪费|猫腻|糊涂"
+    r"|(干部|书记|主任|会计|村长|支书|组长|队长|自己|亲戚|他家|他们家).{0,4}(发|分|吃|喝|拿|买|装|盖|请|报)"
+)
+
+
 def _told_about_money(norm: str) -> bool:
-    """A statement about the village's money, long and asking nothing, nor to be shown anything: told, so it is
-    offered as a report keeping the words, never answered with the project list."""
-    return flat_statement(norm, least=TOLD_LEAST) and not _ASKED.search(norm) and not _WANTS_SHOWN.search(norm)
+    """A statement about the village's money that tells a wrong, long and asking nothing, nor to be shown
+    anything: told, so it is offered as a report keeping the words, never answered with the project list."""
+    if not flat_statement(norm, least=TOLD_LEAST) or _ASKED.search(norm) or _WANTS_SHOWN.search(norm):
+        return False
+    return _WRONG_CUE.search(norm) is not None or misconduct(norm) or told_vs_paid(norm)
 
 
 @router.menu_item("2")
