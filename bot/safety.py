@@ -23,8 +23,18 @@ _WHO = re.compile(
     r"是我|我的|我举报|我反映|我告|举报人|反映人|举报的人|反映的人|名字|身份|被|谁能|谁会|谁可以|谁看|哪些人"
     r"|村里|村上|村委|干部|书记|主任|社长|乡里|镇上"
 )
+# Telling on the reporter (你们会不会告诉支书是我说的, 会不会把我的名字说给村上): asked, it is a safety question.
+_TOLD_ON = re.compile(
+    r"(告诉|说给|讲给|透露给|传给|捅给|漏给)(了)?(?!我).{0,6}(是我|我的名字|我的电话|我反映|我举报|我告|我说|谁说|谁反映|谁举报)"
+    r"|(我的名字|我的电话|我的身份|是我)(说给|告诉|透露给|讲给|传给|捅给|漏给)"
+)
+# Asking to be reassured (你们会保密吧, 不会被报复吧); 保密吧 or 匿名吧 alone is an answer, not a question.
+_SURELY = re.compile(r"(会|能|要|得)(给我|帮我|替我)?(保密|保护).{0,4}吧$|不会.{1,10}吧$")
+_TO_US = re.compile(r"你|您|别|不要|不会")
+# The reporter's own wish not to be known (俺不想让村里人知道), beside a safety question: taken with it.
+_UNKNOWN_WISHED = re.compile(r"^(我|我们)?(不想|不愿意?|不要|别|不能)(让|叫|被)?.{0,6}(知道|晓得)(是我)?$")
 # Every safety question names one of these; the whole message's matching form holds each clause's.
-_TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN)))
+_TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN, _TOLD_ON)))
 # A clause longer than this is a story, even with a question word in it.
 MAX_CLAUSE = 24
 
@@ -49,12 +59,14 @@ def is_safety_question(clause: str, *, fear: bool = True) -> bool:
     n = normalise(clause)
     if not n or len(n) > MAX_CLAUSE:
         return False
-    asked = bool(_ASK.search(n))
+    asked = bool(_ASK.search(n) or _SURELY.search(n))
     feared = fear and bool(_FEAR.search(n))
     if _ANONYMOUS.search(n) and asked:
         return True
     if (_SECRET.search(n) or _REVENGE.search(n)) and (asked or feared):
         return True
+    if _TOLD_ON.search(n) and (asked or _TO_US.search(n)):
+        return True  # 你们别告诉村长是我说的: asked of the service, not told of someone else
     return bool(_KNOWN.search(n) and _WHO.search(n) and (asked or feared))
 
 
@@ -67,4 +79,5 @@ def split(text: str) -> tuple[bool, str]:
     asked = [c for c in said if is_safety_question(c, fear=len(said) == 1)]
     if not asked:
         return (True, "") if is_safety_question(text, fear=len(said) <= 1) else (False, text)
+    asked += [c for c in said if c not in asked and _UNKNOWN_WISHED.match(normalise(c))]
     return True, " ".join(c for c in said if c not in asked)

@@ -10,6 +10,7 @@ The readings themselves are in bot/reading/, one file per kind; this module comb
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +34,6 @@ from bot.reading.smalltalk import (
     asks_person,
     navigation_word,
     new_to_it,
-    only_asks_person,
     praise_only,
     smalltalk_kind,
 )
@@ -96,8 +96,10 @@ def classify(text: str) -> Intent:
             return Intent("report", norm, detail="where")  # 请问在哪里检举: here, and it starts
         return Intent("none", norm)  # 怎么举报村干部: the answer says how, and offers the report
     if asks_report:
-        # 我要举报 asks; 我要举报村长把低保给了他侄子 already tells: offer it as the report's text.
-        rest = norm
+        # 我要举报 asks; 我要举报村长把低保给了他侄子 already tells: offer it as the report's text. A greeting and
+        # who one is (娃们好 俺是五保户 老汉我有个事要说一哈) tell nothing of the matter (and who one is, kept in an
+        # anonymous report, would name the reporter).
+        rest = _SELF_INTRODUCED.sub("", norm)
         fillers = (
             *word_list("report_words"),
             *word_list("report_help"),
@@ -133,20 +135,23 @@ def classify(text: str) -> Intent:
 
 
 def _person_then_question(text: str) -> bool:
-    """人工 我想问问抚恤金今年涨了没有, kefu 大棚有没有补贴: a first clause asking for a person, then a question;
-    or then words that ask nothing yet (有没有负责的同志 我想直接问问: the question is to follow)."""
+# Greeting the listeners and saying who one is (孩子们好, 大家好, 我是五保户, 我是村医, 我们是三社的村民), and
+# how one calls oneself after it (老汉我, 老婆子我).
+_SELF_INTRODUCED = re.compile(
+    r"(孩子们|大家|各位|领导|同志们?|你们|您|老师|师傅)好"
+    r"|我(们)?是(本村|这个村|村里|村上)?的?[\u4e00-\u9fff]{0,4}?(户|村民|村医|医生|大夫|老师|教师|老汉|老人|党员|司机|学生|媳妇|妇女|残疾人)"
+    r"|(老汉|老婆子|老头子|老婆婆|老太婆|老奶奶|老汉子)(我)?"
+)
+
+
+    """人工 我想问问抚恤金今年涨了没有, kefu 大棚有没有补贴: a first clause asking for a person, then a question."""
     parts = clauses(text)
     if len(parts) < 2:
         return False
     first = normalise(parts[0])
     if not asks_person(trimmed(first), first):
         return False
-    rest = normalise("".join(parts[1:]))
-    return shapes.asks(rest) or made_of(rest, (*_PERSON_FILLER, *_ASKING_NOTHING))
-
-
-# Beside an ask for a person, how one wants to ask (直接, 当面): nothing asked yet.
-_ASKING_NOTHING = ("直接", "当面", "亲自", "单独", "问", "说", "说说", "聊聊", "就", "只", "是")
+    return shapes.asks(normalise("".join(parts[1:])))
 
 
 def _joined_commands(text: str) -> str | None:
@@ -240,10 +245,7 @@ def carried_question(text: str) -> bool:
     """Whether an ask for a person carries the question (or the story) itself: 人工客服 问一下 俺娘的高龄补贴咋停了.
     The person words and the words that ask nothing yet are taken away; what is left must say something that is
     not itself a way around, small talk or a bare ask to report."""
-    # 有没有负责的同志 我想直接问问: a clause that only asks for a person is taken away whole.
-    norm = normalise(" ".join(c for c in clauses(text) if not only_asks_person(trimmed(normalise(c)))))
-    if only_asks_person(trimmed(norm)):
-        return False  # 真人 在不在 回个话: the ask's words spread over clauses
+    norm = normalise(text)
     person_words = (*word_list("person", "exact"), *word_list("person", "contains"), *word_list("person", "short"))
     rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", norm))  # 跟人工说话 机器说的我听不懂: nothing carried
     for w in sorted(person_words, key=len, reverse=True):
@@ -251,9 +253,7 @@ def carried_question(text: str) -> bool:
     every_small = tuple(str(w) for ws in data()["smalltalk"].values() for w in ws)
     kept = []
     for part in rest.split():
-        if made_of(
-            part, (*_PERSON_FILLER, *_ASKING_NOTHING, *every_small, *word_list("particles"), *word_list("lead_ins"))
-        ):
+        if made_of(part, (*_PERSON_FILLER, *every_small, *word_list("particles"), *word_list("lead_ins"))):
             continue
         kept.append(part)
     said = "".join(kept)

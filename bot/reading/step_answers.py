@@ -57,8 +57,9 @@ _WHENCE = re.compile(
 # Evidence there is, but not sent now (有聊天截图 但现在发不了, 名单我可以后面补, 账本在我手上 现在不拍): the step
 # is passed; it can be sent later with 补充材料.
 _SENT_LATER = re.compile(
-    r"(以后|后面|后头|回头|过后|之后|改天|晚点|稍后)(再|可以)?(补|发|交|拍|给)"
-    r"|(现在|暂时|这会|眼下)(还)?(发不了|发不成|不发|不拍|拍不了|没法发|没法拍|不方便发|不方便拍)"
+    r"(以后|后面|后头|回头|过后|之后|改天|晚点|稍后|回去|回家|到家|明天|过两天|过几天|有空)(了)?(再|可以)?(补|发|交|拍|给|照)"
+    # not 到现在没发 (a payment still not made: the story)
+    r"|(?<![到至])(现在|暂时|这会|眼下)(还)?(发不了|发不成|不发|不拍|拍不了|没法发|没法拍|不方便发|不方便拍|没拍|没照)"
 )
 _NAME_WORDS = ("名字", "姓名", "真名", "名", "电话")
 _NAME_GIVEN = re.compile(r"(写|留|用)上?(我|我的)的?(真)?(名字|姓名|真名|电话)")
@@ -86,7 +87,9 @@ def means(text: str, kind: str) -> bool:
         # 就这些了没有了: the answer's words joined by 了 / 啦 between them
         if len(form) <= 12 and has(form, words) and made_of(form, (*words, *_JOINTS)):
             return True
-    if kind == "done" and 2 <= len(norm) <= 8 and all(ch in str(data()["steps"]["done_chars"]) for ch in norm):
+    # Particles inside the message count for nothing (这些是哩 完了: 就这些, in the Salar order).
+    bare = "".join(ch for ch in norm if ch not in _PARTICLE_CHARS)
+    if kind == "done" and 2 <= len(bare) <= 8 and all(ch in str(data()["steps"]["done_chars"]) for ch in bare):
         return True
     if any(_by_shape(form, kind) for form in forms):
         return True
@@ -103,6 +106,8 @@ def means(text: str, kind: str) -> bool:
         return True  # 有聊天截图 但现在发不了: evidence there is, sent later
     if kind == "skip" and len(norm) <= 24 and _nothing_then_why(norm):
         return True  # 没拍羊还在山上哩: no evidence, and why, in one run
+    if kind == "skip" and len(norm) <= 24 and _why_then_nothing(text):
+        return True  # 收据他们不给 没有: why first, then no evidence
     if kind == "done" and _done_among_fillers(text, norm):
         return True  # 哦呀 说完了 突及其, 信号不好 说完了: done, with only filler, thanks or an excuse beside it
     if sounds_like(norm, words):  # 挑过 is 跳过 typed by its sound
@@ -146,6 +151,9 @@ _SUMMED_UP = re.compile(
 _NOT_DONE = re.compile(r"没(说|讲|写|发)?完|还没|还有(?!(啥|什么|哪些)(要|需要|得)?(填|写|问|弄|办))|没好|等一下|等等")
 
 
+# Particles a villager puts anywhere in a short answer (这些是哩 完了, 没了呢 就这些): one character each.
+_PARTICLE_CHARS = frozenset("哩呢嘞咧撒噻呗咯喽哟嗷昂啊呀哇哦噢喔")
+
 # Between a step answer's words (就这些了没有了); never an answer alone.
 _JOINTS = ("了", "啦", "吧", "呢")
 
@@ -168,7 +176,10 @@ _NOTHING_MORE = re.compile(
 
 # Clauses that add nothing beside a finished answer: an ok in another tongue, an excuse for the line.
 _BESIDE_DONE = re.compile(
-    r"(哦呀|哦|噢|嗯|好|好的|对|是|那|行|啊)+|(信号|网|网络)(不好|太差|差|不行)(得很)?|(打字|写字)(慢|太慢|不方便)"
+    r"(哦呀|哦|噢|嗯|好|好的|对|是|那|行|啊)+"
+    # Vouching for what was said (以上属实, 句句是真的, 我保证都是实话)
+    r"|(以上|上面|上述|我说的|说的|以上所说|所说)?(情况|内容|的)?(句句|全部|都|全|完全|确实)?(属实|是真的|是实话|真实)"
+    r"|(我)?(保证|敢保证)(句句|全部|都|全)?(属实|是真的|是实话|真实)|(信号|网|网络)(不好|太差|差|不行)(得很)?|(打字|写字)(慢|太慢|不方便)"
 )
 
 
@@ -187,10 +198,12 @@ def _done_among_fillers(text: str, norm: str) -> bool:
 # Evidence told in words at the evidence step, with no photo now: a paper or witness held (有票, 收据在我这,
 # 全村人都能作证), or a thing anyone can go and see (牛在他家圈里拴着哩 你们去看, 大棚就在路边 谁都能看见).
 # Papers and witnesses only: who says 有照片 or 有截图 is about to send it, and the step waits for it.
-_PAPERS = r"(票据|单据|收据|收条|欠条|单子|凭证|发票|条子|字据|票|证人|账本|合同|协议|名单)"
+_PAPERS = r"(票据|单据|收据|收条|欠条|单子|凭证|发票|条子|字据|票|证人|账本|合同|协议|名单|存折|折子|流水|对账单)"
+# A paper held, or one that can be shown or photographed (存折可以拍, 折子能拿给你们看).
 _HELD = re.compile(
-    rf"(?<![没莫无不])(有|留着|留了|保存着|保存了|存着|收着|拿着)(的|那|几|一)?(张|个|份)?{_PAPERS}"
+    rf"(?<![没莫无不])(有|留着|留了|保存着|保存了|存着|收着|拿着)(的|那|几|一)?(张|个|份|本)?{_PAPERS}"
     rf"|{_PAPERS}(都|也|还)?(在|留在|放在)(我|我们|我家|家|手)"
+    rf"|{_PAPERS}(都|也|还)?(可以|能)(拍|照|拿|给你们看|给你看|拿出来|拿来)"
 )
 _SEE_FOR_YOURSELF = re.compile(
     r"(你们|您|你|干部|领导|纪委|上面)(可以|能|就)?(来|去|过来|过去|下来|到)(村里|他家|现场|地里)?(看|查|问|瞧)"
@@ -216,6 +229,27 @@ def evidence_in_words(text: str) -> bool:
     if _SENDING_NOW.search(norm):
         return False
     return _HELD.search(norm) is not None or _SEE_FOR_YOURSELF.search(norm) is not None
+
+
+def _why_then_nothing(text: str) -> bool:
+    """收据他们不给 没有, 手机坏了 拍不了: a last clause saying there is no evidence, after a short why that shows
+    nothing, asks nothing and tells no more of the story (no village, cadre or money named)."""
+    parts = clauses(text)
+    if not 2 <= len(parts) <= 3:
+        return False
+    last = normalise(parts[-1])
+    if not (_by_shape(last, "skip") or last in word_list("steps", "skip")) or last in _NOT_EVIDENCE_ANSWERS:
+        return False
+    why = normalise("".join(parts[:-1]))
+    if _PAPER_WITHHELD.search(why) and len(why) <= 12:
+        return True  # 单据村上没给 没有: whoever withheld the paper, it is why there is none
+    told = shapes.flat_statement(why, least=1) or misconduct(why)
+    return bool(why) and not shapes.asks(why) and not _SHOWS_SOMETHING.search(why) and not told
+
+
+_PAPER_WITHHELD = re.compile(rf"{_PAPERS}.{{0,4}}(没给|不给|没开|不开|没有给|不肯给|没打)")
+# Skip words that say nothing of evidence after a why (不知道, 不清楚: the why may be about anything).
+_NOT_EVIDENCE_ANSWERS = frozenset({"不知道", "不清楚", "不用", "不用了", "不需要"})
 
 
 def _nothing_then_why(norm: str) -> bool:

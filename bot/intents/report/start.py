@@ -11,6 +11,7 @@ from bot.dispatcher import PASS, Router
 from bot.intents.report.draft import HARDSHIP, OFFER, STATE, draft_data, goto, meaningful, prompt_for
 from bot.intents.report.hardship import hardship_go
 from bot.intents.report.story import after_description
+from bot.intents.safety import OFFER as SAFETY_OFFER
 from bot.menu import menu_text
 from bot.reading.benefit_wrongs import own_payment_missing
 from bot.reading.choices import pick
@@ -92,14 +93,22 @@ RESUME_SHOWN = 80
 def offer(ctx: Context) -> Reply:
     """The message already tells misconduct or a household's hardship: offer to start with it."""
     code = ctx.intent.detail or "other"
+    text = ctx.text
+    asked, rest = safety.split(text) if ctx.message.kind in ("text", "voice") and code != HARDSHIP else (False, "")
+    if asked:
+        if classify(rest).name != "story" and not shapes.flat_statement(normalise(rest)):
+            # 俺怕告了以后社长给俺穿小鞋 阿么办: the fear is the message; answered, and the way to report offered.
+            return Reply(safety.ANSWER + "\n" + SAFETY_OFFER)
+        text = rest  # the story beside the question (…这个事你们能保密吗): the question answered, never kept
     # 想申请防返贫监测 asks to apply and tells nothing of the household yet: its story is asked for.
     told = code != HARDSHIP or ctx.intent.told
-    ctx.go(OFFER, text=ctx.text[:MAX_DESCRIPTION] if told else "", category=code)
+    ctx.go(OFFER, text=text[:MAX_DESCRIPTION] if told else "", category=code)
     if code == HARDSHIP:
         return Reply(p.HARDSHIP_OFFER)
     category = by_code(code)
     own = own_payment_missing(ctx.intent.norm)
-    return Reply(p.story_offer(category.label if category else "其他意见建议", own_payment=own))
+    offered = p.story_offer(category.label if category else "其他意见建议", own_payment=own)
+    return Reply(safety.ANSWER + "\n\n" + offered if asked else offered)
 
 
 @router.state(OFFER)
