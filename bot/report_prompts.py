@@ -218,12 +218,19 @@ H_WHEN = "大概是什么时候的事？例如“今年3月”“上个月”。
 H_PEOPLE = "这户家里一共几口人？回复数字，例如 4。"
 H_HELP = "希望得到什么帮助？例如：看病报销、临时救助、找工作、孩子上学资助。"
 H_PHONE = (
-    "请留下能联系到这户人家的电话（您的或这户的都行），可以加上称呼，例如：张三 13800001111\n"
+    "请留下能联系到这户人家的电话（您的、这户的，或子女、亲戚、村干部的都行），可以加上称呼，例如：张三 13800001111\n"
     "为什么必须留：村镇干部要打电话约时间上门核实，才能帮上忙；电话只给负责帮扶的县里部门和乡镇干部看，每次查看都有记录；说到干部问题的，电话加密，他们看不到。"
 )
+# An old man alone may have no phone: a relative's, a neighbour's or a cadre's number reaches him as well.
+OTHERS_PHONE = "自己没有手机的，留子女、亲戚、邻居或村干部的电话也行，写上是谁的，例如：侄子 13800001111"
 PHONE_REQUIRED = (
     "这一步不能跳过：没有电话，干部就没法联系上门核实，帮扶也就落不了地。\n请发送 11 位手机号。"
-    "如果是想匿名反映干部的问题，请回复“改为反映问题”。"
+    + OTHERS_PHONE
+    + "。\n如果是想匿名反映干部的问题，请回复“改为反映问题”。"
+)
+PHONE_OF_ANOTHER = (
+    "没有手机也能登记：留子女、亲戚、邻居或村干部的电话就行，写上是谁的，例如：侄子 13800001111\n"
+    "谁的电话都没有的，可以请村干部或邻居用他们的微信替您登记（登记时选“别人家”）。"
 )
 
 PROMPTS.update(
@@ -276,7 +283,8 @@ def people_of(text: str) -> int | None:
     norm = normalise(text)
     if _ALONE.fullmatch(norm):
         return 1
-    counted = r"([0-9]{1,2}|[一二两俩三四五六七八九十]{1,3})"
+    # Never two digits out of a longer run (a phone number sent early is not 13 people).
+    counted = r"((?<![0-9])[0-9]{1,2}(?![0-9])|[一二两俩三四五六七八九十]{1,3})"
     match = re.search(counted + r"(?:口|个|人)", norm) or re.search(counted, norm)
     if match is None:
         return None

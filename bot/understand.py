@@ -34,6 +34,7 @@ from bot.reading.smalltalk import (
     asks_person,
     navigation_word,
     new_to_it,
+    only_asks_person,
     praise_only,
     smalltalk_kind,
 )
@@ -134,7 +135,6 @@ def classify(text: str) -> Intent:
     return Intent("none", norm)
 
 
-def _person_then_question(text: str) -> bool:
 # Greeting the listeners and saying who one is (孩子们好, 大家好, 我是五保户, 我是村医, 我们是三社的村民), and
 # how one calls oneself after it (老汉我, 老婆子我).
 _SELF_INTRODUCED = re.compile(
@@ -144,14 +144,21 @@ _SELF_INTRODUCED = re.compile(
 )
 
 
-    """人工 我想问问抚恤金今年涨了没有, kefu 大棚有没有补贴: a first clause asking for a person, then a question."""
+def _person_then_question(text: str) -> bool:
+    """人工 我想问问抚恤金今年涨了没有, kefu 大棚有没有补贴: a first clause asking for a person, then a question;
+    or then words that ask nothing yet (有没有负责的同志 我想直接问问: the question is to follow)."""
     parts = clauses(text)
     if len(parts) < 2:
         return False
     first = normalise(parts[0])
     if not asks_person(trimmed(first), first):
         return False
-    return shapes.asks(normalise("".join(parts[1:])))
+    rest = normalise("".join(parts[1:]))
+    return shapes.asks(rest) or made_of(rest, (*_PERSON_FILLER, *_ASKING_NOTHING))
+
+
+# Beside an ask for a person, how one wants to ask (直接, 当面): nothing asked yet.
+_ASKING_NOTHING = ("直接", "当面", "亲自", "单独", "问", "说", "说说", "聊聊", "就", "只", "是")
 
 
 def _joined_commands(text: str) -> str | None:
@@ -245,7 +252,10 @@ def carried_question(text: str) -> bool:
     """Whether an ask for a person carries the question (or the story) itself: 人工客服 问一下 俺娘的高龄补贴咋停了.
     The person words and the words that ask nothing yet are taken away; what is left must say something that is
     not itself a way around, small talk or a bare ask to report."""
-    norm = normalise(text)
+    # 有没有负责的同志 我想直接问问: a clause that only asks for a person is taken away whole.
+    norm = normalise(" ".join(c for c in clauses(text) if not only_asks_person(trimmed(normalise(c)))))
+    if only_asks_person(trimmed(norm)):
+        return False  # 真人 在不在 回个话: the ask's words spread over clauses
     person_words = (*word_list("person", "exact"), *word_list("person", "contains"), *word_list("person", "short"))
     rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", norm))  # 跟人工说话 机器说的我听不懂: nothing carried
     for w in sorted(person_words, key=len, reverse=True):
@@ -253,7 +263,9 @@ def carried_question(text: str) -> bool:
     every_small = tuple(str(w) for ws in data()["smalltalk"].values() for w in ws)
     kept = []
     for part in rest.split():
-        if made_of(part, (*_PERSON_FILLER, *every_small, *word_list("particles"), *word_list("lead_ins"))):
+        if made_of(
+            part, (*_PERSON_FILLER, *_ASKING_NOTHING, *every_small, *word_list("particles"), *word_list("lead_ins"))
+        ):
             continue
         kept.append(part)
     said = "".join(kept)

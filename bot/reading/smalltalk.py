@@ -77,6 +77,8 @@ _PRAISE = re.compile(
     r"|比.{1,12}?(强|好|方便|管用|省事|快|灵)|好得很|好得太|太好|真好|就是好|越来越好"
     # Qinghai and northwest praise: 攒劲 (great), 美得很 / 美滴很, 排场 (fine).
     r"|攒劲|美得很|美滴很|美的很|排场"
+    # Internet praise the young write: yyds (永远的神), 绝了, 真香, 好评, 针不戳 (真不错).
+    r"|yyds|永远的神|绝绝子|绝了|真香|五星好评|好评|神器|宝藏|针不戳|太强了|真强"
 )
 _NOT_PRAISE = re.compile(
     r"(不|没|没有|不太|不怎么|一点也不|一点都不)(好使|好用|方便|管用|实用|省事|灵|行|强|快|攒劲|美|排场)"
@@ -107,9 +109,14 @@ def praise_only(text: str, norm: str) -> bool:
     for part in (p for p in parts if p):
         if _praise_clause(part):
             praised = True
-        elif not (_LAUGH.fullmatch(part) or smalltalk_kind(trimmed(part), part) is not None):
+        elif not (_LAUGH.fullmatch(part) or smalltalk_kind(trimmed(part), part) is not None or _called(part)):
             return False
     return praised
+
+
+def _called(norm: str) -> bool:
+    """Whom the praise is told to, alone in its clause (宝子们 这个公众号绝了, 老师 你们这个好用)."""
+    return made_of(norm, word_list("addressees") + word_list("smalltalk_fillers"))
 
 
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
@@ -130,14 +137,31 @@ _ANYONE_TO_ANSWER = re.compile(
 )
 
 
-# Asking for whoever is in charge: 有没有管事的人, 找个负责的, 说了算的在不在.
+# Asking for whoever is in charge: 有没有管事的人, 找个负责的, 说了算的在不在, 有负责的同志没.
 _IN_CHARGE = re.compile(
-    r"^(有没有|有|找|叫|要找|想找)?(个|一个|位|一位)?(能)?(管事|负责|说了算|当家)的(人|领导|干部)?"
+    r"^(有没有|有|找|叫|要找|想找)?(个|一个|位|一位)?(能)?(管事|负责|说了算|当家)的(人|领导|干部|同志|工作人员)?"
     r"(吗|没|没有|在吗|在不在|在没|呢)?$"
 )
-# Asking to talk with a person: 跟人工说话, 和真人聊, 同工作人员沟通.
+# Asking to be put through to a person with a word inside the command: 转个人工, 转到人工, 给我接个真人.
+_PUT_THROUGH = re.compile(r"(转|接|换)(个|一个|一下|下|到|给|成|为)+(人工|真人|客服)")
+# The words of an ask for a person said in the speaker's own order (人 有没有 说话的 跟我, 跟我说话的人有没有):
+# a person, a verb of talking or answering, and nothing but the small words of asking around them.
+_PERSON_NOUNS = ("工作人员", "干部", "领导", "真人", "人工", "客服", "同志", "活人", "人")
+_TALK_VERBS = ("说话", "说说", "聊聊", "回答", "答复", "回复", "解答", "回个话", "回话", "接电话", "说", "聊", "讲")
+_ASK_WORDS = ("有没有", "有没", "在不在", "在没", "在吗", "没有", "有", "在", "能", "会", "来", "个", "一个", "位")
+_TO_ME = ("跟我", "和我", "给我", "同我", "我们", "我", "的", "一下", "吗", "没", "哩", "呢", "啊", "你们")
+
+
+def _person_words_any_order(norm: str) -> bool:
+    if not 3 <= len(norm) <= 16 or not made_of(norm, _PERSON_NOUNS + _TALK_VERBS + _ASK_WORDS + _TO_ME):
+        return False
+    return has(norm, _PERSON_NOUNS) and has(norm, _TALK_VERBS) and has(norm, ("有", "在", "能", "会", "来"))
+
+
+# Asking to talk with a person: 跟人工说话, 和真人聊, 同工作人员沟通, 跟县上管医保的干部说 (an office named).
 _TALK_TO_PERSON = re.compile(
-    r"(跟|和|同|与)(你们的?)?(人工|真人|工作人员|客服|活人|干部)(说话|说|聊|讲|对话|沟通|交流|通话)(一下|两句|几句)?(?!了|过)"
+    r"(跟|和|同|与)(你们的?)?((乡上|镇上|县上|县里|乡里|镇里|上面|村上|村里)的?)?((管|负责).{1,6}?的)?"
+    r"(人工|真人|工作人员|客服|活人|干部|领导)(说话|说|聊|讲|对话|沟通|交流|通话)(一下|两句|几句)?(?!了|过)"
 )
 # The machine not understood or not understanding: 你们这个机器说的我听不懂, 机器人答非所问.
 MACHINE_FAILS = re.compile(
@@ -146,10 +170,18 @@ MACHINE_FAILS = re.compile(
 TALK_TO_PERSON = _TALK_TO_PERSON
 
 
+def only_asks_person(norm: str) -> bool:
+    """A clause that is an ask for a person and nothing else (有没有负责的同志, 人有没有说话的跟我): it carries no
+    question of its own."""
+    return bool(_IN_CHARGE.match(norm) or _ANYONE_TO_ANSWER.match(norm)) or _person_words_any_order(norm)
+
+
 def asks_person(short: str, norm: str) -> bool:
     if short in word_list("person", "exact") or has(norm, word_list("person", "contains")):
         return True
     if _IN_CHARGE.match(short) or _IN_CHARGE.match(norm):
+        return True
+    if _PUT_THROUGH.search(norm) or _person_words_any_order(norm):
         return True
     if len(norm) <= 30 and (_TALK_TO_PERSON.search(norm) or MACHINE_FAILS.search(norm)):
         return not misconduct(norm) and not has(norm, word_list("report_words"))

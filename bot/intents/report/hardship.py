@@ -50,6 +50,11 @@ def _hardship_next(ctx: Context, draft: ReportDraft, data: DraftData, lead: str 
     return hardship_go(ctx, draft, data, lead)
 
 
+# Saying one has no phone (没手机, 我没有电话, 不会用手机), and the words naming whose number it is (社长的电话是).
+_NO_PHONE = re.compile(r"(我|俺|老汉|家里|这户)?(也)?(没有|没|不会用|不用|用不来)(个)?(手机|电话)(号)?")
+_NUMBER_WORDS = re.compile(r"(的)?(电话|手机|号码|手机号|电话号)+(号码|号)?(是|为|:|：)?|打给|打|找")
+
+
 # Whose household, said in words: 我替她登记, 是邻居家 (another's); 就是我家 (one's own).
 _OTHERS = re.compile(r"替|别人|邻居|隔壁|亲戚家|他家|她家|人家的|帮(他|她)|代(他|她|人)")
 _OWN = re.compile(r"自己|我家|我们家|本人|自家|俺家|俺们家|咱家|咱们家")
@@ -187,13 +192,14 @@ def h_people(ctx: Context, draft: ReportDraft) -> Reply:
 def h_phone(ctx: Context, draft: ReportDraft) -> Reply:
     if ctx.message.kind != "text" or not ctx.text:
         return hint(ctx, draft)
-    if said_skip(ctx) or ctx.intent.name == "smalltalk":
-        return Reply(p.PHONE_REQUIRED)
     text = unicodedata.normalize("NFKC", ctx.text)
     digits = "".join(ch for ch in text if ch.isdigit())
-    name = "".join(ch for ch in text if not ch.isdigit()).strip(" ，,：:；;-\n\t")
+    # 没手机 社长的电话 137…: a number beside saying one has none is someone's who can reach the household.
+    name = _NO_PHONE.sub("", "".join(ch for ch in text if not ch.isdigit()))
+    name = _NUMBER_WORDS.sub("", name).strip(" ，,：:；;-\n\t")
+    name = "" if name in ("我", "俺", "我的", "俺的", "本人", "自己") else name
     if not digits:
-        return Reply(p.PHONE_REQUIRED)
+        return Reply(p.PHONE_OF_ANOTHER if _NO_PHONE.search(text) else p.PHONE_REQUIRED)
     problem = phone_problem(digits)
     if problem:
         return Reply(f"{problem}您发的是 {len(digits)} 位。请重新发送。")
