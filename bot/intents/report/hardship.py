@@ -123,12 +123,12 @@ def h_story(ctx: Context, draft: ReportDraft) -> Reply:
 
 # A household's story this long (characters, normalised) is enough to go on with the script's questions.
 H_STORY_TOLD = 12
+H_STORY_NAMED = 7
 
 
 def _trouble_named(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply | None:
     """出了什么事 answered with the kind of trouble alone (大病, 遭灾了): that answers 遇到的是哪类事, so the
     script goes on; the household's story is what its answers say, and a visit hears the rest."""
-H_STORY_NAMED = 7
     norm = meaningful(ctx.text)
     if ctx.intent.name in ("choice", "smalltalk") or len(norm) > 6 or any(ch.isdigit() for ch in norm):
         return None
