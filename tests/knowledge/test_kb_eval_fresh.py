@@ -1,4 +1,4 @@
-"""The fresh held-out sets (tests/eval/questions_fresh.yaml to questions_fresh6.yaml): written from the topic
+"""The fresh held-out sets (tests/eval/questions_fresh.yaml to questions_fresh7.yaml): written from the topic
 list alone, labelled by reading question and entries, and printed by `make eval` each as its own part, by
 county, with the goals."""
 
@@ -15,6 +15,7 @@ from bench.kb_eval import (
     FRESH4_QUESTIONS,
     FRESH5_QUESTIONS,
     FRESH6_QUESTIONS,
+    FRESH7_QUESTIONS,
     FRESH_QUESTIONS,
     HAIDONG_COUNTIES,
     fresh_report,
@@ -38,8 +39,16 @@ def test_the_fresh_part_is_printed_by_county_with_the_goals() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [FRESH_QUESTIONS, FRESH2_QUESTIONS, FRESH3_QUESTIONS, FRESH4_QUESTIONS, FRESH5_QUESTIONS, FRESH6_QUESTIONS],
-    ids=["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
+    [
+        FRESH_QUESTIONS,
+        FRESH2_QUESTIONS,
+        FRESH3_QUESTIONS,
+        FRESH4_QUESTIONS,
+        FRESH5_QUESTIONS,
+        FRESH6_QUESTIONS,
+        FRESH7_QUESTIONS,
+    ],
+    ids=["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"],
 )
 def test_every_fresh_question_is_labelled_and_copies_no_variant(path: Path) -> None:
     fresh = load_evalset(path)
