@@ -29,6 +29,7 @@ import json
 import os
 import secrets
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -221,7 +222,16 @@ def under_load(app: Any, watch: Stopwatch, spec: RequestSpec, options: Options) 
     }
 
 
-def main() -> int:
+RUNS = ("sqlite/plain", "sqlite/safe", "postgres/plain")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench.breakdown [RUN ...]`: the runs named (default: all of RUNS)."""
+    chosen = argv if argv is not None else sys.argv[1:]
+    unknown = [name for name in chosen if name not in RUNS]
+    if unknown:
+        print(f"unknown run {', '.join(unknown)}; runs: {', '.join(RUNS)}", file=sys.stderr)
+        return 2
     options = Options(seconds=5.0, warmup=1.0)
     workdir = Path(tempfile.mkdtemp(prefix="qf-breakdown-"))
     watch = Stopwatch()
@@ -229,7 +239,7 @@ def main() -> int:
     token, appid = "bench-" + secrets.token_hex(8), "wx" + secrets.token_hex(8)
     aes_key = base64.b64encode(secrets.token_bytes(32)).decode("ascii").rstrip("=")
     report: dict[str, Any] = {}
-    runs = (("sqlite", "plain"), ("sqlite", "safe"), ("postgres", "plain"))
+    runs = [tuple(name.split("/")) for name in (chosen or RUNS)]
     try:
         for database, mode in runs:
             url = f"sqlite:///{workdir / f'{mode}.db'}" if database == "sqlite" else pg.fresh_schema(PG_SCHEMA)

@@ -49,10 +49,17 @@ def default_dispatcher() -> Dispatcher:
 
 
 def handle(
-    session: Session, *, message: Inbound, now: datetime, services: Services, dispatcher: Dispatcher
+    session: Session,
+    *,
+    message: Inbound,
+    now: datetime,
+    services: Services,
+    dispatcher: Dispatcher,
+    loaded: tuple[users_repo.UserRecord, users_repo.ConversationRecord] | None = None,
 ) -> Reply | None:
-    """Load the villager's user row and conversation, dispatch, and save the new state (no commit)."""
-    user, conversation = users_repo.touch_user_and_conversation(
+    """Load the villager's user row and conversation (unless `loaded`, already touched for `now`), dispatch,
+    and save the new state (no commit)."""
+    user, conversation = loaded or users_repo.touch_user_and_conversation(
         session, openid=message.openid, now=now, is_message=not message.is_event
     )
     place = services.place(session, user.village_code) if user.village_code else None

@@ -30,8 +30,11 @@ def earlier_reply(session: Session, *, message: Inbound) -> str | None:
     return ledger.recorded_reply(session, key=key)
 
 
-def record(session: Session, *, message: Inbound, reply: Reply | None, inline: bool, now: datetime) -> None:
-    """Write the ledger row; when the passive reply's time ran out, send the answer via the outbox."""
+def record(
+    session: Session, *, message: Inbound, reply: Reply | None, inline: bool, now: datetime, claimed: bool = False
+) -> None:
+    """Write the ledger row (`claimed`: fill in the one claimed on arrival, storage.repos.arrival); when the
+    passive reply's time ran out, send the answer via the outbox."""
     text = reply.text if reply else NO_PASSIVE_REPLY
     if not inline:
         if text:
@@ -44,7 +47,7 @@ def record(session: Session, *, message: Inbound, reply: Reply | None, inline: b
                 now=now,
             )
         text = NO_PASSIVE_REPLY
-    ledger.record(session, key=ledger_key(message), reply=text, now=now)
+    (ledger.keep_reply if claimed else ledger.record)(session, key=ledger_key(message), reply=text, now=now)
 
 
 def ledger_key(message: Inbound) -> str:

@@ -65,12 +65,15 @@ def _forget(session: Session, transaction: SessionTransaction) -> None:
 class Pending:
     """A statement sent with `FastSQL.later`; its row count is known once it has been sent."""
 
-    __slots__ = ("_owner", "_row", "_rowcount", "statement", "values", "wants_row")
+    __slots__ = ("_owner", "_row", "_rowcount", "fold", "statement", "values", "wants_row")
 
-    def __init__(self, owner: FastSQL, statement: str, values: dict[str, Any], *, wants_row: bool = False) -> None:
+    def __init__(
+        self, owner: FastSQL, statement: str, values: dict[str, Any], *, wants_row: bool = False, fold: bool = False
+    ) -> None:
         self._owner, self.statement, self.values = owner, statement, values
         self._rowcount: int | None = None
         self.wants_row = wants_row  # a look-up asked ahead: its first row is kept once sent
+        self.fold = fold  # may travel inside one statement with its neighbours (FastSQL.later)
         self._row: Any = None
 
     @property
@@ -120,10 +123,16 @@ class FastSQL:
         row = cursor.fetchone()
         return None if row is None else dict(zip(columns, row, strict=True))
 
-    def later(self, sql: str, params: Mapping[str, Any]) -> Pending:
+    def later(self, sql: str, params: Mapping[str, Any], *, fold: bool = False) -> Pending:
         """Run a statement whose answer is not needed now: on PostgreSQL it waits for the next one that
-        is (or for COMMIT); on SQLite, where a statement is a function call, it runs at once."""
-        pending = Pending(self, _sql_for(sql, self.sqlite), self._adapt(params))
+        is (or for COMMIT); on SQLite, where a statement is a function call, it runs at once.
+
+        `fold` (PostgreSQL): a single-row write (UPDATE, INSERT or DELETE of one table, no RETURNING) whose
+        row count nobody reads (it is -1) may be sent inside one statement with the foldable writes next to
+        it, each a data-modifying CTE of the last (see _fold): psycopg's work, and the server's, is per
+        statement. Only writes to different tables share a statement, so none sees another's rows.
+        """
+        pending = Pending(self, _sql_for(sql, self.sqlite), self._adapt(params), fold=fold)
         if self.sqlite:
             self._send([pending])
         elif self._asking is not _NOT_ASKING:
@@ -203,7 +212,8 @@ class FastSQL:
         return batch
 
     def _send(self, batch: list[Pending]) -> Any:
-        """Run `batch` in order; the cursor of its last statement. Several go in one pipeline.
+        """Run `batch` in order; the cursor of its last statement. Several go in one pipeline, neighbouring
+        foldable writes in one statement (`later`).
 
         Not one string of statements with the values bound here (ClientCursor), though that costs the app
         about 10 us less CPU a statement: PostgreSQL logs the text of a statement that fails (a deadlock
@@ -211,21 +221,26 @@ class FastSQL:
         conversation data, into the server's log. In a pipeline each statement is sent with its values
         apart, and a failing one is logged with placeholders only.
         """
+        folded = batch if self.sqlite or len(batch) < 2 else _fold(self, batch)
         try:
-            if len(batch) == 1 and (self.sqlite or not self._starts_transaction()):
+            if len(folded) == 1 and (self.sqlite or not self._starts_transaction()):
                 cursors = [self.cursor]
-                self.cursor.execute(batch[0].statement, batch[0].values)
+                self.cursor.execute(folded[0].statement, folded[0].values)
             else:
-                cursors = self._pipeline_cursors(len(batch))
+                cursors = self._pipeline_cursors(len(folded))
                 with self.driver.pipeline(), self._begin_in_pipeline():
-                    for cursor, pending in zip(cursors, batch, strict=True):
+                    for cursor, pending in zip(cursors, folded, strict=True):
                         cursor.execute(pending.statement, pending.values)
         except self.dbapi_error as exc:
             self._cursors.clear()  # none is used again after a failure, whatever state it was left in
             # Raise SQLAlchemy's exception classes, as the rest of the code expects (IntegrityError...).
-            statement = "; ".join(p.statement for p in batch)
-            raise DBAPIError.instance(statement, batch[-1].values, exc, self.dbapi_error) from exc
-        for cursor, pending in zip(cursors, batch, strict=True):
+            statement = "; ".join(p.statement for p in folded)
+            raise DBAPIError.instance(statement, folded[-1].values, exc, self.dbapi_error) from exc
+        if folded is not batch:
+            for pending in batch:
+                if pending.fold:
+                    pending._rowcount = -1  # replaced below where it went alone
+        for cursor, pending in zip(cursors, folded, strict=True):
             pending._rowcount = int(cursor.rowcount)
             if pending.wants_row:
                 pending._row = cursor.fetchone()
@@ -280,6 +295,51 @@ class FastSQL:
 
 
 _AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
+_WRITE = re.compile(r"(?:UPDATE|INSERT INTO|DELETE FROM) (\w+) ")
+
+
+def _fold(owner: FastSQL, batch: list[Pending]) -> list[Pending]:
+    """`batch` with each run of neighbouring foldable writes to different tables made one statement:
+    `WITH f0 AS (first), f1 AS (second) last`. PostgreSQL runs every data-modifying CTE to completion, in
+    the statement's one snapshot; as the tables differ, that is what the statements did one by one."""
+    out: list[Pending] = []
+    run: list[Pending] = []
+    tables: set[str] = set()
+
+    def close() -> None:
+        if len(run) == 1:
+            out.append(run[0])
+        elif run:
+            parts = [_renamed(p.statement, f"f{i}_") for i, p in enumerate(run)]
+            ctes = ", ".join(f"f{i} AS ({part})" for i, part in enumerate(parts[:-1]))
+            values = {f"f{i}_{k}": v for i, p in enumerate(run) for k, v in p.values.items()}
+            out.append(Pending(owner, f"WITH {ctes} {parts[-1]}", values))
+        run.clear()
+        tables.clear()
+
+    for pending in batch:
+        table = _table(pending.statement) if pending.fold else None
+        if table is None:
+            close()
+            out.append(pending)
+            continue
+        if table in tables:
+            close()
+        run.append(pending)
+        tables.add(table)
+    close()
+    return out
+
+
+@lru_cache(maxsize=256)
+def _table(statement: str) -> str | None:
+    match = _WRITE.match(statement)
+    return match.group(1) if match and "RETURNING" not in statement.upper() else None
+
+
+@lru_cache(maxsize=256)
+def _renamed(statement: str, prefix: str) -> str:
+    return _NAMED.sub(lambda m: f"%({prefix}{m.group(1)})s", statement)
 
 
 class _Asked(Exception):

@@ -24,7 +24,7 @@ from handlers.webhook.budget import Budget
 from handlers.webhook.threads import Writers
 from storage.db import transaction
 from storage.fastsql import fastsql
-from storage.repos import nonces, users
+from storage.repos import arrival, nonces
 from storage.types import utcnow
 from wechat.crypto import SafeMode
 from wechat.inbound import Inbound
@@ -105,41 +105,39 @@ class Webhook:
             return exc
 
     def _ask_ahead(self, session: Session, jobs: Sequence[Job]) -> list[object | None]:
-        """PostgreSQL: BEGIN, and each message's nonce claim, serialising lock, ledger look-up and user with
-        conversation, all in one round trip; `_work` then finds their answers (storage.fastsql, asking
-        ahead). Only the first message of each sender asks ahead: a later one may be a retry of it or find
-        rows it changed, so it asks as it goes. The tags to forget after each message (None: nothing asked).
+        """PostgreSQL: BEGIN, and each message's arrival (nonce and ledger claims, user with conversation:
+        one statement, storage.repos.arrival), all in one round trip; `_work` then finds their answers
+        (storage.fastsql, asking ahead). Only the first message of each sender asks ahead: a later one may
+        be a retry of it or find rows it changed, so it asks as it goes. The tags to forget after each
+        message (None: nothing asked).
         """
         if self.sqlite:
             return [None] * len(jobs)
         sql = fastsql(session)
         senders: set[str] = set()
         tags: list[object | None] = []
-        now = utcnow()  # not sent: the look-up ends the call before the user's times are set
-        firsts: list[tuple[str, object, Inbound]] = []
-        for message, _budget, *nonce in jobs:
+        now = utcnow()  # not sent: the statement ends the call before the user's times are set
+        firsts: list[tuple[str, object, Inbound, Nonce | None]] = []
+        for message, _budget, *signed in jobs:
             if message.openid in senders:
                 tags.append(None)
                 continue
             senders.add(message.openid)
-            tag, key = object(), ledger_key(message)
+            tag = object()
             tags.append(tag)
-            firsts.append((key, tag, message))
-            if nonce and nonce[0] is not None:  # in the batch's order: of two messages with one nonce, the first
-                claim = nonce[0]
-                sql.ahead(tag, nonces.claim_later, session, key=claim.key, message_key=key, expires_at=claim.expires_at)
-        # The locks in the order of their keys, in every batch of every process: two batches holding
-        # retries of the same messages (a process each) cannot each wait for the other's.
-        for _key, tag, message in sorted(firsts, key=lambda first: first[0]):
-            sql.ahead(tag, earlier_reply, session, message=message)
-            sql.ahead(
-                tag, users.touch_user_and_conversation, session, openid=message.openid, now=now,
-                is_message=not message.is_event,
-            )  # fmt: skip
+            firsts.append((ledger_key(message), tag, message, signed[0] if signed else None))
+        # The claims in the order of their keys, in every batch of every process: two batches holding
+        # retries of the same messages (a process each) cannot each wait for the other's. (Of two messages
+        # with one nonce, the one whose key sorts first claims it: the other's refusal runs the batch's
+        # messages alone, in the batch's order.)
+        for key, tag, message, nonce in sorted(firsts, key=lambda first: first[0]):
+            sql.ahead(tag, _arrive, session, message, key, nonce, now)
         sql.send_ahead()
         return tags
 
     def _work(self, session: Session, message: Inbound, budget: Budget, nonce: Nonce | None) -> _Answer:
+        if not self.sqlite:
+            return self._work_pg(session, message, budget, nonce)
         # The claim commits with the message's ledger row: a retry of the same message may reuse the
         # nonce (or bring a new one), another message may not. Its verdict is read after the ledger
         # look-up, so that on PostgreSQL both go in one round trip (storage.fastsql).
@@ -157,6 +155,23 @@ class Webhook:
         reply = handle(session, message=message, now=now, services=self.services, dispatcher=self.dispatcher)
         inline = budget.finish_inline()
         record(session, message=message, reply=reply, inline=inline, now=now)
+        return _Answer(reply if inline else None, late=not inline)
+
+    def _work_pg(self, session: Session, message: Inbound, budget: Budget, nonce: Nonce | None) -> _Answer:
+        # One statement claims the nonce and the message and reads the villager (storage.repos.arrival),
+        # answered from the batch's round trip when it was asked ahead.
+        now = utcnow()
+        key = ledger_key(message)
+        came = _arrive(session, message, key, nonce, now)
+        if came.nonce_refused:
+            raise ReplayedNonce
+        if came.earlier is not None:
+            return _Answer(Reply(came.earlier) if came.earlier else None, late=False)
+        reply = handle(
+            session, message=message, now=now, services=self.services, dispatcher=self.dispatcher, loaded=came.loaded
+        )
+        inline = budget.finish_inline()
+        record(session, message=message, reply=reply, inline=inline, now=now, claimed=True)
         return _Answer(reply if inline else None, late=not inline)
 
     def _answered(self, answer: _Answer) -> Reply | None:
@@ -178,6 +193,13 @@ class Nonce:
 
 # A message, its time budget and (from a request) its signed nonce.
 Job = tuple[Inbound, Budget] | tuple[Inbound, Budget, Nonce | None]
+
+
+def _arrive(session: Session, message: Inbound, key: str, nonce: Nonce | None, now: datetime) -> arrival.Arrival:
+    return arrival.arrive(
+        session, message_key=key, openid=message.openid, nonce_key=nonce.key if nonce else None,
+        nonce_expires=nonce.expires_at if nonce else None, now=now, is_message=not message.is_event,
+    )  # fmt: skip
 
 
 def _sender(job: Job) -> str:

@@ -51,6 +51,15 @@ def record(session: Session, *, key: str, reply: str, now: datetime) -> None:
     )
 
 
+def keep_reply(session: Session, *, key: str, reply: str, now: datetime) -> None:
+    """Fill in the ledger row claimed for this message in this transaction (storage.repos.arrival)."""
+    fastsql(session).later(
+        "UPDATE processed_messages SET received_at = %(now)s, reply = %(reply)s WHERE key = %(key)s",
+        {"key": key, "now": now, "reply": seal_text(reply) if reply else ""},
+        fold=True,
+    )
+
+
 def get(session: Session, *, key: str) -> ProcessedMessage | None:
     return session.get(ProcessedMessage, key)
 

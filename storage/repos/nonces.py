@@ -42,12 +42,17 @@ def claim_later(session: Session, *, key: str, message_key: str, expires_at: dat
     )
 
     def verdict() -> bool:
-        if inserted.rowcount:
-            return True
-        row = sql.one("SELECT message_key FROM webhook_nonces WHERE key = %(key)s", {"key": key}, ("message_key",))
-        return row is not None and row["message_key"] == message_key
+        return bool(inserted.rowcount) or carries(session, key=key, message_key=message_key)
 
     return verdict
+
+
+def carries(session: Session, *, key: str, message_key: str) -> bool:
+    """Whether the nonce `key`, already claimed, was claimed for the message `message_key`."""
+    row = fastsql(session).one(
+        "SELECT message_key FROM webhook_nonces WHERE key = %(key)s", {"key": key}, ("message_key",)
+    )
+    return row is not None and row["message_key"] == message_key
 
 
 def prune(session: Session, *, now: datetime) -> int:

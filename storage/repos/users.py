@@ -86,9 +86,15 @@ _SELECT_USER = f"SELECT {', '.join(_USER_FIELDS)} FROM wechat_users WHERE user_k
 _CONVERSATION = ("conversation_key", "state", "data", "held")
 # The user, their conversation and whether news is held for them, in one statement: every message needs
 # them, and the held rows' release (an UPDATE) is then sent only when there are some (ix_outbox_openid_status).
+# BOTH_LIST names BOTH_COLUMNS over `wechat_users u LEFT JOIN conversations c`, for statements that read them
+# with more (storage.repos.arrival); all NULL where there is no user row.
+BOTH_LIST = (
+    f"{', '.join('u.' + name for name in _USER_FIELDS)}, c.user_key, c.state, c.data, "  # noqa: S608
+    "EXISTS (SELECT 1 FROM outbox o WHERE o.user_key = u.user_key AND o.status = 'held')"
+)
+BOTH_COLUMNS = _USER_FIELDS + _CONVERSATION
 _SELECT_BOTH = (
-    f"SELECT {', '.join('u.' + name for name in _USER_FIELDS)}, c.user_key, c.state, c.data, "  # noqa: S608
-    "EXISTS (SELECT 1 FROM outbox o WHERE o.user_key = u.user_key AND o.status = 'held') "
+    f"SELECT {BOTH_LIST} "  # noqa: S608
     "FROM wechat_users u LEFT JOIN conversations c ON c.user_key = u.user_key WHERE u.user_key = %(key)s"
 )
 
@@ -136,6 +142,13 @@ def touch_user_and_conversation(
         _insert_user(session, openid=openid, now=now)
         row = fastsql(session).one(_SELECT_BOTH, params, _USER_FIELDS + _CONVERSATION)
         assert row is not None
+    return touched_from(row, openid=openid, now=now, is_message=is_message)
+
+
+def touched_from(
+    row: dict[str, Any], *, openid: str, now: datetime, is_message: bool
+) -> tuple[UserRecord, ConversationRecord]:
+    """`touch_user_and_conversation`'s records from a row of BOTH_COLUMNS that found the user."""
     stored, state, data, held = (row.pop(name) for name in _CONVERSATION)
     user = _user(row, openid)
     user._held = bool(held)
@@ -173,6 +186,7 @@ def save_user(session: Session, *, user: UserRecord) -> None:
         fastsql(session).later(
             f"UPDATE wechat_users SET {sets} WHERE user_key = %(user_key)s",  # noqa: S608 - column names are ours
             {**changed, "user_key": user_key(user.openid)},
+            fold=True,  # with the message's other writes, in one statement (storage.fastsql)
         )
     user._stored = values
 
@@ -213,7 +227,9 @@ def save_conversation(
             "INSERT INTO conversations (user_key, state, data, updated_at) "
             "VALUES (%(key)s, %(state)s, %(data)s, %(now)s)"
         )
-    fastsql(session).later(sql, params)
+    # The row's update may share a statement with the message's other writes; its insert goes alone, after
+    # the user row it refers to (storage.fastsql).
+    fastsql(session).later(sql, params, fold=conversation._stored)
     conversation.state, conversation.data, conversation.updated_at = state, dict(data), now
     conversation._stored = True
 
