@@ -9,7 +9,7 @@ PostgreSQL the other works.
 
 A message goes to the writer its sender's openid picks. A villager's messages, and WeChat's retries of
 one message (the same sender), thus queue on one thread in order and never wait for each other's locks
-across batches of this process: the advisory lock of exactly-once (storage.repos.ledger) and the user
+across batches of this process: the ledger row exactly-once claims (storage.repos.arrival) and the user
 row are taken by one transaction at a time. Another process serving the same database can still meet
 them; PostgreSQL then makes one wait, or breaks a deadlock by failing one batch, whose messages then
 run one by one (Webhook.process_batch).

@@ -26,8 +26,8 @@ from tests.conftest import pg_engine_for
 from tests.webhook_support import Sender, event_xml, make_client, text_xml
 from wechat.inbound import parse
 
-# BEGIN with the nonce claim, the lock, the ledger look-up and the villager with their conversation (asked
-# ahead, storage.fastsql); the writes with COMMIT: two, for one message or a batch of them. Each statement
+# BEGIN with the message's arrival (nonce and ledger claims and the villager with their conversation, asked
+# ahead, storage.repos.arrival); the writes with COMMIT: two, for one message or a batch of them. Each statement
 # alone took twelve; a liveness check of the connection, a third, is made only when it sat idle in the pool
 # (storage.db.PING_IDLE_S).
 MAX_ROUND_TRIPS = 2
