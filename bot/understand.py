@@ -32,6 +32,7 @@ from bot.reading.smalltalk import (
     NAVIGATION,
     TALK_TO_PERSON,
     asks_person,
+    chat_only,
     navigation_word,
     new_to_it,
     only_asks_person,
@@ -122,6 +123,8 @@ def classify(text: str) -> Intent:
         return Intent("report", norm, detail=guess_category(norm), told=len(rest) >= 6)
     if praise_only(text, norm):
         return Intent("smalltalk", norm, detail="praise")
+    if chat_only(text):
+        return Intent("smalltalk", norm, detail="greet")  # 你们好啊 店里歇一哈 给你们问个好
     if shapes.cued_smalltalk(text, norm):
         return Intent("smalltalk", norm, detail="thanks")  # 谢谢啊 帮了大忙了, 辛苦了你们 大冷天的
     if asks_money(norm) or names_money(short):
@@ -215,7 +218,10 @@ _PERSON_FILLER = (
     "咨询",
     "打听一下",
     "有个事",
+    "有事情",
     "有事",
+    "问个事",
+    "问个事情",
     "有个问题",
     "我",
     "想",
