@@ -14,7 +14,7 @@ from bot.reading.normal_form import data, normalise, trimmed
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # A pick may come after a word that settles it (那就2, 还是选二吧, 那我选第二个).
 _CHOICE = re.compile(
-    r"^(?:那|那就|那还是|还是|那我|我就|那我就)?(?:我选|选择|选|我要|要|看|就)?"
+    r"^(?:哦|噢|嗯|啊|好|好的|行|对|那|那就|那还是|还是|那我|我就|那我就)*(?:我选|选择|选|我要|要|看|就)?"
     r"第?([0-9]{1,3}|[零一二两俩三四五六七八九十]{1,3})(?:个|号|项|条|页|种|位)?(?:吧|的)?$"
 )
 
@@ -59,9 +59,31 @@ def leading_choice(text: str) -> tuple[int, str] | None:
     return (number, rest) if number is not None and rest else None
 
 
+# A pick said last, after a few words on who types (我是他媳妇 他打字慢 我来 选3): 选 or 第 settles it.
+_TRAILING_PICK = re.compile(
+    r"(?:我选|选择|选|就选|第)(?:第)?([0-9]{1,2}|[一二两三四五六七八九])(?:个|号|项|条|种)?(?:吧|的)?$"
+)
+# Longer words before it would be a story: those are no pick, and the step keeps them.
+_BEFORE_PICK_MAX = 12
+
+
+def _trailing_pick(text: str) -> int | None:
+    norm = normalise(text)
+    match = _TRAILING_PICK.search(norm)
+    if (
+        match is None
+        or not 0 < match.start() <= _BEFORE_PICK_MAX
+        or re.search(r"[0-9]|[不别没]选", norm[: match.start(1)])
+    ):
+        return None  # 不选3 is no pick, and a number before it belongs to the story
+    return chinese_number(match.group(1))
+
+
 def pick(text: str, labels: tuple[str, ...] | list[str]) -> int | None:
     """1-based index of the option the villager meant, by number or by (nearly) its own words."""
     number = choice_of(text)
+    if number is None:
+        number = _trailing_pick(text)
     if number is not None:
         return number if 1 <= number <= len(labels) else None
     norm = trimmed(normalise(text))

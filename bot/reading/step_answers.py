@@ -78,6 +78,8 @@ def means(text: str, kind: str) -> bool:
     Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
     words = word_list("steps", kind)
     norm = normalise(text)
+    if kind == "done" and _asked_back_then_done(text):
+        return True  # 还有啥要说的？没了: a question to oneself or the listener, then the answer
     if kind == "done" and _NOT_DONE.search(norm):
         return False  # 没说完, 还有
     forms = _step_forms(norm)
@@ -180,7 +182,25 @@ _BESIDE_DONE = re.compile(
     # Vouching for what was said (以上属实, 句句是真的, 我保证都是实话)
     r"|(以上|上面|上述|我说的|说的|以上所说|所说)?(情况|内容|的)?(句句|全部|都|全|完全|确实)?(属实|是真的|是实话|真实)"
     r"|(我)?(保证|敢保证)(句句|全部|都|全)?(属实|是真的|是实话|真实)|(信号|网|网络)(不好|太差|差|不行)(得很)?|(打字|写字)(慢|太慢|不方便)"
+    # Busy, or due elsewhere (店里还忙着哩, 俺还得回地里, 手上有活): why the answer is short
+    r"|(我|俺)?(店里|家里|地里|铺子里|厂里|这会|这会儿|这边|手上|手头)?(还|正|都|也)?"
+    r"(忙|忙着|忙得很|忙死了|有事|有活|有活儿)(哩|呢|咧|嘞|着哩|着呢)?"
+    r"|(我|俺)?(还|还要|还得|得|要|赶着)(回|去|赶)(店里|地里|家|厂里|铺子|上班|干活|放羊)(了|哩|呢|去|去了)?"
 )
+
+
+def _asked_back_then_done(text: str) -> bool:
+    """还有啥要说的？没了, 你还要听啥？没了: short questions that tell nothing (no wrong named), then a last clause
+    that is done. A question about the case (社长收钱你们管不管？) is the story, and 没说完 after it is not done."""
+    if "？" not in text and "?" not in text:
+        return False
+    parts = [p for p in clauses(text) if normalise(p)]
+    if not 2 <= len(parts) <= 3 or len(normalise(text)) > 20:
+        return False
+    *asked, last = parts
+    if not means(last, "done"):
+        return False
+    return all(len(normalise(p)) <= 10 and shapes.asks(normalise(p)) and not misconduct(p) for p in asked)
 
 
 def _done_among_fillers(text: str, norm: str) -> bool:
@@ -203,6 +223,8 @@ _PAPERS = r"(票据|单据|收据|收条|欠条|单子|凭证|发票|条子|字�
 _HELD = re.compile(
     rf"(?<![没莫无不])(有|留着|留了|保存着|保存了|存着|收着|拿着)(的|那|几|一)?(张|个|份|本)?{_PAPERS}"
     rf"|{_PAPERS}(都|也|还)?(在|留在|放在)(我|我们|我家|家|手)"
+    # the paper first, then who holds it (收条俺有, 票我家里有着哩)
+    rf"|{_PAPERS}(我|俺|我们|俺们|我家|俺家)?(家里|手里|手上)?(都|也|还)?有(着|的)?"
     rf"|{_PAPERS}(都|也|还)?(可以|能)(拍|照|拿|给你们看|给你看|拿出来|拿来)"
 )
 _SEE_FOR_YOURSELF = re.compile(
@@ -297,7 +319,8 @@ def _by_shape(norm: str, kind: str) -> bool:
         # 我说完了, 讲完啦, 就这么个事
         return (
             re.fullmatch(
-                r"(都|已经|全部|全都|全)?(说|讲|写|发|打)完(了|啦)?(就这|就这些)?"
+                r"(我们|俺们|咱们|我|俺|咱|他|她)?(俩|两个|两口子|一家)?(都|已经|全部|全都|全)?"
+                r"(说|讲|写|发|打|汇报|反映|报告|交代)(完|完毕|完了)(了|啦)?(就这|就这些)?"
                 r"|(情况|事情|事|大概|基本上?|反正)?(嗯|对)?(就是|就)?这(么)?(个|点|些|样)(事情|事|情况)?(了)?",
                 norm,
             )
