@@ -115,6 +115,29 @@ def praise_only(text: str, norm: str) -> bool:
     return praised
 
 
+# Passing words beside a greeting or thanks: taking a break (店里歇一哈, 地里干活累了歇会儿) or inviting the
+# staff over (杏子熟了来民和吃杏子, 有空来家里坐坐). They ask nothing; a question in them is never this.
+_IDLE = re.compile(
+    r"^.{0,6}?(歇一下|歇一会儿?|歇会儿?|歇着|休息一下|休息会儿?|闲着|闲了|得空|有空了|路过)(的时候)?.{0,4}$"
+)
+_INVITE = re.compile(r"^.{0,8}?(来|到)(我们|我)?.{0,4}?(吃|喝|玩|耍|坐坐|坐一坐|做客|转转|浪)(一下|一哈|下)?.{0,4}$")
+
+
+def chat_only(text: str) -> bool:
+    """Every clause small talk, laughter, a break or an invitation, and at least one small talk or laughter."""
+    parts = [normalise(part) for part in clauses(text)]
+    parts = [p for p in parts if p]
+    if not 2 <= len(parts) <= 4:
+        return False
+    chatted = False
+    for part in parts:
+        if _LAUGH.fullmatch(part) or smalltalk_kind(trimmed(part), part) is not None:
+            chatted = True
+        elif _QUESTIONED.search(part) or misconduct(part) or not (_IDLE.match(part) or _INVITE.match(part)):
+            return False
+    return chatted
+
+
 def _called(norm: str) -> bool:
     """Whom the praise is told to, alone in its clause (宝子们 这个公众号绝了, 老师 你们这个好用)."""
     return made_of(norm, word_list("addressees") + word_list("smalltalk_fillers"))
@@ -123,9 +146,10 @@ def _called(norm: str) -> bool:
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
-    r"(叫|找|让|请|派|来)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
-    r"((个|一个|位|一位)?(懂.{0,4}?的)?(干部|领导|工作人员|真人|人工|客服)|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?"
-    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|回个话|回话|打电话|打个电话|$)(?!了|过)"
+    r"(叫|找|让|请|派|来|安排)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
+    r"((个|一个|位|一位)?((乡上|镇上|县上|县里|乡里|村上)的?)?(懂.{0,4}?的)?(干部|领导|工作人员|真人|人工|客服|同志)"
+    r"|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?"
+    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|回个话|回话|打电话|打个电话|联系|$)(?!了|过)"
 )
 
 
@@ -177,7 +201,13 @@ def only_asks_person(norm: str) -> bool:
     return bool(_IN_CHARGE.match(norm) or _ANYONE_TO_ANSWER.match(norm)) or _person_words_any_order(norm)
 
 
+# Greeting the staff with a salute (向工作人员同志们问好): naming them is whom the greeting goes to, not an ask.
+_SALUTE = re.compile(r"问好|问个好|问声好|问候|致敬|敬礼")
+
+
 def asks_person(short: str, norm: str) -> bool:
+    if _SALUTE.search(norm) and smalltalk_kind(short, norm) is not None:
+        return False
     if short in word_list("person", "exact") or has(norm, word_list("person", "contains")):
         return True
     if _IN_CHARGE.match(short) or _IN_CHARGE.match(norm):
