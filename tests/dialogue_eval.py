@@ -2,7 +2,7 @@
 
 `python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
 intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database, and
-each blind set (written without reading the code: tests/dialogue_blind_a.py to tests/dialogue_blind_l.py) on its
+each blind set (written without reading the code: tests/dialogue_blind_a.py to tests/dialogue_blind_n.py) on its
 own line.
 tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
 
@@ -72,6 +72,8 @@ BLIND_SETS = {
     "blind J": ("bj-", "written blind; first run 66/80 82.5% on 2026-12-07 (after I's fixes), tuned against since"),
     "blind K": ("bk-", "written blind; first run 70/80 87.5% on 2026-12-07 (after J's fixes), tuned against since"),
     "blind L": ("bl-", "written blind; first run 57/80 71.2% on 2026-12-07 (after K's fixes), tuned against since"),
+    "blind M": ("bm-", "written blind; first run 59/80 73.8% on 2026-12-07 (after L's fixes), tuned against since"),
+    "blind N": ("bn-", "written blind; first run 55/80 68.8% on 2026-12-07 (after M's fixes), tuned against since"),
 }
 _WS = re.compile(r"\s+")
 
@@ -391,7 +393,9 @@ def main(argv: list[str] | None = None) -> int:
         + blind_i()
         + blind_j()
         + blind_k()
-        + blind_l(),
+        + blind_l()
+        + blind_m()
+        + blind_n(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
