@@ -3,10 +3,8 @@ tables travel as one statement; their effects, and their order with everything e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy import Engine
 
@@ -14,20 +12,6 @@ from storage.db import make_sessionmaker, transaction
 from storage.fastsql import fastsql
 from storage.repos import ledger
 from storage.types import utcnow
-
-
-@pytest.fixture
-def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every statement psycopg is asked to run, in order (none on SQLite, which runs each write at once)."""
-    sent: list[str] = []
-    execute = psycopg.Cursor.execute
-
-    def counting(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        sent.append(str(query))
-        return execute(self, query, *args, **kwargs)
-
-    monkeypatch.setattr(psycopg.Cursor, "execute", counting)
-    yield sent
 
 
 def _user(sql: Any, key: str) -> None:

@@ -4,11 +4,8 @@ only BEGIN and COMMIT. psycopg's work, and the server's, is per statement (issue
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy import Engine
 
@@ -21,19 +18,6 @@ from tests.webhook_support import Sender, event_xml, make_client, text_xml
 from wechat.inbound import parse
 
 pytestmark = pytest.mark.parametrize("engine", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
-
-
-@pytest.fixture
-def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    sent: list[str] = []
-    execute = psycopg.Cursor.execute
-
-    def counting(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        sent.append(str(query))
-        return execute(self, query, *args, **kwargs)
-
-    monkeypatch.setattr(psycopg.Cursor, "execute", counting)
-    yield sent
 
 
 def test_a_batch_of_questions_costs_two_statements_a_message(engine: Engine, statements: list[str]) -> None:
