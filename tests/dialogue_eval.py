@@ -49,6 +49,8 @@ from tests.dialogue_blind_k import blind_k
 from tests.dialogue_blind_l import blind_l
 from tests.dialogue_blind_m import blind_m
 from tests.dialogue_blind_n import blind_n
+from tests.dialogue_blind_o import blind_o
+from tests.dialogue_blind_p import blind_p
 from tests.dialogue_corpus import Dialogue, blind, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
@@ -355,7 +357,8 @@ def report(results: list[Result]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """--part tuned | held_out | fresh | unseen | blind | blind_a | blind_b | blind_c | blind_d | blind_e | blind_f
-    | blind_g | blind_h | blind_i | blind_j | blind_k | blind_l | blind_m | blind_n | all (the default)."""
+    | blind_g | blind_h | blind_i | blind_j | blind_k | blind_l | blind_m | blind_n | blind_o | blind_p
+    | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -378,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
         "blind_l": blind_l(),
         "blind_m": blind_m(),
         "blind_n": blind_n(),
+        "blind_o": blind_o(),
+        "blind_p": blind_p(),
         "all": corpus()
         + fresh()
         + unseen()
