@@ -24,11 +24,12 @@ import hashlib
 import itertools
 import math
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlencode
 
+from bench.cpu_share import CpuWatch
 from wechat.simulator import SimRequest, Simulator, new_openid
 
 REQUEST_TIMEOUT_S = 10.0
@@ -82,6 +83,7 @@ class PhaseResult:
     success_bodies: int = 0  # plain `success` answers: the reply went to the outbox
     exhausted: bool = False  # ran out of pre-built requests before the window ended
     samples: list[str] = field(default_factory=list)
+    cpu_s: dict[str, float] = field(default_factory=dict)  # CPU seconds per watched group in the window
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -278,6 +280,7 @@ async def closed_loop(
     connections: int,
     seconds: float,
     warmup: float,
+    watch: CpuWatch | None = None,
 ) -> PhaseResult:
     ports = port if isinstance(port, list) else [port]
     conns = [await Connection.open(host, ports[i % len(ports)]) for i in range(connections)]
@@ -289,8 +292,14 @@ async def closed_loop(
         rate = done / elapsed if elapsed > 0 else 1000.0
         batch = build(int(max(rate, 200.0) * seconds * 2) + connections * 4)
         tally = _Tally()
+        if watch is not None:
+            watch.start()
         _, elapsed, exhausted = await _closed_window(host, ports, conns, batch, seconds, tally)
-        return _result("closed", tally, seconds=elapsed, connections=connections, rate=None, exhausted=exhausted)
+        if watch is not None:
+            watch.stop()
+        result = _result("closed", tally, seconds=elapsed, connections=connections, rate=None, exhausted=exhausted)
+        result.cpu_s = watch.seconds() if watch is not None else {}
+        return result
     finally:
         for c in conns:
             c.close()
@@ -348,11 +357,18 @@ async def open_loop(
 
 
 def run_phase(
-    host: str, port: int | list[int], spec: RequestSpec, mode: Literal["closed", "open"], options: Options
+    host: str,
+    port: int | list[int],
+    spec: RequestSpec,
+    mode: Literal["closed", "open"],
+    options: Options,
+    watch_pids: Mapping[str, Sequence[int]] | None = None,
+    watch_names: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Entry point in the load process: build, run one phase, return a JSON-able result.
 
-    Several ports (closed loop only) spread the connections over several servers."""
+    Several ports (closed loop only) spread the connections over several servers. With processes to
+    watch (closed loop only), the result's cpu_s has each group's CPU seconds in the measured window."""
     first = port[0] if isinstance(port, list) else port
 
     def build(n: int) -> list[bytes]:
@@ -360,8 +376,15 @@ def run_phase(
 
     coro: Coroutine[Any, Any, PhaseResult]
     if mode == "closed":
+        watch = CpuWatch(watch_pids or {}, watch_names) if watch_pids or watch_names else None
         coro = closed_loop(
-            host, port, build, connections=options.connections, seconds=options.seconds, warmup=options.warmup
+            host,
+            port,
+            build,
+            connections=options.connections,
+            seconds=options.seconds,
+            warmup=options.warmup,
+            watch=watch,
         )
     else:
         coro = open_loop(host, first, build, rate=options.rate, seconds=options.seconds, warmup=options.warmup)

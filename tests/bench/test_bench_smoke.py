@@ -31,6 +31,11 @@ def test_webhook_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFix
     for mode in ("plain", "safe"):
         assert {"throughput_vs_naive", "throughput_pass", "werobot_vs_naive", "p99_ms", "p99_pass"} <= set(goals[mode])
     assert {"one_vs_naive", "one_pass", "two_vs_one", "two_pass"} <= set(goals["postgres"])
+    # The one-process PostgreSQL row says where its CPU went: the app, PostgreSQL's backends, the load generator.
+    ceiling = goals["postgres"]["ceiling"]
+    assert set(ceiling["us_per_message"]) == {"app", "postgres", "load generator"}
+    assert ceiling["us_per_message"]["app"] > 0 and ceiling["us_per_message"]["postgres"] > 0
+    assert ceiling["rate"] > 0 and "cores serve at most" in printed
     for line in ("goal plain:", "goal safe:", "PostgreSQL, one process", "PostgreSQL, two processes"):
         assert line in printed
     assert printed.count("PASS") + printed.count("MISS") == 6
