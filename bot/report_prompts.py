@@ -362,6 +362,8 @@ def summary(data: DraftData, counts: dict[str, int]) -> str:
     else:
         who = " ".join(x for x in (str(data.get("name") or ""), _masked(str(data.get("phone") or ""))) if x)
         lines.append("身份：实名" + (f"（{who}）" if who else ""))
+        if not data.get("phone") and data.get("category") != HARDSHIP:
+            lines.append("没有留手机号：要留的话，直接发手机号。")
     lines.append("\n1 提交\n2 修改\n0 取消")
     return "\n".join(lines)
 

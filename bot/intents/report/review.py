@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.intents.report.draft import HARDSHIP, draft_data, goto, hint, picked_number
-from bot.intents.report.identity import identity_step
+from bot.intents.report.identity import identity_step, name_said
 from bot.intents.report.submit import submit_hardship, submit_report
 from bot.menu import menu_text
 from bot.reading.step_answers import means
 from cases.intake import report_drafts
+from cases.validation import name_problem, phone_problem
 from storage.models.cases import ReportDraft
 
 
@@ -28,12 +31,31 @@ def confirm_step(ctx: Context, draft: ReportDraft) -> Reply:
         data["editing"] = True
         report_drafts.save(draft, step="identity", data=data, now=ctx.now)
         return identity_step(ctx, draft)
+    if choice is None and (added := _contact_added(ctx, draft)) is not None:
+        return added
     if choice != 1 and not means(text, "confirm"):
         return hint(ctx, draft)
     data = draft_data(draft)
     if data.get("category") == HARDSHIP:
         return submit_hardship(ctx, draft)
     return submit_report(ctx, draft)
+
+
+def _contact_added(ctx: Context, draft: ReportDraft) -> Reply | None:
+    """A named reporter who sent the name and then the phone in a second message (马阿訇, then 139…) at the
+    summary: the phone is added, not refused, and the summary shown again. None if it is not that."""
+    data = draft_data(draft)
+    if data.get("anonymous", True) or data.get("category") == HARDSHIP or data.get("phone"):
+        return None
+    said = unicodedata.normalize("NFKC", ctx.text) if ctx.message.kind == "text" else ""
+    digits = "".join(ch for ch in said if ch.isdigit())
+    if len(digits) < 7 or phone_problem(digits) is not None:
+        return None
+    name = name_said(said)
+    if name and not data.get("name") and name_problem(name) is None:
+        data["name"] = name
+    data["phone"] = digits
+    return goto(ctx, draft, "confirm", data, "已补上手机号。")
 
 
 def edit_step(ctx: Context, draft: ReportDraft) -> Reply:
