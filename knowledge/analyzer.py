@@ -21,14 +21,20 @@ from knowledge.terms import PolicyTerms, default_terms
 # 低保被取消). "X不X" / "X没X" are question forms (给不给, 有没有), not problems; "X不了" (领不了,
 # 改不了), a benefit not reached (评不上, 领不上), a cadre's kin favoured (干部家亲戚, 把亲戚弄成),
 # money held back (扣着), a promise not kept (不是说先看病后交钱吗, 不是不用交吗) and staff insisting against
-# a rule (护士非要先交押金, 我说是脱贫户也不行; not 非要本人去吗, which asks) and money gone missing (剩下的钱哪去了)
-# are problems.
+# a rule (护士非要先交押金, 我说是脱贫户也不行; not 非要本人去吗, which asks), money gone missing (剩下的钱哪去了),
+# what is posted not matching what is so (与实际不符, 内容不实; not 符不符合, 不实际) and told it is free but
+# made to pay (听说不用先交押金 可医院让先交; not 不用交 可以吗) are problems.
 _TROUBLE = re.compile(
     "被|没|不给|不公|不满|不服|不到|不管|不让|不真实|不落实|不在|拖欠|克扣|扣了|异议|缺口|投诉|占了|冒领|"
     "截留|挂名|报复|不准|诬告|乱|不批|取消|停了|停发|不对|少了|假的|不公开|不公示|不了|扣着|扣下|扣钱|不是说|"
     "都知道是|知道是谁举报|泄露|泄密|走漏|"
     "(?:钱|剩下|其余|余下|另外)的?(?:钱)?都?跑?(?:到?哪(?:里|儿)?去了|去哪(?:里|儿)?了)|"
     "不是不(?:用|要|收)|(?:非|硬|偏)要(?![^吗么]*[吗么])|也不行|都不来|从不来|不上门|(?:评|领|吃|拿|批|报|办|享受)不上|(?:干部|村长|书记|主任)(?:家)?的?(?:亲戚|自家人|家里人)|把(?:他|她|自己|自家)?(?:的|家)?亲戚"
+)
+# ... and these, kept apart so that the characters read by sound (`_trouble_spellings`) stay those above
+_TROUBLE_MORE = re.compile(
+    "不符(?!合)|(?<!真)不实(?![际在用惠行施])|"
+    "(?:不用|不要|免|不收)[^吗么]{0,12}?(?:可|但|却|结果)[^吗么]{0,4}?(?:让|叫|非要|硬要|要求|还让|又让|又要|还收|又收)"
 )
 # ... and so are asking what might happen (会不会被停) and whether a standard changed (标准降了没有, 涨没涨:
 # 降了吗), unlike 钱发了没有
@@ -66,7 +72,8 @@ def default_everyday() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def describes_trouble(text: str) -> bool:
-    return _TROUBLE.search(_QUESTION_FORM.sub("", text)) is not None
+    told = _QUESTION_FORM.sub("", text)
+    return _TROUBLE.search(told) is not None or _TROUBLE_MORE.search(told) is not None
 
 
 def _trouble_spellings() -> dict[str, str]:
