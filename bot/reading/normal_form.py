@@ -56,11 +56,29 @@ def normalise(text: str) -> str:
     out = simplified(unicodedata.normalize("NFKC", text)).lower()
     if out.strip() == "?":
         return "?"  # a lone question mark asks for help
+    out = without_fillers(out)
     out = _LATIN_RUN.sub(_pinyin_read, out)
     out = _MO_ASKING.sub("没", out)  # 有人莫, 吃了莫: 莫 ending a clause asks 没 (莫高窟, 莫名其妙 stay)
     for old, new in _replacements():
         out = out.replace(old, new)
     return _NOISE.sub("", out)
+
+
+# Hesitation words said as clauses of their own (那个 就是说 嗯 反映一下 那个): they mean nothing, at any step.
+_FILLER_CLAUSE = re.compile(r"(那个|那啥|就是说|就是|然后呢|嗯|呃|额|唔|啊|哎|诶|欸)+")
+_CLAUSE_SPLIT = re.compile(r"([\s,，。.!！?？;；、~～…]+)")
+
+
+def without_fillers(text: str) -> str:
+    """The message without clauses that are nothing but hesitation (那个 就是 3 -> 3, 那个 匿名 -> 匿名,
+    嗯 那个 就是说 就这些 没了 -> 就这些 没了). Only whole clauses go, and only when something else is said:
+    那个人 stays, and 嗯 or 就是 alone are still answers."""
+    pieces = _CLAUSE_SPLIT.split(text)
+    words = [p for i, p in enumerate(pieces) if i % 2 == 0 and p]
+    if not any(_FILLER_CLAUSE.fullmatch(w) for w in words) or all(_FILLER_CLAUSE.fullmatch(w) for w in words):
+        return text
+    kept = [p if i % 2 else ("" if _FILLER_CLAUSE.fullmatch(p) else p) for i, p in enumerate(pieces)]
+    return re.sub(r"^[\s,，。.!！?？;；、~～…]+", "", "".join(kept))
 
 
 _LATIN_RUN = re.compile(r"[a-z]+")
