@@ -75,6 +75,7 @@ def test_asking_about_rules_tells_none(text: str) -> None:
         ("两个儿子都不管老娘 去哪告", {"family-disputes-where"}),
         ("儿女也不养我 找谁说理", {"family-disputes-where"}),
         ("反映问题可以不写名字吗", {"how-to-report-channels", "whistleblower-confidential"}),
+        ("想举报村干部 但不想留名字", {"how-to-report-channels", "whistleblower-confidential"}),
         ("俺家住房没有保障 找谁", {"two-assurances-gap", "dangerous-housing-apply"}),
         ("住的房子没保障 归谁管", {"two-assurances-gap", "dangerous-housing-apply"}),
         ("爹死了娘走了 这种没人管的娃国家管不管", {"children-orphan-allowance"}),
@@ -90,9 +91,9 @@ def test_villagers_words_reach_the_entry(question: str, expected: set[str]) -> N
     assert _top(question) in expected
 
 
-@pytest.mark.parametrize("question", ["中午饭吃啥好", "娃的名字写错了咋改"])
+@pytest.mark.parametrize("question", ["中午饭吃啥好", "娃的名字写错了咋改", "做好事不留名"])
 def test_the_same_words_without_their_context_stay_out(question: str) -> None:
-    # Negatives: a meal not at school, a name not withheld from a report.
+    # Negatives: a meal not at school, a name not withheld from a report, the idiom of a good deed.
     assert _search(question).out_of_scope
 
 
