@@ -3,8 +3,9 @@
 - /admin/kb/gaps: what villagers asked that got a refusal or a 都不是 (text only, never who), grouped by
   similarity with counts and examples, each group marked covered once the served knowledge base answers
   it; and how often each entry and topic answered in the last 30 days.
-- /admin/kb/entries/new and /edit: an entry's YAML in a form checked with kb check's rules (a problem
-  is shown, nothing stored); a valid one is stored as a pending version.
+- /admin/kb/entries/new and /edit: an entry as a form of plain Chinese fields (kb_form.py: never its YAML,
+  id or codes), built into the entry and checked with kb check's rules (a problem is shown in Chinese
+  beside the form with everything typed kept, nothing stored); a valid one is stored as a pending version.
 - /admin/kb/reviews: a second administrator (never the author) approves it: it goes live over the
   entries directory's entry of the same id and the existing reload bumps the version every process
   polls. Every version is kept and can be restored (which is a new version, reviewed again). Every
@@ -17,22 +18,39 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
 from cases.timeutil import local_date
 from handlers.admin.kb_entry_text import people, plain, title_of
+from handlers.admin.kb_form import (
+    ASK_NAMES,
+    NATIONAL,
+    VERIFIED,
+    EntryFields,
+    FigureRow,
+    SourceRow,
+    add_questions,
+    blank,
+    body_of,
+    from_entry,
+    new_id,
+    read_posted,
+    to_data,
+)
 from handlers.admin.kb_problems import explain
 from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import checked_reload, entries_dir, live_edits
 from handlers.web.params import whole
 from knowledge.base import KnowledgeBase
-from knowledge.check import check
-from knowledge.edits import parse_body, template, validate, yaml_scalar
+from knowledge.check import PARTS, check
+from knowledge.edits import parse_body, validate
 from knowledge.gaps import Group, group_questions
 from knowledge.loader import TOPICS_FILE, load_entries, load_topics, merged, read_entries
-from knowledge.schema import Entry, SchemaError
+from knowledge.schema import ID_RE, Entry, SchemaError
 from storage.models.kb import KbEntryVersion
+from storage.models.places import County
 from storage.repos import kb_maintenance, kb_state
 from storage.types import utcnow
 
@@ -117,57 +135,93 @@ class KbEditor:
 
     async def new_form(self, ctx: StaffCtx) -> Response:
         questions = _questions(ctx)
-        body = template("new-entry", questions, local_date(utcnow()))
-        return self.form(ctx, body, note="回答群众的问题：" + "；".join(questions[:3]) if questions else "")
+        fields = blank(local_date(utcnow()), questions)
+        return self.form(ctx, fields, note="回答群众的问题：" + "；".join(questions[:3]) if questions else "")
 
     async def edit_form(self, ctx: StaffCtx) -> Response:
         entry_id = ctx.request.query_params.get("id", "")[:64]
         body = self.current_body(ctx.session, entry_id)
         if body is None:
             return ctx.render("error.html", 404, message="没有这个条目。")
-        editing = title_of(body)
+        try:
+            fields = from_entry(parse_body(body))
+        except SchemaError:
+            return ctx.render("error.html", 404, message="这个条目的内容无法读取，请技术人员检查。")
         extra = _questions(ctx)
         if extra:
-            body = _with_questions(body, extra)
-        return self.form(ctx, body, editing=editing, note="补充群众问法" if extra else "")
+            add_questions(fields, extra)
+        return self.form(ctx, fields, note="补充群众问法" if extra else "")
 
     def form(
         self,
         ctx: StaffCtx,
-        body: str,
+        fields: EntryFields,
         *,
         problems: list[str] | None = None,
-        editing: str = "",
         note: str = "",
         status: int = 200,
     ) -> Response:
-        """`editing` is the title of the entry being changed (a heading: never its id)."""
+        """The entry's fields in the form; a changed entry is headed by its title as served (never its id)."""
+        served = self.knowledge(ctx.session).entries
+        editing = ""
+        if fields.entry_id:
+            current = served.get(fields.entry_id)
+            editing = current.title if current is not None else fields.title.strip() or "未命名的条目"
+        topics = load_topics(TOPICS_FILE)
+        counties = _counties(ctx.session)
+        nationals = sorted(
+            ((e.id, e.title) for e in served.values() if not e.is_local and e.id != fields.entry_id),
+            key=lambda pair: pair[1],
+        )
+        sources, figures = fields.rows()
         return ctx.render(
             "kb_edit.html",
             status,
-            body=body,
-            problems=self.said(ctx.session, problems or []),
+            f=fields,
+            sources=sources,
+            figures=figures,
+            parts=PARTS,
+            problems=problems or [],
             editing=editing,
             note=note,
-            topics=load_topics(TOPICS_FILE),
+            topics=_with_unknown(topics, fields.topics, "（主题列表中没有的主题）"),
+            scopes=_with_unknown({NATIONAL: "全国", **counties}, [fields.scope], "（未登记的地区）"),
+            nationals=_with_unknown(dict(nationals), [fields.replaces] if fields.replaces else [], "（已不在的条目）"),
+            ask_names=ASK_NAMES,
+            verified=VERIFIED,
         )
 
     async def submit(self, ctx: StaffCtx) -> Response:
         form = ctx.request.state.form
-        body = str(form.get("body") or "").replace("\r\n", "\n")
+        fields = read_posted(form)
         note = str(form.get("note") or "").strip()[:MAX_NOTE]
+        if fields.entry_id and not ID_RE.match(fields.entry_id):
+            return ctx.render("error.html", 404, message="没有这个条目。")
+        more = str(form.get("more") or "")
+        if more in ("source", "figure"):  # one more empty row to fill in; nothing checked or stored
+            if more == "source":
+                fields.sources.append(SourceRow())
+            else:
+                fields.figures.append(FigureRow())
+            return self.form(ctx, fields, note=note)
+        entry_id = fields.entry_id or new_id(fields, self.taken(ctx.session))
+        data, problems = to_data(fields, entry_id)
+        body = body_of(data)
         if len(body) > MAX_BODY:
-            return self.form(
-                ctx, body[:MAX_BODY], problems=[f"内容太长（最多 {MAX_BODY} 字）。"], note=note, status=413
-            )
-        entry, problems = self.validated(ctx.session, body)
-        if entry is None:
-            return self.form(ctx, body, problems=problems, note=note, status=400)
+            return self.form(ctx, fields, problems=[f"内容太长（最多 {MAX_BODY} 字）。"], note=note, status=413)
+        entry, checked = self.validated(ctx.session, body)
+        if entry is None or problems:
+            said = problems + [p for p in self.said(ctx.session, checked) if p not in problems]
+            return self.form(ctx, fields, problems=said, note=note, status=400)
         version = kb_maintenance.submit(
             ctx.session, entry_id=entry.id, body=body, author=ctx.viewer.username, now=utcnow(), note=note or None
         )
         ctx.audit("kb_entry_submitted", entry=entry.id, version=version.id)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
+
+    def taken(self, session: Session) -> set[str]:
+        """The ids a new entry must not get: every served entry's and every version's."""
+        return set(self.knowledge(session).entries) | set(session.scalars(select(KbEntryVersion.entry_id).distinct()))
 
     def said(self, session: Session, problems: list[str]) -> list[str]:
         """The checker's problems in plain Chinese, other entries named by title (kb_problems.py)."""
@@ -274,15 +328,17 @@ def _questions(ctx: StaffCtx) -> list[str]:
     return [q.strip()[:200] for q in ctx.request.query_params.getlist("q") if q.strip()][:10]
 
 
-def _with_questions(body: str, questions: list[str]) -> str:
-    """The entry's YAML with the villagers' questions added under `questions:`."""
-    lines = body.splitlines()
-    try:
-        at = lines.index("questions:") + 1
-    except ValueError:
-        return body
-    added = [f"- {yaml_scalar(q)}" for q in questions]
-    return "\n".join(lines[:at] + added + lines[at:]) + "\n"
+def _counties(session: Session) -> dict[str, str]:
+    """County code (6 digits, as an entry's scope) -> its name, for the 适用范围 choice."""
+    found: dict[str, str] = {}
+    for county in session.scalars(select(County).order_by(County.code)):
+        found.setdefault(county.code[:6], county.name)
+    return found
+
+
+def _with_unknown(choices: dict[str, str], values: list[str], name: str) -> dict[str, str]:
+    """The choices, and each value the entry has that they lack (kept, named in words, never by its code)."""
+    return {**choices, **{v: name for v in values if v and v not in choices}}
 
 
 def _suggested(kb: KnowledgeBase, group: Group) -> Entry | None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import kb_feedback
 from cases.staff.accounts import create_user
 from knowledge.base import Answer
-from knowledge.edits import parse_body, template
+from knowledge.edits import parse_body
 from knowledge.engine import SearchResult
 from knowledge.schema import SchemaError
 from storage.db import make_sessionmaker, transaction
@@ -42,36 +42,48 @@ VILLAGE_SCENE = "qrscene_630223106213"
 TABLES = {"kb_unanswered", "kb_entry_versions", "kb_hits"}
 
 
-def entry_body(
-    entry_id: str = "yak-registration", answer_tail: str = "", animal: str = "牦牛", paper: str = "户口"
-) -> str:
-    body = f"""id: {entry_id}
-title: 牦牛能不能办户口（登记）
-topics:
-- agricultural-insurance
-scope: national
-reviewed: 2026-12-06
-questions:
-- 牦牛能上户口不
-- 给牦牛办户口咋办
-- 牦牛要不要登记耳标
-- 牦牛打耳标找谁
-- 牦牛没耳标能投保吗
-answer: |
-  谁能享受：养牦牛的农牧户。
-  标准：牦牛不办户口，但要按规定打耳标、建养殖档案，投保养殖保险时按耳标核对。{answer_tail}
-  怎么办：到乡镇畜牧兽医站给牦牛打耳标、登记。
-  找谁：乡镇畜牧兽医站、县农业农村局。
-sources:
-- name: 《畜禽标识和养殖档案管理办法》
-  issuer: 农业部
-  number: 农业部令第67号
-  date: 2006-06-26
-  checked: 测试数据
-  verified: false
-unverified_figures: []
-"""
-    return body.replace("牦牛", animal).replace("户口", paper)
+def entry_form(answer_tail: str = "", animal: str = "牦牛", paper: str = "户口", **changed: Any) -> dict[str, Any]:
+    """A new entry's fields as the form posts them (handlers/admin/kb_form.py); `changed` replaces fields."""
+    fields: dict[str, Any] = {
+        "title": "牦牛能不能办户口（登记）",
+        "topic": ["agricultural-insurance", "", ""],
+        "scope": "national",
+        "replaces": "",
+        "reviewed": "2026-12-06",
+        "questions": "\r\n".join(
+            ["牦牛能上户口不", "给牦牛办户口咋办", "牦牛要不要登记耳标", "牦牛打耳标找谁", "牦牛没耳标能投保吗"]
+        ),
+        "part": [
+            "养牦牛的农牧户。",
+            f"牦牛不办户口，但要按规定打耳标、建养殖档案，投保养殖保险时按耳标核对。{answer_tail}",
+            "到乡镇畜牧兽医站给牦牛打耳标、登记。",
+            "乡镇畜牧兽医站、县农业农村局。",
+        ],
+        "unverified": "",
+        "source_name": ["《畜禽标识和养殖档案管理办法》", ""],
+        "source_issuer": ["农业部", ""],
+        "source_number": ["农业部令第67号", ""],
+        "source_date": ["2006-06-26", ""],
+        "source_checked": ["测试数据", ""],
+        "source_verified": ["no", "no"],
+        "figure_standard": [""],
+        "figure_value": [""],
+        "figure_year": [""],
+        "figure_verified": ["no"],
+    }
+    fields.update(changed)
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        return value.replace("牦牛", animal).replace("户口", paper) if isinstance(value, str) else value
+
+    return {k: swap(v) for k, v in fields.items()}
+
+
+def entry_id_of(sessions: sessionmaker[Session], title: str) -> str:
+    with sessions() as s:
+        return next(v.entry_id for v in s.scalars(select(KbEntryVersion)) if title in v.body)
 
 
 @pytest.fixture
@@ -156,13 +168,16 @@ def test_gap_answered_in_the_browser_reviewed_by_another_and_served(site: Any) -
     assert QUESTION in gaps and "还没有答案" in gaps
     form = c.get("/admin/kb/entries/new", params={"q": QUESTION}).text
     assert QUESTION in form
-    broken = post(
-        c, "/admin/kb/entries", csrf=token, body=entry_body().replace("  找谁：乡镇畜牧兽医站、县农业农村局。\n", "")
-    )
-    assert broken.status_code == 400 and "四个部分" not in broken.text and "找谁" in broken.text
-    assert post(c, "/admin/kb/entries", csrf=token, body="id: [").status_code == 400
-    assert post(c, "/admin/kb/entries", csrf=token, body="x" * 30_000).status_code == 413
-    done = post(c, "/admin/kb/entries", csrf=token, body=entry_body(), note="牦牛户口")
+    no_whom = entry_form()
+    no_whom["part"] = [*no_whom["part"][:3], "  "]
+    broken = post(c, "/admin/kb/entries", csrf=token, **no_whom)
+    assert broken.status_code == 400 and "找谁" in broken.text and "不能空着" in broken.text
+    assert "牦牛打耳标找谁" in broken.text and "到乡镇畜牧兽医站给牦牛打耳标" in broken.text  # nothing typed lost
+    huge = entry_form(answer_tail="很长" * 12_000)
+    assert post(c, "/admin/kb/entries", csrf=token, **huge).status_code == 413
+    with sessions() as s:
+        assert s.scalars(select(KbEntryVersion)).first() is None
+    done = post(c, "/admin/kb/entries", csrf=token, note="牦牛户口", **entry_form())
     assert done.status_code == 303
     with sessions() as s:
         version = s.scalars(select(KbEntryVersion)).one()
@@ -172,7 +187,7 @@ def test_gap_answered_in_the_browser_reviewed_by_another_and_served(site: Any) -
     token2 = login(c, "admin2")
     assert post(c, f"/admin/kb/reviews/{version.id}/approve", csrf=token2).status_code == 303
     with sessions() as s:
-        assert s.get(KbEntryVersion, version.id).status == "live"  # type: ignore[union-attr]
+        assert s.get(KbEntryVersion, version.id).status == "live"
         assert kb_state.get_version(s) == before + 1
         actions = set(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("kb_entry%"))))
     assert actions == {"kb_entry_submitted", "kb_entry_approved"}
@@ -183,15 +198,20 @@ def test_gap_answered_in_the_browser_reviewed_by_another_and_served(site: Any) -
 def test_versions_are_kept_and_restored_through_review(site: Any) -> None:
     c, _, sessions = site
     token = login(c, "admin")
-    post(c, "/admin/kb/entries", csrf=token, body=entry_body())
+    post(c, "/admin/kb/entries", csrf=token, **entry_form())
     token2 = login(c, "admin2")
     first = latest(sessions)
+    entry_id = entry_id_of(sessions, "牦牛能不能办户口")
     post(c, f"/admin/kb/reviews/{first}/approve", csrf=token2)
-    post(c, "/admin/kb/entries", csrf=token2, body=entry_body(answer_tail="第二版。"))
+    second_form = entry_form(answer_tail="第二版。")
+    edit = c.get("/admin/kb/entries/edit", params={"id": entry_id}).text
+    assert 'name="entry" value="' + entry_id + '"' in edit and "修改条目“牦牛能不能办户口（登记）”" in edit
+    post(c, "/admin/kb/entries", csrf=token2, entry=entry_id, **second_form)
     token = login(c, "admin")
     second = latest(sessions)
     post(c, f"/admin/kb/reviews/{second}/approve", csrf=token)
-    page = c.get("/admin/kb/entries/yak-registration/versions").text
+    assert latest_entry_id(sessions) == entry_id  # the same entry, not a new one
+    page = c.get(f"/admin/kb/entries/{entry_id}/versions").text
     assert "已被新版本替换" in page and "已生效" in page
     assert "<h1>“牦牛能不能办户口（登记）”的版本</h1>" in page  # the entry by its title, never its id
     assert post(c, f"/admin/kb/versions/{first}/restore", csrf=token).status_code == 303
@@ -207,15 +227,20 @@ def test_versions_are_kept_and_restored_through_review(site: Any) -> None:
 def test_the_form_checks_against_the_served_entries(site: Any) -> None:
     c, _, _ = site
     token = login(c, "admin")
-    shadow = entry_body().replace("- 牦牛能上户口不", "- 低保咋申请")
-    page = post(c, "/admin/kb/entries", csrf=token, body=shadow)
-    assert page.status_code == 400 and "低保咋申请" in page.text
-    assert "yak" in template("yak", ["牦牛能上户口不"], utcnow().date())
+    shadow = entry_form()
+    shadow["questions"] = shadow["questions"].replace("牦牛能上户口不", "低保咋申请")
+    page = post(c, "/admin/kb/entries", csrf=token, **shadow)
+    assert page.status_code == 400 and "低保咋申请" in page.text and "低保谁能吃、咋申请" in page.text
 
 
 def latest(sessions: sessionmaker[Session]) -> int:
     with sessions() as s:
         return max(s.scalars(select(KbEntryVersion.id)))
+
+
+def latest_entry_id(sessions: sessionmaker[Session]) -> str:
+    with sessions() as s:
+        return s.scalars(select(KbEntryVersion.entry_id).order_by(KbEntryVersion.id.desc())).first() or ""
 
 
 def wait_for_answer(sender: Sender, openid: str, question: str) -> str:
