@@ -67,8 +67,9 @@ def speaks_of_village(norm: str) -> bool:
 
 
 def cued_smalltalk(text: str, norm: str) -> bool:
-    """谢谢啊 帮了大忙了, 辛苦了你们 大冷天的: short, nothing asked, every clause carrying a cue."""
-    parts = clauses(text)
+    """谢谢啊 帮了大忙了, 辛苦了你们 大冷天的: short, nothing asked, every clause carrying a cue. A clause of
+    emoji alone (辛苦了 大冷天的 👍) is no clause."""
+    parts = [p for p in clauses(text) if re.search(r"[\w\u4e00-\u9fff]", p)]
     if not parts or len(norm) > 24 or asks(norm) or re.search(r"\d", norm):
         return False
     return all(_CUE.search(p) is not None and len(p) <= _CUE_CLAUSE_MAX for p in parts) or (

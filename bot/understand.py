@@ -30,9 +30,12 @@ from bot.reading.report_asks import (
 from bot.reading.smalltalk import (
     MACHINE_FAILS,
     NAVIGATION,
+    SUMMON,
     TALK_TO_PERSON,
     asks_person,
+    cannot_type,
     chat_only,
+    explain_me,
     navigation_word,
     new_to_it,
     only_asks_person,
@@ -123,10 +126,10 @@ def classify(text: str) -> Intent:
         return Intent("report", norm, detail=guess_category(norm), told=len(rest) >= 6)
     if praise_only(text, norm):
         return Intent("smalltalk", norm, detail="praise")
-    if chat_only(text):
-        return Intent("smalltalk", norm, detail="greet")  # 你们好啊 店里歇一哈 给你们问个好
     if shapes.cued_smalltalk(text, norm):
         return Intent("smalltalk", norm, detail="thanks")  # 谢谢啊 帮了大忙了, 辛苦了你们 大冷天的
+    if chat_only(text):
+        return Intent("smalltalk", norm, detail="greet")  # 你们好啊 店里歇一哈 给你们问个好
     if asks_money(norm) or names_money(short):
         return Intent("money", norm)
     menu = menu_number(short)
@@ -161,7 +164,7 @@ def _person_then_question(text: str) -> bool:
 
 
 # Beside an ask for a person, how one wants to ask (直接, 当面): nothing asked yet.
-_ASKING_NOTHING = ("直接", "当面", "亲自", "单独", "问", "说", "说说", "聊聊", "就", "只", "是")
+_ASKING_NOTHING = ("直接", "当面", "亲自", "单独", "问", "说", "说说", "聊聊", "就", "只", "是", "问题")
 
 
 def _joined_commands(text: str) -> str | None:
@@ -169,12 +172,23 @@ def _joined_commands(text: str) -> str | None:
     parts = clauses(text)
     if not 2 <= len(parts) <= 4:
         return None
-    # 俺第一次用这个 帮助: saying one is new to the service stands beside a way around as small talk does.
-    names = ["smalltalk" if new_to_it(normalise(part)) else classify(part).name for part in parts]
+    # 俺第一次用这个 帮助: saying one is new to the service stands beside a way around as small talk does; so does
+    # why one wants a person (转人工 我打不来字), or, beside a how-to-use question, asking to be told (给俺说道说道).
+    names = [_aside(normalise(part)) or classify(part).name for part in parts]
+    if "help" not in names:
+        names = [n if n != "explain" else classify(p).name for n, p in zip(names, parts, strict=True)]
+    names = ["smalltalk" if n == "explain" else n for n in names]
     ways = [n for n in names if (n in NAVIGATION and n != "more") or n == "person"]
     if ways and all(n in (*NAVIGATION, "person", "smalltalk") for n in names):
         return ways[-1]
     return None
+
+
+def _aside(norm: str) -> str | None:
+    """A clause that says something beside a way around but asks nothing itself."""
+    if new_to_it(norm) or cannot_type(norm):
+        return "smalltalk"
+    return "explain" if explain_me(norm) else None
 
 
 @lru_cache(maxsize=1)
@@ -254,16 +268,31 @@ _PERSON_FILLER = (
 )
 
 
+def _carries_nothing(clause: str) -> bool:
+    """One clause of several beside an ask for a person that carries no question of its own."""
+    norm = normalise(clause)
+    if not norm or _aside(norm) == "smalltalk" or (MACHINE_FAILS.search(norm) and len(norm) <= 16):
+        return True
+    meant = classify(clause).name
+    return meant == "smalltalk" or (meant == "person" and not carried_question(clause))
+
+
 def carried_question(text: str) -> bool:
     """Whether an ask for a person carries the question (or the story) itself: 人工客服 问一下 俺娘的高龄补贴咋停了.
     The person words and the words that ask nothing yet are taken away; what is left must say something that is
     not itself a way around, small talk or a bare ask to report."""
-    # 有没有负责的同志 我想直接问问: a clause that only asks for a person is taken away whole.
-    norm = normalise(" ".join(c for c in clauses(text) if not only_asks_person(trimmed(normalise(c)))))
+    # 有没有负责的同志 我想直接问问: a clause that only asks for a person is taken away whole; so is, among several,
+    # one that asks for a person and carries nothing itself, small talk, or why one wants a person
+    # (整个真人来唠唠呗 这机器人说话贼磨叽, 转人工 我打不来字, 尊敬的领导 请工作人员答复 不胜感激).
+    parts = [c for c in clauses(text) if not only_asks_person(trimmed(normalise(c)))]
+    if len(parts) > 1:
+        parts = [c for c in parts if not _carries_nothing(c)]
+    norm = normalise(" ".join(parts))
     if only_asks_person(trimmed(norm)):
         return False  # 真人 在不在 回个话: the ask's words spread over clauses
     person_words = (*word_list("person", "exact"), *word_list("person", "contains"), *word_list("person", "short"))
-    rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", norm))  # 跟人工说话 机器说的我听不懂: nothing carried
+    # 跟人工说话 机器说的我听不懂, 整个真人来唠唠: the ask's own words carry nothing.
+    rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", SUMMON.sub(" ", norm)))
     for w in sorted(person_words, key=len, reverse=True):
         rest = rest.replace(w, " ")
     every_small = tuple(str(w) for ws in data()["smalltalk"].values() for w in ws)

@@ -35,7 +35,49 @@ def navigation_word(short: str) -> str | None:
     helps = word_list("navigation", "help")
     if bare != short and any(made_of(b, helps) for b in (bare, bare.removeprefix("这"))):
         return "help"
+    # 这玩意儿咋用, 你们这个公众号怎么使, 这东西咋用 给我讲讲: how to use the service, named in other words,
+    # with an ask to be told beside it.
+    base = bare.lstrip("我那就")
+    pointed = _EXPLAIN_ME_AROUND.sub("", _THE_SERVICE_LAST.sub("", _THE_SERVICE.sub("", base, count=1)))
+    if pointed != base and pointed and (pointed in helps or _HOW_TO_USE.fullmatch(pointed)):
+        return "help"
     return None
+
+
+# The service pointed at in other words (这玩意儿, 这东西, 你们这个公众号): what a how-to-use question speaks of.
+_THE_SERVICE = re.compile(
+    r"^(你们|我们)?(这|这个|那个|的)?(个)?(玩意儿?|东西|公众号|号|程序|小程序|系统|软件|机器人|平台|清风|服务|app)?"
+)
+_THE_SERVICE_LAST = re.compile(r"(你们)?(这|这个|你们的)(个)?(玩意儿?|东西|公众号|程序|小程序|系统|软件|机器人|平台)$")
+_HOW_TO_USE = re.compile(
+    r"(到底|究竟)?(要)?(怎么|如何|怎样)(个)?(用|使|使用|弄|操作|玩|搞)(的|呢)?(法)?"
+    r"|(是)?(干什么|做什么|弄什么)(用)?的|(有)?什么用(处)?|(不会|不懂|不知道怎么)(用|弄|使|操作)"
+)
+# Asking to be told or taught (给俺说道说道, 跟我讲讲, 教教我): beside a how-to-use question, still help.
+_EXPLAIN_ME = (
+    r"(你|你们)?(给|跟|和|帮|替)?(我|我们)?"
+    r"(说道说道|说道|讲讲|讲一讲|讲一下|说说|说一说|说一下|介绍介绍|介绍一下|介绍|教教|教一教|教一下|指点指点|指点一下"
+    r"|解释一下|解释解释|讲解一下|唠唠|唠一唠)(我|我们)?(呗|吧)?"
+)
+_EXPLAIN_ME_AROUND = re.compile(rf"^{_EXPLAIN_ME}|{_EXPLAIN_ME}$")
+EXPLAIN_ME = re.compile(_EXPLAIN_ME)
+
+
+def explain_me(norm: str) -> bool:
+    """A clause that only asks to be told (给我说道说道, 跟俺讲讲): help beside a how-to-use question."""
+    return EXPLAIN_ME.fullmatch(norm) is not None
+
+
+# Why one wants a person rather than typing (我打不来字, 俺不会打字, 眼睛看不清字): nothing asked by it.
+_CANNOT_TYPE = re.compile(
+    r"^(我|我们)?(年纪大了|岁数大了|老了)?(眼睛|眼)?(也|都|还)?"
+    r"(打不来字|不会打字|打字打不来|打不了字|打字不会|打字慢|打字太慢|打字费劲|不识字|不认字|字不认识|字认不得|认不得字"
+    r"|不会写字|写不来字|看不清字?|看不清楚|不好使|花了|不太会打字|打不好字)(了|啊|呀)?$"
+)
+
+
+def cannot_type(norm: str) -> bool:
+    return _CANNOT_TYPE.fullmatch(norm) is not None
 
 
 # Saying one is new to the service or cannot use it (俺第一次用这个, 刚关注, 不会用这个): beside 帮助, help.
@@ -49,12 +91,46 @@ def new_to_it(norm: str) -> bool:
     return len(norm) <= 14 and _NEW_TO_IT.search(norm) is not None
 
 
+# A letter's courtesies and a villager's kind words, in any order and nothing else: how it is addressed
+# (尊敬的领导), greetings, thanks with what for (感谢党和政府对我家的关心帮助, 不胜感激), wishes (祝你们工作顺利
+# 身体健康), care (大冷天的, 注意身体) and the closing (此致 敬礼). None of them can hold a question or a wrong.
+_WHOM = r"(党和政府|党和国家|党中央|党|政府|国家|组织|你们|您|你|各位|大家|领导们?|同志们?|工作人员们?|干部们?|老师们?)"
+_HELPED = r"(关心|帮助|照顾|关怀|支持|帮扶|付出|关爱|厚爱|好政策|政策|扶持|救助|操心)"
+_COURTESY = re.compile(
+    r"(?:"
+    rf"尊敬的(各位)?{_WHOM}"
+    rf"|{_WHOM}?(您好|你们好|你好|好)"
+    r"|(非常|十分|万分|衷心|真心|真诚|特别|深深|再次|在此|先)?(不胜感激|感激不尽|感激|感谢|感恩|谢谢|多谢|致谢|表示感谢|深表感谢)(了)?"
+    rf"|{_WHOM}+(这些年|多年来|一直以来|长期以来|一直|这几年)?((对|给|为)(我|我们|我家|我们家|全家|我们全家|群众|老百姓|村里|我们村|乡亲们|大家))?"
+    rf"(的|所做的)?({_HELPED}(和|与|及|、)?)+"
+    rf"|(对|给|为)(我|我们|我家|我们家|全家|我们全家|群众|老百姓|村里|我们村|乡亲们)(的|所做的)?({_HELPED}(和|与|及)?)+"
+    rf"|(祝|祝愿|敬祝|恭祝|祝福|愿){_WHOM}?"
+    r"|工作顺利|身体健康|万事如意|阖家幸福|阖家欢乐|合家欢乐|家庭幸福|吉祥如意|心想事成|一切顺利|平安健康|健康长寿"
+    r"|天天开心|步步高升|事业有成|扎西德勒|新年快乐|节日快乐|平平安安|健健康康|顺顺利利"
+    r"|(大冷天|大热天|天冷|天热|这么冷的天|这么热的天|冷天|下雪天|下雨天|大过年|大过节|大周末|大晚上|这么晚)(的|了)?"
+    r"|(你们)?(还|都)(在)?(上班|加班|值班|忙着|忙)(呢|哩)?|辛苦(了|啦)?"
+    r"|注意(身体|保暖|休息|安全)|保重(身体)?|多穿(点|些)?(衣服)?|别(累着|冻着|太累)了?|早点休息"
+    r"|此致|敬礼|敬上|谨上|致礼|祝好|顺颂(时祺|商祺)?|再次|也|都|了|的|啊|呀|哈"
+    r")+"
+)
+# What only words of thanks, wishes or care carry (a lone 好 or 的 is not a courtesy).
+_COURTESY_CORE = re.compile(
+    r"感|谢|祝|愿|此致|敬礼|敬上|谨上|尊敬|辛苦|冷|热|注意|保重|多穿|累着|冻着|休息|[顺康意福乐成]"
+)
+
+
+def courtesy(norm: str) -> bool:
+    return _COURTESY.fullmatch(norm) is not None and _COURTESY_CORE.search(norm) is not None
+
+
 def smalltalk_kind(short: str, norm: str) -> str | None:
     if not norm:
         return "emoji"
     for kind, words in data()["smalltalk"].items():
         if made_of(short, tuple(str(w) for w in words)) or made_of(norm, tuple(str(w) for w in words)):
             return str(kind)
+    if courtesy(norm):
+        return "thanks"
     every = tuple(str(w) for words in data()["smalltalk"].values() for w in words)
     if made_of(short, every):
         return "ok"
@@ -146,11 +222,12 @@ def _called(norm: str) -> bool:
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
-    r"(叫|找|让|请|派|来|安排)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
+    r"(叫|找|让|请|派|来|安排|弄|喊)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
     r"((个|一个|位|一位)?((乡上|镇上|县上|县里|乡里|村上)的?)?(懂.{0,4}?的)?(干部|领导|工作人员|真人|人工|客服|同志)"
-    r"|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?"
-    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|回个话|回话|打电话|打个电话|联系|$)(?!了|过)"
+    r"|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?(亲自|直接|当面|专门|尽快|马上|赶紧)?"
+    r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|回个话|回话|打电话|打个电话|联系|唠唠|唠嗑|唠|聊聊|聊|$)(?!了|过)"
 )
+SUMMON = _SUMMON
 
 
 # Asking whether a person is there to answer: 有没有乡上的干部能回答我, 有没有人能回复一下.
@@ -174,11 +251,13 @@ _PUT_THROUGH = re.compile(r"(转|接|换)(个|一个|一下|下|到|给|成|为)
 _PERSON_NOUNS = ("工作人员", "干部", "领导", "真人", "人工", "客服", "同志", "活人", "人")
 _TALK_VERBS = ("说话", "说说", "聊聊", "回答", "答复", "回复", "解答", "回个话", "回话", "接电话", "说", "聊", "讲")
 _ASK_WORDS = ("有没有", "有没", "在不在", "在没", "在吗", "没有", "有", "在", "能", "会", "来", "个", "一个", "位")
+# Wanting and insisting said beside them (人 真的 有吗 干部 说话 要, 到底有没有干部能说话 我想要).
+_WANT_WORDS = ("真的", "到底", "究竟", "想要", "要", "想", "就是")
 _TO_ME = ("跟我", "和我", "给我", "同我", "我们", "我", "的", "一下", "吗", "没", "哩", "呢", "啊", "你们")
 
 
 def _person_words_any_order(norm: str) -> bool:
-    if not 3 <= len(norm) <= 16 or not made_of(norm, _PERSON_NOUNS + _TALK_VERBS + _ASK_WORDS + _TO_ME):
+    if not 3 <= len(norm) <= 16 or not made_of(norm, _PERSON_NOUNS + _TALK_VERBS + _ASK_WORDS + _TO_ME + _WANT_WORDS):
         return False
     return has(norm, _PERSON_NOUNS) and has(norm, _TALK_VERBS) and has(norm, ("有", "在", "能", "会", "来"))
 
@@ -189,8 +268,10 @@ _TALK_TO_PERSON = re.compile(
     r"(人工|真人|工作人员|客服|活人|干部|领导)(说话|说|聊|讲|对话|沟通|交流|通话)(一下|两句|几句)?(?!了|过)"
 )
 # The machine not understood or not understanding: 你们这个机器说的我听不懂, 机器人答非所问.
+# Or too slow, long-winded or dull to talk with (这机器人说话贼磨叽, 机器回得太啰嗦, 跟机器说话费劲).
 MACHINE_FAILS = re.compile(
-    r"(你们)?(这个|的)?机器人?.{0,8}?(听不懂|看不懂|不明白|说不清|答非所问|没用|不管用|说不对|不懂)"
+    r"(你们)?(这个|的)?机器人?.{0,8}?(听不懂|看不懂|不明白|说不清|答非所问|没用|不管用|说不对|不懂"
+    r"|磨叽|墨迹|磨蹭|啰嗦|罗嗦|啰里啰嗦|绕来绕去|费劲|太慢|慢死|死板|笨|答不上|说不明白)"
 )
 TALK_TO_PERSON = _TALK_TO_PERSON
 
