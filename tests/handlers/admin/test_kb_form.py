@@ -349,9 +349,10 @@ def test_a_complete_entry_is_stored_and_a_second_admin_approves_it(site: Any) ->
 def test_one_more_source_row_is_added_without_checking_or_storing(site: Any) -> None:
     c, sessions = site
     token = login(c, "admin")
-    fields = entry_form(title="")
+    fields = entry_form(title="<b>牦牛</b>")
     page = c.post("/admin/kb/entries", data={"csrf": token, "more": "source", **fields}, follow_redirects=False)
     assert page.status_code == 200 and "没有保存" not in page.text
+    assert 'value="&lt;b&gt;牦牛&lt;/b&gt;"' in page.text and "<b>牦牛" not in page.text  # autoescaped
     assert page.text.count('name="source_name"') == 3  # the typed one, the added one, the spare one
     assert versions(sessions) == []
 
