@@ -33,6 +33,13 @@ _SURELY = re.compile(r"(会|能|要|得)(给我|帮我|替我)?(保密|保护).{
 _TO_US = re.compile(r"你|您|别|不要|不会")
 # The reporter's own wish not to be known (俺不想让村里人知道), beside a safety question: taken with it.
 _UNKNOWN_WISHED = re.compile(r"^(我|我们)?(不想|不愿意?|不要|别|不能)(让|叫|被)?.{0,6}(知道|晓得)(是我)?$")
+# Where the reporter stands to the accused, beside a safety question (但我就住他家隔壁, 我是他邻居,
+# 俺家在会计家对门): it would tell who reported, so it is taken out with the question and never stored.
+_SELF_PLACED = re.compile(
+    r"^(但|但是|可|可是|而且|因为|就是|其实)?(我|俺|我们|俺们|我家|俺家|咱家)(就|还|正好|刚好|恰好)?"
+    r"(住|在|是|住在|家在|跟他|和他|跟他家|和他家)?.{0,6}"
+    r"(隔壁|对门|对面|邻居|紧挨着|挨着|前院|后院|楼上|楼下|亲戚|本家|一个院|一条巷|同一个社)"
+)
 # Every safety question names one of these; the whole message's matching form holds each clause's.
 _TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN, _TOLD_ON)))
 # A clause longer than this is a story, even with a question word in it.
@@ -80,4 +87,5 @@ def split(text: str) -> tuple[bool, str]:
     if not asked:
         return (True, "") if is_safety_question(text, fear=len(said) <= 1) else (False, text)
     asked += [c for c in said if c not in asked and _UNKNOWN_WISHED.match(normalise(c))]
+    asked += [c for c in said if c not in asked and len(c) <= MAX_CLAUSE and _SELF_PLACED.match(normalise(c))]
     return True, " ".join(c for c in said if c not in asked)

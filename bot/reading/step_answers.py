@@ -26,12 +26,16 @@ def _step_forms(norm: str) -> tuple[str, ...]:
     """The message, without particles and lead-ins, and also without a leading 我 or a trailing 了/的/呢:
     我说完了 -> 说完了 -> 说完, ok了 -> ok."""
     short = trimmed(norm)
-    forms = [norm, short]
+    forms = [norm, short, _ERHUA.sub("", norm)]  # 完事儿了 is 完事了
     for form in (norm, short):
         bare = form.lstrip("我那就")
         forms.append(bare)
         forms.append(bare[:-1] if len(bare) > 1 and bare[-1] in "了的呢" else bare)
     return tuple(f for f in dict.fromkeys(forms) if f)
+
+
+# The northern 儿 after a word (完事儿, 这点事儿, 没啥事儿): the word without it (儿子, 儿女 stay).
+_ERHUA = re.compile(r"(?<=[\u4e00-\u9fff])儿(?![子女童孙媳])")
 
 
 # A short answer that there is nothing to show: a negation with at most evidence words around it
@@ -43,7 +47,9 @@ _NEGATION = re.compile(
 _EVIDENCE_WORDS = re.compile(
     r"(手机|照相|相机|东西|嘛|照片|相片|证据|图片|图|视频|录像|录音|材料|截图|什么|任何|拍下|照下|拍|照|发|也|都|了|的|我|这个"
     r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后"
-    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|暂|现在|目前|还|手头|手上|身边|一张|录|必要|上|给|开|收条|单子)"
+    r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|暂|现在|目前|还|手头|手上|身边|一张|录|必要|上|给|开|收条|单子"
+    # the paper that was not photographed (账本我没拍 不敢拍, 合同没拍下来)
+    r"|账本|账|合同|协议|名单|存折|折子|流水|字据|欠条|来)"
 )
 # No evidence, then why, in one run (没拍羊还在山上哩, 没照 当时太黑): the head says there is nothing to show
 # and names what would show it; the rest shows nothing. A head whose last word goes on (没照顾) is no head.
@@ -186,6 +192,11 @@ _BESIDE_DONE = re.compile(
     r"|(我|俺)?(店里|家里|地里|铺子里|厂里|这会|这会儿|这边|手上|手头)?(还|正|都|也)?"
     r"(忙|忙着|忙得很|忙死了|有事|有活|有活儿)(哩|呢|咧|嘞|着哩|着呢)?"
     r"|(我|俺)?(还|还要|还得|得|要|赶着)(回|去|赶)(店里|地里|家|厂里|铺子|上班|干活|放羊)(了|哩|呢|去|去了)?"
+    # Urging the listener on (你们赶紧查, 快点处理, 抓紧给查查吧): the answer is given, act on it
+    r"|(那)?(你们|您|你|领导|干部|纪委)?(就|可)?(赶紧|赶快|快|快点|快些|抓紧|尽快|早点|早些|好好|一定|务必)(给|帮)?(我|俺|我们)?"
+    r"(查|查查|查一查|查一下|调查|处理|处理一下|管|管管|管一管|办|办一下|核实|落实|解决|弄|整)(吧|啊|呀|哈|了)?"
+    # The rest put off (别的见面说, 其他的回头再讲, 细的电话里唠): nothing more now
+    r"|(别的|其他的?|其它的?|剩下的|细的|具体的|详细的)?(见面|当面|回头|以后|改天|过后|电话里|到时候)(再|了再)?(说|讲|聊|唠|谈)(吧|啊|哈)?"
 )
 
 
@@ -240,6 +251,30 @@ _SEE_FOR_YOURSELF = re.compile(
 _ASKED = re.compile(r"吗|么$|不$|没$|能不能|可不可以|要不要|行不行|是不是|有没有|会不会|用不用|算不算")
 # About to send (等下发, 马上拍): the step waits.
 _SENDING_NOW = re.compile(r"(等下|等会|等一下|马上|这就|稍等|一会)(儿)?(就)?(发|拍|照|传)")
+
+
+# Evidence there is, to be sent later (有合同 回头发, 裂缝照下了 等我孙子来了发): held or taken, then a time to
+# come and a sending. Sending in a moment (等一下就发, 等下发) is not later: the evidence step waits for it.
+_TAKEN = re.compile(
+    rf"(?<![没莫无不])(有|照下了|照下|拍下了|拍下|拍了|照了|截了|截图了|存着|留着|录了){_PAPERS}?"
+    rf"|{_PAPERS}|截图|照片|相片|视频|录像|录音|聊天记录"
+)
+_LATER_SENT = re.compile(
+    r"(晚点|晚上|明天|回头|改天|过两天|过几天|之后|以后|回去|回家"
+    r"|等(我|俺)?的?.{0,6}(来了|回来|回家|到家|有空|有网|下班|放学))"
+    r"(了)?(再|就)?(给你们|给您|给你)?(发|传|拍|补|交)"
+)
+
+
+def evidence_promised(text: str) -> bool:
+    """At the evidence step, evidence held and promised later (有合同 回头发, 房子的裂缝 照下了 等我孙子来了发):
+    not a question, and no negation of the evidence (没有照片)."""
+    norm = normalise(text)
+    if not norm or len(norm) > 40 or "?" in text or "？" in text or shapes.asks(norm):
+        return False
+    if re.search(r"(没|莫|无)(有|得)?(照片|证据|图|截图|拍|照)", norm):
+        return False
+    return _TAKEN.search(norm) is not None and _LATER_SENT.search(norm) is not None
 
 
 def evidence_in_words(text: str) -> bool:
@@ -327,3 +362,16 @@ def _by_shape(norm: str, kind: str) -> bool:
             is not None
         )
     return False
+
+
+def done_then_remark(text: str) -> str | None:
+    """差不多就这些 账本我见过: a first clause that finishes the story, then one short remark that asks nothing.
+    The remark (the villager's own words) is more of the story; the story is finished. None otherwise."""
+    parts = clauses(text)
+    if not 2 <= len(parts) <= 3 or _NOT_DONE.search(normalise(text)) or not means(parts[0], "done"):
+        return None
+    rest = " ".join(parts[1:])
+    norm = normalise(rest)
+    if not 2 <= len(norm) <= 16 or shapes.asks(norm) or means(rest, "done"):
+        return None
+    return rest

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.intents.report.draft import draft_data, goto, hint, picked_number
 from bot.intents.report.story import more_story
@@ -18,7 +19,7 @@ _LEVEL_PLACES = (("village", "村社组队"), ("town", "乡镇"), ("county", "�
 _LEVEL_UNKNOWN = re.compile(r"不清楚|不知道|说不清|不确定|不晓得|搞不清|弄不清|不好说|其他")
 
 
-def _cadre_by_words(text: str) -> int | None:
+def _cadre_by_words(text: str, story: str = "") -> int | None:
     norm = normalise(text)
     if not norm or len(norm) > 12 or "不是" in norm:
         return None
@@ -28,14 +29,35 @@ def _cadre_by_words(text: str) -> int | None:
     named = cadres.strongest(norm)
     if named is not None and named.level in levels and named.level != "unknown":
         return levels.index(named.level) + 1
+    if named is not None and named.level == "unknown" and _only_title(norm, named.word):
+        # 书记, 主任: a title that tells no level. The story's own mention of it, or the one place it speaks
+        # of, tells it (村上说没指标 主任家亲戚); else "unknown", which the router lifts like a town cadre.
+        return levels.index(_level_in_story(story, named.word) or "unknown") + 1
     found = {code for code, marks in _LEVEL_PLACES if any(ch in norm for ch in marks)}
     return levels.index(found.pop()) + 1 if len(found) == 1 else None
+
+
+# Around a bare title at this step: who it is (他, 那个), a particle or 呗.
+_TITLE_AROUND = re.compile(r"(就是|是|他|她|那个|这个|我们|俺们|我们的|的|呗|吧|啊|呀|嘛|了|哩|呢)*")
+
+
+def _only_title(norm: str, word: str) -> bool:
+    head, _, tail = norm.partition(normalise(word))
+    return bool(_TITLE_AROUND.fullmatch(head)) and bool(_TITLE_AROUND.fullmatch(tail))
+
+
+def _level_in_story(story: str, word: str) -> str | None:
+    told = {m.level for m in cadres.mentions(story) if m.level != "unknown" and word in m.word}
+    if len(told) == 1:
+        return told.pop()
+    places = {code for code, marks in _LEVEL_PLACES if any(ch in normalise(story) for ch in marks)}
+    return places.pop() if len(places) == 1 else None
 
 
 def cadre_step(ctx: Context, draft: ReportDraft) -> Reply:
     choice = picked_number(ctx, [label for _code, label in CADRE_LEVELS])
     if choice is None and ctx.message.kind == "text":
-        choice = _cadre_by_words(ctx.text)
+        choice = _cadre_by_words(ctx.text, p.description_of(draft_data(draft)))
     if choice is None:
         return more_story(ctx, draft) or hint(ctx, draft)
     data = draft_data(draft)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from bot.context import Context, Reply
-from bot.intents.report.draft import draft_data, goto, hint, picked_number, said_skip
+from bot.intents.report.draft import draft_data, goto, hint, picked_number, prompt_for, said_skip
+from bot.intents.report.media import add_media
 from bot.intents.report.story import more_story
 from bot.reading.normal_form import normalise
 from bot.reading.step_answers import means
+from cases.intake import report_drafts
 from cases.validation import (
     CHANNEL_RULES,
     MAX_NAME,
     Channel,
+    EvidenceKind,
     name_problem,
     phone_problem,
 )
@@ -33,6 +36,12 @@ def name_said(text: str) -> str:
 
 
 def identity_step(ctx: Context, draft: ReportDraft) -> Reply:
+    if ctx.message.kind == "image":  # the photo promised at the evidence step (等下发): kept with the others
+        refused = add_media(ctx, draft, EvidenceKind.IMAGE)
+        if refused is not None:
+            return refused
+        n = report_drafts.count_media(ctx.session, draft_id=draft.draft_id, kind=EvidenceKind.IMAGE)
+        return Reply(f"已收到第 {n} 张照片。\n\n" + prompt_for(ctx, draft))
     choice = 2 if means(ctx.text, "anonymous") else 1 if means(ctx.text, "real_name") else None
     choice = choice or picked_number(ctx, ["实名", "匿名"])
     if choice is None:

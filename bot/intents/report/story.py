@@ -16,6 +16,7 @@ from bot.intents.report.draft import (
     said_skip,
 )
 from bot.intents.report.media import add_media, set_location
+from bot.reading.step_answers import done_then_remark
 from cases.categories import by_code
 from cases.intake import report_drafts
 from cases.intake.report_drafts import DraftData
@@ -35,6 +36,10 @@ def description_step(ctx: Context, draft: ReportDraft) -> Reply:
             return Reply("还没有记下内容。" + p.DESCRIPTION)
         if len(meaningful(p.description_of(data))) < p.MIN_DESCRIPTION:
             return Reply(p.TOO_SHORT)
+        return after_description(ctx, draft, data)
+    remark = done_then_remark(ctx.message.content) if msg.kind == "text" else None
+    if remark is not None and len(meaningful(p.description_of(data))) >= p.MIN_DESCRIPTION:
+        append_story(ctx, draft, data, remark, "")  # 差不多就这些 账本我见过: the remark kept, the story done
         return after_description(ctx, draft, data)
     if msg.kind == "voice":
         media_reply = add_media(ctx, draft, EvidenceKind.VOICE)
