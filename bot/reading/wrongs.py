@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.reading.benefit_wrongs import benefit_wrong
-from bot.reading.normal_form import data, has, word_list
+from bot.reading.normal_form import alternatives, data, has, word_list
 from bot.reading.question_shapes import ASKING, ASKING_TAIL, WHY_OR_WHEN
 
 # A named role that takes, sells, spends or hands out what is not theirs: 书记把残疾人的补贴领了自己花了;
@@ -255,6 +256,22 @@ def _role_named(norm: str) -> bool:
     return has(norm, word_list("misconduct", "roles")) and not wages_owed(norm)
 
 
+# Handed to a cadre's kin, told without 把: 资金全给了支书侄女开的店, 名额都分给村长他小舅子了, 活儿包给了会计家亲戚.
+_HANDED_TO = r"(?:给了|给|分给|发给|批给|包给|交给|留给|评给|弄给|安排给|让给|定给|报给)了?"
+
+
+@lru_cache(maxsize=1)
+def _handed_to_kin() -> re.Pattern[str]:
+    roles = alternatives(word_list("misconduct", "roles"))
+    kin = alternatives(word_list("benefit_wrongs", "kin"))
+    return re.compile(rf"{_HANDED_TO}(?:都|全)?{roles}(?:的|他|她|他们|家)?(?:的|家)?{kin}")
+
+
+def handed_to_kin(norm: str) -> bool:
+    """Something handed to a cadre's own kin (全给了支书侄女), told flat: 能给村长的亲戚吗 asks."""
+    return _handed_to_kin().search(norm) is not None and _told_flat(norm)
+
+
 def _beside_role_or_project(norm: str) -> bool:
     roles = word_list("misconduct", "roles")
     return has(norm, (*roles, *VILLAGE, "村委", "我们村", "咱村", "本村", "扶贫", "项目")) and _told_flat(norm)
@@ -272,6 +289,7 @@ WRONG_RULES: tuple[Rule, ...] = (
     Rule("extortion", shaped(*EXTORTION), _unasked),
     Rule("gift", lambda n: gift_for(n)),
     Rule("benefit_wrong", lambda n: benefit_wrong(n)),
+    Rule("handed_to_kin", handed_to_kin),
     *(Rule(name, shaped(pattern), _beside_role_or_project) for name, pattern in _SHAPED_WRONGS),
     Rule("paid_idle", shaped(_PAID_IDLE), _not_asked),
     *(Rule(name, shaped(pattern), _told_flat) for name, pattern in _TOLD_WRONGS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot import report_prompts as p
 from bot import safety, shapes
@@ -120,7 +121,7 @@ def on_offer(ctx: Context) -> Reply:
         label = category.label if category else "其他意见建议"
         offered = p.HARDSHIP_OFFER if code == HARDSHIP else p.story_offer(label)
         return Reply((safety.HARDSHIP_ANSWER if code == HARDSHIP else safety.ANSWER) + "\n\n" + offered)
-    number = intent.choice if intent.name == "choice" else None
+    number = intent.choice if intent.name == "choice" else _yes_then_number(ctx.text)
     if number is None and intent.name == "none" and _ONLY_ASKING.search(intent.norm):
         number = 2  # 不是 我就问问: the story was a question
     yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS or means(ctx.text, "agree")
@@ -152,6 +153,17 @@ def _category_named(ctx: Context) -> str | None:
     cats = [c for c in categories() if c.code != HARDSHIP]
     chosen = pick(ctx.text, [c.label for c in cats])
     return cats[chosen - 1].code if chosen is not None else _guessed(guess_category(norm))
+
+
+# Any way of saying yes, then the option's number (冲 1, 走起 1, 必须的 3): the number says which.
+_THEN_NUMBER = re.compile(r"(.+?)[\s,，。.、!！~～]*([0-9])")
+
+
+def _yes_then_number(text: str) -> int | None:
+    match = _THEN_NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if match is None or not means(match.group(1), "agree"):
+        return None
+    return int(match.group(2))
 
 
 # Saying the story was only a question: 我就问问, 是问政策, 想咨询一下.
