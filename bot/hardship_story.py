@@ -73,6 +73,23 @@ def _troubles_in(story: str) -> tuple[str, ...]:
     return tuple(label for label, pattern in _trouble_patterns() if pattern.search(said))
 
 
+# Words any household in trouble says, which name no kind of trouble by themselves: ill (病了, 生病, 有病),
+# short of money (没钱, 钱不够). A story of only these (家里 困难 病了 没钱) leaves 遇到的是哪类事 to be asked;
+# a named illness (尿毒症, 白血病, 心脏病, 住院) or a named loss (没收入, 失业) is taken from the story.
+_SHORT_OF_MONEY = re.compile(r"没钱|没有钱|钱不够|没啥钱|缺钱")
+_GENERIC_ILL = re.compile(
+    r"(?<![血脏尿大重性慢精神传染看治])(生|有|得|害|闹)?(了)?(点|个)?(小)?病(了|着|啦|倒了|倒)?(?![人房床号])"
+)
+
+
+def kinds_named(story: str) -> list[str]:
+    """The kinds of trouble the story names by more than the words any trouble says (病了, 没钱): for these the
+    script does not ask 遇到的是哪类事. Empty when only such words are there. Short of money is never a kind
+    (房子塌了 没钱修 is a disaster); being ill is one beside a kind named (我病了 干不了活)."""
+    said = _SHORT_OF_MONEY.sub("", _norm(story).replace(" ", ""))
+    return troubles_told(said) if troubles_told(_GENERIC_ILL.sub("", said)) else []
+
+
 def household_told(story: str) -> str | None:
     """ "other" when the story registers someone else's household; None when it does not say."""
     return "other" if _FOR_OTHERS.search(_norm(story).replace(" ", "")) else None
@@ -105,7 +122,7 @@ def fill_from_story(data: DraftData) -> list[str]:
     if "household" not in data and (household := household_told(story)) is not None:
         data["household"] = household
         taken.append("谁家：别人家（替他们登记）")
-    if "troubles" not in data and (troubles := troubles_told(story)):
+    if "troubles" not in data and (troubles := kinds_named(story)):
         data["troubles"] = troubles
         taken.append("遇到的事：" + "、".join(troubles))
     if "when" not in data and (when := when_told(story)):

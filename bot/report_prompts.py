@@ -150,6 +150,8 @@ IDENTITY = "是否留下姓名和电话？回复数字：\n1 实名（方便核�
 CONTACT = "请发送姓名和手机号，例如：张三 13800001111\n只留一项也可以；都不想留请回复“跳过”。"
 EDIT = "要修改哪一项？回复数字：\n1 问题类别\n2 事情经过\n3 证据\n4 身份\n" + FOOTER
 CANCELLED = "已取消，内容没有提交。需要时回复 3 重新反映。"
+# Leaving the hardship script: nothing was registered, and how to come back (not menu 3, which reports).
+HARDSHIP_CANCELLED = "已取消，内容没有提交。以后想登记，再说说家里的情况就行。"
 
 PROMPTS: dict[str, str] = {
     "description": DESCRIPTION,

@@ -10,8 +10,10 @@ from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.hardship_story import troubles_told
 from bot.reading.benefit_wrongs import own_payment_missing
+from bot.reading.hardship import troubled
+from bot.reading.normal_form import normalise
 from bot.reading.wrongs import guess_category
-from bot.shapes import flat_statement
+from bot.shapes import asks, clauses, flat_statement
 from cases.categories import by_code
 from cases.validation import MAX_DESCRIPTION
 from storage.repos.users import ConversationState
@@ -42,9 +44,33 @@ def _household_trouble(text: str, norm: str) -> bool:
 
 def family_trouble(ctx: Context) -> bool:
     """老公在工地上从架子上掉下来了 腰断了 老板跑了 工钱也没给: a trouble told of someone of the household, before
-    any policy search (a wage or an injury entry would answer one part and drop the household)."""
+    any policy search (a wage or an injury entry would answer one part and drop the household). A trouble told
+    in fragments (车祸 住院 欠了 钱) is one too: whose it is comes at the script's first step."""
     norm = ctx.intent.norm
-    return bool(_FAMILY.search(norm)) and _household_trouble(ctx.text, norm)
+    return (bool(_FAMILY.search(norm)) and _household_trouble(ctx.text, norm)) or told_in_fragments(ctx.text, norm)
+
+
+# Fragments: at least this many pieces, this short on average (雪 大 下了 牛 羊 一半 死了).
+_FRAGMENTS_LEAST = 3
+_FRAGMENT_LENGTH = 4
+# A policy thing named among the fragments (大病 救助 政策, 危房 改造 条件): a question typed as keywords.
+_POLICY_TERM = re.compile(r"政策|补贴|补助|报销|申请|条件|标准|办理|怎么办|救助|医保|低保|改造|资助|贷款办")
+# "There is none" said last as a piece of its own (钱 没有, 吃的 没有), not after a verb (发了 没有 asks).
+_NONE_LAST = ("没有", "没", "没得", "莫得", "莫有", "没了")
+
+
+def told_in_fragments(text: str, norm: str) -> bool:
+    """病 重 钱 没有, 雪 太大 羊 死了 一半: a household's trouble typed as short pieces (voice input, few characters
+    known), asking nothing and naming no one of the village: the hardship path is offered."""
+    pieces = clauses(text)
+    if len(pieces) < _FRAGMENTS_LEAST or sum(map(len, pieces)) > _FRAGMENT_LENGTH * len(pieces):
+        return False
+    said = norm
+    if pieces[-1] in _NONE_LAST and not pieces[-2].endswith(("了", "过", "没")):
+        said = norm.removesuffix(normalise(pieces[-1]))
+    if asks(said) or _POLICY_TERM.search(norm) or _VILLAGE_SIDE.search(norm):
+        return False
+    return troubled(norm) or bool(troubles_told(text))
 
 
 def offer_hardship(ctx: Context) -> Reply:

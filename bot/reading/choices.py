@@ -12,9 +12,16 @@ from rapidfuzz.distance import LCSseq
 from bot.reading.normal_form import data, normalise, trimmed
 
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-# A pick may come after a word that settles it (那就2, 还是选二吧, 那我选第二个).
+# A pick may come after a word that settles it (那就2, 还是选二吧, 那我选第二个), or after saying yes in any
+# voice (哦呀 1 in Qinghai, 嗯呐 1, 要得 1, 没问题 2): the yes is the pick's, the number says which.
+_ASSENT = (
+    "哦呀|噢呀|哦耶|嗯呐|嗯哪|嗯嗯|好嘞|好滴|好哒|好呀|好吧|行呀|行啊|行行|要得|中中|对头|对的|对着|是的|是呢|是啊"
+    "|可以的|可以|没问题|没错|得行|妥了|中|是"
+    # a go-ahead verb (整 1 in the northeast, normalised to 弄; 办吧 1, 搞 2)
+    "|弄吧|弄|搞吧|搞|办吧|办"
+)
 _CHOICE = re.compile(
-    r"^(?:哦|噢|嗯|啊|好|好的|行|对|那|那就|那还是|还是|那我|我就|那我就)*(?:我选|选择|选|我要|要|看|就)?"
+    rf"^(?:{_ASSENT}|哦|噢|嗯|啊|好|好的|行|对|那|那就|那还是|还是|那我|我就|那我就)*(?:我选|选择|选|我要|要|看|就)?"
     r"第?([0-9]{1,3}|[零一二两俩三四五六七八九十]{1,3})(?:个|号|项|条|页|种|位)?(?:吧|的)?$"
 )
 

@@ -76,9 +76,10 @@ def on_message(ctx: Context) -> Reply:
         ctx.read_again(answer)  # 算了 名字还是不留了 匿名吧: this step answered otherwise, not leaving
         intent = ctx.intent.name
     if intent == "cancel":
+        left = p.HARDSHIP_CANCELLED if draft_data(draft).get("category") == HARDSHIP else p.CANCELLED
         report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
-        return Reply(p.CANCELLED + "\n\n" + menu_text())
+        return Reply(left + "\n\n" + menu_text())
     if intent in ("menu", "help", "person"):
         ctx.reset()
         return PASS  # the draft stays; menu item 3 resumes it

@@ -21,6 +21,7 @@ from bot.intents.report.draft import (
     said_done,
     said_skip,
 )
+from bot.reading.choices import leading_choice
 from cases.intake import report_drafts
 from cases.intake.report_drafts import DraftData
 from cases.validation import (
@@ -51,20 +52,49 @@ def _hardship_next(ctx: Context, draft: ReportDraft, data: DraftData, lead: str 
 
 
 # Saying one has no phone (没手机, 我没有电话, 不会用手机), and the words naming whose number it is (社长的电话是).
-_NO_PHONE = re.compile(r"(我|俺|老汉|家里|这户)?(也)?(没有|没|不会用|不用|用不来)(个)?(手机|电话)(号)?")
+# The phone named first is the same (电话 我 没有, 手机嘛 莫得, 电话号也没有的).
+_NO_PHONE = re.compile(
+    r"(我|俺|老汉|家里|这户)?\s*(也)?\s*(没有|没得|莫得|莫有|没|不会用|不用|用不来)\s*(个)?\s*(手机|电话)(号)?"
+    r"|(手机|电话)(号|号码)?\s*(嘛|么|呢)?\s*(我|俺|老汉|家里|这户)?\s*(也|都)?\s*(没有|没得|莫得|莫有|没)(的|了)?"
+)
 _NUMBER_WORDS = re.compile(r"(的)?(电话|手机|号码|手机号|电话号)+(号码|号)?(是|为|:|：)?|打给|打|找")
 
 
 # Whose household, said in words: 我替她登记, 是邻居家 (another's); 就是我家 (one's own).
 _OTHERS = re.compile(r"替|别人|邻居|隔壁|亲戚家|他家|她家|人家的|帮(他|她)|代(他|她|人)")
 _OWN = re.compile(r"自己|我家|我们家|本人|自家|俺家|俺们家|咱家|咱们家")
+# A kin's or a named family's household is another's (俺老丈人家, 我姐家, 丈母娘那边, 老马家); in-laws live apart
+# even without 家. Parents or children alone (我爸) may live in the same house: not read, the step asks again.
+_KIN_HOUSE = re.compile(
+    r"(老丈人|丈人|丈母娘|岳父|岳母|公公|婆婆|亲家|舅舅|舅妈|姑姑|姑妈|姨妈|小姨|叔叔|婶婶|伯伯|大爷|哥哥|姐姐|妹妹|弟弟"
+    r"|侄子|侄女|外甥|闺女|女儿|儿子|孙子|兄弟|表哥|表姐|表弟|表妹|堂哥|堂弟|朋友|同学|老乡|舅|姑|姨|叔|伯|哥|姐|妹|弟)"
+    r"(家|那边|那里|那儿)"
+    r"|老丈人|丈母娘|岳父|岳母|亲家|娘家|婆家"
+    r"|(老|隔壁|对门|村里)?(马|韩|李|王|张|刘|陈|杨|赵|祁|冶|喇|铁|何|朱|孙|胡|郭|周|吴|鲁|白|苏|冯|谢|蔡|董|汪|安|星|索)家的?"
+)
+# Oneself, alone: 我, 俺们, 是我自己的, 就我家的 (normalised: 俺 -> 我, 咱 -> 我).
+_SELF = re.compile(r"(是|就是|就)?(我|咱|自己)(们)?(自己)?(家|家里)?(的)?(人)?")
+# An answer to 谁家 this long or shorter names whose household by a kin's; a longer one is a story.
+_SHORT_ANSWER = 12
+# Saying whose it is not: 不是别人家 (one's own), 不是我家的 (another's).
+_NOT_OTHERS = re.compile(r"不是(别人|人家|邻居|亲戚|他|她)")
+_NOT_OWN = re.compile(r"不是(我|自己|自|咱)")
+
+
+def _whose_in_words(norm: str) -> int | None:
+    """Whose household a short answer names: 1 one's own, 2 another's, None when it does not say."""
+    if _NOT_OTHERS.search(norm):
+        return 1
+    if _NOT_OWN.search(norm) or _OTHERS.search(norm) or (len(norm) <= _SHORT_ANSWER and _KIN_HOUSE.search(norm)):
+        return 2  # a kin named inside a longer story (我家老汉病了 他姐家也难) is not whose household it is
+    return 1 if _OWN.search(norm) or _SELF.fullmatch(norm) else None
 
 
 def h_whose(ctx: Context, draft: ReportDraft) -> Reply:
     choice = picked_number(ctx, ["自己家", "别人家"])
     if choice is None and ctx.message.kind in ("text", "voice"):
-        norm = ctx.intent.norm
-        choice = 2 if _OTHERS.search(norm) else 1 if _OWN.search(norm) else None
+        first = leading_choice(ctx.text)  # 2 俺老丈人家: the number picks, the words after it say whose
+        choice = first[0] if first is not None and first[0] in (1, 2) else _whose_in_words(ctx.intent.norm)
     data = draft_data(draft)
     if _whole_story(ctx):
         # The whole story told here: kept as the household's story; whose it is read from it when said.
@@ -197,6 +227,7 @@ def h_phone(ctx: Context, draft: ReportDraft) -> Reply:
     # 没手机 社长的电话 137…: a number beside saying one has none is someone's who can reach the household.
     name = _NO_PHONE.sub("", "".join(ch for ch in text if not ch.isdigit()))
     name = _NUMBER_WORDS.sub("", name).strip(" ，,：:；;-\n\t")
+    name = re.sub(r"(的|是)+$", "", name).strip()  # 阿爸的 137…: whose number it is
     name = "" if name in ("我", "俺", "我的", "俺的", "本人", "自己") else name
     if not digits:
         return Reply(p.PHONE_OF_ANOTHER if _NO_PHONE.search(text) else p.PHONE_REQUIRED)

@@ -20,9 +20,10 @@ def confirm_step(ctx: Context, draft: ReportDraft) -> Reply:
     text = ctx.text if ctx.message.kind in ("text", "voice") else ""
     choice = picked_number(ctx, ["提交", "修改"])
     if choice is None and ctx.intent.name == "choice" and ctx.intent.choice == 0:
+        hardship = draft_data(draft).get("category") == HARDSHIP
         report_drafts.discard(ctx.session, draft=draft)
         ctx.reset()
-        return Reply(p.CANCELLED + "\n\n" + menu_text())
+        return Reply((p.HARDSHIP_CANCELLED if hardship else p.CANCELLED) + "\n\n" + menu_text())
     if choice == 2 or means(text, "edit"):
         return goto(ctx, draft, "edit", draft_data(draft))
     said_identity = text and (means(text, "real_name") or means(text, "anonymous"))
