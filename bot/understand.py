@@ -30,6 +30,7 @@ from bot.reading.report_asks import (
 from bot.reading.smalltalk import (
     MACHINE_FAILS,
     NAVIGATION,
+    PUT_THROUGH,
     SUMMON,
     TALK_TO_PERSON,
     asks_person,
@@ -292,7 +293,7 @@ def carried_question(text: str) -> bool:
         return False  # 真人 在不在 回个话: the ask's words spread over clauses
     person_words = (*word_list("person", "exact"), *word_list("person", "contains"), *word_list("person", "short"))
     # 跟人工说话 机器说的我听不懂, 整个真人来唠唠: the ask's own words carry nothing.
-    rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", SUMMON.sub(" ", norm)))
+    rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", SUMMON.sub(" ", PUT_THROUGH.sub(" ", norm))))
     for w in sorted(person_words, key=len, reverse=True):
         rest = rest.replace(w, " ")
     every_small = tuple(str(w) for ws in data()["smalltalk"].values() for w in ws)

@@ -37,10 +37,10 @@ def navigation_word(short: str) -> str | None:
         return "help"
     # 这玩意儿咋用, 你们这个公众号怎么使, 这东西咋用 给我讲讲: how to use the service, named in other words,
     # with an ask to be told beside it.
-    base = bare.lstrip("我那就")
-    pointed = _EXPLAIN_ME_AROUND.sub("", _THE_SERVICE_LAST.sub("", _THE_SERVICE.sub("", base, count=1)))
-    if pointed != base and pointed and (pointed in helps or _HOW_TO_USE.fullmatch(pointed)):
-        return "help"
+    for base in {bare.lstrip("我那就"), short.lstrip("我那就")}:
+        pointed = _EXPLAIN_ME_AROUND.sub("", _THE_SERVICE_LAST.sub("", _THE_SERVICE.sub("", base, count=1)))
+        if pointed != base and pointed and (pointed in helps or _HOW_TO_USE.fullmatch(pointed)):
+            return "help"
     return None
 
 
@@ -51,7 +51,8 @@ _THE_SERVICE = re.compile(
 _THE_SERVICE_LAST = re.compile(r"(你们)?(这|这个|你们的)(个)?(玩意儿?|东西|公众号|程序|小程序|系统|软件|机器人|平台)$")
 _HOW_TO_USE = re.compile(
     r"(到底|究竟)?(要)?(怎么|如何|怎样)(个)?(用|使|使用|弄|操作|玩|搞)(的|呢)?(法)?"
-    r"|(是)?(干什么|做什么|弄什么)(用)?的|(有)?什么用(处)?|(不会|不懂|不知道怎么)(用|弄|使|操作)"
+    r"|(是)?(干|做|弄)(什么?|嘛|啥)(用)?的|(有)?什么用(处)?|(不会|不懂|不知道怎么)(用|弄|使|操作)"
+    r"|(能|可以)(干|做|办|弄)(什么?|嘛|啥)(用)?(的)?"
 )
 # Asking to be told or taught (给俺说道说道, 跟我讲讲, 教教我): beside a how-to-use question, still help.
 _EXPLAIN_ME = (
@@ -70,9 +71,9 @@ def explain_me(norm: str) -> bool:
 
 # Why one wants a person rather than typing (我打不来字, 俺不会打字, 眼睛看不清字): nothing asked by it.
 _CANNOT_TYPE = re.compile(
-    r"^(我|我们)?(年纪大了|岁数大了|老了)?(眼睛|眼)?(也|都|还)?"
+    r"^(我|我们)?(年纪大了|岁数大了|老了)?(眼睛|眼神|眼)?(也|都|还)?"
     r"(打不来字|不会打字|打字打不来|打不了字|打字不会|打字慢|打字太慢|打字费劲|不识字|不认字|字不认识|字认不得|认不得字"
-    r"|不会写字|写不来字|看不清字?|看不清楚|不好使|花了|不太会打字|打不好字)(了|啊|呀)?$"
+    r"|不会写字|写不来字|看不清字?|看不清楚|不好使|不好|花了|不太会打字|打不好字)(了|啊|呀)?$"
 )
 
 
@@ -110,12 +111,13 @@ _COURTESY = re.compile(
     r"|(大冷天|大热天|天冷|天热|这么冷的天|这么热的天|冷天|下雪天|下雨天|大过年|大过节|大周末|大晚上|这么晚)(的|了)?"
     r"|(你们)?(还|都)(在)?(上班|加班|值班|忙着|忙)(呢|哩)?|辛苦(了|啦)?"
     r"|注意(身体|保暖|休息|安全)|保重(身体)?|多穿(点|些)?(衣服)?|别(累着|冻着|太累)了?|早点休息"
-    r"|此致|敬礼|敬上|谨上|致礼|祝好|顺颂(时祺|商祺)?|再次|也|都|了|的|啊|呀|哈"
+    r"|(我)?(没事|没什么事)(儿)?|(就是|只是|专门)?(来|过来)?(给你们|跟你们|向你们|给大家)?(问个好|问声好|问好|问候一下|拜个年|打个招呼)"
+    rf"|此致|敬礼|敬上|谨上|致礼|祝好|顺颂(时祺|商祺)?|再次|也|都|了|的|啊|呀|哈|{_WHOM}"
     r")+"
 )
 # What only words of thanks, wishes or care carry (a lone 好 or 的 is not a courtesy).
 _COURTESY_CORE = re.compile(
-    r"感|谢|祝|愿|此致|敬礼|敬上|谨上|尊敬|辛苦|冷|热|注意|保重|多穿|累着|冻着|休息|[顺康意福乐成]"
+    r"感|谢|祝|愿|此致|敬礼|敬上|谨上|尊敬|辛苦|冷|热|注意|保重|多穿|累着|冻着|休息|问.{0,2}好|问候|拜个年|招呼|[顺康意福乐成]"
 )
 
 
@@ -246,6 +248,7 @@ _IN_CHARGE = re.compile(
 )
 # Asking to be put through to a person with a word inside the command: 转个人工, 转到人工, 给我接个真人.
 _PUT_THROUGH = re.compile(r"(转|接|换)(个|一个|一下|下|到|给|成|为)+(人工|真人|客服)")
+PUT_THROUGH = _PUT_THROUGH
 # The words of an ask for a person said in the speaker's own order (人 有没有 说话的 跟我, 跟我说话的人有没有):
 # a person, a verb of talking or answering, and nothing but the small words of asking around them.
 _PERSON_NOUNS = ("工作人员", "干部", "领导", "真人", "人工", "客服", "同志", "活人", "人")
@@ -299,7 +302,8 @@ def asks_person(short: str, norm: str) -> bool:
         return not misconduct(norm) and not has(norm, word_list("report_words"))
     if _ANYONE_TO_ANSWER.match(norm):
         return True
-    if len(norm) <= 15 and _SUMMON.search(norm) and not has(norm, word_list("report_words")):
+    # 来个人吧: the summons ends the message once its particle is off.
+    if len(norm) <= 15 and (_SUMMON.search(norm) or _SUMMON.search(short)) and not has(norm, word_list("report_words")):
         return not misconduct(norm)  # 支书把钱拿走了 叫领导来看: a story, offered as a report
     summoned = _SUMMON.search(norm)
     if summoned and len(norm) <= 24 and _SUMMON_TAIL.fullmatch(norm[summoned.end() :]):

@@ -41,6 +41,8 @@ def _questions(engine: Engine) -> list[str]:
         "人工。我眼睛看不清字。",
         "转人攻 我打字太慢",
         "弄个工作人员来唠唠",
+        "来个人吧 我眼神不好",
+        "给我转个人工吧 我年纪大了不会打字",
     ],
 )
 def test_a_person_with_why_beside_it_carries_nothing(text: str) -> None:
@@ -54,6 +56,7 @@ def test_a_person_with_why_beside_it_carries_nothing(text: str) -> None:
         "转人工 我不会打字 俺娘的高龄补贴咋停了",
         "这机器说话太磨叽 我问低保咋申请它不回答 转人工",
         "让工作人员回复一下我家低保的事",
+        "转个人工 问问低保咋申请",
     ],
 )
 def test_a_a_question_beside_the_ask_is_still_carried(text: str) -> None:
@@ -120,6 +123,8 @@ def test_a_c_the_next_message_is_the_question_staff_get(engine: Engine) -> None:
         "给我说说 这个小程序到底怎么用",
         "这个公众号是干啥用的",
         "俺不会用这东西",
+        "这个平台能干啥",
+        "你们这个是干嘛的",
     ],
 )
 def test_d_how_to_use_the_service_in_other_words_is_help(text: str) -> None:
@@ -146,6 +151,8 @@ def test_d_help_through_the_webhook(engine: Engine) -> None:
         "衷心感谢党和政府的好政策 祝你们工作顺利",
         "大热天的 辛苦了 🙏",
         "大过节的 你们还值班 辛苦啦",
+        "天冷了 你们多穿点",
+        "我没事 就是来问个好",
         "家人们辛苦啦 天冷 注意身体 👍👍",
         "不胜感激",
     ],
@@ -163,6 +170,8 @@ def test_e_courtesies_and_kind_words_are_small_talk(text: str) -> None:
         "尊敬的领导：我家房子塌了 一家五口没地方住",
         "对我家的帮助",
         "大冷天的 暖气补贴啥时候发",
+        "你们",
+        "领导 同志",
     ],
 )
 def test_e_a_question_a_wrong_or_a_trouble_beside_them_is_not_small_talk(text: str) -> None:
