@@ -73,8 +73,11 @@ class KnowledgeBase:
     def __init__(self, entries: Sequence[Entry], *, tuning: Tuning | None = None) -> None:
         self.entries = {e.id: e for e in entries}
         self.engine = SearchEngine((to_doc(e) for e in entries), tuning=tuning)
-        # Entries sharing a topic with each entry, in file order: related questions are asked for on
-        # every answer, and scanning all entries each time cost more than the search itself.
+        # Entries linked to each entry, made once: related questions are asked for on every answer, and
+        # scanning all entries each time cost more than the search itself. Linked means one of the two is
+        # of the other's own (first) topic: 危房 and 危房's problem entry, or the problem entry and 微腐败.
+        # Two entries that merely both list a broad topic second (两不愁三保障, 微腐败) are not linked: 危房改造
+        # and 辍学 both list 两不愁三保障. The answer's own topic comes first, then the linked ones, in file order.
         order = {e.id: i for i, e in enumerate(self.entries.values())}
         by_topic: dict[str, list[Entry]] = {}
         for e in self.entries.values():
@@ -82,8 +85,12 @@ class KnowledgeBase:
                 by_topic.setdefault(topic, []).append(e)
         self._siblings: dict[str, list[Entry]] = {}
         for e in self.entries.values():
-            same = {o.id: o for t in e.topics for o in by_topic[t]}
-            self._siblings[e.id] = sorted(same.values(), key=lambda o: order[o.id])
+            own = e.topics[0]
+            linked = {o.id: o for o in by_topic[own]}
+            linked.update({o.id: o for t in e.topics[1:] for o in by_topic[t] if o.topics[0] == t})
+            self._siblings[e.id] = sorted(
+                linked.values(), key=lambda o: (o.topics[0] != own and own not in o.topics, order[o.id])
+            )
         self._asked: dict[tuple[str, str | None], Answer] = {}
         self._asked_lock = threading.Lock()
 
@@ -133,11 +140,17 @@ class KnowledgeBase:
         )
 
     def related(self, entry: Entry, result: SearchResult, county_code: str | None) -> list[Entry]:
-        """Entries sharing the answer's topics, then the next search hits; as the villager sees them."""
+        """Entries of the answer's own topic, then the search's next hits of a linked topic (see __init__),
+        then the other linked entries; as the villager sees them. An unrelated entry is never offered,
+        even if the search found it: none rather than that."""
         hidden = self.engine.hidden_for(county_code)
         picked: list[Entry] = []
-        pool = list(self._siblings.get(entry.id, ()))
-        pool += [self.entries[h.entry_id] for h in result.hits[1:]]
+        siblings = list(self._siblings.get(entry.id, ()))
+        linked = {o.id for o in siblings}
+        own = entry.topics[0]
+        pool = [o for o in siblings if o.topics[0] == own or own in o.topics]
+        pool += [self.entries[h.entry_id] for h in result.hits[1:] if h.entry_id in linked]
+        pool += siblings
         for other in pool:
             if len(picked) >= MAX_RELATED:
                 break

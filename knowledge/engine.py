@@ -602,10 +602,12 @@ class SearchEngine:
             floor = tuning.in_scope_lexical_terms
         elif query.cue or tells_shortfall(query.text, query.trouble):
             floor = tuning.in_scope_lexical_cue
-        elif self._agreeing(query, scored):
-            floor = tuning.in_scope_lexical_agreeing
+        # a long story telling a problem has the lower floor even when its two closest entries agree: that
+        # they agree (孤儿 and 留守儿童) is no reason to ask more of it than of a story whose entries do not
         elif query.trouble and len(query.text) >= tuning.story_chars:
             floor = tuning.in_scope_lexical_story
+        elif self._agreeing(query, scored):
+            floor = tuning.in_scope_lexical_agreeing
         out_of_scope = not scored or cover < floor
         confident = False
         if scored and not out_of_scope and plain_order[0][2] == scored[0][2]:
@@ -629,13 +631,21 @@ class SearchEngine:
             problem_elsewhere = (
                 query.trouble and not self._trouble[top_index] and self._troubled_sibling(top_index, scored)
             )
+            # the crowd: entries whose best variant covers the question nearly as well. When the question
+            # names a policy (养老保险一个月多少钱), an entry of another policy that comes near on the asking
+            # words alone (特困 一个月给多少) is no rival: only entries of the named topics are counted
+            near_best = best >= tuning.crowd_ratio * plain_order[0][1]
+            if named:
+                near_best &= np.fromiter(
+                    (not named.isdisjoint(self._topics[i]) for i in pool.tolist()), dtype=bool, count=len(pool)
+                )
             confident = (
                 not foreign
                 and not problem_elsewhere
                 and top >= tuning.confident_score
                 and margin >= needed
                 and top_sim >= tuning.confident_similarity
-                and int(np.count_nonzero(best >= tuning.crowd_ratio * plain_order[0][1])) <= tuning.crowd
+                and int(np.count_nonzero(near_best)) <= tuning.crowd
             )
         return SearchResult(hits, confident, out_of_scope, tuple(query.terms))
 
