@@ -6,9 +6,8 @@
 - /admin/kb/entries/new and /edit: an entry as a form of plain Chinese fields (kb_form.py: never its YAML,
   id or codes), built into the entry and checked with kb check's rules (a problem is shown in Chinese
   beside the form with everything typed kept, nothing stored); a valid one is stored as a pending version.
-- /admin/kb/reviews: a second administrator (never the author) approves it: it goes live over the
-  entries directory's entry of the same id and the existing reload bumps the version every process
-  polls. Every version is kept and can be restored (which is a new version, reviewed again). Every
+- /admin/kb/reviews and the versions (kb_review.py): a second administrator (never the author) approves
+  it, shown as the same fields with what it changes; every version is kept and can be restored. Every
   step is audited.
 """
 
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
 from cases.timeutil import local_date
-from handlers.admin.kb_entry_text import people, plain, title_of
+from handlers.admin.kb_entry_text import plain
 from handlers.admin.kb_form import (
     ASK_NAMES,
     NATIONAL,
@@ -39,12 +38,11 @@ from handlers.admin.kb_form import (
     read_posted,
     to_data,
 )
-from handlers.admin.kb_problems import explain
+from handlers.admin.kb_review import MAX_NOTE, KbReviews
 from handlers.admin.views import Admin, StaffCtx
-from handlers.jobs.kb_live import checked_reload, entries_dir, live_edits
-from handlers.web.params import whole
+from handlers.jobs.kb_live import entries_dir, live_edits
 from knowledge.base import KnowledgeBase
-from knowledge.check import PARTS, check
+from knowledge.check import PARTS
 from knowledge.edits import parse_body, validate
 from knowledge.gaps import Group, group_questions
 from knowledge.loader import TOPICS_FILE, load_entries, load_topics, merged, read_entries
@@ -57,8 +55,6 @@ from storage.types import utcnow
 GAP_DAYS = 90
 HIT_DAYS = 30
 MAX_BODY = 20_000  # characters of an entry's YAML (a full entry is about 3,000)
-MAX_NOTE = 500
-STATUS = {"pending": "待审核", "live": "已生效", "retired": "已被新版本替换", "rejected": "已退回"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class GapRow:
     covered: str  # 已覆盖：title / 给出选项 / ""
 
 
-class KbEditor:
+class KbEditor(KbReviews):
     def __init__(self, admin: Admin) -> None:
         self.admin = admin
         self._served: tuple[tuple[int, tuple[int, ...]], KnowledgeBase] | None = None
@@ -235,93 +231,6 @@ class KbEditor:
         loaded, _ = read_entries(entries_dir(self.admin.runtime))
         served = merged(loaded, live_edits(session))
         return validate(body, served, set(load_topics(TOPICS_FILE)), local_date(utcnow()))
-
-    # -- review -------------------------------------------------------------------------------------
-
-    async def reviews(self, ctx: StaffCtx, problems: list[str] | None = None, status: int = 200) -> Response:
-        pending = kb_maintenance.pending(ctx.session)
-        return ctx.render(
-            "kb_reviews.html",
-            status,
-            pending=pending,
-            title_of=title_of,
-            people=people(ctx.session, [v.author for v in pending]),
-            problems=problems or [],
-            submitted=whole(ctx.request.query_params.get("submitted")),
-            approved=whole(ctx.request.query_params.get("approved")),
-        )
-
-    def version(self, ctx: StaffCtx) -> KbEntryVersion | None:
-        return ctx.session.get(KbEntryVersion, whole(ctx.request.path_params.get("version_id")) or 0)
-
-    async def approve(self, ctx: StaffCtx) -> Response:
-        version = self.version(ctx)
-        if version is None or version.status != "pending":
-            return ctx.render("error.html", 404, message="没有这个待审核的版本。")
-        if version.author == ctx.viewer.username:
-            return ctx.render("error.html", 403, message="不能审核自己写的条目，请另一位管理员审核。")
-        try:
-            entry = parse_body(version.body)
-        except SchemaError as exc:
-            return await self.reviews(ctx, self.said(ctx.session, exc.problems), 400)
-        directory = entries_dir(self.admin.runtime)
-        edits = [e for e in live_edits(ctx.session) if e.id != entry.id] + [entry]
-        report = check(directory, TOPICS_FILE, edits=edits)
-        if not report.ok:
-            titles = {e.id: e.title for e in self.knowledge(ctx.session).entries.values()}
-            titles.update({e.id: e.title for e in edits})
-            said = [explain(p.path, p.message, titles, directory) for p in report.problems]
-            return await self.reviews(ctx, said, 400)
-        kb_maintenance.approve(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow())
-        result = checked_reload(ctx.session, directory, now=utcnow())
-        ctx.audit("kb_entry_approved", entry=version.entry_id, version=version.id, reload_version=result.version)
-        return RedirectResponse(f"/admin/kb/reviews?approved={version.id}", status_code=303)
-
-    async def reject(self, ctx: StaffCtx) -> Response:
-        version = self.version(ctx)
-        if version is None or version.status != "pending":
-            return ctx.render("error.html", 404, message="没有这个待审核的版本。")
-        if version.author == ctx.viewer.username:
-            return ctx.render("error.html", 403, message="不能审核自己写的条目，请另一位管理员审核。")
-        note = str(ctx.request.state.form.get("note") or "").strip()[:MAX_NOTE]
-        kb_maintenance.reject(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow(), note=note)
-        ctx.audit("kb_entry_rejected", entry=version.entry_id, version=version.id)
-        return RedirectResponse("/admin/kb/reviews", status_code=303)
-
-    # -- versions -----------------------------------------------------------------------------------
-
-    async def versions(self, ctx: StaffCtx) -> Response:
-        entry_id = ctx.request.path_params.get("entry_id", "")[:64]
-        versions = kb_maintenance.versions_of(ctx.session, entry_id)
-        served = self.knowledge(ctx.session).entries.get(entry_id)
-        if served is not None:
-            title = served.title
-        elif versions:
-            title = title_of(versions[0].body)
-        else:
-            title = "这个条目"
-        return ctx.render(
-            "kb_versions.html",
-            title=title,
-            versions=versions,
-            people=people(ctx.session, [p for v in versions for p in (v.author, v.reviewer) if p]),
-            status_names=STATUS,
-        )
-
-    async def restore(self, ctx: StaffCtx) -> Response:
-        old = self.version(ctx)
-        if old is None:
-            return ctx.render("error.html", 404, message="没有这个版本。")
-        version = kb_maintenance.submit(
-            ctx.session,
-            entry_id=old.entry_id,
-            body=old.body,
-            author=ctx.viewer.username,
-            now=utcnow(),
-            note=f"恢复第 {old.id} 号版本",
-        )
-        ctx.audit("kb_entry_restore_requested", entry=old.entry_id, version=version.id, restored=old.id)
-        return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
 
 
 def _questions(ctx: StaffCtx) -> list[str]:

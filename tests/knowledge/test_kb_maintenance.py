@@ -214,6 +214,7 @@ def test_versions_are_kept_and_restored_through_review(site: Any) -> None:
     page = c.get(f"/admin/kb/entries/{entry_id}/versions").text
     assert "已被新版本替换" in page and "已生效" in page
     assert "<h1>“牦牛能不能办户口（登记）”的版本</h1>" in page  # the entry by its title, never its id
+    assert "改为：" in page and "牦牛不办户口" in page and "title:" not in page  # fields and changes, never YAML
     assert post(c, f"/admin/kb/versions/{first}/restore", csrf=token).status_code == 303
     third = latest(sessions)
     assert post(c, f"/admin/kb/reviews/{third}/approve", csrf=token).status_code == 403  # own restore
