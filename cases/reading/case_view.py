@@ -14,6 +14,7 @@ from cases.handling import triage
 from storage.models import Village
 from storage.models.cases import Case, CaseEvent, CaseEvidence
 from storage.models.staff import CaseCoUnit, CaseRouting, Unit
+from storage.repos import villages
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,14 @@ class CaseView:
     transfer_units: tuple[Unit, ...]  # where the case may go (triage.transfer_refusal finds nothing against it)
     merged_into: Case | None
     village: Village | None
+    where: villages.Place | None = None  # the village with its town and county, from the registry
 
     @property
     def place(self) -> str:
-        """The village's name, '' when the case names none."""
+        """Where the case is, by name only (county, town, village); '' when the case names no village.
+        Never the village's code: staff pages show no internal codes."""
+        if self.where is not None:
+            return self.where.full_name
         return self.village.name if self.village is not None else ""
 
 
@@ -67,4 +72,5 @@ def read(session: Session, viewer: access.Viewer, case: Case) -> CaseView:
         transfer_units=tuple(u for u in candidates if triage.transfer_refusal(session, case, u) is None),
         merged_into=session.get(Case, routing.merged_into) if routing.merged_into else None,
         village=session.get(Village, case.village_code) if case.village_code else None,
+        where=villages.get_place(session, code=case.village_code) if case.village_code else None,
     )

@@ -4,8 +4,10 @@ action did (shown once, on the page the action leads to)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -14,7 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
-from cases import lifecycle
+from cases import lifecycle, ratings
 from handlers.admin.who_text import unit_named
 from storage.models.cases import Case, CaseEvent
 from storage.models.staff import StaffUser, Unit
@@ -74,9 +76,9 @@ def timeline(session: Session, events: Sequence[CaseEvent], action_labels: Mappi
         change = ""
         if e.from_status != e.to_status:
             change = f"{_status(e.from_status)} → {_status(e.to_status)}"
-        text = e.reason or ""
+        text = without_echo(e.reason or "")
         if e.action == "submitted":  # the reason is the channel's code
-            text = f"通过{CHANNELS.get(text, '其他渠道')}提交"
+            text = spaced("通过", CHANNELS.get(e.reason or "", "其他渠道"), "提交")
         elif e.action == "supplement":
             text = {"image": "照片", "voice": "语音", "text": "文字"}.get(text, text)
         rows.append(
@@ -92,8 +94,67 @@ def timeline(session: Session, events: Sequence[CaseEvent], action_labels: Mappi
     return rows
 
 
+# A parenthesis that only repeats the words just before it: 群众不满意（不满意）.
+_ECHO = re.compile(r"（([^（）]+)）")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words of which one may end in another while meaning something else: the rating levels and the statuses.
+_WORDS = (*ratings.LABELS.values(), *lifecycle.LABELS.values())
+
+
+def without_echo(text: str) -> str:
+    """The text without a parenthesis that repeats what it follows (群众不满意（不满意） reads 群众不满意); one that
+    adds something (群众不满意（非常不满意）) stays, and so does a rating level that only ends in the same words
+    (基本满意（满意）, 非常不满意（不满意）: two different levels)."""
+
+    def keep(m: re.Match[str]) -> str:
+        said, before = m.group(1), text[: m.start()]
+        if not before.endswith(said):
+            return m.group(0)
+        longer = [w for w in _WORDS if w != said and w.endswith(said) and before.endswith(w)]
+        return m.group(0) if longer else ""
+
+    return _ECHO.sub(keep, text)
+
+
+def spaced(*parts: str) -> str:
+    """The parts joined as the pages write Chinese: a space where Chinese meets a Latin letter or a digit
+    (通过 H5 页面提交), none between Chinese words (通过微信对话提交)."""
+    out = ""
+    for part in parts:
+        if out and part and _meet(out[-1], part[0]):
+            out += " "
+        out += part
+    return out
+
+
+def _meet(left: str, right: str) -> bool:
+    """Whether a Chinese character and a Latin letter or digit meet here (in either order)."""
+    return bool((_HAN.match(left) and _LATIN.match(right)) or (_LATIN.match(left) and _HAN.match(right)))
+
+
 def _status(code: str | None) -> str:
     return lifecycle.LABELS.get(code or "", "未知")
+
+
+# -- the deadline a queue card shows ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Due:
+    label: str  # what is due, in words: 首次答复 or 办结
+    at: datetime
+    late: bool
+
+
+def next_due(case: Case, now: datetime) -> Due | None:
+    """The deadline the unit works to next: 首次答复 until it first answered the villager (accepted, replied
+    or declined: cases.first_response_at), then 办结; none once the case is closed, merged or rejected."""
+    if case.status not in lifecycle.OPEN_STATES:
+        return None
+    if case.first_response_at is None:
+        return Due("首次答复", case.first_response_due, case.first_response_due < now)
+    return Due("办结", case.resolve_due, case.resolve_due < now)
 
 
 # -- what an action did --------------------------------------------------------------------------

@@ -35,9 +35,10 @@ from handlers.web.params import whole
 from knowledge.inquiry_drafts import draft_yaml, guess_topics
 from knowledge.loader import read_entries
 from knowledge.schema import Entry
-from storage.models import Inquiry, Village
+from storage.models import Inquiry
 from storage.models.kb import KbDraft
 from storage.models.staff import Unit
+from storage.repos.villages import places_by_code
 from storage.types import utcnow
 
 if TYPE_CHECKING:
@@ -224,8 +225,6 @@ def _units(session: Session, rows: Sequence[Inquiry]) -> dict[int, str]:
 
 
 def _places(session: Session, rows: Sequence[Inquiry]) -> dict[int, str]:
-    codes = {r.village_code for r in rows if r.village_code}
-    if not codes:
-        return {}
-    names = {v.code: v.name for v in session.scalars(select(Village).where(Village.code.in_(codes)))}
-    return {r.id: names.get(r.village_code or "", r.village_code or "") for r in rows}
+    """Where each inquiry came from, by name (county, town, village); never the village's code."""
+    found = places_by_code(session, (r.village_code or "" for r in rows))
+    return {r.id: found[r.village_code].full_name for r in rows if r.village_code in found}

@@ -58,6 +58,8 @@ _env.globals.update(
     LEVELS=LEVELS,
     header_who=header_who,
     header_desk=header_desk,
+    next_due=desk_text.next_due,
+    CHANNELS=desk_text.CHANNELS,
 )
 
 

@@ -23,6 +23,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from bot.context import Services
+from bot.menu import MAIN_MENU
 from config.settings import Settings
 from handlers.runtime import Runtime
 from villages.places.scene import parse_scene
@@ -72,7 +73,11 @@ class DevPhone:
         parsed = parse_scene(scene) if scene else None
         place = self.services.places.get(parsed.village_code) if parsed else None
         html = _env.get_template("phone.html").render(
-            scene=scene, place=place, standin=self.standin is not None, api_base=self.settings.wechat_api_base
+            scene=scene,
+            place=place,
+            standin=self.standin is not None,
+            api_base=self.settings.wechat_api_base,
+            menu=MAIN_MENU,  # the quick buttons: every numbered item the chat menu offers, so none goes missing
         )
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 

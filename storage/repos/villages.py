@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,6 +148,14 @@ _PLACE_QUERY = (
 def get_place(session: Session, *, code: str) -> Place | None:
     row = session.execute(_PLACE_QUERY.where(Village.code == code)).first()
     return None if row is None else Place(*row)
+
+
+def places_by_code(session: Session, codes: Iterable[str]) -> dict[str, Place]:
+    """The places of these village codes, by code; a code the registry does not know is left out."""
+    wanted = sorted({c for c in codes if c})
+    if not wanted:
+        return {}
+    return {row[0]: Place(*row) for row in session.execute(_PLACE_QUERY.where(Village.code.in_(wanted)))}
 
 
 def list_places(session: Session) -> list[Place]:
