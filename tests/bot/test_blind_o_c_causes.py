@@ -14,6 +14,10 @@ Phrasings here are not set O's.
   fragments that ask (低保 发了 没有), name a policy (大病 救助 政策) or a cadre are not.
 - (f) Leaving the hardship script mid-way (不登了, 不弄了 问得太多) says nothing was submitted and how to
   come back (not menu 3, which reports); a step's answer that says 不 is not leaving.
+- (g) Beyond O, on the same path (set N's misses, phrasings not N's): an illness worse (病越来越重) or a household
+  that cannot hold on (扛不住了), or a hand caught in a machine, is a trouble, so an application beside it keeps it.
+- (h) At the hardship offer, a question back and then the yes (能给多少钱？那就登记吧) is the yes.
+- (i) A yes among more told (我是他老伴 登记吧 现在下不了炕) is the yes, and the rest joins the story; a no is not.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from bot.intents.report.hardship import _whose_in_words
 from bot.reading.choices import choice_of
 from bot.reading.normal_form import normalise
 from bot.reading.step_answers import means
+from bot.understand import classify
 from storage.db import make_sessionmaker
 from storage.models.cases import Case
 from tests.report_support import Villager, bound_villager
@@ -296,3 +301,57 @@ def test_the_fragmented_hardship_is_filed_with_its_words(engine: Engine) -> None
     assert _cases(engine) == before + 1
     case = _newest(engine)
     assert case is not None and "病 重 钱 没有" in case.description
+
+
+# (g) Beyond O, the same path in set N's shapes (phrasings not N's) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["老汉的病越来越重了 家里实在扛不住了", "娃他爸胳膊叫机器绞进去了 家里熬不下去了", "俺妈病又犯了 家里撑不下去了"],
+)
+def test_g_an_illness_worse_or_a_household_that_cannot_hold_on_is_hardship(text: str) -> None:
+    assert classify(text).name == "hardship", text
+
+
+@pytest.mark.parametrize("text", ["这个机器人咋用", "村里买的机器放着不用", "撑不住就别撑了 哈哈"])
+def test_g_not_hardship(text: str) -> None:
+    assert classify(text).name != "hardship", text
+
+
+def test_g_an_application_with_its_story_keeps_the_story(engine: Engine) -> None:
+    v = bound_villager(engine, "o-boc-g-kept")
+    assert OFFER in v.say("老伴的病越来越重了 家里扛不住了 想申请个救助")
+    assert "已记下您说的情况" in v.say("1")
+
+
+@pytest.mark.parametrize("answer", ["能给多少钱？那就登记吧", "要多久？行 1", "这个管用不 登记"])
+def test_h_a_question_back_then_yes_at_the_offer(engine: Engine, answer: str) -> None:
+    v = bound_villager(engine, f"o-boc-h-{answer}")
+    assert OFFER in v.say("俺爹瘫在炕上三年了 家里就靠俺一个人")
+    assert WHOSE in v.say(answer), answer
+
+
+@pytest.mark.parametrize("answer", ["能给多少钱？不登记", "登记了村里会知道吗？算了"])
+def test_h_a_question_back_then_no_is_not_yes(engine: Engine, answer: str) -> None:
+    v = bound_villager(engine, f"o-boc-h-not-{answer}")
+    assert OFFER in v.say("俺爹瘫在炕上三年了 家里就靠俺一个人")
+    assert WHOSE not in v.say(answer), answer
+
+
+def test_i_yes_among_more_told_keeps_the_words(engine: Engine) -> None:
+    v = bound_villager(engine, "o-boc-i-more")
+    assert OFFER in v.say("俺家老汉从房上掉下来了 腰摔坏了")
+    reply = v.say("我是他老伴 登记吧 现在下不了炕 地也没人种")
+    assert "已记下您说的情况" in reply and WHOSE in reply, reply
+    v.say("自己家")
+    v.say("上个月")
+    v.say("两口")
+    v.say("看病")
+    assert "下不了炕" in v.say("13900003333")
+
+
+def test_i_no_among_more_told_is_not_yes(engine: Engine) -> None:
+    v = bound_villager(engine, "o-boc-i-no")
+    assert OFFER in v.say("俺家老汉从房上掉下来了 腰摔坏了")
+    assert WHOSE not in v.say("不用 登记了也没用 他自己能好")

@@ -15,8 +15,8 @@ from bot.intents.report.story import after_description
 from bot.intents.safety import OFFER as SAFETY_OFFER
 from bot.menu import menu_text
 from bot.reading.benefit_wrongs import own_payment_missing
-from bot.reading.choices import pick
-from bot.reading.normal_form import normalise
+from bot.reading.choices import choice_of, pick
+from bot.reading.normal_form import clauses, normalise
 from bot.reading.step_answers import means
 from bot.reading.wrongs import guess_category
 from bot.understand import classify
@@ -124,7 +124,12 @@ def on_offer(ctx: Context) -> Reply:
     number = intent.choice if intent.name == "choice" else _yes_then_number(ctx.text)
     if number is None and intent.name == "none" and _ONLY_ASKING.search(intent.norm):
         number = 2  # 不是 我就问问: the story was a question
+    if number is None and _asked_back_then_yes(ctx):
+        number = 1  # 登记了能给啥？那登记吧: a question back, then the yes
     yes = number == 1 or intent.name == "report" or intent.norm in p.YES_WORDS or means(ctx.text, "agree")
+    if not yes and code == HARDSHIP and (more := _yes_among_story(ctx)) is not None:
+        # 我是他媳妇 登记吧 他右手断了两个指头: the yes, and the rest told joins the household's story.
+        return start_with(ctx, "\n".join(x for x in (text, more) if x)[:MAX_DESCRIPTION], code)
     if yes:
         return start_with(ctx, text, code)
     if number == 3 and code != HARDSHIP:
@@ -141,6 +146,30 @@ def on_offer(ctx: Context) -> Reply:
         return start_with(ctx, text, named)  # 资金, 土地的事: the report starts in the category it names
     ctx.reset()
     return PASS
+
+
+def _asked_back_then_yes(ctx: Context) -> bool:
+    """A question about the offer first, the yes last (这个管用不？那就登记吧, 要多久 行 1): the yes answers."""
+    if ctx.message.kind not in ("text", "voice"):
+        return False
+    said = clauses(ctx.text)
+    if len(said) < 2 or not shapes.asks(normalise(" ".join(said[:-1]))):
+        return False
+    return choice_of(said[-1]) == 1 or means(said[-1], "agree")
+
+
+def _yes_among_story(ctx: Context) -> str | None:
+    """At the hardship offer, a clause that says yes (登记吧, 1) among more told (我是他媳妇 登记吧 他右手断了): the
+    rest of the words, to keep; None when no clause says yes, or one refuses or asks."""
+    if ctx.message.kind not in ("text", "voice"):
+        return None
+    said = clauses(ctx.text)
+    if len(said) < 2 or shapes.asks(ctx.intent.norm) or any(means(c, "refuse") for c in said):
+        return None
+    yes = [i for i, c in enumerate(said) if choice_of(c) == 1 or means(c, "agree")]
+    if not yes:
+        return None
+    return " ".join(c for i, c in enumerate(said) if i not in yes)
 
 
 def _category_named(ctx: Context) -> str | None:
