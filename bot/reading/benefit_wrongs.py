@@ -20,6 +20,8 @@ def _benefit_shapes() -> tuple[re.Pattern[str], ...]:
     return (
         # a cadre's relative: 支书的侄子, 村长他小舅子家, 支书让他儿子当了护林员
         re.compile(rf"{roles}[^我]{{0,3}}?(?:的|他|她|他们|家)?(?:的|家)?(?:[两三四五六几]个)?{kin}"),
+        # the ones who got it are a cadre's people, again: 今年的低保 又是书记他们家的人, 名单上全是村长家的
+        re.compile(rf"(?:又是|都是|全是|还是|净是)[^，。]{{0,2}}?{roles}(?:的|他|她|他们|家){{1,3}}(?:人|{kin})?"),
         # the one who draws it is a cadre, or a cadre's kin: 钱她侄子领着 侄子就是村文书
         re.compile(rf"{kin}(?:就是|是|当着|当的|在当|当)(?:村上|村里|咱村|我们村|社里|乡上)?的?{roles}"),
         # by connections: 低保都是有关系的人吃

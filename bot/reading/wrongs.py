@@ -264,7 +264,10 @@ _HANDED_TO = r"(?:给了|给|分给|发给|批给|包给|交给|留给|评给|�
 def _handed_to_kin() -> re.Pattern[str]:
     roles = alternatives(word_list("misconduct", "roles"))
     kin = alternatives(word_list("benefit_wrongs", "kin"))
-    return re.compile(rf"{_HANDED_TO}(?:都|全)?{roles}(?:的|他|她|他们|家)?(?:的|家)?{kin}")
+    # the cadre's household itself counts as kin (扶贫羊都发给了村干部家里)
+    return re.compile(
+        rf"{_HANDED_TO}(?:都|全)?{roles}(?:的|他|她|他们|家)?(?:的|家)?(?:{kin}|家里|自己家|家的人|家(?=$|了|的))"
+    )
 
 
 def handed_to_kin(norm: str) -> bool:

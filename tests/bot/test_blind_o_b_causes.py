@@ -39,6 +39,7 @@ from villages.projects.load import load_demo_projects
         "护路员的活包给了社长家女婿",
         "今年的慰问品都发给了会计的亲戚",
         "养殖补助批给了主任的侄儿 我们申请了三回都没批",
+        "救灾的棉被都发给了村干部家里",
     ],
 )
 def test_a_handed_to_a_cadres_kin_is_a_story(text: str) -> None:
@@ -72,6 +73,18 @@ def test_a_not_handed_to_kin(text: str) -> None:
 )
 def test_b_a_cadres_kin_is_unfair(text: str) -> None:
     assert guess_category(normalise(text)) == "unfair", text
+
+
+@pytest.mark.parametrize("text", ["今年的低保 又是书记他们家的人", "名单上的监测户全是社长家的"])
+def test_a_a_benefit_that_went_to_a_cadres_people_again_is_a_story(text: str) -> None:
+    assert classify(text).name == "story", text
+
+
+@pytest.mark.parametrize(
+    "text", ["村长家的人说低保下个月发", "补助都是书记发的", "低保还是书记管的吗", "我们家的人都去打工了"]
+)
+def test_a_a_cadres_people_merely_named_is_no_story(text: str) -> None:
+    assert classify(text).name != "story", text
 
 
 def test_b_a_project_story_with_one_relative_stays_a_project() -> None:
