@@ -11,21 +11,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-import yaml
-
+from knowledge.entry_yaml import entry_yaml
 from knowledge.schema import Entry
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
 
 
 def guess_topics(candidates: dict[str, Any], entries: Mapping[str, Entry]) -> list[str]:
@@ -59,7 +46,7 @@ def draft_yaml(
         "# 整理答复；填写 sources（name, issuer, number, date, checked, verified）；\n"
         "# 然后放入条目目录（QF_KB_DIR，默认 knowledge/entries），运行 qingfeng kb check，再运行 qingfeng kb reload。\n"
     )
-    body = yaml.dump(
+    body = entry_yaml(
         {
             "id": entry_id,
             "title": title,
@@ -71,9 +58,6 @@ def draft_yaml(
             "questions": [question],
             "answer": answer.strip(),
         },
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
         width=1000,
     )
     tail = "sources: []  # 待填写：至少一份政策文件（名称、发文机关、文号、日期、核对方式、是否已核实）\n"

@@ -32,7 +32,6 @@ from handlers.admin.kb_form import (
     SourceRow,
     add_questions,
     blank,
-    body_of,
     from_entry,
     new_id,
     read_posted,
@@ -44,6 +43,7 @@ from handlers.jobs.kb_live import entries_dir, live_edits
 from knowledge.base import KnowledgeBase
 from knowledge.check import PARTS
 from knowledge.edits import parse_body, validate
+from knowledge.entry_yaml import entry_yaml
 from knowledge.gaps import Group, group_questions
 from knowledge.loader import TOPICS_FILE, load_entries, load_topics, merged, read_entries
 from knowledge.schema import ID_RE, Entry, SchemaError
@@ -202,7 +202,7 @@ class KbEditor(KbReviews):
             return self.form(ctx, fields, note=note)
         entry_id = fields.entry_id or new_id(fields, self.taken(ctx.session))
         data, problems = to_data(fields, entry_id)
-        body = body_of(data)
+        body = entry_yaml(data)
         if len(body) > MAX_BODY:
             return self.form(ctx, fields, problems=[f"内容太长（最多 {MAX_BODY} 字）。"], note=note, status=413)
         entry, checked = self.validated(ctx.session, body)

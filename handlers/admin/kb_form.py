@@ -1,7 +1,7 @@
 """A knowledge-base entry as the form staff fill in (issue #19 §3): plain Chinese fields, never the YAML,
 an id, a topic or county code. `from_entry` fills the fields from an entry; `read_posted` reads them back
 from a submitted form; `to_data` builds the entry's document (what knowledge.schema.parse_entry reads)
-and `body_of` the YAML stored as a version. Opening an entry and saving it unchanged gives the same entry.
+and knowledge.entry_yaml the YAML stored as a version. Opening an entry and saving it unchanged gives the same entry.
 
 The answer is edited as its four parts (谁能享受/标准/怎么办/找谁); an answer that cannot be split into
 them and joined back exactly (text before the first part, a half-width colon) is edited whole instead,
@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from starlette.datastructures import FormData
 
 from knowledge.check import PARTS
@@ -288,20 +287,3 @@ def to_data(fields: EntryFields, entry_id: str) -> tuple[dict[str, Any], list[st
         ]
     data["unverified_figures"] = lines(fields.unverified)
     return data, problems
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _text_scalar(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text_scalar)
-
-
-def body_of(data: dict[str, Any]) -> str:
-    """The YAML stored as the entry's version (the format of the files under knowledge/entries)."""
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)

@@ -21,7 +21,6 @@ from cases.timeutil import local_date
 from handlers.admin.kb_form import (
     EntryFields,
     SourceRow,
-    body_of,
     from_entry,
     join_answer,
     new_id,
@@ -30,6 +29,7 @@ from handlers.admin.kb_form import (
     to_data,
 )
 from knowledge.edits import parse_body
+from knowledge.entry_yaml import entry_yaml
 from knowledge.loader import ENTRIES_DIR, read_entries
 from knowledge.schema import ID_RE, Entry
 from storage.db import make_sessionmaker
@@ -64,7 +64,7 @@ def test_every_entry_round_trips_through_the_fields() -> None:
         fields = from_entry(entry)
         data, problems = to_data(fields, entry.id)
         assert problems == [], entry.id
-        assert parse_body(body_of(data)) == entry, entry.id
+        assert parse_body(entry_yaml(data)) == entry, entry.id
 
 
 def test_the_answer_is_split_into_its_four_parts_only_when_they_join_back_exactly() -> None:
@@ -83,7 +83,7 @@ def test_the_answer_is_split_into_its_four_parts_only_when_they_join_back_exactl
     entry = dataclasses.replace(ENTRIES[0], answer="先说一句。\n" + plain)
     fields = from_entry(entry)
     assert fields.parts is None and fields.whole == entry.answer
-    assert parse_body(body_of(to_data(fields, entry.id)[0])).answer == entry.answer
+    assert parse_body(entry_yaml(to_data(fields, entry.id)[0])).answer == entry.answer
 
 
 def test_a_posted_form_is_read_as_typed() -> None:
@@ -228,7 +228,7 @@ def test_every_entry_opened_in_the_form_and_saved_unchanged_is_the_same_entry(si
         fields = read_posted(form.posted())
         assert fields.entry_id == entry.id
         data, problems = to_data(fields, fields.entry_id)
-        assert problems == [] and parse_body(body_of(data)) == entry, entry.id
+        assert problems == [] and parse_body(entry_yaml(data)) == entry, entry.id
         assert f"修改条目“{entry.title}”" in page.text
     words = Page(c.get("/admin/kb/entries/edit", params={"id": "elderly-pension"}).text).text()
     assert "哪一年的标准" in words and "已核实" in words and "未核实" in words

@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.staff.accounts import create_user
-from handlers.admin.kb_form import body_of, from_entry, join_answer, split_answer, to_data
+from handlers.admin.kb_form import from_entry, join_answer, split_answer, to_data
+from knowledge.entry_yaml import entry_yaml
 from knowledge.loader import ENTRIES_DIR, read_entries
 from storage.db import transaction
 from storage.repos import kb_maintenance
@@ -45,7 +46,7 @@ def edited() -> str:
     )
     data, problems = to_data(from_entry(entry), entry.id)
     assert problems == []
-    return body_of(data)
+    return entry_yaml(data)
 
 
 def seed(sessions: sessionmaker[Session]) -> None:
