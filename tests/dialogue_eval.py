@@ -2,7 +2,7 @@
 
 `python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
 intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database, and
-each blind set (written without reading the code: tests/dialogue_blind_a.py to tests/dialogue_blind_n.py) on its
+each blind set (written without reading the code: tests/dialogue_blind_a.py to tests/dialogue_blind_p.py) on its
 own line.
 tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
 
@@ -76,6 +76,7 @@ BLIND_SETS = {
     "blind L": ("bl-", "written blind; first run 57/80 71.2% on 2026-12-07 (after K's fixes), tuned against since"),
     "blind M": ("bm-", "written blind; first run 59/80 73.8% on 2026-12-07 (after L's fixes), tuned against since"),
     "blind N": ("bn-", "written blind; first run 55/80 68.8% on 2026-12-07 (after M's fixes), tuned against since"),
+    "blind O": ("bo-", "written blind; first run 48/80 60.0% on 2026-12-07 (after N's fixes), tuned against since"),
 }
 _WS = re.compile(r"\s+")
 
@@ -400,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         + blind_k()
         + blind_l()
         + blind_m()
-        + blind_n(),
+        + blind_n()
+        + blind_o(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
