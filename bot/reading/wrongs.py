@@ -24,6 +24,12 @@ _TAKING = re.compile(
 _TAKEN_BY = re.compile(r"(叫|让|被)[^把，。]{0,12}?(分|拿|领|花|吞|占|卖|贪|揣|挪)(了|走|掉|光|完)")
 # Bought or built with public money: 书记的车是用扶贫款买的.
 _BOUGHT_WITH = re.compile(r"用.{0,8}?(款|钱|资金|补助|补贴|经费)(买|盖|修|装|还|请|办)")
+# A cadre's own thing paid for with public money, told after the thing: 书记家的温棚是去年新盖的 用的是村集体的
+# 扶贫资金, 他儿子的车花的是项目的钱, 钱是从扶贫款里出的 (see own_with_public_money).
+_PUBLIC_MONEY_USED = re.compile(
+    r"((用|花|拿|使|动用|挪用)(的是|的|了)?|从)(的)?.{0,4}?(公家|集体|村集体|扶贫|项目|村上|村里|上面|国家|衔接|帮扶|公款"
+    r"|村委)(的)?.{0,6}?(款|钱|资金|经费)"
+)
 # Seldom there: 驻村书记一个月来一次, 来了就拍个照走了.
 _ABSENT = re.compile(
     r"(一个?月|一年|半年|几个月|一个?星期|一个?礼拜|一季度)(才|就|只)?(来|回|露面|下来)(一|两|二|三)?(次|趟|回)"
@@ -100,6 +106,18 @@ _GIFTS = (
         r"不(送|请|给|塞|拿|提)[^就]{0,8}?(就?(办|报|批|评|弄|上|签|办理)不(上|成|了|下来|到)"
         r"|就(给)?(没了|没有了|停了|取消了?|拿掉了?|划掉了?|不给了|不给办))"
     ),
+)
+# Money handed to a cadre out of one's pay, or the job lost: 组长叫每个月给他交一百块 不交就换人, 社长让每人从工资里
+# 给他拿二百 (see kickback); an ordinary fee collected (组长叫每家给他交三百八的医保) is not one.
+_PAID_TO_CADRE = re.compile(
+    r"(叫|让|要|逼|要求)[^，。]{0,10}?给(他|她|他们|他自己|她自己)(交|拿|送|上交|缴|返|孝敬|上供)(了)?.{0,4}?"
+    + _NUMBER
+    + r"(块|元|钱|百|千)?"
+)
+_FROM_PAY = re.compile(r"工资|工钱|补贴|补助|每个?月|每月|每年|每一个月|一个月")
+_JOB_THREAT = re.compile(
+    r"不(交|给|送|拿|上交|孝敬)[^就，。]{0,6}?就(换人|换掉|换了|不让.{0,2}干|不叫.{0,2}干|不要|开除|辞退|撵|顶掉|换别人"
+    r"|让别人|叫别人|不用)"
 )
 # A role that cuts what is paid out, by any amount: 从工资里扣二十, 每次都扣一点.
 _DEDUCTING = re.compile(r"扣.{0,4}?(了|掉|走|下|钱|点|" + _NUMBER + ")")
@@ -275,6 +293,27 @@ def handed_to_kin(norm: str) -> bool:
     return _handed_to_kin().search(norm) is not None and _told_flat(norm)
 
 
+@lru_cache(maxsize=1)
+def _cadre_own() -> re.Pattern[str]:
+    roles = alternatives(word_list("misconduct", "roles"))
+    kin = alternatives(word_list("benefit_wrongs", "kin"))
+    return re.compile(rf"{roles}(?:他|她)?(?:自己|自)?(?:家|私人|个人|{kin})")
+
+
+def own_with_public_money(norm: str) -> bool:
+    """A cadre's or their kin's own thing paid with public money (书记家的温棚…用的是村集体的扶贫资金), told
+    flat; the village's road built with poverty funds (村里的路用的是扶贫资金) is no wrong."""
+    return bool(_PUBLIC_MONEY_USED.search(norm) and _cadre_own().search(norm)) and _told_flat(norm)
+
+
+def kickback(norm: str) -> bool:
+    """A cadre making people hand him money out of their pay or lose the job (组长叫每个月给他交一百块 不交就换人),
+    told flat."""
+    if not _told_flat(norm) or not _PAID_TO_CADRE.search(norm):
+        return False
+    return _FROM_PAY.search(norm) is not None or _JOB_THREAT.search(norm) is not None
+
+
 def _beside_role_or_project(norm: str) -> bool:
     roles = word_list("misconduct", "roles")
     return has(norm, (*roles, *VILLAGE, "村委", "我们村", "咱村", "本村", "扶贫", "项目")) and _told_flat(norm)
@@ -293,6 +332,9 @@ WRONG_RULES: tuple[Rule, ...] = (
     Rule("gift", lambda n: gift_for(n)),
     Rule("benefit_wrong", lambda n: benefit_wrong(n)),
     Rule("handed_to_kin", handed_to_kin),
+    Rule("own_with_public_money", own_with_public_money),
+    Rule("kickback", kickback),
+    Rule("job_threat", shaped(_JOB_THREAT), _beside_role_or_project),
     *(Rule(name, shaped(pattern), _beside_role_or_project) for name, pattern in _SHAPED_WRONGS),
     Rule("paid_idle", shaped(_PAID_IDLE), _not_asked),
     *(Rule(name, shaped(pattern), _told_flat) for name, pattern in _TOLD_WRONGS),
@@ -334,8 +376,12 @@ def employer_only(norm: str) -> bool:
 
 
 def guess_category(norm: str) -> str:
-    if (any(w.search(norm) for w in EXTORTION) and not ASKING.search(norm)) or gift_for(norm):
+    if (any(w.search(norm) for w in EXTORTION) and not ASKING.search(norm)) or gift_for(norm) or kickback(norm):
         return "conduct"  # money asked for a service is 吃拿卡要, whatever else the story names
+    if _JOB_THREAT.search(norm) and _told_flat(norm):
+        return "conduct"  # pay up or lose the job is 吃拿卡要 too
+    if own_with_public_money(norm):
+        return "funds"  # public money spent on a cadre's own thing is 挪用, whoever else is named
     best, best_code = 0, "other"
     for entry in data()["category_guess"]:
         score = sum(1 for w in entry["words"] if str(w) in norm)
