@@ -45,11 +45,19 @@ TO_REPORT_WORDS = frozenset({"改为反映问题", "改成反映问题", "反映
 _TO_HARDSHIP = re.compile(
     r"(我要|我想|想|要|请|帮我)?(改|换|转|变)(成|为|到|去)?(申请)?(困难)?(帮扶|救助|登记|困难)(申请|登记)?(吧|了)?"
 )
+# Or only the path named, as the offer's words are read back (帮扶, 要帮扶, 是申请帮扶, 就困难救助吧): a whole
+# message only, since a story split at its spaces (把 帮扶 给了亲戚) has such clauses too.
+_HARDSHIP_NAMED = re.compile(
+    r"(我要|我想|想|要|是|就|对|那就|还是)?(申请)?(困难)?(帮扶|救助)(申请|登记)?(吧|呀|嘛|哈|的)?"
+)
 _TO_REPORT = re.compile(r"(我要|我想|想|要|请)?(改|换|转|变)(成|为|到|去)?(反映|举报|投诉)(干部)?(问题)?(吧|了)?")
 
 
-def switch_to(norm: str) -> str | None:
-    """The path a message (normalised) asks the draft to change to: "hardship", "report", or None."""
+def switch_to(norm: str, *, whole: bool = False) -> str | None:
+    """The path a message (normalised) asks the draft to change to: "hardship", "report", or None. `whole`: the
+    text is the whole message, so the path named alone (帮扶) is enough."""
+    if whole and _HARDSHIP_NAMED.fullmatch(norm):
+        return "hardship"
     if norm in TO_HARDSHIP_WORDS or _TO_HARDSHIP.fullmatch(norm):
         return "hardship"
     if norm in TO_REPORT_WORDS or _TO_REPORT.fullmatch(norm):

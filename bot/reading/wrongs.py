@@ -269,9 +269,25 @@ def _beside_role(norm: str) -> bool:
     return has(norm, (*word_list("misconduct", "roles"), *VILLAGE))
 
 
+# The speaker saying what they are or were (我是退下来的老村干部, 我以前当过会计, 俺是原来的村长): no cadre accused.
+_SELF_CADRE = re.compile(
+    r"(我|俺)(以前|原来|过去|早先|也)?(是|当过|干过|做过)(个|一个|一名)?(退下来的|退休的|退了的|原来的|以前的|过去的|老)*"
+    r"(村干部|干部|村支书|支书|书记|村主任|主任|村长|会计|文书|组长|社长|队长)(?![家的他她那亲])"
+)
+# Care that is missing (没人照顾, 无人照看, 找人照顾, 照顾不过来): not 照顾 as favouring one's own people.
+_CARE = re.compile(
+    r"(没有?人|无人|找人|请人|要人|需要人?|得有人|谁来|不能|能)(来)?照(顾|看|料)|照(顾|看|料)不(了|过来|到)"
+)
+
+
 def _role_named(norm: str) -> bool:
     """A cadre named, and not only about an employer's unpaid wages."""
-    return has(norm, word_list("misconduct", "roles")) and not wages_owed(norm)
+    return has(_SELF_CADRE.sub("", norm), word_list("misconduct", "roles")) and not wages_owed(norm)
+
+
+def _acts(norm: str) -> bool:
+    rest = _CARE.sub("", norm)
+    return has(rest, word_list("misconduct", "acts")) or _TAKING.search(rest) is not None
 
 
 # Handed to a cadre's kin, told without 把: 资金全给了支书侄女开的店, 名额都分给村长他小舅子了, 活儿包给了会计家亲戚.
@@ -342,7 +358,7 @@ WRONG_RULES: tuple[Rule, ...] = (
     # A cadre named (and not only an employer's unpaid wages):
     Rule("deducting", shaped(_DEDUCTING, _FEASTING, _TAKEN_BY), _role_named),
     Rule("bought_or_absent", shaped(_BOUGHT_WITH, _ABSENT), lambda n: _role_named(n) and _unasked(n)),
-    Rule("acts", lambda n: has(n, word_list("misconduct", "acts")) or _TAKING.search(n) is not None, _role_named),
+    Rule("acts", _acts, _role_named),
 )
 
 

@@ -177,7 +177,8 @@ def _switch(ctx: Context, draft: ReportDraft) -> Reply | None:
         return None
     said = [ctx.intent.norm, *(normalise(c) for c in clauses(ctx.text))]
     # 这个是要告村上的 改为反映问题: the switch may be one clause of the message (never inside a story's clause).
-    target = next((t for c in said if (t := p.switch_to(c)) is not None), None)
+    target = p.switch_to(ctx.intent.norm, whole=True)
+    target = target or next((t for c in said if (t := p.switch_to(c)) is not None), None)
     data = draft_data(draft)
     if target == "hardship" and data.get("category") != HARDSHIP:
         data["category"] = HARDSHIP
