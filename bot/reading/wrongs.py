@@ -109,15 +109,18 @@ _GIFTS = (
 )
 # Money handed to a cadre out of one's pay, or the job lost: 组长叫每个月给他交一百块 不交就换人, 社长让每人从工资里
 # 给他拿二百 (see kickback); an ordinary fee collected (组长叫每家给他交三百八的医保) is not one.
-_PAID_TO_CADRE = re.compile(
-    r"(叫|让|要|逼|要求)[^，。]{0,10}?给(他|她|他们|他自己|她自己)(交|拿|送|上交|缴|返|孝敬|上供)(了)?.{0,4}?"
-    + _NUMBER
-    + r"(块|元|钱|百|千)?"
+_PAID_TO = (
+    r"(叫|让|要|逼|要求)[^，。]{0,10}?给(他|她|他们|他自己|她自己|{roles})"
+    r"((交|拿|送|上交|缴|返|孝敬|上供)(了)?.{0,4}?" + _NUMBER + r"(块|元|钱|百|千)?|" + _NUMBER + r"(块|元|百|千))"
 )
 _FROM_PAY = re.compile(r"工资|工钱|补贴|补助|每个?月|每月|每年|每一个月|一个月")
+# A cut skimmed off the pay (每人要抽走两百, 每回都要抽成).
+_SKIM = re.compile(r"(抽走|抽成|抽掉|抽了|提走|提成)")
+# Ordinary dues a cadre collects (医保, 水费): no cut, unless the job is threatened.
+_DUES = re.compile(r"医保|医疗|合作医疗|新农合|养老保险|社保|保险|水费|电费|卫生费|党费|垃圾费")
+_JOB_LOST = r"(换人|换掉|换了|不让.{0,2}干|不叫.{0,2}干|开除|辞退|撵|顶掉|换别人|让别人|叫别人)"
 _JOB_THREAT = re.compile(
-    r"不(交|给|送|拿|上交|孝敬)[^就，。]{0,6}?就(换人|换掉|换了|不让.{0,2}干|不叫.{0,2}干|不要|开除|辞退|撵|顶掉|换别人"
-    r"|让别人|叫别人|不用)"
+    r"不(交|给|送|拿|上交|孝敬)[^就，。]{0,6}?就(" + _JOB_LOST[1:-1] + r"|不要|不用)|(不然|要不然|否则)就?" + _JOB_LOST
 )
 # A role that cuts what is paid out, by any amount: 从工资里扣二十, 每次都扣一点.
 _DEDUCTING = re.compile(r"扣.{0,4}?(了|掉|走|下|钱|点|" + _NUMBER + ")")
@@ -325,9 +328,18 @@ def own_with_public_money(norm: str) -> bool:
 def kickback(norm: str) -> bool:
     """A cadre making people hand him money out of their pay or lose the job (组长叫每个月给他交一百块 不交就换人),
     told flat."""
-    if not _told_flat(norm) or not _PAID_TO_CADRE.search(norm):
+    if not _told_flat(norm):
         return False
-    return _FROM_PAY.search(norm) is not None or _JOB_THREAT.search(norm) is not None
+    if _JOB_THREAT.search(norm):
+        return _paid_to_cadre().search(norm) is not None
+    if _DUES.search(norm) or not _FROM_PAY.search(norm):
+        return False
+    return _paid_to_cadre().search(norm) is not None or (_SKIM.search(norm) is not None and _role_named(norm))
+
+
+@lru_cache(maxsize=1)
+def _paid_to_cadre() -> re.Pattern[str]:
+    return re.compile(_PAID_TO.replace("{roles}", alternatives(word_list("misconduct", "roles"))))
 
 
 def _beside_role_or_project(norm: str) -> bool:

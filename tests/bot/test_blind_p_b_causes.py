@@ -8,6 +8,9 @@ general rules. Phrasings here are not set P's.
 - (b) A cadre making people hand him money out of their pay, or lose the job (组长叫每个月给他交一百块 不交就换人,
   社长让每人从工资里给他拿二百, 队长说不给他送钱就换别人): a story of 吃拿卡要; an ordinary fee collected
   (组长叫每家给他交三百八的医保), a fee that stops a benefit or the same asked, are not.
+- (c) At the evidence step, a paper that shows it, not photographed (折子上都有记录 还没拍), or a paper kept
+  elsewhere for the staff to fetch (账本在乡上 你们可以去要): evidence in words, kept as 证据：… and the step
+  passes; a paper that shows nothing (存折上没有记录) or the same asked (合同你们能调到吗) is not.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from bot.reading.normal_form import normalise
+from bot.reading.step_answers import evidence_in_words
 from bot.reading.wrongs import guess_category, kickback, misconduct, own_with_public_money
 from bot.understand import classify
 from storage.db import make_sessionmaker
@@ -67,6 +71,9 @@ def test_a_the_list_story_is_no_hardship() -> None:
         "社长让我们每人从工资里给他拿二百",
         "保洁员的工资一千 组长要求每人给他返三百",
         "村长叫我们给他交两百块 不给就换别人",
+        "每个月要给组长上交五十 不然就不让干",  # to a role named, 不然 as the threat
+        "工资发下来 社长每人要抽走两百",  # a cut skimmed
+        "村长让我们每人每年给他一千块 说是感谢费",  # no verb of handing
     ],
 )
 def test_b_pay_to_the_cadre_is_a_conduct_story(text: str) -> None:
@@ -94,6 +101,10 @@ def test_b_pay_or_lose_the_job_is_a_conduct_story(text: str) -> None:
         "不交钱就换人吗",  # asked
         "队长让我给他交材料",  # no money
         "社长让每个月给他交一百块吗",  # asked
+        "组长让每人每年给他交三百八的医保",  # ordinary dues, no threat
+        "社长每个月抽成多少",  # asked
+        "村长让我每个月给他打个电话",  # no money
+        "村长说要不就不用申请了",  # no threat to a job
     ],
 )
 def test_b_not_a_kickback(text: str) -> None:
@@ -115,3 +126,49 @@ def test_b_kickback_offered_and_filed_anonymous(engine: Engine) -> None:
     with make_sessionmaker(engine)() as s:
         case = s.scalars(select(Case).order_by(Case.id.desc())).first()
     assert case is not None and case.anonymous and "八十块" in case.description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "折子上都有记录 还没拍",
+        "收据上写着呢 没拍照",
+        "银行的流水上看得出来",
+        "账本在乡上 你们可以去要",
+        "名单在镇上存着 你们去调出来看",
+        "协议会计那儿有 你们来查",
+    ],
+)
+def test_c_a_paper_that_shows_it_or_is_kept_elsewhere_is_evidence_in_words(text: str) -> None:
+    assert evidence_in_words(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "存折上没有记录",  # shows nothing
+        "存折上看不出来",
+        "合同你们能调到吗",  # asked
+        "账本在乡上 你们能不能去要",
+        "存折上能看出来吗",
+        "你们去调吧",  # no paper named
+    ],
+)
+def test_c_not_evidence_in_words(text: str) -> None:
+    assert not evidence_in_words(text), text
+
+
+def test_c_a_paper_kept_elsewhere_passes_the_evidence_step(engine: Engine) -> None:
+    v = bound_villager(engine, "p-b-paper")
+    offer = v.say("村长把集体的草场包给他侄子了 一年才收两千")
+    assert "回复 1" in offer, offer
+    v.say("1")
+    assert "哪一级" in v.say("好了")
+    assert "照片" in v.say("1")
+    reply = v.say("承包合同在村委会锁着 你们去调")
+    assert "证据" in reply and "匿名" in reply, reply
+    assert "核对" in v.say("2")
+    assert "已提交" in v.say("1")
+    with make_sessionmaker(engine)() as s:
+        case = s.scalars(select(Case).order_by(Case.id.desc())).first()
+    assert case is not None and "证据：承包合同在村委会锁着" in case.description
