@@ -16,7 +16,12 @@ _ASK = re.compile(
 _FEAR = re.compile(r"怕|担心|害怕|敢不敢|不敢")
 _ANONYMOUS = re.compile(r"匿名|不留名|不留名字|不报名字|不说名字")
 _SECRET = re.compile(r"保密|泄露|泄密|外传|传出去|透露")
-_REVENGE = re.compile(r"报复|穿小鞋|找麻烦|找我麻烦|整我|收拾我|记恨")
+# 会不会被他整嘛, 怕被人收拾: the same done to the reporter, said with 被 at the clause's end (整 reads as 弄;
+# 路被他弄坏了 is a story)
+_REVENGE = re.compile(
+    r"报复|穿小鞋|找麻烦|找我麻烦|整我|收拾我|记恨"
+    r"|被(他|他们|人|人家|村上|干部)?(整|弄|收拾|打击)(了)?(吗|嘛|么|呢|啊|呀|吧|哩)?$"
+)
 _KNOWN = re.compile(r"知道|晓得|看到|看见|看得到|看得见|看得着|查到|查出|认出|发现")
 # Whose knowing is feared: the reporter named (是我, 我的名字), by whom (被…, 村里, 干部), or who can see.
 _WHO = re.compile(
@@ -42,6 +47,8 @@ _SELF_PLACED = re.compile(
 )
 # Every safety question names one of these; the whole message's matching form holds each clause's.
 _TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN, _TOLD_ON)))
+# The anonymous choice with only a particle after it (匿名嘛, 那就匿名呀, 不留名字嘛): said, not asked.
+_CHOSEN = re.compile(r"(那|就|那就|还是|我|我要|要|选|我选)*(匿名|不留名|不留名字)(的|吧)?(嘛|呀|啦|哈|哦|噢|嘞|哩)+")
 # A clause longer than this is a story, even with a question word in it.
 MAX_CLAUSE = 24
 
@@ -66,6 +73,8 @@ def is_safety_question(clause: str, *, fear: bool = True) -> bool:
     n = normalise(clause)
     if not n or len(n) > MAX_CLAUSE:
         return False
+    if _CHOSEN.fullmatch(n) and not re.search(r"[?？]", clause):
+        return False  # 匿名嘛, 就匿名呀: the choice said with a particle, an answer (a question asks 能匿名嘛)
     asked = bool(_ASK.search(n) or _SURELY.search(n))
     feared = fear and bool(_FEAR.search(n))
     if _ANONYMOUS.search(n) and asked:

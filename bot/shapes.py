@@ -18,7 +18,8 @@ import unicodedata
 from functools import lru_cache
 
 _ASKING = re.compile(
-    r"[?？]|吗|呢|么|嘛|咋|怎|啥|什么|多少|(?<![前这好那头])几(个|块|号|月|年|岁|天|点|时|口|亩|分|钱|$)|哪|谁|能不能|能否|可不可以|可以不|行不行|是不是|有没有|会不会|算不算"
+    # 这么, 那么, 多么 ask nothing (家里人也是这么说的)
+    r"[?？]|吗|呢|(?<![这那多])么|嘛|咋|怎|啥|什么|多少|(?<![前这好那头])几(个|块|号|月|年|岁|天|点|时|口|亩|分|钱|$)|哪|谁|能不能|能否|可不可以|可以不|行不行|是不是|有没有|会不会|算不算"
     r"|要不要|该不该|对不对|给不给|(?<!反而)(?<!根本)(?<!从来)(?<!一直)(?<![却也都还就再])没有$|不$|如何|为何|为啥|该找|该去|应该找|应该去|(找|去|问).{1,4}还是.{1,4}$|请问|问问|问一下|想问|咨询|了解一下|打听"
 )
 # What a told thing speaks of: the village, a cadre, money, a project, a benefit.
@@ -34,12 +35,16 @@ _CUE = re.compile(
 _CUE_CLAUSE_MAX = 8
 # Said once or twice (算了算了), now or for now (先不弄了, 今天就不弄了).
 _LEAVE = re.compile(
-    r"^(?:(那|我|那我|我就|那就|还是|先|我先|那先|那我先|暂时|今天|今天就|这会|这会儿)?(算了|不弄了|不反映了|不登记了|不举报了"
-    r"|不办了|不说了|不整了|不搞了|拉倒|退出|取消|不要了|不用了|不填了|不登了)(吧|了|啊)?)+$"
+    # a sigh before (哎呀算了), a particle after (算了嘛, 不弄了呀): still leaving
+    r"^(?:(哎呀呀|哎呀|唉呀|哎哟|哎呦|唉哟|哎|唉|嗨|咳|啊呀)?(那|我|那我|我就|那就|还是|先|我先|那先|那我先|暂时|今天|今天就|这会|这会儿)?"
+    r"(算了|不弄了|不反映了|不登记了|不举报了"
+    r"|不办了|不说了|不整了|不搞了|拉倒|退出|取消|不要了|不用了|不填了|不登了)(吧|了|啊|嘛|呀|啦|哈|哦)*)+$"
 )
 # The listener addressed after the answer (说完了家人们, 没了 兄弟们, 好了老师) is a word to the listener too.
 _FILLER_TAIL = re.compile(
-    r"(你们?|您|领导们?|同志们?|家人们|亲们|兄弟们?|姐妹们|朋友们|大家|各位|老师们?|师傅们?|大哥|大姐|阿姨|叔叔)(给|帮)?(看|看看|看着办|瞧瞧|定|处理|管|管管|查|查查|做主|办|弄)?(一下|一哈|下)?(吧|啊|呀|哈)?$"
+    r"(你们?|您|领导们?|同志们?|家人们|亲们|兄弟们?|姐妹们|朋友们|大家|各位|老师们?|师傅们?|大哥|大姐|阿姨|叔叔"
+    # a kin word said to the listener (就这些了阿姐, 没了阿哥, 说完了大爷)
+    r"|阿姐|阿哥|阿妈|阿爸|阿奶|阿爷|阿娘|阿舅|阿姨们|姐姐|哥哥|大叔|大爷|大妈|大娘|老乡|老乡们)(给|帮)?(看|看看|看着办|瞧瞧|定|处理|管|管管|查|查查|做主|办|弄)?(一下|一哈|下)?(吧|啊|呀|哈)?$"
 )
 _AMOUNT = re.compile(
     r"涨了?没有?|涨没涨|涨了吗|涨不涨|提高了?没有?|多少钱|今年多少|一个月多少|一年多少|领多少|发多少|给多少|标准是?多少"
@@ -88,7 +93,7 @@ def leaving(text: str) -> bool:
         return False
     if _LEAVE.match(parts[0]) and all(_PUT_OFF.search(p) for p in parts[1:]):
         return True  # 算了 我先问问娃他爸再说: leaving for now, whatever is asked of someone else first
-    if asks("".join(parts)):
+    if asks("".join(p for p in parts if not _LEAVE.match(p))):  # 算了嘛: a particle in a leaving asks nothing
         return False
     if _LEAVE.match(parts[0]):
         return True

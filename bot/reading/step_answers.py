@@ -34,6 +34,10 @@ def _step_forms(norm: str) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(forms) if f)
 
 
+# A numbered list's head before one line (1.就这些, 2、没有照片, （1）提交): not a digit after it (1.5万).
+_LIST_HEAD = re.compile(r"^\s*[(（]?\d{1,2}\s*[.．、)）]\s*(?=\D)(.+)$")
+
+
 # The northern 儿 after a word (完事儿, 这点事儿, 没啥事儿): the word without it (儿子, 儿女 stay).
 _ERHUA = re.compile(r"(?<=[\u4e00-\u9fff])儿(?![子女童孙媳])")
 
@@ -49,7 +53,7 @@ _EVIDENCE_WORDS = re.compile(
     r"|就算了|算了|不用了|敢|能|会|方便|好意思|想|让|到|成|着|留|下|坏了|当时|想到|想起|再|以后|回头|过后"
     r"|过|票据|单据|收据|凭证|发票|条子|票|暂时|暂|现在|目前|还|手头|手上|身边|一张|录|必要|上|给|开|收条|单子"
     # the paper that was not photographed (账本我没拍 不敢拍, 合同没拍下来)
-    r"|账本|账|合同|协议|名单|存折|折子|流水|字据|欠条|来)"
+    r"|账本|账|合同|协议|名单|存折|折子|流水|字据|欠条|来|凭据|证明|记录|手续|这里|这儿|这边|这|手里)"
 )
 # No evidence, then why, in one run (没拍羊还在山上哩, 没照 当时太黑): the head says there is nothing to show
 # and names what would show it; the rest shows nothing. A head whose last word goes on (没照顾) is no head.
@@ -92,6 +96,9 @@ def means(text: str, kind: str) -> bool:
         return True  # 还有啥要说的？没了: a question to oneself or the listener, then the answer
     if kind == "done" and _NOT_DONE.search(norm):
         return False  # 没说完, 还有
+    listed = _LIST_HEAD.match(text)
+    if listed and "\n" not in text.strip() and means(listed.group(1), kind):
+        return True  # 1.就这些, 2、没有照片, (1) 匿名: one answer written as a numbered list's line
     forms = _step_forms(norm)
     for form in forms:
         if form in words or made_of(form, words) or with_politeness(form, words):
@@ -309,11 +316,21 @@ def _why_then_nothing(text: str) -> bool:
     why = normalise("".join(parts[:-1]))
     if _PAPER_WITHHELD.search(why) and len(why) <= 12:
         return True  # 单据村上没给 没有: whoever withheld the paper, it is why there is none
+    if _PAPER_ELSEWHERE.search(why) and len(why) <= 16 and not shapes.asks(why):
+        return True  # 订单的单子在理事长手里 我这里莫有: the paper is in another's hands
+    if _NO_TRACE.search(why) and len(why) <= 12 and not shapes.asks(why):
+        return True  # 钱是给的现金 没有凭据: paid by hand, so nothing on paper
     told = shapes.flat_statement(why, least=1) or misconduct(why)
     return bool(why) and not shapes.asks(why) and not _SHOWS_SOMETHING.search(why) and not told
 
 
 _PAPER_WITHHELD = re.compile(rf"{_PAPERS}.{{0,4}}(没给|不给|没开|不开|没有给|不肯给|没打)")
+# The paper in someone else's hands (单子在理事长手里, 账本在会计那儿, 合同都在村上放着).
+_PAPER_ELSEWHERE = re.compile(
+    rf"{_PAPERS}.{{0,4}}(都|也|还)?(在|让|被)(?!我|俺)[^，,]{{1,6}}(手里|手上|那里|那儿|那|家里|拿着|收着|放着|锁着)"
+)
+# Money that went by hand or by word, leaving nothing on paper (给的现金, 当面塞给他的, 嘴上说的).
+_NO_TRACE = re.compile(r"现金|现钱|当面(给|交|塞)|私下(给|交|塞)|塞给|手上给|手里给|口头|嘴上(说|讲)")
 # Skip words that say nothing of evidence after a why (不知道, 不清楚: the why may be about anything).
 _NOT_EVIDENCE_ANSWERS = frozenset({"不知道", "不清楚", "不用", "不用了", "不需要"})
 
@@ -363,7 +380,7 @@ def _by_shape(norm: str, kind: str) -> bool:
         # 我说完了, 讲完啦, 就这么个事
         return (
             re.fullmatch(
-                r"(我们|俺们|咱们|我|俺|咱|他|她)?(俩|两个|两口子|一家)?(都|已经|全部|全都|全)?"
+                r"(我们|俺们|咱们|我|俺|咱|他|她)?(俩|两个|两口子|一家)?(都|已经|已|全部|全都|全)?"
                 r"(说|讲|写|发|打|汇报|反映|报告|交代)(完|完毕|完了)(了|啦)?(就这|就这些)?"
                 r"|(情况|事情|事|大概|基本上?|反正)?(嗯|对)?(就是|就)?这(么)?(个|点|些|样)(事情|事|情况)?(了)?",
                 norm,
