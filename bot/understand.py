@@ -67,7 +67,8 @@ def classify(text: str) -> Intent:
     if not text.strip():
         return Intent("none", norm)
     number = choice_of(text)
-    if number is not None:
+    # 886 (bye), 666 (praise): a number that is a known word of small talk is no pick.
+    if number is not None and not (len(norm) >= 3 and smalltalk_kind(norm, norm) is not None):
         return Intent("choice", norm, choice=number)
     nav = navigation_word(short)
     if nav is not None:
@@ -77,7 +78,7 @@ def classify(text: str) -> Intent:
     joined = _joined_commands(text)
     if joined is not None:
         return Intent(joined, norm)
-    if asks_person(short, norm) or _person_then_question(text):
+    if asks_person(short, norm) or _person_then_question(text) or _told_then_person(text):
         return Intent("person", norm)
     small = smalltalk_kind(short, norm)
     if small is not None:
@@ -162,6 +163,28 @@ def _person_then_question(text: str) -> bool:
         return False
     rest = normalise("".join(parts[1:]))
     return shapes.asks(rest) or made_of(rest, (*_PERSON_FILLER, *_ASKING_NOTHING))
+
+
+def _told_then_person(text: str) -> bool:
+    """我在西藏打工 能不能找个村上的干部跟我说说, 俺人在外地 想找个干部聊聊: a clause or two on where one is or
+    why, then an ask for a person last. What comes before asks nothing and tells no wrong, trouble or matter of
+    the village (those keep their own reading)."""
+    parts = clauses(text)
+    if not 2 <= len(parts) <= 3:
+        return False
+    last = normalise(parts[-1])
+    if not asks_person(trimmed(last), last):
+        return False
+    before = normalise("".join(parts[:-1]))
+    return (
+        0 < len(before) <= 16
+        and not shapes.asks(before)
+        and not shapes.speaks_of_village(before)
+        and not misconduct(before)
+        and not hardship(before)
+        and not troubled(before)
+        and not has(before, word_list("report_words"))
+    )
 
 
 # Beside an ask for a person, how one wants to ask (直接, 当面): nothing asked yet.
@@ -282,6 +305,8 @@ def carried_question(text: str) -> bool:
     """Whether an ask for a person carries the question (or the story) itself: 人工客服 问一下 俺娘的高龄补贴咋停了.
     The person words and the words that ask nothing yet are taken away; what is left must say something that is
     not itself a way around, small talk or a bare ask to report."""
+    if _told_then_person(text):
+        return carried_question(clauses(text)[-1])  # 我在西藏打工: where one is carries no question
     # 有没有负责的同志 我想直接问问: a clause that only asks for a person is taken away whole; so is, among several,
     # one that asks for a person and carries nothing itself, small talk, or why one wants a person
     # (整个真人来唠唠呗 这机器人说话贼磨叽, 转人工 我打不来字, 尊敬的领导 请工作人员答复 不胜感激).

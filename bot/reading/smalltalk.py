@@ -134,8 +134,6 @@ def smalltalk_kind(short: str, norm: str) -> str | None:
     if courtesy(norm):
         return "thanks"
     every = tuple(str(w) for words in data()["smalltalk"].values() for w in words)
-    if made_of(short, every):
-        return "ok"
     # 谢谢领导, 你们辛苦了, 谢谢你们 你们也辛苦了, 收到了: small talk with whom it addresses and the small
     # words between (也, 了, 真), but never the addressee or those words alone.
     addressees = word_list("addressees")
@@ -171,7 +169,21 @@ _PRAISED = re.compile(
 _QUESTIONED = re.compile(r"吗$|么$|嘛$|怎么|什么|多少|哪|谁|能不能|可不可以|为什么|咋|几|是不是|有没有")
 
 
+# Praise told as what the people around say (阿姐们都说你们这个好用, 村里人都夸这个方便, 我阿妈说挺好使): who
+# says it is no matter of the village. A cadre saying it (书记说) is not one of these.
+_SAID_BY = re.compile(
+    r"^(大家|大伙儿?|乡亲们|村里人|村里的人|邻居们?|别人|人家|好多人|很多人|老人们|年轻人|家里人|亲戚们"
+    r"|[\u4e00-\u9fff]{1,3}们|(我|俺|我们|俺们)?(家)?(阿|老)?(姐|妹|哥|弟|嫂子|婶子|姨|爸|妈|奶奶|爷爷|大|娘|媳妇|老汉|老伴)们?)"
+    r"(都|也|全)?(说|讲|夸|觉得|讲的|说的)"
+)
+
+
 def _praise_clause(norm: str) -> bool:
+    said_by = _SAID_BY.match(norm)
+    if said_by is not None and not misconduct(norm[: said_by.end()]):
+        if said_by.group(0).endswith("夸") and not _QUESTIONED.search(norm):
+            return len(_PRAISED.sub("", norm[said_by.end() :])) <= 2  # 大伙都夸你们
+        norm = norm[said_by.end() :] or norm
     if not _PRAISE.search(norm) or _NOT_PRAISE.search(norm) or _QUESTIONED.search(norm):
         return False
     rest = _PRAISE.sub("", norm)
