@@ -77,6 +77,7 @@ BLIND_SETS = {
     "blind M": ("bm-", "written blind; first run 59/80 73.8% on 2026-12-07 (after L's fixes), tuned against since"),
     "blind N": ("bn-", "written blind; first run 55/80 68.8% on 2026-12-07 (after M's fixes), tuned against since"),
     "blind O": ("bo-", "written blind; first run 48/80 60.0% on 2026-12-07 (after N's fixes), tuned against since"),
+    "blind P": ("bp-", "written blind; first run 59/80 73.8% on 2026-12-07 (after O's fixes), tuned against since"),
 }
 _WS = re.compile(r"\s+")
 
@@ -402,7 +403,8 @@ def main(argv: list[str] | None = None) -> int:
         + blind_l()
         + blind_m()
         + blind_n()
-        + blind_o(),
+        + blind_o()
+        + blind_p(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")
