@@ -1,5 +1,5 @@
 """Blind dialogue set Q (issue #18 §1-§5): 80 conversations written by helper "qwrite" on 2026-12-07
-(about 11:04-11:25 UTC) from the issue, README.md, docs/chat.md and the harness (tests/dialogue_eval.py,
+(about 11:03-11:07 UTC) from the issue, README.md, docs/chat.md and the harness (tests/dialogue_eval.py,
 tests/dialogue_corpus.py, tests/blind_support.py, the first 60 lines of tests/dialogue_blind_n.py for the
 format) alone, without opening the code that answers them (bot/, cases/, knowledge/, handlers/, villages/)
 or the other blind sets' phrasings, and never run by its writer.
