@@ -38,13 +38,31 @@ _SURELY = re.compile(r"(会|能|要|得)(给我|帮我|替我)?(保密|保护).{
 _TO_US = re.compile(r"你|您|别|不要|不会")
 # The reporter's own wish not to be known (俺不想让村里人知道), beside a safety question: taken with it.
 _UNKNOWN_WISHED = re.compile(r"^(我|我们)?(不想|不愿意?|不要|别|不能)(让|叫|被)?.{0,6}(知道|晓得)(是我)?$")
-# Where the reporter stands to the accused, beside a safety question (但我就住他家隔壁, 我是他邻居,
-# 俺家在会计家对门): it would tell who reported, so it is taken out with the question and never stored.
-_SELF_PLACED = re.compile(
-    r"^(但|但是|可|可是|而且|因为|就是|其实)?(我|俺|我们|俺们|我家|俺家|咱家)(就|还|正好|刚好|恰好)?"
-    r"(住|在|是|住在|家在|跟他|和他|跟他家|和他家)?.{0,6}"
-    r"(隔壁|对门|对面|邻居|紧挨着|挨着|前院|后院|楼上|楼下|亲戚|本家|一个院|一条巷|同一个社)"
+# Who the reporter is, beside a safety question: where they stand to the accused (但我就住他家隔壁, 我是他邻居,
+# 俺家在会计家对门), kin (我是他亲侄子, 我们两家是亲戚), an office held (我是老村干部, 我以前当过会计) or a name
+# (我叫马明). It would tell who reported, so it is taken out with the question and never stored. The speaker must
+# be the one standing in it: 我们组长是他亲戚 tells of someone else and stays.
+_PLACE_OR_KIN = (
+    r"(隔壁|对门|对面|邻居|紧挨着|挨着|前院|后院|楼上|楼下|一个院|一条巷|同一个社|亲戚|本家|亲家|干亲"
+    r"|(亲|堂|表)?(侄子|侄女|外甥女?|儿媳妇?|媳妇|女婿|兄弟媳妇|弟媳|嫂子|兄弟|弟兄|姐妹|哥|姐|弟|妹|叔|舅|姑|姨))"
 )
+_SELF_PLACED = re.compile(
+    r"^(但|但是|可|可是|而且|因为|就是|其实)?(我|俺|我家|俺家|咱家|我们家|俺们家|我们两家|俺们两家)"
+    r"(就|还|正好|刚好|恰好|本来)?(住|在|是|住在|家在|跟|和)?(他|她|他们|他家|她家|他们家|[一-鿿]{1,3}家)?(是|算)?的?"
+    + _PLACE_OR_KIN
+)
+_SELF_OFFICE = re.compile(
+    r"^(但|但是|可|可是|而且|因为|其实)?(我|俺)(以前|原来|过去|之前|也|还)?(是|当过|做过|干过)(个|一个)?"
+    r"(老|退休的|退下来的|原来的|以前的)?(村|乡|镇|组|社)?(干部|支书|书记|主任|村长|会计|文书|组长|社长|委员|党员|网格员)"
+)
+_SELF_NAMED = re.compile(r"^(我|俺)(叫|名叫|姓|的名字是|的名字叫|名字叫)[一-鿿]{1,4}$")
+
+
+def _self_told(clause: str) -> bool:
+    n = normalise(clause)
+    return len(clause) <= MAX_CLAUSE and any(r.match(n) for r in (_SELF_PLACED, _SELF_OFFICE, _SELF_NAMED))
+
+
 # Every safety question names one of these; the whole message's matching form holds each clause's.
 _TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN, _TOLD_ON)))
 # The anonymous choice with only a particle after it (匿名嘛, 那就匿名呀, 不留名字嘛): said, not asked.
@@ -96,5 +114,5 @@ def split(text: str) -> tuple[bool, str]:
     if not asked:
         return (True, "") if is_safety_question(text, fear=len(said) <= 1) else (False, text)
     asked += [c for c in said if c not in asked and _UNKNOWN_WISHED.match(normalise(c))]
-    asked += [c for c in said if c not in asked and len(c) <= MAX_CLAUSE and _SELF_PLACED.match(normalise(c))]
+    asked += [c for c in said if c not in asked and _self_told(c)]
     return True, " ".join(c for c in said if c not in asked)
