@@ -46,7 +46,9 @@ def test_the_view_holds_what_the_case_page_shows(sessions: sessionmaker[Session]
         assert len(view.evidence) == 2 and all(e.case_id == first for e in view.evidence)
         co = set(s.scalars(select(CaseCoUnit.unit_code).where(CaseCoUnit.case_id == first)))
         assert {u.code for u in view.co_units} == co and view.merged_into is None
-        assert view.village is not None and view.village.code == VILLAGE and view.place == village.name
+        assert view.village is not None and view.village.code == VILLAGE
+        # The place by name with its town and county (互助土族自治县 五十镇 土观村委会), never the code.
+        assert view.place.endswith(village.name) and view.place != village.name and VILLAGE not in view.place
         assert [d.case.id for d in view.duplicates] == [second]
         assert view.transfer_units
         assert all(triage.transfer_refusal(s, case, u) is None for u in view.transfer_units)
