@@ -51,6 +51,8 @@ from tests.dialogue_blind_m import blind_m
 from tests.dialogue_blind_n import blind_n
 from tests.dialogue_blind_o import blind_o
 from tests.dialogue_blind_p import blind_p
+from tests.dialogue_blind_q import blind_q
+from tests.dialogue_blind_r import blind_r
 from tests.dialogue_corpus import Dialogue, blind, corpus, fresh, unseen
 from tests.report_support import Villager
 from tests.webhook_support import Sender, make_client
@@ -360,7 +362,7 @@ def report(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """--part tuned | held_out | fresh | unseen | blind | blind_a | blind_b | blind_c | blind_d | blind_e | blind_f
     | blind_g | blind_h | blind_i | blind_j | blind_k | blind_l | blind_m | blind_n | blind_o | blind_p
-    | all (the default)."""
+    | blind_q | blind_r (held out: each run once, then fixed) | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -385,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
         "blind_n": blind_n(),
         "blind_o": blind_o(),
         "blind_p": blind_p(),
+        "blind_q": blind_q(),
+        "blind_r": blind_r(),
         "all": corpus()
         + fresh()
         + unseen()
