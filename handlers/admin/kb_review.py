@@ -61,12 +61,20 @@ class KbReviews:
     def version(self, ctx: StaffCtx) -> KbEntryVersion | None:
         return ctx.session.get(KbEntryVersion, whole(ctx.request.path_params.get("version_id")) or 0)
 
-    async def approve(self, ctx: StaffCtx) -> Response:
+    def reviewable(self, ctx: StaffCtx) -> KbEntryVersion | Response:
+        """The pending version the viewer may review, or the page that says why not (404: no such pending
+        version; 403: the viewer wrote it)."""
         version = self.version(ctx)
         if version is None or version.status != "pending":
             return ctx.render("error.html", 404, message="没有这个待审核的版本。")
         if version.author == ctx.viewer.username:
             return ctx.render("error.html", 403, message=NOT_OWN)
+        return version
+
+    async def approve(self, ctx: StaffCtx) -> Response:
+        version = self.reviewable(ctx)
+        if isinstance(version, Response):
+            return version
         try:
             entry = parse_body(version.body)
         except SchemaError as exc:
@@ -85,11 +93,9 @@ class KbReviews:
         return RedirectResponse(f"/admin/kb/reviews?approved={version.id}", status_code=303)
 
     async def reject(self, ctx: StaffCtx) -> Response:
-        version = self.version(ctx)
-        if version is None or version.status != "pending":
-            return ctx.render("error.html", 404, message="没有这个待审核的版本。")
-        if version.author == ctx.viewer.username:
-            return ctx.render("error.html", 403, message=NOT_OWN)
+        version = self.reviewable(ctx)
+        if isinstance(version, Response):
+            return version
         note = str(ctx.request.state.form.get("note") or "").strip()[:MAX_NOTE]
         kb_maintenance.reject(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow(), note=note)
         ctx.audit("kb_entry_rejected", entry=version.entry_id, version=version.id)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cases.staff.accounts import create_user
 from handlers.admin.kb_form import join_answer, split_answer
+from handlers.admin.kb_review import NOT_OWN
 from handlers.admin.kb_review_text import (
     ANSWER,
     FIGURES,
@@ -299,6 +300,29 @@ def test_an_edit_is_reviewed_as_what_it_changes_against_the_live_entry(site: Any
         assert s.get(KbEntryVersion, version.id).status == "live"
         actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("kb_entry%"))))
     assert actions == ["kb_entry_submitted", "kb_entry_approved"]
+
+
+def test_approve_and_reject_both_refuse_ones_own_change_and_a_version_no_longer_pending(site: Any) -> None:
+    c, sessions = site
+    token = login(c, "admin")
+    assert c.post("/admin/kb/entries", data={"csrf": token, **entry_form()}, follow_redirects=False).status_code == 303
+    version = latest(sessions)
+    for verb in ("approve", "reject"):  # the author may do neither
+        refused = c.post(f"/admin/kb/reviews/{version.id}/{verb}", data={"csrf": token}, follow_redirects=False)
+        assert refused.status_code == 403 and NOT_OWN in refused.text, verb
+    with sessions() as s:
+        assert s.get(KbEntryVersion, version.id).status == "pending"  # nothing changed
+    token2 = login(c, "admin2")
+    done = c.post(f"/admin/kb/reviews/{version.id}/reject", data={"csrf": token2}, follow_redirects=False)
+    assert done.status_code == 303
+    for verb in ("approve", "reject"):  # no longer pending, or no such version
+        for which in (version.id, version.id + 1000):
+            gone = c.post(f"/admin/kb/reviews/{which}/{verb}", data={"csrf": token2}, follow_redirects=False)
+            assert gone.status_code == 404 and "没有这个待审核的版本。" in gone.text, (verb, which)
+    with sessions() as s:
+        assert s.get(KbEntryVersion, version.id).status == "rejected"
+        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("kb_entry%"))))
+    assert actions == ["kb_entry_submitted", "kb_entry_rejected"]
 
 
 def test_an_unchanged_save_says_nothing_changed_and_a_restore_shows_the_way_back(site: Any) -> None:
