@@ -112,8 +112,8 @@ class KbReviews:
             title = served.title
         elif versions:
             title = title_of(versions[0].body)
-        else:
-            title = "这个条目"
+        else:  # neither served nor ever written in the browser: no such entry
+            return ctx.render("error.html", 404, message="没有这个条目。")
         return ctx.render(
             "kb_versions.html",
             title=title,
