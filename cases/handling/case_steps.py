@@ -128,13 +128,21 @@ def rate(
         session, case=case, action=lifecycle.EventAction.RATING, actor=actor, reason=RATINGS[rating], now=now
     )
     if rating in ratings.DISSATISFIED:
-        why = f"{REOPEN_PREFIX}（{RATINGS[rating]}），重新办理并督办" + (f"：{reason}" if reason else "")
+        why = reopen_reason(rating, reason)
         lifecycle.transition(session, case=case, to=lifecycle.REOPENED, actor=actor, reason=why, now=now)
         loop = rectification.start(session, case=case, rating=rating, reason=reason or None, now=now, calendar=calendar)
         due_dates.on_rectification(case, loop.due_at, loop.basis)
         routing = session.get(CaseRouting, case.id)
         if routing is not None:  # the new deadline is supervised afresh (cases/handling/triage.py mark_overdue)
             routing.overdue_at = None
+
+
+def reopen_reason(rating: int, reason: str | None) -> str:
+    """The reason a dissatisfied rating reopens the case with: 群众不满意，重新办理并督办 for 不满意 (never
+    群众不满意（不满意）), 群众不满意（非常不满意），… when the level says more; then the villager's reason."""
+    level = RATINGS[rating]
+    said = REOPEN_PREFIX if REOPEN_PREFIX.endswith(level) else f"{REOPEN_PREFIX}（{level}）"
+    return f"{said}，重新办理并督办" + (f"：{reason}" if reason else "")
 
 
 def add_text(session: Session, *, case: Case, text: str, now: datetime) -> CaseEvidence:

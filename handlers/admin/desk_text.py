@@ -94,7 +94,8 @@ def timeline(session: Session, events: Sequence[CaseEvent], action_labels: Mappi
     return rows
 
 
-# A parenthesis that only repeats the words just before it: 群众不满意（不满意）.
+# A parenthesis that only repeats the words just before it: 群众不满意（不满意）. case_steps.reopen_reason no longer
+# writes one; this keeps the history rows stored before that reading well.
 _ECHO = re.compile(r"（([^（）]+)）")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -337,6 +337,25 @@ def test_an_upheld_appeal_keeps_the_rating_marked_and_out_of_the_satisfaction_fi
         assert {good, other} == set(s.scalars(select(Case.id).where(Case.rating_excluded.is_(False))))
 
 
+def test_the_reopen_reason_names_the_level_only_when_it_says_more_than_the_words_before_it(engine: Engine) -> None:
+    from handlers.admin.desk_text import without_echo
+    from tests.staff_support import load_org
+
+    sessions = make_sessionmaker(engine)
+    load_org(sessions)
+    unhappy, very = _rated(sessions, "r-4", 4), _rated(sessions, "r-5", 5)
+    with sessions() as s:
+        reasons = {
+            e.case_id: e.reason or ""
+            for e in s.scalars(select(CaseEvent).where(CaseEvent.to_status == lifecycle.REOPENED))
+        }
+    assert reasons[unhappy] == "群众不满意，重新办理并督办：不认可"  # never 群众不满意（不满意）
+    assert reasons[very] == "群众不满意（非常不满意），重新办理并督办：不认可"  # the level adds something: kept
+    assert case_steps.reopen_reason(4, None) == "群众不满意，重新办理并督办"
+    for written in reasons.values():
+        assert without_echo(written) == written  # the history shows what is written now unchanged
+
+
 # -- the H5 track page -----------------------------------------------------------------------------------------
 
 
