@@ -139,6 +139,9 @@ DETAIL_WORDS: dict[str, str] = {
     "pages": "页数",
     "month": "月份",
     "signed_out": "同时退出的其他登录",
+    "title": "条目",  # a knowledge-base entry by its title (never its id)
+    "version": "版本号",
+    "restored": "恢复的旧版本号",
 }
 
 FILTER_WORDS: dict[str, str] = {

@@ -212,7 +212,7 @@ class KbEditor(KbReviews):
         version = kb_maintenance.submit(
             ctx.session, entry_id=entry.id, body=body, author=ctx.viewer.username, now=utcnow(), note=note or None
         )
-        ctx.audit("kb_entry_submitted", entry=entry.id, version=version.id)
+        ctx.audit("kb_entry_submitted", entry=entry.id, title=entry.title, version=version.id)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
 
     def taken(self, session: Session) -> set[str]:

@@ -89,7 +89,13 @@ class KbReviews:
             return await self.reviews(ctx, said, 400)
         kb_maintenance.approve(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow())
         result = checked_reload(ctx.session, directory, now=utcnow())
-        ctx.audit("kb_entry_approved", entry=version.entry_id, version=version.id, reload_version=result.version)
+        ctx.audit(
+            "kb_entry_approved",
+            entry=version.entry_id,
+            title=entry.title,
+            version=version.id,
+            reload_version=result.version,
+        )
         return RedirectResponse(f"/admin/kb/reviews?approved={version.id}", status_code=303)
 
     async def reject(self, ctx: StaffCtx) -> Response:
@@ -98,7 +104,7 @@ class KbReviews:
             return version
         note = str(ctx.request.state.form.get("note") or "").strip()[:MAX_NOTE]
         kb_maintenance.reject(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow(), note=note)
-        ctx.audit("kb_entry_rejected", entry=version.entry_id, version=version.id)
+        ctx.audit("kb_entry_rejected", entry=version.entry_id, title=title_of(version.body), version=version.id)
         return RedirectResponse("/admin/kb/reviews", status_code=303)
 
     # -- versions -----------------------------------------------------------------------------------
@@ -136,5 +142,11 @@ class KbReviews:
             now=utcnow(),
             note=f"恢复第 {old.id} 号版本",
         )
-        ctx.audit("kb_entry_restore_requested", entry=old.entry_id, version=version.id, restored=old.id)
+        ctx.audit(
+            "kb_entry_restore_requested",
+            entry=old.entry_id,
+            title=title_of(old.body),
+            version=version.id,
+            restored=old.id,
+        )
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)

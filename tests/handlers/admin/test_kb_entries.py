@@ -13,11 +13,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.staff.accounts import create_user
+from handlers.admin.audit_text import describe_detail
 from storage.db import make_sessionmaker, transaction
 from storage.models.kb import KbEntryVersion
+from storage.models.staff import AuditEntry
 from storage.types import utcnow
 from tests.cases_support import KEYS
 from tests.handlers.admin.test_admin_pages import login
+from tests.handlers.admin.test_kb_form import Page
 from tests.knowledge.test_kb_maintenance import entry_form
 from tests.staff_support import PASSWORD, load_org
 from tests.webhook_support import make_client
@@ -51,3 +54,32 @@ def test_an_unknown_entrys_versions_are_a_404_and_known_ones_open(site: Any) -> 
         entry_id = s.scalars(select(KbEntryVersion.entry_id)).one()
     written = c.get(f"/admin/kb/entries/{entry_id}/versions")  # pending, not served: its history opens
     assert written.status_code == 200 and "牦牛能不能办户口（登记）" in written.text
+
+
+def test_the_audit_log_names_the_entry_by_title_and_the_version(site: Any) -> None:
+    c, sessions = site
+    token = login(c, "admin")
+    assert c.post("/admin/kb/entries", data={"csrf": token, **entry_form()}, follow_redirects=False).status_code == 303
+    with sessions() as s:
+        version = s.scalars(select(KbEntryVersion)).one()
+    token2 = login(c, "admin2")
+    done = c.post(f"/admin/kb/reviews/{version.id}/approve", data={"csrf": token2}, follow_redirects=False)
+    assert done.status_code == 303
+    restored = c.post(f"/admin/kb/versions/{version.id}/restore", data={"csrf": token2}, follow_redirects=False)
+    assert restored.status_code == 303
+    login(c, "city")
+    html = c.get("/admin/audit").text
+    text = Page(html).text()
+    for action in ("提交知识条目", "批准知识条目", "申请恢复知识条目旧版"):
+        row = next(Page(f"<main>{r}</main>").text() for r in html.split("<tr>") if f">{action}<" in r)
+        assert "条目：牦牛能不能办户口（登记）" in row and "版本号：" in row, row
+    assert f"恢复的旧版本号：{version.id}" in text
+    assert version.entry_id not in text  # the entry by its title, never its id
+    with sessions() as s:  # what is stored: the id and the title beside the version
+        details = [a.detail for a in s.scalars(select(AuditEntry).where(AuditEntry.action == "kb_entry_approved"))]
+    assert details[0]["title"] == "牦牛能不能办户口（登记）" and details[0]["version"] == version.id
+
+
+def test_detail_words_leave_other_actions_unchanged() -> None:
+    assert describe_detail({"entry": "dibao-apply", "reload_version": 3}) == ""  # ids and internals stay hidden
+    assert describe_detail({"reason": "核查", "rows": 2}) == "理由：核查；条数：2"
