@@ -60,7 +60,7 @@ async def open311_page(ctx: StaffCtx, *, shown: dict[str, str] | None = None, er
 async def key_create(ctx: StaffCtx) -> Response:
     rate = whole(_get(ctx, "rate", 8), low=1, high=1_000_000)
     if rate is None:
-        return await open311_page(ctx, error="每小时请求上限应为 1 到 1000000 之间的整数。")
+        return await open311_page(ctx, error="每小时最多提交和查询次数应为 1 到 1000000 之间的整数。")
     try:
         row, key = api_keys.create(
             ctx.session,
@@ -72,7 +72,7 @@ async def key_create(ctx: StaffCtx) -> Response:
         )
     except api_keys.KeyProblem:
         return await open311_page(ctx, error="请填写对接系统名称（最多 64 字）并选择有效的单位。")
-    return await open311_page(ctx, shown={"what": f"{row.name} 的 API 密钥", "value": key})
+    return await open311_page(ctx, shown={"what": f"{row.name} 的对接密钥", "value": key})
 
 
 async def key_revoke(ctx: StaffCtx) -> Response:
@@ -91,7 +91,8 @@ async def subscriber_add(ctx: StaffCtx) -> Response:
         )
     except case_hooks.SubscriptionProblem:
         return await open311_page(ctx, error="请选择有效的单位，并填写 http:// 或 https:// 开头、最长 500 字符的地址。")
-    return await open311_page(ctx, shown={"what": f"推送地址 {row.url} 的签名密钥", "value": secret})
+    what = f"推送地址 {row.url} 的验证密钥（对方用它核对推送确实来自清风）"
+    return await open311_page(ctx, shown={"what": what, "value": secret})
 
 
 async def subscriber_remove(ctx: StaffCtx) -> Response:

@@ -46,3 +46,33 @@ def test_the_push_log_shows_chinese_labels(engine: Engine, tmp_path: Path) -> No
     cells = set(re.findall(r"<td>([^<]*)</td>", log))
     assert {"群众提交", "已受理"} <= cells, cells
     assert not cells & set(case_hooks.EVENT_TYPES)
+
+
+def _words(html: str) -> str:
+    """The page's main text as staff read it, without what they typed or were handed: the key and its first
+    characters (<code>), the subscriber's address and the address field's example."""
+    main = html[html.index("<main") : html.index("</main>")]
+    main = re.sub(r"<code[^>]*>.*?</code>", "", main, flags=re.S)
+    main = re.sub(r"<[^>]*>", " ", main)
+    return re.sub(r"https?://\S+", "", main)
+
+
+def test_the_page_speaks_plain_chinese_about_keys(engine: Engine, tmp_path: Path) -> None:
+    http = h5_client(engine, tmp_path, users=True)
+    with http:
+        token = admin_login(http, "admin")
+        key = {"csrf": token, "name": "互助县热线", "unit": "630223:jw", "rate": "60"}
+        made = http.post("/admin/open311/keys", data=key)
+        added = http.post(
+            "/admin/open311/subscribers", data={"csrf": token, "unit": "630223:jw", "url": "https://grid.example/h"}
+        )
+        refused = http.post("/admin/open311/keys", data={"csrf": token, "name": "x", "unit": "630223:jw", "rate": "0"})
+        page = http.get("/admin/open311").text
+    assert made.status_code == 200 and "互助县热线 的对接密钥" in made.text
+    assert added.status_code == 200 and "的验证密钥（对方用它核对推送确实来自清风）" in added.text
+    assert refused.status_code == 400 and "每小时最多提交和查询次数应为" in refused.text
+    for html in (page, made.text, added.text):
+        words = _words(html)
+        assert "对接密钥" in words
+        left = re.findall(r"[A-Za-z][A-Za-z0-9]*", words.replace("H5", ""))
+        assert not left, left  # no API, Open311 or other English
