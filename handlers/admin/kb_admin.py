@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from handlers.admin.desk_text import actor_names
+from handlers.admin.kb_entries import county_names, entry_page
 from handlers.admin.kb_problems import explain
 from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import ReloadResult, checked_reload, entries_dir, live_edits
-from knowledge.loader import read_entries
+from handlers.web.params import whole
+from knowledge.loader import merged, read_entries
 from storage.models.inquiries import Inquiry
 from storage.models.kb import KbDraft
 from storage.models.places import County
@@ -49,9 +51,16 @@ class KbAdmin:
         # the problems name the entry's title and its file within the knowledge base, never the server's directory
         problems = _explained(ctx, result) if result is not None else []
         drafts = draft_rows(ctx.session)
+        loaded, _ = read_entries(entries_dir(self.admin.runtime))
+        entries = [item.entry for item in merged(loaded, live_edits(ctx.session))]
+        params = ctx.request.query_params
+        listing = entry_page(
+            entries, ctx.viewer, county_names(ctx.session), params.get("q", ""), whole(params.get("page")) or 1
+        )
         return ctx.render(
             "kb.html",
             status,
+            listing=listing,
             version=kb_state.get_version(ctx.session),
             poll=self.admin.runtime.settings.kb_poll_s,
             drafts=drafts,

@@ -46,6 +46,8 @@ class KbReviews:
 
     async def reviews(self, ctx: StaffCtx, problems: list[str] | None = None, status: int = 200) -> Response:
         pending = kb_maintenance.pending(ctx.session)
+        approved = whole(ctx.request.query_params.get("approved"))
+        done = ctx.session.get(KbEntryVersion, approved) if approved else None
         return ctx.render(
             "kb_reviews.html",
             status,
@@ -55,7 +57,8 @@ class KbReviews:
             people=people(ctx.session, [v.author for v in pending]),
             problems=problems or [],
             submitted=whole(ctx.request.query_params.get("submitted")),
-            approved=whole(ctx.request.query_params.get("approved")),
+            approved=approved,
+            approved_entry=done.entry_id if done is not None and done.status == "live" else None,
         )
 
     def version(self, ctx: StaffCtx) -> KbEntryVersion | None:
