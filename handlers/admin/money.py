@@ -26,6 +26,7 @@ from storage.types import utcnow
 
 SEVERITY = {"high": "高", "medium": "中", "review": "需核实"}
 RULE_OWNERS = "县纪委监委（各规则线索按分办规则交办，回避规则同群众反映）"
+UNKNOWN_RULE = "已停用的比对规则"  # a clue of a rule no longer shipped: never its code
 LATEST = 100
 MAX_PAYMENTS_SHOWN = 500
 
@@ -73,6 +74,7 @@ async def money_page(ctx: StaffCtx) -> Response:
         owners=RULE_OWNERS,
         yuan=clues.yuan,
         new_clues=ctx.request.query_params.get("done", "")[:6],
+        unknown_rule=UNKNOWN_RULE,
     )
 
 
@@ -112,6 +114,7 @@ async def clue_page(ctx: StaffCtx) -> Response:
         more=max(0, len(clue.evidence) - len(ids)),
         names=_village_names(ctx, {clue.village_code, *(p.village_code for p in payments)}, ""),
         yuan=clues.yuan,
+        unknown_rule=UNKNOWN_RULE,
     )
 
 

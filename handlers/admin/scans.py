@@ -65,10 +65,11 @@ async def scan_analytics(ctx: StaffCtx) -> Response:
     now = utcnow()
     scans = scans_by_village(ctx.session, since=local_date(now) - timedelta(days=days - 1), prefix=prefix)
     reports = reports_by_village(ctx.session, since=now - timedelta(days=days), scope=case_scope(v), prefix=prefix)
-    village_stmt = select(Village).where(Village.is_village.is_(True))
+    registry = select(Village)
     if prefix:
-        village_stmt = village_stmt.where(Village.code.like(f"{prefix}%"))
-    villages = ctx.session.scalars(village_stmt).all()
+        registry = registry.where(Village.code.like(f"{prefix}%"))
+    units = ctx.session.scalars(registry).all()  # a poster's unit may be an industrial park: named too
+    villages = [u for u in units if u.is_village]
     town_names = {t.code: t.name for t in ctx.session.scalars(select(Town))}
     county_names = {c.code: c.name for c in counties}
     by_village: list[Row] = []
@@ -92,7 +93,7 @@ async def scan_analytics(ctx: StaffCtx) -> Response:
 
     quiet, quiet_count = quiet_posters(ctx.session, before=now - timedelta(days=days), prefix=prefix)
     never, never_count = quiet_posters(ctx.session, before=None, prefix=prefix)
-    names = {x.code: f"{town_names.get(x.town_code, '')} {x.name}" for x in villages}
+    names = {x.code: f"{town_names.get(x.town_code, '')} {x.name}".strip() for x in units if x.name.strip()}
     # Counted over every case, so only for those who see every case of the county (cases/money/silence.py).
     silent = silent_villages(ctx.session, prefix=prefix, now=now) if v.role in SUPERVISORS else []
     ctx.audit("view_scan_analytics", days=days, county=prefix)

@@ -30,6 +30,7 @@ from config.settings import get_settings
 from handlers.admin import desk_text
 from handlers.admin.event_labels import ACTION_LABELS
 from handlers.admin.ops_alert import delivery_alert
+from handlers.admin.village_text import village_name
 from handlers.admin.who_text import header_desk, header_who
 from handlers.runtime import Runtime
 from handlers.web.db_errors import deadlock_victim
@@ -60,6 +61,7 @@ _env.globals.update(
     header_desk=header_desk,
     next_due=desk_text.next_due,
     CHANNELS=desk_text.CHANNELS,
+    village_name=village_name,
 )
 
 

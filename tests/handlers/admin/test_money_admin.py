@@ -6,13 +6,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from cases.handling import case_steps
 from cases.money.synthetic import fake_id
 from cases.staff.accounts import create_user
+from handlers.admin import money
+from handlers.admin.money import UNKNOWN_RULE
+from handlers.admin.village_text import UNKNOWN_VILLAGE
 from storage.db import make_sessionmaker, transaction
+from storage.models import Village
 from storage.models.cases import Case
 from storage.models.money import MoneyClue
 from storage.models.staff import AuditEntry
@@ -90,3 +95,34 @@ def test_a_town_sees_no_clue_about_its_cadres_and_cannot_run(engine: Engine, tmp
     with sessions() as s:
         hidden = s.scalars(select(MoneyClue.id).where(MoneyClue.rule == "cadre_relative")).first()
     assert c.get(f"/admin/money/clues/{hidden}").status_code == 404
+
+
+def _shown(html: str) -> str:
+    main = html[html.index("<main") : html.index("</main>")]
+    return re.sub(r"<[^>]*>", " ", main)
+
+
+def test_a_village_or_rule_the_page_cannot_name_reads_as_a_plain_note_never_a_code(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = client(engine)
+    sessions = make_sessionmaker(engine)
+    seed_money(sessions, tmp_path)
+    token = login(c, "jw_huzhu")
+    c.post("/admin/money/run", data={"csrf": token})
+    with sessions() as s:
+        shared = s.scalars(select(MoneyClue).where(MoneyClue.rule == "shared_account")).one()
+        codes = set(s.scalars(select(MoneyClue.village_code)))
+        named = {s.get(Village, code).name for code in codes}  # type: ignore[union-attr]
+    page, detail = c.get("/admin/money").text, c.get(f"/admin/money/clues/{shared.id}").text
+    for html in (page, detail):  # the registry names them: their names, no note
+        assert any(name in _shown(html) for name in named) and UNKNOWN_VILLAGE not in html
+    monkeypatch.setattr(money, "_village_names", lambda *args: {})  # as if the registry lacked them
+    with transaction(sessions) as s:
+        s.get(MoneyClue, shared.id).rule = "retired_rule"  # type: ignore[union-attr]
+    page, detail = c.get("/admin/money").text, c.get(f"/admin/money/clues/{shared.id}").text
+    for html in (page, detail):
+        shown = _shown(html)
+        assert UNKNOWN_VILLAGE in shown and UNKNOWN_RULE in shown
+        assert not re.search(r"\d{12}", shown) and "retired_rule" not in shown
+        assert not any(name in shown for name in named)

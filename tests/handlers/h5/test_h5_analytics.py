@@ -8,10 +8,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from cases.timeutil import local_date
+from handlers.admin.village_text import UNKNOWN_VILLAGE, village_name
 from storage.db import make_sessionmaker, transaction
+from storage.models import Village
 from storage.repos.posters import NewPoster, add_posters
 from storage.repos.scans import count_scan
 from storage.types import utcnow
@@ -73,3 +75,21 @@ def test_analytics_page_shows_scans_reports_and_quiet_and_never_scanned_posters(
     login(c, "jw_ledu")
     other = c.get("/admin/scans")
     assert other.status_code == 200 and VILLAGE not in other.text and "土观村委会" not in other.text
+
+
+def test_a_posters_unit_is_named_never_coded_and_an_unnamed_one_reads_as_a_note(engine: Engine, tmp_path: Path) -> None:
+    c = h5_client(engine, tmp_path / "media", users=True)
+    sessions = make_sessionmaker(engine)
+    with transaction(sessions) as s:
+        park = s.scalars(select(Village).where(Village.code.like("630223%"), Village.code != VILLAGE)).first()
+        assert park is not None
+        park.is_village = False  # an industrial-park unit: left out of the village rows, still named
+        add_posters(s, rows=[NewPoster(park.code, 1, f"{park.code}-1", "h5", "x")], now=utcnow())
+        code, name = park.code, park.name
+    login(c, "jw_huzhu")
+    never = c.get("/admin/scans").text.split('id="never"')[1]
+    row = cells(never, name)
+    assert re.sub(r"<[^>]*>", "", row[0]).endswith(name) and code not in row[0] and UNKNOWN_VILLAGE not in never
+    assert village_name({code: name}, code) == name
+    for names in ({}, {code: "  "}):  # missing from the registry, or its name left blank
+        assert village_name(names, code) == UNKNOWN_VILLAGE and village_name(names, None) == UNKNOWN_VILLAGE
