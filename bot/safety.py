@@ -27,6 +27,15 @@ _KNOWN = re.compile(r"知道|晓得|看到|看见|看得到|看得见|看得着|
 _WHO = re.compile(
     r"是我|我的|我举报|我反映|我告|举报人|反映人|举报的人|反映的人|名字|身份|被|谁能|谁会|谁可以|谁看|哪些人"
     r"|村里|村上|村委|干部|书记|主任|社长|乡里|镇上"
+    # who would be let know (会不会让学校知道, 会让他知道吗, 别让单位晓得)
+    r"|(会|不会|别|不要|可别)(让|叫)"
+)
+# Harm to the reporter's own people from reporting (会不会影响孩子, 举报了会不会影响我家): a safety question;
+# 有车会不会影响低保 asks a policy.
+_HARMED = re.compile(
+    r"(会不会|会|不会|怕|担心)(影响|连累|牵连|耽误)(到)?(我|俺|孩子|娃|小孩|家里人?|家人|我们|俺们|我家|俺家|家长)"
+    r"(家|家里|家里人|家人|孩子|娃)?的?(上学|读书|工作|前途|生活|以后|将来)?(吗|嘛|么|呢|啊|吧|呀|不)?$"
+    r"|(反映|举报|告(?!诉)|投诉|说出来).{0,6}(影响|连累|牵连)"
 )
 # Telling on the reporter (你们会不会告诉支书是我说的, 会不会把我的名字说给村上): asked, it is a safety question.
 _TOLD_ON = re.compile(
@@ -64,7 +73,7 @@ def _self_told(clause: str) -> bool:
 
 
 # Every safety question names one of these; the whole message's matching form holds each clause's.
-_TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN, _TOLD_ON)))
+_TOPIC = re.compile("|".join(p.pattern for p in (_ANONYMOUS, _SECRET, _REVENGE, _KNOWN, _TOLD_ON, _HARMED)))
 # The anonymous choice with only a particle after it (匿名嘛, 那就匿名呀, 不留名字嘛): said, not asked.
 _CHOSEN = re.compile(r"(那|就|那就|还是|我|我要|要|选|我选)*(匿名|不留名|不留名字)(的|吧)?(嘛|呀|啦|哈|哦|噢|嘞|哩)+")
 # A clause longer than this is a story, even with a question word in it.
@@ -98,6 +107,8 @@ def is_safety_question(clause: str, *, fear: bool = True) -> bool:
     if _ANONYMOUS.search(n) and asked:
         return True
     if (_SECRET.search(n) or _REVENGE.search(n)) and (asked or feared):
+        return True
+    if _HARMED.search(n) and (asked or feared):
         return True
     if _TOLD_ON.search(n) and (asked or _TO_US.search(n)):
         return True  # 你们别告诉村长是我说的: asked of the service, not told of someone else

@@ -36,7 +36,7 @@ _CUE_CLAUSE_MAX = 8
 # Said once or twice (算了算了), now or for now (先不弄了, 今天就不弄了).
 _LEAVE = re.compile(
     # a sigh before (哎呀算了), a particle after (算了嘛, 不弄了呀): still leaving
-    r"^(?:(哎呀呀|哎呀|唉呀|哎哟|哎呦|唉哟|哎|唉|嗨|咳|啊呀)?(那|我|那我|我就|那就|还是|先|我先|那先|那我先|暂时|今天|今天就|这会|这会儿)?"
+    r"^(?:(哎呀呀|哎呀|唉呀|哎哟|哎呦|唉哟|哎|唉|嗨|咳|啊呀)?(?:那|我|就|还是|先|暂时|暂且|今天|今儿|这会儿?|这次|这回|要不|干脆)*"
     r"(算了|不弄了|不反映了|不登记了|不举报了"
     r"|不办了|不说了|不整了|不搞了|拉倒|退出|取消|不要了|不用了|不填了|不登了)(吧|了|啊|嘛|呀|啦|哈|哦)*)+$"
 )
@@ -87,8 +87,12 @@ def cued_smalltalk(text: str, norm: str) -> bool:
 
 def leaving(text: str) -> bool:
     """算了 不弄了 怕惹麻烦: the first clause leaves; 电话就不留了 那算了: the last clause leaves after a short
-    reason. Whether a wrong is told beside it is the caller's to check."""
-    parts = clauses(text)
+    reason. Whether a wrong is told beside it is the caller's to check. A hesitation before (emm, 等一哈, 嗯)
+    is no clause, an emoji parts clauses (算了😂先不举报了), and one clause of leaving words alone leaves
+    (算了算了先不举报了)."""
+    parts = [p for p in (_HESITATION.sub("", c) for c in clauses(_SYMBOLS.sub(" ", text))) if p]
+    if len(parts) == 1:
+        return _LEAVE.match(parts[0]) is not None
     if len(parts) < 2:
         return False
     if _LEAVE.match(parts[0]) and all(_PUT_OFF.search(p) for p in parts[1:]):
@@ -98,6 +102,14 @@ def leaving(text: str) -> bool:
     if _LEAVE.match(parts[0]):
         return True
     return _LEAVE.match(parts[-1]) is not None and all(len(p) <= 8 for p in parts[:-1])
+
+
+# A hesitation said before the words (emm, 嗯嗯, 等一哈, 等等): no clause of its own.
+_HESITATION = re.compile(
+    r"^(?:e+m+|m+|嗯+|呃+|额+|唔+|啊+(?!呀)|哦+|噢+|哈哈+|呵呵+|等一下|等一哈|等下|等等|等会儿?|稍等|慢着|那个)+"
+)
+# Emoji and other symbols: they part clauses as a space does.
+_SYMBOLS = re.compile(r"[^\w\s\u3000-\u303f\uff00-\uffef]+")
 
 
 # Putting it off: 我先问问他再说, 等他回来再弄, 过两天再登记, 以后再说吧.

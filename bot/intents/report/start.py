@@ -131,7 +131,11 @@ def on_offer(ctx: Context) -> Reply:
         # 我是他媳妇 登记吧 他右手断了两个指头: the yes, and the rest told joins the household's story.
         return start_with(ctx, "\n".join(x for x in (text, more) if x)[:MAX_DESCRIPTION], code)
     if yes:
-        return start_with(ctx, text, code)
+        if intent.name == "report" and intent.told and ctx.text.strip() not in text:
+            # 这个管理费以前没有过 我要反映: more told beside the ask, kept with what was offered.
+            text = "\n".join(x for x in (text, ctx.text.strip()) if x)[:MAX_DESCRIPTION]
+        # The ask said in words where the offer guessed no category (其他意见建议): the villager picks it.
+        return start_with(ctx, text, None if intent.name == "report" and code == "other" else code)
     if number == 3 and code != HARDSHIP:
         return start_with(ctx, text, None)
     if number == 2:

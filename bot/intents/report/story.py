@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot import report_prompts as p
 from bot.context import Context, Reply
 from bot.intents.report.draft import (
@@ -16,8 +18,9 @@ from bot.intents.report.draft import (
     said_skip,
 )
 from bot.intents.report.media import add_media, set_location
+from bot.reading.normal_form import normalise
 from bot.reading.step_answers import done_then_remark
-from cases.categories import by_code
+from cases.categories import by_code, categories
 from cases.intake import report_drafts
 from cases.intake.report_drafts import DraftData
 from cases.routing import cadres
@@ -69,6 +72,9 @@ def _described(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
         data["parts"] = []
         report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
         return Reply("之前记下的内容已清空。\n" + p.DESCRIPTION)
+    recategorised = _category_retold(ctx, draft, data)
+    if recategorised is not None:
+        return recategorised
     saved = len(meaningful(p.description_of(data))) >= p.MIN_DESCRIPTION
     if said_skip(ctx):
         if saved:  # nothing more to add: the story is there, go on
@@ -79,6 +85,29 @@ def _described(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply:
             return Reply(p.story_saved(len(p.description_of(data))))
         return Reply(f"只有“{ctx.text[:10]}”，看不出发生了什么。\n" + p.EXAMPLE + "\n说完请回复“好了”。")
     return _story_part(ctx, draft, data, ctx.message.content.strip(), "已记下。")
+
+
+# A category named in its own words instead of the story (吃拿卡要, 是优亲厚友那类, 类别改成项目质量).
+_CATEGORY_LEAD = re.compile(r"^(我|我的|这个|这)?(类别|类型)?(就|应该|应)?(是|选|改成|改为|换成|属于|算)?")
+_CATEGORY_TAIL = re.compile(r"(的|那一?类|这一?类|一类|那个|这个|类|问题)*$")
+_LABEL_PARTS = re.compile(r"[、，（）()或]")
+
+
+def _category_retold(ctx: Context, draft: ReportDraft, data: DraftData) -> Reply | None:
+    """A category's own words said where the story goes (the category was open, or guessed wrong): the
+    category changes, nothing is stored as the story, and the story is asked for."""
+    if ctx.message.kind != "text" or data.get("category") == HARDSHIP:
+        return None
+    bare = _CATEGORY_LEAD.sub("", ctx.intent.norm)
+    said = [n for n in {bare, _CATEGORY_TAIL.sub("", bare)} if 4 <= len(n) <= 8]
+    parts = {c.code: [x for x in _LABEL_PARTS.split(normalise(c.label)) if len(x) >= 4] for c in categories()}
+    named = [c for c in categories() if c.code != HARDSHIP and any(n in x for n in said for x in parts[c.code])]
+    if len(named) != 1:
+        return None
+    data["category"] = named[0].code
+    report_drafts.save(draft, step=draft.step, data=data, now=ctx.now)
+    told = p.description_of(data).strip()
+    return Reply(f"类别已改为：{named[0].label}。\n" + (p.DESCRIPTION_MORE if told else p.DESCRIPTION))
 
 
 def _story_part(ctx: Context, draft: ReportDraft, data: DraftData, text: str, lead: str) -> Reply:
