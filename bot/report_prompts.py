@@ -7,6 +7,7 @@ import unicodedata
 
 from bot.reading.choices import chinese_number, choice_of
 from bot.reading.normal_form import normalise
+from bot.reading.self_told import Told, fingerprint, found
 from cases.categories import CADRE_LEVELS, by_code, cadre_level_label, categories
 from cases.deadlines import DayKind, limits
 from cases.intake.report_drafts import DraftData
@@ -176,6 +177,7 @@ HINTS: dict[str, str] = {
     "cadre": "请回复数字 1 到 4，选择反映对象。",
     "evidence": "这一步可以发照片或位置；发完回复“好了”，没有请回复“跳过”。",
     "identity": "请回复 1 实名 或 2 匿名。",
+    "self_check": "请回复 1 删掉 或 2 保留。",
     "contact": "请发文字：姓名和手机号，或回复“跳过”。",
     "confirm": "请回复 1 提交、2 修改 或 0 取消。",
     "edit": "请回复数字，选择要修改的项。",
@@ -345,10 +347,31 @@ def prompt(step: str, data: DraftData, counts: dict[str, int], *, entry_location
         return evidence_prompt(data, counts, entry_location=entry_location)
     if step == "confirm":
         return hardship_summary(data) if hardship else summary(data, counts)
+    if step == "self_check":
+        return self_check_prompt(data)
     if step == "edit" and hardship:
         lines = [f"{i} {label}" for i, (label, _s) in enumerate(hardship_fields(), 1)]
         return "要修改哪一项？回复数字：\n" + "\n".join(lines) + "\n" + FOOTER
     return PROMPTS[step] + ("\n" + FOOTER if step in HARDSHIP_KEYS else "")
+
+
+# Asked once 匿名 is chosen, before the summary, when the story tells who the reporter is (bot/reading/self_told.py).
+SELF_CHECK = "这几句可能让人认出您，要删掉吗？"
+SELF_CHECK_ANSWERS = "回复 1 删掉  2 保留"
+
+
+def self_told_pending(data: DraftData) -> list[Told]:
+    """The clauses of an anonymous report's story that tell who the reporter is and that the villager has not
+    chosen to keep; none for a named report or a hardship application (never anonymous)."""
+    if data.get("category") == HARDSHIP or not data.get("anonymous", False):
+        return []
+    kept = set(data.get("self_kept", []))
+    return [t for t in found([str(x) for x in data.get("parts", [])]) if fingerprint(t) not in kept]
+
+
+def self_check_prompt(data: DraftData) -> str:
+    lines = [SELF_CHECK, *(f"· {t.clause}" for t in self_told_pending(data)), SELF_CHECK_ANSWERS, FOOTER]
+    return "\n".join(lines)
 
 
 def _masked(phone: str) -> str:

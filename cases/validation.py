@@ -98,6 +98,9 @@ class ReportInput:
     phone: str | None = None
     email: str | None = None  # sent by another system (Open311); sealed with the name and phone
     cadre_level: str | None = None
+    # The level was inferred from the report's words (a bare 书记 at the chat's cadre step, its level told in
+    # the story), not chosen: the route's reason says so.
+    cadre_level_inferred: bool = False
     location: LocationInput | None = None
     evidence: tuple[EvidenceInput, ...] = field(default_factory=tuple)
     channel: Channel = Channel.CHAT

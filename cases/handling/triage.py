@@ -130,7 +130,10 @@ def transfer_refusal(session: Session, case: Case, unit: Unit | None) -> str | N
         return f"{unit.name}不在本案所在的县，不能转给该单位。"
     routing = routing_of(session, case)
     category = by_code(case.category)
-    who = rules.accused(category, case.cadre_level, case.description) if category else rules.Accused(None, "")
+    inferred = rules.INFERRED in (case.route_reason or "")  # the record says how the level was known
+    who = rules.Accused(None, "")
+    if category is not None:
+        who = rules.accused(category, case.cadre_level, case.description, inferred=inferred)
     level = who.level or ("town" if routing.conflict else None)
     required = rules.REQUIRED_FOR_ACCUSED.get(level or "")
     if required is None:

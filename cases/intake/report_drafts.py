@@ -30,6 +30,7 @@ class DraftData(TypedDict, total=False):
     category: str
     parts: list[str]  # the story, as told message by message
     cadre_level: str
+    cadre_inferred: bool  # the level was inferred from the story (a bare 书记 answered), not chosen
     location: DraftLocation
     anonymous: bool
     name: str | None
@@ -37,6 +38,7 @@ class DraftData(TypedDict, total=False):
     contact_skipped: bool
     history: list[str]  # the steps behind this one, for 返回
     editing: bool  # changing one answer from the summary
+    self_kept: list[str]  # fingerprints of clauses telling who the reporter is, kept at the villager's word
     # hardship (困难帮扶) only
     household: str  # own, other
     troubles: list[str]

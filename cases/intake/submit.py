@@ -79,6 +79,7 @@ def submit(session: Session, *, report: ReportInput, key: str, policy: SubmitPol
         county_name=county.name if county else "",
         cadre_level=report.cadre_level,
         text=report.description,
+        level_inferred=report.cadre_level_inferred,
     )
     case = _new_case(session, report, key, category, route, village, tag, code, policy, now)
     _add_evidence(session, case, report, now)

@@ -41,22 +41,28 @@ class Accused:
     source: str  # words for the explanation
 
 
-def accused(category: Category, cadre_level: str | None, text: str) -> Accused:
+# How the case record says the level was inferred from the report's words rather than chosen by the villager.
+INFERRED = "由反映内容推断"
+
+
+def accused(category: Category, cadre_level: str | None, text: str, *, inferred: bool = False) -> Accused:
     """Who is reported, in every category: the villager's answer or the cadres the text names, whichever
-    sends the case higher. `category` is kept for callers; any category can be about a cadre."""
+    sends the case higher. `category` is kept for callers; any category can be about a cadre. `inferred`: the
+    level was inferred from the report's words, not chosen by the villager."""
     del category
     answer = None
     if cadre_level in REQUIRED_FOR_ACCUSED:
-        answer = Accused(cadre_level, f"群众选择的反映对象为{cadre_level_label(cadre_level)}")
+        label = cadre_level_label(cadre_level)
+        answer = Accused(cadre_level, f"{INFERRED}反映对象为{label}" if inferred else f"群众选择的反映对象为{label}")
     named = cadres.strongest(text)
     if named is None:
         return answer or Accused(None, "")
     source = f"反映内容提到“{named.word}”"
     if named.level == "unknown":
         source += "（层级不明，按乡镇干部回避）"
-    inferred = Accused(named.level, source)
+    from_text = Accused(named.level, source)
     if answer is None or _STRENGTH[named.level] > _STRENGTH[answer.level or "village"]:
-        return inferred
+        return from_text
     return answer
 
 
@@ -126,10 +132,17 @@ def load_rules(session: Session, county_code: str) -> Sequence[RoutingRule]:
 
 
 def route_case(
-    session: Session, *, category: Category, village: Village, county_name: str, cadre_level: str | None, text: str
+    session: Session,
+    *,
+    category: Category,
+    village: Village,
+    county_name: str,
+    cadre_level: str | None,
+    text: str,
+    level_inferred: bool = False,
 ) -> Route:
     county = village.county_code[:6]
-    who = accused(category, cadre_level, text)
+    who = accused(category, cadre_level, text, inferred=level_inferred)
     rules = load_rules(session, county)
     rule = next(
         (

@@ -20,21 +20,28 @@ _LEVEL_UNKNOWN = re.compile(r"不清楚|不知道|说不清|不确定|不晓得|
 
 
 def _cadre_by_words(text: str, story: str = "") -> int | None:
+    level = _level_by_words(text, story)
+    return level[0] if level is not None else None
+
+
+def _level_by_words(text: str, story: str) -> tuple[int, bool] | None:
+    """The level's number, and whether it was inferred from the story rather than said by the villager."""
     norm = normalise(text)
     if not norm or len(norm) > 12 or "不是" in norm:
         return None
     levels = [code for code, _label in CADRE_LEVELS]
     if _LEVEL_UNKNOWN.search(norm):
-        return levels.index("unknown") + 1
+        return levels.index("unknown") + 1, False
     named = cadres.strongest(norm)
     if named is not None and named.level in levels and named.level != "unknown":
-        return levels.index(named.level) + 1
+        return levels.index(named.level) + 1, False
     if named is not None and named.level == "unknown" and _only_title(norm, named.word):
         # 书记, 主任: a title that tells no level. The story's own mention of it, or the one place it speaks
         # of, tells it (村上说没指标 主任家亲戚); else "unknown", which the router lifts like a town cadre.
-        return levels.index(_level_in_story(story, named.word) or "unknown") + 1
+        told = _level_in_story(story, named.word)
+        return levels.index(told or "unknown") + 1, told is not None
     found = {code for code, marks in _LEVEL_PLACES if any(ch in norm for ch in marks)}
-    return levels.index(found.pop()) + 1 if len(found) == 1 else None
+    return (levels.index(found.pop()) + 1, False) if len(found) == 1 else None
 
 
 # Around a bare title at this step: who it is (他, 那个), a particle or 呗.
@@ -56,10 +63,12 @@ def _level_in_story(story: str, word: str) -> str | None:
 
 def cadre_step(ctx: Context, draft: ReportDraft) -> Reply:
     choice = picked_number(ctx, [label for _code, label in CADRE_LEVELS])
+    inferred = False
     if choice is None and ctx.message.kind == "text":
-        choice = _cadre_by_words(ctx.text, p.description_of(draft_data(draft)))
+        choice, inferred = _level_by_words(ctx.text, p.description_of(draft_data(draft))) or (None, False)
     if choice is None:
         return more_story(ctx, draft) or hint(ctx, draft)
     data = draft_data(draft)
     data["cadre_level"] = CADRE_LEVELS[choice - 1][0]
+    data["cadre_inferred"] = inferred  # a bare 书记, its level told by the story: not the villager's choice
     return goto(ctx, draft, "evidence", data)

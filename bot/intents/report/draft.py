@@ -54,6 +54,8 @@ def goto(
     """Move to `step`; while editing, a step already answered is skipped straight to the summary."""
     if data.get("editing") and not force and is_answered(step, data):
         step = "confirm"
+    if step == "confirm" and p.self_told_pending(data):
+        step = "self_check"  # anonymous, and the story tells who the reporter is: asked before the summary
     if step == "confirm":
         data.pop("editing", None)
     history = [*list(data.get("history", [])), draft.step][-12:]

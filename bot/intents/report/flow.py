@@ -26,6 +26,7 @@ from bot.intents.report.evidence import evidence_step
 from bot.intents.report.hardship import h_free, h_people, h_phone, h_story, h_what, h_whose, hardship_go
 from bot.intents.report.identity import contact_step, identity_step
 from bot.intents.report.review import confirm_step, edit_step
+from bot.intents.report.self_check import self_check_step
 from bot.intents.report.story import description_step
 from bot.menu import menu_text
 from bot.reading.normal_form import clauses, normalise
@@ -197,6 +198,7 @@ _STEPS = {
     "evidence": evidence_step,
     "identity": identity_step,
     "contact": contact_step,
+    "self_check": self_check_step,
     "confirm": confirm_step,
     "edit": edit_step,
     "h_whose": h_whose,

@@ -32,6 +32,7 @@ def submit_report(ctx: Context, draft: ReportDraft) -> Reply:
         name=data.get("name"),
         phone=data.get("phone"),
         cadre_level=data.get("cadre_level"),
+        cadre_level_inferred=bool(data.get("cadre_inferred")),
         location=LocationInput(
             lat=float(loc["lat"]),
             lng=float(loc["lng"]),
