@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from bot import shapes
 from bot.reading.choices import choice_of, menu_number
+from bot.reading.features import help_beside_features
 from bot.reading.hardship import APPLYING, hardship, troubled
 from bot.reading.normal_form import clauses, data, has, made_of, normalise, sound, trimmed, word_list
 from bot.reading.report_asks import (
@@ -28,11 +29,14 @@ from bot.reading.report_asks import (
     wants_to_tell,
 )
 from bot.reading.smalltalk import (
+    ASKED_IN_OTHER_WORDS,
     MACHINE_FAILS,
     NAVIGATION,
     PUT_THROUGH,
     SUMMON,
     TALK_TO_PERSON,
+    UNSAID_MATTER,
+    addressed_only,
     asks_person,
     cannot_type,
     chat_only,
@@ -78,6 +82,8 @@ def classify(text: str) -> Intent:
     joined = _joined_commands(text)
     if joined is not None:
         return Intent(joined, norm)
+    if help_beside_features(text):
+        return Intent("help", norm)  # 群里说你们这个能查进度 还能补充材料 咋用 帮助: how to use them, asked
     if asks_person(short, norm) or _person_then_question(text) or _told_then_person(text):
         return Intent("person", norm)
     small = smalltalk_kind(short, norm)
@@ -162,7 +168,7 @@ def _person_then_question(text: str) -> bool:
     if not asks_person(trimmed(first), first):
         return False
     rest = normalise("".join(parts[1:]))
-    return shapes.asks(rest) or made_of(rest, (*_PERSON_FILLER, *_ASKING_NOTHING))
+    return shapes.asks(rest) or made_of(rest, (*_PERSON_FILLER, *_ASKING_NOTHING)) or _unsaid(rest)
 
 
 def _told_then_person(text: str) -> bool:
@@ -185,6 +191,11 @@ def _told_then_person(text: str) -> bool:
         and not troubled(before)
         and not has(before, word_list("report_words"))
     )
+
+
+def _unsaid(norm: str) -> bool:
+    """本人有政策问题需当面请示: a matter named, not said; the question is to follow."""
+    return UNSAID_MATTER.fullmatch(norm) is not None
 
 
 # Beside an ask for a person, how one wants to ask (直接, 当面): nothing asked yet.
@@ -210,8 +221,8 @@ def _joined_commands(text: str) -> str | None:
 
 def _aside(norm: str) -> str | None:
     """A clause that says something beside a way around but asks nothing itself."""
-    if new_to_it(norm) or cannot_type(norm):
-        return "smalltalk"
+    if new_to_it(norm) or cannot_type(norm) or addressed_only(norm) or _unsaid(norm):
+        return "smalltalk"  # 娃娃 你叫个大人来, 我有话当面说: whom one speaks to, or a matter not yet said
     return "explain" if explain_me(norm) else None
 
 
@@ -319,6 +330,7 @@ def carried_question(text: str) -> bool:
     person_words = (*word_list("person", "exact"), *word_list("person", "contains"), *word_list("person", "short"))
     # 跟人工说话 机器说的我听不懂, 整个真人来唠唠: the ask's own words carry nothing.
     rest = MACHINE_FAILS.sub(" ", TALK_TO_PERSON.sub(" ", SUMMON.sub(" ", PUT_THROUGH.sub(" ", norm))))
+    rest = ASKED_IN_OTHER_WORDS.sub(" ", rest)
     for w in sorted(person_words, key=len, reverse=True):
         rest = rest.replace(w, " ")
     every_small = tuple(str(w) for ws in data()["smalltalk"].values() for w in ws)
@@ -326,7 +338,7 @@ def carried_question(text: str) -> bool:
     for part in rest.split():
         if made_of(
             part, (*_PERSON_FILLER, *_ASKING_NOTHING, *every_small, *word_list("particles"), *word_list("lead_ins"))
-        ):
+        ) or _unsaid(part):
             continue
         kept.append(part)
     said = "".join(kept)

@@ -47,6 +47,9 @@ def applies(norm: str) -> bool:
     return has(norm, word_list("hardship", "applications")) or APPLYING.search(norm) is not None
 
 
+# A part of the body, and what a tool, a stone or a machine does to it.
+_BODY = r"(手|脚|腿|胳膊|胳臂|指头|手指头?|脚指头?|脚趾头?|腰|眼睛|眼|腿脚|手掌|手腕|脚腕)"
+_HURT = r"(锯|砸|轧|压|切|剁|铡|割|砍|夹|绞|咬|炸|撞|烧|烫|顶|踢|碾|扎|砸断|压断|轧断|夹断|切掉|剁掉|锯掉)"
 # Troubles told in a shape rather than a listed word: 把腰摔坏了, 干不成活了, 一分钱没挣下.
 _TROUBLE_SHAPES = re.compile(
     r"(摔|砸|碰|撞|压|扭|烧|烫|夹|轧)(坏|断|伤|残|瘸|折|瞎)"
@@ -60,6 +63,10 @@ _TROUBLE_SHAPES = re.compile(
     r"|(绞|卷|轧|夹|搅)(到|进|在)?.{0,3}机器|机器.{0,4}(绞|卷|轧|夹|搅)"
     # An illness worse, a household that cannot hold on (娃的病又重了, 家里实在撑不住了, 熬不下去).
     r"|病(又|更|越来越|一天比一天)?(重|严重|厉害|加重|犯了)|(撑|扛|顶|熬|挺)不(住|下去|过去)"
+    # Hurt at work and unable to work (手叫电锯锯了, 腿让石头砸断了, 三个指头没了, 活干不成了, 重活再也干不动了).
+    rf"|{_BODY}(被|叫|让|给).{{0,5}}?{_HURT}|{_BODY}{_HURT}(断|掉|伤|烂|坏|没|残|折|瘸)"
+    rf"|{_BODY}(没了|没有了|断了|掉了|废了|残了|瘸了|折了)"
+    r"|(活|工|地|农活|重活|庄稼活)(也|都|就|再|再也|一点也|一点都)?(干|做|打|种)不(成|了|动|上)"
 )
 
 

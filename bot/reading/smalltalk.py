@@ -238,6 +238,8 @@ def _called(norm: str) -> bool:
 _SUMMON = re.compile(
     r"(叫|找|让|请|派|来|安排|弄|喊)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
     r"((个|一个|位|一位)?((乡上|镇上|县上|县里|乡里|村上)的?)?(懂.{0,4}?的)?(干部|领导|工作人员|真人|人工|客服|同志)"
+    # whoever is in charge, or a grown-up when the service is taken for a child (叫你家大人来, 喊个管事的来)
+    r"|(个|一个|位|一位|你们家?的?|你家的?)?(管事的|负责的|负责人|当官的|说了算的)|(个|一个|你们家?的?|你家的?)大人"
     r"|(个|一个|位|一位).{0,5}?人)(来|过来)?(给我|跟我|和我)?(亲自|直接|当面|专门|尽快|马上|赶紧)?"
     r"(回答|回复|答复|解答|说话|说|接|处理|看|问|出来|回个话|回话|打电话|打个电话|联系|唠唠|唠嗑|唠|聊聊|聊|$)(?!了|过)"
 )
@@ -290,6 +292,50 @@ MACHINE_FAILS = re.compile(
 )
 TALK_TO_PERSON = _TALK_TO_PERSON
 
+# Asked in a letter's words to be put through to the staff of the office concerned (请转有关部门工作人员, 麻烦转一下
+# 相关部门的同志, 烦请转交主管部门负责同志, 请转相关部门): from the message's start, so 钱转给村干部了 is no ask,
+# and a person or an office must follow, so 转账 and 转学 are not.
+_FORWARD_TO = re.compile(
+    r"^(请|麻烦|劳驾|烦请|恳请|敬请|帮忙|能不能|能否|可否|可不可以|可以)?(您|你|你们)?(帮我|给我|帮忙)?"
+    r"(转交给|转交|转给|转到|转接到?|转达给|转)(一下|下)?(给|到|至)?"
+    r"((你们|贵)?的?(有关|相关|上级|主管|负责|对口|分管|管这个|管这事|管这块)?的?(部门|单位|方面)?的?"
+    r"(工作人员|干部|领导|负责人|负责同志|同志|人员|专人|专员)(?!了|过)"
+    r"|(有关|相关|上级|主管|对口|分管)的?(部门|单位)(处理|解答|答复|回复)?(一下)?$)"
+)
+# Asked to fetch a person (把你们领导叫来, 把你家大人喊过来, 把管事的请出来).
+_FETCH = re.compile(
+    r"把(你们|你们家|你家)?的?(个)?(领导|干部|工作人员|负责人|负责的|管事的|当官的|说了算的|大人|人工|真人|客服|同志)"
+    r"(叫|喊|请|找)(来|过来|出来)"
+)
+# Wanting to talk to a grown-up, when the service is taken for a child (阿姨跟大人说, 我跟你家大人讲).
+_TO_GROWN_UP = re.compile(
+    r"^(阿姨|叔叔|大爷|大娘|大妈|大叔|婶子|婶婶|奶奶|爷爷|姥姥|老汉|老婆子|我|我们)*(要|想|只|就|得)?"
+    r"(跟|和|同|给|对)(你们?家?的?)?大人(说|讲|谈|聊|说话|讲话|商量)(一下|两句|几句)?$"
+)
+# Every way of asking for a person above that the older patterns do not hold: taken away from the message when
+# what it carries besides is weighed.
+ASKED_IN_OTHER_WORDS = re.compile(f"{_FORWARD_TO.pattern}|{_FETCH.pattern}|{_TO_GROWN_UP.pattern}")
+
+
+# What one has to ask, named but not said (本人有政策问题需当面请示, 我有点事想当面汇报, 有个私事要单独谈): beside an
+# ask for a person, the question is still to follow.
+UNSAID_MATTER = re.compile(
+    r"(本人|我|我们)?(这里|这边|这儿)?(还)?有(个|一个|些|一些|几个|点|一点)?"
+    r"(政策|业务|具体|私人|个人|家里|家庭|重要|急|要紧|紧要)?(上|方面)?的?(问题|事情|事儿?|情况|私事|话)"
+    r"((想|要|需|需要|得|必须|须)?(当面|亲自|单独|直接|面对面)?"
+    r"(请示|汇报|请教|咨询|问|问问|说|说说|谈|谈谈|面谈|沟通|交流|商量)(一下)?)?"
+)
+
+
+# The service taken for a child (娃娃 你叫个大人来, 小朋友 叫你家大人来): whom one speaks to, beside an ask.
+_CHILD_CALLED = ("孩子", "小孩子", "小孩", "小朋友", "小同志", "小姑娘", "丫头", "小丫头", "小家伙", "宝贝")
+
+
+def addressed_only(norm: str) -> bool:
+    """A clause that only calls the listener (娃娃, 小伙子, 阿姨): nothing asked by it. Staff called (干部, 领导) may
+    be the person asked for (干部 有没有 能回答的), so they are not this."""
+    return made_of(norm, word_list("addressees") + _CHILD_CALLED) and not has(norm, _PERSON_NOUNS)
+
 
 def only_asks_person(norm: str) -> bool:
     """A clause that is an ask for a person and nothing else (有没有负责的同志, 人有没有说话的跟我): it carries no
@@ -308,13 +354,17 @@ def asks_person(short: str, norm: str) -> bool:
         return True
     if _IN_CHARGE.match(short) or _IN_CHARGE.match(norm):
         return True
-    if _PUT_THROUGH.search(norm) or _person_words_any_order(norm):
+    if _PUT_THROUGH.search(norm) or _person_words_any_order(norm) or _TO_GROWN_UP.match(norm):
         return True
+    if _FORWARD_TO.match(norm) and not misconduct(norm) and not has(norm, word_list("report_words")):
+        return True  # 请转有关部门工作人员: a story or an ask to report beside it keeps its own reading
     if len(norm) <= 30 and (_TALK_TO_PERSON.search(norm) or MACHINE_FAILS.search(norm)):
         return not misconduct(norm) and not has(norm, word_list("report_words"))
     if _ANYONE_TO_ANSWER.match(norm):
         return True
     # 来个人吧: the summons ends the message once its particle is off.
+    if len(norm) <= 15 and _FETCH.search(norm) and not has(norm, word_list("report_words")):
+        return not misconduct(_FETCH.sub("", norm))  # 把你们领导叫来 names a role, and 把…领 reads as taking
     if len(norm) <= 15 and (_SUMMON.search(norm) or _SUMMON.search(short)) and not has(norm, word_list("report_words")):
         return not misconduct(norm)  # 支书把钱拿走了 叫领导来看: a story, offered as a report
     summoned = _SUMMON.search(norm)
