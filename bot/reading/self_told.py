@@ -52,9 +52,8 @@ _PLACED = (
 )
 # The accused kin or neighbour to the reporter: 会计是我舅舅, 他是我邻居 (never 他是我们组长).
 _THEIRS = re.compile(rf"{_LEAD}(他|她|[一-鿿]{{1,4}})(还|也|本来|就)?是我(的|家的)?({_PLACE}|{_KIN}){_TAIL}")
-_OFFICES = (
-    r"(干部|支书|书记|主任|村长|会计|文书|出纳|报账员|组长|社长|委员|党员|网格员|保洁员|护林员|协管员|监督员|小组长)"
-)
+# Posts a village has one or a few of (not 党员: a village has dozens, and it holds no post).
+_OFFICES = r"(干部|支书|书记|主任|村长|会计|文书|出纳|报账员|组长|社长|委员|网格员|保洁员|护林员|协管员|监督员|小组长)"
 _OFFICE = re.compile(
     rf"{_LEAD}我(以前|原来|过去|之前|也|还|现在|退休前)?(是|当过|做过|干过|当了|干了)(个|一个|好几年|多年|几年)?(的)?"
     r"(老|退休的|退下来的|原来的|以前的)?(本村的?|村上的?|村里的?|村委会?的?|乡上的?|乡里的?|镇上的?|社里的?|组里的?"

@@ -34,6 +34,7 @@ QUESTION = "这几句可能让人认出您，要删掉吗？"
         "他是我邻居",
         "我以前当过会计",  # an office
         "我是村上的网格员",
+        "我是护林员",
         "我在村委会上班",
         "我就是那个被扣了低保的人",  # the one it happened to
         "我是那家被占了地的",
@@ -68,6 +69,7 @@ def test_a_clause_telling_who_the_reporter_is_is_found(clause: str) -> None:
         "我儿子",  # the reporter's own people, not the accused's
         "我家隔壁",
         "我是石匠",  # a trade, not a name
+        "我是个老党员",  # a village has dozens: no post held
     ],
 )
 def test_someone_elses_relation_and_the_story_are_not_found(clause: str) -> None:
