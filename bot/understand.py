@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot import shapes
-from bot.reading.choices import choice_of, menu_number
+from bot.menu import MAIN_MENU
+from bot.reading.choices import agreed_pick, choice_of, menu_number
 from bot.reading.features import help_beside_features
 from bot.reading.hardship import APPLYING, hardship, troubled
 from bot.reading.normal_form import clauses, data, has, made_of, normalise, sound, trimmed, word_list
@@ -74,6 +75,12 @@ def classify(text: str) -> Intent:
     # 886 (bye), 666 (praise): a number that is a known word of small talk is no pick.
     if number is not None and not (len(norm) >= 3 and smalltalk_kind(norm, norm) is not None):
         return Intent("choice", norm, choice=number)
+    agreed = agreed_pick(text)  # 1 就这么办, 1 第一个, 你们这有几个选项 我选二
+    if agreed is not None:
+        return Intent("choice", norm, choice=agreed)
+    named = agreed_pick(text, _MENU_LABELS)  # 2 项目的, 4 查的: a main-menu item's number and its words
+    if named is not None:
+        return Intent("menu_item", norm, choice=named)
     nav = navigation_word(short)
     if nav is not None:
         return Intent(nav, norm)
@@ -147,6 +154,9 @@ def classify(text: str) -> Intent:
     if sounded is not None:
         return classify(sounded)  # 转人公 is 转人工, 菜但 is 菜单
     return Intent("none", norm)
+
+
+_MENU_LABELS = tuple(label for number, label in MAIN_MENU if number != "0")
 
 
 # Greeting the listeners and saying who one is (孩子们好, 大家好, 我是五保户, 我是村医, 我们是三社的村民), and

@@ -15,7 +15,7 @@ from bot.intents.report.story import after_description
 from bot.intents.safety import OFFER as SAFETY_OFFER
 from bot.menu import menu_text
 from bot.reading.benefit_wrongs import own_payment_missing
-from bot.reading.choices import choice_of, pick
+from bot.reading.choices import agreed_pick, choice_of, pick
 from bot.reading.normal_form import clauses, normalise
 from bot.reading.step_answers import means
 from bot.reading.wrongs import guess_category
@@ -122,6 +122,8 @@ def on_offer(ctx: Context) -> Reply:
         offered = p.HARDSHIP_OFFER if code == HARDSHIP else p.story_offer(label)
         return Reply((safety.HARDSHIP_ANSWER if code == HARDSHIP else safety.ANSWER) + "\n\n" + offered)
     number = intent.choice if intent.name == "choice" else _yes_then_number(ctx.text)
+    if number is None and ctx.message.kind in ("text", "voice"):
+        number = agreed_pick(ctx.text, _HARDSHIP_OPTIONS if code == HARDSHIP else _STORY_OPTIONS)  # 1 登记, 2 问政策的
     if number is None and intent.name == "none" and _ONLY_ASKING.search(intent.norm):
         number = 2  # 不是 我就问问: the story was a question
     if number is None and _asked_back_then_yes(ctx):
@@ -150,6 +152,11 @@ def on_offer(ctx: Context) -> Reply:
         return start_with(ctx, text, named)  # 资金, 土地的事: the report starts in the category it names
     ctx.reset()
     return PASS
+
+
+# The offers' options in their own words, for a number said with them (1 登记, 1 开始吧, 2 问政策的).
+_STORY_OPTIONS = ("开始反映", "我是来问政策的", "重选类别")
+_HARDSHIP_OPTIONS = ("登记困难情况", "我只是问政策")
 
 
 def _asked_back_then_yes(ctx: Context) -> bool:
