@@ -284,7 +284,7 @@ def test_a_new_entry_form_shows_no_yaml_english_or_codes(site: Any) -> None:
 
 
 PROBLEMS: list[tuple[dict[str, Any], str]] = [
-    ({"questions": "牦牛能上户口不\n牦牛打耳标找谁"}, "问法至少要有 5 种，现在只有 2 种。"),
+    ({"questions": "牦牛能上户口不\n牦牛打耳标找谁"}, "“群众常问的说法”至少要有 5 种，现在只有 2 种。"),
     (
         {
             "source_name": ["", ""],
@@ -293,14 +293,14 @@ PROBLEMS: list[tuple[dict[str, Any], str]] = [
             "source_date": ["", ""],
             "source_checked": ["", ""],
         },
-        "缺少依据文件",
+        "缺少“依据文件”",
     ),
-    ({"source_date": ["2006年6月", ""]}, "第 1 个依据文件：日期应为日期"),
-    ({"replaces": "dibao-apply"}, "只有地方条目才能替代别的条目。"),
+    ({"source_date": ["2006年6月", ""]}, "第 1 个依据文件：“发文日期”应为日期"),
+    ({"replaces": "dibao-apply"}, "只有地方条目才能填“替代哪个全国条目”。"),
     ({"unverified": "按耳标核对"}, "结尾须写“具体以当地公布为准”"),
-    ({"reviewed": ""}, "审核日期应为日期"),
+    ({"reviewed": ""}, "“最后审核日期”应为日期"),
     ({"topic": ["", "", ""]}, "主题应有 1 到 3 个。"),
-    ({"title": "  "}, "标题不能为空。"),
+    ({"title": "  "}, "“标题”不能为空。"),
     (
         {
             "figure_standard": ["城乡居民基础养老金全国最低标准"],
@@ -309,7 +309,10 @@ PROBLEMS: list[tuple[dict[str, Any], str]] = [
         },
         "请更新数字",
     ),
-    ({"figure_standard": ["某标准"], "figure_value": ["1元"], "figure_year": ["今年"]}, "年份应为该数字适用的年份"),
+    (
+        {"figure_standard": ["某标准"], "figure_value": ["1元"], "figure_year": ["今年"]},
+        "“哪一年的标准”应为该数字适用的年份",
+    ),
 ]
 
 
