@@ -5,8 +5,9 @@ tuned and the held-out parts, with the goals of issue #19 judged on the held-out
 
 Eleven fresh sets (tests/eval/questions_fresh.yaml, written after the first held-out part had been
 looked at, and tests/eval/questions_fresh2.yaml to questions_fresh11.yaml, written in later sessions; each
-labelled before its first run; the first ten tuned against since, see TUNED_SINCE; the eleventh run once) are printed each as
-its own part, with no county and with each Haidong county, and issue #19's goals judged on it as well.
+labelled before its first run; the first ten tuned against since, see TUNED_SINCE; the eleventh run once)
+are printed each as its own part, with no county and with each Haidong county, and issue #19's goals
+judged on it as well.
 
 Run: python -m bench.kb_eval [--questions tests/eval/questions.yaml] [--fresh FILE ...] [--entries DIR]
 """
