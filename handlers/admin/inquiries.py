@@ -3,15 +3,15 @@
 Staff answer one: the answer is stored, the villager is told through the outbox (a kefu text, purged
 once delivered; the delivery code keeps to the 48-hour window and its quota, falling back to the
 template or holding the news until the villager writes), and the inquiry is marked answered with who
-and when. An answered inquiry can become a knowledge-base draft: a YAML entry a maintainer downloads,
-completes and adds to the entries directory; it is live only after `qingfeng kb reload`.
+and when. An answered inquiry can be handed to the knowledge base: a maintainer opens the new entry form
+filled from it on the knowledge-base page (kb_from_inquiry.py), and it is reviewed like any other entry.
 
 Who: each inquiry is routed to one unit (cases/routing/inquiry_route.py): its department or town staff see
 it, and one of them claims it (认领) so the others know who answers; the county discipline commission (which
 supervises, and sees the late ones on the 督办清单) its county; city staff every county. The administrator
-sees no inquiry (its content is villagers' words, like case content) but downloads the drafts on the
-knowledge-base page. Another county's inquiry is a 404 on every endpoint. Every view, claim, answer, draft
-and download is audited.
+sees no inquiry (its content is villagers' words, like case content) but opens the handed-over ones on the
+knowledge-base page. Another county's inquiry is a 404 on every endpoint. Every view, claim, answer and
+hand-over is audited.
 """
 
 from __future__ import annotations
@@ -27,12 +27,9 @@ from starlette.responses import RedirectResponse, Response
 
 from cases.access import CASE_STAFF, Viewer
 from cases.handling.inquiries import answer_inquiry, claim, claim_refusal, inquiry_scope, late, scoped_inquiry
-from cases.timeutil import local_date
 from handlers.admin.desk_text import actor_names
-from handlers.admin.exports import download
 from handlers.jobs.kb_live import default_knowledge
 from handlers.web.params import whole
-from knowledge.inquiry_drafts import draft_yaml, guess_topics
 from knowledge.loader import read_entries
 from knowledge.schema import Entry
 from storage.models import Inquiry
@@ -148,54 +145,25 @@ class Inquiries:
         if inquiry is None:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         if inquiry.status != "answered" or not inquiry.answer:
-            return self._detail(ctx, inquiry, error="请先答复群众，再用答复生成知识库草稿。", status=400)
+            return self._detail(ctx, inquiry, error="请先答复群众，再把答复交给知识库管理员。", status=400)
         if ctx.session.scalar(select(KbDraft.id).where(KbDraft.inquiry_id == inquiry.id).limit(1)) is not None:
-            return self._detail(ctx, inquiry, error="这条咨询已经生成过草稿，请下载下面的文件。", status=400)
+            return self._detail(ctx, inquiry, error="这条咨询已经交给知识库管理员了。", status=400)
         county = (inquiry.village_code or "")[:6]
         if len(county) != 6:
             return self._detail(ctx, inquiry, error="这条咨询没有所属的村，无法确定适用的县。", status=400)
-        entry_id = f"local-{county}-inquiry-{inquiry.id}"
-        body = draft_yaml(
-            entry_id=entry_id,
-            source=f"转人工咨询 #{inquiry.id}",
-            question=inquiry.question,
-            answer=inquiry.answer,
-            county=county,
-            topics=guess_topics(inquiry.candidates, self._entries()),
-            author=v.username,
-            today=local_date(utcnow()),
-        )
         row = KbDraft(
             inquiry_id=inquiry.id,
-            entry_id=entry_id,
+            entry_id="",  # the form makes the entry's id when it is written
             county_code=county,
-            body=body,
+            body="",  # the entry is written in the browser's form, never as a file
             status="drafted",
             created_by=v.username,
             created_at=utcnow(),
         )
         ctx.session.add(row)
         ctx.session.flush()
-        ctx.audit("inquiry_kb_draft", inquiry=inquiry.id, draft=row.id, entry_id=entry_id)
+        ctx.audit("inquiry_kb_draft", inquiry=inquiry.id, draft=row.id, county=county)
         return RedirectResponse(f"/admin/inquiries/{inquiry.id}", status_code=303)
-
-    async def draft_download(self, ctx: StaffCtx) -> Response:
-        v = ctx.viewer
-        draft_id = whole(ctx.request.path_params.get("draft_id"))
-        row = ctx.session.get(KbDraft, draft_id) if draft_id is not None else None
-        # The administrator (the knowledge-base maintainer) may download any draft; staff only their scope's.
-        if row is None or (v.role != "admin" and scoped_inquiry(ctx.session, v, row.inquiry_id) is None):
-            return ctx.render("error.html", 404, message="没有找到这份草稿，或您无权查看。")
-        ctx.audit("kb_draft_download", draft=row.id, entry_id=row.entry_id)
-        return download_yaml(row)
-
-
-def download_yaml(row: KbDraft) -> Response:
-    response = download(row.body.encode("utf-8"), row.entry_id, "yaml", "application/x-yaml; charset=utf-8")
-    # The file name must be the entry id for `kb check` to accept it: no time stamp here.
-    name = f"{row.entry_id}.yaml"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The knowledge base for the administrator (/admin/kb): the version every process serves, a reload
-button (the same checks and version bump as `qingfeng kb reload`), and the drafts made from answered
-inquiries, to download, complete and add to the entries directory."""
+button (the same checks and version bump as `qingfeng kb reload`), the entries to edit (kb_entries.py),
+and the answered inquiries staff handed over, each opened as a filled-in new entry (kb_from_inquiry.py)."""
 
 from __future__ import annotations
 
@@ -19,14 +19,15 @@ from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import ReloadResult, checked_reload, entries_dir, live_edits
 from handlers.web.params import whole
 from knowledge.loader import merged, read_entries
+from knowledge.schema import Entry
 from storage.models.inquiries import Inquiry
 from storage.models.kb import KbDraft
 from storage.models.places import County
-from storage.repos import kb_state
+from storage.repos import kb_maintenance, kb_state
 from storage.types import utcnow
 
 SHOWN_PROBLEMS = 30
-DRAFT_STATUS = {"drafted": "草稿"}
+DRAFT_STATUS = {"drafted": "待写成条目", "written": "已写成条目，已提交审核"}
 TITLE_CHARS = 40  # as the draft's own title (knowledge/inquiry_drafts.py)
 
 
@@ -46,13 +47,23 @@ class DraftRow:
 class KbAdmin:
     def __init__(self, admin: Admin) -> None:
         self.admin = admin
+        self._entries: tuple[tuple[int, tuple[int, ...]], list[Entry]] | None = None
+
+    def entries(self, session: Session) -> list[Entry]:
+        """The entries as served (the directory's, with the live browser versions in their place), read
+        again only when a reload or an approval moves them; the search index is not built for a list."""
+        live = kb_maintenance.live(session)
+        key = (kb_state.get_version(session), tuple(v.id for v in live))
+        if self._entries is None or self._entries[0] != key:
+            loaded, _ = read_entries(entries_dir(self.admin.runtime))
+            self._entries = (key, [item.entry for item in merged(loaded, live_edits(session))])
+        return self._entries[1]
 
     async def page(self, ctx: StaffCtx, result: ReloadResult | None = None, status: int = 200) -> Response:
         # the problems name the entry's title and its file within the knowledge base, never the server's directory
         problems = _explained(ctx, result) if result is not None else []
         drafts = draft_rows(ctx.session)
-        loaded, _ = read_entries(entries_dir(self.admin.runtime))
-        entries = [item.entry for item in merged(loaded, live_edits(ctx.session))]
+        entries = self.entries(ctx.session)
         params = ctx.request.query_params
         listing = entry_page(
             entries, ctx.viewer, county_names(ctx.session), params.get("q", ""), whole(params.get("page")) or 1
@@ -109,7 +120,7 @@ def draft_rows(session: Session, limit: int = 200) -> list[DraftRow]:
             id=d.id,
             title=_title(question),
             county=counties.get(d.county_code, "（县名未知）"),
-            status=DRAFT_STATUS.get(d.status, "草稿"),
+            status=DRAFT_STATUS.get(d.status, "待写成条目"),
             creator=people.get(f"staff:{d.created_by}", "工作人员"),
             created_at=d.created_at,
         )

@@ -37,6 +37,7 @@ from handlers.admin.kb_form import (
     read_posted,
     to_data,
 )
+from handlers.admin.kb_from_inquiry import FROM_INQUIRY, draft_fields, draft_of, mark_written
 from handlers.admin.kb_review import MAX_NOTE, KbReviews
 from handlers.admin.views import Admin, StaffCtx
 from handlers.jobs.kb_live import entries_dir, live_edits
@@ -130,6 +131,12 @@ class KbEditor(KbReviews):
     # -- editing ------------------------------------------------------------------------------------
 
     async def new_form(self, ctx: StaffCtx) -> Response:
+        if "draft" in ctx.request.query_params:  # from a 转人工 inquiry's answer (kb_from_inquiry.py)
+            draft = draft_of(ctx.request) or 0
+            found = draft_fields(ctx.session, draft, self.knowledge(ctx.session), local_date(utcnow()))
+            if found is None:
+                return ctx.render("error.html", 404, message="没有这份草稿。")
+            return self.form(ctx, found, note=FROM_INQUIRY)
         questions = _questions(ctx)
         fields = blank(local_date(utcnow()), questions)
         return self.form(ctx, fields, note="回答群众的问题：" + "；".join(questions[:3]) if questions else "")
@@ -185,6 +192,7 @@ class KbEditor(KbReviews):
             nationals=_with_unknown(dict(nationals), [fields.replaces] if fields.replaces else [], "（已不在的条目）"),
             ask_names=ASK_NAMES,
             verified=VERIFIED,
+            draft=draft_of(ctx.request),
         )
 
     async def submit(self, ctx: StaffCtx) -> Response:
@@ -213,6 +221,7 @@ class KbEditor(KbReviews):
             ctx.session, entry_id=entry.id, body=body, author=ctx.viewer.username, now=utcnow(), note=note or None
         )
         ctx.audit("kb_entry_submitted", entry=entry.id, title=entry.title, version=version.id)
+        mark_written(ctx.session, draft_of(ctx.request))
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
 
     def taken(self, session: Session) -> set[str]:

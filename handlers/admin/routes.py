@@ -136,7 +136,6 @@ def admin_routes(admin: Admin) -> list[Route]:
         Route("/admin/inquiries/{inquiry_id}/answer", page(inquiries.answer, roles=CASE_STAFF), methods=POST),
         Route("/admin/inquiries/{inquiry_id}/claim", page(inquiries.claim, roles=CASE_STAFF), methods=POST),
         Route("/admin/inquiries/{inquiry_id}/draft", page(inquiries.draft, roles=CASE_STAFF), methods=POST),
-        Route("/admin/kb/drafts/{draft_id}.yaml", page(inquiries.draft_download, roles=ROLES), methods=GET),
         Route("/admin/cases.xlsx", page(exports.queue_export(exports.XLSX), roles=CASE_STAFF), methods=GET),
         Route("/admin/stats.xlsx", page(exports.stats_export(exports.XLSX), roles=CASE_STAFF), methods=GET),
         # administration

@@ -61,15 +61,16 @@ class KbHit(Base):
 
 
 class KbDraft(Base):
-    """A knowledge-base entry drafted from an answered inquiry. Not live: a maintainer downloads the
-    YAML, completes it, puts it in the entries directory and runs `qingfeng kb reload`."""
+    """An answered inquiry handed to the knowledge base: a maintainer opens the new entry form filled from
+    it (handlers/admin/kb_from_inquiry.py) and it is reviewed like any other entry. `body` and `entry_id`
+    are empty since then (rows from before held a YAML draft); status drafted, then written once submitted."""
 
     __tablename__ = "kb_drafts"
     id: Mapped[int] = mapped_column(_ID, primary_key=True)
     inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), index=True)
     entry_id: Mapped[str] = mapped_column(String(64))
     county_code: Mapped[str] = mapped_column(String(6), index=True)
-    body: Mapped[str] = mapped_column(Text)  # the YAML a maintainer downloads
+    body: Mapped[str] = mapped_column(Text)  # empty; older rows: the YAML draft, no longer offered
     status: Mapped[str] = mapped_column(String(16), default="drafted")
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]

@@ -73,14 +73,14 @@ def test_staff_answer_an_inquiry_and_draft_a_knowledge_base_entry(page: Any, sit
     page.click("text=发送答复")
     page.wait_for_load_state()
     body = page.inner_text("main")
-    # How the draft goes live is told in words (no command line on a staff page).
-    assert answer in body and "已通过公众号发给群众" in body and "重新加载后才生效" in body and "kb reload" not in body
-    page.click("text=生成草稿")
+    # How the answer goes live is told in words: handed over, written in the form, reviewed (no file, no command).
+    assert answer in body and "已通过公众号发给群众" in body and "审核通过才生效" in body and "kb reload" not in body
+    page.click("button:has-text('交给知识库管理员')")
     page.wait_for_load_state()
-    link = page.locator("a[href$='.yaml']")
-    # The draft is named in words with who made it; its file name stays off the page.
-    assert link.count() == 1 and link.inner_text() == "下载知识库草稿"
-    assert f"inquiry-{inquiry_id}" not in page.inner_text("main")  # the draft's file name
+    assert page.locator("a[href$='.yaml']").count() == 0  # nothing to download
+    shown = page.inner_text("main")
+    assert "已交给知识库管理员" in shown and "下载" not in shown and "YAML" not in shown
+    assert f"inquiry-{inquiry_id}" not in shown
     shot(page, "admin-inquiry")
     with site.sessions() as s:
         row = s.get(Inquiry, inquiry_id)
