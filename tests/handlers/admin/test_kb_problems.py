@@ -12,6 +12,7 @@ import pytest
 import yaml
 from sqlalchemy import Engine
 
+from handlers.admin import kb_problems
 from handlers.admin.kb_problems import GENERAL, sentence
 from knowledge.loader import ENTRIES_DIR
 from storage.db import make_sessionmaker, transaction
@@ -58,16 +59,18 @@ def test_a_refused_reload_lists_its_problems_in_plain_chinese(engine: Engine, tm
     joined = "\n".join(problems)
     assert "条目“特困人员的另一种问法”（文件 tekun/tekun-care-twin.yaml）" in joined
     assert re.search(r"与条目“特困人员(在家养还是去敬老院|的另一种问法)”重复", joined)  # by title, not id
-    assert "答案须依次包含“谁能享受：”“标准：”“怎么办：”“找谁：”四部分" in joined
-    assert "文件 tekun/half.yaml：问法至少要有" in joined
+    assert "“答复”须依次包含“谁能享受：”“标准：”“怎么办：”“找谁：”四部分" in joined
+    assert "文件 tekun/half.yaml：“群众常问的说法”至少要有" in joined
     assert "文件 tekun/garbled.yaml：文件格式有误" in joined
     assert str(tmp_path) not in refused.text
+    words = re.sub(r"条目“[^”]*”", "", joined)  # entries are named by title, which may say anything
+    assert "问法" not in words and "答案" not in words  # the form's words, never the checker's own
 
 
 def test_an_unknown_message_becomes_a_general_sentence() -> None:
     assert sentence("something new the checker learnt", {}) == GENERAL
-    assert sentence("sources[1]: `verified` is missing", {}) == "第 2 个依据文件：缺少是否已核实。"
-    assert sentence("answer has 900 characters (at most 600)", {}) == "答案有 900 个字，最多 600 个字。"
+    assert sentence("sources[1]: `verified` is missing", {}) == "第 2 个依据文件：缺少“核实情况”。"
+    assert sentence("answer has 900 characters (at most 600)", {}) == "“答复”有 900 个字，最多 600 个字。"
 
 
 def test_the_kb_page_speaks_chinese(engine: Engine) -> None:
@@ -97,3 +100,21 @@ def test_the_drafts_name_the_county_and_the_person_never_a_code_or_login(engine:
     main = re.sub(r"<[^>]*>", "", page[page.index("<main>") : page.index("</main>")])
     assert not re.search(r"[A-Za-z]{2,}", main), re.findall(r"[A-Za-z]{2,}", main)
     assert 'href="/admin/kb/entries/new?draft=' in table  # the row opens the filled-in new entry form
+
+
+def test_every_field_is_named_by_the_label_the_form_gives_it() -> None:
+    form = (Path(kb_problems.__file__).parent / "templates" / "kb_edit.html").read_text(encoding="utf-8")
+    labels = re.sub(r"<[^>]*>|\{[{%].*?[%}]\}", "", form, flags=re.S)  # what the form says
+    for key, name in kb_problems.FIELDS.items():
+        if key != "id":  # the form never shows an entry's id
+            assert name in labels, (key, name)
+    assert "问法" not in labels  # the word the messages used to say
+    said = {
+        "`questions` needs at least 5 variants (has 2)": "“群众常问的说法”至少要有 5 种，现在只有 2 种。",
+        "question '低保咋办' is also a question of 'dibao-apply'": "“群众常问的说法”中的“低保咋办”与条目“低保”重复。",
+        "`unverified_figures` must be a list of non-empty strings": "“答复里还没核实的数字”应逐条列出，每条不能为空。",
+        "figures[0]: `year` must be a string": "第 1 个标准数字：“哪一年的标准”应为文字。",
+        "`topics` must hold 1 to 3 topics": "主题应有 1 到 3 个。",  # unchanged: the form's own word
+    }
+    for message, sentence_said in said.items():
+        assert sentence(message, {"dibao-apply": "低保"}) == sentence_said, message
