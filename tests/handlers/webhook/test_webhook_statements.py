@@ -54,7 +54,9 @@ def test_a_retry_costs_a_look_up_more_and_writes_nothing(engine: Engine, stateme
     statements.clear()
     assert sender.reply_text(xml) == first
     assert any(q.startswith("SELECT reply FROM processed_messages") for q in statements), statements
-    assert not any(q.startswith(("UPDATE", "INSERT")) or " AS (UPDATE" in q for q in statements), statements
+    # The answer counts (kb_hits) are written about once a second by a background tally, not by the retry.
+    ours = [q for q in statements if "kb_hits" not in q]
+    assert not any(q.startswith(("UPDATE", "INSERT")) or " AS (UPDATE" in q for q in ours), statements
 
 
 def _texts(outcomes: list[Reply | Exception | None]) -> list[object]:
