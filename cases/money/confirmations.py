@@ -26,6 +26,11 @@ DEFINITION: Final = (
 _RECEIVED, _WRONG, _MISSING = 1, 2, 3
 
 
+def percent(share: float | None) -> str:
+    """0.0045 -> '0.5%'; no payments -> '—'. One decimal, so one answered payment of 221 is not shown as 0%."""
+    return "—" if share is None else f"{share * 100:.1f}%"
+
+
 @dataclass(frozen=True)
 class VillageShare:
     code: str
@@ -42,6 +47,11 @@ class VillageShare:
     @property
     def share(self) -> float | None:
         return (self.total - self.unconfirmed) / self.total if self.total else None
+
+    @property
+    def share_text(self) -> str:
+        """The share as both staff pages show it (/admin/scoreboard and /admin/money): one rounding."""
+        return percent(self.share)
 
     @property
     def complaints(self) -> int:

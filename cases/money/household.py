@@ -286,23 +286,6 @@ def _report(
     return submitted
 
 
-def confirmed_share(session: Session, *, county: str, now: datetime) -> dict[str, tuple[int, int]]:
-    """Per village: (payments of the last 24 months answered by the household, all of them)."""
-    any_answer = (
-        select(MoneyConfirmation.payment_id).where(MoneyConfirmation.payment_id == MoneyPayment.payment_id).exists()
-    )
-    rows = session.execute(
-        select(
-            MoneyPayment.village_code,
-            func.count(),
-            func.count().filter(any_answer),
-        )
-        .where(MoneyPayment.village_code.startswith(county[:6]), MoneyPayment.period_start >= _since(now))
-        .group_by(MoneyPayment.village_code)
-    ).all()
-    return {village: (int(done), int(total)) for village, total, done in rows}
-
-
 @dataclass(frozen=True)
 class Disclosed:
     item: str

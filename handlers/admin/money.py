@@ -13,9 +13,9 @@ from starlette.responses import RedirectResponse, Response
 from cases.access import SUPERVISORS, case_scope
 from cases.identity import IdentityKeys
 from cases.intake.submit import SubmitPolicy
-from cases.money import clues
-from cases.money import household as hh
+from cases.money import clues, confirmations
 from cases.money.checks import rules
+from cases.reading.scoreboard import this_month
 from cases.workdays import WorkCalendar
 from handlers.admin.views import StaffCtx
 from handlers.web.params import whole
@@ -57,7 +57,9 @@ async def money_page(ctx: StaffCtx) -> Response:
         runs_q = runs_q.where((MoneyRun.county_code == county) | MoneyRun.county_code.is_(None))
     latest = ctx.session.execute(latest_q).all()
     village_names = _village_names(ctx, {row[0].village_code for row in latest}, county)
-    share = hh.confirmed_share(ctx.session, county=county, now=utcnow()) if county else {}
+    # The same figures as the scoreboard's 补贴发放确认 (cases/money/confirmations.py), this month's window.
+    month = this_month(utcnow())
+    share = confirmations.by_village(ctx.session, v, month=month, choice=county, every=True).villages if county else []
     ctx.audit("view_money", county=county, clues=len(latest))
     return ctx.render(
         "money.html",
@@ -65,7 +67,7 @@ async def money_page(ctx: StaffCtx) -> Response:
         tallies=clues.tallies(ctx.session, scope=scope, county=county),
         latest=latest,
         runs=ctx.session.scalars(runs_q).all(),
-        share=sorted(share.items()),
+        share=sorted(share, key=lambda row: row.code),
         names=village_names,
         county=county,
         counties=ctx.session.scalars(select(County).order_by(County.code)).all() if v.role == "city" else [],

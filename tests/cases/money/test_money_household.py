@@ -9,8 +9,11 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from cases import access
+from cases.money import confirmations
 from cases.money import household as hh
 from cases.money.synthetic import fake_id
+from cases.reading.scoreboard import this_month
 from cases.timeutil import local_date
 from handlers.cli.main import main
 from storage.db import make_sessionmaker, transaction
@@ -89,7 +92,10 @@ def test_link_see_answer_and_the_missing_payment_becomes_a_case(
     again = sender.reply_text(text_xml("o-m1", "我家补贴"))
     assert "（已答：没收到）" in again and "（已答：收到了）" in again
     with transaction(sessions) as s:
-        assert hh.confirmed_share(s, county="630223", now=utcnow())[TUGUAN] == (2, 3)
+        county = access.Viewer(1, "u", access.Role.COUNTY_DISCIPLINE, "630223:jw", "单位", "630223")
+        shares = confirmations.by_village(s, county, month=this_month(utcnow()))
+        tuguan = next(v for v in shares.villages if v.code == TUGUAN)
+        assert (tuguan.total - tuguan.unconfirmed, tuguan.total, tuguan.share_text) == (2, 3, "66.7%")
 
 
 def test_five_failures_lock_for_the_day(setup: tuple[Sender, sessionmaker[Session], dict[str, str]]) -> None:
