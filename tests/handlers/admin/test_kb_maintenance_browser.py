@@ -124,7 +124,7 @@ def test_a_refused_question_is_answered_from_the_browser(browser: Any, site: tup
             page.fill(f"#kb-part-{i}", text)
         page.click("#kb-submit")
         said = page.inner_text(".error")
-        assert "没有保存" in said and "缺少依据文件" in said and not re.search(r"[A-Za-z]{2,}", said), said
+        assert "没有保存" in said and "缺少“依据文件”" in said and not re.search(r"[A-Za-z]{2,}", said), said
         assert (
             page.input_value("#kb-title") == title
             and page.input_value("#kb-part-3") == "乡镇畜牧兽医站、县农业农村局。"
