@@ -122,6 +122,7 @@ def _raise(session: Session, key: str, finding: Finding, policy: SubmitPolicy, n
         reporter_openid=None,
         anonymous=True,
         cadre_level=rule.accused,
+        cadre_level_inferred=True,  # the comparison rule set the level; no villager chose it
         channel=CHANNEL,
     )
     submitted = submit(session, report=report, key=f"clue:{key}", policy=policy, now=now)

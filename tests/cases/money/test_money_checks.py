@@ -133,6 +133,8 @@ def test_a_clue_about_a_cadre_or_relative_never_goes_to_the_town(county: session
             routing = s.get(CaseRouting, case.id)
             assert case.route_unit == COUNTY_JW and routing is not None and routing.conflict
             assert case.category == "unfair" and case.village_code == BANYAN
+            # Nobody chose the level: the comparison rule set it, so the record never says a villager did.
+            assert "群众选择" not in (case.route_reason or "") and "由反映内容推断" in (case.route_reason or "")
         plain = next(c for c in found if c.rule == "paid_twice")
         assert s.scalars(select(Case.route_unit).where(Case.number == plain.case_number)).one() != ""
 
