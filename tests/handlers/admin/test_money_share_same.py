@@ -24,7 +24,7 @@ LAST_MONTH = (local_date(utcnow()).replace(day=1) - timedelta(days=1)).strftime(
 def _share_cell(page: str, village: str) -> str:
     row = re.search(rf"<td class=\"name\"[^>]*>{village}</td>.*?</tr>", page, re.S)
     assert row is not None, village
-    return re.findall(r"<td[^>]*>([^<]*)</td>", row.group(0))[-1].strip()
+    return str(re.findall(r"<td[^>]*>([^<]*)</td>", row.group(0))[-1]).strip()
 
 
 def test_one_answered_payment_of_221_reads_the_same_on_both_pages(engine: Engine, tmp_path: Path) -> None:
