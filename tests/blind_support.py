@@ -19,6 +19,8 @@ PIC = "照片|证据|图片"
 NAMEQ = "匿名|实名"
 NAMEGIVE = "姓名|名字|称呼"
 CHECK = "核对|提交"
+# Asked of an anonymous report whose words could tell who sent it (added after most sets were written).
+SELF = "认出您"
 OFFER = "听起来|开始反映"
 EXAMPLE = "例如|比如|多说|详细|具体"
 # The hardship script.
@@ -46,12 +48,16 @@ def rest(
     check: str = "{opt:提交}",
     give: str | None = None,
     who_cue: str = WHO,
+    self_told: str = "{opt:保留}",
 ) -> tuple[Turn, ...]:
     """A report's later steps, each answered in this villager's words if it is asked; `give` is the name
     and phone a villager reporting under their own name sends when asked; `who_cue` is the cue of the
-    step asking which level of cadre is accused, for a set that recognises it otherwise."""
+    step asking which level of cadre is accused, for a set that recognises it otherwise; `self_told` answers
+    the question whether to cut words that could tell who the reporter is."""
     given: tuple[Turn, ...] = ((NAMEGIVE, give),) if give is not None else ()
-    return ((MORE, more), (who_cue, who), (PIC, pic), (NAMEQ, name), *given, (CHECK, check))
+    # The question whether to cut self-identifying clauses came after most sets were written: a villager
+    # asked it keeps the words, so what the set's writer expected stored stays the test.
+    return ((MORE, more), (who_cue, who), (PIC, pic), (NAMEQ, name), *given, (SELF, self_told), (CHECK, check))
 
 
 def help_asked(
