@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import access
+from cases.handling.hardship_contact import HARDSHIP
 from cases.handling.triage import ActionRefused, routing_of
 from cases.org import dept_unit
 from cases.staff import alerts
@@ -22,14 +23,21 @@ APPROVAL_LIFETIME = timedelta(hours=24)
 MIN_REASON = 4
 
 
+def party(case: Case) -> str:
+    """Who left the sealed name: a hardship case's 申请人 (the villager asked for help and was told it is no
+    report) or a report's 举报人. The procedure and the audit are the same for both."""
+    return "申请人" if case.category == HARDSHIP else "举报人"
+
+
 def request(session: Session, *, viewer: access.Viewer, case: Case, reason: str, now: datetime) -> RevealRequest:
+    who = party(case)
     if not access.can_reveal(viewer):
-        raise ActionRefused("只有纪委监委可以申请查看实名举报人身份。")
+        raise ActionRefused(f"只有纪委监委可以申请查看实名{who}身份。")
     if case.anonymous or not case.identity_seal:
-        raise ActionRefused("匿名举报，身份不可查看。")
+        raise ActionRefused(f"匿名{who[:2]}，身份不可查看。")
     why = (reason or "").strip()
     if len(why) < MIN_REASON:
-        raise ActionRefused(f"查看举报人身份须填写书面理由（至少 {MIN_REASON} 个字）。")
+        raise ActionRefused(f"查看{who}身份须填写书面理由（至少 {MIN_REASON} 个字）。")
     if pending(session, case) is not None:
         raise ActionRefused("此案已有一项查看身份的申请等待审批。")
     row = RevealRequest(

@@ -142,16 +142,18 @@ class CasePage:
             return ctx.render("error.html", 404, message=NOT_FOUND)
         reason = str(ctx.request.state.form.get("reason") or "").strip()
         if not access.can_reveal(v):
-            return self.render(ctx, case, error="只有纪委监委可以查看实名举报人身份。", status=403)
+            return self.render(ctx, case, error=f"只有纪委监委可以查看实名{reveal.party(case)}身份。", status=403)
         if case.anonymous or not case.identity_seal:
-            return self.render(ctx, case, error="匿名举报，身份不可查看。", status=400)
+            return self.render(ctx, case, error=f"匿名{reveal.party(case)[:2]}，身份不可查看。", status=400)
         approval = reveal.approved_for(ctx.session, v, case, utcnow())
         if approval is None:  # no approval yet: this is the request, for a second person to decide
             return self._request_reveal(ctx, case, reason)
         try:
             identity = unseal(case.identity_seal, keys=self.admin.keys)
         except SealBroken:
-            return self.render(ctx, case, error="无法解密举报人身份（密钥不符），请联系管理员。", status=400)
+            return self.render(
+                ctx, case, error=f"无法解密{reveal.party(case)}身份（密钥不符），请联系管理员。", status=400
+            )
         ctx.audit("reveal_identity", case.id, reason=approval.reason[:500], approved_by=approval.decided_by)
         shown = {"name": identity.get("name") or "（未留姓名）", "phone": identity.get("phone") or "（未留电话）"}
         if identity.get("email"):  # only reports filed by another system (Open311) carry one

@@ -73,9 +73,23 @@ def test_the_lead_unit_and_the_town_see_a_hardship_phone_and_each_view_is_audite
         assert "仅用于入户核实" in page and "举报人" not in page
     assert _views(engine, sub.case_id) == ["nync_huzhu", "wushi"]
     assert AUDIT_ACTIONS["view_hardship_contact"] == "查看困难户联系电话"
-    staff_login(c, "city")  # the supervisors keep the two-person reveal
+    token = staff_login(c, "city")  # the supervisors keep the two-person reveal
     page = c.get(f"/admin/cases/{sub.case_id}").text
-    assert PHONE not in page and "实名申请人（已加密）" in page
+    assert PHONE not in page and "<dt>申请人</dt><dd>实名（姓名和电话已加密）</dd>" in page
+    # The villager asked for help, not to report: the page calls them 申请人 throughout, reveal included.
+    assert "申请查看实名申请人身份的书面理由" in page and "举报人" not in page
+    reveal = f"/admin/cases/{sub.case_id}/reveal"
+    short = c.post(reveal, data={"csrf": token, "reason": "核实"[:1]}).text
+    assert "查看申请人身份须填写书面理由" in short and "举报人" not in short
+    asked = c.post(reveal, data={"csrf": token, "reason": "需当面核实家庭情况"}, follow_redirects=True).text
+    assert "查看身份申请等待审批" in asked and "李四" not in asked and "举报人" not in asked
+    with sessions() as s:  # the same sealed-identity procedure and audit as a report's
+        assert (
+            s.scalars(select(AuditEntry.action).where(AuditEntry.case_id == sub.case_id))
+            .all()
+            .count("reveal_requested")
+            == 1
+        )
     audit = c.get("/admin/audit").text
     assert "查看困难户联系电话" in audit and PHONE not in audit
     assert _views(engine, sub.case_id) == ["nync_huzhu", "wushi"]
