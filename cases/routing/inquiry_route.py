@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from cases.categories import by_code
 from cases.org import dept_unit
+from cases.routing.default_route import Route
 from cases.routing.rules import load_rules, route_case
 from cases.workdays import Calendar
 from storage.models import Village
@@ -70,12 +71,25 @@ def route(session: Session, *, village: Village, question: str, accused_level: s
         return InquiryRoute(jw, name, f"问题提到干部，按回避原则只交{name}答复，不交被反映的单位。")
     topic, village_matter = by_code(TOPIC_CATEGORY), by_code(VILLAGE_CATEGORY)
     assert topic is not None and village_matter is not None  # both ship in categories.yaml
-    keyed = {r.id for r in load_rules(session, county) if r.category == TOPIC_CATEGORY and r.keywords}
+    keyed = {r.id: r.keywords for r in load_rules(session, county) if r.category == TOPIC_CATEGORY and r.keywords}
     found = route_case(
         session, category=topic, village=village, county_name=county_name, cadre_level=None, text=question
     )
-    if found.rule_id not in keyed:
-        found = route_case(
-            session, category=village_matter, village=village, county_name=county_name, cadre_level=None, text=question
-        )
-    return InquiryRoute(found.unit, found.unit_name, "咨询" + found.reason)
+    if found.rule_id in keyed:
+        return InquiryRoute(found.unit, found.unit_name, _plain_reason(found, keyed[found.rule_id], question))
+    found = route_case(
+        session, category=village_matter, village=village, county_name=county_name, cadre_level=None, text=question
+    )
+    return InquiryRoute(found.unit, found.unit_name, _plain_reason(found, None, question))
+
+
+def _plain_reason(found: Route, keywords: list[str] | None, question: str) -> str:
+    """Why this unit answers, in the villager's terms: an asker chooses no category, so a question goes by the
+    words it contains (医保, 低保 ...) or, naming no policy, to the village's town as a local matter."""
+    if found.conflict:
+        return "咨询" + found.reason  # the recusal wording of the rule router, unchanged
+    rule = f"（分办规则“{found.rule_name}”）" if found.rule_name else ""
+    if keywords is not None:
+        hits = "、".join(k for k in keywords if k and k in question)
+        return f"咨询问题里提到“{hits}”，归{found.unit_name}管，由它答复{rule}。"
+    return f"咨询问题没有提到哪一项具体政策，按村里的一般事项交{found.unit_name}答复{rule}。"
