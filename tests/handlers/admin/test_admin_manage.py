@@ -454,7 +454,11 @@ def test_the_units_page_shows_names_not_codes_or_commands(engine: Engine) -> Non
     token = login(c, "admin")
     page = c.get("/admin/units?county=630223").text
     shown = re.sub(r"<[^>]*>", "", page)  # what the administrator reads
-    assert "630223:" not in shown and "qingfeng" not in shown and "请把单位名录表格交给系统管理员导入" in shown
+    assert "630223:" not in shown and "qingfeng" not in shown and "交给系统管理员" not in shown
+    # The administrator is told how a whole list goes in: the file, its header, what happens to bad rows.
+    assert (
+        "CSV 表格" in shown and "代码,名称,类型,层级,部门,县代码,乡镇代码,上级代码" in shown and "按行号列出" in shown
+    )
     assert 'value="630223:nync"' in page  # the code stays in the form, out of sight
     renamed = c.post(
         "/admin/units", data={"csrf": token, "code": "630223:nync", "name": "互助县农业农村局", "active": "on"}
