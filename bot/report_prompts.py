@@ -334,7 +334,7 @@ def hardship_submitted_text(done: Submitted) -> str:
         f"下一步：{done.route_unit_name}在 {rule.first_response} {unit}内"
         f"（{chinese_date(done.first_response_due)} 前）打电话联系并上门核实，"
         f"{rule.resolve} {unit}内落实帮扶办法。\n"
-        f"依据：{rule.basis}\n"
+        f"依据：{rule.told or rule.basis}。\n"
         "回复“查询进度”可随时查看，有新情况回复“补充材料”。"
     )
 

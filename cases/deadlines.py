@@ -29,14 +29,17 @@ class Limits:
     first_response: int
     resolve: int
     day_kind: DayKind
-    basis: str
+    basis: str  # for staff: the rule's source and counting, as the case page shows it
+    told: str = ""  # for the villager, where the basis reads like a citation ("" = the basis itself)
 
 
 @lru_cache(maxsize=1)
 def _working() -> dict[str, Limits]:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
     return {
-        code: Limits(int(v["first_response"]), int(v["resolve"]), DayKind.WORKING, str(v["basis"]))
+        code: Limits(
+            int(v["first_response"]), int(v["resolve"]), DayKind.WORKING, str(v["basis"]), str(v.get("told") or "")
+        )
         for code, v in raw.items()
     }
 

@@ -14,7 +14,7 @@ from cases import deadlines
 from cases.categories import Category
 from cases.deadlines import DayKind
 from cases.timeutil import end_of_day_after
-from cases.workdays import Calendar
+from cases.workdays import Calendar, with_calendar
 from storage.models.cases import Case
 
 
@@ -32,7 +32,7 @@ def on_routing(case: Case, now: datetime, calendar: Calendar) -> DayKind:
     if limits.day_kind == DayKind.WORKING:
         case.first_response_due, note = deadlines.due(now, limits.first_response, DayKind.WORKING, calendar)
         case.resolve_due, _ = deadlines.due(now, limits.resolve, DayKind.WORKING, calendar)
-        case.deadline_basis = limits.basis + (f"（{note}）" if note else "")
+        case.deadline_basis = with_calendar(limits.basis, note)
     return limits.day_kind
 
 

@@ -38,7 +38,21 @@ class HolidayYear:
     workdays: frozenset[date]
 
     def citation(self) -> str:
-        return f"{self.notice}（{self.number}）" if self.number else f"{self.notice}（{self.issued.isoformat()}）"
+        """《notice》（文号）, or 《notice》（2025年11月4日印发） when the number is not known."""
+        name = f"《{self.notice.strip('《》')}》"
+        day = self.issued
+        return f"{name}（{self.number}）" if self.number else f"{name}（{day.year}年{day.month}月{day.day}日印发）"
+
+
+GENERIC_HOLIDAYS = "（法定节假日和调休依国务院办公厅通知）"  # how data/*.yaml bases end before a calendar is known
+
+
+def with_calendar(basis: str, note: str) -> str:
+    """A working-day basis with the calendar that counted it, said once: the generic holiday clause a basis
+    ends with gives way to the named notice (节假日依《…》（…）), never a second bracket beside it."""
+    if not note:
+        return basis
+    return f"{basis.removesuffix(GENERIC_HOLIDAYS)}；{note}"
 
 
 class BadHolidayFile(ValueError):

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from cases import lifecycle, ratings
 from cases.org import dept_unit
-from cases.workdays import Calendar
+from cases.workdays import Calendar, with_calendar
 from storage.models.cases import Case, CaseRectification
 from storage.models.staff import CaseRouting, StaffNotice, StaffUser
 
@@ -94,7 +94,7 @@ def start(
         reason=reason,
         opened_at=now,
         due_at=due,
-        basis=rule.basis + (f"（{note}）" if note else ""),
+        basis=with_calendar(rule.basis, note),
     )
     session.add(row)
     session.flush()
