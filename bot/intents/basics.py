@@ -127,7 +127,9 @@ def ask_for_person(ctx: Context) -> Reply:
 def on_question(ctx: Context) -> Reply:
     if ctx.message.kind not in ("text", "voice") or not ctx.text:
         return Reply(ASK_QUESTION)
-    if ctx.intent.name == "smalltalk" or len(ctx.intent.norm) < 2:
+    # A misconduct story (or an ask to report) is not filed as an inquiry, which keeps who asked: it is offered
+    # as a report, which may be anonymous, as at the top (reporter safety).
+    if ctx.intent.name in ("smalltalk", "story", "report") or len(ctx.intent.norm) < 2:
         ctx.reset()
         return PASS
     return hand_over(ctx, ctx.text)
