@@ -49,6 +49,7 @@ from bot.reading.smalltalk import (
     smalltalk_kind,
 )
 from bot.reading.track_and_money import asks_money, asks_tracking, names_money
+from bot.reading.wrappers import still_there, unwrapped
 from bot.reading.wrongs import employer_only, guess_category, misconduct
 
 
@@ -71,6 +72,11 @@ def classify(text: str) -> Intent:
     short = trimmed(norm)
     if not text.strip():
         return Intent("none", norm)
+    inner = unwrapped(text)  # 你好，2号，谢谢; 12345吗 <a story>: the wrapper says nothing
+    if inner is not None:
+        meant = classify(inner)
+        if meant.name not in ("none", "smalltalk"):
+            return meant  # small talk inside small talk (好的谢谢，已了解) is the whole message's
     number = choice_of(text)
     # 886 (bye), 666 (praise): a number that is a known word of small talk is no pick.
     if number is not None and not (len(norm) >= 3 and smalltalk_kind(norm, norm) is not None):
@@ -96,6 +102,8 @@ def classify(text: str) -> Intent:
     small = smalltalk_kind(short, norm)
     if small is not None:
         return Intent("smalltalk", norm, detail=small)
+    if still_there(text):
+        return Intent("smalltalk", norm, detail="greet")  # 值夜班哩 你们也还在吗
     if asks_tracking(norm):
         return Intent("track", norm)
     told_wrong = misconduct(norm)

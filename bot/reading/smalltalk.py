@@ -261,7 +261,10 @@ _IN_CHARGE = re.compile(
     r"(吗|没|没有|在吗|在不在|在没|呢)?$"
 )
 # Asking to be put through to a person with a word inside the command: 转个人工, 转到人工, 给我接个真人.
-_PUT_THROUGH = re.compile(r"(转|接|换)(个|一个|一下|下|到|给|成|为)+(人工|真人|客服)")
+# The hotline's own staff count too (转一下话务员, 接个值班的).
+_PUT_THROUGH = re.compile(
+    r"(转|接|换)(个|一个|一下|下|到|给|成|为)+(人工|真人|客服|话务员|接线员|值班的|值班员|值班人员|坐席|热线员)"
+)
 PUT_THROUGH = _PUT_THROUGH
 # The words of an ask for a person said in the speaker's own order (人 有没有 说话的 跟我, 跟我说话的人有没有):
 # a person, a verb of talking or answering, and nothing but the small words of asking around them.
