@@ -123,6 +123,11 @@ def ask_for_person(ctx: Context) -> Reply:
     return Reply(ASK_QUESTION)
 
 
+@router.repeat(PERSON)
+def ask_question_again(ctx: Context) -> Reply:
+    return Reply(ASK_QUESTION)
+
+
 @router.state(PERSON, commands_first=True)  # 我家补贴 typed here is the menu, not the question
 def on_question(ctx: Context) -> Reply:
     if ctx.message.kind not in ("text", "voice") or not ctx.text:
