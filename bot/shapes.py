@@ -40,6 +40,11 @@ _LEAVE = re.compile(
     r"(算了|不弄了|不反映了|不登记了|不举报了"
     r"|不办了|不说了|不整了|不搞了|拉倒|退出|取消|不要了|不用了|不填了|不登了)(吧|了|啊|嘛|呀|啦|哈|哦)*)+$"
 )
+# One leaving word, said once or again, with only particles after it (算了算了, 算了吧): no lead-in, no second word.
+_ONE_WORD_ALONE = re.compile(
+    r"^(算了|不弄了|不反映了|不登记了|不举报了|不办了|不说了|不整了|不搞了|拉倒|退出|取消|不要了|不用了|不填了|不登了)"
+    r"(?:吧|了|啊|嘛|呀|啦|哈|哦)*(?:\1(?:吧|了|啊|嘛|呀|啦|哈|哦)*)*$"
+)
 # The listener addressed after the answer (说完了家人们, 没了 兄弟们, 好了老师) is a word to the listener too.
 _FILLER_TAIL = re.compile(
     r"(你们?|您|领导们?|同志们?|家人们|亲们|兄弟们?|姐妹们|朋友们|大家|各位|老师们?|师傅们?|大哥|大姐|阿姨|叔叔"
@@ -91,8 +96,8 @@ def leaving(text: str) -> bool:
     is no clause, an emoji parts clauses (算了😂先不举报了), and one clause of leaving words alone leaves
     (算了算了先不举报了)."""
     parts = [p for p in (_HESITATION.sub("", c) for c in clauses(_SYMBOLS.sub(" ", text))) if p]
-    if len(parts) == 1:
-        return _LEAVE.match(parts[0]) is not None
+    if len(parts) == 1:  # one leaving word alone (算了算了, 不弄了吧) is the word lists' to read, not this net's
+        return _LEAVE.match(parts[0]) is not None and _ONE_WORD_ALONE.match(text.strip()) is None
     if len(parts) < 2:
         return False
     if _LEAVE.match(parts[0]) and all(_PUT_OFF.search(p) for p in parts[1:]):

@@ -18,7 +18,6 @@ from bot.reading.normal_form import (
     word_list,
 )
 from bot.reading.smalltalk import smalltalk_kind
-from bot.reading.wrappers import unwrapped
 from bot.reading.wrongs import misconduct
 from bot.understand import classify
 
@@ -79,7 +78,8 @@ _UNKNOWN_WANTED = re.compile(
     r"(不想|别|不要|不能|不让|(?<!不)怕)(让|叫|被)?(人|别人|他们|村里|村上|干部|谁).{0,4}知道"
     r"|(别|不要|不能|千万别|千万不要)(说|讲|告诉|透露|提)[^，,]{0,4}?(是我(?!家)|我说的|我反映的|我举报的|我告的)"
 )
-_NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不")
+# 名字莫要留, 名字甭写: 莫 and 甭 say no in the north-west and north.
+_NOT_WANT = ("不要", "不想", "不用", "不写", "不留", "不愿", "别写", "别留", "不", "莫", "甭", "别")
 _CONFIRM_VERBS = ("提交", "交上去", "发上去", "报上去", "交了吧", "发出去", "确认")
 # 交 alone, with only an ok or a 就这样 before it (好 交, 就这么交, 就这样交了).
 _HAND_IN = re.compile(r"(好|行|对|嗯|可以|那|就|就这样|就这么|直接|没问题)*交(了|吧|了吧)?")
@@ -93,9 +93,6 @@ def means(text: str, kind: str) -> bool:
     Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
     words = word_list("steps", kind)
     norm = normalise(text)
-    inner = unwrapped(text)
-    if inner is not None and means(inner, kind):
-        return True  # 你好，说完了，谢谢: a greeting and thanks around the answer
     if kind == "done" and _asked_back_then_done(text):
         return True  # 还有啥要说的？没了: a question to oneself or the listener, then the answer
     if kind == "done" and _NOT_DONE.search(norm):
@@ -370,7 +367,7 @@ def _by_shape(norm: str, kind: str) -> bool:
             return not any(w + "匿名" in norm for w in ("不", "不要", "不用", "别"))
         return any(n in norm for n in _NAME_WORDS) and any(w in norm for w in _NOT_WANT) and "实名" not in norm
     if kind == "real_name":
-        if _NAME_GIVEN.search(norm) and not any(w in norm for w in ("不", "别", "没")):
+        if _NAME_GIVEN.search(norm) and not any(w in norm for w in ("不", "别", "没", "莫", "甭")):
             return True  # 写我名字, 留我的电话
         return "实名" in norm and not any(w in norm for w in ("不实名", "不要实名", "不用实名"))
     if kind == "confirm":

@@ -44,8 +44,17 @@ def start(ctx: Context) -> Reply:
     answer = safety.ANSWER + "\n\n" if asked else ""
     if ctx.intent.name == "report" and ctx.intent.detail == "where":
         answer += HERE  # 请问在哪里检举: the answer is here, and the report starts
-    if asked and rest and (classify(rest).name == "story" or classify(rest).told):
-        return Reply(answer + start_with(ctx, rest[:MAX_DESCRIPTION], None).text)
+    beside = classify(rest) if asked and rest else None
+    if beside is not None and beside.name == "report" and beside.told:
+        # 我要举报 村会计扣了补助 能不能匿名: the ask and the story, started with the category they name.
+        return Reply(answer + start_with(ctx, rest[:MAX_DESCRIPTION], _guessed(beside.detail)).text)
+    if beside is not None and (beside.name == "story" or beside.told):
+        # 村主任拿加油卡给自家车加油 我举报了会不会被知道: the fear answered, the story beside it offered as any
+        # story told alone is, with the category it names.
+        code = beside.detail if beside.name == "story" and beside.detail else guess_category(beside.norm)
+        ctx.go(OFFER, text=rest[:MAX_DESCRIPTION], category=code)
+        category = by_code(code)
+        return Reply(answer + p.story_offer(category.label if category else "其他意见建议"))
     if asked and rest and shapes.flat_statement(normalise(rest)):
         # 低保名单里有开饭馆的 … 我举报的话会不会被报复: the fear answered, the story beside it offered.
         code = guess_category(normalise(rest))
@@ -152,16 +161,6 @@ def on_offer(ctx: Context) -> Reply:
         return start_with(ctx, text, named)  # 资金, 土地的事: the report starts in the category it names
     ctx.reset()
     return PASS
-
-
-@router.repeat(OFFER)
-def offer_again(ctx: Context) -> Reply:
-    """再说一遍 at an offer: the offer again, the story still held."""
-    code = str(ctx.data.get("category", "other"))
-    if code == HARDSHIP:
-        return Reply(p.HARDSHIP_OFFER)
-    category = by_code(code)
-    return Reply(p.story_offer(category.label if category else "其他意见建议"))
 
 
 # The offers' options in their own words, for a number said with them (1 登记, 1 开始吧, 2 问政策的).
