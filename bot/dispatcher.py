@@ -39,6 +39,8 @@ class Router:
     navigates: set[str] = field(default_factory=set)
     # States that see 转人工 themselves (an answer hands over the question it answered).
     hands_over: set[str] = field(default_factory=set)
+    # How a state says its prompt again when asked (再说一遍, 没听清); a state without one shows the main menu.
+    repeats: dict[str, Handler] = field(default_factory=dict)
 
     def event(self, *names: str) -> Callable[[Handler], Handler]:
         return self._register(self.events, names)
@@ -59,6 +61,10 @@ class Router:
 
     def intent(self, *names: str) -> Callable[[Handler], Handler]:
         return self._register(self.intents, names)
+
+    def repeat(self, *states: ConversationState) -> Callable[[Handler], Handler]:
+        """The handler that says this state's prompt again (再说一遍, 没听清, 刚才说啥)."""
+        return self._register(self.repeats, states)
 
     def command(self, *words: str) -> Callable[[Handler], Handler]:
         return self._register(self.commands, words)
@@ -89,7 +95,7 @@ class Dispatcher:
         self.fallback = fallback
 
     def include(self, router: Router) -> None:
-        for name in ("events", "states", "commands", "menu", "kinds", "intents"):
+        for name in ("events", "states", "commands", "menu", "kinds", "intents", "repeats"):
             mine: dict[str, Handler] = getattr(self.router, name)
             for key, fn in getattr(router, name).items():
                 if key in mine:
@@ -111,6 +117,8 @@ class Dispatcher:
             handler = r.events.get(msg.event)
             return handler(ctx) if handler else None
         state = ctx.state.split(":", 1)[0]
+        if msg.kind in ("text", "voice") and ctx.intent.name == "repeat":
+            return self._repeat(ctx, state)
         state_handler = r.states.get(state)
         if state in r.commands_first and msg.kind in ("text", "voice") and ctx.text in r.commands:
             ctx.reset()
@@ -142,6 +150,18 @@ class Dispatcher:
         if kind_handler is not None:
             return kind_handler(ctx)
         return self.fallback(ctx)
+
+    def _repeat(self, ctx: Context, state: str) -> Reply | None:
+        """再说一遍 at any step: that step's prompt again; where none can be said again (idle, an answer
+        gone by), the main menu, which is where the villager stands."""
+        repeater = self.router.repeats.get(state)
+        if repeater is not None and state != ConversationState.IDLE:
+            reply = repeater(ctx)
+            if reply is not PASS:
+                return reply
+        ctx.reset()
+        menu = self.router.intents.get("menu")
+        return menu(ctx) if menu is not None else self.fallback(ctx)
 
     def _leaves(self, state: str, intent: str) -> bool:
         if state in self.router.navigates or (intent == "person" and state in self.router.hands_over):

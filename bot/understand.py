@@ -33,6 +33,7 @@ from bot.reading.smalltalk import (
     ASKED_IN_OTHER_WORDS,
     MACHINE_FAILS,
     NAVIGATION,
+    NOT_UNDERSTOOD,
     PUT_THROUGH,
     SUMMON,
     TALK_TO_PERSON,
@@ -49,6 +50,7 @@ from bot.reading.smalltalk import (
     smalltalk_kind,
 )
 from bot.reading.track_and_money import asks_money, asks_tracking, names_money
+from bot.reading.wrappers import still_there, unwrapped
 from bot.reading.wrongs import employer_only, guess_category, misconduct
 
 
@@ -71,6 +73,11 @@ def classify(text: str) -> Intent:
     short = trimmed(norm)
     if not text.strip():
         return Intent("none", norm)
+    inner = unwrapped(text)  # 你好，2号，谢谢; 12345吗 <a story>: the wrapper says nothing
+    if inner is not None:
+        meant = classify(inner)
+        if meant.name not in ("none", "smalltalk"):
+            return meant  # small talk inside small talk (好的谢谢，已了解) is the whole message's
     number = choice_of(text)
     # 886 (bye), 666 (praise): a number that is a known word of small talk is no pick.
     if number is not None and not (len(norm) >= 3 and smalltalk_kind(norm, norm) is not None):
@@ -82,6 +89,8 @@ def classify(text: str) -> Intent:
     if named is not None:
         return Intent("menu_item", norm, choice=named)
     nav = navigation_word(short)
+    if nav is None and navigation_word(norm) == "repeat":
+        nav = "repeat"  # 你说啥 is 你说什么 once normalised, whose 么 trimming takes as a particle
     if nav is not None:
         return Intent(nav, norm)
     if shapes.leaving(text) and not misconduct(norm) and not has(shapes.unsaid(norm), word_list("report_words")):
@@ -91,11 +100,18 @@ def classify(text: str) -> Intent:
         return Intent(joined, norm)
     if help_beside_features(text):
         return Intent("help", norm)  # 群里说你们这个能查进度 还能补充材料 咋用 帮助: how to use them, asked
-    if asks_person(short, norm) or _person_then_question(text) or _told_then_person(text):
+    if (
+        asks_person(short, norm)
+        or _person_then_question(text)
+        or _told_then_person(text)
+        or _person_beside_question(text)
+    ):
         return Intent("person", norm)
     small = smalltalk_kind(short, norm)
     if small is not None:
         return Intent("smalltalk", norm, detail=small)
+    if still_there(text):
+        return Intent("smalltalk", norm, detail="greet")  # 值夜班哩 你们也还在吗
     if asks_tracking(norm):
         return Intent("track", norm)
     told_wrong = misconduct(norm)
@@ -181,6 +197,21 @@ def _person_then_question(text: str) -> bool:
     return shapes.asks(rest) or made_of(rest, (*_PERSON_FILLER, *_ASKING_NOTHING)) or _unsaid(rest)
 
 
+def _person_beside_question(text: str) -> bool:
+    """A letter's or a dialect's ask for a person with the question in clauses of its own, in any order
+    (您好，我希望由工作人员答复以下问题：…能否申请创业担保贷款？请转相关负责同志。, 乡上的干部我找要哩 我的草原补贴的钱
+    今年多少给 问要): greetings and thanks aside, the rest asks something (家里有残疾人 能否申请护理补贴 too: staff
+    are asked to answer it). A wrong told or an ask to report beside the ask keeps its own reading."""
+    # A letter's colon ends its ask (…答复以下问题：返乡大学生…) as a comma would.
+    parts = [normalise(p) for c in clauses(text) for p in re.split(r"[:：]", c)]
+    parts = [c for c in parts if c and smalltalk_kind(trimmed(c), c) is None]
+    asked = [c for c in parts if asks_person(trimmed(c), c)]
+    rest = "".join(c for c in parts if c not in asked and not made_of(c, (*_PERSON_FILLER, *_ASKING_NOTHING)))
+    if not asked or len(rest) < 4:
+        return False
+    return shapes.asks(rest) and not misconduct(rest) and not accuses(rest) and not has(rest, word_list("report_words"))
+
+
 def _told_then_person(text: str) -> bool:
     """我在西藏打工 能不能找个村上的干部跟我说说, 俺人在外地 想找个干部聊聊: a clause or two on where one is or
     why, then an ask for a person last. What comes before asks nothing and tells no wrong, trouble or matter of
@@ -209,7 +240,10 @@ def _unsaid(norm: str) -> bool:
 
 
 # Beside an ask for a person, how one wants to ask (直接, 当面): nothing asked yet.
-_ASKING_NOTHING = ("直接", "当面", "亲自", "单独", "问", "说", "说说", "聊聊", "就", "只", "是", "问题")
+_ASKING_NOTHING = (
+    *("直接", "当面", "亲自", "单独", "问", "说", "说说", "聊聊", "就", "只", "是", "问题"),
+    *("希望", "以下", "如下", "下列", "下面", "由", "的"),  # a letter's words: 我希望由工作人员答复以下问题
+)
 
 
 def _joined_commands(text: str) -> str | None:
@@ -225,6 +259,10 @@ def _joined_commands(text: str) -> str | None:
     names = ["smalltalk" if n == "explain" else n for n in names]
     ways = [n for n in names if (n in NAVIGATION and n != "more") or n == "person"]
     if ways and all(n in (*NAVIGATION, "person", "smalltalk") for n in names):
+        # 再说一遍 没看懂: the step asked for again beside not understanding it is said again, not left for help.
+        helps = [normalise(part) for part, n in zip(parts, names, strict=True) if n == "help"]
+        if "repeat" in ways and set(ways) <= {"repeat", "help"} and all(made_of(h, NOT_UNDERSTOOD) for h in helps):
+            return "repeat"
         return ways[-1]
     return None
 

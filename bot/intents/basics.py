@@ -123,11 +123,18 @@ def ask_for_person(ctx: Context) -> Reply:
     return Reply(ASK_QUESTION)
 
 
+@router.repeat(PERSON)
+def ask_question_again(ctx: Context) -> Reply:
+    return Reply(ASK_QUESTION)
+
+
 @router.state(PERSON, commands_first=True)  # 我家补贴 typed here is the menu, not the question
 def on_question(ctx: Context) -> Reply:
     if ctx.message.kind not in ("text", "voice") or not ctx.text:
         return Reply(ASK_QUESTION)
-    if ctx.intent.name == "smalltalk" or len(ctx.intent.norm) < 2:
+    # A misconduct story (or an ask to report) is not filed as an inquiry, which keeps who asked: it is offered
+    # as a report, which may be anonymous, as at the top (reporter safety).
+    if ctx.intent.name in ("smalltalk", "story", "report") or len(ctx.intent.norm) < 2:
         ctx.reset()
         return PASS
     return hand_over(ctx, ctx.text)

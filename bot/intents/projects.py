@@ -93,6 +93,16 @@ def money_question(ctx: Context) -> Reply:
     return reply
 
 
+@router.repeat(STATE)
+def list_again(ctx: Context) -> Reply:
+    """再说一遍 in the list: the page or the project's details just shown, again."""
+    shown = ctx.data.get("detail")
+    if shown is not None:
+        return _detail(ctx, int(shown))
+    starts = [int(x) for x in ctx.data.get("starts", [])]
+    return _page(ctx, int(ctx.data.get("offset", 0)), starts)
+
+
 @router.state(STATE, navigates=True)
 def in_list(ctx: Context) -> Reply:
     intent = ctx.intent

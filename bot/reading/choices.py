@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from bot.reading.normal_form import data, normalise, trimmed
+from bot.reading.wrappers import unwrapped
 from bot.reading.wrongs import misconduct
 
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -91,6 +92,9 @@ def _trailing_pick(text: str) -> int | None:
 
 def pick(text: str, labels: tuple[str, ...] | list[str]) -> int | None:
     """1-based index of the option the villager meant, by number or by (nearly) its own words."""
+    inner = unwrapped(text)  # 您好，1，谢谢: the greeting and thanks say nothing
+    if inner is not None and (picked := pick(inner, labels)) is not None:
+        return picked
     number = choice_of(text)
     if number is None:
         number = _trailing_pick(text)

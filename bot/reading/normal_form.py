@@ -61,7 +61,27 @@ def normalise(text: str) -> str:
     out = _MO_ASKING.sub("没", out)  # 有人莫, 吃了莫: 莫 ending a clause asks 没 (莫高窟, 莫名其妙 stay)
     for old, new in _replacements():
         out = out.replace(old, new)
-    return _NOISE.sub("", out)
+    return _NOISE.sub("", _features_heard(out))
+
+
+# The menu's feature names, which villagers type by voice and so by sound (象木公开, 查寻进度, 政策咨寻).
+_FEATURE_NAMES = ("项目公开", "村务公开", "财务公开", "政策咨询", "查询进度", "进度查询", "反映问题")
+
+
+def _features_heard(out: str) -> str:
+    """A feature's name typed with a same-sound slip in one half (象木公开, 查寻进度) read as the name: only four
+    characters that sound exactly like it, one half of them as written, so no other words change."""
+    for name in _FEATURE_NAMES:
+        if name in out:
+            continue
+        for half, start in ((name[:2], 0), (name[2:], 2)):
+            at = out.find(half)
+            while at >= 0:
+                window = out[at - start : at - start + 4] if at >= start else ""
+                if len(window) == 4 and window != name and sound(window) == sound(name):
+                    out = out[: at - start] + name + out[at - start + 4 :]
+                at = out.find(half, at + 1)
+    return out
 
 
 # Hesitation words said as clauses of their own (那个 就是说 嗯 反映一下 那个): they mean nothing, at any step.

@@ -9,7 +9,7 @@ from bot.reading.normal_form import clauses, data, has, made_of, normalise, trim
 from bot.reading.wrongs import misconduct
 
 # Navigation words that every state honours (the state may act first, e.g. 返回 goes back one step).
-NAVIGATION = ("menu", "back", "cancel", "restart", "help", "more")
+NAVIGATION = ("menu", "back", "cancel", "restart", "help", "more", "repeat")
 
 _BETWEEN_PARTICLES = re.compile(r"[呢啊呀吧嘛哈哩咧嘞](?=.)")
 
@@ -18,6 +18,10 @@ _BETWEEN_PARTICLES = re.compile(r"[呢啊呀吧嘛哈哩咧嘞](?=.)")
 _PICKED_WRONG = re.compile(
     r"^(哎呀|哎|唉|呀|不好意思|对不起|不对|不是)*(我|刚才|刚刚)*(选|点|按|摁|挑)(错|岔)(了|啦)?(类别|类型|选项|类|号)?(了|啦)?"
 )
+
+
+# Not having understood (没看懂): help alone, but beside 再说一遍 the step said again.
+NOT_UNDERSTOOD = ("没看懂", "看不懂", "没看明白", "看不明白", "没搞懂", "搞不懂", "没弄懂", "弄不懂")
 
 
 def navigation_word(short: str) -> str | None:
@@ -30,6 +34,10 @@ def navigation_word(short: str) -> str | None:
         words = word_list("navigation", name)
         if any(f and (f in words or made_of(f, words) or with_politeness(f, words, alone=False)) for f in forms):
             return name
+    # 没看懂再说一遍: not understood, and the step asked for again: the step is said again, not left for help.
+    again = word_list("navigation", "repeat")
+    if any(has(f, again) and made_of(f, again + NOT_UNDERSTOOD) for f in forms):
+        return "repeat"
     # 这个阿么用呢 帮助一哈, 这咋弄哩 帮助: help asked twice with a particle between; 这 points at the service.
     bare = _BETWEEN_PARTICLES.sub("", short)
     helps = word_list("navigation", "help")
@@ -236,7 +244,7 @@ def _called(norm: str) -> bool:
 # Calling someone to answer: 叫个干部来回答一下, 让工作人员回复, 来个人说说.
 # A bare 人 only with a measure word (叫个懂政策的人来): 请人看病 is not asking for a person.
 _SUMMON = re.compile(
-    r"(叫|找|让|请|派|来|安排|弄|喊)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
+    r"(叫|找|让|请|派|来|安排|弄|喊|由)(你们的?|(乡上|镇上|县上|县里|乡里|上面)的?)?"
     r"((个|一个|位|一位)?((乡上|镇上|县上|县里|乡里|村上)的?)?(懂.{0,4}?的)?(干部|领导|工作人员|真人|人工|客服|同志)"
     # whoever is in charge, or a grown-up when the service is taken for a child (叫你家大人来, 喊个管事的来)
     r"|(个|一个|位|一位|你们家?的?|你家的?)?(管事的|负责的|负责人|当官的|说了算的)|(个|一个|你们家?的?|你家的?)大人"
@@ -261,7 +269,10 @@ _IN_CHARGE = re.compile(
     r"(吗|没|没有|在吗|在不在|在没|呢)?$"
 )
 # Asking to be put through to a person with a word inside the command: 转个人工, 转到人工, 给我接个真人.
-_PUT_THROUGH = re.compile(r"(转|接|换)(个|一个|一下|下|到|给|成|为)+(人工|真人|客服)")
+# The hotline's own staff count too (转一下话务员, 接个值班的).
+_PUT_THROUGH = re.compile(
+    r"(转|接|换)(个|一个|一下|下|到|给|成|为)+(人工|真人|客服|话务员|接线员|值班的|值班员|值班人员|坐席|热线员)"
+)
 PUT_THROUGH = _PUT_THROUGH
 # The words of an ask for a person said in the speaker's own order (人 有没有 说话的 跟我, 跟我说话的人有没有):
 # a person, a verb of talking or answering, and nothing but the small words of asking around them.
@@ -312,9 +323,18 @@ _TO_GROWN_UP = re.compile(
     r"^(阿姨|叔叔|大爷|大娘|大妈|大叔|婶子|婶婶|奶奶|爷爷|姥姥|老汉|老婆子|我|我们)*(要|想|只|就|得)?"
     r"(跟|和|同|给|对)(你们?家?的?)?大人(说|讲|谈|聊|说话|讲话|商量)(一下|两句|几句)?$"
 )
+# The person named first and the ask after, as in Salar and Amdo word order (乡上的干部我找要哩 is 我要找乡上的干部,
+# 领导俺见一下): the whole clause, so 村长我找了好几次 (a story) is not this.
+_PERSON_FIRST = re.compile(
+    r"^((乡上|镇上|县上|县里|乡里|镇里|村上|村里|上面|你们)的?)?"
+    r"(干部|领导|工作人员|负责人|负责的|管事的|当官的|说了算的|人工|真人|客服)"
+    r"(我|俺|我们|俺们)?(就|想|要)?(找|见|问|寻)(要|想|呢|哩|一下|一哈|个|着)*$"
+)
 # Every way of asking for a person above that the older patterns do not hold: taken away from the message when
 # what it carries besides is weighed.
-ASKED_IN_OTHER_WORDS = re.compile(f"{_FORWARD_TO.pattern}|{_FETCH.pattern}|{_TO_GROWN_UP.pattern}")
+ASKED_IN_OTHER_WORDS = re.compile(
+    f"{_FORWARD_TO.pattern}|{_FETCH.pattern}|{_TO_GROWN_UP.pattern}|{_PERSON_FIRST.pattern}"
+)
 
 
 # What one has to ask, named but not said (本人有政策问题需当面请示, 我有点事想当面汇报, 有个私事要单独谈): beside an
@@ -352,7 +372,7 @@ def asks_person(short: str, norm: str) -> bool:
         return False
     if short in word_list("person", "exact") or has(norm, word_list("person", "contains")):
         return True
-    if _IN_CHARGE.match(short) or _IN_CHARGE.match(norm):
+    if _IN_CHARGE.match(short) or _IN_CHARGE.match(norm) or _PERSON_FIRST.match(norm):
         return True
     if _PUT_THROUGH.search(norm) or _person_words_any_order(norm) or _TO_GROWN_UP.match(norm):
         return True

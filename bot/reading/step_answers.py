@@ -18,6 +18,7 @@ from bot.reading.normal_form import (
     word_list,
 )
 from bot.reading.smalltalk import smalltalk_kind
+from bot.reading.wrappers import unwrapped
 from bot.reading.wrongs import misconduct
 from bot.understand import classify
 
@@ -93,6 +94,9 @@ def means(text: str, kind: str) -> bool:
     Beyond the word lists, each answer is also recognised by its shape (see _by_shape)."""
     words = word_list("steps", kind)
     norm = normalise(text)
+    inner = unwrapped(text)
+    if inner is not None and means(inner, kind):
+        return True  # 你好，说完了，谢谢: a greeting and thanks around the answer
     if kind == "done" and _asked_back_then_done(text):
         return True  # 还有啥要说的？没了: a question to oneself or the listener, then the answer
     if kind == "done" and _NOT_DONE.search(norm):

@@ -161,6 +161,14 @@ _SHAPED_WRONGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "handed_to_own",
         re.compile(r"(分给|给了|发给|留给|分了给)(了)?(自己人|自家人|关系户|干部家|他们自己|他自己家|他们家亲戚)"),
     ),
+    # kept by those who hand it out: 慰问的米面油村上的干部自己分了, 救灾物资他们私下分掉了 (not 我们自己分了)
+    (
+        "kept_for_themselves",
+        re.compile(
+            r"(?<!我)(?<!我们)(?<!大家)(自己|自个|自个儿|私下|内部|偷偷)(就|都|给)?(分|留|占|吃|拿|揣)"
+            r"(了|掉|光|完|下了|下|走|着)"
+        ),
+    ),
     # a villager's card held: 残疾补贴卡在书记手里
     (
         "card_held",

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from cases.access import Viewer
 from handlers.admin.desk_text import actor_names
 from handlers.admin.kb_entries import county_names, entry_page
 from handlers.admin.kb_problems import explain
@@ -62,7 +63,7 @@ class KbAdmin:
     async def page(self, ctx: StaffCtx, result: ReloadResult | None = None, status: int = 200) -> Response:
         # the problems name the entry's title and its file within the knowledge base, never the server's directory
         problems = _explained(ctx, result) if result is not None else []
-        drafts = draft_rows(ctx.session)
+        drafts = draft_rows(ctx.session, ctx.viewer)
         entries = self.entries(ctx.session)
         params = ctx.request.query_params
         listing = entry_page(
@@ -97,16 +98,14 @@ def _explained(ctx: StaffCtx, result: ReloadResult) -> list[str]:
     return [explain(p.path, p.message, titles, result.directory) for p in result.found]
 
 
-def draft_rows(session: Session, limit: int = 200) -> list[DraftRow]:
+def draft_rows(session: Session, viewer: Viewer, limit: int = 200) -> list[DraftRow]:
+    """The hand-overs the viewer may see (villagers' questions): a county's account only its county's, as
+    kb_from_inquiry.scoped_draft; the city's every one."""
+    query = select(KbDraft, Inquiry.question).outerjoin(Inquiry, Inquiry.id == KbDraft.inquiry_id)
+    if viewer.county_code is not None:
+        query = query.where(KbDraft.county_code == viewer.county_code[:6])
     found: Sequence[tuple[KbDraft, str | None]] = (
-        session.execute(
-            select(KbDraft, Inquiry.question)
-            .outerjoin(Inquiry, Inquiry.id == KbDraft.inquiry_id)
-            .order_by(KbDraft.id.desc())
-            .limit(limit)
-        )
-        .tuples()
-        .all()
+        session.execute(query.order_by(KbDraft.id.desc()).limit(limit)).tuples().all()
     )
     codes = {d.county_code for d, _ in found}
     counties: dict[str, str] = {}

@@ -133,7 +133,7 @@ class KbEditor(KbReviews):
     async def new_form(self, ctx: StaffCtx) -> Response:
         if "draft" in ctx.request.query_params:  # from a 转人工 inquiry's answer (kb_from_inquiry.py)
             draft = draft_of(ctx.request) or 0
-            found = draft_fields(ctx.session, draft, self.knowledge(ctx.session), local_date(utcnow()))
+            found = draft_fields(ctx.session, draft, ctx.viewer, self.knowledge(ctx.session), local_date(utcnow()))
             if found is None:
                 return ctx.render("error.html", 404, message="没有这份草稿。")
             return self.form(ctx, found, note=FROM_INQUIRY)
@@ -221,7 +221,7 @@ class KbEditor(KbReviews):
             ctx.session, entry_id=entry.id, body=body, author=ctx.viewer.username, now=utcnow(), note=note or None
         )
         ctx.audit("kb_entry_submitted", entry=entry.id, title=entry.title, version=version.id)
-        mark_written(ctx.session, draft_of(ctx.request))
+        mark_written(ctx.session, draft_of(ctx.request), ctx.viewer)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
 
     def taken(self, session: Session) -> set[str]:

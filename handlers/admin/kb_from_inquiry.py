@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
+from cases.access import Viewer
 from handlers.admin.kb_form import EntryFields, blank, split_answer
 from handlers.web.params import whole
 from knowledge.base import KnowledgeBase
@@ -19,12 +20,26 @@ from knowledge.inquiry_drafts import draft_title, fitting_topics
 from storage.models import Inquiry
 from storage.models.kb import KbDraft
 
-FROM_INQUIRY = "由转人工咨询的答复写成"  # the note to the reviewer, as the form opens
+# The note as the form opens: the villager's own words become a public entry, so anything that could tell
+# who asked (a name, a phone, where they live, their kin) is to be taken out first.
+FROM_INQUIRY = "由转人工咨询的答复写成。条目会公开给所有群众：提问人的姓名、电话、住址、亲属等能认出人的话，请先删去。"
 
 
-def draft_fields(session: Session, draft_id: int, kb: KnowledgeBase, today: dt.date) -> EntryFields | None:
-    """The new entry's fields from the hand-over `draft_id`, or None when there is no such answered one."""
-    draft = session.get(KbDraft, draft_id)
+def scoped_draft(session: Session, draft_id: int | None, viewer: Viewer) -> KbDraft | None:
+    """The hand-over `draft_id` if the viewer may see it: a county's account only its county's (as an
+    inquiry of another county is a 404), the city's every one."""
+    draft = session.get(KbDraft, draft_id) if draft_id is not None else None
+    if draft is None or (viewer.county_code is not None and draft.county_code != viewer.county_code[:6]):
+        return None
+    return draft
+
+
+def draft_fields(
+    session: Session, draft_id: int, viewer: Viewer, kb: KnowledgeBase, today: dt.date
+) -> EntryFields | None:
+    """The new entry's fields from the hand-over `draft_id`, or None when there is no such answered one
+    the viewer may see."""
+    draft = scoped_draft(session, draft_id, viewer)
     inquiry = session.get(Inquiry, draft.inquiry_id) if draft is not None else None
     if draft is None or inquiry is None or not inquiry.answer:
         return None
@@ -50,8 +65,8 @@ def draft_of(request: Request) -> int | None:
     return whole(value)
 
 
-def mark_written(session: Session, draft_id: int | None) -> None:
+def mark_written(session: Session, draft_id: int | None, viewer: Viewer) -> None:
     """The hand-over's entry has been submitted for review: the knowledge-base page says so."""
-    draft = session.get(KbDraft, draft_id) if draft_id is not None else None
+    draft = scoped_draft(session, draft_id, viewer)
     if draft is not None and draft.status == "drafted":
         draft.status = "written"

@@ -103,6 +103,16 @@ def on_message(ctx: Context) -> Reply:
     return reply
 
 
+@router.repeat(STATE)
+def say_step_again(ctx: Context) -> Reply:
+    """再说一遍 at a step of the report: the step's prompt again, nothing kept."""
+    draft = report_drafts.load(ctx.session, openid=ctx.user.openid, now=ctx.now)
+    if draft is None:
+        return PASS
+    prompt = prompt_for(ctx, draft)
+    return Reply(prompt if any(word in prompt for word in ("取消", "菜单")) else prompt + "\n" + p.FOOTER)
+
+
 def _safety(ctx: Context, draft: ReportDraft) -> Reply | None:
     """A question about the reporter's safety at any step: answered truly, never kept as content, and the
     step is asked again; the rest of the message (a story beside the question) is kept where a story goes."""

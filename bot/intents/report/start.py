@@ -163,6 +163,16 @@ def on_offer(ctx: Context) -> Reply:
     return PASS
 
 
+@router.repeat(OFFER)
+def offer_again(ctx: Context) -> Reply:
+    """再说一遍 at an offer: the offer again, the story still held."""
+    code = str(ctx.data.get("category", "other"))
+    if code == HARDSHIP:
+        return Reply(p.HARDSHIP_OFFER)
+    category = by_code(code)
+    return Reply(p.story_offer(category.label if category else "其他意见建议"))
+
+
 # The offers' options in their own words, for a number said with them (1 登记, 1 开始吧, 2 问政策的).
 _STORY_OPTIONS = ("开始反映", "我是来问政策的", "重选类别")
 _HARDSHIP_OPTIONS = ("登记困难情况", "我只是问政策")
