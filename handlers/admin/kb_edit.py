@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
 from cases.timeutil import local_date
+from handlers.admin.kb_entries import may_edit
 from handlers.admin.kb_entry_text import plain
 from handlers.admin.kb_form import (
     ASK_NAMES,
@@ -55,6 +56,8 @@ from storage.types import utcnow
 
 GAP_DAYS = 90
 HIT_DAYS = 30
+OWN_COUNTY = "适用范围只能选本县。"
+FROM_HAND_OVER = "由群众提问转来的新条目"
 MAX_BODY = 20_000  # characters of an entry's YAML (a full entry is about 3,000)
 
 
@@ -144,7 +147,7 @@ class KbEditor(KbReviews):
     async def edit_form(self, ctx: StaffCtx) -> Response:
         entry_id = ctx.request.query_params.get("id", "")[:64]
         body = self.current_body(ctx.session, entry_id)
-        if body is None:
+        if body is None or not self.in_scope(ctx, entry_id):
             return ctx.render("error.html", 404, message="没有这个条目。")
         try:
             fields = from_entry(parse_body(body))
@@ -199,7 +202,7 @@ class KbEditor(KbReviews):
         form = ctx.request.state.form
         fields = read_posted(form)
         note = str(form.get("note") or "").strip()[:MAX_NOTE]
-        if fields.entry_id and not ID_RE.match(fields.entry_id):
+        if fields.entry_id and not (ID_RE.match(fields.entry_id) and self.in_scope(ctx, fields.entry_id)):
             return ctx.render("error.html", 404, message="没有这个条目。")
         more = str(form.get("more") or "")
         if more in ("source", "figure"):  # one more empty row to fill in; nothing checked or stored
@@ -217,10 +220,17 @@ class KbEditor(KbReviews):
         if entry is None or problems:
             said = problems + [p for p in self.said(ctx.session, checked) if p not in problems]
             return self.form(ctx, fields, problems=said, note=note, status=400)
+        if not may_edit(ctx.viewer, entry):  # a county's account writes its own county's entries only
+            return self.form(ctx, fields, problems=[OWN_COUNTY], note=note, status=403)
+        reviewed = self.knowledge(ctx.session).entries.get(entry.id)
         version = kb_maintenance.submit(
             ctx.session, entry_id=entry.id, body=body, author=ctx.viewer.username, now=utcnow(), note=note or None
         )
-        ctx.audit("kb_entry_submitted", entry=entry.id, title=entry.title, version=version.id)
+        # The audit row is kept for good: a title not yet reviewed may still be a villager's own words (a
+        # hand-over's draft), so it is stored only once approved (kb_review.approve); until then the row
+        # names the entry as served or says what it is.
+        title = reviewed.title if reviewed is not None else _unreviewed(draft_of(ctx.request), entry)
+        ctx.audit("kb_entry_submitted", entry=entry.id, title=title, version=version.id)
         mark_written(ctx.session, draft_of(ctx.request), ctx.viewer)
         return RedirectResponse(f"/admin/kb/reviews?submitted={version.id}", status_code=303)
 
@@ -240,6 +250,11 @@ class KbEditor(KbReviews):
         loaded, _ = read_entries(entries_dir(self.admin.runtime))
         served = merged(loaded, live_edits(session))
         return validate(body, served, set(load_topics(TOPICS_FILE)), local_date(utcnow()))
+
+
+def _unreviewed(draft: int | None, entry: Entry) -> str:
+    """The audit row's words for a new entry not yet reviewed: never a hand-over's title."""
+    return FROM_HAND_OVER if draft is not None else entry.title
 
 
 def _questions(ctx: StaffCtx) -> list[str]:

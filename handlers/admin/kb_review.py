@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
+from handlers.admin.kb_entries import may_edit
 from handlers.admin.kb_entry_text import people, title_of
 from handlers.admin.kb_problems import explain
 from handlers.admin.kb_review_text import history_cards, review_cards
@@ -30,6 +31,7 @@ from storage.types import utcnow
 
 MAX_NOTE = 500
 STATUS = {"pending": "待审核", "live": "已生效", "retired": "已被新版本替换", "rejected": "已退回"}
+UNREVIEWED = "未经审核的新条目"
 NOT_OWN = "不能审核自己写的条目，请另一位管理员审核。"
 
 
@@ -45,7 +47,7 @@ class KbReviews:
         raise NotImplementedError
 
     async def reviews(self, ctx: StaffCtx, problems: list[str] | None = None, status: int = 200) -> Response:
-        pending = kb_maintenance.pending(ctx.session)
+        pending = [v for v in kb_maintenance.pending(ctx.session) if self.in_scope(ctx, v.entry_id)]
         approved = whole(ctx.request.query_params.get("approved"))
         done = ctx.session.get(KbEntryVersion, approved) if approved else None
         return ctx.render(
@@ -61,6 +63,25 @@ class KbReviews:
             approved_entry=done.entry_id if done is not None and done.status == "live" else None,
         )
 
+    def in_scope(self, ctx: StaffCtx, entry_id: str) -> bool:
+        """kb_entries.may_edit for the entry as served, else as last written in the browser: another
+        county's or a national entry is not the county account's (a 404, as on the entry list). An id never
+        seen is nobody's yet (a new entry: its posted scope is checked)."""
+        entry = self.knowledge(ctx.session).entries.get(entry_id)
+        for version in kb_maintenance.versions_of(ctx.session, entry_id) if entry is None else ():
+            try:
+                entry = parse_body(version.body)
+                break
+            except SchemaError:
+                continue
+        return entry is None or may_edit(ctx.viewer, entry)
+
+    def reviewed_title(self, ctx: StaffCtx, entry_id: str) -> str:
+        """An audit row's title (kept for good): the entry's as served, i.e. reviewed; a title never
+        approved may be a villager's own words from a 转人工 hand-over, so it is not stored."""
+        served = self.knowledge(ctx.session).entries.get(entry_id)
+        return served.title if served is not None else UNREVIEWED
+
     def version(self, ctx: StaffCtx) -> KbEntryVersion | None:
         return ctx.session.get(KbEntryVersion, whole(ctx.request.path_params.get("version_id")) or 0)
 
@@ -68,7 +89,7 @@ class KbReviews:
         """The pending version the viewer may review, or the page that says why not (404: no such pending
         version; 403: the viewer wrote it)."""
         version = self.version(ctx)
-        if version is None or version.status != "pending":
+        if version is None or version.status != "pending" or not self.in_scope(ctx, version.entry_id):
             return ctx.render("error.html", 404, message="没有这个待审核的版本。")
         if version.author == ctx.viewer.username:
             return ctx.render("error.html", 403, message=NOT_OWN)
@@ -107,13 +128,16 @@ class KbReviews:
             return version
         note = str(ctx.request.state.form.get("note") or "").strip()[:MAX_NOTE]
         kb_maintenance.reject(ctx.session, version, reviewer=ctx.viewer.username, now=utcnow(), note=note)
-        ctx.audit("kb_entry_rejected", entry=version.entry_id, title=title_of(version.body), version=version.id)
+        title = self.reviewed_title(ctx, version.entry_id)
+        ctx.audit("kb_entry_rejected", entry=version.entry_id, title=title, version=version.id)
         return RedirectResponse("/admin/kb/reviews", status_code=303)
 
     # -- versions -----------------------------------------------------------------------------------
 
     async def versions(self, ctx: StaffCtx) -> Response:
         entry_id = ctx.request.path_params.get("entry_id", "")[:64]
+        if not self.in_scope(ctx, entry_id):
+            return ctx.render("error.html", 404, message="没有这个条目。")
         versions = kb_maintenance.versions_of(ctx.session, entry_id)
         entries = self.knowledge(ctx.session).entries
         served = entries.get(entry_id)
@@ -135,7 +159,7 @@ class KbReviews:
 
     async def restore(self, ctx: StaffCtx) -> Response:
         old = self.version(ctx)
-        if old is None:
+        if old is None or not self.in_scope(ctx, old.entry_id):
             return ctx.render("error.html", 404, message="没有这个版本。")
         version = kb_maintenance.submit(
             ctx.session,
@@ -148,7 +172,7 @@ class KbReviews:
         ctx.audit(
             "kb_entry_restore_requested",
             entry=old.entry_id,
-            title=title_of(old.body),
+            title=self.reviewed_title(ctx, old.entry_id),
             version=version.id,
             restored=old.id,
         )
