@@ -2,7 +2,7 @@
 
 `python -m tests.dialogue_eval` (part of `make eval`) prints the share of dialogues reaching their
 intended outcome, overall and per intent, tuned and held-out apart, on a fresh SQLite database, and
-each blind set (written without reading the code: tests/dialogue_blind_a.py to tests/dialogue_blind_p.py) on its
+each blind set (written without reading the code: tests/dialogue_blind_a.py to tests/dialogue_blind_r.py) on its
 own line.
 tests/bot/test_dialogues.py runs the same on SQLite and PostgreSQL and holds the floors.
 
@@ -80,6 +80,8 @@ BLIND_SETS = {
     "blind N": ("bn-", "written blind; first run 55/80 68.8% on 2026-12-07 (after M's fixes), tuned against since"),
     "blind O": ("bo-", "written blind; first run 48/80 60.0% on 2026-12-07 (after N's fixes), tuned against since"),
     "blind P": ("bp-", "written blind; first run 59/80 73.8% on 2026-12-07 (after O's fixes), tuned against since"),
+    "blind Q": ("bq-", "written blind; first run 67/80 83.8% on 2026-12-07 (after P's fixes), tuned against since"),
+    "blind R": ("br-", "written blind; first run 63/80 78.8% on 2026-12-07 (after Q's fixes), tuned against since"),
 }
 _WS = re.compile(r"\s+")
 
@@ -362,7 +364,7 @@ def report(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """--part tuned | held_out | fresh | unseen | blind | blind_a | blind_b | blind_c | blind_d | blind_e | blind_f
     | blind_g | blind_h | blind_i | blind_j | blind_k | blind_l | blind_m | blind_n | blind_o | blind_p
-    | blind_q | blind_r (held out: each run once, then fixed) | all (the default)."""
+    | blind_q | blind_r | all (the default)."""
     args = argv if argv is not None else sys.argv[1:]
     part = args[args.index("--part") + 1] if "--part" in args else "all"
     chosen = {
@@ -408,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
         + blind_m()
         + blind_n()
         + blind_o()
-        + blind_p(),
+        + blind_p()
+        + blind_q()
+        + blind_r(),
     }[part]
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dialogues.db'}")

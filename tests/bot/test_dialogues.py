@@ -21,6 +21,8 @@ from tests.dialogue_blind_m import blind_m
 from tests.dialogue_blind_n import blind_n
 from tests.dialogue_blind_o import blind_o
 from tests.dialogue_blind_p import blind_p
+from tests.dialogue_blind_q import blind_q
+from tests.dialogue_blind_r import blind_r
 from tests.dialogue_corpus import Dialogue, corpus, fresh, unseen
 from tests.dialogue_eval import GOAL_HELD_OUT, Result, figures, prepare, report, run, run_one
 from tests.report_support import Villager, image_xml
@@ -44,7 +46,7 @@ def _rate(results: list[Result], part: str) -> float:
 def test_the_corpus_reaches_its_outcomes_and_never_traps(engine: Engine, part: str) -> None:
     # Blind sets A, B, C, D and F to P joined the tuned part once the chat was fixed against them.
     blinds = blind_a() + blind_b() + blind_c() + blind_d() + blind_f() + blind_g() + blind_h() + blind_i() + blind_j()
-    blinds += blind_k() + blind_l() + blind_m() + blind_n() + blind_o() + blind_p()
+    blinds += blind_k() + blind_l() + blind_m() + blind_n() + blind_o() + blind_p() + blind_q() + blind_r()
     tuned = [d for d in corpus() if not d.held_out] + blinds
     dialogues = tuned if part == "tuned" else held_out()
     assert len(corpus()) + len(fresh()) + len(unseen()) >= 300
