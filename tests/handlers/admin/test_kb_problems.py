@@ -95,7 +95,8 @@ def test_the_drafts_name_the_county_and_the_person_never_a_code_or_login(engine:
     page = c.get("/admin/kb").text
     table = page[page.index('<table id="kb-drafts">') : page.index("</table>", page.index('id="kb-drafts"'))]
     row = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", table))
-    assert question in row and "互助土族自治县" in row and "李明（互助土族自治县纪委监委）" in row and "待写成条目" in row
+    assert question in row and "互助土族自治县" in row and "待写成条目" in row
+    assert "李明（互助土族自治县纪委监委）" in row
     assert "630223" not in row and "kb_drafter" not in row and "inquiry" not in row and ".yaml" not in row
     main = re.sub(r"<[^>]*>", "", page[page.index("<main>") : page.index("</main>")])
     assert not re.search(r"[A-Za-z]{2,}", main), re.findall(r"[A-Za-z]{2,}", main)
