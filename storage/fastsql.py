@@ -162,27 +162,6 @@ class FastSQL:
         """Send what was asked ahead (with anything else waiting) in one round trip."""
         self.flush()
 
-    def ahead_as_one(
-        self, sql: str, params: Mapping[str, Any], asks: Sequence[tuple[object, str, Mapping[str, Any]]]
-    ) -> None:
-        """Send `sql` now (PostgreSQL), with whatever is waiting, in one round trip: one statement whose i-th
-        row answers the i-th of `asks`, each a look-up (tag, statement, values) that is then answered as if
-        asked ahead under its tag (`ahead`). One statement for a batch's look-ups costs the server, and
-        psycopg, one statement's work instead of one each (issue #23)."""
-        assert not self.sqlite
-        cursor = self._send([*self._take(), Pending(self, _sql_for(sql, False), self._adapt(params))])
-        rows = cursor.fetchall()
-        if len(rows) != len(asks):
-            raise RuntimeError(f"{len(asks)} look-ups asked as one, {len(rows)} rows answered")
-        for (tag, statement, values), row in zip(asks, rows, strict=True):
-            answer = Pending(self, _sql_for(statement, False), self._adapt(values), wants_row=True)
-            answer._rowcount, answer._row = 1, row
-            self._asking = tag
-            try:
-                self._remember(answer)
-            finally:
-                self._asking = _NOT_ASKING
-
     def forget_ahead(self, tag: object) -> None:
         """Drop the answers asked ahead under `tag` that were not used."""
         for key in self._asked_by.pop(tag, ()):
@@ -242,7 +221,7 @@ class FastSQL:
         conversation data, into the server's log. In a pipeline each statement is sent with its values
         apart, and a failing one is logged with placeholders only.
         """
-        folded = batch if self.sqlite or len(batch) < 2 else _fold(self, _merged(self, batch))
+        folded = batch if self.sqlite or len(batch) < 2 else _fold(self, batch)
         try:
             if len(folded) == 1 and (self.sqlite or not self._starts_transaction()):
                 cursors = [self.cursor]
@@ -317,100 +296,6 @@ class FastSQL:
 
 _AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
 _WRITE = re.compile(r"(?:UPDATE|INSERT INTO|DELETE FROM) (\w+) ")
-
-
-_UPDATE_BY_KEY = re.compile(r"UPDATE (\w+) SET ((?:\w+ = %\(\w+\)s, )*\w+ = %\(\w+\)s) WHERE (\w+) = %\((\w+)\)s")
-_SET = re.compile(r"(\w+) = %\((\w+)\)s")
-
-
-def _merged(owner: FastSQL, batch: list[Pending]) -> list[Pending]:
-    """`batch` with each run of neighbouring foldable writes that are all single-row updates by key
-    (`UPDATE t SET a = %(a)s, ... WHERE k = %(k)s`, values only) made one update per statement text:
-    `UPDATE t SET a = v.a, ... FROM unnest(arrays) AS v(...) WHERE t.k = v.k`. The messages of a batch
-    each update their villager and ledger row: one statement a table instead of one a message (issue #23).
-
-    Only when no row is updated twice in the run (a key repeated, or one table updated by two key
-    columns): UPDATE ... FROM updates a row once, whichever of its matches it takes. The updates of
-    distinct rows do not depend on each other's order; anything else keeps its place around the run.
-    A run left as it was still folds as before (`_fold`).
-    """
-    out: list[Pending] = []
-    run: list[Pending] = []
-
-    def close() -> None:
-        out.extend(_merged_run(owner, run) if len(run) > 2 else run)
-        run.clear()
-
-    for pending in batch:
-        if pending.fold:
-            run.append(pending)
-        else:
-            close()
-            out.append(pending)
-    close()
-    return out
-
-
-def _merged_run(owner: FastSQL, run: list[Pending]) -> list[Pending]:
-    groups: dict[str, list[Pending]] = {}
-    rows: set[tuple[str, Any]] = set()
-    key_columns: dict[str, str] = {}
-    for pending in run:
-        shape = _update_shape(pending.statement)
-        if shape is None:
-            return run
-        table, _sets, key_column, key_param = shape
-        row = (table, pending.values.get(key_param))
-        try:
-            seen = row in rows
-        except TypeError:  # a key that cannot be compared as a key
-            return run
-        if seen or key_columns.setdefault(table, key_column) != key_column:
-            return run
-        rows.add(row)
-        groups.setdefault(pending.statement, []).append(pending)
-    if len(groups) == len(run):
-        return run  # nothing shares a statement text: nothing to merge
-    out: list[Pending] = []
-    for statement, members in groups.items():
-        merged = _unnest_update(owner, statement, members) if len(members) > 1 else None
-        out.extend(members if merged is None else [merged])
-    return out
-
-
-def _unnest_update(owner: FastSQL, statement: str, members: list[Pending]) -> Pending | None:
-    """`members` (one statement text) as one UPDATE ... FROM unnest, or None when a value cannot go in an
-    array: psycopg sends an array of one Python type (an int beside a float fails), types it itself except
-    text (sent as text[]; PostgreSQL assigns text to a varchar column), and cannot type an array of NULLs."""
-    shape = _update_shape(statement)
-    assert shape is not None
-    table, sets, key_column, key_param = shape
-    params = list(dict.fromkeys([*(param for _column, param in sets), key_param]))
-    arrays: dict[str, list[Any]] = {}
-    casts: dict[str, str] = {}
-    for param in params:
-        values = [member.values[param] for member in members]
-        kinds = {str if isinstance(value, str) else type(value) for value in values if value is not None}
-        if len(kinds) != 1:
-            return None
-        arrays[param], casts[param] = values, "::text[]" if kinds == {str} else ""
-    source = ", ".join(f"%({param})s{casts[param]}" for param in params)
-    names = ", ".join(f'"{param}"' for param in params)
-    assignments = ", ".join(f'{column} = v."{param}"' for column, param in sets)
-    text = (
-        f"UPDATE {table} SET {assignments} FROM unnest({source}) AS v({names}) "  # noqa: S608 - names are ours
-        f'WHERE {table}.{key_column} = v."{key_param}"'
-    )
-    return Pending(owner, text, arrays, fold=True)
-
-
-@lru_cache(maxsize=256)
-def _update_shape(statement: str) -> tuple[str, tuple[tuple[str, str], ...], str, str] | None:
-    """(table, ((column, param), ...), key column, key param) of a single-row update by key, else None."""
-    match = _UPDATE_BY_KEY.fullmatch(statement)
-    if match is None:
-        return None
-    return match.group(1), tuple(_SET.findall(match.group(2))), match.group(3), match.group(4)
 
 
 def _fold(owner: FastSQL, batch: list[Pending]) -> list[Pending]:

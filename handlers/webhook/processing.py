@@ -105,16 +105,18 @@ class Webhook:
             return exc
 
     def _ask_ahead(self, session: Session, jobs: Sequence[Job]) -> list[object | None]:
-        """PostgreSQL: BEGIN, and each message's arrival (nonce and ledger claims, user with conversation),
-        the batch's arrivals as one statement (storage.repos.arrival.arrive_ahead), in one round trip; `_work`
-        then finds their answers (storage.fastsql, asking ahead). Only the first message of each sender asks
-        ahead: a later one may be a retry of it or find rows it changed, so it asks as it goes. The tags to
-        forget after each message (None: nothing asked).
+        """PostgreSQL: BEGIN, and each message's arrival (nonce and ledger claims, user with conversation:
+        one statement, storage.repos.arrival), all in one round trip; `_work` then finds their answers
+        (storage.fastsql, asking ahead). Only the first message of each sender asks ahead: a later one may
+        be a retry of it or find rows it changed, so it asks as it goes. The tags to forget after each
+        message (None: nothing asked).
         """
         if self.sqlite:
             return [None] * len(jobs)
+        sql = fastsql(session)
         senders: set[str] = set()
         tags: list[object | None] = []
+        now = utcnow()  # not sent: the statement ends the call before the user's times are set
         firsts: list[tuple[str, object, Inbound, Nonce | None]] = []
         for message, _budget, *signed in jobs:
             if message.openid in senders:
@@ -128,13 +130,9 @@ class Webhook:
         # retries of the same messages (a process each) cannot each wait for the other's. (Of two messages
         # with one nonce, the one whose key sorts first claims it: the other's refusal runs the batch's
         # messages alone, in the batch's order.)
-        arrival.arrive_ahead(
-            session,
-            [
-                (tag, key, message.openid, nonce.key if nonce else None, nonce.expires_at if nonce else None)
-                for key, tag, message, nonce in sorted(firsts, key=lambda first: first[0])
-            ],
-        )
+        for key, tag, message, nonce in sorted(firsts, key=lambda first: first[0]):
+            sql.ahead(tag, _arrive, session, message, key, nonce, now)
+        sql.send_ahead()
         return tags
 
     def _work(self, session: Session, message: Inbound, budget: Budget, nonce: Nonce | None) -> _Answer:

@@ -12,16 +12,12 @@ effect impossible.
 One statement has one snapshot: what its look-ups read is from before any wait for a conflicting row.
 So a claim that found the row taken is followed by fresh look-ups (the nonce's holder, the earlier
 reply), in statements of their own; that happens only for retries. The user row read with a claim that
-succeeded is as fresh as before: nothing was waited for. A batch's first messages (a sender each) arrive
-as one statement (`arrive_ahead`, unnest of arrays), the server's and psycopg's work then one statement's, not
-one a message; its one snapshot reads every villager of the batch as of its start, even when one claim waits for
-a copy of its message in flight elsewhere (as one message's statement read its own villager). SQLite keeps its
-statements (bot.exactly_once): it has no data-modifying CTE, and a statement there is a function call.
+succeeded is as fresh as before: nothing was waited for. SQLite keeps its statements
+(bot.exactly_once): it has no data-modifying CTE, and a statement there is a function call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,22 +47,6 @@ _WITH_NONCE = (
 )
 _WITHOUT_NONCE = f"WITH {_CLAIM} SELECT 1, (SELECT count(*) FROM claim), {BOTH_LIST}{_FROM}"  # noqa: S608
 _COLUMNS = ("nonce_claimed", "claimed", *BOTH_COLUMNS)
-# The arrivals of a batch's messages (distinct senders, so distinct ledger keys) as one statement, a row each in
-# their order: both claims are inserted in the order of the ledger keys, as the single statements were sent. Of
-# two messages with one nonce, only the one that inserted it has it (RETURNING the key with its message).
-_MANY = (  # table and column names are ours; every value is a parameter
-    "WITH v AS (SELECT * FROM unnest(%(messages)s::VARCHAR(64)[], %(users)s::VARCHAR(64)[], "  # noqa: S608
-    "%(nonces)s::VARCHAR(64)[], %(expires)s::TIMESTAMP WITH TIME ZONE[]) WITH ORDINALITY AS v(message, user_key, "
-    "nonce, expires, i)), "
-    "nonce AS (INSERT INTO webhook_nonces (key, message_key, expires_at) SELECT nonce, message, expires FROM v "
-    "WHERE nonce IS NOT NULL ORDER BY message ON CONFLICT (key) DO NOTHING RETURNING key, message_key), "
-    "claim AS (INSERT INTO processed_messages (key, received_at, reply) SELECT message, CURRENT_TIMESTAMP, '' "
-    "FROM v ORDER BY message ON CONFLICT (key) DO NOTHING RETURNING key) "
-    "SELECT v.nonce IS NULL OR (v.nonce, v.message) IN (SELECT key, message_key FROM nonce), "
-    f"v.message IN (SELECT key FROM claim), {BOTH_LIST} "
-    "FROM v LEFT JOIN wechat_users u ON u.user_key = v.user_key LEFT JOIN conversations c ON c.user_key = u.user_key "
-    "ORDER BY v.i"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +72,10 @@ def arrive(
     A claimed message's ledger row must get its reply and time (ledger.keep_reply) in the same transaction.
     `now` is not sent: asked ahead (storage.fastsql), the call ends at the statement, and is made again.
     """
-    row = fastsql(session).one(*_look_up(message_key, openid, nonce_key, nonce_expires), _COLUMNS)
+    params: dict[str, object] = {"message": message_key, "user": user_key(openid)}
+    if nonce_key is not None:
+        params |= {"nonce": nonce_key, "expires": nonce_expires}
+    row = fastsql(session).one(_WITH_NONCE if nonce_key is not None else _WITHOUT_NONCE, params, _COLUMNS)
     assert row is not None  # one row, whatever it found
     nonce_claimed, claimed = row.pop("nonce_claimed"), row.pop("claimed")
     refused = (
@@ -109,30 +92,3 @@ def arrive(
     return Arrival(
         nonce_refused=False, earlier=None, loaded=touched_from(row, openid=openid, now=now, is_message=is_message)
     )
-
-
-def arrive_ahead(session: Session, arrivals: Sequence[tuple[object, str, str, str | None, datetime | None]]) -> None:
-    """Send the arrivals of a batch's first messages, each (tag, message_key, openid, nonce_key, nonce_expires)
-    of a distinct sender, in one statement and one round trip with BEGIN (PostgreSQL); each message's `arrive`
-    is then answered from it (storage.fastsql, asking ahead under its tag)."""
-    asks = [(tag, *_look_up(message, openid, nonce, expires)) for tag, message, openid, nonce, expires in arrivals]
-    if len(asks) == 1:
-        fastsql(session).ahead_as_one(asks[0][1], asks[0][2], asks)
-        return
-    params = {
-        "messages": [message for _tag, message, *_ in arrivals],
-        "users": [ask[2]["user"] for ask in asks],
-        "nonces": [nonce for *_, nonce, _expires in arrivals],
-        "expires": [expires for *_, expires in arrivals],
-    }
-    fastsql(session).ahead_as_one(_MANY, params, asks)
-
-
-def _look_up(
-    message_key: str, openid: str, nonce_key: str | None, nonce_expires: datetime | None
-) -> tuple[str, dict[str, object]]:
-    """The one message's arrival statement and its values."""
-    params: dict[str, object] = {"message": message_key, "user": user_key(openid)}
-    if nonce_key is None:
-        return _WITHOUT_NONCE, params
-    return _WITH_NONCE, params | {"nonce": nonce_key, "expires": nonce_expires}

@@ -367,7 +367,7 @@ def test_the_administrator_issues_and_revokes_keys_and_manages_subscribers_on_th
         made = http.post(
             "/admin/open311/keys", data={"csrf": token, "name": "网格平台", "unit": "630223:jw", "rate": "5"}
         )
-        key = re.search(r'<code id="shown-secret">([^<]+)</code>', made.text)
+        key = re.search(r'<code id="shown-secret"[^>]*>([^<]+)</code>', made.text)
         assert made.status_code == 200 and key is not None
         assert http.get(f"{BASE}/requests.json", params={"api_key": key.group(1)}).status_code == 200
         assert key.group(1) not in http.get("/admin/open311").text  # shown once only
@@ -380,7 +380,7 @@ def test_the_administrator_issues_and_revokes_keys_and_manages_subscribers_on_th
         added = http.post(
             "/admin/open311/subscribers", data={"csrf": token, "unit": "630223:jw", "url": "https://grid.example/h"}
         )
-        assert added.status_code == 200 and re.search(r'<code id="shown-secret">[^<]{40,}</code>', added.text)
+        assert added.status_code == 200 and re.search(r'<code id="shown-secret"[^>]*>[^<]{40,}</code>', added.text)
         refused = http.post("/admin/open311/subscribers", data={"csrf": token, "unit": "630223:jw", "url": "ftp://x"})
         assert refused.status_code == 400
         with sessions() as session:
